@@ -1,0 +1,62 @@
+"""The store interface every backend implements (SQLite now, PostgreSQL later)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from storytrace.records import Article, Claim, Story
+
+
+class Store(Protocol):
+    """Where articles, claims and stories live between runs.
+
+    Stages never talk SQL: they call these methods. Every write method is
+    idempotent: writing the same record twice leaves one copy.
+    """
+
+    def add_article(self, article: Article) -> bool:
+        """Store ``article`` (keyed by its content hash); False if it was already there.
+
+        When it was already there, ``article.source`` is still recorded as another
+        place the same article was read from.
+        """
+
+    def article_sources(self, article_id: str) -> list[str]:
+        """Every path or URL the article was read from, in the order first seen."""
+
+    def get_articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """The articles with these ids (all articles when ``ids`` is None), in insertion order."""
+
+    def has_claims(self, article_id: str) -> bool:
+        """Whether the read stage has already stored this article's claims."""
+
+    def save_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
+        """Replace the claims of one article."""
+
+    def get_claims(self, article_ids: Iterable[str]) -> list[Claim]:
+        """The claims of these articles, ordered by article then span."""
+
+    def save_vector(self, article_id: str, vector: bytes) -> None:
+        """Keep an article's embedding (float32 bytes) for incremental story grouping."""
+
+    def get_vectors(self) -> dict[str, bytes]:
+        """Every stored article embedding, by article id."""
+
+    def save_story(self, story: Story) -> None:
+        """Insert or replace one story with its claim groups, reuse edges and events."""
+
+    def get_stories(self) -> list[Story]:
+        """Every story, in id order."""
+
+    def get_story(self, story_id: str) -> Story | None:
+        """One story, or None."""
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to, if it was grouped."""
+
+    def search(self, query: str, *, limit: int = 50) -> list[str]:
+        """Story ids whose articles or claims match an FTS5 query, best first."""
+
+    def close(self) -> None:
+        """Flush and release the connection."""
