@@ -84,6 +84,7 @@ class Quantity:
     approximate: bool = False  # "about", "some", "around", "dozens"
     qualifier: str | None = None  # "about", "over", "at least", "dozens" ...
     span: Span = (0, 0)
+    predicate: str | None = None  # what happened to the counted ("kill", "evacuate", "refuse")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,87 @@
+"""Comparing the facts two claims state: counts as intervals of the same counted thing."""
+
+from __future__ import annotations
+
+from storytrace.records import Claim, Quantity
+
+
+def same_counted(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities count the same thing in the same way (killed is not wounded)."""
+    if a.counted is None or b.counted is None:
+        return False
+    if not predicates_compatible(a, b):
+        return False
+    head_a, head_b = a.counted.split()[-1], b.counted.split()[-1]
+    return head_a == head_b or a.counted == b.counted or _synonyms(head_a, head_b)
+
+
+_SAME_KIND = [
+    {"soldier", "serviceman", "servicemen", "troop", "paratrooper", "member", "unit member"},
+    {"people", "person", "resident", "civilian", "inhabitant"},
+    {"worker", "employee", "staff", "labourer", "laborer"},
+]
+
+
+def predicates_compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether the same thing could have happened to both counts (unknown is compatible)."""
+    if not a.predicate or not b.predicate:
+        return True
+    return bool(set(a.predicate.split("+")) & set(b.predicate.split("+")))
+
+
+def specific(quantity: Quantity) -> bool:
+    """A count specific enough that agreeing on it is strong evidence of one fact."""
+    return quantity.value is None or quantity.value >= 10
+
+
+def _synonyms(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _SAME_KIND)
+
+
+def overlaps(a: Quantity, b: Quantity) -> bool:
+    """Whether two counts can both be true once approximation and bounds are applied."""
+    low_a = a.low if a.low is not None else float("-inf")
+    high_a = a.high if a.high is not None else float("inf")
+    low_b = b.low if b.low is not None else float("-inf")
+    high_b = b.high if b.high is not None else float("inf")
+    strict_a = a.qualifier in ("over", "more than", "in excess of", "upwards of")
+    strict_b = b.qualifier in ("over", "more than", "in excess of", "upwards of")
+    if strict_a and high_b <= low_a:
+        return False
+    if strict_b and high_a <= low_b:
+        return False
+    return low_a <= high_b and low_b <= high_a
+
+
+def quantity_agreement(a: Claim, b: Claim) -> float:
+    """How far shared counts say two claims state one fact: 1 for an agreeing specific count
+    of the same thing, 0.4 for an agreeing small count, -1 when such counts disagree, else 0."""
+    score = 0.0
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if not same_counted(qa, qb):
+                continue
+            if not overlaps(qa, qb):
+                score = min(score, -1.0)
+            elif score >= 0:
+                score = max(score, 1.0 if specific(qa) and specific(qb) else 0.4)
+    return score
+
+
+def predicate_clash(a: Claim, b: Claim) -> bool:
+    """Both claims count the same noun, with different numbers, and say different things happened.
+
+    "Three workers were killed" and "two workers were injured" are different facts; "60
+    paratroopers staged a mutiny" and "about 60 servicemen refused" may well be one.
+    """
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if (
+                qa.counted
+                and qb.counted
+                and qa.counted.split()[-1] == qb.counted.split()[-1]
+                and not predicates_compatible(qa, qb)
+                and not overlaps(qa, qb)
+            ):
+                return True
+    return False

@@ -1,0 +1,109 @@
+"""The read stage: ``Article`` -> check-worthy ``Claim``s with attribution, certainty and facts."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from storytrace.claims.attribution import attribute_sentence, carry_quote_attributions
+from storytrace.claims.hedges import assess_certainty
+from storytrace.claims.quotes import find_quotes
+from storytrace.claims.sources import SourceContext
+from storytrace.records import Article, Attribution, Claim, Entity
+from storytrace.text.dates import resolve_dates
+from storytrace.text.nlp import parse_articles
+from storytrace.text.places import context_countries, geocode_places
+from storytrace.text.quantities import find_quantities
+from storytrace.text.segment import Line, split_lines
+
+_MIN_WORDS = 6
+_OPINION = re.compile(
+    r"\b(i|we) (believe|think|feel)\b|\bin (my|our) (view|opinion)\b|\bit would not be difficult\b"
+    r"|\bimagine\b|\bif you can remember\b",
+    re.IGNORECASE,
+)
+_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "WORK_OF_ART"}
+
+
+def read_articles(
+    articles: Sequence[Article],
+    *,
+    known_outlets: Iterable[str] = (),
+    nlp: Language | None = None,
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Parse each article and yield it with its claims (batched through spaCy)."""
+    outlets = frozenset(known_outlets)
+    for article, doc in parse_articles(articles, nlp=nlp):
+        yield article, extract_claims(article, doc, known_outlets=outlets)
+
+
+
+def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] = ()) -> list[Claim]:
+    """The check-worthy claims of one parsed article, in text order."""
+    lines = split_lines(article.text)
+    starts = [line.start for line in lines]
+    quotes = find_quotes(article.text)
+    ctx = SourceContext(known_outlets=set(known_outlets))
+    countries = context_countries(doc.ents)
+    prose: list[Span] = []
+    rows = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        line = lines[max(0, bisect.bisect_right(starts, _first_char(sent)) - 1)]
+        if line.role != "prose":
+            continue
+        rows.append(attribute_sentence(sent, quotes, ctx))
+        ctx.note_entities(sent)
+        prose.append(sent)
+    attributions = carry_quote_attributions(rows)
+    claims: list[Claim] = []
+    for sent, attribution in zip(prose, attributions, strict=True):
+        if not _check_worthy(sent, attribution):
+            continue
+        claims.append(_claim(article, sent, attribution, countries))
+    return claims
+
+
+def _first_char(sent: Span) -> int:
+    text = sent.text
+    return sent.start_char + (len(text) - len(text.lstrip()))
+
+
+def _check_worthy(sent: Span, attribution: Attribution | None) -> bool:
+    """A factual statement worth checking: a full sentence with a verb, not a question or opinion."""
+    words = [t for t in sent if t.is_alpha]
+    if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
+        return False
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    return attribution is not None or not _OPINION.search(sent.text)
+
+
+def _claim(article: Article, sent: Span, attribution: Attribution | None, countries: set[str]) -> Claim:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    certainty, cues = assess_certainty(sent)
+    entities = tuple(
+        Entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
+        for ent in sent.ents
+        if ent.label_ in _ENTITY_LABELS
+    )
+    return Claim(
+        id=f"{article.id}:{start}",
+        article_id=article.id,
+        text=article.text[start:end],
+        span=(start, end),
+        certainty=certainty,
+        hedges=cues,
+        attribution=attribution,
+        quantities=tuple(find_quantities(sent)),
+        dates=tuple(resolve_dates(sent, article.published)),
+        places=tuple(geocode_places(sent, countries)),
+        entities=entities,
+    )

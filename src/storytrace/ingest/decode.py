@@ -1,0 +1,128 @@
+"""Bytes on disk -> clean text: size cap, encoding detection, binary rejection, normalisation.
+
+Encodings are tried in this order:
+
+1. a byte-order mark: UTF-8, UTF-16 or UTF-32 with a BOM;
+2. UTF-8 without a BOM;
+3. the encoding the document declares (HTML ``<meta charset>``), when the caller passes it;
+4. cp1252 (Windows Western European, a superset of printable Latin-1).
+
+Anything holding NUL bytes or many control characters is binary data, not text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+from storytrace.errors import InputRejected
+
+logger = logging.getLogger(__name__)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls other than \t \n \v \f \r
+_MAX_CONTROL_SHARE = 0.01
+
+
+def read_capped(path: Path, source: str, max_bytes: int) -> bytes:
+    """The file's bytes, rejected when empty or larger than ``max_bytes``."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputRejected(
+            source, f"{size} bytes, over the size cap of {max_bytes}; raise --max-bytes"
+        )
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:  # the file grew after stat()
+        raise InputRejected(source, f"over {max_bytes} bytes, the size cap; raise --max-bytes")
+    if not data:
+        raise InputRejected(source, "empty file (0 bytes); remove it or add the article text")
+    return data
+
+
+def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> str:
+    """Decode ``data`` as text, trying the encodings in the module docstring in order."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_controls(data.decode(encoding), source)
+            except UnicodeDecodeError as err:
+                raise InputRejected(
+                    source,
+                    f"binary data, not text: starts with a {encoding} byte-order mark "
+                    f"but does not decode ({err.reason} at byte {err.start}); "
+                    "save it as UTF-8",
+                ) from None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise InputRejected(
+            source,
+            f"binary data, not text: NUL byte at offset {nul}; "
+            "if it is UTF-16 text, save it with a byte-order mark or as UTF-8",
+        )
+    offset = 0
+    for encoding in _candidates(declared):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as err:
+            offset = err.start
+            continue
+        if encoding != "utf-8":
+            logger.debug("%s: not UTF-8, decoded as %s", source, encoding)
+        return _check_controls(text, source)
+    raise InputRejected(
+        source,
+        f"binary data, not text: not decodable as UTF-8 or cp1252 "
+        f"(byte 0x{data[offset]:02x} at offset {offset}); save it as UTF-8",
+    )
+
+
+def _candidates(declared: str | None) -> list[str]:
+    """UTF-8, then the declared encoding if Python knows it, then cp1252."""
+    names = ["utf-8"]
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+        except LookupError:
+            logger.debug("unknown declared encoding %r, ignored", declared)
+        else:
+            if name not in names:
+                names.append(name)
+    if "cp1252" not in names:
+        names.append("cp1252")
+    return names
+
+
+def _check_controls(text: str, source: str) -> str:
+    """Reject text that is mostly control characters (binary data that happened to decode)."""
+    controls = len(_CONTROL.findall(text))
+    if text and controls / len(text) > _MAX_CONTROL_SHARE:
+        raise InputRejected(
+            source,
+            f"binary data, not text: {controls} control characters in {len(text)}; "
+            "pass text, HTML or JSONL files",
+        )
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """Newlines to ``\\n``, NFC normalisation, outer whitespace stripped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def read_text(path: Path, source: str, max_bytes: int) -> str:
+    """Read, decode and normalise a text file; rejects empty, oversized and binary files."""
+    text = normalise_text(decode_bytes(read_capped(path, source, max_bytes), source))
+    if not text:
+        raise InputRejected(source, "empty file (only whitespace); remove it or add the text")
+    return text

@@ -1,0 +1,205 @@
+"""Inputs -> files -> readers: walks folders, dispatches by suffix, never stops on one bad input.
+
+Every input is one of:
+
+1. an ``http(s)`` URL: rejected for now (not supported yet);
+2. a folder: read recursively in sorted order, skipping hidden files and folders and
+   ``*.meta.json`` sidecars (read with their article), and the folder's own documentation
+   (README, LICENSE, ``*.md``), not following folder symlinks;
+3. a file: dispatched by suffix to a registered reader (see ``registry.SUFFIXES``).
+
+Whatever cannot be read is yielded as an :class:`InputRejected`, never raised.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from storytrace.errors import ConfigError, InputRejected
+from storytrace.ingest import html, jsonl, text  # noqa: F401  (built-in readers register on import)
+from storytrace.ingest.registry import (
+    DEFAULT_MAX_BYTES,
+    NOT_YET,
+    READERS,
+    SUFFIXES,
+    URL_REASON,
+    ReadOptions,
+    ReadResult,
+    suffix_of,
+    supported_suffixes,
+)
+from storytrace.ingest.sidecar import is_sidecar
+
+logger = logging.getLogger(__name__)
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One thing to read: a file, or an input already known to be rejected."""
+
+    source: str
+    path: Path | None = None
+    reason: str | None = None
+
+
+def count_inputs(inputs: Sequence[str | os.PathLike[str]]) -> int:
+    """How many files (and URLs) :func:`read_inputs` will visit, for a progress bar."""
+    return sum(1 for _ in _plan(_as_strings(inputs)))
+
+
+def read_inputs(
+    inputs: Sequence[str | os.PathLike[str]],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_file: Callable[[str], None] | None = None,
+) -> Iterator[ReadResult]:
+    """Read files, folders and JSONL into Articles, yielding an InputRejected for each bad input.
+
+    Args:
+        inputs: file paths, folder paths (read recursively) or URLs, as the user gave them;
+            each result's ``source`` is built from the input as given.
+        max_bytes: files larger than this are rejected without being read.
+        on_file: called with each file's source once it has been read (for progress).
+
+    Example:
+        >>> for result in read_inputs(["seeds/"]):  # doctest: +SKIP
+        ...     print(result.source)
+    """
+    if max_bytes < 1:
+        raise ConfigError(f"max_bytes must be a positive number of bytes, not {max_bytes}")
+    return _read_all(_as_strings(inputs), ReadOptions(max_bytes=max_bytes), on_file)
+
+
+def _read_all(
+    inputs: list[str], options: ReadOptions, on_file: Callable[[str], None] | None
+) -> Iterator[ReadResult]:
+    """The results of every planned item, in order."""
+    for item in _plan(inputs):
+        if item.reason is not None or item.path is None:
+            yield InputRejected(item.source, item.reason or "cannot be read")
+        else:
+            yield from _read_file(item.path, item.source, options)
+        if on_file is not None:
+            on_file(item.source)
+
+
+def _read_file(path: Path, source: str, options: ReadOptions) -> Iterator[ReadResult]:
+    """Dispatch one file to its reader, turning every failure into an InputRejected."""
+    name, reason = _reader_name(path)
+    if name is None:
+        yield InputRejected(source, reason)
+        return
+    logger.debug("%s: reading with %s", source, name)
+    try:
+        yield from READERS[name](path, source, options)
+    except InputRejected as err:
+        yield err
+    except OSError as err:
+        yield InputRejected(source, f"cannot read ({err.strerror or err}); check its permissions")
+    except Exception as err:  # one bad file never stops the batch
+        logger.exception("%s: %s failed", source, name)
+        yield InputRejected(
+            source, f"{name} failed ({type(err).__name__}: {err}); please report this as a bug"
+        )
+
+
+def _reader_name(path: Path) -> tuple[str | None, str]:
+    """The registered reader for ``path``, or None with the reason it cannot be read."""
+    if is_sidecar(path):
+        return None, (
+            "a metadata sidecar, read together with its article; "
+            "pass the article file or its folder instead"
+        )
+    suffix = suffix_of(path)
+    if suffix in SUFFIXES:
+        return SUFFIXES[suffix], ""
+    if suffix in NOT_YET:
+        return None, NOT_YET[suffix]
+    return None, f"unsupported file type {suffix!r}; supported: {supported_suffixes()}"
+
+
+def _as_strings(inputs: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The inputs as strings; ConfigError for a bare string or bytes (a usage error)."""
+    if isinstance(inputs, str | bytes):
+        raise ConfigError("inputs must be a list of paths or URLs, not a single string")
+    given = [os.fspath(item) for item in inputs]
+    for value in given:
+        if not isinstance(value, str):
+            raise ConfigError(f"inputs must be str paths or URLs, not {type(value).__name__}")
+    return given
+
+
+def _plan(inputs: list[str]) -> Iterator[_Item]:
+    """Every file to read, in order, plus the inputs already known to be unreadable."""
+    for given in inputs:
+        scheme = _SCHEME.match(given)
+        if scheme:
+            if given.lower().startswith(("http://", "https://")):
+                yield _Item(given, reason=URL_REASON)
+            else:
+                yield _Item(given, reason="not a file, a folder or an http(s) URL")
+            continue
+        path = Path(given)
+        try:
+            if path.is_dir():
+                yield from _plan_folder(path, given)
+            elif path.is_file():
+                yield _Item(given, path=path)
+            elif path.exists():
+                yield _Item(given, reason="not a regular file or folder")
+            else:
+                yield _Item(given, reason="no such file or folder; check the path")
+        except OSError as err:
+            yield _Item(given, reason=f"cannot open ({err.strerror or err})")
+
+
+def _plan_folder(folder: Path, given: str) -> Iterator[_Item]:
+    """The files of ``folder``, or one rejection when it holds none."""
+    found = False
+    for path in _walk(folder):
+        found = True
+        yield _Item(str(path), path=path)
+    if not found:
+        yield _Item(
+            given,
+            reason="no files in this folder (hidden files and .meta.json sidecars are skipped)",
+        )
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Files under ``folder`` sorted by name at each level; hidden entries and sidecars skipped."""
+    try:
+        entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    except OSError as err:
+        logger.warning("%s: cannot list folder (%s), skipped", folder, err.strerror or err)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            if entry.is_symlink():
+                logger.info("%s: folder symlink not followed", entry)
+            else:
+                yield from _walk(entry)
+        elif entry.is_file() and not is_sidecar(entry) and not _is_folder_documentation(entry):
+            yield entry
+
+
+_DOCUMENTATION = re.compile(r"^(readme|license|licence|copying|changelog)(\.\w+)?$|\.md$", re.I)
+
+
+def _is_folder_documentation(path: Path) -> bool:
+    """A README, licence or Markdown note that describes a folder of articles, not an article.
+
+    Markdown counts as documentation only while no reader is registered for ``.md``.
+    """
+    if path.suffix.lower() in SUFFIXES:
+        return path.stem.lower() in ("readme", "license", "licence", "copying", "changelog")
+    return bool(_DOCUMENTATION.search(path.name))

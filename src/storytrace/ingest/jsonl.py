@@ -1,0 +1,51 @@
+"""JSONL reader: one article object a line, ``text`` required.
+
+Each line is read on its own: a malformed line is rejected with the source
+``FILE:LINE`` and the good lines are kept. Keys other than ``text`` and the metadata
+fields (``outlet``, ``title``, ``url``, ``author``, ``published``, ``language``) are
+ignored, so exports of other tools with extra fields can be read as they are.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from storytrace.errors import InputRejected
+from storytrace.ingest.decode import read_text
+from storytrace.ingest.metadata import build_article, clean_fields, json_kind
+from storytrace.ingest.registry import ReadOptions, ReadResult, register_reader
+
+_FIX = "fix or remove the line"
+
+
+@register_reader("storytrace.ingest.jsonl.v1", suffixes=(".jsonl",))
+def read_jsonl_file(path: Path, source: str, options: ReadOptions) -> Iterator[ReadResult]:
+    """Articles from a JSONL file, each bad line yielded as its own InputRejected."""
+    text = read_text(path, source, options.max_bytes)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield _read_line(line, f"{source}:{number}")
+
+
+def _read_line(line: str, source: str) -> ReadResult:
+    """One JSONL line as an Article, or the InputRejected saying what is wrong with it."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as err:
+        return InputRejected(source, f"not valid JSON (column {err.colno}: {err.msg}); {_FIX}")
+    if not isinstance(data, dict):
+        return InputRejected(source, f"expected a JSON object, got {json_kind(data)}; {_FIX}")
+    text = data.get("text")
+    if text is None:
+        return InputRejected(source, f"no 'text' field (the article text is required); {_FIX}")
+    if not isinstance(text, str):
+        return InputRejected(source, f"'text' must be a string, got {json_kind(text)}; {_FIX}")
+    try:
+        meta = clean_fields(data)
+        return build_article(text, meta, source)
+    except ValueError as err:
+        return InputRejected(source, f"{err}; {_FIX}")
+    except InputRejected as err:
+        return InputRejected(source, f"{err.reason}; {_FIX}")

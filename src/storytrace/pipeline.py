@@ -1,0 +1,173 @@
+"""Running the whole pipeline over inputs, into a store, and out as reports.
+
+The stages run in this order (see ``docs/pipeline.md``):
+
+1. ingest      inputs -> ``Article``s, stored once each by content hash
+2. read        new articles -> ``Claim``s (spaCy: sentences, quotes, attribution, hedges, numbers)
+3. embed       new articles -> one vector each, kept for incremental grouping
+4. reuse       all articles -> ``ReuseEdge``s (MinHash LSH + rare n-grams, passage alignment)
+5. cluster     articles + vectors + entities + edges -> stories (existing ids kept)
+6. align       each story's claims -> claim groups
+7. provenance  claim groups -> origins, independent sources, conflicts, verdicts
+8. events      claim groups -> ACLED-style events
+9. store       stories saved; report.html and stories.json written
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from storytrace import __version__
+from storytrace.align import group_claims
+from storytrace.claims import read_articles
+from storytrace.cluster import article_vectors, entity_sets, group_stories
+from storytrace.errors import InputRejected
+from storytrace.events import code_events
+from storytrace.ingest import count_inputs, read_inputs
+from storytrace.provenance import cited_sources, judge_group
+from storytrace.records import Article, Claim, ReuseEdge, Story
+from storytrace.report import stories_document, write_html, write_json
+from storytrace.reuse import find_reuse
+from storytrace.store import Store, open_store
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+_INTEREST = {"conflicting": 0, "echoed": 2, "corroborated": 3, "single_source": 4}
+
+
+@dataclass
+class RunSummary:
+    """What a run did: counts per outcome and every rejected input with its reason."""
+
+    stored: int = 0
+    duplicates: int = 0
+    rejected: list[InputRejected] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+
+
+def _quiet(stage: str, done: int, total: int) -> None:
+    """The default progress callback: log at debug level only."""
+    logger.debug("%s %d/%d", stage, done, total)
+
+
+def ingest_into(store: Store, inputs: Sequence[str], summary: RunSummary, progress: Progress) -> None:
+    """Stage 1: read every input; store new articles, count duplicates, keep rejections."""
+    total = count_inputs(inputs)
+    done = 0
+    for item in read_inputs(inputs):
+        if isinstance(item, InputRejected):
+            summary.rejected.append(item)
+        elif store.add_article(item):
+            summary.stored += 1
+        else:
+            summary.duplicates += 1
+        done += 1
+        progress("ingest", min(done, total), total)
+
+
+def read_new(store: Store, articles: Sequence[Article], progress: Progress) -> None:
+    """Stages 2-3: claims and vectors for articles that do not have them yet."""
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    unread = [a for a in articles if not store.has_claims(a.id)]
+    for done, (article, claims) in enumerate(read_articles(unread, known_outlets=outlets), 1):
+        store.save_claims(article.id, claims)
+        progress("read", done, len(unread))
+    have = store.get_vectors()
+    missing = [a for a in articles if a.id not in have]
+    if missing:
+        for article, vector in zip(missing, article_vectors(missing), strict=True):
+            store.save_vector(article.id, vector.astype(np.float32).tobytes())
+        progress("embed", len(missing), len(missing))
+
+
+def build_story(
+    story_id: str,
+    members: Sequence[Article],
+    claims: Sequence[Claim],
+    edges: Sequence[ReuseEdge],
+) -> Story:
+    """Stages 6-8 for one story: claim groups with verdicts, reuse edges and events."""
+    by_id = {a.id: a for a in members}
+    ids = set(by_id)
+    story_claims = [c for c in claims if c.article_id in ids]
+    story_edges = [e for e in edges if e.source in ids and e.target in ids]
+    cited = cited_sources(story_claims)
+    groups = [
+        judge_group(group, by_id, edges=story_edges, cited=cited)
+        for group in group_claims(story_claims)
+    ]
+    groups.sort(key=lambda g: (_INTEREST[g.verdict] - (1.5 if g.contested_certainty else 0),
+                               -len(g.members)))  # fmt: skip
+    lead = min(members, key=lambda a: (a.published or "9999", a.id))
+    title = lead.title or (story_claims[0].text if story_claims else lead.text[:80])
+    return Story(
+        id=story_id,
+        title=title,
+        article_ids=tuple(a.id for a in sorted(members, key=lambda a: (a.published or "", a.id))),
+        claim_groups=tuple(groups),
+        reuse_edges=tuple(story_edges),
+        events=tuple(code_events(groups, by_id)),
+    )
+
+
+def analyze(
+    inputs: Sequence[str],
+    *,
+    db: str | Path = "storytrace.db",
+    out: str | Path | None = None,
+    progress: Progress = _quiet,
+) -> RunSummary:
+    """Ingest ``inputs`` into ``db``, run every stage, and write reports into ``out``.
+
+    Running it again on the same inputs adds nothing twice: articles are keyed by content
+    hash, and new articles join the stories they belong to.
+
+    Example:
+        >>> summary = analyze(["examples/corpus"], db="out/demo.db", out="out/demo")  # doctest: +SKIP
+    """
+    summary = RunSummary()
+    store = open_store(db)
+    try:
+        ingest_into(store, inputs, summary, progress)
+        articles = store.get_articles()
+        read_new(store, articles, progress)
+        claims = store.get_claims(a.id for a in articles)
+        vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.get_vectors().items()}
+        edges = find_reuse(articles)
+        progress("reuse", len(articles), len(articles))
+        existing = {a.id: s for a in articles if (s := store.story_of(a.id)) is not None}
+        assignment = group_stories(
+            articles, vectors, entities=entity_sets(claims), edges=edges, existing=existing
+        )
+        story_ids = sorted(set(assignment.values()))
+        for done, story_id in enumerate(story_ids, 1):
+            members = [a for a in articles if assignment[a.id] == story_id]
+            story = build_story(story_id, members, claims, edges)
+            store.save_story(story)
+            summary.stories.append(story)
+            progress("stories", done, len(story_ids))
+        summary.articles = articles
+        if out is not None:
+            summary.outputs = write_reports(articles, summary.stories, Path(out))
+    finally:
+        store.close()
+    return summary
+
+
+def write_reports(articles: Sequence[Article], stories: Sequence[Story], out: Path) -> list[Path]:
+    """Write ``stories.json`` and ``report.html`` into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    document = stories_document(articles, stories, version=__version__)
+    return [
+        write_json(out / "stories.json", document),
+        write_html(out / "report.html", articles, stories, version=__version__),
+    ]

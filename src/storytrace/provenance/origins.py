@@ -1,0 +1,74 @@
+"""Origins: one name for one source, whatever its spelling or script."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from storytrace.records import Origin
+
+_CYRILLIC = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+    strict=True,
+))  # fmt: skip
+# Spellings that the common romanisations of one name differ by (BGN, ISO 9, popular usage).
+_VARIANTS = [
+    (r"iya\b", "ia"), (r"iia\b", "ia"), (r"yy\b", "y"), (r"iy\b", "y"), (r"ij\b", "y"),
+    (r"kh", "h"), (r"ks", "x"), (r"tz", "ts"), (r"ou", "u"), (r"j", "y"), (r"w", "v"),
+    (r"yu", "iu"), (r"ya", "ia"), (r"ye", "e"), (r"(.)\1", r"\1"),
+]  # fmt: skip
+_ARTICLES = re.compile(r"^(the|a|an)\s+")
+
+
+def transliterate(text: str) -> str:
+    """Latin letters for a name written in Cyrillic (other scripts pass through)."""
+    return "".join(_CYRILLIC.get(ch, _CYRILLIC.get(ch.lower(), ch)) for ch in text)
+
+
+def name_key(name: str) -> str:
+    """A comparison key under which spelling and transliteration variants of a name coincide."""
+    text = transliterate(name.casefold())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _ARTICLES.sub("", text)
+    text = re.sub(r"['’]s\b", "", text)
+    words = re.findall(r"[a-z0-9]+", text)
+    keyed = []
+    for word in words:
+        for pattern, replacement in _VARIANTS:
+            word = re.sub(pattern, replacement, word)
+        keyed.append(word)
+    return " ".join(keyed)
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two names denote one source: equal keys, or keys one small edit apart per word."""
+    key_a, key_b = name_key(a), name_key(b)
+    if not key_a or not key_b:
+        return False
+    if key_a == key_b:
+        return True
+    words_a, words_b = key_a.split(), key_b.split()
+    if len(words_a) != len(words_b):
+        return False
+    return all(w[0] == v[0] and fuzz.ratio(w, v) >= 85 for w, v in zip(words_a, words_b, strict=True))
+
+
+def merge_origins(origins: Sequence[Origin]) -> list[Origin]:
+    """Merge origins that name one source; each keeps every spelling seen as a variant."""
+    merged: list[Origin] = []
+    for origin in origins:
+        for index, existing in enumerate(merged):
+            if same_source(existing.name, origin.name):
+                variants = tuple(dict.fromkeys([*existing.variants, *origin.variants, origin.name]))
+                kind = existing.kind if existing.kind != "outlet" else origin.kind
+                merged[index] = Origin(existing.name, kind, variants)
+                break
+        else:
+            merged.append(Origin(origin.name, origin.kind, tuple(dict.fromkeys([origin.name, *origin.variants]))))
+    return merged

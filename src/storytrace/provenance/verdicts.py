@@ -1,0 +1,157 @@
+"""Provenance and verdicts: each claim group's origins, independent sources and verdict."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+
+from storytrace.align.conflicts import contested_certainty, find_conflicts
+from storytrace.provenance.origins import merge_origins, same_source
+from storytrace.records import Article, Claim, ClaimGroup, Origin, ReuseEdge, Verdict
+from storytrace.reuse import covers
+
+_CITED_KINDS = ("outlet", "organisation", "document")
+QUOTE_ONLY = "shared quotation only"
+
+
+def outlet_name(article: Article) -> str:
+    """How an article's outlet is named in origins and evidence."""
+    return article.outlet or article.title or f"article {article.id}"
+
+
+def cited_sources(claims: Sequence[Claim]) -> dict[str, list[str]]:
+    """The outlets, organisations and documents each article names as a source."""
+    cited: dict[str, list[str]] = {}
+    for claim in claims:
+        attribution = claim.attribution
+        if attribution is not None and attribution.kind in _CITED_KINDS:
+            names = cited.setdefault(claim.article_id, [])
+            if attribution.source not in names:
+                names.append(attribution.source)
+    return cited
+
+
+def _stated_origin(claim: Claim, article: Article) -> Origin | None:
+    """The origin a claim names itself, if it names a source."""
+    attribution = claim.attribution
+    if attribution is None or attribution.kind == "unnamed":
+        return None
+    kind = "speaker" if attribution.kind == "person" else "cited_source"
+    if attribution.kind == "outlet" and same_source(attribution.source, outlet_name(article)):
+        return Origin(outlet_name(article), "outlet", (attribution.source,))
+    return Origin(attribution.source, kind, (attribution.source,))
+
+
+def trace_origins(
+    members: Sequence[Claim],
+    articles: Mapping[str, Article],
+    *,
+    edges: Sequence[ReuseEdge] = (),
+    cited: Mapping[str, Sequence[str]] | None = None,
+) -> dict[str, Origin]:
+    """The origin of each member, by claim id.
+
+    1. A member that names its source (a cited outlet or document, a speaker) has that origin.
+    2. A member in a passage copied from another article has the origin of that article's
+       member, or that article's outlet.
+    3. A member that names no source, in an article that elsewhere cites a source another
+       member names for this claim, is traced to that source.
+    4. Otherwise the outlet's own reporting is the origin.
+    """
+    cited = cited or {}
+    origins: dict[str, Origin] = {}
+    for claim in members:
+        stated = _stated_origin(claim, articles[claim.article_id])
+        if stated is not None:
+            origins[claim.id] = stated
+    named = [o for o in origins.values() if o.kind != "outlet"]
+    for claim in members:
+        if claim.id in origins:
+            continue
+        copied = _copied_from(claim, members, articles, edges, origins)
+        if copied is not None:
+            origins[claim.id] = copied
+            continue
+        article = articles[claim.article_id]
+        origins[claim.id] = _inherited(named, cited.get(claim.article_id, ())) or Origin(
+            outlet_name(article), "outlet", (outlet_name(article),)
+        )
+    return origins
+
+
+def _inherited(named: Sequence[Origin], article_cites: Sequence[str]) -> Origin | None:
+    """A named origin of the group that this article also cites, in the article's spelling."""
+    for origin in named:
+        for name in article_cites:
+            if same_source(origin.name, name):
+                return Origin(origin.name, origin.kind, (name,))
+    return None
+
+
+def _copied_from(
+    claim: Claim,
+    members: Sequence[Claim],
+    articles: Mapping[str, Article],
+    edges: Sequence[ReuseEdge],
+    known: Mapping[str, Origin],
+) -> Origin | None:
+    for edge in edges:
+        if edge.target != claim.article_id or QUOTE_ONLY in edge.direction_evidence:
+            continue
+        if edge.source not in articles or not covers(edge, claim.article_id, claim.span):
+            continue
+        for other in members:
+            if other.article_id == edge.source and other.id in known:
+                return known[other.id]
+        source = articles[edge.source]
+        return Origin(outlet_name(source), "outlet", (outlet_name(source),))
+    return None
+
+
+def judge_group(
+    members: Sequence[Claim],
+    articles: Mapping[str, Article],
+    *,
+    edges: Sequence[ReuseEdge] = (),
+    cited: Mapping[str, Sequence[str]] | None = None,
+) -> ClaimGroup:
+    """One claim group with its origins, independent-source count, conflicts and verdict."""
+    traced = trace_origins(members, articles, edges=edges, cited=cited)
+    origins = merge_origins(list(traced.values()))
+    conflicts = find_conflicts(members)
+    article_ids = list(dict.fromkeys(m.article_id for m in members))
+    verdict: Verdict
+    if conflicts:
+        verdict = "conflicting"
+    elif len(article_ids) == 1:
+        verdict = "single_source"
+    elif len(origins) >= 2:
+        verdict = "corroborated"
+    else:
+        verdict = "echoed"
+    outlets = list(dict.fromkeys(outlet_name(articles[a]) for a in article_ids))
+    lead = min(members, key=lambda m: (m.certainty != "asserted", -len(m.quantities), m.span[0]))
+    digest = hashlib.sha256("|".join(sorted(m.id for m in members)).encode()).hexdigest()[:12]
+    return ClaimGroup(
+        id=f"cg-{digest}",
+        text=lead.text,
+        verdict=verdict,
+        members=tuple(members),
+        origins=tuple(origins),
+        independent_sources=len(origins),
+        contested_certainty=contested_certainty(members),
+        conflicts=tuple(conflicts),
+        evidence=_evidence(verdict, outlets, origins, len(article_ids)),
+    )
+
+
+def _evidence(verdict: str, outlets: list[str], origins: list[Origin], articles: int) -> str:
+    names = ", ".join(o.name for o in origins)
+    told = f"{articles} article{'s' if articles != 1 else ''} ({', '.join(outlets)})"
+    if verdict == "single_source":
+        return f"Only {told} states this; origin: {names}."
+    if verdict == "echoed":
+        return f"{told} state this, all tracing back to one origin: {names}."
+    if verdict == "corroborated":
+        return f"{told} state this from {len(origins)} independent origins: {names}."
+    return f"{told} state this but disagree; origins: {names}."

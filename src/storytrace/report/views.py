@@ -1,0 +1,316 @@
+"""Records -> plain view objects the HTML template renders (no markup here).
+
+Everything a view holds is still untrusted text; the template escapes it. The one
+decision about safety made here is :func:`safe_href`: only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from storytrace.records import Article, Claim, ClaimGroup, Conflict, Event, ReuseEdge, Story
+
+#: Reading order of claim groups: what most needs a reader's attention first.
+INTEREST_ORDER: tuple[str, ...] = (
+    "conflicting",
+    "contested_certainty",
+    "echoed",
+    "corroborated",
+    "single_source",
+)
+VERDICT_LABELS: dict[str, str] = {
+    "conflicting": "Conflicting",
+    "echoed": "Echoed",
+    "corroborated": "Corroborated",
+    "single_source": "Single source",
+}
+_EXCERPT_CHARS = 240
+_EXCERPTS_PER_EDGE = 3
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as listed under its story."""
+
+    id: str
+    outlet: str
+    title: str | None
+    href: str | None  # set only for http(s) URLs
+    url: str | None  # shown as text when it is not a safe link
+    published: str | None
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """One evidence sentence with its outlet."""
+
+    outlet: str
+    claim: Claim
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A disagreement with, for each value, the outlets that give it."""
+
+    attribute: str
+    values: tuple[tuple[str, tuple[str, ...]], ...]
+    conservative: str | None
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A claim group with its badge and the sentence that explains its verdict."""
+
+    anchor: str
+    group: ClaimGroup
+    label: str
+    summary: str
+    certainty_note: str | None
+    members: tuple[MemberView, ...]
+    conflicts: tuple[ConflictView, ...]
+
+
+@dataclass(frozen=True)
+class EdgeView:
+    """A reuse edge told as a sentence, with excerpts of the shared passages."""
+
+    sentence: str
+    evidence: tuple[str, ...]
+    passage_count: int
+    excerpts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EventView:
+    """An event with its fields already put into words."""
+
+    event: Event
+    location: str | None
+    date: str | None
+    count: str | None
+    sources: tuple[str, ...]
+    claim_links: tuple[tuple[str, str | None], ...]  # (claim group id, anchor or None)
+
+
+@dataclass(frozen=True)
+class StoryView:
+    """One story, ready to render."""
+
+    anchor: str
+    story: Story
+    articles: tuple[ArticleView, ...]
+    groups: tuple[GroupView, ...]
+    edges: tuple[EdgeView, ...]
+    events: tuple[EventView, ...]
+
+
+def safe_href(url: str | None) -> str | None:
+    """``url`` if it is an absolute http or https URL, else ``None`` (never a link)."""
+    if not url:
+        return None
+    candidate = url.strip()
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return candidate
+    return None
+
+
+def number(value: float | int) -> str:
+    """A number as a reader writes it: ``54.0`` -> ``54``, ``20000.5`` -> ``20,000.5``."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.6g}"
+
+
+def plural(count: int, singular: str, many: str | None = None) -> str:
+    """``1 article``, ``2 articles``; ``many`` for irregular plurals (``stories``)."""
+    return f"{count} {singular if count == 1 else (many or singular + 's')}"
+
+
+def value_range(low: float | None, high: float | None) -> str | None:
+    """An interval in words: ``54 to 66``, ``20,001 or more``, ``up to 10``; None if unbounded."""
+    if high is None:
+        return None if low is None else f"{number(low)} or more"
+    if low is None:
+        return f"up to {number(high)}"
+    return number(low) if low == high else f"{number(low)} to {number(high)}"
+
+
+def interest_rank(group: ClaimGroup) -> int:
+    """Position of ``group`` in :data:`INTEREST_ORDER` (conflicts first, lone claims last)."""
+    if group.verdict == "conflicting":
+        return 0
+    if group.contested_certainty:
+        return 1
+    return INTEREST_ORDER.index(group.verdict) if group.verdict in INTEREST_ORDER else 5
+
+
+def verdict_counts(stories: Sequence[Story]) -> dict[str, int]:
+    """How many claim groups carry each verdict, in :data:`VERDICT_LABELS` order."""
+    counts: Counter[str] = Counter(
+        group.verdict for story in stories for group in story.claim_groups
+    )
+    return {verdict: counts[verdict] for verdict in VERDICT_LABELS}
+
+
+def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[StoryView]:
+    """Build the view of every story, with unique anchors for stories and claim groups."""
+    by_id = {article.id: article for article in articles}
+    views = []
+    for s_index, story in enumerate(stories, start=1):
+        anchor = f"story-{s_index}"
+        ordered = sorted(story.claim_groups, key=interest_rank)
+        groups = tuple(
+            _group_view(group, f"{anchor}-claim-{g_index}", by_id)
+            for g_index, group in enumerate(ordered, start=1)
+        )
+        anchors = {view.group.id: view.anchor for view in groups}
+        views.append(
+            StoryView(
+                anchor=anchor,
+                story=story,
+                articles=tuple(_article_view(a_id, by_id) for a_id in story.article_ids),
+                groups=groups,
+                edges=tuple(_edge_view(edge, by_id) for edge in story.reuse_edges),
+                events=tuple(_event_view(event, by_id, anchors) for event in story.events),
+            )
+        )
+    return views
+
+
+def outlet_label(article_id: str, by_id: Mapping[str, Article]) -> str:
+    """The outlet of an article, falling back to its title, then its id."""
+    article = by_id.get(article_id)
+    if article is None:
+        return article_id
+    return article.outlet or article.title or article.id
+
+
+def _article_view(article_id: str, by_id: Mapping[str, Article]) -> ArticleView:
+    article = by_id.get(article_id)
+    if article is None:
+        return ArticleView(article_id, article_id, None, None, None, None)
+    href = safe_href(article.url)
+    return ArticleView(
+        id=article.id,
+        outlet=outlet_label(article_id, by_id),
+        title=article.title,
+        href=href,
+        url=None if href else article.url,
+        published=article.published,
+    )
+
+
+def _group_view(group: ClaimGroup, anchor: str, by_id: Mapping[str, Article]) -> GroupView:
+    members = tuple(MemberView(outlet_label(c.article_id, by_id), c) for c in group.members)
+    return GroupView(
+        anchor=anchor,
+        group=group,
+        label=VERDICT_LABELS.get(group.verdict, group.verdict),
+        summary=_summary(group, members),
+        certainty_note=_certainty_note(members) if group.contested_certainty else None,
+        members=members,
+        conflicts=tuple(_conflict_view(conflict, by_id) for conflict in group.conflicts),
+    )
+
+
+def _names(items: Sequence[str]) -> str:
+    return ", ".join(dict.fromkeys(items))
+
+
+def _summary(group: ClaimGroup, members: Sequence[MemberView]) -> str:
+    """One sentence, in words, saying why the verdict holds."""
+    outlets = _names([member.outlet for member in members])
+    n_articles = len({member.claim.article_id for member in members})
+    origins = _names(
+        [f"{origin.name} ({origin.kind.replace('_', ' ')})" for origin in group.origins]
+    )
+    if group.verdict == "echoed":
+        traced = f"All {n_articles} articles trace back to one origin"
+        return f"{traced}: {origins}." if origins else f"{traced}."
+    if group.verdict == "corroborated":
+        found = f"{group.independent_sources} independent origins"
+        return f"{found}: {origins}." if origins else f"{found}."
+    if group.verdict == "single_source":
+        return f"Only {outlets} states this." if outlets else "Only one article states this."
+    if group.verdict == "conflicting":
+        attributes = _names([conflict.attribute for conflict in group.conflicts])
+        return f"The articles disagree on {attributes}." if attributes else "The articles disagree."
+    return group.evidence
+
+
+def _certainty_note(members: Sequence[MemberView]) -> str:
+    """How each outlet states a claim whose certainty is contested."""
+    by_outlet: dict[str, list[str]] = {}
+    for member in members:
+        by_outlet.setdefault(member.claim.certainty, []).append(member.outlet)
+    told = "; ".join(
+        f"{certainty} by {_names(outlets)}" for certainty, outlets in by_outlet.items()
+    )
+    return f"Certainty differs between outlets: {told}."
+
+
+def _conflict_view(conflict: Conflict, by_id: Mapping[str, Article]) -> ConflictView:
+    values = tuple(
+        (value.value, tuple(dict.fromkeys(outlet_label(a, by_id) for a in value.article_ids)))
+        for value in conflict.values
+    )
+    return ConflictView(conflict.attribute, values, conflict.conservative)
+
+
+def _edge_view(edge: ReuseEdge, by_id: Mapping[str, Article]) -> EdgeView:
+    source, target = outlet_label(edge.source, by_id), outlet_label(edge.target, by_id)
+    sentence = f"{target} reused text from {source}: {edge.containment:.0%} of the text"
+    target_article = by_id.get(edge.target)
+    excerpts: list[str] = []
+    if target_article is not None:
+        for passage in edge.passages[:_EXCERPTS_PER_EDGE]:
+            start, end = passage.target_span
+            text = " ".join(target_article.text[max(start, 0) : max(end, 0)].split())
+            if text:
+                cut = len(text) > _EXCERPT_CHARS
+                excerpts.append(text[:_EXCERPT_CHARS].rstrip() + ("…" if cut else ""))
+    return EdgeView(sentence, edge.direction_evidence, len(edge.passages), tuple(excerpts))
+
+
+def _count_text(value: object) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    return number(value)
+
+
+def _event_view(
+    event: Event, by_id: Mapping[str, Article], anchors: Mapping[str, str]
+) -> EventView:
+    location = None
+    if event.location is not None:
+        place = event.location
+        parts = [part for part in (place.name, place.admin1, place.country) if part]
+        location = f"{', '.join(parts)} (precision: {place.precision})"
+    date = None
+    if event.date is not None:
+        span = event.date.start or event.date.text
+        if event.date.end and event.date.end != event.date.start:
+            span = f"{span} to {event.date.end}"
+        date = f"{span} (precision: {event.date.precision})"
+    count = None
+    if event.count:
+        values = ", ".join(_count_text(v) for v in event.count.get("values", ()))
+        conservative = event.count.get("conservative")
+        count = f"reported: {values or 'none'}"
+        if conservative is not None:
+            count += f"; conservative: {_count_text(conservative)}"
+    return EventView(
+        event=event,
+        location=location,
+        date=date,
+        count=count,
+        sources=tuple(outlet_label(source, by_id) for source in event.sources),
+        claim_links=tuple((gid, anchors.get(gid)) for gid in event.claim_group_ids),
+    )

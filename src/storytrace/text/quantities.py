@@ -1,0 +1,209 @@
+"""Numbers in a sentence as intervals with what they count ("about 60 servicemen")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from storytrace.records import Quantity
+
+_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+}  # fmt: skip
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague plurals as intervals, as ACLED reads them.
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0),
+    "tens of thousands": (20_000.0, 99_999.0),
+    "hundreds of thousands": (200_000.0, 999_999.0),
+    "millions": (2_000_000.0, 9_999_999.0),
+}
+# qualifier -> (low factor, high factor); None means unbounded on that side.
+_QUALIFIERS: dict[str, tuple[float | None, float | None]] = {
+    "about": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "some": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
+    "an estimated": (0.9, 1.1),
+    "estimated": (0.9, 1.1),
+    "nearly": (0.9, 1.0),
+    "almost": (0.9, 1.0),
+    "close to": (0.9, 1.0),
+    "over": (1.0, None),
+    "more than": (1.0, None),
+    "in excess of": (1.0, None),
+    "upwards of": (1.0, None),
+    "at least": (1.0, None),
+    "up to": (0.0, 1.0),
+    "as many as": (0.0, 1.0),
+    "fewer than": (0.0, 1.0),
+    "less than": (0.0, 1.0),
+    "under": (0.0, 1.0),
+    "at most": (0.0, 1.0),
+}
+_APPROXIMATE = {"about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
+                "nearly", "almost", "close to"}  # fmt: skip
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
+_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)([kKmM])$")
+_NOT_COUNTS = {"DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"}
+
+
+def _number(token: Token) -> float | None:
+    text = token.text.lower()
+    if _NUMBER.match(text):
+        return float(text.replace(",", ""))
+    suffix = _SUFFIX.match(text)
+    if suffix:
+        return float(suffix.group(1)) * (1_000 if suffix.group(2).lower() == "k" else 1_000_000)
+    if text in _WORDS:
+        return float(_WORDS[text])
+    return None
+
+
+def _qualifier(sent: Span, first: int) -> str | None:
+    """The approximation or bound word(s) just before the number, if any."""
+    before = [t.lower_ for t in sent.doc[max(sent.start, first - 3) : first]]
+    for size in (3, 2, 1):
+        if len(before) >= size and " ".join(before[-size:]) in _QUALIFIERS:
+            return " ".join(before[-size:])
+    return None
+
+
+def _counted(head: Token) -> str | None:
+    """The lemma of the noun a number counts (with a compound modifier, e.g. 'unit member')."""
+    noun = head
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    parts = [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
+    return " ".join([*parts, noun.lemma_.lower()])
+
+
+def find_quantities(sent: Span) -> list[Quantity]:
+    """Counts stated in one sentence; dates, times, money, percentages and ages are left out."""
+    found: list[Quantity] = []
+    doc = sent.doc
+    i = sent.start
+    while i < sent.end:
+        token = doc[i]
+        vague = _vague_at(sent, i)
+        if vague is not None:
+            phrase, low, high, last = vague
+            head = doc[last].head if doc[last].dep_ == "pobj" else doc[last]
+            noun = _noun_after(sent, last)
+            start, end = token.idx, doc[last].idx + len(doc[last])
+            if noun is not None:
+                end = noun.idx + len(noun)
+            counted = _counted(noun) if noun is not None else _counted(head)
+            found.append(Quantity(doc.text[start:end], None, low, high, counted, True, phrase,
+                                  (start, end), _predicate(noun or doc[last])))  # fmt: skip
+            i = last + 1
+            continue
+        value = _number(token)
+        if value is None or token.ent_type_ in _NOT_COUNTS or _is_age_or_year(token):
+            i += 1
+            continue
+        last = i
+        while last + 1 < sent.end and doc[last + 1].lower_ in _SCALE:
+            last += 1
+            value *= _SCALE[doc[last].lower_]
+        qualifier = _qualifier(sent, i)
+        q_start = i - len(qualifier.split()) if qualifier else i
+        factors = _QUALIFIERS.get(qualifier or "", (1.0, 1.0))
+        low = None if factors[0] is None else value * factors[0]
+        high = None if factors[1] is None else value * factors[1]
+        noun = _noun_after(sent, last)
+        end_token = noun if noun is not None else doc[last]
+        start, end = doc[q_start].idx, end_token.idx + len(end_token)
+        found.append(
+            Quantity(
+                text=doc.text[start:end],
+                value=value,
+                low=low,
+                high=high,
+                counted=_counted(noun) if noun is not None else None,
+                approximate=qualifier in _APPROXIMATE,
+                qualifier=qualifier,
+                span=(start, end),
+                predicate=_predicate(noun if noun is not None else doc[last]),
+            )
+        )
+        i = last + 1
+    return found
+
+
+def _vague_at(sent: Span, i: int) -> tuple[str, float, float, int] | None:
+    doc = sent.doc
+    for phrase, (low, high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
+        words = phrase.split()
+        window = [t.lower_ for t in doc[i : min(sent.end, i + len(words))]]
+        if window == words:
+            return phrase, low, high, i + len(words) - 1
+    return None
+
+
+def _noun_after(sent: Span, last: int) -> Token | None:
+    """The noun a number at ``last`` counts: its syntactic head, else the next noun within 4 words."""
+    doc = sent.doc
+    token = doc[last]
+    if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
+        if token.head.i > token.i:
+            return token.head
+    for j in range(last + 1, min(sent.end, last + 5)):
+        if doc[j].lower_ == "of":
+            continue
+        if doc[j].pos_ in ("NOUN", "PROPN"):
+            k = j
+            while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and doc[k].dep_ == "compound":
+                k += 1
+            return doc[k]
+        if doc[j].pos_ not in ("ADJ", "PROPN", "NOUN", "DET"):
+            break
+    return None
+
+
+def _is_age_or_year(token: Token) -> bool:
+    text = token.text
+    nxt = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    if nxt in ("-", "year", "years") and token.i + 2 < len(token.doc):
+        return token.nbor(2).lower_ in ("year", "old", "-")
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
+
+
+def _predicate(noun: Token) -> str | None:
+    """What the counted took part in, as verb lemmas joined by "+": "60 staged ... and refused".
+
+    Follows the noun up through prepositions and auxiliaries to the nearest verb; a
+    passive participle ("were killed") counts as the verb, and conjoined verbs are kept.
+    """
+    token = noun
+    verb: Token | None = None
+    for _ in range(4):
+        head = token.head
+        if head is token:
+            break
+        if head.pos_ == "VERB":
+            xcomp = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            verb = xcomp[0] if head.lemma_.lower() in ("be", "have", "get", "become") and xcomp else head
+            break
+        if head.pos_ == "AUX":
+            participles = [c for c in head.children if c.dep_ in ("acomp", "attr", "xcomp")]
+            verb = participles[0] if participles else head
+            break
+        token = head
+    if verb is None:
+        acl = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        verb = acl[0] if acl else None
+    if verb is None:
+        return None
+    lemmas = [verb.lemma_.lower()] + [c.lemma_.lower() for c in verb.children
+                                      if c.dep_ == "conj" and c.pos_ == "VERB"]  # fmt: skip
+    return "+".join(dict.fromkeys(lemmas))

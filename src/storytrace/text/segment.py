@@ -1,0 +1,58 @@
+"""Lines of an article and which of them are prose (captions, headings and furniture are not)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TERMINAL = tuple(".!?\"'”’»)")
+_CREDIT = re.compile(
+    r"(\b(twitter|facebook|instagram|telegram|getty images|afp|ap photo|reuters photo|"
+    r"screen ?grab|screenshot|wikimedia commons|public domain|file photo|handout)\s*\)?\.?\s*$)"
+    r"|(^(photo|image|picture|credit|source|video)s?\s*:)"
+    r"|(\b(photo|image|picture|credit|source|video)s?\s*:[\w .,'&-]{0,40}$)"
+    r"|(\b(via|courtesy of) [A-Z][\w ]*(commons|images|twitter)\b)"
+    r"|©",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^\W*(updated|published|share( this( article| story)?)?|related\b.*|read more\b.*|"
+    r"advertisement|subscribe\b.*|sign up\b.*|follow us\b.*|click here\b.*|"
+    r"(\d+ )?comments?|listen to (this )?(article|story)\b.*)\W*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of an article's text with its offsets and its role."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # "prose" | "heading" | "caption" | "furniture" | "blank"
+
+
+def classify_line(text: str) -> str:
+    """The role of one line: prose, heading, caption, furniture or blank."""
+    stripped = text.strip()
+    if not stripped:
+        return "blank"
+    if stripped.startswith(("•", "·", "|")) or _FURNITURE.match(stripped):
+        return "furniture"
+    if _CREDIT.search(stripped):
+        return "caption"
+    words = stripped.split()
+    if not stripped.endswith(_TERMINAL) and stripped[-1] != ":" and len(words) < 30:
+        return "heading"
+    return "prose"
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` with character offsets and a role."""
+    lines: list[Line] = []
+    for match in re.finditer(r"[^\n]*", text):
+        if match.start() == match.end() and match.start() > 0 and text[match.start() - 1] != "\n":
+            continue
+        lines.append(Line(match.start(), match.end(), match.group(), classify_line(match.group())))
+    return lines
