@@ -59,13 +59,25 @@ def _quiet(stage: str, done: int, total: int) -> None:
     logger.debug("%s %d/%d", stage, done, total)
 
 
-def ingest_into(store: Store, inputs: Sequence[str], summary: RunSummary, progress: Progress) -> None:
+def _own_files(db: str | Path) -> set[Path]:
+    """The database's own files, which an input folder may hold but are never articles."""
+    if "://" in str(db):
+        return set()
+    base = Path(db).resolve()
+    return {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))}
+
+
+def ingest_into(
+    store: Store, inputs: Sequence[str], summary: RunSummary, progress: Progress, *, db: str | Path
+) -> None:
     """Stage 1: read every input; store new articles, count duplicates, keep rejections."""
     total = count_inputs(inputs)
+    own = _own_files(db)
     done = 0
     for item in read_inputs(inputs):
         if isinstance(item, InputRejected):
-            summary.rejected.append(item)
+            if Path(item.source).resolve() not in own:
+                summary.rejected.append(item)
         elif store.add_article(item):
             summary.stored += 1
         else:
@@ -137,7 +149,7 @@ def analyze(
     summary = RunSummary()
     store = open_store(db)
     try:
-        ingest_into(store, inputs, summary, progress)
+        ingest_into(store, inputs, summary, progress, db=db)
         articles = store.get_articles()
         read_new(store, articles, progress)
         claims = store.get_claims(a.id for a in articles)

@@ -54,16 +54,20 @@ def overlaps(a: Quantity, b: Quantity) -> bool:
 
 
 def quantity_agreement(a: Claim, b: Claim) -> float:
-    """How far shared counts say two claims state one fact: 1 for an agreeing specific count
-    of the same thing, 0.4 for an agreeing small count, -1 when such counts disagree, else 0."""
+    """How far shared counts say two claims state one fact about the same thing.
+
+    1 for an agreeing specific count, 0.4 for an agreeing small one, 0.5 for a count of
+    the same thing that disagrees (the same slot told differently is a conflict, and
+    conflicts are found only inside a group), else 0.
+    """
     score = 0.0
     for qa in a.quantities:
         for qb in b.quantities:
             if not same_counted(qa, qb):
                 continue
             if not overlaps(qa, qb):
-                score = min(score, -1.0)
-            elif score >= 0:
+                score = max(score, 0.5)  # the same slot with another value: a conflict to show
+            else:
                 score = max(score, 1.0 if specific(qa) and specific(qb) else 0.4)
     return score
 

@@ -28,6 +28,9 @@ _PERSON_ROLES = {
     "man", "woman", "soldier", "pow", "prisoner", "activist", "official", "spokesman",
     "spokeswoman", "spokesperson", "minister", "commander", "officer", "witness", "resident",
     "driver", "chief", "director", "president", "leader", "lawyer", "doctor", "worker",
+    "representative", "spokesperson", "manager", "mayor", "governor", "captain", "inspector",
+    "analyst", "expert", "professor", "researcher", "journalist", "reporter", "editor",
+    "colonel", "general", "sergeant", "lieutenant", "secretary", "chairman", "chairwoman",
 }  # fmt: skip
 _GROUP_PRONOUNS = {"they", "it", "them"}
 _BACK_REFERENCES = OUTLET_NOUNS | {"report", "publication"}
@@ -47,7 +50,7 @@ class SourceContext:
     def note_entities(self, sent: Span) -> None:
         """Remember people and outlets named in a sentence, in reading order."""
         for ent in sent.ents:
-            if ent.label_ == "PERSON":
+            if is_person(ent):
                 full = self.full_name(ent.text)
                 self.last_person = full
                 for part in full.split():
@@ -82,6 +85,24 @@ class SourceContext:
         return root.dep_ == "appos" and root.head.lemma_.lower() in OUTLET_NOUNS
 
 
+_TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "capt", "sgt", "lt"}
+
+
+def is_person(ent: Span) -> bool:
+    """A person: tagged PERSON, or a name right after a role or title ("spokesperson Ann Lee")."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART") or len(ent) > 4:
+        return False
+    if not all(t.is_title for t in ent):
+        return False
+    before = [t for t in ent.doc[max(0, ent.start - 2) : ent.start] if not t.is_punct]
+    if not before:
+        return False
+    word = before[-1].lower_.rstrip(".")
+    return word in _PERSON_ROLES or word in _TITLES
+
+
 def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
     name = " ".join(text.split()).strip(" ,.;:\"'“”‘’")
@@ -107,7 +128,7 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
         if ctx.is_outlet(ent):
             return clean_name(ent.text), "outlet", ent
     for ent in ents:
-        if ent.label_ == "PERSON":
+        if is_person(ent):
             return ctx.full_name(ent.text), "person", ent
         if ent.label_ in ("ORG", "GPE", "NORP"):
             return clean_name(ent.text), "organisation", ent
@@ -126,6 +147,8 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
         return clean_name(phrase.text), "document", phrase
     if lemma in _UNNAMED_NOUNS or lower in _GROUP_PRONOUNS or head.pos_ == "PRON":
         return clean_name(phrase.text), "unnamed", phrase
+    if head.pos_ == "PROPN" and clean_name(phrase.text) in ctx.people:
+        return ctx.full_name(phrase.text), "person", phrase
     if head.pos_ == "PROPN":
         outlet = clean_name(phrase.text) in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
         kind: SourceKind = "outlet" if outlet else "organisation"

@@ -54,6 +54,10 @@ def same_source(a: str, b: str) -> bool:
     if key_a == key_b:
         return True
     words_a, words_b = key_a.split(), key_b.split()
+    if min(len(words_a), len(words_b)) == 1 and max(len(words_a), len(words_b)) <= 3:
+        # "Dewulf" after "Marieke Dewulf": a surname stands for the full name met before.
+        short, full = sorted((words_a, words_b), key=len)
+        return len(short[0]) > 2 and short[0] == full[-1] and full != short
     if len(words_a) != len(words_b):
         return False
     return all(w[0] == v[0] and fuzz.ratio(w, v) >= 85 for w, v in zip(words_a, words_b, strict=True))
@@ -67,7 +71,8 @@ def merge_origins(origins: Sequence[Origin]) -> list[Origin]:
             if same_source(existing.name, origin.name):
                 variants = tuple(dict.fromkeys([*existing.variants, *origin.variants, origin.name]))
                 kind = existing.kind if existing.kind != "outlet" else origin.kind
-                merged[index] = Origin(existing.name, kind, variants)
+                name = max((existing.name, origin.name), key=lambda n: len(n.split()))
+                merged[index] = Origin(name, kind, variants)
                 break
         else:
             merged.append(Origin(origin.name, origin.kind, tuple(dict.fromkeys([origin.name, *origin.variants]))))

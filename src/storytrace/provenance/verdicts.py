@@ -88,6 +88,25 @@ def _inherited(named: Sequence[Origin], article_cites: Sequence[str]) -> Origin 
     return None
 
 
+def _copy_source(
+    article_id: str, span: tuple[int, int], edges: Sequence[ReuseEdge]
+) -> tuple[str, tuple[int, int]] | None:
+    """The article a span was copied from (the most-contained copy edge) and the span there."""
+    best: tuple[float, str, tuple[int, int]] | None = None
+    for edge in edges:
+        if edge.target != article_id or QUOTE_ONLY in edge.direction_evidence:
+            continue
+        if not covers(edge, article_id, span):
+            continue
+        passage = max(
+            edge.passages,
+            key=lambda p: min(span[1], p.target_span[1]) - max(span[0], p.target_span[0]),
+        )
+        if best is None or edge.containment > best[0]:
+            best = (edge.containment, edge.source, passage.source_span)
+    return None if best is None else (best[1], best[2])
+
+
 def _copied_from(
     claim: Claim,
     members: Sequence[Claim],
@@ -95,17 +114,20 @@ def _copied_from(
     edges: Sequence[ReuseEdge],
     known: Mapping[str, Origin],
 ) -> Origin | None:
-    for edge in edges:
-        if edge.target != claim.article_id or QUOTE_ONLY in edge.direction_evidence:
-            continue
-        if edge.source not in articles or not covers(edge, claim.article_id, claim.span):
-            continue
-        for other in members:
-            if other.article_id == edge.source and other.id in known:
-                return known[other.id]
-        source = articles[edge.source]
-        return Origin(outlet_name(source), "outlet", (outlet_name(source),))
-    return None
+    """Follow copied text back to the first article in the chain, and take its origin there."""
+    article_id, span = claim.article_id, claim.span
+    seen = {article_id}
+    while (step := _copy_source(article_id, span, edges)) is not None and step[0] not in seen:
+        article_id, span = step
+        seen.add(article_id)
+    if article_id == claim.article_id or article_id not in articles:
+        return None
+    for other in members:
+        overlap = min(span[1], other.span[1]) - max(span[0], other.span[0])
+        if other.article_id == article_id and overlap > 0 and other.id in known:
+            return known[other.id]
+    source = articles[article_id]
+    return Origin(outlet_name(source), "outlet", (outlet_name(source),))
 
 
 def judge_group(

@@ -1,0 +1,65 @@
+"""The command line: outputs, exit statuses, rejected inputs on stderr, idempotent re-runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import IBT, SEEDS, SOFREP
+
+
+def _storytrace(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "storytrace.cli.main", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_a_bad_file_is_named_the_rest_processed_and_reruns_add_nothing(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for stem in (SOFREP, IBT):
+        shutil.copy(SEEDS / f"{stem}.txt", inputs)
+        shutil.copy(SEEDS / f"{stem}.meta.json", inputs)
+    (inputs / "broken.html").write_bytes(b"\x00\x01\x02binary\x00")
+    db, out = tmp_path / "st.db", tmp_path / "out"
+
+    first = _storytrace("analyze", str(inputs), "--db", str(db), "--out", str(out))
+    assert first.returncode == 1, first.stderr
+    assert "broken.html" in first.stderr and "binary data" in first.stderr
+    assert "2 new article(s)" in first.stdout
+    document = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert len(document["articles"]) == 2 and len(document["stories"]) == 1
+    assert (out / "report.html").read_text(encoding="utf-8").lower().startswith("<!doctype html>")
+
+    (inputs / "broken.html").unlink()
+    second = _storytrace("analyze", str(inputs), "--db", str(db), "--out", str(out))
+    assert second.returncode == 0, second.stderr
+    assert "0 new article(s), 2 already stored" in second.stdout
+    again = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert again["stories"] == document["stories"]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert _storytrace("analyze").returncode == 2
+    pg = _storytrace("analyze", str(SEEDS), "--db", "postgresql://localhost/x", "--out", str(tmp_path))
+    assert pg.returncode == 2
+    assert "PostgreSQL" in pg.stderr
+
+
+def test_bench_speed_reports_a_ratio_against_spacy(tmp_path: Path) -> None:
+    result = _storytrace("bench", "speed", "--articles", "6", "--corpus", str(SEEDS))
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["articles"] == 6
+    assert figures["analyze_articles_per_second"] > 0
+    assert figures["spacy_small_articles_per_second"] > 0
+    assert figures["ratio_analyze_to_spacy_time"] == round(
+        figures["analyze_seconds"] / figures["spacy_small_seconds"], 2
+    ) or abs(figures["ratio_analyze_to_spacy_time"] - figures["analyze_seconds"] / figures["spacy_small_seconds"]) < 0.02
