@@ -84,7 +84,12 @@ def _counted(head: Token) -> str | None:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     parts = [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
-    return " ".join([*parts, noun.lemma_.lower()])
+    lemma = noun.lemma_.lower()
+    if lemma == "women":
+        lemma = "woman"
+    elif lemma.endswith("men") and not lemma.endswith(("imen", "omen", "amen")):
+        lemma = lemma[:-3] + "man"  # the small model leaves "servicemen", "policemen" as they are
+    return " ".join([*parts, lemma])
 
 
 def find_quantities(sent: Span) -> list[Quantity]:

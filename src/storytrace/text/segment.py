@@ -8,7 +8,7 @@ from dataclasses import dataclass
 _TERMINAL = tuple(".!?\"'”’»)")
 _CREDIT = re.compile(
     r"(\b(twitter|facebook|instagram|telegram|getty images|afp|ap photo|reuters photo|"
-    r"screen ?grab|screenshot|wikimedia commons|public domain|file photo|handout)\s*\)?\.?\s*$)"
+    r"screen ?grab|screenshot|wikimedia commons|public domain|file photo|handout)\s*\)?\s*$)"
     r"|(^(photo|image|picture|credit|source|video)s?\s*:)"
     r"|(\b(photo|image|picture|credit|source|video)s?\s*:[\w .,'&-]{0,40}$)"
     r"|(\b(via|courtesy of) [A-Z][\w ]*(commons|images|twitter)\b)"

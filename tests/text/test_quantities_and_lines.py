@@ -1,0 +1,69 @@
+"""Quantities as intervals with what they count, and which lines are prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.text import find_quantities, load_nlp, split_lines
+
+
+def _quantities(sentence: str) -> list:
+    doc = load_nlp()(sentence)
+    return [q for sent in doc.sents for q in find_quantities(sent)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "counted", "approximate"),
+    [
+        ("About 60 servicemen refused to go to war.", 54, 66, "serviceman", True),
+        ("Over 20,000 soldiers have been killed in the war.", 20000, None, "soldier", False),
+        ("At least 12 people were injured in the crash.", 12, None, "people", False),
+        ("Dozens of residents were evacuated overnight.", 24, 99, "resident", True),
+        ("Rescuers found 20k tonnes of debris in the river.", 20000, 20000, "tonne", False),
+        ("Eleven workers were taken to hospital.", 11, 11, "worker", False),
+    ],
+)
+def test_counts_become_intervals(
+    sentence: str, low: float, high: float | None, counted: str, approximate: bool
+) -> None:
+    (quantity,) = _quantities(sentence)
+    assert quantity.low == pytest.approx(low)
+    assert quantity.high == (None if high is None else pytest.approx(high))
+    assert quantity.counted is not None and quantity.counted.endswith(counted)
+    assert quantity.approximate is approximate
+
+
+def test_years_ages_and_dates_are_not_counts() -> None:
+    assert _quantities("The 23-year-old soldier was arrested on March 5, 2022.") == []
+
+
+def test_the_predicate_tells_killed_from_injured() -> None:
+    (killed,) = _quantities("Three workers were killed in the blast.")
+    (injured,) = _quantities("Three workers were injured in the blast.")
+    assert killed.predicate == "kill" and injured.predicate == "injure"
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Sergei Shoigu Twitter", "caption"),
+        ("Smoke over the harbour web screen grab", "caption"),
+        ("Firefighters at the scene on Tuesday. Photo: Courier staff", "caption"),
+        ("  • Updated", "furniture"),
+        ("Share this article", "furniture"),
+        ("Related: Port traffic resumes", "furniture"),
+        ("Defying Putin's Orders", "heading"),
+        ("The troops were sent back to their base in Pskov.", "prose"),
+        ('He said: "We will stay."', "prose"),
+        ("", "blank"),
+    ],
+)
+def test_line_roles(line: str, role: str) -> None:
+    (found,) = split_lines(line)
+    assert found.role == role
+
+
+def test_line_offsets_index_the_text() -> None:
+    text = "Headline\n\nFirst paragraph.\nSecond one."
+    for line in split_lines(text):
+        assert text[line.start : line.end] == line.text
