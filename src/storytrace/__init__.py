@@ -7,14 +7,14 @@ import logging
 
 __version__ = "0.1.0"
 
-from storytrace.errors import (  # noqa: E402
+from storytrace.errors import (
     ConfigError,
     InputRejected,
     PipelineError,
-    StorytraceError,
     StoreError,
+    StorytraceError,
 )
-from storytrace.records import (  # noqa: E402
+from storytrace.records import (
     Article,
     Attribution,
     Claim,

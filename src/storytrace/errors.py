@@ -1,10 +1,10 @@
 """Errors raised by storytrace.
 
-    StorytraceError
-    ├── InputRejected   an input could not be read (carries .source and .reason)
-    ├── ConfigError     settings or arguments that cannot work
-    ├── StoreError      the database could not be opened, migrated or written
-    └── PipelineError   a stage's requirements are unmet
+StorytraceError
+├── InputRejected   an input could not be read (carries .source and .reason)
+├── ConfigError     settings or arguments that cannot work
+├── StoreError      the database could not be opened, migrated or written
+└── PipelineError   a stage's requirements are unmet
 """
 
 from __future__ import annotations

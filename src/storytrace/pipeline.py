@@ -73,8 +73,7 @@ def ingest_into(
     """Stage 1: read every input; store new articles, count duplicates, keep rejections."""
     total = count_inputs(inputs)
     own = _own_files(db)
-    done = 0
-    for item in read_inputs(inputs):
+    for done, item in enumerate(read_inputs(inputs), 1):
         if isinstance(item, InputRejected):
             if Path(item.source).resolve() not in own:
                 summary.rejected.append(item)
@@ -82,7 +81,6 @@ def ingest_into(
             summary.stored += 1
         else:
             summary.duplicates += 1
-        done += 1
         progress("ingest", min(done, total), total)
 
 
@@ -144,7 +142,7 @@ def analyze(
     hash, and new articles join the stories they belong to.
 
     Example:
-        >>> summary = analyze(["examples/corpus"], db="out/demo.db", out="out/demo")  # doctest: +SKIP
+        >>> analyze(["examples/corpus"], db="out/demo.db", out="out/demo")  # doctest: +SKIP
     """
     summary = RunSummary()
     store = open_store(db)

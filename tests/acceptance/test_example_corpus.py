@@ -68,7 +68,9 @@ def test_a_denial_conflicts_with_an_assertion(corpus_run: Run) -> None:
 
 
 def test_a_hedged_claim_asserted_elsewhere_is_contested(corpus_run: Run) -> None:
-    group = corpus_run.group_with("reportedly caused by a faulty storage tank", "faulty storage tank holding")
+    group = corpus_run.group_with(
+        "reportedly caused by a faulty storage tank", "faulty storage tank holding"
+    )
     assert group["contested_certainty"] is True
     certainties = {m["certainty"] for m in group["members"]}
     assert "asserted" in certainties and certainties & {"hedged", "unconfirmed"}

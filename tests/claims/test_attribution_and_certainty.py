@@ -25,7 +25,7 @@ def test_a_pronoun_and_a_surname_resolve_to_the_full_name() -> None:
     claims = _claims(
         "Russian activist Nikolay Kuzmin said that he spoke to a driver who moved the soldiers.\n\n"
         "Kuzmin reportedly works with an opposition party in the city.\n\n"
-        "“Soldiers should protect their homeland from attack and stay at home,” he said through Telegram."
+        "“Soldiers should protect their homeland from attack and stay home,” he said via Telegram."
     )
     speakers = [c.attribution.source for c in claims if c.attribution]
     assert speakers == ["Nikolay Kuzmin", "Nikolay Kuzmin"]
@@ -45,7 +45,7 @@ def test_the_newspaper_and_they_follow_back_to_the_outlet() -> None:
 def test_according_to_and_quote_continuation() -> None:
     claims = _claims(
         "According to the ministry, 40 people were detained in the capital overnight.\n\n"
-        "“Things are bad with food. We are constantly saving it,” soldier Ivan Petrov said when asked.\n\n"
+        "“Things are bad with food. We are constantly saving it,” soldier Ivan Petrov said.\n\n"
         "“Very often a ration for one person is shared between two people.”"
     )
     assert claims[0].attribution.cue == "according to"

@@ -25,7 +25,11 @@ def _article(name: str) -> Article:
 def _claim(article: Article, text: str, *, source: str | None = None, count: float | None = None,
            certainty: str = "asserted") -> Claim:  # fmt: skip
     attribution = Attribution(source, "outlet", "reported", False) if source else None
-    quantities = (Quantity(f"{count} workers", count, count, count, "worker", predicate="kill"),) if count else ()
+    quantities = (
+        (Quantity(f"{count} workers", count, count, count, "worker", predicate="kill"),)
+        if count
+        else ()
+    )
     return Claim(f"{article.id}:0", article.id, text, (0, len(text)), certainty=certainty,
                  attribution=attribution, quantities=quantities)  # fmt: skip
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from storytrace.align.compare import predicate_clash, quantity_agreement
 from storytrace.cluster.embed import Vectors, embed
@@ -43,8 +45,10 @@ def group_claims(
 ) -> list[list[Claim]]:
     """Groups of claims stating the same fact (average-link agglomeration), singletons included.
 
-    Claims of one article only merge with each other through a claim of another article,
-    so an article's own restatements never make a fact look multi-sourced.
+    Pairs are blocked first: only claims connected by pairs at or above the threshold are
+    agglomerated together, so the cost follows the size of those components rather than
+    the square of the story. An article's restatements of its own fact may share a group;
+    the verdict counts articles and origins, never members.
     """
     if not claims:
         return []
@@ -53,7 +57,7 @@ def group_claims(
     scores = pair_scores(claims, vectors)
     groups: list[list[Claim]] = []
     for component in _components(scores, threshold):
-        for cluster in _average_link(claims, scores, component, threshold):
+        for cluster in _average_link(scores, component, threshold):
             groups.append([claims[i] for i in sorted(cluster)])
     groups.sort(key=lambda group: claims.index(group[0]))
     return groups
@@ -78,28 +82,16 @@ def _components(scores: Vectors, threshold: float) -> list[list[int]]:
     return list(components.values())
 
 
-def _average_link(
-    claims: Sequence[Claim], scores: Vectors, members: list[int], threshold: float
-) -> list[list[int]]:
-    """Average-link agglomeration inside one component."""
-    clusters: list[list[int]] = [[i] for i in members]
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for x in range(len(clusters)):
-            for y in range(x + 1, len(clusters)):
-                block = scores[np.ix_(clusters[x], clusters[y])]
-                value = float(block.mean())
-                if value >= best and _crosses_articles(claims, clusters[x], clusters[y]):
-                    best, pair = value, (x, y)
-        if pair is None:
-            break
-        x, y = pair
-        clusters[x] = clusters[x] + clusters[y]
-        del clusters[y]
-    return clusters
-
-
-def _crosses_articles(claims: Sequence[Claim], xs: list[int], ys: list[int]) -> bool:
-    articles_x = {claims[i].article_id for i in xs}
-    articles_y = {claims[i].article_id for i in ys}
-    return articles_x != articles_y or len(articles_x) > 1
+def _average_link(scores: Vectors, members: list[int], threshold: float) -> list[list[int]]:
+    """Average-link agglomeration inside one component (SciPy), cut at ``threshold``."""
+    if len(members) == 1:
+        return [members]
+    block = scores[np.ix_(members, members)]
+    distances = np.clip(1.0 - block, 0.0, None)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform(distances, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance")
+    clusters: dict[int, list[int]] = {}
+    for member, label in zip(members, labels.tolist(), strict=True):
+        clusters.setdefault(label, []).append(member)
+    return list(clusters.values())

@@ -50,7 +50,9 @@ def replicate_corpus(corpus: Path, target: Path, *, count: int) -> list[Article]
         stem = f"{index:05d}"
         (target / f"{stem}.txt").write_text(text, encoding="utf-8")
         (target / f"{stem}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        written.append(Article.from_text(text.strip(), **{k: meta.get(k) for k in ("outlet", "title")}))
+        written.append(
+            Article.from_text(text.strip(), **{k: meta.get(k) for k in ("outlet", "title")})
+        )
     return written
 
 
@@ -79,5 +81,6 @@ def speed(corpus: Path, *, articles: int = 1000) -> dict[str, Any]:
         "ratio_analyze_to_spacy_time": round(analyze_seconds / spacy_seconds, 2),
         "stories": len(summary.stories),
         "claim_groups": sum(len(s.claim_groups) for s in summary.stories),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
     }

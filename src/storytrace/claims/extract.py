@@ -18,7 +18,7 @@ from storytrace.text.dates import resolve_dates
 from storytrace.text.nlp import parse_articles
 from storytrace.text.places import context_countries, geocode_places
 from storytrace.text.quantities import find_quantities
-from storytrace.text.segment import Line, split_lines
+from storytrace.text.segment import split_lines
 
 _MIN_WORDS = 6
 _OPINION = re.compile(
@@ -39,7 +39,6 @@ def read_articles(
     outlets = frozenset(known_outlets)
     for article, doc in parse_articles(articles, nlp=nlp):
         yield article, extract_claims(article, doc, known_outlets=outlets)
-
 
 
 def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] = ()) -> list[Claim]:
@@ -75,7 +74,7 @@ def _first_char(sent: Span) -> int:
 
 
 def _check_worthy(sent: Span, attribution: Attribution | None) -> bool:
-    """A factual statement worth checking: a full sentence with a verb, not a question or opinion."""
+    """A factual statement: a full sentence with a verb, not a question or an opinion."""
     words = [t for t in sent if t.is_alpha]
     if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
         return False
@@ -84,7 +83,9 @@ def _check_worthy(sent: Span, attribution: Attribution | None) -> bool:
     return attribution is not None or not _OPINION.search(sent.text)
 
 
-def _claim(article: Article, sent: Span, attribution: Attribution | None, countries: set[str]) -> Claim:
+def _claim(
+    article: Article, sent: Span, attribution: Attribution | None, countries: set[str]
+) -> Claim:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())

@@ -10,7 +10,7 @@ _CLOSE_ANY = set("”»")
 
 @dataclass(frozen=True)
 class Quote:
-    """A quoted stretch: ``start``/``end`` include the marks (an unclosed quote ends at its line)."""
+    """A quoted stretch; ``start``/``end`` include the marks (unclosed: ends at its line)."""
 
     start: int
     end: int
@@ -46,7 +46,11 @@ def find_quotes(text: str) -> list[Quote]:
         if char == "\n":
             quotes.append(Quote(start, i, closed=False))
             start = None
-        elif char == closer or (closer != '"' and char in _CLOSE_ANY) or (closer == '"' and char == "”"):
+        elif (
+            char == closer
+            or (closer != '"' and char in _CLOSE_ANY)
+            or (closer == '"' and char == "”")
+        ):
             quotes.append(Quote(start, i + 1, closed=True))
             start = None
     if start is not None:

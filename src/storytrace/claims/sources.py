@@ -1,4 +1,4 @@
-"""Who a source is: naming it from a phrase, its kind, and following "he", "they", "the newspaper" back."""
+"""Who a source is: its name, its kind, and "he", "they", "the newspaper" followed back."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ _OUTLET_WORDS = re.compile(
     r"Telegraph|Guardian|Observer|Chronicle|Weekly|Monitor|Reuters|Bloomberg|TV|Radio|"
     r"Pravda|Izvestia|Vesti|Novosti|Zeitung|Krant|Gazeta|Noticias|Journal)\b"
 )
-DOCUMENT_NOUNS = {"report", "statement", "document", "study", "survey", "memo", "filing",
-                  "letter", "release", "communique", "assessment", "analysis", "record"}  # fmt: skip
+DOCUMENT_NOUNS = {
+    "report", "statement", "document", "study", "survey", "memo", "filing",
+    "letter", "release", "communique", "assessment", "analysis", "record",
+}  # fmt: skip
 _UNNAMED_NOUNS = {"source", "sources", "official", "officials", "report", "reports", "insider",
                   "insiders", "witness", "witnesses", "people", "person", "observer"}  # fmt: skip
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -28,7 +30,7 @@ _PERSON_ROLES = {
     "man", "woman", "soldier", "pow", "prisoner", "activist", "official", "spokesman",
     "spokeswoman", "spokesperson", "minister", "commander", "officer", "witness", "resident",
     "driver", "chief", "director", "president", "leader", "lawyer", "doctor", "worker",
-    "representative", "spokesperson", "manager", "mayor", "governor", "captain", "inspector",
+    "representative", "manager", "mayor", "governor", "captain", "inspector",
     "analyst", "expert", "professor", "researcher", "journalist", "reporter", "editor",
     "colonel", "general", "sergeant", "lieutenant", "secretary", "chairman", "chairwoman",
 }  # fmt: skip
@@ -44,7 +46,9 @@ class SourceContext:
     known_outlets: set[str] = field(default_factory=set)
     people: dict[str, str] = field(default_factory=dict)  # surname or name -> full name
     last_person: str | None = None
-    last_group: tuple[str, SourceKind] | None = None  # last outlet or organisation named as a source
+    last_group: tuple[str, SourceKind] | None = (
+        None  # last outlet or organisation named as a source
+    )
     outlets_named: list[str] = field(default_factory=list)
 
     def note_entities(self, sent: Span) -> None:

@@ -22,9 +22,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "align their claims across outlets and judge each claim group. "
         "Example: storytrace analyze examples/corpus --db out/demo.db --out out/demo",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="file, folder or JSONL of articles")
-    parser.add_argument("--db", default="storytrace.db", help="SQLite path (default: storytrace.db)")
-    parser.add_argument("--out", default="storytrace-report", help="folder for report.html and stories.json")
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, folder or JSONL of articles"
+    )
+    parser.add_argument(
+        "--db", default="storytrace.db", help="SQLite path (default: storytrace.db)"
+    )
+    parser.add_argument(
+        "--out", default="storytrace-report", help="folder for report.html and stories.json"
+    )
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     parser.set_defaults(run=run)
 

@@ -23,9 +23,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "speed",
         help="articles per second of analyze against spaCy's small model alone, in one run",
     )
-    speed_parser.add_argument("--articles", type=int, default=1000, help="corpus size (default 1000)")
-    speed_parser.add_argument("--corpus", type=Path, default=_DEFAULT_CORPUS,
-                              help="folder of .txt articles to replicate (default examples/corpus)")  # fmt: skip
+    speed_parser.add_argument(
+        "--articles", type=int, default=1000, help="corpus size (default 1000)"
+    )
+    speed_parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=_DEFAULT_CORPUS,
+        help="folder of .txt articles to replicate (default examples/corpus)",
+    )
     speed_parser.set_defaults(run=run_speed)
 
 

@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; 0 on success, 1 when inputs were rejected or a run failed, 2 on usage errors."""
+    """Run one command: 0 on success, 1 on rejected inputs or a failed run, 2 on usage errors."""
     args = build_parser().parse_args(argv)
     try:
         status: int = args.run(args)

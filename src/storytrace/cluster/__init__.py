@@ -3,4 +3,11 @@
 from storytrace.cluster.embed import embed, load_embedder
 from storytrace.cluster.stories import article_vectors, entity_sets, group_stories, similarity
 
-__all__ = ["article_vectors", "embed", "entity_sets", "group_stories", "load_embedder", "similarity"]
+__all__ = [
+    "article_vectors",
+    "embed",
+    "entity_sets",
+    "group_stories",
+    "load_embedder",
+    "similarity",
+]

@@ -61,8 +61,9 @@ def group_stories(
     """Assign every article a story id (single-link over similar pairs and reuse edges).
 
     Articles in ``existing`` keep their story id, so a new run adds articles to the stories
-    they belong to rather than renumbering; two dated articles more than ``window_days``
-    apart are linked only by reused text.
+    they belong to rather than renumbering. Two dated articles more than ``window_days``
+    apart are never linked, even by reused text: text recycled months later starts a new
+    story.
     """
     entities = entities or {}
     existing = existing or {}
@@ -80,9 +81,12 @@ def group_stories(
         if root_x != root_y:
             parent[max(root_x, root_y)] = min(root_x, root_y)
 
+    by_id = {a.id: a for a in articles}
     for edge in edges:
         if edge.source in parent and edge.target in parent:
-            union(edge.source, edge.target)
+            apart = _days_apart(by_id[edge.source], by_id[edge.target])
+            if apart is None or apart <= window_days:
+                union(edge.source, edge.target)
     for story in set(existing.values()):
         members = [a for a in ids if existing.get(a) == story]
         for other in members[1:]:
@@ -106,7 +110,7 @@ def group_stories(
 
 
 def _name_components(ids: list[str], find: object, existing: Mapping[str, str]) -> dict[str, str]:
-    """Story ids: an existing id where the component has one, else one made from its first article."""
+    """Story ids: an existing id where a component has one, else one from its first article."""
     components: dict[str, list[str]] = {}
     for article_id in ids:
         components.setdefault(find(article_id), []).append(article_id)  # type: ignore[operator]

@@ -51,8 +51,12 @@ def _first_place(group: ClaimGroup) -> Place | None:
 
 def _first_date(group: ClaimGroup) -> DateMention | None:
     dates = [d for m in group.members for d in m.dates]
-    return min(dates, key=lambda d: ("day", "month-day", "month", "year").index(d.precision)
-               if d.precision in ("day", "month-day", "month", "year") else 9, default=None)  # fmt: skip
+    order = ("day", "month-day", "month", "year")
+    return min(
+        dates,
+        key=lambda d: order.index(d.precision) if d.precision in order else len(order),
+        default=None,
+    )
 
 
 def code_events(groups: Sequence[ClaimGroup], articles: Mapping[str, Article]) -> list[Event]:

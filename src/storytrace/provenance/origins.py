@@ -60,7 +60,9 @@ def same_source(a: str, b: str) -> bool:
         return len(short[0]) > 2 and short[0] == full[-1] and full != short
     if len(words_a) != len(words_b):
         return False
-    return all(w[0] == v[0] and fuzz.ratio(w, v) >= 85 for w, v in zip(words_a, words_b, strict=True))
+    return all(
+        w[0] == v[0] and fuzz.ratio(w, v) >= 85 for w, v in zip(words_a, words_b, strict=True)
+    )
 
 
 def merge_origins(origins: Sequence[Origin]) -> list[Origin]:
@@ -75,5 +77,9 @@ def merge_origins(origins: Sequence[Origin]) -> list[Origin]:
                 merged[index] = Origin(name, kind, variants)
                 break
         else:
-            merged.append(Origin(origin.name, origin.kind, tuple(dict.fromkeys([origin.name, *origin.variants]))))
+            merged.append(
+                Origin(
+                    origin.name, origin.kind, tuple(dict.fromkeys([origin.name, *origin.variants]))
+                )
+            )
     return merged

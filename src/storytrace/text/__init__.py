@@ -1,4 +1,4 @@
-"""Read stage, language layer: ``Article`` -> spaCy ``Doc`` with lines, entities, numbers, dates, places."""
+"""Read stage, language layer: ``Article`` -> ``Doc`` with lines, numbers, dates and places."""
 
 from storytrace.text.dates import resolve_dates
 from storytrace.text.nlp import load_nlp, parse_articles

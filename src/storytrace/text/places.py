@@ -82,7 +82,9 @@ def geocode(text: str, context: set[str]) -> Place | None:
         return None
     best = max(
         candidates,
-        key=lambda c: math.log10(int(c["population"]) + 10) + (3 if c["countrycode"] in context else 0),
+        key=lambda c: (
+            math.log10(int(c["population"]) + 10) + (3 if c["countrycode"] in context else 0)
+        ),
     )
     return Place(
         text=text,
@@ -104,7 +106,15 @@ def geocode_places(sent: Span, context: set[str]) -> list[Place]:
         place = geocode(ent.text, context)
         if place is not None:
             places.append(
-                Place(place.text, place.name, place.country, place.admin1, place.lat, place.lon,
-                      place.precision, (ent.start_char, ent.end_char))  # fmt: skip
+                Place(
+                    place.text,
+                    place.name,
+                    place.country,
+                    place.admin1,
+                    place.lat,
+                    place.lon,
+                    place.precision,
+                    (ent.start_char, ent.end_char),
+                )
             )
     return places

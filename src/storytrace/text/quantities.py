@@ -156,18 +156,23 @@ def _vague_at(sent: Span, i: int) -> tuple[str, float, float, int] | None:
 
 
 def _noun_after(sent: Span, last: int) -> Token | None:
-    """The noun a number at ``last`` counts: its syntactic head, else the next noun within 4 words."""
+    """The noun a number at ``last`` counts: its head, else the next noun within 4 words."""
     doc = sent.doc
     token = doc[last]
-    if token.dep_ in ("nummod", "quantmod", "compound") and token.head.pos_ in ("NOUN", "PROPN"):
-        if token.head.i > token.i:
-            return token.head
+    head = token.head
+    counts_head = token.dep_ in ("nummod", "quantmod", "compound")
+    if counts_head and head.pos_ in ("NOUN", "PROPN") and head.i > token.i:
+        return head
     for j in range(last + 1, min(sent.end, last + 5)):
         if doc[j].lower_ == "of":
             continue
         if doc[j].pos_ in ("NOUN", "PROPN"):
             k = j
-            while k + 1 < sent.end and doc[k + 1].pos_ in ("NOUN", "PROPN") and doc[k].dep_ == "compound":
+            while (
+                k + 1 < sent.end
+                and doc[k + 1].pos_ in ("NOUN", "PROPN")
+                and doc[k].dep_ == "compound"
+            ):
                 k += 1
             return doc[k]
         if doc[j].pos_ not in ("ADJ", "PROPN", "NOUN", "DET"):
@@ -197,7 +202,11 @@ def _predicate(noun: Token) -> str | None:
             break
         if head.pos_ == "VERB":
             xcomp = [c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-            verb = xcomp[0] if head.lemma_.lower() in ("be", "have", "get", "become") and xcomp else head
+            verb = (
+                xcomp[0]
+                if head.lemma_.lower() in ("be", "have", "get", "become") and xcomp
+                else head
+            )
             break
         if head.pos_ == "AUX":
             participles = [c for c in head.children if c.dep_ in ("acomp", "attr", "xcomp")]
