@@ -16,6 +16,7 @@ The stages run in this order (see ``docs/pipeline.md``):
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,20 @@ class RunSummary:
     stories: list[Story] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+
+
+class _Clock:
+    """Adds the wall time since the last tick to a stage's total."""
+
+    def __init__(self, totals: dict[str, float]) -> None:
+        self._totals = totals
+        self._last = time.perf_counter()
+
+    def tick(self, stage: str) -> None:
+        now = time.perf_counter()
+        self._totals[stage] = round(self._totals.get(stage, 0.0) + now - self._last, 3)
+        self._last = now
 
 
 def _quiet(stage: str, done: int, total: int) -> None:
@@ -84,19 +99,25 @@ def ingest_into(
         progress("ingest", min(done, total), total)
 
 
-def read_new(store: Store, articles: Sequence[Article], progress: Progress) -> None:
+def read_new(
+    store: Store, articles: Sequence[Article], progress: Progress, clock: _Clock | None = None
+) -> None:
     """Stages 2-3: claims and vectors for articles that do not have them yet."""
     outlets = sorted({a.outlet for a in articles if a.outlet})
     unread = [a for a in articles if not store.has_claims(a.id)]
     for done, (article, claims) in enumerate(read_articles(unread, known_outlets=outlets), 1):
         store.save_claims(article.id, claims)
         progress("read", done, len(unread))
+    if clock is not None:
+        clock.tick("read")
     have = store.get_vectors()
     missing = [a for a in articles if a.id not in have]
     if missing:
         for article, vector in zip(missing, article_vectors(missing), strict=True):
             store.save_vector(article.id, vector.astype(np.float32).tobytes())
         progress("embed", len(missing), len(missing))
+    if clock is not None:
+        clock.tick("embed")
 
 
 def build_story(
@@ -145,29 +166,37 @@ def analyze(
         >>> analyze(["examples/corpus"], db="out/demo.db", out="out/demo")  # doctest: +SKIP
     """
     summary = RunSummary()
+    clock = _Clock(summary.seconds)
     store = open_store(db)
     try:
         ingest_into(store, inputs, summary, progress, db=db)
         articles = store.get_articles()
-        read_new(store, articles, progress)
+        clock.tick("ingest")
+        read_new(store, articles, progress, clock)
         claims = store.get_claims(a.id for a in articles)
         vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.get_vectors().items()}
+        clock.tick("load")
         edges = find_reuse(articles)
         progress("reuse", len(articles), len(articles))
+        clock.tick("reuse")
         existing = {a.id: s for a in articles if (s := store.story_of(a.id)) is not None}
         assignment = group_stories(
             articles, vectors, entities=entity_sets(claims), edges=edges, existing=existing
         )
+        clock.tick("cluster")
         story_ids = sorted(set(assignment.values()))
         for done, story_id in enumerate(story_ids, 1):
             members = [a for a in articles if assignment[a.id] == story_id]
             story = build_story(story_id, members, claims, edges)
+            clock.tick("align+provenance+events")
             store.save_story(story)
+            clock.tick("store")
             summary.stories.append(story)
             progress("stories", done, len(story_ids))
         summary.articles = articles
         if out is not None:
             summary.outputs = write_reports(articles, summary.stories, Path(out))
+            clock.tick("report")
     finally:
         store.close()
     return summary

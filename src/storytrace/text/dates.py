@@ -21,21 +21,19 @@ _MONTH_DAY = re.compile(
 _VAGUE = re.compile(r"^(the )?(recent|past|last|coming|next|first|early|days?|weeks?)\b.*$|ago$")
 
 
-@functools.cache
-def _parser() -> Any:
+@functools.lru_cache(maxsize=64)
+def _parser(base: dt.datetime | None) -> Any:
+    """A dateparser parser relative to ``base`` (built once per publication date: it is slow)."""
     from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=["en"], settings={"PREFER_DATES_FROM": "past"})
-
-
-def _parse(text: str, base: dt.datetime | None) -> tuple[dt.datetime, str] | None:
     settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
     if base is not None:
         settings["RELATIVE_BASE"] = base
-    from dateparser.date import DateDataParser
+    return DateDataParser(languages=["en"], settings=settings)
 
-    parser = DateDataParser(languages=["en"], settings=settings) if base else _parser()
-    data = parser.get_date_data(text)
+
+def _parse(text: str, base: dt.datetime | None) -> tuple[dt.datetime, str] | None:
+    data = _parser(base).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     return data.date_obj, data.period or "day"
