@@ -27,6 +27,7 @@ test: setup  ## the whole suite, as CI runs it
 lint: setup
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy src
 
 bench: setup
 	$(VENV)/bin/storytrace bench speed

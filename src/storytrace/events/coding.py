@@ -46,7 +46,8 @@ def _action(group: ClaimGroup) -> tuple[str, tuple[str, str]] | None:
 def _first_place(group: ClaimGroup) -> Place | None:
     places = [p for m in group.members for p in m.places]
     cities = [p for p in places if p.precision == "city"]
-    return (cities or places or [None])[0]
+    ranked = cities or places
+    return ranked[0] if ranked else None
 
 
 def _first_date(group: ClaimGroup) -> DateMention | None:

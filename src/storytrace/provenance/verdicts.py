@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
 from storytrace.provenance.origins import merge_origins, same_source
-from storytrace.records import Article, Claim, ClaimGroup, Origin, ReuseEdge, Verdict
+from storytrace.records import Article, Claim, ClaimGroup, Origin, OriginKind, ReuseEdge, Verdict
 from storytrace.reuse import covers
 
 _CITED_KINDS = ("outlet", "organisation", "document")
@@ -36,7 +36,7 @@ def _stated_origin(claim: Claim, article: Article) -> Origin | None:
     attribution = claim.attribution
     if attribution is None or attribution.kind == "unnamed":
         return None
-    kind = "speaker" if attribution.kind == "person" else "cited_source"
+    kind: OriginKind = "speaker" if attribution.kind == "person" else "cited_source"
     if attribution.kind == "outlet" and same_source(attribution.source, outlet_name(article)):
         return Origin(outlet_name(article), "outlet", (attribution.source,))
     return Origin(attribution.source, kind, (attribution.source,))

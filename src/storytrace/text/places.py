@@ -50,7 +50,7 @@ def _cities() -> dict[str, list[dict[str, Any]]]:
 
 @functools.cache
 def _admin1_name(country: str, code: str) -> str:
-    subdivision = pycountry.subdivisions.get(code=f"{country}-{code}")
+    subdivision = pycountry.subdivisions.get(code=f"{country}-{code}")  # type: ignore[no-untyped-call]
     return subdivision.name if subdivision else f"{country}.{code}"
 
 

@@ -101,15 +101,26 @@ def find_quantities(sent: Span) -> list[Quantity]:
         token = doc[i]
         vague = _vague_at(sent, i)
         if vague is not None:
-            phrase, low, high, last = vague
+            phrase, vague_low, vague_high, last = vague
             head = doc[last].head if doc[last].dep_ == "pobj" else doc[last]
             noun = _noun_after(sent, last)
             start, end = token.idx, doc[last].idx + len(doc[last])
             if noun is not None:
                 end = noun.idx + len(noun)
             counted = _counted(noun) if noun is not None else _counted(head)
-            found.append(Quantity(doc.text[start:end], None, low, high, counted, True, phrase,
-                                  (start, end), _predicate(noun or doc[last])))  # fmt: skip
+            found.append(
+                Quantity(
+                    text=doc.text[start:end],
+                    value=None,
+                    low=vague_low,
+                    high=vague_high,
+                    counted=counted,
+                    approximate=True,
+                    qualifier=phrase,
+                    span=(start, end),
+                    predicate=_predicate(noun or doc[last]),
+                )
+            )
             i = last + 1
             continue
         value = _number(token)

@@ -1,0 +1,60 @@
+"""No network at run time, and new articles join the stories they belong to."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import IBT, ROOT, SEEDS, SOFREP
+
+_NO_NETWORK = """
+import socket, sys
+
+def refuse(*args, **kwargs):
+    raise OSError("network access attempted during analyze")
+
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+
+from storytrace.pipeline import analyze
+summary = analyze([sys.argv[1]], db=sys.argv[2], out=sys.argv[3])
+print(len(summary.stories), len(summary.rejected))
+"""
+
+
+def test_analyze_runs_with_every_socket_refused(tmp_path: Path) -> None:
+    script = tmp_path / "offline.py"
+    script.write_text(_NO_NETWORK, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(script), str(SEEDS), str(tmp_path / "st.db"), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={"HF_HUB_OFFLINE": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["1", "0"]
+
+
+def test_a_new_article_joins_the_existing_story(tmp_path: Path) -> None:
+    from storytrace.pipeline import analyze
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, stem in ((first, SOFREP), (second, IBT)):
+        folder.mkdir()
+        shutil.copy(SEEDS / f"{stem}.txt", folder)
+        shutil.copy(SEEDS / f"{stem}.meta.json", folder)
+    db = tmp_path / "st.db"
+    (story,) = analyze([str(first)], db=db).stories
+    assert {g.verdict for g in story.claim_groups} == {"single_source"}
+    later = analyze([str(second)], db=db)
+    assert later.stored == 1
+    (joined,) = later.stories
+    assert joined.id == story.id
+    assert len(joined.article_ids) == 2
+    assert "echoed" in {g.verdict for g in joined.claim_groups}
