@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
 from storytrace.cli.main import build_parser
+from storytrace_testkit import ROOT
 
 
 def _commands() -> list[str]:

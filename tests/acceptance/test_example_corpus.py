@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CORPUS, Run
+from storytrace_testkit import CORPUS, Run
 
 
 def _stems(run: Run, story: dict) -> set[str]:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import IBT, ROOT, SEEDS, SOFREP
+from storytrace_testkit import IBT, ROOT, SEEDS, SOFREP
 
 _NO_NETWORK = """
 import socket, sys

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from conftest import IBT, SEEDS, SOFREP, Run
+from storytrace_testkit import IBT, SEEDS, SOFREP, Run
 
 
 def test_s1_the_two_articles_form_one_story(seeds_run: Run) -> None:

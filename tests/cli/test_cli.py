@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import IBT, SEEDS, SOFREP
+from storytrace_testkit import IBT, SEEDS, SOFREP
 
 
 def _storytrace(*args: str) -> subprocess.CompletedProcess[str]:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Iterable
-from pathlib import Path
-
-if importlib.util.find_spec("storytrace") is None:  # not yet installed with `pip -e .`
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 from storytrace.errors import InputRejected
 from storytrace.records import Article
+from storytrace_testkit import IBT, SEEDS, SOFREP
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-SOFREP = "000_9646f06734e70d26"
-IBT = "001_33e2a856800a8d12"
+__all__ = ["IBT", "IBT_TITLE", "SEEDS", "SOFREP", "split"]
 IBT_TITLE = (
     "60 Russian Elite Paratroopers Stage Mutiny and Refuse to Fight in Ukraine "
     "in Latest Setback for Putin; Face Prison Sentence"

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-if importlib.util.find_spec("storytrace") is None:  # not yet installed with `pip -e .`
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 from storytrace.records import (
     Article,

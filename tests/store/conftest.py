@@ -7,16 +7,10 @@ paratroopers refused to fight in Ukraine.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-try:
-    import storytrace  # noqa: F401
-except ModuleNotFoundError:  # the package is not installed: test the source tree
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "src"))
 
 from storytrace.records import (
     Article,
