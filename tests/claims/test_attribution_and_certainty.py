@@ -76,3 +76,11 @@ def test_certainty_and_its_cue(sentence: str, certainty: str, cue: str | None) -
 def test_being_dismissed_from_a_job_is_not_a_denial() -> None:
     doc = load_nlp()("Most of them are currently being dismissed from the army.")
     assert assess_certainty(next(iter(doc.sents)))[0] == "asserted"
+
+
+def test_a_role_noun_after_a_name_refers_back_to_that_person() -> None:
+    claims = _claims(
+        "Captured soldier Ivan Petrov told interrogators that rations were shared by two men.\n\n"
+        "This soldier also confirmed reports of looting in the occupied villages."
+    )
+    assert [c.attribution.source for c in claims] == ["Ivan Petrov", "Ivan Petrov"]

@@ -126,6 +126,10 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
     """The resolved name, kind and span of the source whose head token is ``head``."""
     phrase = _phrase(head)
     lower = head.lower_
+    determiner = phrase[0].lower_ if len(phrase) > 1 else ""
+    role_reference = determiner in ("this", "that", "the") and lower in _PERSON_ROLES
+    if role_reference and len(phrase) == 2 and ctx.last_person:
+        return ctx.last_person, "person", phrase  # "this POW", "the spokesperson"
     ents = [e for e in head.doc.ents if e.start <= head.i < e.end]
     ents += [e for e in phrase.ents if e not in ents]
     for ent in ents:
@@ -136,9 +140,7 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
             return ctx.full_name(ent.text), "person", ent
         if ent.label_ in ("ORG", "GPE", "NORP"):
             return clean_name(ent.text), "organisation", ent
-    determiner = phrase[0].lower_ if len(phrase) > 1 else ""
-    role_reference = determiner in ("this", "that", "the") and lower in _PERSON_ROLES
-    if (lower in _PERSON_PRONOUNS or role_reference) and ctx.last_person:
+    if lower in _PERSON_PRONOUNS and ctx.last_person:
         return ctx.last_person, "person", phrase
     lemma = head.lemma_.lower()
     back_reference = lower in _GROUP_PRONOUNS or (
