@@ -1,0 +1,150 @@
+"""Do two sentences state the same fact? A small logistic model over embedding and overlap cues.
+
+The features are the MiniLM cosine plus lexical evidence that embeddings blur: shared and
+unshared content words in each direction, n-gram precision, numbers that differ, names,
+negation and length. The weights ship in ``align/data/paraphrase.json``, fitted on the
+MRPC train split only (``bench/train_paraphrase.py``); the decision threshold was chosen
+by cross-validation on train.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from storytrace.cluster.embed import Vectors, embed
+
+MODEL_PATH = Path(__file__).with_name("data") / "paraphrase.json"
+_TOKEN = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NEGATIONS = {"not", "no", "never", "nothing", "none", "t"}
+_STOPWORDS = set(
+    "the a an of to in and or for on at by with from as is are was were be been has have had "
+    "it its that this which who said says will would could can than then but not also he she "
+    "they we i you their his her our".split()
+)
+FEATURES = (
+    "cosine", "unigram_jaccard", "bigram_jaccard", "token_set_ratio", "token_sort_ratio",
+    "same_numbers", "number_difference", "any_number_difference", "length_difference",
+    "name_jaccard", "negation_mismatch", "overlap_of_smaller", "content_coverage_min",
+    "content_coverage_max", "extra_content_min", "extra_content_max", "log_length",
+    "ngram1_min", "ngram2_min", "ngram3_min", "ngram4_min",
+    "ngram1_max", "ngram2_max", "ngram3_max", "ngram4_max",
+)  # fmt: skip
+
+
+def _jaccard(a: set[Any], b: set[Any]) -> float:
+    return len(a & b) / len(a | b) if a | b else 1.0
+
+
+def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
+    return set(zip(*[tokens[i:] for i in range(n)], strict=False))
+
+
+def pair_features(first: str, second: str, cosine: float) -> list[float]:
+    """The feature vector of one sentence pair, in the order of :data:`FEATURES`."""
+    t1 = [t.lower() for t in _TOKEN.findall(first)]
+    t2 = [t.lower() for t in _TOKEN.findall(second)]
+    u1, u2 = set(t1), set(t2)
+    n1 = {x.replace(",", "") for x in _NUMBER.findall(first)}
+    n2 = {x.replace(",", "") for x in _NUMBER.findall(second)}
+    names1 = {w for w in _TOKEN.findall(first) if w[:1].isupper()}
+    names2 = {w for w in _TOKEN.findall(second) if w[:1].isupper()}
+    c1 = {w for w in t1 if w not in _STOPWORDS}
+    c2 = {w for w in t2 if w not in _STOPWORDS}
+    cover_1, cover_2 = len(c1 & c2) / max(1, len(c1)), len(c1 & c2) / max(1, len(c2))
+    precisions = []
+    for n in (1, 2, 3, 4):
+        a, b = _ngrams(t1, n), _ngrams(t2, n)
+        precisions.append((len(a & b) / max(1, len(a)), len(a & b) / max(1, len(b))))
+    return [
+        cosine,
+        _jaccard(u1, u2),
+        _jaccard(_ngrams(t1, 2), _ngrams(t2, 2)),
+        fuzz.token_set_ratio(first, second) / 100,
+        fuzz.token_sort_ratio(first, second) / 100,
+        float(bool(n1 or n2) and n1 == n2),
+        len(n1 ^ n2) / max(1, len(n1 | n2)),
+        float(bool(n1 ^ n2)),
+        abs(len(t1) - len(t2)) / max(1, len(t1), len(t2)),
+        _jaccard(names1, names2),
+        float(bool(u1 & _NEGATIONS) != bool(u2 & _NEGATIONS)),
+        len(u1 & u2) / max(1, min(len(u1), len(u2))),
+        min(cover_1, cover_2),
+        max(cover_1, cover_2),
+        float(min(len(c1 - c2), len(c2 - c1))),
+        float(max(len(c1 - c2), len(c2 - c1))),
+        math.log1p(len(t1) + len(t2)),
+        *(min(p) for p in precisions),
+        *(max(p) for p in precisions),
+    ]
+
+
+@dataclass(frozen=True)
+class ParaphraseModel:
+    """Standardised features -> logistic probability -> thresholded label."""
+
+    mean: Vectors
+    scale: Vectors
+    coef: Vectors
+    intercept: float
+    threshold: float
+
+    def probability(self, features: Vectors) -> Vectors:
+        """P(same fact) for rows of features."""
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
+
+    def to_json(self, path: Path, **provenance: Any) -> None:
+        """Write the model with a note on how it was fitted."""
+        data = {
+            "features": list(FEATURES),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+            **provenance,
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+@functools.cache
+def load_model(path: Path = MODEL_PATH) -> ParaphraseModel:
+    """The shipped paraphrase model."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise ValueError(f"{path}: features differ from this version; refit with bench/train_paraphrase.py")
+    return ParaphraseModel(
+        mean=np.asarray(data["mean"], dtype=np.float32),
+        scale=np.asarray(data["scale"], dtype=np.float32),
+        coef=np.asarray(data["coef"], dtype=np.float32),
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+    )
+
+
+def feature_matrix(pairs: Sequence[tuple[str, str]], cosines: Sequence[float]) -> Vectors:
+    """Features of many pairs whose cosines are already known."""
+    rows = [pair_features(a, b, float(c)) for (a, b), c in zip(pairs, cosines, strict=True)]
+    return np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
+
+
+def score_pairs(pairs: Sequence[tuple[str, str]]) -> Vectors:
+    """P(the two sentences state the same fact) for each pair (embeds both sides)."""
+    if not pairs:
+        return np.zeros(0, dtype=np.float32)
+    first = embed([a for a, _ in pairs])
+    second = embed([b for _, b in pairs])
+    cosines = (first * second).sum(axis=1)
+    return load_model().probability(feature_matrix(pairs, cosines.tolist()))
