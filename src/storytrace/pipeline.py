@@ -26,7 +26,7 @@ import numpy as np
 from storytrace import __version__
 from storytrace.align import group_claims
 from storytrace.claims import read_articles
-from storytrace.cluster import article_vectors, entity_sets, group_stories
+from storytrace.cluster import article_vectors, group_stories
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
 from storytrace.ingest import count_inputs, read_inputs
@@ -83,20 +83,47 @@ def _own_files(db: str | Path) -> set[Path]:
 
 
 def ingest_into(
-    store: Store, inputs: Sequence[str], summary: RunSummary, progress: Progress, *, db: str | Path
+    store: Store,
+    inputs: Sequence[str],
+    summary: RunSummary,
+    progress: Progress,
+    *,
+    db: str | Path,
 ) -> None:
-    """Stage 1: read every input; store new articles, count duplicates, keep rejections."""
-    total = count_inputs(inputs)
+    """Stage 1: read every input; store new articles, count duplicates, keep rejections.
+
+    Each article is stored with its source in one transaction of its own, so a run
+    killed at any point leaves whole articles only, and running again stores the rest
+    (articles are keyed by content hash; a second source of a stored article is added
+    to its provenance). ``progress("ingest", done, total)`` counts inputs read; a
+    callback that is also a :class:`~storytrace.ingest.CountsListener` gets the counts
+    of stored, duplicate and rejected results too. The size cap and download limits
+    are those of the innermost :func:`~storytrace.ingest.read_options` block.
+    """
+    from storytrace.ingest import CountsListener, IngestCounts  # local: keeps the header
+
     own = _own_files(db)
-    for done, item in enumerate(read_inputs(inputs), 1):
+    counts = IngestCounts(inputs_total=count_inputs(inputs))
+    listener = progress if isinstance(progress, CountsListener) else None
+
+    def input_read(_source: str) -> None:
+        counts.inputs_done += 1
+        progress("ingest", min(counts.inputs_done, counts.inputs_total), counts.inputs_total)
+
+    for item in read_inputs(inputs, on_file=input_read):
         if isinstance(item, InputRejected):
-            if Path(item.source).resolve() not in own:
-                summary.rejected.append(item)
+            if own and "://" not in item.source and Path(item.source).resolve() in own:
+                continue
+            summary.rejected.append(item)
+            counts.rejected += 1
         elif store.add_article(item):
             summary.stored += 1
+            counts.stored += 1
         else:
             summary.duplicates += 1
-        progress("ingest", min(done, total), total)
+            counts.duplicates += 1
+        if listener is not None:
+            listener.ingest_counts(counts)
 
 
 def read_new(
@@ -180,9 +207,7 @@ def analyze(
         progress("reuse", len(articles), len(articles))
         clock.tick("reuse")
         existing = {a.id: s for a in articles if (s := store.story_of(a.id)) is not None}
-        assignment = group_stories(
-            articles, vectors, entities=entity_sets(claims), edges=edges, existing=existing
-        )
+        assignment = group_stories(articles, vectors, edges=edges, existing=existing)
         clock.tick("cluster")
         story_ids = sorted(set(assignment.values()))
         for done, story_id in enumerate(story_ids, 1):

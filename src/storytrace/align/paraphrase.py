@@ -27,11 +27,12 @@ MODEL_PATH = Path(__file__).with_name("data") / "paraphrase.json"
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NEGATIONS = {"not", "no", "never", "nothing", "none", "t"}
-_STOPWORDS = set(
-    "the a an of to in and or for on at by with from as is are was were be been has have had "
-    "it its that this which who said says will would could can than then but not also he she "
-    "they we i you their his her our".split()
+_STOPWORDS_TEXT = (
+    "the a an of to in and or for on at by with from as is are was were be been has have "
+    "had it its that this which who said says will would could can than then but not also "
+    "he she they we i you their his her our"
 )
+_STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 FEATURES = (
     "cosine", "unigram_jaccard", "bigram_jaccard", "token_set_ratio", "token_sort_ratio",
     "same_numbers", "number_difference", "any_number_difference", "length_difference",
@@ -124,7 +125,9 @@ def load_model(path: Path = MODEL_PATH) -> ParaphraseModel:
     """The shipped paraphrase model."""
     data = json.loads(path.read_text(encoding="utf-8"))
     if data["features"] != list(FEATURES):
-        raise ValueError(f"{path}: features differ from this version; refit with bench/train_paraphrase.py")
+        raise ValueError(
+            f"{path}: features differ from this version; refit with bench/train_paraphrase.py"
+        )
     return ParaphraseModel(
         mean=np.asarray(data["mean"], dtype=np.float32),
         scale=np.asarray(data["scale"], dtype=np.float32),

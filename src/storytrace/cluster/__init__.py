@@ -1,13 +1,14 @@
-"""Cluster stage: articles + reuse edges + embeddings + entities + time -> stories."""
+"""Cluster stage: articles + reuse edges + embeddings + names + time -> stories."""
 
 from storytrace.cluster.embed import embed, load_embedder
-from storytrace.cluster.stories import article_vectors, entity_sets, group_stories, similarity
+from storytrace.cluster.features import STORY_THRESHOLD, story_similarity
+from storytrace.cluster.stories import article_vectors, group_stories
 
 __all__ = [
+    "STORY_THRESHOLD",
     "article_vectors",
     "embed",
-    "entity_sets",
     "group_stories",
     "load_embedder",
-    "similarity",
+    "story_similarity",
 ]

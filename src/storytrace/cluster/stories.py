@@ -1,32 +1,26 @@
-"""Story grouping: articles that report one event, from embeddings, entities, reuse and time."""
+"""Story grouping: articles that report one event, from embeddings, names, reuse and time."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
 
 from storytrace.cluster.embed import Vectors, embed
-from storytrace.records import Article, Claim, ReuseEdge
+from storytrace.cluster.features import STORY_THRESHOLD, story_similarity
+from storytrace.records import Article, ReuseEdge
 
 _LEAD_CHARS = 1200
-_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 
 def article_vectors(articles: Sequence[Article]) -> Vectors:
     """One embedding per article, of its title and lead (where the event is told)."""
     texts = [f"{a.title or ''}\n{a.text[:_LEAD_CHARS]}".strip() for a in articles]
     return embed(texts)
-
-
-def entity_sets(claims: Sequence[Claim]) -> dict[str, set[str]]:
-    """The named entities of each article's claims, casefolded."""
-    found: dict[str, set[str]] = {}
-    for claim in claims:
-        names = found.setdefault(claim.article_id, set())
-        names.update(e.text.casefold() for e in claim.entities if e.label in _ENTITY_LABELS)
-    return found
 
 
 def _days_apart(a: Article, b: Article) -> float | None:
@@ -38,82 +32,69 @@ def _days_apart(a: Article, b: Article) -> float | None:
     return abs((first - second).days)
 
 
-def similarity(
-    vector_a: Vectors, vector_b: Vectors, entities_a: set[str], entities_b: set[str]
-) -> float:
-    """Story similarity of two articles: embedding cosine, nudged by shared named entities."""
-    cosine = float(np.dot(vector_a, vector_b))
-    union = entities_a | entities_b
-    overlap = len(entities_a & entities_b) / len(union) if union else 0.0
-    return 0.8 * cosine + 0.2 * overlap
-
-
 def group_stories(
     articles: Sequence[Article],
     vectors: Mapping[str, Vectors],
     *,
-    entities: Mapping[str, set[str]] | None = None,
     edges: Sequence[ReuseEdge] = (),
     existing: Mapping[str, str] | None = None,
-    threshold: float = 0.55,
+    threshold: float = STORY_THRESHOLD,
     window_days: int = 14,
 ) -> dict[str, str]:
-    """Assign every article a story id (single-link over similar pairs and reuse edges).
+    """Assign every article a story id: average-link over :func:`story_similarity`.
 
-    Articles in ``existing`` keep their story id, so a new run adds articles to the stories
-    they belong to rather than renumbering. Two dated articles more than ``window_days``
-    apart are never linked, even by reused text: text recycled months later starts a new
-    story.
+    Reused text links two articles outright, and so does an existing story: articles in
+    ``existing`` keep their story id, so a new run adds articles to the stories they belong
+    to rather than renumbering. Two dated articles more than ``window_days`` apart are never
+    linked, even by reused text: text recycled months later starts a new story.
     """
-    entities = entities or {}
     existing = existing or {}
     ids = [a.id for a in articles]
-    parent = {article_id: article_id for article_id in ids}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: str, y: str) -> None:
-        root_x, root_y = find(x), find(y)
-        if root_x != root_y:
-            parent[max(root_x, root_y)] = min(root_x, root_y)
-
-    by_id = {a.id: a for a in articles}
+    if len(articles) < 2:
+        return _name_components(ids, [1] * len(ids), existing)
+    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
+    matrix = np.stack([vectors[a.id] for a in articles])
+    similar = story_similarity(texts, matrix)
+    index = {article_id: i for i, article_id in enumerate(ids)}
     for edge in edges:
-        if edge.source in parent and edge.target in parent:
-            apart = _days_apart(by_id[edge.source], by_id[edge.target])
-            if apart is None or apart <= window_days:
-                union(edge.source, edge.target)
-    for story in set(existing.values()):
-        members = [a for a in ids if existing.get(a) == story]
-        for other in members[1:]:
-            union(members[0], other)
-    if articles:
-        matrix = np.stack([vectors[a.id] for a in articles])
-        cosines = matrix @ matrix.T
-        # Entity overlap adds at most 0.2, so pairs whose cosine is far below never link.
-        rows, cols = np.nonzero(np.triu(cosines, k=1) >= (threshold - 0.2) / 0.8)
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            first, second = articles[i], articles[j]
-            apart = _days_apart(first, second)
-            if apart is not None and apart > window_days:
-                continue
-            score = similarity(
-                matrix[i], matrix[j], entities.get(first.id, set()), entities.get(second.id, set())
-            )
-            if score >= threshold:
-                union(first.id, second.id)
-    return _name_components(ids, find, existing)
+        if edge.source in index and edge.target in index:
+            similar[index[edge.source], index[edge.target]] = 1.0
+            similar[index[edge.target], index[edge.source]] = 1.0
+    for i, j in _pairs_in_same_story(ids, existing):
+        similar[i, j] = similar[j, i] = 1.0
+    for i, j in _pairs_apart(articles, window_days):
+        similar[i, j] = similar[j, i] = 0.0
+    distances = np.clip(1.0 - similar, 0.0, None)
+    np.fill_diagonal(distances, 0.0)
+    tree = linkage(squareform(distances, checks=False), method="average")
+    labels = fcluster(tree, t=1.0 - threshold, criterion="distance").tolist()
+    return _name_components(ids, labels, existing)
 
 
-def _name_components(ids: list[str], find: object, existing: Mapping[str, str]) -> dict[str, str]:
+def _pairs_in_same_story(ids: list[str], existing: Mapping[str, str]) -> list[tuple[int, int]]:
+    members: dict[str, list[int]] = {}
+    for i, article_id in enumerate(ids):
+        if article_id in existing:
+            members.setdefault(existing[article_id], []).append(i)
+    return [(a, b) for group in members.values() for a in group for b in group if a < b]
+
+
+def _pairs_apart(articles: Sequence[Article], window_days: int) -> list[tuple[int, int]]:
+    dated = [(i, a) for i, a in enumerate(articles) if a.published]
+    return [
+        (i, j)
+        for (i, a), (j, b) in itertools.combinations(dated, 2)
+        if (apart := _days_apart(a, b)) is not None and apart > window_days
+    ]
+
+
+def _name_components(
+    ids: list[str], labels: list[int], existing: Mapping[str, str]
+) -> dict[str, str]:
     """Story ids: an existing id where a component has one, else one from its first article."""
-    components: dict[str, list[str]] = {}
-    for article_id in ids:
-        components.setdefault(find(article_id), []).append(article_id)  # type: ignore[operator]
+    components: dict[int, list[str]] = {}
+    for article_id, label in zip(ids, labels, strict=True):
+        components.setdefault(label, []).append(article_id)
     assignment: dict[str, str] = {}
     for members in components.values():
         known = sorted({existing[a] for a in members if a in existing})
