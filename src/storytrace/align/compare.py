@@ -34,6 +34,34 @@ def specific(quantity: Quantity) -> bool:
     return quantity.value is None or quantity.value >= 10
 
 
+def counted_kind(quantity: Quantity) -> str | None:
+    """A key shared by counts of the same kind of thing ("servicemen" and "soldiers" agree)."""
+    if quantity.counted is None:
+        return None
+    head = quantity.counted.split()[-1]
+    for index, group in enumerate(_SAME_KIND):
+        if head in group:
+            return f"kind-{index}"
+    return head
+
+
+def aligned_counts(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """Counts of two claims that stand in the same slot: same kind, in order of appearance.
+
+    "A ration for one person is shared between two people" has two counts of people; they
+    pair with the first and second counts of people in the other claim, not with each other.
+    """
+    pairs: list[tuple[Quantity, Quantity]] = []
+    kinds = {counted_kind(q) for q in a.quantities} - {None}
+    for kind in sorted(k for k in kinds if k is not None):
+        first = [q for q in a.quantities if counted_kind(q) == kind]
+        second = [q for q in b.quantities if counted_kind(q) == kind]
+        pairs += [
+            (x, y) for x, y in zip(first, second, strict=False) if predicates_compatible(x, y)
+        ]
+    return pairs
+
+
 def _synonyms(a: str, b: str) -> bool:
     return any(a in group and b in group for group in _SAME_KIND)
 

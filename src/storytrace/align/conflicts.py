@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Sequence
 
-from storytrace.align.compare import overlaps, same_counted
+from storytrace.align.compare import aligned_counts, counted_kind, overlaps
 from storytrace.records import Claim, Conflict, ConflictValue, Quantity
 
 _AFFIRMING = ("asserted", "hedged", "unconfirmed")
@@ -19,39 +21,36 @@ def _format(quantity: Quantity) -> str:
 
 
 def count_conflicts(members: Sequence[Claim]) -> list[Conflict]:
-    """Counts of the same thing, told by different articles, whose intervals do not overlap."""
-    pairs = [(claim, q) for claim in members for q in claim.quantities if q.counted]
+    """Counts in the same slot, told by different articles, whose intervals do not overlap."""
+    clashing: dict[tuple[str, int], list[tuple[Claim, Quantity]]] = {}
+    for a, b in itertools.combinations(members, 2):
+        if a.article_id == b.article_id:
+            continue
+        for qa, qb in aligned_counts(a, b):
+            if overlaps(qa, qb):
+                continue
+            kind = counted_kind(qa) or ""
+            slot = (kind, [q for q in a.quantities if counted_kind(q) == kind].index(qa))
+            entries = clashing.setdefault(slot, [])
+            for claim, quantity in ((a, qa), (b, qb)):
+                if all(quantity is not q for _, q in entries):
+                    entries.append((claim, quantity))
     conflicts: list[Conflict] = []
-    seen: set[str] = set()
-    for i, (claim_a, qa) in enumerate(pairs):
-        if qa.counted in seen:
-            continue
-        related = [(claim_a, qa)] + [
-            (claim_b, qb) for claim_b, qb in pairs[i + 1 :] if same_counted(qa, qb)
-        ]
-        clash = any(
-            ca.article_id != cb.article_id and not overlaps(a, b)
-            for ca, a in related
-            for cb, b in related
-        )
-        if not clash:
-            continue
-        seen.add(qa.counted or "")
+    for entries in clashing.values():
         values: dict[str, list[str]] = {}
-        lows: list[float] = []
-        for claim, quantity in related:
+        for claim, quantity in entries:
             ids = values.setdefault(_format(quantity), [])
             if claim.article_id not in ids:
                 ids.append(claim.article_id)
-            low = quantity.value if quantity.value is not None else quantity.low
-            if low is not None:
-                lows.append(low)
-        predicate = f" {qa.predicate}" if qa.predicate else ""
+        lows = [q.value if q.value is not None else q.low for _, q in entries]
+        known = [low for low in lows if low is not None]
+        first = entries[0][1]
+        predicate = f" {first.predicate}" if first.predicate else ""
         conflicts.append(
             Conflict(
-                attribute=f"count: {qa.counted}{predicate}",
+                attribute=f"count: {first.counted}{predicate}",
                 values=tuple(ConflictValue(v, tuple(ids)) for v, ids in values.items()),
-                conservative=f"{min(lows):,.0f}" if lows else None,
+                conservative=f"{min(known):,.0f}" if known else None,
             )
         )
     return conflicts
@@ -74,9 +73,43 @@ def polarity_conflicts(members: Sequence[Claim]) -> list[Conflict]:
     ]
 
 
+_VOLUNTARY = re.compile(
+    r"\b(of (their|his|her|its) own (accord|volition|free will)|voluntarily|on (their|his|her) own"
+    r"|without (prior )?(notice|permission|orders?|authori[sz]ation)|(chose|decided) to)\b",
+    re.IGNORECASE,
+)
+_COMPELLED = re.compile(
+    r"\b((was|were|been|being|be) (ordered|forced|sent|made|told|marched|expelled|deported|"
+    r"recalled|withdrawn|pulled)|(ordered|forced|sent|recalled|pulled) (them |him |her )?back|"
+    r"in disgrace|against (their|his|her) will|under orders)\b",
+    re.IGNORECASE,
+)
+
+
+def agency_conflicts(members: Sequence[Claim]) -> list[Conflict]:
+    """One article says it happened of their own accord, another that they were made to.
+
+    Two versions of one event that differ in who decided it ("returned without prior
+    notice" against "ordered back in disgrace") cannot both be the whole story.
+    """
+    voluntary = [c.article_id for c in members if _VOLUNTARY.search(c.text)]
+    compelled = [c.article_id for c in members if _COMPELLED.search(c.text)]
+    if not voluntary or not compelled or set(voluntary) == set(compelled):
+        return []
+    return [
+        Conflict(
+            attribute="agency",
+            values=(
+                ConflictValue("of their own accord", tuple(dict.fromkeys(voluntary))),
+                ConflictValue("ordered or sent", tuple(dict.fromkeys(compelled))),
+            ),
+        )
+    ]
+
+
 def find_conflicts(members: Sequence[Claim]) -> list[Conflict]:
     """Every conflict among a group's members."""
-    return count_conflicts(members) + polarity_conflicts(members)
+    return count_conflicts(members) + polarity_conflicts(members) + agency_conflicts(members)
 
 
 def contested_certainty(members: Sequence[Claim]) -> bool:
