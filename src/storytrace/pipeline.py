@@ -29,7 +29,14 @@ from storytrace.claims import read_articles
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
-from storytrace.ingest import count_inputs, read_inputs
+from storytrace.ingest import (
+    CountsListener,
+    IngestCounts,
+    ReadOptions,
+    count_inputs,
+    read_inputs,
+    read_options,
+)
 from storytrace.provenance import cited_sources, judge_group
 from storytrace.records import Article, Claim, ReuseEdge, Story
 from storytrace.report import stories_document, write_html, write_json
@@ -74,12 +81,16 @@ def _quiet(stage: str, done: int, total: int) -> None:
     logger.debug("%s %d/%d", stage, done, total)
 
 
-def _own_files(db: str | Path) -> set[Path]:
-    """The database's own files, which an input folder may hold but are never articles."""
-    if "://" in str(db):
-        return set()
-    base = Path(db).resolve()
-    return {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))}
+def _own_files(db: str | Path, out: str | Path | None = None) -> set[Path]:
+    """The database's and the reports' own files, which an input folder may hold: not articles."""
+    own: set[Path] = set()
+    if "://" not in str(db):
+        base = Path(db).resolve()
+        own |= {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal"))}
+    if out is not None:
+        folder = Path(out).resolve()
+        own |= {folder / "stories.json", folder / "report.html"}
+    return own
 
 
 def ingest_into(
@@ -89,6 +100,7 @@ def ingest_into(
     progress: Progress,
     *,
     db: str | Path,
+    out: str | Path | None = None,
 ) -> None:
     """Stage 1: read every input; store new articles, count duplicates, keep rejections.
 
@@ -100,9 +112,7 @@ def ingest_into(
     of stored, duplicate and rejected results too. The size cap and download limits
     are those of the innermost :func:`~storytrace.ingest.read_options` block.
     """
-    from storytrace.ingest import CountsListener, IngestCounts  # local: keeps the header
-
-    own = _own_files(db)
+    own = _own_files(db, out)
     counts = IngestCounts(inputs_total=count_inputs(inputs))
     listener = progress if isinstance(progress, CountsListener) else None
 
@@ -183,6 +193,7 @@ def analyze(
     db: str | Path = "storytrace.db",
     out: str | Path | None = None,
     progress: Progress = _quiet,
+    options: ReadOptions | None = None,
 ) -> RunSummary:
     """Ingest ``inputs`` into ``db``, run every stage, and write reports into ``out``.
 
@@ -196,7 +207,11 @@ def analyze(
     clock = _Clock(summary.seconds)
     store = open_store(db)
     try:
-        ingest_into(store, inputs, summary, progress, db=db)
+        if options is None:
+            ingest_into(store, inputs, summary, progress, db=db, out=out)
+        else:
+            with read_options(options):
+                ingest_into(store, inputs, summary, progress, db=db, out=out)
         articles = store.get_articles()
         clock.tick("ingest")
         read_new(store, articles, progress, clock)

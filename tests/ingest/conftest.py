@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from ingest_helpers import SEEDS
+from loopback import Loopback, serve
 
 
 @pytest.fixture
@@ -13,3 +15,19 @@ def seeds() -> Path:
     """The real seed folder beside the repository."""
     assert SEEDS.is_dir(), f"seed articles not found at {SEEDS}"
     return SEEDS
+
+
+@pytest.fixture
+def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[Loopback]:
+    """A loopback HTTP server for this test; proxies from the environment are ignored."""
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    with serve() as server:
+        yield server

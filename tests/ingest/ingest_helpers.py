@@ -27,3 +27,16 @@ def split(results: Iterable[Article | InputRejected]) -> tuple[list[Article], li
         else:
             raise AssertionError(f"unexpected result {result!r}")
     return articles, rejected
+
+
+def page(title: str, *paragraphs: str, extra: str = "", head: str = "") -> str:
+    """A realistic article page: navigation, script, the article, related links, footer."""
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+        f"{head}<script>var tracker = 'TRACKER-CODE';</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>"
+        f"<main><article><h1>{title}</h1>{body}{extra}</article></main>"
+        "<aside><h3>Most read</h3><ul><li><a href='/x'>Other story</a></li></ul></aside>"
+        "<footer>© Example Media. All rights reserved.</footer></body></html>"
+    )

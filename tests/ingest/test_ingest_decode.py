@@ -33,6 +33,8 @@ def _read_one(path: Path) -> str:
         ("utf8-bom.txt", codecs.BOM_UTF8 + TEXT.encode("utf-8")),
         ("utf16-le.txt", TEXT.encode("utf-16")),  # Python writes the BOM
         ("utf16-be.txt", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be")),
+        ("utf16-le-no-bom.txt", TEXT.encode("utf-16-le")),
+        ("utf16-be-no-bom.txt", TEXT.encode("utf-16-be")),
         ("utf32.txt", TEXT.encode("utf-32")),
     ],
 )
@@ -78,10 +80,11 @@ def test_nul_bytes_are_binary(tmp_path: Path) -> None:
     )
 
 
-def test_utf16_without_bom_is_binary(tmp_path: Path) -> None:
-    path = tmp_path / "no-bom.txt"
-    path.write_bytes(TEXT.encode("utf-16-le"))
-    assert _reason(path).startswith("binary data, not text: NUL byte at offset 1;")
+def test_nul_bytes_in_no_pattern_are_binary_not_utf16(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    # NULs at both even and odd offsets: not the every-other-byte pattern of UTF-16.
+    path.write_bytes(b"ab\x00\x00cd\x00e\x00fgh\x00\x00ij" * 4)
+    assert _reason(path).startswith("binary data, not text: NUL byte at offset 2;")
 
 
 def test_undecodable_bytes_are_binary(tmp_path: Path) -> None:

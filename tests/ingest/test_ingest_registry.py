@@ -19,12 +19,17 @@ def test_public_api_matches_all() -> None:
     assert ingest.__all__ == [
         "READERS",
         "SUFFIXES",
+        "CountsListener",
+        "IngestCounts",
         "ReadOptions",
         "ReadResult",
         "Reader",
         "count_inputs",
+        "current_options",
         "detect_language",
+        "normalise_outlet",
         "read_inputs",
+        "read_options",
         "register_reader",
     ]
     for name in ingest.__all__:
@@ -33,9 +38,12 @@ def test_public_api_matches_all() -> None:
 
 def test_built_in_readers_snapshot() -> None:
     assert sorted(READERS) == [
+        "storytrace.ingest.csv.v1",
+        "storytrace.ingest.feed.v1",
         "storytrace.ingest.html.v1",
         "storytrace.ingest.jsonl.v1",
         "storytrace.ingest.text.v1",
+        "storytrace.ingest.warc.v1",
     ]
     assert SUFFIXES == {
         ".txt": "storytrace.ingest.text.v1",
@@ -43,7 +51,16 @@ def test_built_in_readers_snapshot() -> None:
         "": "storytrace.ingest.text.v1",
         ".html": "storytrace.ingest.html.v1",
         ".htm": "storytrace.ingest.html.v1",
+        ".xhtml": "storytrace.ingest.html.v1",
         ".jsonl": "storytrace.ingest.jsonl.v1",
+        ".csv": "storytrace.ingest.csv.v1",
+        ".tsv": "storytrace.ingest.csv.v1",
+        ".rss": "storytrace.ingest.feed.v1",
+        ".atom": "storytrace.ingest.feed.v1",
+        ".xml": "storytrace.ingest.feed.v1",
+        ".rdf": "storytrace.ingest.feed.v1",
+        ".warc": "storytrace.ingest.warc.v1",
+        ".warc.gz": "storytrace.ingest.warc.v1",
     }
 
 

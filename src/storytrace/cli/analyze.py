@@ -1,4 +1,4 @@
-"""``storytrace analyze INPUT... [--db DB] [--out DIR]``."""
+"""``storytrace analyze INPUT... [--db DB] [--out DIR] [--max-bytes N] [--timeout S]``."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from storytrace.cli.progress import ProgressBar
+from storytrace.ingest import ReadOptions, read_options
+from storytrace.ingest.registry import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
 from storytrace.pipeline import analyze
 
 
@@ -14,16 +16,22 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     Example:
         storytrace analyze examples/corpus --db out/demo.db --out out/demo
+        storytrace analyze https://news.example/feed.xml crawl.warc.gz export.csv \
+            --max-bytes 5000000
     """
     parser = commands.add_parser(
         "analyze",
         help="ingest inputs, run the whole pipeline, write report.html and stories.json",
-        description="Ingest files, folders and JSONL of articles, group them into stories, "
-        "align their claims across outlets and judge each claim group. "
+        description="Ingest files, folders, http(s) URLs, RSS/Atom feeds, WARC archives and "
+        "JSONL/CSV exports of articles, group them into stories, align their claims across "
+        "outlets and judge each claim group. "
         "Example: storytrace analyze examples/corpus --db out/demo.db --out out/demo",
     )
     parser.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="file, folder or JSONL of articles"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="file, folder, http(s) URL, RSS/Atom feed, WARC, JSONL or CSV of articles",
     )
     parser.add_argument(
         "--db", default="storytrace.db", help="SQLite path (default: storytrace.db)"
@@ -31,13 +39,39 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument(
         "--out", default="storytrace-report", help="folder for report.html and stories.json"
     )
+    parser.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="reject any file, download, archive record or feed entry bigger than N bytes "
+        f"(after decompression; default: {DEFAULT_MAX_BYTES})",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=_positive_float,
+        default=DEFAULT_TIMEOUT,
+        metavar="S",
+        help=f"give up on a download after S seconds (default: {DEFAULT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--no-fetch-links",
+        action="store_true",
+        help="never download the linked page of a feed entry without full text",
+    )
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``analyze``; every rejected input is named on stderr and makes the exit status 1."""
-    with ProgressBar(enabled=False if args.no_progress else None) as progress:
+    options = ReadOptions(
+        max_bytes=args.max_bytes, timeout=args.timeout, fetch_links=not args.no_fetch_links
+    )
+    with (
+        read_options(options),
+        ProgressBar(enabled=False if args.no_progress else None) as progress,
+    ):
         summary = analyze(args.inputs, db=args.db, out=args.out, progress=progress)
     for rejected in summary.rejected:
         print(f"storytrace: rejected {rejected.source}: {rejected.reason}", file=sys.stderr)
@@ -49,3 +83,25 @@ def run(args: argparse.Namespace) -> int:
     for path in summary.outputs:
         print(f"wrote {path}")
     return 1 if summary.rejected else 0
+
+
+def _positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    """An argparse type: a number of seconds above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError(f"must be above 0, not {value}")
+    return number

@@ -3,11 +3,14 @@
 Encodings are tried in this order:
 
 1. a byte-order mark: UTF-8, UTF-16 or UTF-32 with a BOM;
-2. UTF-8 without a BOM;
-3. the encoding the document declares (HTML ``<meta charset>``), when the caller passes it;
-4. cp1252 (Windows Western European, a superset of printable Latin-1).
+2. UTF-16 without a BOM, recognised by its pattern of NUL bytes (every other byte NUL,
+   as Latin-script text in UTF-16 has);
+3. UTF-8 without a BOM;
+4. the encoding the document declares (HTML ``<meta charset>``, an HTTP ``charset``),
+   when the caller passes it;
+5. cp1252 (Windows Western European, a superset of printable Latin-1).
 
-Anything holding NUL bytes or many control characters is binary data, not text.
+Anything else holding NUL bytes, or many control characters, is binary data, not text.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls other than \t \n \v \f \r
 _MAX_CONTROL_SHARE = 0.01
+_UTF16_SNIFF = 4096  # bytes looked at to recognise UTF-16 without a BOM
+_UTF16_MIN_NUL_SHARE = 0.5  # of the high bytes: Latin-script text has NUL in most of them
 
 
 def read_capped(path: Path, source: str, max_bytes: int) -> bytes:
@@ -63,6 +68,12 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> st
                     "save it as UTF-8",
                 ) from None
     nul = data.find(b"\x00")
+    utf16 = _utf16_without_bom(data) if nul >= 0 else None
+    if utf16 is not None:
+        try:
+            return _check_controls(data.decode(utf16), source)
+        except UnicodeDecodeError:
+            logger.debug("%s: looks like %s without a BOM but does not decode", source, utf16)
     if nul >= 0:
         raise InputRejected(
             source,
@@ -84,6 +95,20 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> st
         f"binary data, not text: not decodable as UTF-8 or cp1252 "
         f"(byte 0x{data[offset]:02x} at offset {offset}); save it as UTF-8",
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when the NUL bytes fall in every other place."""
+    head = data[:_UTF16_SNIFF]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd >= _UTF16_MIN_NUL_SHARE * half and even == 0:
+        return "utf-16-le"
+    if even >= _UTF16_MIN_NUL_SHARE * half and odd == 0:
+        return "utf-16-be"
+    return None
 
 
 def _candidates(declared: str | None) -> list[str]:

@@ -2,7 +2,7 @@
 
 Every input is one of:
 
-1. an ``http(s)`` URL: rejected for now (not supported yet);
+1. an ``http(s)`` URL: downloaded, then read as a page or a feed (``web.py``);
 2. a folder: read recursively in sorted order, skipping hidden files and folders and
    ``*.meta.json`` sidecars (read with their article), and the folder's own documentation
    (README, LICENSE, ``*.md``), not following folder symlinks;
@@ -16,24 +16,33 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from storytrace.errors import ConfigError, InputRejected
-from storytrace.ingest import html, jsonl, text  # noqa: F401  (built-in readers register on import)
+from storytrace.ingest import (  # noqa: F401  (built-in readers register on import)
+    feeds,
+    html,
+    jsonl,
+    tabular,
+    text,
+    warc,
+)
+from storytrace.ingest.fetch import is_web_url
 from storytrace.ingest.registry import (
-    DEFAULT_MAX_BYTES,
     NOT_YET,
     READERS,
     SUFFIXES,
-    URL_REASON,
     ReadOptions,
     ReadResult,
+    current_options,
     suffix_of,
     supported_suffixes,
 )
 from storytrace.ingest.sidecar import is_sidecar
+from storytrace.ingest.web import read_url
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +51,12 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
 @dataclass(frozen=True)
 class _Item:
-    """One thing to read: a file, or an input already known to be rejected."""
+    """One thing to read: a file, a URL, or an input already known to be rejected."""
 
     source: str
     path: Path | None = None
     reason: str | None = None
+    url: str | None = None
 
 
 def count_inputs(inputs: Sequence[str | os.PathLike[str]]) -> int:
@@ -57,24 +67,34 @@ def count_inputs(inputs: Sequence[str | os.PathLike[str]]) -> int:
 def read_inputs(
     inputs: Sequence[str | os.PathLike[str]],
     *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
+    options: ReadOptions | None = None,
     on_file: Callable[[str], None] | None = None,
 ) -> Iterator[ReadResult]:
-    """Read files, folders and JSONL into Articles, yielding an InputRejected for each bad input.
+    """Read files, folders, URLs, feeds, archives and exports into Articles.
+
+    Every input that cannot be read (or every bad line, row, entry or record of one) is
+    yielded as an InputRejected, never raised.
 
     Args:
-        inputs: file paths, folder paths (read recursively) or URLs, as the user gave them;
-            each result's ``source`` is built from the input as given.
-        max_bytes: files larger than this are rejected without being read.
-        on_file: called with each file's source once it has been read (for progress).
+        inputs: file paths, folder paths (read recursively) or http(s) URLs, as the user
+            gave them; each result's ``source`` is built from the input as given.
+        max_bytes: the size cap (overrides ``options.max_bytes``); bigger inputs are
+            rejected without being read whole.
+        options: limits for sizes, downloads and feeds; by default those of the innermost
+            :func:`~storytrace.ingest.read_options` block.
+        on_file: called with each file's or URL's source once it has been read (for progress).
 
     Example:
         >>> for result in read_inputs(["seeds/"]):  # doctest: +SKIP
         ...     print(result.source)
     """
-    if max_bytes < 1:
-        raise ConfigError(f"max_bytes must be a positive number of bytes, not {max_bytes}")
-    return _read_all(_as_strings(inputs), ReadOptions(max_bytes=max_bytes), on_file)
+    options = options or current_options()
+    if max_bytes is not None:
+        if max_bytes < 1:
+            raise ConfigError(f"max_bytes must be a positive number of bytes, not {max_bytes}")
+        options = replace(options, max_bytes=max_bytes)
+    return _read_all(_as_strings(inputs), options, on_file)
 
 
 def _read_all(
@@ -82,7 +102,9 @@ def _read_all(
 ) -> Iterator[ReadResult]:
     """The results of every planned item, in order."""
     for item in _plan(inputs):
-        if item.reason is not None or item.path is None:
+        if item.url is not None:
+            yield from _guarded(partial(read_url, item.url, options), item.source, "url reader")
+        elif item.reason is not None or item.path is None:
             yield InputRejected(item.source, item.reason or "cannot be read")
         else:
             yield from _read_file(item.path, item.source, options)
@@ -97,8 +119,15 @@ def _read_file(path: Path, source: str, options: ReadOptions) -> Iterator[ReadRe
         yield InputRejected(source, reason)
         return
     logger.debug("%s: reading with %s", source, name)
+    yield from _guarded(partial(READERS[name], path, source, options), source, name)
+
+
+def _guarded(
+    read: Callable[[], Iterable[ReadResult]], source: str, name: str
+) -> Iterator[ReadResult]:
+    """A reader's results, its failure turned into a final InputRejected."""
     try:
-        yield from READERS[name](path, source, options)
+        yield from read()
     except InputRejected as err:
         yield err
     except OSError as err:
@@ -141,8 +170,8 @@ def _plan(inputs: list[str]) -> Iterator[_Item]:
     for given in inputs:
         scheme = _SCHEME.match(given)
         if scheme:
-            if given.lower().startswith(("http://", "https://")):
-                yield _Item(given, reason=URL_REASON)
+            if is_web_url(given):
+                yield _Item(given, url=given)
             else:
                 yield _Item(given, reason="not a file, a folder or an http(s) URL")
             continue

@@ -1,52 +1,112 @@
 """HTML reader: main text and metadata through trafilatura's ``bare_extraction``.
 
 trafilatura drops scripts, styles, navigation, comments and other page furniture and
-finds the title, author, site name (our ``outlet``), publication date and canonical URL.
-A sidecar ``NAME.meta.json`` overrides any of them. Blocks (paragraphs, headings, list
-items) are separated by a blank line, as in the plain-text articles. Extracted values
-that do not pass validation (a date that is not ISO 8601, say) are dropped, never
-guessed at.
+finds the title, author, site name (our ``outlet``), publication date (through htmldate,
+preferring the original publication date over a later update) and canonical URL. Then:
+
+1. furniture left inside the body (captions with photo credits, "Updated" stamps, share
+   buttons, related links) is removed (see ``boilerplate.py``);
+2. blocks (paragraphs, headings, list items) are separated by a blank line, as in the
+   plain-text articles;
+3. the outlet name is normalised (see ``outlets.py``); a page without one gets its URL's host;
+4. the language is detected from the text, else taken from ``<html lang>``.
+
+A sidecar ``NAME.meta.json`` overrides any field. Extracted values that do not pass
+validation (a date that is not ISO 8601, say) are dropped, never guessed at. Markup
+such as ``<script>`` written as text in a paragraph stays text: it is stored, never run.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import trafilatura
 from trafilatura.settings import Document
 
 from storytrace.errors import InputRejected
+from storytrace.ingest.boilerplate import strip_boilerplate
 from storytrace.ingest.decode import decode_bytes, read_capped
 from storytrace.ingest.metadata import Meta, build_article, clean_fields
+from storytrace.ingest.outlets import normalise_outlet
 from storytrace.ingest.registry import ReadOptions, ReadResult, register_reader
 from storytrace.ingest.sidecar import read_sidecar
+from storytrace.records import Article
 
 logger = logging.getLogger(__name__)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_HTML_LANG = re.compile(r"""<html[^>]*?\slang\s*=\s*["']?([A-Za-z]{2,3})\b""", re.I)
 _SNIFF_BYTES = 4096
+_NO_TEXT = (
+    "no main text found in the page (trafilatura extracted nothing); "
+    "check that it is an article page, or save its text as .txt"
+)
 
 
-@register_reader("storytrace.ingest.html.v1", suffixes=(".html", ".htm"))
+@register_reader("storytrace.ingest.html.v1", suffixes=(".html", ".htm", ".xhtml"))
 def read_html_file(path: Path, source: str, options: ReadOptions) -> Iterator[ReadResult]:
     """One article from a saved web page: main text, metadata, sidecar overrides."""
     data = read_capped(path, source, options.max_bytes)
-    html = decode_bytes(data, source, declared=_declared_charset(data))
+    yield article_from_html(data, source, overrides=read_sidecar(path, source))
+
+
+def article_from_html(
+    data: bytes,
+    source: str,
+    *,
+    declared: str | None = None,
+    url: str | None = None,
+    defaults: Mapping[str, str] | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> Article:
+    """One article from a page's bytes; InputRejected when it holds no article text.
+
+    Args:
+        data: the page as received or saved.
+        source: where it came from, for the article's provenance and for messages.
+        declared: the charset the server declared, tried before the page's own ``<meta>``.
+        url: the address the page was fetched from, when known.
+        defaults: metadata used where the page says nothing (a feed entry's).
+        overrides: metadata that wins over what the page says (a sidecar's).
+    """
+    html = decode_bytes(data, source, declared=declared or declared_charset(data))
+    return article_from_markup(html, source, url=url, defaults=defaults, overrides=overrides)
+
+
+def article_from_markup(
+    html: str,
+    source: str,
+    *,
+    url: str | None = None,
+    defaults: Mapping[str, str] | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> Article:
+    """One article from decoded HTML (a page, or a feed entry's content)."""
     if not html.strip():
         raise InputRejected(source, "empty file (only whitespace); remove it or add the page")
-    sidecar = read_sidecar(path, source)
-    document = _extract(html, url=sidecar.get("url"))
+    defaults, overrides = defaults or {}, overrides or {}
+    document = _extract(html, url=overrides.get("url") or url)
     if document is None or not (document.text or "").strip():
-        raise InputRejected(
-            source,
-            "no main text found in the page (trafilatura extracted nothing); "
-            "check that it is an article page, or save its text as .txt",
-        )
-    meta = {**_page_meta(document, source), **sidecar}
-    yield build_article(_paragraphs(document.text or ""), meta, source)
+        raise InputRejected(source, _NO_TEXT)
+    text = strip_boilerplate(_paragraphs(document.text or ""))
+    page = _page_meta(document, source)
+    if url and "url" not in page:
+        page["url"] = url
+    merged: Meta = {**defaults, **page, **overrides}
+    outlet = overrides.get("outlet") or normalise_outlet(
+        page.get("outlet") or defaults.get("outlet"), merged.get("url")
+    )
+    if outlet:
+        merged["outlet"] = outlet
+    article = build_article(text, merged, source)
+    if article.language is None and "language" not in merged:
+        lang = _declared_language(html)
+        return replace(article, language=lang) if lang else article
+    return article
 
 
 def _paragraphs(text: str) -> str:
@@ -54,10 +114,21 @@ def _paragraphs(text: str) -> str:
     return "\n\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
-def _declared_charset(data: bytes) -> str | None:
+def declared_charset(data: bytes) -> str | None:
     """The encoding named by ``<meta charset>`` or ``http-equiv`` in the page's head."""
     match = _META_CHARSET.search(data[:_SNIFF_BYTES])
     return match[1].decode("ascii") if match else None
+
+
+def _declared_language(html: str) -> str | None:
+    """The ISO 639-1 code of ``<html lang="...">``, if the page declares one."""
+    match = _HTML_LANG.search(html[:_SNIFF_BYTES])
+    if not match:
+        return None
+    try:
+        return clean_fields({"language": match[1]}).get("language")
+    except ValueError:
+        return None
 
 
 def _extract(html: str, *, url: str | None) -> Document | None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from storytrace.errors import InputRejected
 from storytrace.ingest.decode import read_text
-from storytrace.ingest.metadata import build_article, clean_fields, json_kind
+from storytrace.ingest.metadata import article_from_fields, json_kind
 from storytrace.ingest.registry import ReadOptions, ReadResult, register_reader
 
 _FIX = "fix or remove the line"
@@ -35,17 +35,11 @@ def _read_line(line: str, source: str) -> ReadResult:
         data = json.loads(line)
     except json.JSONDecodeError as err:
         return InputRejected(source, f"not valid JSON (column {err.colno}: {err.msg}); {_FIX}")
+    except RecursionError:
+        return InputRejected(source, f"JSON nested too deeply to be an article; {_FIX}")
     if not isinstance(data, dict):
         return InputRejected(source, f"expected a JSON object, got {json_kind(data)}; {_FIX}")
-    text = data.get("text")
-    if text is None:
-        return InputRejected(source, f"no 'text' field (the article text is required); {_FIX}")
-    if not isinstance(text, str):
-        return InputRejected(source, f"'text' must be a string, got {json_kind(text)}; {_FIX}")
     try:
-        meta = clean_fields(data)
-        return build_article(text, meta, source)
-    except ValueError as err:
-        return InputRejected(source, f"{err}; {_FIX}")
+        return article_from_fields(data, source, _FIX)
     except InputRejected as err:
-        return InputRejected(source, f"{err.reason}; {_FIX}")
+        return err

@@ -125,3 +125,22 @@ def build_article(text: str, meta: Mapping[str, str], source: str) -> Article:
         language=language,
         source=source,
     )
+
+
+def article_from_fields(data: Mapping[str, object], source: str, fix: str) -> Article:
+    """An Article from one exported record (a JSONL object, a CSV row); ``text`` is required.
+
+    Raises InputRejected naming the problem and ending with ``fix`` (what to do about it).
+    """
+    text = data.get("text")
+    if text is None:
+        raise InputRejected(source, f"no 'text' field (the article text is required); {fix}")
+    if not isinstance(text, str):
+        raise InputRejected(source, f"'text' must be a string, got {json_kind(text)}; {fix}")
+    try:
+        meta = clean_fields(data)
+        return build_article(text, meta, source)
+    except ValueError as err:
+        raise InputRejected(source, f"{err}; {fix}") from None
+    except InputRejected as err:
+        raise InputRejected(source, f"{err.reason}; {fix}") from None

@@ -2,27 +2,77 @@
 
 Built-in readers register here through :func:`register_reader`, the same way a
 third-party reader would. A saved run records the reader names it used, so it can be
-reproduced after a ``v2`` lands.
+reproduced after a ``v2`` lands. :class:`ReadOptions` holds the limits every reader
+obeys; :func:`read_options` sets them for a block of code (the CLI's ``--max-bytes``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
-from storytrace.errors import InputRejected
+from storytrace.errors import ConfigError, InputRejected
 from storytrace.records import Article
 
 DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_TIMEOUT = 20.0
+DEFAULT_MAX_REDIRECTS = 5
 
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Options every reader receives."""
+    """Limits every reader obeys.
+
+    Args:
+        max_bytes: the size cap of one input: a file on disk, a download, one archive
+            record or feed entry after decompression.
+        timeout: seconds allowed for each download, from connecting to the last byte.
+        max_redirects: HTTP redirects followed per download.
+        fetch_links: fetch the linked page of a feed entry that carries no full text.
+    """
 
     max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float = DEFAULT_TIMEOUT
+    max_redirects: int = DEFAULT_MAX_REDIRECTS
+    fetch_links: bool = True
+
+    def __post_init__(self) -> None:
+        if self.max_bytes < 1:
+            raise ConfigError(f"max_bytes must be a positive number of bytes, not {self.max_bytes}")
+        if self.timeout <= 0:
+            raise ConfigError(f"timeout must be a positive number of seconds, not {self.timeout}")
+        if self.max_redirects < 0:
+            raise ConfigError(f"max_redirects must be 0 or more, not {self.max_redirects}")
+
+
+_CURRENT: ContextVar[ReadOptions] = ContextVar(
+    "storytrace_read_options",
+    default=ReadOptions(),  # noqa: B039  (ReadOptions is a frozen dataclass)
+)
+
+
+def current_options() -> ReadOptions:
+    """The options set by the innermost :func:`read_options` block (defaults outside one)."""
+    return _CURRENT.get()
+
+
+@contextmanager
+def read_options(options: ReadOptions) -> Iterator[ReadOptions]:
+    """Use ``options`` for every read started inside the block (``analyze()`` included).
+
+    Example:
+        >>> with read_options(ReadOptions(max_bytes=1_000_000)):  # doctest: +SKIP
+        ...     analyze(["inbox/"])
+    """
+    token = _CURRENT.set(options)
+    try:
+        yield options
+    finally:
+        _CURRENT.reset(token)
 
 
 ReadResult = Article | InputRejected
@@ -36,24 +86,8 @@ SUFFIXES: dict[str, str] = {}
 
 _REAL_SUFFIX = re.compile(r"\.[a-z][a-z0-9]{0,9}")
 
-NOT_YET: dict[str, str] = {
-    ".rss": "RSS/Atom feeds are not supported yet; save the linked pages as .html files",
-    ".atom": "RSS/Atom feeds are not supported yet; save the linked pages as .html files",
-    ".xml": (
-        "XML files (RSS/Atom feeds) are not supported yet; save the linked pages as .html files"
-    ),
-    ".warc": "WARC archives are not supported yet; extract the pages to .html files",
-    ".warc.gz": "WARC archives are not supported yet; extract the pages to .html files",
-    ".csv": (
-        'CSV files are not supported yet; convert them to JSONL, one {"text": ...} object a line'
-    ),
-}
+NOT_YET: dict[str, str] = {}
 """Input kinds the design names but this version cannot read, with what to do instead."""
-
-URL_REASON = (
-    "URLs are not supported yet; save the page and pass the .html file "
-    "(with a NAME.meta.json sidecar giving its url)"
-)
 
 
 def register_reader(name: str, *, suffixes: Iterable[str]) -> Callable[[Reader], Reader]:

@@ -11,6 +11,8 @@ import jinja2
 
 from storytrace.records import Article, Story
 from storytrace.report.files import write_text_atomic
+from storytrace.report.links import ReportLinks
+from storytrace.report.matrix import CERTAINTY_MARKS
 from storytrace.report.views import (
     VERDICT_LABELS,
     number,
@@ -33,13 +35,17 @@ BADGE_COLOURS: dict[str, tuple[str, str]] = {
     "corroborated": ("#1e6b36", "#ffffff"),
     "single_source": ("#4a4f57", "#ffffff"),
 }
-_TEMPLATES = Path(__file__).parent / "templates"
+#: The shared templates: ``report.html.j2`` and the ``partials/`` the web app also renders.
+TEMPLATES = Path(__file__).parent / "templates"
 
 
-@functools.cache
-def _environment() -> jinja2.Environment:
+def make_environment(*folders: Path) -> jinja2.Environment:
+    """A Jinja2 environment over ``folders`` then the shared templates, with their helpers.
+
+    Autoescaping is on for every template, whatever its name: all text is untrusted.
+    """
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        loader=jinja2.FileSystemLoader([*folders, TEMPLATES]),
         autoescape=True,  # every value is untrusted article text until proven otherwise
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -48,8 +54,18 @@ def _environment() -> jinja2.Environment:
     )
     environment.filters["number"] = number
     environment.filters["plural"] = plural
-    environment.globals["value_range"] = value_range
+    environment.globals.update(
+        value_range=value_range,
+        badge_colours=BADGE_COLOURS,
+        certainty_marks=CERTAINTY_MARKS,
+        verdict_labels=VERDICT_LABELS,
+    )
     return environment
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return make_environment()
 
 
 def render_html(articles: Sequence[Article], stories: Sequence[Story], *, version: str) -> str:
@@ -58,8 +74,7 @@ def render_html(articles: Sequence[Article], stories: Sequence[Story], *, versio
     return template.render(
         version=version,
         csp=CONTENT_SECURITY_POLICY,
-        badge_colours=BADGE_COLOURS,
-        verdict_labels=VERDICT_LABELS,
+        links=ReportLinks(),
         verdict_counts=verdict_counts(stories),
         article_count=len({article.id for article in articles}),
         group_count=sum(len(story.claim_groups) for story in stories),

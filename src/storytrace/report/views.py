@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from storytrace.records import Article, Claim, ClaimGroup, Conflict, Event, ReuseEdge, Story
+from storytrace.report.graph import Graph, provenance_graph
+from storytrace.report.matrix import Matrix, claim_matrix, outlet_columns
+from storytrace.report.timeline import TimelineEntry, story_timeline
 
 #: Reading order of claim groups: what most needs a reader's attention first.
 INTEREST_ORDER: tuple[str, ...] = (
@@ -87,6 +90,7 @@ class EdgeView:
 class EventView:
     """An event with its fields already put into words."""
 
+    anchor: str
     event: Event
     location: str | None
     date: str | None
@@ -105,6 +109,10 @@ class StoryView:
     groups: tuple[GroupView, ...]
     edges: tuple[EdgeView, ...]
     events: tuple[EventView, ...]
+    matrix: Matrix
+    timeline: tuple[TimelineEntry, ...]
+    graph: Graph | None
+    conflicts: tuple[GroupView, ...]  # the groups whose members disagree
 
 
 def safe_href(url: str | None) -> str | None:
@@ -171,6 +179,11 @@ def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[S
             for g_index, group in enumerate(ordered, start=1)
         )
         anchors = {view.group.id: view.anchor for view in groups}
+        events = tuple(
+            _event_view(event, f"{anchor}-event-{e_index}", by_id, anchors)
+            for e_index, event in enumerate(story.events, start=1)
+        )
+        columns = outlet_columns(story.article_ids, by_id, outlet_label)
         views.append(
             StoryView(
                 anchor=anchor,
@@ -178,7 +191,19 @@ def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[S
                 articles=tuple(_article_view(a_id, by_id) for a_id in story.article_ids),
                 groups=groups,
                 edges=tuple(_edge_view(edge, by_id) for edge in story.reuse_edges),
-                events=tuple(_event_view(event, by_id, anchors) for event in story.events),
+                events=events,
+                matrix=claim_matrix(columns, [(g.group, g.anchor, g.label) for g in groups]),
+                timeline=story_timeline(
+                    story.article_ids,
+                    [(g.group, g.anchor) for g in groups],
+                    [(ev.event, ev.anchor) for ev in events],
+                    by_id,
+                    outlet_label,
+                ),
+                graph=provenance_graph(
+                    story.article_ids, story.claim_groups, story.reuse_edges, by_id, outlet_label
+                ),
+                conflicts=tuple(g for g in groups if g.conflicts),
             )
         )
     return views
@@ -286,7 +311,7 @@ def _count_text(value: object) -> str:
 
 
 def _event_view(
-    event: Event, by_id: Mapping[str, Article], anchors: Mapping[str, str]
+    event: Event, anchor: str, by_id: Mapping[str, Article], anchors: Mapping[str, str]
 ) -> EventView:
     location = None
     if event.location is not None:
@@ -307,6 +332,7 @@ def _event_view(
         if conservative is not None:
             count += f"; conservative: {_count_text(conservative)}"
     return EventView(
+        anchor=anchor,
         event=event,
         location=location,
         date=date,

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,9 @@ class SQLiteStore:
     Every write method commits its own transaction, unless it runs inside
     :meth:`transaction`, which makes a batch of writes one transaction.
 
+    One store may be shared by threads (a web server's workers): its connection is
+    used by one thread at a time, and a transaction holds it until it ends.
+
     Example:
         >>> store = SQLiteStore(tmp_path / "storytrace.db")  # doctest: +SKIP
         >>> with store.transaction():  # doctest: +SKIP
@@ -45,6 +49,7 @@ class SQLiteStore:
         """
         self.path = os.fspath(path)
         self._depth = 0
+        self._lock = threading.RLock()  # one thread at a time on the shared connection
         self._conn = _connect(self.path, busy_timeout)
         try:
             migrations.migrate(self._conn, self.path)
@@ -59,7 +64,13 @@ class SQLiteStore:
         """Group writes into one transaction: all of them land, or none.
 
         A nested call is a savepoint: if it fails, only its own writes are undone.
+        Other threads wait until the transaction ends.
         """
+        with self._lock:
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[None]:
+        """The body of :meth:`transaction`, run while holding the lock."""
         outer = self._depth == 0
         begin, commit, undo = (
             ("BEGIN IMMEDIATE", "COMMIT", ("ROLLBACK",))
@@ -244,7 +255,8 @@ class SQLiteStore:
     def search(self, query: str, *, limit: int = 50) -> list[str]:
         """Story ids whose articles or claims contain every word of ``query``, best first."""
         try:
-            return fts.search_stories(self._conn, query, limit)
+            with self._lock:
+                return fts.search_stories(self._conn, query, limit)
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: search failed: {exc}") from exc
 
@@ -252,7 +264,8 @@ class SQLiteStore:
 
     def close(self) -> None:
         """Release the connection (SQLite checkpoints the WAL when the last one closes)."""
-        self._conn.close()
+        with self._lock:
+            self._conn.close()
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -269,7 +282,8 @@ class SQLiteStore:
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
         try:
-            return self._conn.execute(sql, params).fetchall()
+            with self._lock:
+                return self._conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: could not read: {exc}") from exc
 
@@ -307,7 +321,10 @@ def _connect(path: str, busy_timeout: float) -> sqlite3.Connection:
             raise StoreError(f"{path}: cannot create its folder: {exc}") from exc
     try:
         # ``timeout`` is SQLite's busy_timeout: wait for a lock instead of failing.
-        conn = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
+        # Shared across threads: SQLiteStore's lock lets one thread use it at a time.
+        conn = sqlite3.connect(
+            path, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+        )
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database: {exc}") from exc
     try:

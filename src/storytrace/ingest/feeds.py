@@ -1,0 +1,186 @@
+"""RSS 0.9x/1.0/2.0 and Atom feeds, from a file or a URL, through feedparser.
+
+Before feedparser sees a feed, its prolog is read with expat and the feed is rejected if
+it declares XML entities (``<!ENTITY``): feeds never need them, and they are how "billion
+laughs" expansion and external-entity reads work. (feedparser 6 itself neither expands
+nor fetches them; it drops the declarations and keeps ``&name;`` as text, which would
+store garbage.) A document whose root element is not ``rss``, ``feed`` or ``rdf:RDF`` is
+rejected with a hint. feedparser always gets the bytes as a stream, never a string it
+might take for a file name or URL.
+
+Each entry becomes one article with the source ``FEED#N`` (N counts entries from 1):
+
+1. its full content (``content:encoded``, Atom ``<content>``) when it carries one;
+2. else the page its ``link`` points to, fetched under the same limits as a URL input
+   (only ``http(s)`` links; none with ``fetch_links`` off);
+3. else the entry is rejected with the reason.
+
+The entry's title, author, date and link describe its own content; for a fetched page
+they fill the fields the page lacks. The outlet is the page's site name, else the feed's
+title (normalised).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import time
+import xml.parsers.expat
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import feedparser
+
+from storytrace.errors import InputRejected
+from storytrace.ingest.decode import read_capped
+from storytrace.ingest.fetch import HTML_TYPES, fetch, is_web_url
+from storytrace.ingest.html import article_from_html, article_from_markup
+from storytrace.ingest.metadata import Meta, build_article, clean_fields
+from storytrace.ingest.outlets import normalise_outlet
+from storytrace.ingest.registry import ReadOptions, ReadResult, register_reader
+from storytrace.records import Article
+
+logger = logging.getLogger(__name__)
+
+FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
+_EMAIL_AND_NAME = re.compile(r"\S+@\S+\s*\((.+)\)")  # RSS <author>: "desk@x.org (Ann Lee)"
+_HTML_CONTENT = frozenset({"text/html", "application/xhtml+xml"})
+
+
+class _Entities(Exception):
+    """Raised from expat when the document declares an entity."""
+
+
+class _Root(Exception):
+    """Raised from expat at the first element, carrying its local name."""
+
+
+@register_reader("storytrace.ingest.feed.v1", suffixes=(".rss", ".atom", ".xml", ".rdf"))
+def read_feed_file(path: Path, source: str, options: ReadOptions) -> Iterator[ReadResult]:
+    """The articles of a saved RSS or Atom feed, one per entry."""
+    yield from read_feed_bytes(read_capped(path, source, options.max_bytes), source, options)
+
+
+def read_feed_bytes(
+    data: bytes, source: str, options: ReadOptions, *, url: str | None = None
+) -> Iterator[ReadResult]:
+    """The articles of a feed's bytes; rejections for the feed or for single entries."""
+    check_prolog(data, source)
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
+    if not parsed.get("version") and not parsed.entries:
+        reason = parsed.get("bozo_exception") or "no channel or entries found"
+        raise InputRejected(source, f"not RSS or Atom ({reason}); check the file or URL")
+    if not parsed.entries:
+        raise InputRejected(source, "a feed with no entries; nothing to read")
+    feed = parsed.feed
+    feed_link = str(feed.get("link") or url or "")
+    outlet = normalise_outlet(str(feed.get("title") or ""), feed_link or None)
+    for number, entry in enumerate(parsed.entries, 1):
+        entry_source = f"{source}#{number}"
+        try:
+            yield _entry_article(entry, entry_source, outlet, options)
+        except InputRejected as err:
+            yield err
+
+
+def check_prolog(data: bytes, source: str) -> None:
+    """Reject entity declarations and non-feed root elements (see the module docstring)."""
+    parser = xml.parsers.expat.ParserCreate()
+    parser.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def on_entity(*_: object) -> None:
+        raise _Entities
+
+    def on_start(name: str, _attributes: object) -> None:
+        raise _Root(name.rpartition(":")[2])
+
+    parser.EntityDeclHandler = on_entity
+    parser.StartElementHandler = on_start
+    try:
+        parser.Parse(data, True)
+    except _Entities:
+        raise InputRejected(
+            source,
+            "declares XML entities (<!ENTITY ...>), which feeds never need and which can "
+            "expand without bound or read local files; rejected unread",
+        ) from None
+    except _Root as root:
+        name = str(root.args[0])
+        if name not in FEED_ROOTS:
+            raise InputRejected(
+                source,
+                f"not RSS or Atom (root element is <{name}>); "
+                + (
+                    "pass it as an HTML page instead"
+                    if name.lower() == "html"
+                    else "pass an RSS or Atom feed"
+                ),
+            ) from None
+    except xml.parsers.expat.ExpatError as err:
+        logger.debug(
+            "%s: not well-formed XML (%s); trying feedparser's lenient parser", source, err
+        )
+
+
+def _entry_article(
+    entry: Mapping[str, Any], source: str, outlet: str | None, options: ReadOptions
+) -> Article:
+    """Steps 1-3 of the module docstring for one entry."""
+    defaults = _entry_meta(entry, source)
+    if outlet:
+        defaults.setdefault("outlet", outlet)
+    link = defaults.get("url")
+    for content in entry.get("content") or ():
+        value = str(content.get("value") or "")
+        if not value.strip():
+            continue
+        if content.get("type") in _HTML_CONTENT:
+            page = f"<html><body><article>{value}</article></body></html>"
+            return article_from_markup(page, source, url=link, overrides=defaults)
+        return build_article(value, defaults, source)
+    if not link or not is_web_url(link):
+        raise InputRejected(
+            source, "entry has no full text and no http(s) link to fetch it from; skipped"
+        )
+    if not options.fetch_links:
+        raise InputRejected(
+            source, f"entry has no full text and fetching links is off; its page is {link}"
+        )
+    try:
+        fetched = fetch(link, options, accept=HTML_TYPES, source=source)
+    except InputRejected as err:
+        raise InputRejected(source, f"its page {link}: {err.reason}") from None
+    return article_from_html(
+        fetched.data, source, declared=fetched.charset, url=fetched.url, defaults=defaults
+    )
+
+
+def _entry_meta(entry: Mapping[str, Any], source: str) -> Meta:
+    """Title, author, date and link of an entry, validated; invalid values are dropped."""
+    author = entry.get("author")
+    if isinstance(author, str) and (named := _EMAIL_AND_NAME.fullmatch(author.strip())):
+        author = named[1]
+    found = {
+        "title": entry.get("title"),
+        "author": author,
+        "url": entry.get("link"),
+        "published": _iso(entry.get("published_parsed") or entry.get("updated_parsed")),
+    }
+    meta: Meta = {}
+    for key, value in found.items():
+        if not isinstance(value, str):
+            continue
+        try:
+            meta.update(clean_fields({key: value}))
+        except ValueError as err:
+            logger.debug("%s: dropping %s", source, err)
+    return meta
+
+
+def _iso(parsed: object) -> str | None:
+    """An ISO 8601 UTC datetime from feedparser's ``time.struct_time``."""
+    if not isinstance(parsed, time.struct_time):
+        return None
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)

@@ -1,0 +1,110 @@
+"""A story in date order: when each article appeared, and the dates its claims and events give.
+
+Dates are the ISO dates the read stage resolved (against each article's publication
+date); undated claims are left out. Entries of one claim group that give the same date
+are one entry, with every outlet that gives it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from storytrace.records import Article, ClaimGroup, DateMention, Event
+
+EntryKind = Literal["published", "claim", "event"]
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated thing: an article published, a dated claim, or an event."""
+
+    start: str  # ISO date
+    end: str | None  # set when the date is a span
+    precision: str
+    kind: EntryKind
+    text: str
+    outlets: tuple[str, ...]
+    anchor: str | None = None  # the claim group or event on the page
+    verdict: str | None = None
+    date_text: str | None = None  # the words the article used ("last Tuesday")
+
+
+def _iso_day(value: str | None) -> str | None:
+    """The date part of an ISO date or datetime, or None when it does not start with one."""
+    if not value or len(value) < 4 or not value[:4].isdigit():
+        return None
+    return value[:10]
+
+
+def _span(date: DateMention) -> tuple[str, str | None] | None:
+    start = _iso_day(date.start)
+    if start is None:
+        return None
+    end = _iso_day(date.end)
+    return start, (end if end and end != start else None)
+
+
+def story_timeline(
+    article_ids: Sequence[str],
+    groups: Sequence[tuple[ClaimGroup, str]],
+    events: Sequence[tuple[Event, str | None]],
+    by_id: Mapping[str, Article],
+    outlet: Callable[[str, Mapping[str, Article]], str],
+) -> tuple[TimelineEntry, ...]:
+    """Every dated entry of a story, earliest first.
+
+    ``groups`` pairs each claim group with its anchor on the page; ``events`` pairs each
+    event with its anchor (or None); ``outlet`` names an article's outlet.
+    """
+    entries: list[TimelineEntry] = []
+    for article_id in article_ids:
+        article = by_id.get(article_id)
+        day = _iso_day(article.published) if article else None
+        if article is not None and day is not None:
+            title = article.title or "an article"
+            entries.append(
+                TimelineEntry(day, None, "day", "published", title, (outlet(article_id, by_id),))
+            )
+    for group, anchor in groups:
+        dated: dict[tuple[str, str | None], tuple[DateMention, list[str]]] = {}
+        for claim in group.members:
+            for date in claim.dates:
+                span = _span(date)
+                if span is not None:
+                    _, outlets = dated.setdefault(span, (date, []))
+                    outlets.append(outlet(claim.article_id, by_id))
+        for (start, end), (date, outlets) in dated.items():
+            entries.append(
+                TimelineEntry(
+                    start,
+                    end,
+                    date.precision,
+                    "claim",
+                    group.text,
+                    tuple(dict.fromkeys(outlets)),
+                    anchor,
+                    group.verdict,
+                    date.text,
+                )
+            )
+    for event, event_anchor in events:
+        span = _span(event.date) if event.date is not None else None
+        if event.date is not None and span is not None:
+            name = event.event_type + (f": {event.sub_event_type}" if event.sub_event_type else "")
+            entries.append(
+                TimelineEntry(
+                    span[0],
+                    span[1],
+                    event.date.precision,
+                    "event",
+                    name,
+                    tuple(dict.fromkeys(outlet(s, by_id) for s in event.sources)),
+                    event_anchor,
+                    None,
+                    event.date.text,
+                )
+            )
+    order = {"published": 0, "event": 1, "claim": 2}
+    return tuple(sorted(entries, key=lambda e: (e.start, e.end or e.start, order[e.kind])))
