@@ -1,0 +1,61 @@
+"""How claim alignment's cost grows with the claims in one story.
+
+Usage: .venv/bin/python bench/align_scaling.py [--sizes 250 500 1000 2000 4000]
+
+Claims are real sentences from PolNeAR train articles (politics coverage of one election,
+so many sentences are alike, as in a long-running story). Embeddings are computed once
+and timed separately (linear by construction); the table reports `group_claims` itself:
+the blocked pair scoring and average-link agglomeration. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from storytrace.align.groups import _content, group_claims
+from storytrace.cluster.embed import embed
+from storytrace.records import Claim
+
+POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "train" / "text"
+
+
+def _sentences(limit: int) -> list[str]:
+    found: list[str] = []
+    for path in sorted(POLNEAR.glob("*.txt")):
+        for sentence in re.split(r"(?<=[.!?])\s+", path.read_text(encoding="utf-8")):
+            if 8 <= len(sentence.split()) <= 60:
+                found.append(sentence.strip())
+        if len(found) >= limit:
+            return found[:limit]
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000, 2000, 4000])
+    args = parser.parse_args()
+    sentences = _sentences(max(args.sizes))
+    claims = [
+        Claim(f"a{i // 20}:{i}", f"a{i // 20}", text, (0, len(text)))
+        for i, text in enumerate(sentences)
+    ]
+    started = time.perf_counter()
+    vectors = embed([_content(c) for c in claims])
+    embed_seconds = time.perf_counter() - started
+    rows = []
+    for size in args.sizes:
+        started = time.perf_counter()
+        groups = group_claims(claims[:size], vectors=vectors[:size])
+        seconds = time.perf_counter() - started
+        rows.append({"claims": size, "seconds": round(seconds, 3), "groups": len(groups),
+                     "ms_per_claim": round(1000 * seconds / size, 3)})  # fmt: skip
+    print(json.dumps({"benchmark": "align_scaling", "embed_seconds": round(embed_seconds, 2),
+                      "embedded_claims": len(claims), "rows": rows}, indent=2))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
