@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
 from storytrace.provenance import judge_group, merge_origins, same_source
-from storytrace.records import Article, Attribution, Claim, Origin, Quantity
+from storytrace.provenance.verdicts import articles_disagree
+from storytrace.records import (
+    Article,
+    Attribution,
+    Claim,
+    Conflict,
+    ConflictValue,
+    Origin,
+    Quantity,
+)
 
 
 def test_transliteration_and_spelling_variants_are_one_source() -> None:
@@ -58,3 +67,54 @@ def test_contested_certainty_needs_two_articles() -> None:
     hedged = _claim(b, "The unit is reportedly elite.", certainty="hedged")
     assert contested_certainty([asserted, hedged])
     assert not contested_certainty([asserted, _claim(a, "The unit is elite?", certainty="hedged")])
+
+
+def test_ukrainian_and_russian_endings_are_one_name() -> None:
+    assert same_source("Зеленський", "Zelensky")
+    assert same_source("Зеленский", "Zelenskiy")
+    assert same_source("Навальный", "Navalny")
+    assert same_source("Сергей Шойгу", "Sergei Shoigu")
+    assert not same_source("Навальный", "Zelensky")
+
+
+def test_an_unattributed_retelling_takes_the_source_its_article_names() -> None:
+    a, b = _article("Outlet A"), _article("Outlet B")
+    articles = {x.id: x for x in (a, b)}
+    said = Attribution("Vladimir Safronov", "person", "said", False)
+    quoted = Attribution("Vladimir Safronov", "person", "said", True)
+    members = [
+        Claim(f"{a.id}:0", a.id, "He said looting was widespread.", (0, 30), attribution=said),
+        Claim(f"{a.id}:40", a.id, "Sergeants were looting homes.", (40, 70)),
+        Claim(f"{b.id}:0", b.id, '"There is a lot of looting."', (0, 28), attribution=quoted),
+    ]
+    group = judge_group(members, articles)
+    assert group.verdict == "echoed"
+    assert [(o.name, o.kind) for o in group.origins] == [("Vladimir Safronov", "speaker")]
+    # Without the attributed member, article A's retelling is its own reporting.
+    alone = judge_group(members[1:], articles)
+    assert alone.verdict == "corroborated" and alone.independent_sources == 2
+
+
+def test_counts_every_article_gives_alike_are_no_conflict() -> None:
+    a, b = _article("Outlet A"), _article("Outlet B")
+    articles = {x.id: x for x in (a, b)}
+    quote = Attribution("Vladimir Safronov", "person", "said", True)
+    shares = (
+        Quantity("one person", 1, 1, 1, "person", predicate="share"),
+        Quantity("two people", 2, 2, 2, "people", predicate="share"),
+    )
+    text = "A ration for one person is shared between two people."
+    members = [
+        Claim(f"{x.id}:0", x.id, text, (0, len(text)), attribution=quote, quantities=shares)
+        for x in (a, b)
+    ]
+    group = judge_group(members, articles)
+    assert (group.verdict, group.conflicts) == ("echoed", ())
+    # Both articles give both values of one count: no two of them disagree.
+    both = (a.id, b.id)
+    alike = Conflict("count: person", (ConflictValue("1", both), ConflictValue("2", both)))
+    assert not articles_disagree(alike)
+    apart = Conflict("count: person", (ConflictValue("1", (a.id,)), ConflictValue("2", both)))
+    assert not articles_disagree(apart)  # a gives 1 and 2, b gives 2: they share 2
+    split = Conflict("count: person", (ConflictValue("1", (a.id,)), ConflictValue("2", (b.id,))))
+    assert articles_disagree(split)

@@ -9,7 +9,7 @@ from storytrace.records import Article, ReuseEdge
 from storytrace.reuse import SHARED_QUOTATION, covers, find_reuse
 from storytrace.reuse.shingles import tokenize
 
-from .texts import EDITED, NINE_WORDS_A, NINE_WORDS_B, OUTLET, UNRELATED, WIRE
+from .texts import EDITED, NINE_WORDS_A, NINE_WORDS_B, OUTLET, PARAPHRASE, UNRELATED, WIRE
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 PSKOV_QUOTE = (
@@ -101,13 +101,16 @@ def test_unrelated_articles_on_the_same_story_are_not_linked() -> None:
 
 def test_min_words_is_the_shortest_passage_kept() -> None:
     articles = [Article.from_text(NINE_WORDS_A), Article.from_text(NINE_WORDS_B)]
-    edge = _one_edge(find_reuse(articles))
+    # By default one short shared phrase is not reuse: it could be a stock phrase.
+    assert find_reuse(articles) == []
+    short = {"min_total": 0, "min_longest": 0}
+    edge = _one_edge(find_reuse(articles, **short))
     (passage,) = edge.passages
     source = next(a for a in articles if a.id == edge.source)
     shared = source.text[slice(*passage.source_span)]
     assert shared == "new charges would apply from the first of May"
-    assert len(find_reuse(articles, min_words=9)) == 1
-    assert find_reuse(articles, min_words=10) == []
+    assert len(find_reuse(articles, min_words=9, **short)) == 1
+    assert find_reuse(articles, min_words=10, **short) == []
 
 
 def test_duplicate_ids_are_taken_once() -> None:
@@ -141,7 +144,7 @@ def _synthetic_corpus() -> tuple[list[Article], set[frozenset[str]]]:
         source, target = pool[2 * k], pool[2 * k + 1]
         words = texts[source].split()
         start = rng.randint(0, len(words) - 40)
-        copied = words[start : start + rng.randint(15, 40)]
+        copied = words[start : start + rng.randint(30, 40)]
         if k == 0:  # one lightly edited copy
             copied[len(copied) // 2] = "EDITED"
         host = texts[target].split()
@@ -158,3 +161,23 @@ def test_many_articles_give_exactly_the_planted_edges() -> None:
     edges = find_reuse(articles)
     assert {frozenset((e.source, e.target)) for e in edges} == planted
     assert all(len(e.passages) == 1 for e in edges)
+
+
+def test_a_reworded_copy_is_found_on_its_content_words() -> None:
+    wire = Article.from_text(WIRE, published="2024-03-01")
+    reworded = Article.from_text(PARAPHRASE, published="2024-03-02")
+    edge = _one_edge(find_reuse([reworded, wire]))
+    assert (edge.source, edge.target) == (wire.id, reworded.id)
+    assert edge.containment > 0.6
+    # Exact word runs alone are too short and too few once the words are changed.
+    assert find_reuse([reworded, wire], min_content=0) == []
+
+
+def test_date_window_and_outlet_filters_drop_pairs() -> None:
+    wire = Article.from_text(WIRE, outlet="Coastal Press Agency", published="2024-03-01")
+    outlet = Article.from_text(OUTLET, outlet="Avon Valley Gazette", published="2024-03-20")
+    assert len(find_reuse([wire, outlet])) == 1
+    assert find_reuse([wire, outlet], window_days=7) == []
+    same = Article.from_text(OUTLET, outlet="coastal press agency", published="2024-03-02")
+    assert find_reuse([wire, same], same_outlet=False) == []
+    assert len(find_reuse([wire, same], window_days=7)) == 1

@@ -53,3 +53,11 @@ NINE_WORDS_B = """Fishermen protest at the quay
 
 Dozens of skippers gathered at the harbour wall on Friday morning. The new charges would apply from the first of May, officials repeated, and no exemption is planned for family boats.
 """
+
+# The opening of WIRE reworded: other verbs, prepositions and inflections, same facts.
+PARAPHRASE = """Barrier gives way on the Avon
+
+A makeshift flood wall on the River Avon failed in the early hours of Tuesday, sending water into over 40 houses across the Totterdown district, according to the city council.
+
+Firefighters employed boats to get to residents of Clift Road once the river had risen nearly a metre within two hours. There were no reported injuries, though an elderly couple received treatment for the cold at the Bristol Royal Infirmary.
+"""

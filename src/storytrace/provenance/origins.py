@@ -11,14 +11,17 @@ from rapidfuzz import fuzz
 from storytrace.records import Origin
 
 _CYRILLIC = dict(zip(
-    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r",
-     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"],
+     "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+     "i", "i", "ie", "g", "u"],
     strict=True,
 ))  # fmt: skip
+# Russian, Ukrainian and Belarusian letters.
 # Spellings that the common romanisations of one name differ by (BGN, ISO 9, popular usage).
 _VARIANTS = [
     (r"iya\b", "ia"), (r"iia\b", "ia"), (r"yy\b", "y"), (r"iy\b", "y"), (r"ij\b", "y"),
+    (r"ii\b", "y"), (r"yi\b", "y"), (r"ei\b", "ey"),
     (r"kh", "h"), (r"ks", "x"), (r"tz", "ts"), (r"ou", "u"), (r"j", "y"), (r"w", "v"),
     (r"yu", "iu"), (r"ya", "ia"), (r"ye", "e"), (r"(.)\1", r"\1"),
 ]  # fmt: skip

@@ -7,7 +7,16 @@ from collections.abc import Mapping, Sequence
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
 from storytrace.provenance.origins import merge_origins, same_source
-from storytrace.records import Article, Claim, ClaimGroup, Origin, OriginKind, ReuseEdge, Verdict
+from storytrace.records import (
+    Article,
+    Claim,
+    ClaimGroup,
+    Conflict,
+    Origin,
+    OriginKind,
+    ReuseEdge,
+    Verdict,
+)
 from storytrace.reuse import covers
 
 _CITED_KINDS = ("outlet", "organisation", "document")
@@ -54,9 +63,12 @@ def trace_origins(
     1. A member that names its source (a cited outlet or document, a speaker) has that origin.
     2. A member in a passage copied from another article has the origin of that article's
        member, or that article's outlet.
-    3. A member that names no source, in an article that elsewhere cites a source another
+    3. A member that names no source, in an article whose other members of this group
+       name one (a speaker, a cited outlet or document), is traced to that source: the
+       article tells the fact once on someone's authority and retells it unattributed.
+    4. A member that names no source, in an article that elsewhere cites a source another
        member names for this claim, is traced to that source.
-    4. Otherwise the outlet's own reporting is the origin.
+    5. Otherwise the outlet's own reporting is the origin.
     """
     cited = cited or {}
     origins: dict[str, Origin] = {}
@@ -73,10 +85,23 @@ def trace_origins(
             origins[claim.id] = copied
             continue
         article = articles[claim.article_id]
-        origins[claim.id] = _inherited(named, cited.get(claim.article_id, ())) or Origin(
-            outlet_name(article), "outlet", (outlet_name(article),)
+        origins[claim.id] = (
+            _same_article(claim, members, origins)
+            or _inherited(named, cited.get(claim.article_id, ()))
+            or Origin(outlet_name(article), "outlet", (outlet_name(article),))
         )
     return origins
+
+
+def _same_article(
+    claim: Claim, members: Sequence[Claim], known: Mapping[str, Origin]
+) -> Origin | None:
+    """The named origin that the claim's own article gives this fact in another member."""
+    for other in members:
+        origin = known.get(other.id)
+        if other.article_id == claim.article_id and origin is not None and origin.kind != "outlet":
+            return origin
+    return None
 
 
 def _inherited(named: Sequence[Origin], article_cites: Sequence[str]) -> Origin | None:
@@ -140,7 +165,7 @@ def judge_group(
     """One claim group with its origins, independent-source count, conflicts and verdict."""
     traced = trace_origins(members, articles, edges=edges, cited=cited)
     origins = merge_origins(list(traced.values()))
-    conflicts = find_conflicts(members)
+    conflicts = [c for c in find_conflicts(members) if articles_disagree(c)]
     article_ids = list(dict.fromkeys(m.article_id for m in members))
     verdict: Verdict
     if conflicts:
@@ -165,6 +190,17 @@ def judge_group(
         conflicts=tuple(conflicts),
         evidence=_evidence(verdict, outlets, origins, len(article_ids)),
     )
+
+
+def articles_disagree(conflict: Conflict) -> bool:
+    """Whether two articles give disjoint values (one sentence with "one person" and
+    "two people", told by both outlets, is no disagreement)."""
+    given: dict[str, set[str]] = {}
+    for value in conflict.values:
+        for article_id in value.article_ids:
+            given.setdefault(article_id, set()).add(value.value)
+    told = list(given.values())
+    return any(not a & b for i, a in enumerate(told) for b in told[i + 1 :])
 
 
 def _evidence(verdict: str, outlets: list[str], origins: list[Origin], articles: int) -> str:

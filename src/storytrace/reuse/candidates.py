@@ -1,133 +1,205 @@
 """Candidate pairs of documents that may share text, from ``(doc, shingle)`` rows.
 
-Two generators, unioned:
+Two generators, unioned, then filtered by outlet and date window:
 
 * a **rare-shingle index** (as in passim): group the rows by shingle, keep the
-  shingles found in 2 to ``max_df`` documents, and self-join each group on doc.
-  Any shared rare shingle makes a pair, so a short wire story quoted inside a
-  long article is found however small their Jaccard similarity.
-* **MinHash LSH** (datasketch) over each document's shingle set with a low
-  Jaccard threshold, which still finds heavily copied pairs whose shared
-  shingles are too common for the rare index (a story syndicated everywhere).
+  shingles found in 2 to ``max_df`` documents, self-join each group on doc and
+  keep the pairs that share at least ``min_shared`` such shingles. A short wire
+  story quoted inside a long article is found however small their Jaccard
+  similarity.
+* **MinHash LSH** over each document's shingle set, computed as one-permutation
+  MinHash with densification (Li, Owen and Zhang 2012; Shrivastava and Li 2014):
+  one hash per row instead of one per row and permutation, binned, the minimum per
+  bin, and the bins cut into bands. It finds near-duplicates whose shingles are all
+  too common for the rare index (a story syndicated everywhere).
 
-Both are group-bys and self-joins over rows, so the same definition runs as SQL or
-on Spark DataFrames. Pairs are ``(i, j)`` document positions with ``i < j``.
+Every step is a group-by, a self-join or a filter over rows, written once with numpy
+here and given in SQL in each docstring, so a relational engine (SQLite, Spark) runs
+the same definition. Pairs are ``(i, j)`` document positions with ``i < j``.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from itertools import combinations
+from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash, MinHashLSH
 
-from storytrace.reuse.shingles import I64, U64
+from storytrace.reuse.shingles import I64, U64, mix_hashes
 
-__all__ = ["candidate_pairs", "lsh_pairs", "rare_pairs"]
+__all__ = ["candidate_pairs", "filter_pairs", "lsh_pairs", "rare_pairs"]
 
 Pairs = npt.NDArray[np.int64]  # shape (n, 2), i < j, unique, sorted
+_EMPTY = np.iinfo(np.uint64).max
 
 
-def _unique_pairs(left: I64, right: I64) -> Pairs:
+def _no_pairs() -> Pairs:
+    return np.zeros((0, 2), dtype=np.int64)
+
+
+def _group_self_join(keys: U64, docs: I64, *, max_size: int) -> tuple[I64, I64]:
+    """Every pair of docs within each run of equal ``keys`` of 2 to ``max_size`` rows.
+
+    ``keys`` must be sorted. One vectorised step per offset: row ``i`` meets row
+    ``i + d`` when both lie in the same group.
+    """
+    if len(keys) < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    sizes = np.diff(np.r_[starts, len(keys)])
+    keep = np.repeat((sizes >= 2) & (sizes <= max_size), sizes)
+    keys, docs = keys[keep], docs[keep]
+    lefts: list[I64] = []
+    rights: list[I64] = []
+    for offset in range(1, max_size):
+        if offset >= len(keys):
+            break
+        same = keys[:-offset] == keys[offset:]
+        if not same.any():
+            break
+        lefts.append(docs[:-offset][same])
+        rights.append(docs[offset:][same])
+    if not lefts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(lefts), np.concatenate(rights)
+
+
+def _count_pairs(left: I64, right: I64, *, min_count: int) -> Pairs:
+    """Distinct ``(low, high)`` pairs met at least ``min_count`` times (``GROUP BY pair``)."""
     low, high = np.minimum(left, right), np.maximum(left, right)
-    pairs = np.stack([low, high], axis=1)[low != high]
-    if not len(pairs):
-        return np.zeros((0, 2), dtype=np.int64)
-    return np.unique(pairs, axis=0)
+    distinct = low != high
+    low, high = low[distinct], high[distinct]
+    if not len(low):
+        return _no_pairs()
+    width = np.int64(int(high.max()) + 1)
+    ordered = np.sort(low * width + high)
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    counts = np.diff(np.r_[starts, len(ordered)])
+    keys = ordered[starts][counts >= min_count]
+    return np.stack([keys // width, keys % width], axis=1).astype(np.int64)
 
 
-def rare_pairs(docs: I64, hashes: U64, *, max_df: int = 5) -> Pairs:
-    """Pairs of documents sharing a shingle that occurs in at most ``max_df`` documents.
+def rare_pairs(docs: I64, hashes: U64, *, max_df: int = 50, min_shared: int = 2) -> Pairs:
+    """Pairs of documents sharing ``min_shared`` shingles that occur in 2 to ``max_df`` docs.
 
     ``docs`` and ``hashes`` are distinct rows sorted by shingle (see
     :func:`~storytrace.reuse.shingles.shingle_rows`). Equivalent SQL::
 
-        WITH df AS (SELECT shingle FROM rows GROUP BY shingle
-                    HAVING count(*) BETWEEN 2 AND :max_df)
-        SELECT DISTINCT a.doc, b.doc FROM rows a JOIN rows b USING (shingle)
-        JOIN df USING (shingle) WHERE a.doc < b.doc
+        WITH rare AS (SELECT shingle FROM rows GROUP BY shingle
+                      HAVING count(*) BETWEEN 2 AND :max_df)
+        SELECT a.doc, b.doc FROM rows a JOIN rows b USING (shingle) JOIN rare USING (shingle)
+        WHERE a.doc < b.doc GROUP BY a.doc, b.doc HAVING count(*) >= :min_shared
     """
-    if not len(hashes):
-        return np.zeros((0, 2), dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
-    sizes = np.diff(np.r_[starts, len(hashes)])
-    lefts: list[I64] = []
-    rights: list[I64] = []
-    for size in range(2, max_df + 1):
-        group_starts = starts[sizes == size]
-        if not len(group_starts):
-            continue
-        # One row per group, one column per member: a (groups, size) matrix of docs.
-        members = docs[group_starts[:, None] + np.arange(size)[None, :]]
-        for i, j in combinations(range(size), 2):
-            lefts.append(members[:, i])
-            rights.append(members[:, j])
-    if not lefts:
-        return np.zeros((0, 2), dtype=np.int64)
-    return _unique_pairs(np.concatenate(lefts), np.concatenate(rights))
+    left, right = _group_self_join(hashes, docs, max_size=max_df)
+    return _count_pairs(left, right, min_count=min_shared)
 
 
-@lru_cache(maxsize=16)
-def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
-    """Bands and rows datasketch chooses for ``threshold`` (its optimiser is slow)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return lsh.b, lsh.r
+def _sketches(docs: I64, hashes: U64, *, bins: int, seed: int) -> npt.NDArray[np.uint64]:
+    """One-permutation MinHash: a ``(documents, bins)`` matrix, empty bins densified.
 
-
-def _identity(value: int) -> int:
-    return value
+    SQL: ``SELECT doc, h % :bins AS bin, MIN(h / :bins) FROM rows GROUP BY doc, bin``
+    with ``h`` the row's shingle hash re-mixed with ``seed``; an empty bin then takes
+    the value of the next non-empty bin to its right (cyclically), re-mixed with its
+    own index (a window function over bins).
+    """
+    count = int(docs.max()) + 1
+    mixed = mix_hashes(hashes ^ np.uint64(seed))
+    column = (mixed % np.uint64(bins)).astype(np.int64)
+    value = mixed // np.uint64(bins)
+    sketch = np.full((count, bins), _EMPTY, dtype=np.uint64)
+    np.minimum.at(sketch, (docs, column), value)
+    borrowed = np.full(count, _EMPTY, dtype=np.uint64)
+    for position in [*range(bins - 1, -1, -1)] * 2:
+        present = sketch[:, position] != _EMPTY
+        borrowed = np.where(present, sketch[:, position], borrowed)
+        fill = ~present & (borrowed != _EMPTY)
+        sketch[fill, position] = mix_hashes(borrowed[fill] + np.uint64(position + 1))
+    return sketch
 
 
 def lsh_pairs(
-    docs: I64, hashes: U64, *, threshold: float = 0.05, num_perm: int = 128, seed: int = 1
+    docs: I64,
+    hashes: U64,
+    *,
+    bands: int = 32,
+    rows: int = 4,
+    seed: int = 1,
+    max_bucket: int = 1000,
 ) -> Pairs:
-    """Pairs of documents whose shingle sets MinHash LSH puts in a common bucket.
+    """Pairs of documents whose MinHash sketches agree on all ``rows`` bins of some band.
 
-    The shingles are already 64-bit hashes, so they feed datasketch's ``affine64``
-    scheme through the identity hash function.
+    With ``bands=32, rows=4`` a pair of Jaccard similarity 0.5 is found with
+    probability 0.87, 0.7 with 0.9998, and 0.2 with 0.05. Buckets larger than
+    ``max_bucket`` (empty or boilerplate texts) are skipped. Equivalent SQL::
+
+        WITH keys AS (SELECT doc, bin / :rows AS band, hash_of_bins(...) AS key
+                      FROM sketch GROUP BY doc, band)
+        SELECT DISTINCT a.doc, b.doc FROM keys a JOIN keys b USING (band, key)
+        WHERE a.doc < b.doc
     """
     if not len(hashes):
-        return np.zeros((0, 2), dtype=np.int64)
-    order = np.argsort(docs, kind="stable")
-    docs, hashes = docs[order], hashes[order]
-    doc_ids, starts = np.unique(docs, return_index=True)
-    groups = np.split(hashes, starts[1:])
-    sketches = MinHash.generator(
-        (group.tolist() for group in groups),
-        num_perm=num_perm,
-        seed=seed,
-        hashfunc=_identity,
-        scheme="affine64",
-    )
-    lsh = MinHashLSH(num_perm=num_perm, params=_lsh_params(threshold, num_perm))
-    kept = []
-    with lsh.insertion_session() as session:
-        for doc, sketch in zip(doc_ids.tolist(), sketches, strict=True):
-            session.insert(doc, sketch, check_duplication=False)
-            kept.append((doc, sketch))
-    lefts: list[int] = []
-    rights: list[int] = []
-    for doc, sketch in kept:
-        for other in lsh.query(sketch):
-            lefts.append(doc)
-            rights.append(int(other))
-    return _unique_pairs(np.array(lefts, dtype=np.int64), np.array(rights, dtype=np.int64))
+        return _no_pairs()
+    sketch = _sketches(docs, hashes, bins=bands * rows, seed=seed)
+    indexed = np.flatnonzero(np.bincount(docs, minlength=len(sketch)))
+    lefts: list[I64] = []
+    rights: list[I64] = []
+    for band in range(bands):
+        key = np.full(len(indexed), np.uint64(band), dtype=np.uint64)
+        for column in range(band * rows, (band + 1) * rows):
+            key = mix_hashes(key ^ sketch[indexed, column])
+        order = np.argsort(key, kind="stable")
+        left, right = _group_self_join(key[order], indexed[order], max_size=max_bucket)
+        lefts.append(left)
+        rights.append(right)
+    return _count_pairs(np.concatenate(lefts), np.concatenate(rights), min_count=1)
+
+
+def filter_pairs(
+    pairs: Pairs,
+    *,
+    outlets: Sequence[str | None] | None = None,
+    days: npt.NDArray[np.float64] | None = None,
+    window_days: float | None = None,
+    same_outlet: bool = True,
+) -> Pairs:
+    """Keep the pairs published within ``window_days`` of each other, and across outlets.
+
+    ``days`` gives each document's publication time in days (NaN when unknown: such
+    pairs are kept); ``same_outlet=False`` drops pairs of one outlet. Equivalent SQL::
+
+        SELECT p.* FROM pairs p JOIN docs a ON a.doc = p.i JOIN docs b ON b.doc = p.j
+        WHERE (a.day IS NULL OR b.day IS NULL OR abs(a.day - b.day) <= :window_days)
+          AND (:same_outlet OR a.outlet IS NULL OR a.outlet <> b.outlet)
+    """
+    keep = np.ones(len(pairs), dtype=bool)
+    if window_days is not None and days is not None and len(pairs):
+        gap = np.abs(days[pairs[:, 0]] - days[pairs[:, 1]])
+        keep &= ~(gap > window_days)  # NaN compares False: unknown dates are kept
+    if not same_outlet and outlets is not None and len(pairs):
+        names = np.array([o.casefold() if o else "" for o in outlets], dtype=object)
+        left, right = names[pairs[:, 0]], names[pairs[:, 1]]
+        keep &= (left == "") | (left != right)
+    return pairs[keep]
 
 
 def candidate_pairs(
     docs: I64,
     hashes: U64,
     *,
-    max_df: int = 5,
-    threshold: float = 0.05,
-    num_perm: int = 128,
+    max_df: int = 50,
+    min_shared: int = 2,
+    bands: int = 32,
+    rows: int = 4,
+    sketch_rows: tuple[I64, U64] | None = None,
 ) -> Pairs:
-    """The union of :func:`rare_pairs` and :func:`lsh_pairs`."""
-    rare = rare_pairs(docs, hashes, max_df=max_df)
-    similar = lsh_pairs(docs, hashes, threshold=threshold, num_perm=num_perm)
+    """The union of :func:`rare_pairs` and :func:`lsh_pairs`, sorted.
+
+    ``sketch_rows``, if given, are the rows MinHash LSH sketches (by default the same
+    rows as the rare index; near-duplicates need only the word shingles).
+    """
+    rare = rare_pairs(docs, hashes, max_df=max_df, min_shared=min_shared)
+    similar = lsh_pairs(*(sketch_rows or (docs, hashes)), bands=bands, rows=rows)
     both = np.concatenate([rare, similar])
     if not len(both):
-        return both
-    return np.unique(both, axis=0)
+        return _no_pairs()
+    return _count_pairs(both[:, 0], both[:, 1], min_count=1)

@@ -2,37 +2,25 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from storytrace.records import Article, Passage, ReuseEdge
-from storytrace.reuse.candidates import candidate_pairs
 from storytrace.reuse.direction import orient
+from storytrace.reuse.index import Shingled, find_candidates, shingle_article
 from storytrace.reuse.passages import WordPassage, align, covered_share
 from storytrace.reuse.quotations import quoted_words
-from storytrace.reuse.shingles import (
-    SHINGLE_SIZE,
-    U64,
-    Tokens,
-    shingle_hashes,
-    shingle_rows,
-    tokenize,
-)
+from storytrace.reuse.shingles import CONTENT_SHINGLE_SIZE, SHINGLE_SIZE, Tokens
 
-__all__ = ["SHARED_QUOTATION", "find_reuse"]
+__all__ = ["SHARED_QUOTATION", "find_reuse", "pair_edge"]
 
 SHARED_QUOTATION = "shared quotation only"
 
 # Words of a passage allowed outside quotation marks when it still counts as a quote
 # (a copied "he said" between two quoted sentences).
 _UNQUOTED_SLACK = 3
-
-
-@dataclass(frozen=True)
-class _Doc:
-    article: Article
-    tokens: Tokens
-    hashes: U64
+# Reworded text changes content words more often than a light edit changes words.
+_CONTENT_EDITS = 5
 
 
 def _quoted_only(passages: Sequence[WordPassage], quoted: tuple[tuple[bool, ...], ...]) -> bool:
@@ -43,16 +31,83 @@ def _quoted_only(passages: Sequence[WordPassage], quoted: tuple[tuple[bool, ...]
     return True
 
 
-def _edge(first: _Doc, second: _Doc, *, min_words: int) -> ReuseEdge | None:
-    found = align(
-        first.tokens.words, second.tokens.words, first.hashes, second.hashes, min_words=min_words
+def _to_words(content: Tokens, tokens: Tokens, span: tuple[int, int]) -> tuple[int, int]:
+    """A span of content-word positions as a span of word positions."""
+    first = bisect_left(tokens.starts, content.starts[span[0]])
+    last = bisect_left(tokens.starts, content.starts[span[1] - 1])
+    return first, last + 1
+
+
+def _overlaps(span: tuple[int, int], others: Sequence[tuple[int, int]]) -> bool:
+    return any(min(span[1], o[1]) > max(span[0], o[0]) for o in others)
+
+
+def _passages(
+    first: Shingled, second: Shingled, *, min_words: int, min_content: int
+) -> list[WordPassage]:
+    """Exact passages, plus reworded ones found on content words where none is exact."""
+    exact = align(
+        first.tokens.words,
+        second.tokens.words,
+        first.hashes,
+        second.hashes,
+        min_words=min_words,
+        size=SHINGLE_SIZE,
     )
+    if min_content <= 0:
+        return exact
+    reworded = align(
+        first.content.words,
+        second.content.words,
+        first.content_hashes,
+        second.content_hashes,
+        min_words=min_content,
+        max_edits=_CONTENT_EDITS,
+        size=CONTENT_SHINGLE_SIZE,
+    )
+    found = list(exact)
+    for passage in reworded:
+        a = _to_words(first.content, first.tokens, passage.a)
+        b = _to_words(second.content, second.tokens, passage.b)
+        if not _overlaps(a, [p.a for p in found]) and not _overlaps(b, [p.b for p in found]):
+            found.append(WordPassage(a, b, passage.matched))
+    return sorted(found, key=lambda p: p.a)
+
+
+def pair_edge(
+    first: Shingled,
+    second: Shingled,
+    *,
+    min_words: int = 8,
+    min_content: int = 8,
+    min_total: int = 30,
+    min_longest: int = 15,
+) -> ReuseEdge | None:
+    """The reuse edge between two shingled articles, or ``None`` if they share too little.
+
+    Args:
+        min_words: fewest matching words of an exact passage.
+        min_content: fewest matching content words of a reworded passage (0: look
+            for exact passages only).
+        min_total: fewest words, in the union of the passages on either side, that
+            the two must share unless that is half of the shorter text: stock phrases
+            ("the margin of error is plus or minus 4 percentage points", "a wall on
+            the U.S.-Mexico border") are not reuse.
+        min_longest: matching words the longest passage must have, unless the
+            passages cover half the shorter text: three stock sentences are not a copy.
+    """
+    found = _passages(first, second, min_words=min_words, min_content=min_content)
     if not found:
         return None
     covered = (
         covered_share([p.a for p in found], len(first.tokens)),
         covered_share([p.b for p in found], len(second.tokens)),
     )
+    shared = min(covered[0] * len(first.tokens), covered[1] * len(second.tokens))
+    if shared < 0.5 * min(len(first.tokens), len(second.tokens)) and (
+        shared < min_total or max(p.matched for p in found) < min_longest
+    ):
+        return None
     source, evidence = orient((first.article, second.article), covered=covered)
     quoted = (
         quoted_words(first.tokens, first.article.text),
@@ -78,33 +133,52 @@ def _edge(first: _Doc, second: _Doc, *, min_words: int) -> ReuseEdge | None:
 
 
 def find_reuse(
-    articles: Sequence[Article], *, min_words: int = 8, threshold: float = 0.05
+    articles: Sequence[Article],
+    *,
+    min_words: int = 8,
+    min_content: int = 8,
+    min_total: int = 30,
+    min_longest: int = 15,
+    max_df: int = 50,
+    window_days: float | None = None,
+    same_outlet: bool = True,
 ) -> list[ReuseEdge]:
     """Find text reused between articles: who copied whom, and which passages.
 
     Args:
         articles: the batch; articles sharing an id are taken once.
-        min_words: fewest matching words of a shared passage; pairs without one
-            get no edge.
-        threshold: Jaccard threshold of the MinHash LSH candidate index. Keep it low:
-            a rare-shingle index finds pairs sharing a short passage regardless.
+        min_words: fewest matching words of an exact shared passage.
+        min_content: fewest matching content words of a reworded passage (0 turns
+            paraphrase detection off).
+        min_total: fewest words the passages of one pair must hold together (on
+            the side where they hold fewer), unless they cover half the shorter text.
+        min_longest: matching words the longest passage must have (same exception).
+        max_df: a shingle found in more articles than this does not pair them
+            (near-duplicates are still paired by MinHash LSH).
+        window_days: only pair articles published at most this many days apart
+            (articles without a date pair with any).
+        same_outlet: also pair two articles of one outlet.
 
     Returns:
-        One edge per pair of articles sharing a passage, ``source`` being the
+        One edge per pair of articles sharing passages, ``source`` being the
         article judged original (see :mod:`storytrace.reuse.direction`), sorted
         by ``(source, target)``. ``containment`` is the share of the target's words
         inside the passages. An edge whose passages all lie inside quotation marks
         in both articles carries the evidence ``"shared quotation only"``.
     """
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
-    docs = []
-    for article in unique:
-        tokens = tokenize(article.text)
-        docs.append(_Doc(article, tokens, shingle_hashes(tokens.words, size=SHINGLE_SIZE)))
-    rows = shingle_rows([d.hashes for d in docs])
+    docs = [shingle_article(article) for article in unique]
+    pairs = find_candidates(docs, max_df=max_df, window_days=window_days, same_outlet=same_outlet)
     edges = []
-    for i, j in candidate_pairs(*rows, threshold=threshold).tolist():
-        edge = _edge(docs[i], docs[j], min_words=min_words)
+    for i, j in pairs.tolist():
+        edge = pair_edge(
+            docs[i],
+            docs[j],
+            min_words=min_words,
+            min_content=min_content,
+            min_total=min_total,
+            min_longest=min_longest,
+        )
         if edge is not None:
             edges.append(edge)
     return sorted(edges, key=lambda e: (e.source, e.target))

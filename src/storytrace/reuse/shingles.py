@@ -16,15 +16,38 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from spacy.lang.en.stop_words import STOP_WORDS
 
-__all__ = ["SHINGLE_SIZE", "Tokens", "shingle_hashes", "shingle_rows", "tokenize"]
+_STOP_WORDS = frozenset(w.replace("'", "").replace("’", "") for w in STOP_WORDS) | {"said", "says"}
+
+__all__ = [
+    "CONTENT_SHINGLE_SIZE",
+    "SHINGLE_SIZE",
+    "Tokens",
+    "content_tokens",
+    "distinct",
+    "mix_hashes",
+    "shingle_hashes",
+    "shingle_rows",
+    "tokenize",
+    "winnow",
+]
 
 SHINGLE_SIZE = 5
+CONTENT_SHINGLE_SIZE = 3
 
 _WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
 _APOSTROPHES = str.maketrans("", "", "'’")
 # Odd 64-bit multiplier for the polynomial combination of token hashes.
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+
+# Per-process memo of word hashes and stems, cleared when it outgrows a vocabulary.
+_CACHE_LIMIT = 2_000_000
+_HASHES: dict[str, int] = {}
+_STEMS: dict[str, str] = {}
+
+_DOC_BITS = 24
+_DOC_MASK = np.uint64((1 << _DOC_BITS) - 1)
 
 U64 = npt.NDArray[np.uint64]
 I64 = npt.NDArray[np.int64]
@@ -67,12 +90,56 @@ def tokenize(text: str) -> Tokens:
     )
 
 
+def _stem(word: str) -> str:
+    """A crude suffix-stripping stem: "reported", "reports", "reporting" -> "report"."""
+    for suffix in ("ingly", "edly", "ing", "ies", "ied", "ed", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _content_stem(word: str) -> str:
+    """The stem of a content word, "" for a function word (memoised: vocabularies are small)."""
+    stem = _STEMS.get(word)
+    if stem is None:
+        if len(_STEMS) > _CACHE_LIMIT:
+            _STEMS.clear()
+        stem = _STEMS[word] = "" if len(word) <= 2 or word in _STOP_WORDS else _stem(word)
+    return stem
+
+
+def content_tokens(tokens: Tokens) -> Tokens:
+    """The content words of ``tokens``, stemmed, with their offsets.
+
+    Function words (spaCy's English stop list) and one- or two-letter words are
+    dropped, so a paraphrase that only changes articles, prepositions, auxiliaries
+    or inflections keeps the same content sequence.
+
+    Example:
+        >>> content_tokens(tokenize("The troops were reportedly refusing orders")).words
+        ('troop', 'report', 'refus', 'order')
+    """
+    stems = [_content_stem(word) for word in tokens.words]
+    keep = [i for i, stem in enumerate(stems) if stem]
+    return Tokens(
+        words=tuple(stems[i] for i in keep),
+        starts=tuple(tokens.starts[i] for i in keep),
+        ends=tuple(tokens.ends[i] for i in keep),
+    )
+
+
 def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
+    value = _HASHES.get(word)
+    if value is None:
+        if len(_HASHES) > _CACHE_LIMIT:
+            _HASHES.clear()
+        digest = hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest()
+        value = _HASHES[word] = int.from_bytes(digest, "little")
+    return value
 
 
-def _mix(values: U64) -> U64:
-    """MurmurHash3's 64-bit finaliser: spreads the polynomial sums over all bits."""
+def mix_hashes(values: U64) -> U64:
+    """MurmurHash3's 64-bit finaliser, elementwise: spreads values over all 64 bits."""
     values = values ^ (values >> np.uint64(33))
     values = values * np.uint64(0xFF51AFD7ED558CCD)
     values = values ^ (values >> np.uint64(33))
@@ -80,22 +147,22 @@ def _mix(values: U64) -> U64:
     return values ^ (values >> np.uint64(33))
 
 
-def shingle_hashes(words: Sequence[str], *, size: int = SHINGLE_SIZE) -> U64:
+def shingle_hashes(words: Sequence[str], *, size: int = SHINGLE_SIZE, salt: int = 0) -> U64:
     """Stable 64-bit hashes of the word ``size``-grams of ``words``, in text order.
 
     Entry ``i`` hashes ``words[i : i + size]``; a text shorter than ``size`` has none.
     The hashes do not depend on the Python process (no ``hash()`` salt), so rows built
-    on different machines join.
+    on different machines join. A non-zero ``salt`` keeps another family of shingles
+    (content words) apart from the word shingles in one index.
     """
     count = len(words) - size + 1
     if count <= 0:
         return np.zeros(0, dtype=np.uint64)
-    cache: dict[str, int] = {}
-    token = np.array([cache.setdefault(w, _word_hash(w)) for w in words], dtype=np.uint64)
-    combined = np.zeros(count, dtype=np.uint64)
+    token = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    combined = np.full(count, salt, dtype=np.uint64)
     for offset in range(size):
         combined = combined * _MULTIPLIER + token[offset : offset + count]
-    return _mix(combined)
+    return mix_hashes(combined)
 
 
 def shingle_rows(shingles: Sequence[U64]) -> tuple[I64, U64]:
@@ -114,3 +181,78 @@ def shingle_rows(shingles: Sequence[U64]) -> tuple[I64, U64]:
     keep = np.ones(len(docs), dtype=bool)
     keep[1:] = (hashes[1:] != hashes[:-1]) | (docs[1:] != docs[:-1])
     return docs[keep], hashes[keep]
+
+
+def winnow(hashes: U64, *, window: int = 4) -> U64:
+    """The distinct minimum hash of every ``window`` consecutive shingles (winnowing).
+
+    Winnowing (Schleimer, Wilkerson and Aiken, 2003) keeps about ``2 / (window + 1)``
+    of the shingles, chosen by content, so two texts sharing a run of
+    ``window + size - 1`` words always share a kept shingle. With 5-word shingles and
+    ``window=4``, every shared stretch of 8 words is still indexed. As SQL, a window
+    function: ``MIN(hash) OVER (PARTITION BY doc ORDER BY pos ROWS 3 PRECEDING)``.
+
+    Example:
+        >>> winnow(np.array([5, 3, 9, 7, 8, 1], dtype=np.uint64), window=2).tolist()
+        [1, 3, 7]
+    """
+    if len(hashes) < window:
+        return np.unique(hashes)
+    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
+    return np.unique(windows.min(axis=1))
+
+
+def winnowed_rows(
+    shingles: Sequence[U64], *, window: int = 4, chunk: int = 4096
+) -> tuple[I64, U64]:
+    """The distinct ``(doc, fingerprint)`` rows of a batch after :func:`winnow`, vectorised.
+
+    The same fingerprints as ``winnow`` per document, computed ``chunk`` documents at
+    a time: the sliding minimum runs along the concatenated hashes and windows that
+    straddle two documents are dropped. For one fast sort the doc number is packed
+    into the low ``_DOC_BITS`` bits of each fingerprint, which leaves 40 bits of hash
+    (fingerprints are compared, never looked up, so the rare collision only adds a
+    candidate that alignment then rejects). Rows are sorted by fingerprint, then doc.
+    """
+    if len(shingles) >= 1 << _DOC_BITS:
+        raise ValueError(f"at most {1 << _DOC_BITS} documents per batch")
+    keys = [
+        _winnow_chunk(shingles[first : first + chunk], first, window)
+        for first in range(0, len(shingles), chunk)
+    ]
+    return unpack_rows(distinct(np.concatenate(keys or [np.zeros(0, dtype=np.uint64)])))
+
+
+def _winnow_chunk(shingles: Sequence[U64], first: int, window: int) -> U64:
+    """Packed winnowed rows of documents ``first, first + 1, ...``."""
+    lengths = np.array([len(h) for h in shingles], dtype=np.int64)
+    docs = np.repeat(np.arange(first, first + len(shingles), dtype=np.uint64), lengths)
+    hashes = np.concatenate(list(shingles) or [np.zeros(0, dtype=np.uint64)])
+    short = np.repeat(lengths < window, lengths)
+    if len(hashes) >= window:
+        count = len(hashes) - window + 1
+        minimum = hashes[:count].copy()
+        for offset in range(1, window):
+            np.minimum(minimum, hashes[offset : offset + count], out=minimum)
+        inside = docs[:count] == docs[window - 1 :]
+        docs = np.concatenate([docs[:count][inside], docs[short]])
+        hashes = np.concatenate([minimum[inside], hashes[short]])
+    return distinct(pack_rows(docs, hashes))
+
+
+def pack_rows(docs: npt.NDArray[np.uint64] | I64, hashes: U64) -> U64:
+    """One 64-bit key per row: the hash's top 40 bits, then the doc number."""
+    return (hashes & ~_DOC_MASK) | docs.astype(np.uint64)
+
+
+def unpack_rows(keys: U64) -> tuple[I64, U64]:
+    """``(docs, hashes)`` of packed keys (the hash with its low bits cleared)."""
+    return (keys & _DOC_MASK).astype(np.int64), keys & ~_DOC_MASK
+
+
+def distinct(keys: U64) -> U64:
+    """The sorted distinct values of ``keys`` (a radix sort; faster than ``np.unique``)."""
+    ordered = np.sort(keys)
+    keep = np.ones(len(ordered), dtype=bool)
+    keep[1:] = ordered[1:] != ordered[:-1]
+    return ordered[keep]

@@ -1,0 +1,132 @@
+"""The reuse index of a batch: each article's tokens and shingles, and its ``(doc, shingle)`` rows.
+
+Two shingle families share one table of rows:
+
+* **word shingles**: hashed 5-grams of the normalised words, which find verbatim and
+  lightly edited copies and give exact passages;
+* **content shingles**: hashed 3-grams of the stemmed content words (function words
+  dropped), salted apart from the word shingles, which still match when a copy has
+  been reworded: articles and auxiliaries changed, words inserted or dropped,
+  inflections altered.
+
+Only the winnowed fingerprints of each family are indexed (about 40 % of the
+shingles for word shingles), which keeps the table small at corpus scale while
+guaranteeing that every shared stretch of 8 words (word shingles) or 5 content words
+(content shingles) leaves a shared row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
+
+from storytrace.records import Article
+from storytrace.reuse.candidates import Pairs, candidate_pairs, filter_pairs
+from storytrace.reuse.shingles import (
+    CONTENT_SHINGLE_SIZE,
+    I64,
+    SHINGLE_SIZE,
+    U64,
+    Tokens,
+    content_tokens,
+    distinct,
+    pack_rows,
+    shingle_hashes,
+    tokenize,
+    unpack_rows,
+    winnowed_rows,
+)
+
+__all__ = ["CONTENT_SALT", "Shingled", "find_candidates", "index_rows", "shingle_article"]
+
+CONTENT_SALT = 0x5EED_C0_47E4
+_WORD_WINDOW = 4  # 5-word shingles: every shared run of 8 words is indexed
+_CONTENT_WINDOW = 3  # 3-word content shingles: every shared run of 5 content words
+
+
+@dataclass(frozen=True)
+class Shingled:
+    """One article ready for reuse detection."""
+
+    article: Article
+    tokens: Tokens
+    hashes: U64  # word shingles, in text order
+    content: Tokens
+    content_hashes: U64  # content shingles, in text order
+
+
+def shingle_article(article: Article) -> Shingled:
+    """Tokens and both shingle families of one article."""
+    tokens = tokenize(article.text)
+    content = content_tokens(tokens)
+    return Shingled(
+        article=article,
+        tokens=tokens,
+        hashes=shingle_hashes(tokens.words, size=SHINGLE_SIZE),
+        content=content,
+        content_hashes=shingle_hashes(content.words, size=CONTENT_SHINGLE_SIZE, salt=CONTENT_SALT),
+    )
+
+
+def index_rows(docs: Sequence[Shingled]) -> tuple[tuple[I64, U64], tuple[I64, U64]]:
+    """The distinct ``(doc, fingerprint)`` rows of a batch, sorted by fingerprint.
+
+    Returns the rows of both families together, and those of the word shingles alone.
+    """
+    words = winnowed_rows([d.hashes for d in docs], window=_WORD_WINDOW)
+    content = winnowed_rows([d.content_hashes for d in docs], window=_CONTENT_WINDOW)
+    keys = np.concatenate([pack_rows(*words), pack_rows(*content)])
+    return unpack_rows(distinct(keys)), words
+
+
+def _days(published: str | None) -> float:
+    if not published:
+        return float("nan")
+    try:
+        moment = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return float("nan")
+    return moment.replace(tzinfo=None).timestamp() / 86400.0
+
+
+def publication_days(articles: Sequence[Article]) -> npt.NDArray[np.float64]:
+    """Each article's publication time in days since the epoch (NaN when unknown)."""
+    return np.array([_days(a.published) for a in articles], dtype=np.float64)
+
+
+def find_candidates(
+    docs: Sequence[Shingled],
+    *,
+    max_df: int = 50,
+    min_shared: int = 2,
+    bands: int = 32,
+    rows: int = 4,
+    window_days: float | None = None,
+    same_outlet: bool = True,
+) -> Pairs:
+    """Pairs of positions in ``docs`` likely to share text, filtered by date and outlet.
+
+    Args:
+        docs: the shingled batch.
+        max_df: a fingerprint in more documents than this is too common to pair them.
+        min_shared: rare fingerprints a pair must share.
+        bands, rows: MinHash LSH banding (see :func:`~storytrace.reuse.candidates.lsh_pairs`).
+        window_days: drop pairs published further apart than this (unknown dates kept).
+        same_outlet: keep pairs of two articles of one outlet.
+    """
+    both, words = index_rows(docs)
+    pairs = candidate_pairs(
+        *both, max_df=max_df, min_shared=min_shared, bands=bands, rows=rows, sketch_rows=words
+    )
+    articles = [d.article for d in docs]
+    return filter_pairs(
+        pairs,
+        outlets=[a.outlet for a in articles],
+        days=publication_days(articles),
+        window_days=window_days,
+        same_outlet=same_outlet,
+    )

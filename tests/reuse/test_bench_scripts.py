@@ -1,0 +1,37 @@
+"""Smoke runs of the reuse benchmarks at tiny sizes (the figures are for BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+POLNEAR = BENCH.parents[1] / "shared" / "data" / "polnear" / "train" / "text"
+
+
+@pytest.fixture(autouse=True)
+def _bench_on_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCH))
+
+
+@pytest.mark.skipif(not POLNEAR.is_dir(), reason="needs shared/data/polnear")
+def test_quality_bench_scores_every_level_on_a_small_pool() -> None:
+    import reuse_quality
+
+    result = reuse_quality.run(per_level=2, pool_size=60, seed=3)
+    for condition in ("dated", "undated"):
+        levels = result[condition]["levels"]
+        assert set(levels) == {"verbatim", "light", "paraphrase", "cut"}
+        assert all(level["planted"] == 2 for level in levels.values())
+        assert levels["verbatim"]["recall"] == 1.0
+    assert result["dated"]["levels"]["verbatim"]["direction"] == 1.0
+
+
+def test_scale_bench_compares_with_datasketch_on_a_small_corpus() -> None:
+    import reuse_scale
+
+    result = reuse_scale.run(400, peer=True, sample=5)
+    assert result["storytrace"]["recall"] == 1.0
+    assert result["datasketch"]["recall"] <= result["storytrace"]["recall"]
+    assert result["planted_pairs"] == 2 and "speedup" in result
