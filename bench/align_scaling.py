@@ -20,7 +20,8 @@ from storytrace.align.groups import _content, group_claims
 from storytrace.cluster.embed import embed
 from storytrace.records import Claim
 
-POLNEAR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear" / "train" / "text"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+POLNEAR = SHARED / "data" / "polnear" / "train" / "text"
 
 
 def _sentences(limit: int) -> list[str]:

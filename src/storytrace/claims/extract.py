@@ -21,6 +21,7 @@ from storytrace.text.quantities import find_quantities
 from storytrace.text.segment import split_lines
 
 _MIN_WORDS = 6
+_MIN_QUOTED_WORDS = 4  # an attributed sentence: “Things are bad with food,” he said
 _OPINION = re.compile(
     r"\b(i|we) (believe|think|feel)\b|\bin (my|our) (view|opinion)\b|\bit would not be difficult\b"
     r"|\bimagine\b|\bif you can remember\b",
@@ -47,7 +48,9 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
     starts = [line.start for line in lines]
     quotes = find_quotes(article.text)
     ctx = SourceContext(known_outlets=set(known_outlets))
-    countries = context_countries(doc.ents)
+    all_ents = list(doc.ents)
+    countries = context_countries(all_ents)
+    ents_of = _entities_by_sentence(doc, all_ents)
     prose: list[Span] = []
     rows = []
     for sent in doc.sents:
@@ -57,15 +60,27 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
         if line.role != "prose":
             continue
         rows.append(attribute_sentence(sent, quotes, ctx))
-        ctx.note_entities(sent)
+        ctx.note_entities(sent, attributed=rows[-1][0] is not None, ents=ents_of[sent.start])
         prose.append(sent)
     attributions = carry_quote_attributions(rows)
     claims: list[Claim] = []
     for sent, attribution in zip(prose, attributions, strict=True):
         if not _check_worthy(sent, attribution):
             continue
-        claims.append(_claim(article, sent, attribution, countries))
+        claims.append(_claim(article, sent, attribution, countries, ents_of[sent.start]))
     return claims
+
+
+def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
+    """Each sentence's entities keyed by its first token (``Span.ents`` rescans the doc)."""
+    sentences = [(sent.start, sent.end) for sent in doc.sents]
+    starts = [start for start, _ in sentences]
+    by_start: dict[int, list[Span]] = {start: [] for start in starts}
+    for ent in ents:
+        index = bisect.bisect_right(starts, ent.start) - 1
+        if index >= 0 and ent.end <= sentences[index][1]:
+            by_start[starts[index]].append(ent)
+    return by_start
 
 
 def _first_char(sent: Span) -> int:
@@ -76,7 +91,8 @@ def _first_char(sent: Span) -> int:
 def _check_worthy(sent: Span, attribution: Attribution | None) -> bool:
     """A factual statement: a full sentence with a verb, not a question or an opinion."""
     words = [t for t in sent if t.is_alpha]
-    if len(words) < _MIN_WORDS or sent.text.rstrip().endswith("?"):
+    least = _MIN_QUOTED_WORDS if attribution is not None else _MIN_WORDS
+    if len(words) < least or sent.text.rstrip().endswith("?"):
         return False
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return False
@@ -84,7 +100,11 @@ def _check_worthy(sent: Span, attribution: Attribution | None) -> bool:
 
 
 def _claim(
-    article: Article, sent: Span, attribution: Attribution | None, countries: set[str]
+    article: Article,
+    sent: Span,
+    attribution: Attribution | None,
+    countries: set[str],
+    ents: list[Span],
 ) -> Claim:
     text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -92,7 +112,7 @@ def _claim(
     certainty, cues = assess_certainty(sent)
     entities = tuple(
         Entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
-        for ent in sent.ents
+        for ent in ents
         if ent.label_ in _ENTITY_LABELS
     )
     return Claim(
@@ -104,7 +124,7 @@ def _claim(
         hedges=cues,
         attribution=attribution,
         quantities=tuple(find_quantities(sent)),
-        dates=tuple(resolve_dates(sent, article.published)),
-        places=tuple(geocode_places(sent, countries)),
+        dates=tuple(resolve_dates(sent, article.published, ents=ents)),
+        places=tuple(geocode_places(sent, countries, ents=ents)),
         entities=entities,
     )

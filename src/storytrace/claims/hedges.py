@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from dataclasses import dataclass
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from storytrace.records import Certainty
 
@@ -36,34 +38,95 @@ _DENY_PHRASES = ("is not true", "was not true", "are not true", "were not true",
                  "was false", "is untrue", "was untrue", "categorically denied")  # fmt: skip
 
 
-def _phrases(text: str, phrases: tuple[str, ...]) -> list[str]:
-    lowered = text.lower()
-    return [p for p in phrases if re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", lowered)]
-
-
-def denial_cues(sent: Span) -> list[str]:
-    """Words that deny the sentence's content ("denied", "is not true")."""
-    cues = [t.text for t in sent if t.lemma_.lower() in _DENY_LEMMAS and t.pos_ == "VERB"]
-    cues += [
-        t.text
-        for t in sent
-        if t.lemma_.lower() in _REJECT_LEMMAS
-        and any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in t.children)
-    ]
-    return cues + _phrases(sent.text, _DENY_PHRASES)
+@functools.cache
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One alternation for a cue list, longest phrase first, on word boundaries."""
+    ordered = sorted(phrases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
 
 
 def assess_certainty(sent: Span) -> tuple[Certainty, tuple[str, ...]]:
     """The certainty of one sentence and the cue words that set it (strongest wins)."""
-    unconfirmed = _phrases(sent.text, _UNCONFIRMED)
-    hedges = _phrases(sent.text, _HEDGES)
-    hedges += [t.text for t in sent if t.lower_ in _MODALS and t.tag_ == "MD"]
-    denied = denial_cues(sent)
-    cues = tuple(dict.fromkeys([*denied, *unconfirmed, *hedges]))
-    if denied:
-        return "denied", cues
-    if unconfirmed:
-        return "unconfirmed", cues
-    if hedges:
-        return "hedged", cues
-    return "asserted", cues
+    cues = certainty_cues(sent)
+    words = tuple(dict.fromkeys(cue.text for cue in sorted(cues, key=_strength)))
+    for certainty in ("denied", "unconfirmed", "hedged"):
+        if any(cue.certainty == certainty for cue in cues):
+            return certainty, words
+    return "asserted", words
+
+
+def _strength(cue: CertaintyCue) -> int:
+    return ("denied", "unconfirmed", "hedged").index(cue.certainty)
+
+
+@dataclass(frozen=True)
+class CertaintyCue:
+    """One certainty cue in a sentence: its words, what it signals, and what it scopes over."""
+
+    text: str
+    certainty: Certainty
+    span: tuple[int, int]  # character offsets of the cue words
+    scope: tuple[int, int]  # character offsets of the clause or phrase the cue qualifies
+
+
+def _scope(anchor: Token) -> tuple[int, int]:
+    """The clause a cue qualifies: the subject of "cannot be verified", else the verb's clause.
+
+    "While the report cannot be independently verified, ..." scopes over "the report";
+    "They reportedly staged a mutiny" and "may have left" over their verb's clause.
+    """
+    verb = anchor
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in ("aux", "auxpass"):
+            break
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.lemma_.lower() in _DENY_LEMMAS | _REJECT_LEMMAS:
+        said = [c for c in verb.children if c.dep_ in ("ccomp", "dobj")]
+        verb = said[0] if said else verb  # what is denied, not the denier
+        tokens = list(verb.subtree)
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if passive and subjects and verb.lemma_.lower() in ("verify", "confirm", "corroborate"):
+        tokens = list(subjects[0].subtree)
+    else:
+        tokens = [t for t in verb.subtree if t.dep_ not in ("advcl",) or t.i == verb.i]
+        tokens = tokens if tokens else list(verb.subtree)
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens)
+    doc = verb.doc
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def certainty_cues(sent: Span) -> list[CertaintyCue]:
+    """Every hedge, unconfirmed and denial cue of a sentence with its scope, in text order."""
+    lowered = sent.text.lower()
+    found: list[CertaintyCue] = []
+    taken: list[tuple[int, int]] = []
+    lists: tuple[tuple[Certainty, tuple[str, ...]], ...] = (
+        ("denied", _DENY_PHRASES),
+        ("unconfirmed", _UNCONFIRMED),
+        ("hedged", _HEDGES),
+    )
+    for certainty, phrases in lists:
+        for match in _pattern(phrases).finditer(lowered):
+            start, end = sent.start_char + match.start(), sent.start_char + match.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            anchor = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+            scope = _scope(anchor.root) if anchor is not None else (start, end)
+            found.append(CertaintyCue(match.group(), certainty, (start, end), scope))
+            taken.append((start, end))
+    for token in sent:
+        lemma = token.lemma_.lower()
+        denial = (lemma in _DENY_LEMMAS and token.pos_ == "VERB") or (
+            lemma in _REJECT_LEMMAS
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children)
+        )
+        modal = token.lower_ in _MODALS and token.tag_ == "MD"
+        span = (token.idx, token.idx + len(token))
+        if (denial or modal) and not any(a < span[1] and span[0] < b for a, b in taken):
+            kind: Certainty = "denied" if denial else "hedged"
+            found.append(CertaintyCue(token.text, kind, span, _scope(token)))
+    return sorted(found, key=lambda cue: cue.span)

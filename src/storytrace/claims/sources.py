@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -17,11 +18,24 @@ OUTLET_NOUNS = {
 _OUTLET_WORDS = re.compile(
     r"\b(Times|Post|News|Press|Gazette|Courier|Daily|Herald|Tribune|Journal|Ledger|Agency|"
     r"Telegraph|Guardian|Observer|Chronicle|Weekly|Monitor|Reuters|Bloomberg|TV|Radio|"
-    r"Pravda|Izvestia|Vesti|Novosti|Zeitung|Krant|Gazeta|Noticias|Journal)\b"
+    r"Pravda|Izvestia|Vesti|Novosti|Zeitung|Krant|Gazeta|Noticias|Journal|Independent|Express|"
+    r"Mirror|Mail|Insider|Bulletin|Dispatch|Inquirer|Examiner|Sentinel|Globe|Gubernia|Guberniya)\b"
 )
 DOCUMENT_NOUNS = {
     "report", "statement", "document", "study", "survey", "memo", "filing",
     "letter", "release", "communique", "assessment", "analysis", "record",
+}  # fmt: skip
+_KNOWN_OUTLETS = {
+    "AP", "AFP", "Reuters", "Bloomberg", "Interfax", "TASS", "RIA Novosti", "Xinhua", "Ukrinform",
+    "UNIAN", "BBC", "CNN", "Al Jazeera", "Meduza", "Kommersant", "Associated Press",
+    "Agence France-Presse", "Sky News", "Fox News", "NPR", "Politico", "Axios", "ABC", "NBC", "CBS",
+}  # fmt: skip
+_INSTITUTION_NOUNS = {
+    "ministry", "government", "police", "army", "military", "company", "department", "office",
+    "council", "court", "party", "committee", "kremlin", "embassy", "administration", "commission",
+    "authority", "authorities", "firm", "agency", "union", "prosecutor", "prosecutors",
+    "parliament", "navy", "campaign", "command", "service", "group", "organisation",
+    "organization", "institute", "centre", "center", "university", "board", "cabinet",
 }  # fmt: skip
 _UNNAMED_NOUNS = {"source", "sources", "official", "officials", "report", "reports", "insider",
                   "insiders", "witness", "witnesses", "people", "person", "observer"}  # fmt: skip
@@ -46,24 +60,54 @@ class SourceContext:
     known_outlets: set[str] = field(default_factory=set)
     people: dict[str, str] = field(default_factory=dict)  # surname or name -> full name
     last_person: str | None = None
-    last_group: tuple[str, SourceKind] | None = (
-        None  # last outlet or organisation named as a source
-    )
+    last_group: tuple[str, SourceKind] | None = None  # last outlet or organisation cited
+    they_is_group: bool = False  # "they" still means last_group (no other plural subject since)
     outlets_named: list[str] = field(default_factory=list)
 
-    def note_entities(self, sent: Span) -> None:
-        """Remember people and outlets named in a sentence, in reading order."""
-        for ent in sent.ents:
+    def cite_group(self, name: str, kind: SourceKind) -> None:
+        """An outlet or organisation was just named as a source."""
+        self.last_group = (name, kind)
+        self.they_is_group = True
+
+    def note_entities(
+        self, sent: Span, *, attributed: bool = False, ents: Sequence[Span] | None = None
+    ) -> None:
+        """Remember people and outlets named in a sentence, in reading order.
+
+        "he"/"she" later means the person who was the subject of a recent sentence (else the
+        last one named); "they" stops meaning the last cited group once a sentence outside
+        quotes, and not itself attributed, has another plural subject ("These troops are now
+        reprimanded").
+        """
+        subject_person: str | None = None
+        for ent in sent.ents if ents is None else ents:
             if is_person(ent):
                 full = self.full_name(ent.text)
                 self.last_person = full
                 for part in full.split():
                     self.people.setdefault(part, full)
+                if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in (
+                    "nsubj",
+                    "nsubjpass",
+                ):
+                    subject_person = full
             if self.is_outlet(ent):
                 name = clean_name(ent.text)
                 if name not in self.outlets_named:
                     self.outlets_named.append(name)
-                self.last_group = (name, "outlet")
+                self.cite_group(name, "outlet")
+        if subject_person is not None:
+            self.last_person = subject_person
+        quoted = sent.text.lstrip()[:1] in "\"“‘«'"
+        if (
+            not quoted
+            and not attributed
+            and any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.head.dep_ == "ROOT"
+                for t in sent
+            )
+        ):
+            self.they_is_group = False
 
     def full_name(self, name: str) -> str:
         """The fullest name seen for a person mention ("Kuzmin" -> "Nikolay Kuzmin")."""
@@ -75,12 +119,14 @@ class SourceContext:
     def is_outlet(self, ent: Span) -> bool:
         """A named outlet: known, named like one, or introduced by "newspaper", "outlet" ..."""
         name = clean_name(ent.text)
-        if name in self.known_outlets or name in self.outlets_named:
+        if name in self.known_outlets or name in self.outlets_named or name in _KNOWN_OUTLETS:
             return True
         if ent.label_ not in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "NORP", "FAC"):
             return False
         if ent.label_ == "ORG" and _OUTLET_WORDS.search(name):
             return True
+        if len(name.split()) > 1 and _OUTLET_WORDS.fullmatch(name.split()[-1]):
+            return True  # "Harbour Gazette" even when the small model calls it a PERSON
         doc = ent.doc
         before = [t for t in doc[max(0, ent.start - 2) : ent.start] if not t.is_punct]
         if before and before[-1].lemma_.lower() in OUTLET_NOUNS:
@@ -115,11 +161,21 @@ def clean_name(text: str) -> str:
 
 
 def _phrase(head: Token) -> Span:
-    """The noun phrase of a subject without relative clauses or appositions."""
+    """The noun phrase of a subject without relative clauses or appositions.
+
+    A name's own "of"/"for" phrase stays ("Centre for Defense Strategies", "Ministry of
+    Defence"); other prepositional phrases go.
+    """
     keep = [t for t in head.subtree if t.dep_ not in ("relcl", "appos", "acl", "punct", "prep")]
     left = [t for t in keep if t.i <= head.i]
     start = min(t.i for t in left) if left else head.i
-    return head.doc[start : head.i + 1]
+    end = head.i + 1
+    if head.pos_ == "PROPN":
+        for prep in head.rights:
+            objects = [c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and objects:
+                end = max(end, objects[0].i + 1)
+    return head.doc[start:end]
 
 
 def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]:
@@ -138,12 +194,14 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
     for ent in ents:
         if is_person(ent):
             return ctx.full_name(ent.text), "person", ent
-        if ent.label_ in ("ORG", "GPE", "NORP"):
+        if ent.label_ in ("ORG", "GPE", "NORP") or (
+            ent.label_ in ("WORK_OF_ART", "FAC", "LAW", "PRODUCT") and ent.root.is_title
+        ):
             return clean_name(ent.text), "organisation", ent
     if lower in _PERSON_PRONOUNS and ctx.last_person:
         return ctx.last_person, "person", phrase
     lemma = head.lemma_.lower()
-    back_reference = lower in _GROUP_PRONOUNS or (
+    back_reference = (lower in _GROUP_PRONOUNS and ctx.they_is_group) or (
         determiner in ("the", "this", "that") and lemma in _BACK_REFERENCES
     )
     if back_reference and ctx.last_group:
@@ -152,6 +210,10 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
         return clean_name(phrase.text), "document", phrase
     if lemma in _UNNAMED_NOUNS or lower in _GROUP_PRONOUNS or head.pos_ == "PRON":
         return clean_name(phrase.text), "unnamed", phrase
+    if head.pos_ == "NOUN" and lemma in _INSTITUTION_NOUNS:
+        return clean_name(phrase.text), "organisation", phrase  # "the ministry", "police"
+    if head.pos_ == "NOUN" and lemma in _PERSON_ROLES and head.tag_ != "NNS":
+        return clean_name(phrase.text), "person", phrase  # "the governor": one person, by role
     if head.pos_ == "PROPN" and clean_name(phrase.text) in ctx.people:
         return ctx.full_name(phrase.text), "person", phrase
     if head.pos_ == "PROPN":

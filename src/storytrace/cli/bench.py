@@ -1,10 +1,13 @@
-"""``storytrace bench speed [--articles N] [--corpus DIR]``."""
+"""``storytrace bench speed [--articles N] [--corpus DIR]`` and ``bench quality DATASET PATH``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from storytrace.benchmark import speed
 
@@ -33,6 +36,56 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="folder of .txt articles to replicate (default examples/corpus)",
     )
     speed_parser.set_defaults(run=run_speed)
+    quality_parser = kinds.add_parser(
+        "quality", help="run the matching predict on a labelled split and score it"
+    )
+    quality_parser.add_argument("dataset", choices=sorted(QUALITY), metavar="DATASET")
+    quality_parser.add_argument("path", type=Path, metavar="PATH")
+    quality_parser.set_defaults(run=run_quality)
+
+
+def _polnear(path: Path) -> dict[str, Any]:
+    from storytrace.benchmark.polnear import quality
+
+    return quality(path)
+
+
+def _mrpc(path: Path) -> dict[str, Any]:
+    from storytrace.benchmark.mrpc import score
+
+    return score(path)
+
+
+def _ecbplus(path: Path) -> dict[str, Any]:
+    from storytrace.benchmark.ecbplus import score
+
+    return score(path)
+
+
+# dataset -> scorer (each runs the matching predict and scores it).
+QUALITY: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "ecbplus": _ecbplus,
+    "mrpc": _mrpc,
+    "polnear": _polnear,
+}
+
+
+def run_quality(args: argparse.Namespace) -> int:
+    """Print the quality figures of one dataset split as one JSON object.
+
+    Example:
+        storytrace bench quality polnear ../shared/data/polnear/dev
+    """
+    if not args.path.exists():
+        print(f"storytrace bench quality: {args.path}: no such file or folder", file=sys.stderr)
+        return 2
+    try:
+        scores = QUALITY[args.dataset](args.path)
+    except FileNotFoundError as exc:
+        print(f"storytrace bench quality: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(scores, indent=2))
+    return 0
 
 
 def run_speed(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from storytrace import __version__
-from storytrace.cli import analyze, bench
+from storytrace.cli import analyze, bench, predict, serve
 from storytrace.errors import ConfigError, StorytraceError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -25,6 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     analyze.add_parser(commands)
     bench.add_parser(commands)
+    serve.add_parser(commands)
+    predict.add_parser(commands)
     return parser
 
 

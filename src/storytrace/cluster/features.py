@@ -52,7 +52,7 @@ def _cosines(texts: Sequence[str], **options: object) -> Vectors:
     if not any(t.strip("- ") for t in texts):
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
     try:
-        matrix = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts)  # type: ignore[arg-type]
+        matrix = TfidfVectorizer(sublinear_tf=True, **options).fit_transform(texts)
     except ValueError:  # every token filtered out (empty vocabulary)
         return np.zeros((len(texts), len(texts)), dtype=np.float32)
     return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float32)
@@ -68,6 +68,8 @@ def story_similarity(texts: Sequence[str], vectors: Vectors) -> Vectors:
         "words": _cosines(texts, stop_words="english"),
     }
     total = sum(WEIGHTS.values())
-    combined = sum(WEIGHTS[name] * matrix for name, matrix in views.items()) / total
+    combined = np.zeros((len(texts), len(texts)), dtype=np.float32)
+    for name, matrix in views.items():
+        combined += (WEIGHTS[name] / total) * matrix
     np.fill_diagonal(combined, 1.0)
     return np.asarray(combined, dtype=np.float32)

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 from calendar import monthrange
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.tokens import Span
@@ -48,18 +49,118 @@ def _published(published: str | None) -> dt.datetime | None:
         return None
 
 
-def resolve_dates(sent: Span, published: str | None) -> list[DateMention]:
+_MONTH_NAMES = (
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december"),
+)  # fmt: skip
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR_GROUP = r"(?P<year>(?:1[89]|20)\d\d)"
+_LEAD = r"(?:on |in |since |by |until |from |early |late |mid-?)?"
+_SIMPLE = [
+    re.compile(rf"^{_LEAD}(?:the )?{_DAY} (?:of )?{_MONTH},?(?: {_YEAR_GROUP})?$"),
+    re.compile(rf"^{_LEAD}{_MONTH} {_DAY},?(?: {_YEAR_GROUP})?$"),
+    re.compile(rf"^{_LEAD}{_MONTH},?(?: (?:of )?{_YEAR_GROUP})?$"),
+    re.compile(rf"^{_LEAD}{_YEAR_GROUP}$"),
+]
+
+
+def _simple(text: str, base: dt.datetime | None) -> tuple[str, str, str] | None:
+    """Day, month and year forms read without dateparser: (start, end, precision).
+
+    A date without a year takes the latest such date not after the publication date; with
+    no publication date it keeps an unknown year (``--MM-DD``, precision ``month-day``).
+    """
+    lowered = " ".join(text.lower().split())
+    relative = _relative(lowered, base)
+    if relative is not None:
+        return relative
+    if lowered in _WEEKDAYS or lowered.removeprefix("last ") in _WEEKDAYS:
+        if base is None:
+            return None
+        back = (base.weekday() - _WEEKDAYS.index(lowered.removeprefix("last "))) % 7
+        weekday = base.date() - dt.timedelta(days=back or (7 if lowered.startswith("last") else 0))
+        return weekday.isoformat(), weekday.isoformat(), "day"
+    for pattern in _SIMPLE:
+        match = pattern.match(lowered)
+        if match is None:
+            continue
+        parts = match.groupdict()
+        year = int(parts["year"]) if parts.get("year") else None
+        month = _MONTHS[parts["month"]] if parts.get("month") else None
+        day = int(parts["day"]) if parts.get("day") else None
+        if month is None:
+            return (f"{year}-01-01", f"{year}-12-31", "year") if year else None
+        if day is not None and not 1 <= day <= monthrange(year or 2000, month)[1]:
+            return None
+        if year is None and base is None:
+            key = f"--{month:02d}" + (f"-{day:02d}" if day else "")
+            return key, key, "month-day" if day else "month"
+        if year is None and base is not None:
+            year = base.year - int((month, day or 1) > (base.month, base.day))
+        year = year or 2000  # unreachable: no year and no base returned above
+        if day is None:
+            return (*_interval(dt.date(year, month, 1), "month"), "month")
+        when = dt.date(year, month, day).isoformat()
+        return when, when, "day"
+    return None
+
+
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_AGO = re.compile(r"^(?P<n>\d{1,2}|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
+
+
+def _relative(lowered: str, base: dt.datetime | None) -> tuple[str, str, str] | None:
+    """ "today", "yesterday", "three days ago", "a month ago" against the publication date."""
+    if base is None:
+        return None
+    today = base.date()
+    if lowered in ("today", "yesterday"):
+        day = today - dt.timedelta(days=int(lowered == "yesterday"))
+        return day.isoformat(), day.isoformat(), "day"
+    match = _AGO.match(lowered)
+    if match is None:
+        return None
+    word = match.group("n")
+    count = int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    if count is None:
+        return None
+    unit = match.group("unit")
+    if unit == "day":
+        day = today - dt.timedelta(days=count)
+        return day.isoformat(), day.isoformat(), "day"
+    if unit == "week":
+        monday = today - dt.timedelta(days=7 * count + today.weekday())
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week"
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    return (*_interval(dt.date(year, month + 1, 1), unit), unit)
+
+
+def resolve_dates(
+    sent: Span, published: str | None, *, ents: Sequence[Span] | None = None
+) -> list[DateMention]:
     """DATE entities of a sentence as ISO intervals with day/month/year precision.
 
     A day and month without a year is resolved to the latest such date not after the
-    publication date; with no publication date its precision is ``month-day``.
+    publication date; with no publication date its precision is ``month-day``. Common
+    forms are read by pattern; dateparser handles the rest ("two days ago", "mid-2021").
     """
     base = _published(published)
     found: list[DateMention] = []
-    for ent in sent.ents:
+    for ent in sent.ents if ents is None else ents:
         if ent.label_ != "DATE":
             continue
         text = ent.text.strip()
+        span = (ent.start_char, ent.end_char)
+        simple = _simple(text, base)
+        if simple is not None:
+            found.append(DateMention(text, simple[0], simple[1], simple[2], span))
+            continue
         if _VAGUE.search(text.lower()) and not _MONTH_DAY.search(text):
             continue
         parsed = _parse(text, base)
@@ -73,7 +174,7 @@ def resolve_dates(sent: Span, published: str | None) -> list[DateMention]:
         start, end = _interval(when.date(), precision)
         if precision == "month-day":
             start, end = when.strftime("--%m-%d"), when.strftime("--%m-%d")
-        found.append(DateMention(text, start, end, precision, (ent.start_char, ent.end_char)))
+        found.append(DateMention(text, start, end, precision, span))
     return found
 
 

@@ -12,10 +12,11 @@ _WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "one": 1, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
 }  # fmt: skip
-_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "dozen": 12}  # fmt: skip
 # Vague plurals as intervals, as ACLED reads them.
 _VAGUE = {
     "dozens": (24.0, 99.0),
@@ -69,6 +70,48 @@ def _number(token: Token) -> float | None:
     return None
 
 
+def _read_number(sent: Span, i: int) -> tuple[float, int, int] | None:
+    """The number written from token ``i``: (value, first token, last token).
+
+    Digits ("20,000", "20k", "3.5 million"), words ("twenty-five", "two hundred and fifty",
+    "two dozen"), "a dozen" / "a thousand", and "one" only right before what it counts.
+    """
+    doc = sent.doc
+    token = doc[i]
+    first = i
+    if token.lower_ in ("a", "an") and i + 1 < sent.end and doc[i + 1].lower_ in _SCALE:
+        value, last = 1.0, i
+    elif token.lower_ == "one":
+        nxt = doc[i + 1] if i + 1 < sent.end else None
+        if nxt is None or nxt.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nummod":
+            return None
+        value, last = 1.0, i
+    else:
+        number = _number(token)
+        if number is None:
+            return None
+        value, last = number, i
+        tens = token.lower_ in _WORDS and _WORDS[token.lower_] >= 20 and value < 100
+        if tens and last + 2 < sent.end and doc[last + 1].text == "-":
+            unit = _WORDS.get(doc[last + 2].lower_)
+            if unit is not None and unit < 10:
+                value, last = value + unit, last + 2  # "twenty-five"
+    while last + 1 < sent.end:
+        word = doc[last + 1].lower_
+        if word in _SCALE:
+            value *= _SCALE[word]
+            last += 1
+        elif word == "and" and last + 2 < sent.end and doc[last].lower_ in ("hundred", "thousand"):
+            rest = _number(doc[last + 2])
+            if rest is None or rest >= 100:
+                break
+            value += rest
+            last += 2
+        else:
+            break
+    return value, first, last
+
+
 def _qualifier(sent: Span, first: int) -> str | None:
     """The approximation or bound word(s) just before the number, if any."""
     before = [t.lower_ for t in sent.doc[max(sent.start, first - 3) : first]]
@@ -83,8 +126,14 @@ def _counted(head: Token) -> str | None:
     noun = head
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
-    parts = [child.lemma_.lower() for child in noun.lefts if child.dep_ == "compound"]
+    parts = [
+        child.lemma_.lower()
+        for child in noun.lefts
+        if child.dep_ == "compound" and not child.like_num and _number(child) is None
+    ]
     lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS" and lemma.endswith("s"):
+        lemma = lemma[:-1]  # "Russians" keeps its plural as a lemma
     if lemma == "women":
         lemma = "woman"
     elif lemma.endswith("men") and not lemma.endswith(("imen", "omen", "amen")):
@@ -110,7 +159,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
             counted = _counted(noun) if noun is not None else _counted(head)
             found.append(
                 Quantity(
-                    text=doc.text[start:end],
+                    text=_slice(sent, start, end),
                     value=None,
                     low=vague_low,
                     high=vague_high,
@@ -123,16 +172,13 @@ def find_quantities(sent: Span) -> list[Quantity]:
             )
             i = last + 1
             continue
-        value = _number(token)
-        if value is None or token.ent_type_ in _NOT_COUNTS or _is_age_or_year(token):
+        reading = _read_number(sent, i)
+        if reading is None or token.ent_type_ in _NOT_COUNTS or _is_age_or_year(token):
             i += 1
             continue
-        last = i
-        while last + 1 < sent.end and doc[last + 1].lower_ in _SCALE:
-            last += 1
-            value *= _SCALE[doc[last].lower_]
-        qualifier = _qualifier(sent, i)
-        q_start = i - len(qualifier.split()) if qualifier else i
+        value, first, last = reading
+        qualifier = _qualifier(sent, first)
+        q_start = first - len(qualifier.split()) if qualifier else first
         factors = _QUALIFIERS.get(qualifier or "", (1.0, 1.0))
         low = None if factors[0] is None else value * factors[0]
         high = None if factors[1] is None else value * factors[1]
@@ -141,7 +187,7 @@ def find_quantities(sent: Span) -> list[Quantity]:
         start, end = doc[q_start].idx, end_token.idx + len(end_token)
         found.append(
             Quantity(
-                text=doc.text[start:end],
+                text=_slice(sent, start, end),
                 value=value,
                 low=low,
                 high=high,
@@ -156,13 +202,23 @@ def find_quantities(sent: Span) -> list[Quantity]:
     return found
 
 
+_VAGUE_BY_FIRST: dict[str, list[tuple[list[str], float, float]]] = {}
+for _phrase, (_low, _high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
+    _VAGUE_BY_FIRST.setdefault(_phrase.split()[0], []).append((_phrase.split(), _low, _high))
+
+
+def _slice(sent: Span, start: int, end: int) -> str:
+    """Text between two document offsets inside ``sent`` (``Doc.text`` rebuilds the whole text)."""
+    return sent.text[start - sent.start_char : end - sent.start_char]
+
+
 def _vague_at(sent: Span, i: int) -> tuple[str, float, float, int] | None:
+    """A vague plural ("dozens", "tens of thousands") starting at token ``i``, longest first."""
     doc = sent.doc
-    for phrase, (low, high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
-        words = phrase.split()
+    for words, low, high in _VAGUE_BY_FIRST.get(doc[i].lower_, ()):
         window = [t.lower_ for t in doc[i : min(sent.end, i + len(words))]]
         if window == words:
-            return phrase, low, high, i + len(words) - 1
+            return " ".join(words), low, high, i + len(words) - 1
     return None
 
 

@@ -1,0 +1,112 @@
+"""``storytrace predict KIND ...``: predictions in the evaluation formats of ``shared/data``.
+
+Each kind registers itself through :data:`KINDS` (a function that adds its sub-parser),
+so ``predict paraphrase`` and ``predict stories`` sit beside ``predict attributions``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeAlias
+
+Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def _add_attributions(kinds: Subparsers) -> None:
+    """``predict attributions TEXT_DIR --out ANN_DIR``.
+
+    Example:
+        storytrace predict attributions ../shared/data/polnear/dev/text --out out/ann
+    """
+    parser = kinds.add_parser(
+        "attributions",
+        help="write ANN_DIR/X.ann (brat standoff, PolNeAR style) for every TEXT_DIR/X.txt",
+    )
+    parser.add_argument("text_dir", type=Path, metavar="TEXT_DIR")
+    parser.add_argument("--out", type=Path, required=True, metavar="ANN_DIR")
+    parser.set_defaults(run=run_attributions)
+
+
+def run_attributions(args: argparse.Namespace) -> int:
+    """Predict Source, Cue and Content spans for a folder of texts."""
+    from storytrace.benchmark.polnear import predict_folder
+
+    if not args.text_dir.is_dir():
+        print(f"storytrace predict attributions: {args.text_dir}: not a folder", file=sys.stderr)
+        return 2
+    predict_folder(args.text_dir, args.out)
+    return 0
+
+
+def _add_paraphrase(kinds: Subparsers) -> None:
+    """``predict paraphrase PAIRS.tsv``.
+
+    Example:
+        storytrace predict paraphrase ../shared/data/mrpc/dev.tsv > predictions.tsv
+    """
+    parser = kinds.add_parser(
+        "paraphrase",
+        help="for each MRPC pair: 1 if the two sentences state the same fact, with a score",
+    )
+    parser.add_argument("pairs", type=Path, metavar="PAIRS.tsv")
+    parser.set_defaults(run=run_paraphrase)
+
+
+def run_paraphrase(args: argparse.Namespace) -> int:
+    """Print ``id1 id2 label score`` for every pair, in input order."""
+    from storytrace.benchmark.mrpc import read_pairs, write_predictions
+
+    if not args.pairs.is_file():
+        print(f"storytrace predict paraphrase: {args.pairs}: no such file", file=sys.stderr)
+        return 2
+    write_predictions(read_pairs(args.pairs), sys.stdout)
+    return 0
+
+
+def _add_stories(kinds: Subparsers) -> None:
+    """``predict stories DOCS.jsonl``.
+
+    Example:
+        storytrace predict stories ../shared/data/ecbplus/dev.jsonl > stories.jsonl
+    """
+    parser = kinds.add_parser(
+        "stories", help='for each {"doc_id", "text"} line: the story it belongs to'
+    )
+    parser.add_argument("documents", type=Path, metavar="DOCS.jsonl")
+    parser.set_defaults(run=run_stories)
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    """Print one ``{"doc_id", "story"}`` line per document (gold fields are ignored)."""
+    import json
+
+    from storytrace.benchmark.ecbplus import assign_stories, read_documents
+
+    if not args.documents.is_file():
+        print(f"storytrace predict stories: {args.documents}: no such file", file=sys.stderr)
+        return 2
+    documents = read_documents(args.documents)
+    stories = assign_stories([str(d["text"]) for d in documents])
+    for document, story in zip(documents, stories, strict=True):
+        print(json.dumps({"doc_id": document["doc_id"], "story": f"story-{story}"}))
+    return 0
+
+
+KINDS: list[Callable[[Subparsers], None]] = [_add_attributions, _add_paraphrase, _add_stories]
+
+
+def add_parser(commands: Subparsers) -> None:
+    """Register ``predict`` and every kind in :data:`KINDS`.
+
+    Example:
+        storytrace predict attributions TEXT_DIR --out ANN_DIR
+    """
+    parser = commands.add_parser(
+        "predict", help="predictions in the evaluation formats (see CONTRACT.md)"
+    )
+    kinds = parser.add_subparsers(dest="kind", required=True, metavar="KIND")
+    for add_kind in KINDS:
+        add_kind(kinds)

@@ -1,0 +1,116 @@
+"""Each kind of quote and reported speech, and whom it is attributed to."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.claims import extract_claims, find_quotes
+from storytrace.records import Article
+from storytrace.text import load_nlp
+
+
+def _attributions(text: str) -> list:
+    article = Article.from_text(text, published="2022-04-06")
+    claims = extract_claims(article, load_nlp()(text))
+    return [c.attribution for c in claims]
+
+
+def test_straight_curly_and_guillemet_marks_open_and_close() -> None:
+    text = 'He said "one thing", then “another” and «a third».'
+    assert [text[q.start : q.end] for q in find_quotes(text)] == [
+        '"one thing"',
+        "“another”",
+        "«a third»",
+    ]
+
+
+def test_an_apostrophe_or_inch_mark_does_not_open_a_quote() -> None:
+    assert find_quotes("The soldiers' rations were 6\" long, officers' too.") == []
+
+
+def test_a_quote_left_open_at_a_paragraph_end_continues_with_the_same_speaker() -> None:
+    (first, second) = _attributions(
+        '"Things are bad with food, we are constantly saving it," he said, according to '
+        "soldier Ivan Petrov's family.\n\n"
+        '"Very often a ration for one person is shared between two people.\n\n'
+    )
+    assert first is not None and first.direct
+    assert second is not None and second.direct and second.source == first.source
+
+
+def test_a_partial_quote_is_direct_with_its_words_as_content() -> None:
+    text = 'The minister claimed the figures were "grossly exaggerated" by the opposition.'
+    (attribution,) = _attributions(text)
+    assert attribution.direct and attribution.cue == "claimed"
+    start, end = attribution.content_span
+    assert text[start:end] == "grossly exaggerated"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "kind", "cue"),
+    [
+        ("The ministry confirmed that 40 people were detained in the capital overnight.",
+         "ministry", "organisation", "confirmed"),
+        ("The governor denied that troops had been deployed to the border region.",
+         "governor", "person", "denied"),
+        ("Sources told the agency that the convoy had left the base before dawn.",
+         "Sources", "unnamed", "told"),
+        ("A military source said the unit would be disbanded by the end of the month.",
+         "military source", "unnamed", "said"),
+        ("The Kyiv Independent reported that the bridge had been destroyed by shelling.",
+         "Kyiv Independent", "outlet", "reported"),
+        ("Harbour Gazette, citing police sources, said three suspects had been arrested.",
+         "Harbour Gazette", "outlet", "said"),
+        ("The report, published by the defence ministry, said casualties had doubled since May.",
+         "report", "document", "said"),
+        ("According to a statement from the company, the plant will stay closed for a week.",
+         "statement", "document", "according to"),
+        ("“Russian forces are aware of the hopelessness of their situation,” The Centre for "
+         "Defense Strategies said.", "Centre for Defense Strategies", "organisation", "said"),
+    ],
+)  # fmt: skip
+def test_reported_speech_names_its_source_and_kind(
+    text: str, source: str, kind: str, cue: str
+) -> None:
+    (attribution,) = _attributions(text)
+    assert (attribution.source, attribution.kind, attribution.cue) == (source, kind, cue)
+    start, end = attribution.source_span
+    assert source in text[start:end]
+
+
+def test_reported_content_is_the_reported_clause() -> None:
+    text = "Sources told the agency that the convoy had left the base before dawn."
+    (attribution,) = _attributions(text)
+    start, end = attribution.content_span
+    assert text[start:end] == "that the convoy had left the base before dawn"
+    assert text[slice(*attribution.cue_span)] == "told"
+
+
+def test_according_to_at_the_end_takes_the_words_before_it() -> None:
+    text = "Forty people were detained in the capital overnight, according to the ministry."
+    (attribution,) = _attributions(text)
+    assert attribution.source == "ministry" and attribution.kind == "organisation"
+    assert text[slice(*attribution.content_span)] == (
+        "Forty people were detained in the capital overnight"
+    )
+
+
+def test_he_follows_the_last_subject_not_the_last_name_mentioned() -> None:
+    attributions = _attributions(
+        "Russian activist Nikolay Kuzmin said that he spoke to a driver who moved the soldiers.\n\n"
+        "Kuzmin reportedly works with the Yabloko party, an opposition party against Putin.\n\n"
+        "“Soldiers should protect their homeland from attack and stay home,” he said via Telegram."
+    )
+    assert attributions[-1].source == "Nikolay Kuzmin" and attributions[-1].direct
+
+
+def test_they_stops_meaning_the_outlet_once_another_plural_subject_intervenes() -> None:
+    attributions = _attributions(
+        "“Commanders refuse all resignation reports,” the Harbour Gazette said on Monday.\n\n"
+        "They reported that the unit was from an airbase near the city of Pskov.\n\n"
+        "These troops are now being reprimanded by their government in Moscow.\n\n"
+        "However, they have said that they are fully prepared to face the leadership."
+    )
+    sources = [(a.source, a.kind) if a else None for a in attributions]
+    assert sources[:2] == [("Harbour Gazette", "outlet")] * 2
+    assert sources[-1] == ("they", "unnamed")
