@@ -15,6 +15,7 @@ The stages run in this order (see ``docs/pipeline.md``):
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ import numpy as np
 
 from storytrace import __version__
 from storytrace.align import group_claims
+from storytrace.align.properties import contested_properties
 from storytrace.claims import read_articles
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.errors import InputRejected
@@ -173,6 +175,18 @@ def build_story(
         judge_group(group, by_id, edges=story_edges, cited=cited)
         for group in group_claims(story_claims)
     ]
+    for prop in contested_properties(story_claims):
+        if any({c.id for c in prop} <= {m.id for m in g.members} for g in groups):
+            continue  # sentence alignment already put them together
+        judged = judge_group(prop, by_id, edges=story_edges, cited=cited)
+        doubted = prop[0]
+        groups.append(
+            dataclasses.replace(
+                judged,
+                text=doubted.text,
+                evidence=f"{judged.evidence} One article doubts what another takes as fact.",
+            )
+        )
     groups.sort(key=lambda g: (_INTEREST[g.verdict] - (1.5 if g.contested_certainty else 0),
                                -len(g.members)))  # fmt: skip
     lead = min(members, key=lambda a: (a.published or "9999", a.id))

@@ -105,3 +105,11 @@ def test_a_denial_makes_the_refusal_conflicting(tmp_path: Path) -> None:
     group = _group(_variant(tmp_path, {}, extra=_DENIAL), "defence ministry denied")
     assert group["verdict"] == "conflicting"
     assert "polarity" in [c["attribute"] for c in group["conflicts"]]
+
+
+def test_s9_elite_status_is_contested(seeds_run: Run) -> None:
+    group = seeds_run.group_with("this has yet to be confirmed", "the elite paratrooper unit")
+    assert group["contested_certainty"] is True
+    by_article = {m["article_id"]: m["certainty"] for m in group["members"]}
+    assert by_article[seeds_run.article_id(SOFREP)] == "asserted"
+    assert by_article[seeds_run.article_id(IBT)] == "unconfirmed"
