@@ -9,14 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.spatial.distance import squareform
-
-from storytrace.cluster.embed import embed
-from storytrace.cluster.features import STORY_THRESHOLD, story_similarity
-
-_LEAD_CHARS = 1200
+from storytrace.cluster import STORY_THRESHOLD, article_vectors, group_stories
+from storytrace.cluster.embed import Vectors
+from storytrace.records import Article
 
 
 def read_documents(path: Path) -> list[dict[str, Any]]:
@@ -33,21 +28,20 @@ def read_documents(path: Path) -> list[dict[str, Any]]:
     return documents
 
 
-def assign_stories(texts: Sequence[str], *, threshold: float = STORY_THRESHOLD) -> list[int]:
-    """A story number per text: average-link over :func:`story_similarity`, cut at ``threshold``."""
-    if len(texts) < 2:
-        return [1] * len(texts)
-    vectors = embed([t[:_LEAD_CHARS] for t in texts])
-    distances = np.clip(1.0 - story_similarity(texts, vectors), 0.0, None)
-    np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
-    cut = 1.0 - threshold
-    return [int(label) for label in fcluster(tree, t=cut, criterion="distance")]
+def assign_stories(texts: Sequence[str], *, threshold: float = STORY_THRESHOLD) -> list[str]:
+    """A story id per text, from the pipeline's own story grouping (no dates, no reuse)."""
+    articles = [Article.from_text(text) for text in texts]
+    assignment = group_stories(articles, _vectors(articles), threshold=threshold)
+    return [assignment[article.id] for article in articles]
 
 
-def _bcubed(gold: Sequence[str], guess: Sequence[int]) -> tuple[float, float]:
+def _vectors(articles: Sequence[Article]) -> dict[str, Vectors]:
+    return dict(zip((a.id for a in articles), article_vectors(articles), strict=True))
+
+
+def _bcubed(gold: Sequence[str], guess: Sequence[str]) -> tuple[float, float]:
     gold_sets: dict[str, set[int]] = defaultdict(set)
-    guess_sets: dict[int, set[int]] = defaultdict(set)
+    guess_sets: dict[str, set[int]] = defaultdict(set)
     for i, (g, p) in enumerate(zip(gold, guess, strict=True)):
         gold_sets[g].add(i)
         guess_sets[p].add(i)
@@ -57,7 +51,7 @@ def _bcubed(gold: Sequence[str], guess: Sequence[int]) -> tuple[float, float]:
     return precision, recall
 
 
-def _pairwise(gold: Sequence[str], guess: Sequence[int]) -> tuple[float, float]:
+def _pairwise(gold: Sequence[str], guess: Sequence[str]) -> tuple[float, float]:
     tp = fp = fn = 0
     for i, j in itertools.combinations(range(len(gold)), 2):
         same_gold, same_guess = gold[i] == gold[j], guess[i] == guess[j]

@@ -91,7 +91,7 @@ def run_stories(args: argparse.Namespace) -> int:
     documents = read_documents(args.documents)
     stories = assign_stories([str(d["text"]) for d in documents])
     for document, story in zip(documents, stories, strict=True):
-        print(json.dumps({"doc_id": document["doc_id"], "story": f"story-{story}"}))
+        print(json.dumps({"doc_id": document["doc_id"], "story": story}))
     return 0
 
 
