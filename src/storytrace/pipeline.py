@@ -9,7 +9,7 @@ The stages run in this order (see ``docs/pipeline.md``):
 5. cluster     articles + vectors + entities + edges -> stories (existing ids kept)
 6. align       each story's claims -> claim groups
 7. provenance  claim groups -> origins, independent sources, conflicts, verdicts
-8. events      claim groups -> ACLED-style events
+8. events      claim groups -> ACLED-style events, merged within each story, then across stories
 9. store       stories saved; report.html and stories.json written
 """
 
@@ -30,7 +30,7 @@ from storytrace.align.properties import contested_properties
 from storytrace.claims import read_articles
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.errors import InputRejected
-from storytrace.events import code_events
+from storytrace.events import code_events, merge_across_stories
 from storytrace.ingest import (
     CountsListener,
     IngestCounts,
@@ -197,7 +197,7 @@ def build_story(
         article_ids=tuple(a.id for a in sorted(members, key=lambda a: (a.published or "", a.id))),
         claim_groups=tuple(groups),
         reuse_edges=tuple(story_edges),
-        events=tuple(code_events(groups, by_id)),
+        events=tuple(code_events(groups, by_id, claims=story_claims, story_id=story_id)),
     )
 
 
@@ -239,14 +239,17 @@ def analyze(
         assignment = group_stories(articles, vectors, edges=edges, existing=existing)
         clock.tick("cluster")
         story_ids = sorted(set(assignment.values()))
+        built = []
         for done, story_id in enumerate(story_ids, 1):
             members = [a for a in articles if assignment[a.id] == story_id]
-            story = build_story(story_id, members, claims, edges)
-            clock.tick("align+provenance+events")
-            store.save_story(story)
-            clock.tick("store")
-            summary.stories.append(story)
+            built.append(build_story(story_id, members, claims, edges))
             progress("stories", done, len(story_ids))
+        built = merge_across_stories(built)
+        clock.tick("align+provenance+events")
+        for story in built:
+            store.save_story(story)
+            summary.stories.append(story)
+        clock.tick("store")
         summary.articles = articles
         if out is not None:
             summary.outputs = write_reports(articles, summary.stories, Path(out))

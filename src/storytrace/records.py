@@ -201,8 +201,17 @@ class Event:
     date: DateMention | None = None
     count: dict[str, Any] = field(default_factory=dict)  # {"values": [...], "conservative": n}
     claim_group_ids: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # the origins of its claim groups ("Pskovskaya Gubernia")
     notes: str = ""
+    disorder_type: str = ""  # ACLED's: "Political violence", "Strategic developments" ...
+    geo_precision: int | None = None  # ACLED: 1 the town, 2 near a town or part of a region, 3 region
+    time_precision: int | None = None  # ACLED: 1 a day, 2 a week or near a date, 3 a month or year
+    targets: tuple[str, ...] = ()  # ACLED's actor2 and its associates
+    article_ids: tuple[str, ...] = ()  # the articles that report it
+    outlets: tuple[str, ...] = ()  # their outlets
+    story_ids: tuple[str, ...] = ()  # every story it is told in (events merge across stories)
+    related_places: tuple[Place, ...] = ()  # other places the reports tie to it ("via Belarus")
+    action: str = ""  # the action word's family: "refusal", "raid", "fire" (events/acled.py)
 
 
 @dataclass(frozen=True)
@@ -269,6 +278,7 @@ _NESTED.update(
         (ClaimGroup, "conflicts"): Conflict,
         (Event, "location"): Place,
         (Event, "date"): DateMention,
+        (Event, "related_places"): Place,
         (Story, "claim_groups"): ClaimGroup,
         (Story, "reuse_edges"): ReuseEdge,
         (Story, "events"): Event,

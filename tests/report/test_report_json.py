@@ -13,7 +13,7 @@ from storytrace.records import VERDICTS, Article, Event, Place, Story
 from storytrace.report import stories_document, write_json
 
 ARTICLE_KEYS = {"id", "outlet", "title", "url", "author", "published", "language", "source"}
-STORY_KEYS = {"id", "title", "article_ids", "claim_groups", "reuse_edges", "events"}
+STORY_KEYS = {"id", "title", "article_ids", "claim_groups", "reuse_edges", "events", "timeline"}
 GROUP_KEYS = {
     "id",
     "text",

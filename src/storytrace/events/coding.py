@@ -1,94 +1,503 @@
-"""Event coding in ACLED's terms: claim groups that report something happening -> ``Event``s."""
+"""Event coding in ACLED's terms: a story's claim groups -> ``Event``s.
+
+1. Each member claim that names an action (see :mod:`.reports`) is a report of an event.
+2. Reports specific enough to stand alone (two of: a count, a place, a date, a named
+   actor) become events; reports of one event, in one claim group or in several
+   articles, are merged (:mod:`.merge`).
+3. Vaguer reports of the same kind join the one event they fit (same counted nouns, or
+   told earlier in the same article); death, injury and evacuation counts without an
+   action word join the event told nearest before them in their article.
+4. Each event takes the most precise place and date its reports give. With none in its
+   sentences, the place comes from the sentence before (refined to the town the article
+   names most in that area) and the date from the sentence before in the same paragraph,
+   then from the publication date; precision codes say so.
+5. Counts keep every reported figure; the conservative value is the lowest.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
-from storytrace.records import Article, ClaimGroup, DateMention, Event, Place
+from storytrace.events import acled
+from storytrace.events.merge import (
+    cluster,
+    counts_overlap,
+    dates_compatible,
+    places_compatible,
+    same_town,
+)
+from storytrace.events.reports import Report, read_report
+from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, Place
+from storytrace.text.places import country_name, geocode, places_context, region_seat
 
-# Lemma of the reported action -> (ACLED event type, sub-event type).
-_ACTIONS: dict[str, tuple[str, str]] = {
-    "explode": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    "shell": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "bomb": ("Explosions/Remote violence", "Air/drone strike"),
-    "strike": ("Explosions/Remote violence", "Air/drone strike"),
-    "attack": ("Battles", "Armed clash"),
-    "clash": ("Battles", "Armed clash"),
-    "fight": ("Battles", "Armed clash"),
-    "kill": ("Violence against civilians", "Attack"),
-    "shoot": ("Violence against civilians", "Attack"),
-    "protest": ("Protests", "Peaceful protest"),
-    "rally": ("Protests", "Peaceful protest"),
-    "march": ("Protests", "Peaceful protest"),
-    "riot": ("Riots", "Violent demonstration"),
-    "loot": ("Riots", "Mob violence"),
-    "raid": ("Strategic developments", "Looting/property destruction"),
-    "arrest": ("Strategic developments", "Arrests"),
-    "detain": ("Strategic developments", "Arrests"),
-    "refuse": ("Strategic developments", "Other"),
-    "desert": ("Strategic developments", "Other"),
-    "mutiny": ("Strategic developments", "Other"),
-    "evacuate": ("Strategic developments", "Other"),
-    "deploy": ("Strategic developments", "Change to group/activity"),
-}
-_FATAL = {"kill", "die", "dead"}
+_KINDS = ("people", "fatalities", "arrested", "injured", "evacuated")
+_SUBJECTS = {"they", "he", "she", "these", "those"}
+_NEAR_CHARS = 600  # a consequence joins an event told at most this far before it
 
 
-def _action(group: ClaimGroup) -> tuple[str, tuple[str, str]] | None:
-    for member in group.members:
-        for quantity in member.quantities:
-            if quantity.predicate in _ACTIONS:
-                return quantity.predicate, _ACTIONS[quantity.predicate]
-    return None
+def code_events(
+    groups: Sequence[ClaimGroup],
+    articles: Mapping[str, Article],
+    *,
+    claims: Sequence[Claim] = (),
+    story_id: str = "",
+) -> list[Event]:
+    """The events a story's claim groups report, merged, earliest first.
+
+    ``claims`` are all the story's claims (context for places, dates and pronouns; the
+    groups' members when not given).
+    """
+    every = list(claims) or [m for g in groups for m in g.members]
+    by_article: dict[str, list[Claim]] = {}
+    for claim in sorted({c.id: c for c in every}.values(), key=lambda c: c.span):
+        by_article.setdefault(claim.article_id, []).append(claim)
+    context = places_context(p for c in every for p in c.places)
+    outlets = frozenset(a.outlet for a in articles.values() if a.outlet)
+    reports: list[Report] = []
+    for group in groups:
+        for claim in group.members:
+            before = [c for c in by_article.get(claim.article_id, []) if c.span[1] <= claim.span[0]]
+            report = read_report(claim, group, before=before, sources=outlets)
+            if report is not None:
+                reports.append(_in_context(report, context))
+    clusters = _clusters(reports)
+    coder = _Coder(articles, by_article, {g.id: g for g in groups}, story_id)
+    events = [coder.event(members) for members in clusters]
+    return sorted(events, key=lambda e: ((e.date.start or "") if e.date else "~", e.id))
 
 
-def _first_place(group: ClaimGroup) -> Place | None:
-    places = [p for m in group.members for p in m.places]
-    cities = [p for p in places if p.precision == "city"]
-    ranked = cities or places
-    return ranked[0] if ranked else None
+def _in_context(report: Report, context: set[str]) -> Report:
+    """Re-geocode the report's places with the whole story's countries and regions."""
+    from dataclasses import replace
+
+    places = []
+    for place in report.places:
+        again = geocode(place.text, context) if place.precision == "city" else None
+        places.append(replace(again, span=place.span) if again is not None else place)
+    return replace(report, places=tuple(places))
 
 
-def _first_date(group: ClaimGroup) -> DateMention | None:
-    dates = [d for m in group.members for d in m.dates]
-    order = ("day", "month-day", "month", "year")
-    return min(
-        dates,
-        key=lambda d: order.index(d.precision) if d.precision in order else len(order),
-        default=None,
+def _clusters(reports: Sequence[Report]) -> list[list[Report]]:
+    """Specific reports merged into events; vaguer reports and consequences attached."""
+    specific = [r for r in reports if r.event_type and r.specific]
+    protos = [_proto(r) for r in specific]
+    index = {id(p): r for p, r in zip(protos, specific, strict=True)}
+    first_of: dict[str, int] = {}
+    together = []
+    for i, report in enumerate(specific):
+        together.append((i, first_of.setdefault(report.group.id, i)))
+    clusters = [[index[id(p)] for p in group] for group in cluster(protos, together=together)]
+    clusters = _merge_clusters(clusters)
+    waiting = [r for r in reports if r.event_type and not r.specific]
+    while waiting:
+        placed = [r for r in waiting if _attach(r, _fit(r, clusters))]
+        if not placed:
+            break
+        waiting = [r for r in waiting if r not in placed]
+    for report in reports:
+        if report.event_type is None:
+            _attach(report, _nearest_before(report, clusters))
+    return _merge_clusters(clusters)
+
+
+def _merge_clusters(clusters: list[list[Report]]) -> list[list[Report]]:
+    """Merge events whose reports, taken together, match (a place from one report and a
+    date from another can meet those of another event)."""
+    while len(clusters) > 1:
+        merged = cluster([_cluster_proto(members) for members in clusters])
+        if len(merged) == len(clusters):
+            break
+        by_id = {id(_first(m)): m for m in clusters}
+        clusters = [[r for e in group for r in by_id[id(_first_of(e, clusters))]]
+                    for group in merged]  # fmt: skip
+    return clusters
+
+
+def _first(members: list[Report]) -> Report:
+    return members[0]
+
+
+def _first_of(event: Event, clusters: list[list[Report]]) -> Report:
+    return next(m[0] for m in clusters if m[0].claim.id == event.id)
+
+
+def _cluster_proto(members: list[Report]) -> Event:
+    """One event standing for a cluster of reports, only for matching."""
+    kinds = Counter((r.event_type, r.sub_event_type, r.action) for r in members if r.event_type)
+    (event_type, sub_type, action), _ = kinds.most_common(1)[0]
+    return Event(
+        id=members[0].claim.id,
+        event_type=event_type or "",
+        sub_event_type=sub_type or "",
+        actors=tuple(dict.fromkeys(a for r in members for a in r.actors)),
+        location=_place(members),
+        date=_date(members),
+        count={"reports": [_count_dict(c) for r in members for c in r.counts]},
+        targets=tuple(dict.fromkeys(t for r in members for t in r.targets)),
+        action=action,
     )
 
 
-def code_events(groups: Sequence[ClaimGroup], articles: Mapping[str, Article]) -> list[Event]:
-    """One event per claim group that counts people an action happened to, or by."""
-    events: list[Event] = []
-    for group in groups:
-        found = _action(group)
-        if found is None:
-            continue
-        lemma, (event_type, sub_type) = found
-        counts = [q for m in group.members for q in m.quantities if q.predicate == lemma]
-        lows = [q.value if q.value is not None else q.low for q in counts]
-        values = sorted({q.text for q in counts})
-        conservative = min((v for v in lows if v is not None), default=None)
-        outlets = sorted({articles[m.article_id].outlet or m.article_id for m in group.members})
-        actors = sorted({e.text for m in group.members for e in m.entities
-                         if e.label in ("ORG", "NORP")})  # fmt: skip
-        count = {"values": values, "conservative": conservative,
-                 "fatalities": conservative if lemma in _FATAL else None}  # fmt: skip
-        events.append(
-            Event(
-                id="ev-" + hashlib.sha256(group.id.encode()).hexdigest()[:12],
-                event_type=event_type,
-                sub_event_type=sub_type,
-                actors=tuple(actors),
-                location=_first_place(group),
-                date=_first_date(group),
-                count=count,
-                claim_group_ids=(group.id,),
-                sources=tuple(outlets),
-                notes=group.text,
-            )
+def _attach(report: Report, members: list[Report] | None) -> bool:
+    if members is None:
+        return False
+    members.append(report)
+    return True
+
+
+def _proto(report: Report) -> Event:
+    """A one-report event, only for matching (see :func:`.merge.events_match`)."""
+    return Event(
+        id=report.claim.id,
+        event_type=report.event_type or "",
+        sub_event_type=report.sub_event_type or "",
+        actors=report.actors,
+        location=report.places[0] if report.places else None,
+        date=report.dates[0] if report.dates else None,
+        count={"kind": "people", "reports": [_count_dict(c) for c in report.counts]},
+        targets=report.targets,
+        action=report.action,
+    )
+
+
+def _fit(report: Report, clusters: list[list[Report]]) -> list[Report] | None:
+    """The one event a vague report fits: same action, compatible place and date, and
+    its claim group, an overlapping count, or shared nouns or place in the same article."""
+    same = [
+        c
+        for c in clusters
+        if c[0].action == report.action
+        and places_compatible(_place(c), report.places[0] if report.places else None)
+        and dates_compatible(_date(c), report.dates[0] if report.dates else None)
+    ]
+    for members in same:
+        if any(r.group.id == report.group.id for r in members):
+            return members
+    mine = [(q.quantity.low, q.quantity.high) for q in report.counts]
+    by_count = [c for c in same if counts_overlap(mine, [(q.quantity.low, q.quantity.high)
+                                                        for r in c for q in r.counts])]  # fmt: skip
+    if len(by_count) == 1:
+        return by_count[0]
+    local = [c for c in same if any(r.claim.article_id == report.claim.article_id for r in c)]
+    by_nouns = [c for c in local if any(report.nouns & r.nouns for r in c)]
+    if len(by_nouns) == 1:
+        return by_nouns[0]
+    by_place = [c for c in local if report.places and same_town(_place(c), report.places[0])]
+    if len(by_place) == 1:
+        return by_place[0]
+    return None
+
+
+def _nearest_before(report: Report, clusters: list[list[Report]]) -> list[Report] | None:
+    """The event told just before a consequence in its article (or in its claim group)."""
+    best: tuple[int, list[Report]] | None = None
+    for members in clusters:
+        for other in members:
+            if other.event_type is None:
+                continue
+            if other.group.id == report.group.id:
+                return members
+            if other.claim.article_id != report.claim.article_id:
+                continue
+            distance = report.claim.span[0] - other.claim.span[1]
+            if 0 <= distance <= _NEAR_CHARS and (best is None or distance < best[0]):
+                best = (distance, members)
+    return best[1] if best else None
+
+
+def _place(reports: Sequence[Report]) -> Place | None:
+    order = {"city": 0, "region": 1, "country": 2}
+    places = [p for r in reports for p in r.places]
+    return min(places, key=lambda p: order.get(p.precision, 3), default=None)
+
+
+def _date(reports: Sequence[Report]) -> DateMention | None:
+    order = {"day": 0, "month-day": 0, "week": 1, "month": 2, "year": 3}
+    dates = [d for r in reports for d in r.dates]
+    return min(dates, key=lambda d: order.get(d.precision, 4), default=None)
+
+
+def _count_dict(count: Any, outlet: str | None = None) -> dict[str, Any]:
+    q = count.quantity
+    return {
+        "text": q.text,
+        "value": q.value,
+        "low": q.low,
+        "high": q.high,
+        "counted": q.counted,
+        "kind": count.kind,
+        "article_id": count.article_id,
+        "outlet": outlet,
+        "claim_group_id": count.group_id,
+    }
+
+
+class _Coder:
+    """Turns the reports of one event into an ``Event`` with its context filled in."""
+
+    def __init__(
+        self,
+        articles: Mapping[str, Article],
+        by_article: Mapping[str, list[Claim]],
+        groups: Mapping[str, ClaimGroup],
+        story_id: str,
+    ) -> None:
+        self.articles = articles
+        self.by_article = by_article
+        self.groups = groups
+        self.story_id = story_id
+
+    def outlet(self, article_id: str) -> str:
+        article = self.articles.get(article_id)
+        return (article.outlet or article.title or article_id) if article else article_id
+
+    def event(self, reports: list[Report]) -> Event:
+        kinds = Counter((r.event_type, r.action) for r in reports if r.event_type)
+        common = kinds.most_common(1)[0][0]
+        lead = min(
+            (r for r in reports if (r.event_type, r.action) == common),
+            key=lambda r: (not r.specific, r.claim.id),
         )
-    return events
+        place, place_inferred = _place(reports), False
+        if place is None:
+            place, place_inferred = self._context_place(lead.claim), True
+        date, date_inferred = _date([r for r in reports if r.event_type]) or _date(reports), False
+        if date is None:
+            date, date_inferred = self._context_date(lead.claim), True
+        geo = acled.geo_precision(place, inferred=place_inferred)
+        if place is not None and place.precision == "region" and place.lat is None:
+            seat = region_seat(place)
+            if seat is not None:
+                place = Place(place.text, place.name, place.country, place.admin1,
+                              seat.lat, seat.lon, place.precision, place.span)  # fmt: skip
+        group_ids = tuple(dict.fromkeys(r.group.id for r in reports))
+        article_ids = tuple(dict.fromkeys(r.claim.article_id for r in reports))
+        origins = _origin_names(self.groups[gid] for gid in group_ids)
+        counts = {(c.quantity.span, c.article_id): c for r in reports for c in r.counts}
+        event = Event(
+            id="ev-" + hashlib.sha256(lead.claim.id.encode()).hexdigest()[:12],
+            event_type=lead.event_type or "",
+            sub_event_type=lead.sub_event_type or "",
+            actors=_actors(reports, place),
+            location=place,
+            date=date,
+            count={"reports": [_count_dict(c, self.outlet(c.article_id)) for c in counts.values()]},
+            claim_group_ids=group_ids,
+            sources=tuple(dict.fromkeys(origins)) or tuple(self.outlet(a) for a in article_ids),
+            disorder_type=acled.disorder_type(lead.event_type or "", lead.sub_event_type or ""),
+            geo_precision=geo,
+            time_precision=acled.time_precision(date, inferred=date_inferred)
+            if date is not None and date.precision != "reported"
+            else (3 if date is not None else None),
+            targets=tuple(dict.fromkeys(t for r in reports for t in r.targets)),
+            article_ids=article_ids,
+            outlets=tuple(dict.fromkeys(self.outlet(a) for a in article_ids)),
+            story_ids=(self.story_id,) if self.story_id else (),
+            related_places=self._related(reports, place),
+            action=lead.action,
+        )
+        return summarise(event, self.groups)
+
+    def _context_place(self, claim: Claim) -> Place | None:
+        """The most specific place of the sentence before; a region or country is refined
+        to the town the article names most inside it."""
+        claims = self.by_article.get(claim.article_id, [])
+        before = [c for c in claims if c.span[1] <= claim.span[0]][-2:]
+        places = [p for c in reversed(before) for p in c.places]
+        order = {"city": 0, "region": 1, "country": 2}
+        best = min(places, key=lambda p: order.get(p.precision, 3), default=None)
+        if best is None or best.precision == "city":
+            return best
+        towns = Counter(
+            (p.name, p.country, p.admin1, p.lat, p.lon)
+            for c in claims
+            for p in c.places
+            if p.precision == "city" and places_compatible(p, best)
+        )
+        if not towns:
+            return best
+        (name, country, admin1, lat, lon), _ = towns.most_common(1)[0]
+        return Place(best.text, name, country, admin1, lat, lon, "city", best.span)
+
+    def _context_date(self, claim: Claim) -> DateMention | None:
+        """The date of the sentence before in the same paragraph, else the publication date."""
+        article = self.articles.get(claim.article_id)
+        claims = self.by_article.get(claim.article_id, [])
+        before = [c for c in claims if c.span[1] <= claim.span[0]][-1:]
+        if before and article is not None and before[0].dates:
+            gap = article.text[before[0].span[1] : claim.span[0]]
+            if "\n\n" not in gap:
+                return before[0].dates[0]
+        if article is not None and article.published and article.published[:4].isdigit():
+            day = article.published[:10]
+            return DateMention(f"reported {day}", day, day, "reported")
+        return None
+
+    def _related(self, reports: Sequence[Report], place: Place | None) -> tuple[Place, ...]:
+        """Places of the sentence after a report when it goes on about the same people."""
+        from storytrace.events.reports import _parse
+
+        found: dict[str, Place] = {}
+        for report in reports:
+            claims = self.by_article.get(report.claim.article_id, [])
+            after = [c for c in claims if c.span[0] >= report.claim.span[1]][:1]
+            for claim in after:
+                subjects = {
+                    t.lower_ for t in _parse(claim.text) if t.dep_ in ("nsubj", "nsubjpass")
+                }
+                if not subjects & _SUBJECTS:
+                    continue
+                for other in claim.places:
+                    if place is None or other.name != place.name:
+                        found.setdefault(other.name, other)
+        return tuple(found.values())
+
+
+def _origin_names(groups: Iterable[ClaimGroup]) -> list[str]:
+    """The groups' origins, one name per origin (spelling variants folded)."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for group in groups:
+        for origin in group.origins:
+            spellings = {origin.name, *origin.variants}
+            if not spellings & seen:
+                names.append(origin.name)
+            seen |= spellings
+    return names
+
+
+def _actors(reports: Sequence[Report], place: Place | None) -> tuple[str, ...]:
+    """The reports' actors; a label without a country takes the event's ("Military Forces")."""
+    country = country_name(place.country) if place is not None else None
+    found: list[str] = []
+    for report in reports:
+        for actor in report.actors:
+            if actor in ("Military Forces", "Police Forces") and country:
+                actor = f"{actor} of {country}"
+            elif actor == "Civilians" and country:
+                actor = f"Civilians ({country})"
+            found.append(actor)
+    return tuple(dict.fromkeys(found))
+
+
+def summarise(event: Event, groups: Mapping[str, ClaimGroup]) -> Event:
+    """Fill ``count`` (every value, the conservative one) and ``notes`` from the reports.
+
+    A town coded at geo_precision 2 was taken from the article's context (the coder
+    never codes "near a town" otherwise), and the notes say so.
+    """
+    from dataclasses import replace
+
+    place_inferred = (
+        event.location is not None
+        and event.location.precision == "city"
+        and event.geo_precision == 2
+    )
+    reports: list[dict[str, Any]] = list(event.count.get("reports", []))
+    kinds = [k for k in _KINDS if any(r["kind"] == k for r in reports)]
+    count: dict[str, Any] = {"values": [], "conservative": None}
+    notes: list[str] = []
+    lead = groups[event.claim_group_ids[0]].text if event.claim_group_ids else ""
+    if lead:
+        notes.append(_clip(lead))
+    if kinds:
+        main = kinds[0]
+        values = [_number(r) for r in reports if r["kind"] == main]
+        count.update(
+            values=values,
+            conservative=min(values),
+            kind=main,
+            counted=Counter(r["counted"] for r in reports if r["kind"] == main).most_common(1)[0][
+                0
+            ],
+        )
+        if len(set(values)) > 1:
+            told = "; ".join(f"{_fmt(v)} ({_who(reports, main, v)})" for v in sorted(set(values)))
+            notes.append(f"Figures differ ({main}): {told}. Coded the lowest, {_fmt(min(values))}.")
+        for kind in kinds[1:]:
+            numbers = sorted({_number(r) for r in reports if r["kind"] == kind})
+            notes.append(f"Also reported, {kind}: {', '.join(_fmt(n) for n in numbers)}.")
+    fatal = [_number(r) for r in reports if r["kind"] == "fatalities"]
+    if fatal:
+        count["fatalities"] = {"values": fatal, "conservative": min(fatal)}
+    count["reports"] = reports
+    outlets = {r["article_id"]: r["outlet"] for r in reports if r.get("outlet")}
+    for gid in event.claim_group_ids:
+        for member in groups[gid].members if gid in groups else ():
+            outlets.setdefault(member.article_id, _outlet_of(member.article_id, event))
+    notes += _hedges_and_disputes(event, groups, outlets)
+    if event.outlets:
+        origin = f"; origins: {', '.join(event.sources)}" if event.sources else ""
+        notes.append(f"Reported by {', '.join(event.outlets)}{origin}.")
+    if place_inferred and event.location is not None:
+        notes.append(
+            f"Place not in the reports' sentences: {event.location.name} taken from the "
+            "article's context."
+        )
+    if event.date is not None and event.date.precision == "reported":
+        notes.append("No date given: coded to the report's publication date.")
+    elif event.time_precision == 2 and event.date is not None and event.date.precision == "day":
+        notes.append(f"Date taken from the sentence before ({event.date.text}).")
+    if event.date is not None and (event.date.start or "").startswith("--"):
+        notes.append("The year is not given.")
+    if event.related_places:
+        names = ", ".join(p.name for p in event.related_places)
+        notes.append(f"Also named with it: {names}.")
+    return replace(event, count=count, notes=" ".join(notes))
+
+
+def _hedges_and_disputes(
+    event: Event, groups: Mapping[str, ClaimGroup], outlets: Mapping[str, str]
+) -> list[str]:
+    """Sentences naming the conflicts of the event's claim groups and who hedges them."""
+    notes = []
+    hedged: dict[tuple[str, str], set[str]] = {}
+    for gid in event.claim_group_ids:
+        group = groups.get(gid)
+        if group is None:
+            continue
+        for member in group.members:
+            if member.certainty != "asserted":
+                outlet = outlets.get(member.article_id, member.article_id)
+                hedged.setdefault((member.certainty, outlet), set()).update(member.hedges)
+        for conflict in group.conflicts:
+            values = " vs ".join(v.value for v in conflict.values)
+            notes.append(f"Disputed {conflict.attribute}: {values}.")
+        if group.contested_certainty:
+            notes.append("Outlets differ on how certain it is.")
+    for (certainty, outlet), cues in sorted(hedged.items()):
+        said = ", ".join(f"“{cue}”" for cue in sorted(cues))
+        notes.append(f"{certainty.capitalize()} by {outlet}" + (f" ({said})." if said else "."))
+    return list(dict.fromkeys(notes))
+
+
+def _outlet_of(article_id: str, event: Event) -> str:
+    """An article's outlet from the event's parallel ``article_ids`` and ``outlets``."""
+    if len(event.article_ids) == len(event.outlets) and article_id in event.article_ids:
+        return event.outlets[event.article_ids.index(article_id)]
+    return article_id
+
+
+def _who(reports: Sequence[Mapping[str, Any]], kind: str, value: float) -> str:
+    outlets = {r["outlet"] or r["article_id"] for r in reports
+               if r["kind"] == kind and _number(r) == value}  # fmt: skip
+    return ", ".join(sorted(outlets))
+
+
+def _number(report: Mapping[str, Any]) -> float:
+    value = report.get("value")
+    if value is None:
+        value = report.get("low")
+    return float(value) if value is not None else 0.0
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _clip(text: str, limit: int = 280) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -20,6 +20,7 @@ from storytrace.records import (
     to_dict,
 )
 from storytrace.report.files import write_text_atomic
+from storytrace.report.timeline import timeline_dicts
 
 _ARTICLE_FIELDS = ("id", "outlet", "title", "url", "author", "published", "language", "source")
 
@@ -34,6 +35,7 @@ def stories_document(
     Non-finite floats become ``null`` so the document is always valid JSON.
     """
     seen: set[str] = set()
+    by_id = {article.id: article for article in articles}
     article_dicts = []
     for article in articles:
         if article.id not in seen:
@@ -42,7 +44,7 @@ def stories_document(
     document = {
         "storytrace_version": version,
         "articles": article_dicts,
-        "stories": [story_dict(story) for story in stories],
+        "stories": [story_dict(story, by_id) for story in stories],
     }
     return _finite(document)  # type: ignore[no-any-return]
 
@@ -58,8 +60,11 @@ def article_dict(article: Article) -> dict[str, Any]:
     return {name: getattr(article, name) for name in _ARTICLE_FIELDS}
 
 
-def story_dict(story: Story) -> dict[str, Any]:
-    """One entry of ``stories``."""
+def story_dict(story: Story, by_id: Mapping[str, Article] | None = None) -> dict[str, Any]:
+    """One entry of ``stories``, with its ``timeline`` (an addition to the contract).
+
+    ``by_id`` gives the articles' publication dates and outlets to the timeline.
+    """
     return {
         "id": story.id,
         "title": story.title,
@@ -67,6 +72,7 @@ def story_dict(story: Story) -> dict[str, Any]:
         "claim_groups": [claim_group_dict(group) for group in story.claim_groups],
         "reuse_edges": [reuse_edge_dict(edge) for edge in story.reuse_edges],
         "events": [event_dict(event) for event in story.events],
+        "timeline": timeline_dicts(story, by_id or {}),
     }
 
 
@@ -143,6 +149,15 @@ def event_dict(event: Event) -> dict[str, Any]:
         "claim_group_ids": list(event.claim_group_ids),
         "sources": list(event.sources),
         "notes": event.notes,
+        "disorder_type": event.disorder_type,
+        "geo_precision": event.geo_precision,
+        "time_precision": event.time_precision,
+        "targets": list(event.targets),
+        "action": event.action,
+        "article_ids": list(event.article_ids),
+        "outlets": list(event.outlets),
+        "story_ids": list(event.story_ids),
+        "related_places": to_dict(event.related_places),
     }
 
 

@@ -1,17 +1,19 @@
 """A story in date order: when each article appeared, and the dates its claims and events give.
 
 Dates are the ISO dates the read stage resolved (against each article's publication
-date); undated claims are left out. Entries of one claim group that give the same date
-are one entry, with every outlet that gives it.
+date); undated claims are left out. A day given without its year ("March 5" in an
+undated article, ``--03-05``) is kept and sorts before dated entries, in month order.
+Entries of one claim group that give the same date are one entry, with every outlet
+that gives it. :func:`timeline_dicts` is the ``timeline`` of a story in ``stories.json``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from storytrace.records import Article, ClaimGroup, DateMention, Event
+from storytrace.records import Article, ClaimGroup, DateMention, Event, Story
 
 EntryKind = Literal["published", "claim", "event"]
 
@@ -29,10 +31,14 @@ class TimelineEntry:
     anchor: str | None = None  # the claim group or event on the page
     verdict: str | None = None
     date_text: str | None = None  # the words the article used ("last Tuesday")
+    article_ids: tuple[str, ...] = ()  # the articles that give it
+    ref: str | None = None  # the claim group, event or article id it stands for
 
 
 def _iso_day(value: str | None) -> str | None:
-    """The date part of an ISO date or datetime, or None when it does not start with one."""
+    """The date part of an ISO date or datetime (or a yearless ``--MM-DD``), else None."""
+    if value and len(value) == 7 and value.startswith("--") and value[2:4].isdigit():
+        return value
     if not value or len(value) < 4 or not value[:4].isdigit():
         return None
     return value[:10]
@@ -65,7 +71,16 @@ def story_timeline(
         if article is not None and day is not None:
             title = article.title or "an article"
             entries.append(
-                TimelineEntry(day, None, "day", "published", title, (outlet(article_id, by_id),))
+                TimelineEntry(
+                    day,
+                    None,
+                    "day",
+                    "published",
+                    title,
+                    (outlet(article_id, by_id),),
+                    article_ids=(article_id,),
+                    ref=article_id,
+                )
             )
     for group, anchor in groups:
         dated: dict[tuple[str, str | None], tuple[DateMention, list[str]]] = {}
@@ -73,9 +88,10 @@ def story_timeline(
             for date in claim.dates:
                 span = _span(date)
                 if span is not None:
-                    _, outlets = dated.setdefault(span, (date, []))
-                    outlets.append(outlet(claim.article_id, by_id))
-        for (start, end), (date, outlets) in dated.items():
+                    _, ids = dated.setdefault(span, (date, []))
+                    ids.append(claim.article_id)
+        for (start, end), (date, ids) in dated.items():
+            outlets = [outlet(article_id, by_id) for article_id in ids]
             entries.append(
                 TimelineEntry(
                     start,
@@ -87,6 +103,8 @@ def story_timeline(
                     anchor,
                     group.verdict,
                     date.text,
+                    tuple(dict.fromkeys(ids)),
+                    group.id,
                 )
             )
     for event, event_anchor in events:
@@ -100,11 +118,49 @@ def story_timeline(
                     event.date.precision,
                     "event",
                     name,
-                    tuple(dict.fromkeys(outlet(s, by_id) for s in event.sources)),
+                    event.outlets or tuple(dict.fromkeys(outlet(s, by_id) for s in event.sources)),
                     event_anchor,
                     None,
                     event.date.text,
+                    event.article_ids,
+                    event.id,
                 )
             )
     order = {"published": 0, "event": 1, "claim": 2}
     return tuple(sorted(entries, key=lambda e: (e.start, e.end or e.start, order[e.kind])))
+
+
+def timeline_dicts(story: Story, by_id: Mapping[str, Article]) -> list[dict[str, Any]]:
+    """A story's timeline as ``stories.json`` gives it: dated entries, earliest first.
+
+    Each entry: ``start``, ``end`` (null for one day), ``precision``, ``kind``
+    (``published`` | ``event`` | ``claim``), ``text``, ``date_text``, ``ref`` (the article,
+    event or claim group id), ``verdict`` (claims), ``article_ids`` and ``outlets``.
+    """
+
+    def outlet(article_id: str, articles: Mapping[str, Article]) -> str:
+        article = articles.get(article_id)
+        return (article.outlet or article.title or article.id) if article else article_id
+
+    entries = story_timeline(
+        story.article_ids,
+        [(group, group.id) for group in story.claim_groups],
+        [(event, event.id) for event in story.events],
+        by_id,
+        outlet,
+    )
+    return [
+        {
+            "start": e.start,
+            "end": e.end,
+            "precision": e.precision,
+            "kind": e.kind,
+            "text": e.text,
+            "date_text": e.date_text,
+            "ref": e.ref,
+            "verdict": e.verdict,
+            "article_ids": list(e.article_ids),
+            "outlets": list(e.outlets),
+        }
+        for e in entries
+    ]

@@ -97,6 +97,7 @@ class EventView:
     count: str | None
     sources: tuple[str, ...]
     claim_links: tuple[tuple[str, str | None], ...]  # (claim group id, anchor or None)
+    outlets: tuple[str, ...] = ()  # the outlets that report it (``sources`` are its origins)
 
 
 @dataclass(frozen=True)
@@ -317,13 +318,15 @@ def _event_view(
     if event.location is not None:
         place = event.location
         parts = [part for part in (place.name, place.admin1, place.country) if part]
-        location = f"{', '.join(parts)} (precision: {place.precision})"
+        location = f"{', '.join(parts)} (precision: {place.precision}"
+        location += f"; ACLED geo_precision {event.geo_precision})" if event.geo_precision else ")"
     date = None
     if event.date is not None:
         span = event.date.start or event.date.text
         if event.date.end and event.date.end != event.date.start:
             span = f"{span} to {event.date.end}"
-        date = f"{span} (precision: {event.date.precision})"
+        date = f"{span} (precision: {event.date.precision}"
+        date += f"; ACLED time_precision {event.time_precision})" if event.time_precision else ")"
     count = None
     if event.count:
         values = ", ".join(_count_text(v) for v in event.count.get("values", ()))
@@ -339,4 +342,5 @@ def _event_view(
         count=count,
         sources=tuple(outlet_label(source, by_id) for source in event.sources),
         claim_links=tuple((gid, anchors.get(gid)) for gid in event.claim_group_ids),
+        outlets=event.outlets,
     )

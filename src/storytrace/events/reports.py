@@ -1,0 +1,296 @@
+"""One claim -> the event it reports, if any: the action word and its dependents.
+
+A sentence reports an event when it holds an action word of :data:`~.acled.ACTIONS`
+(a verb or a noun: "refused", "refusal", "raid", "explosion") that is not negated. The
+report then reads, from the claim and the parse of its sentence:
+
+- counts: the claim's quantities of people (soldiers, residents, workers ...) and of
+  deaths and injuries ("Three workers were killed"), each with its kind;
+- the place: the claim's places, minus those inside what was refused ("refused to fight
+  in Ukraine" did not happen in Ukraine), most specific first;
+- the date: the claim's dates, the one governed by the action word first;
+- actors: an ACLED-style label for the counted group ("Military Forces of Russia") and
+  the organisations named; a possessive pronoun on the action's object ("their offices")
+  is resolved to the organisation named in the sentence before.
+
+Claims without an action word but with a death, injury or evacuation count are
+*consequences*: they join the event told nearest before them (see :mod:`.coding`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from storytrace.events import acled
+from storytrace.records import Claim, ClaimGroup, DateMention, Place, Quantity
+from storytrace.text.nlp import load_nlp
+from storytrace.text.places import country_name, geocode, nationality_country
+
+_STEMS = re.compile(
+    "|".join(sorted({key[:4] for key in acled.ACTIONS} | {"kill", "die", "dead", "injur",
+                                                           "wound", "evacu", "arrest"})),
+    re.IGNORECASE,
+)  # fmt: skip
+_CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
+_PRONOUNS = {"their", "its", "his", "her", "they", "it"}
+_AUTHORITIES = {"government", "authorities", "authority", "police", "kremlin", "security"}
+_GENERIC = frozenset({"force", "troop", "soldier", "unit", "member", "people", "person", "they",
+                      "it", "this", "that", "russian", "ukrainian", "-PRON-"})  # fmt: skip
+_PEOPLE = acled.FORCES | acled.CIVILIANS | {"person", "russian", "ukrainian", "protester"}
+
+
+@dataclass(frozen=True)
+class Count:
+    """One reported figure: the quantity, what kind of figure it is, and where it was told."""
+
+    quantity: Quantity
+    kind: str  # "people" | "fatalities" | "injured" | "evacuated" | "arrested"
+    article_id: str
+    group_id: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """What one claim tells about one event (``event_type`` is None for a consequence)."""
+
+    claim: Claim
+    group: ClaimGroup
+    event_type: str | None
+    sub_event_type: str | None
+    trigger: str  # the action word as written, or the consequence's verb
+    action: str = ""  # the action word's family ("refusal"); "" for a consequence
+    counts: tuple[Count, ...] = ()
+    places: tuple[Place, ...] = ()  # candidates for the location, best first
+    dates: tuple[DateMention, ...] = ()  # best first
+    actors: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    nouns: frozenset[str] = field(default_factory=frozenset)  # lemmas of who is counted or acts
+    named_actor: bool = False  # an organisation or resolved pronoun names who acts or suffers
+
+    @property
+    def specific(self) -> bool:
+        """Enough to stand alone as an event: two of a count, a place, a date, a named actor."""
+        facts = (bool(self.counts), bool(self.places), bool(self.dates), self.named_actor)
+        return sum(facts) >= 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str) -> Doc:
+    return load_nlp()(text)
+
+
+def read_report(
+    claim: Claim, group: ClaimGroup, *, before: Sequence[Claim] = (), sources: frozenset[str]
+) -> Report | None:
+    """The event report of one claim, or None. ``before``: earlier claims of its article."""
+    if not _STEMS.search(claim.text):
+        return None
+    doc = _parse(claim.text)
+    trigger = _trigger(doc)
+    counts = _counts(claim, group)
+    if trigger is None:
+        consequences = [c for c in counts if c.kind != "people"]
+        if not consequences:
+            return None
+        return Report(claim, group, None, None, consequences[0].quantity.predicate or "",
+                      tuple(consequences), tuple(_ranked(claim.places)), claim.dates)  # fmt: skip
+    event_type, sub_type = _types(trigger, doc)
+    refused = _refused_chars(doc)
+    places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
+    actors, targets, named = _actors(doc, claim, trigger, before, sources)
+    nouns = frozenset(
+        word for c in counts for word in (c.quantity.counted or "").lower().split()
+    ) | frozenset(
+        w.lemma_.lower()
+        for t in doc
+        if t.dep_ in ("nsubj", "nsubjpass")
+        for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod")))
+    )
+    nouns -= _GENERIC
+    return Report(
+        claim=claim,
+        group=group,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        trigger=trigger.text,
+        action=acled.family(_word(trigger)),
+        counts=tuple(counts),
+        places=tuple(_ranked(places)),
+        dates=tuple(_dates_by_trigger(claim, doc, trigger)),
+        actors=actors,
+        targets=targets,
+        nouns=nouns,
+        named_actor=named,
+    )
+
+
+def _trigger(doc: Doc) -> Token | None:
+    """The first action word that is not negated; ACLED's types before incidents."""
+    found: list[Token] = []
+    for token in doc:
+        lemma = token.lemma_.lower() if token.lower_ != "aground" else "aground"
+        if lemma not in acled.ACTIONS or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if lemma in ("fire", "battle") and token.pos_ != "NOUN":
+            continue  # "were fired": dismissed; "firefighters battled" a fire
+        if lemma.startswith("refus") and not _is_refusal_to_fight(token):
+            continue
+        found.append(token)
+    ranked = sorted(found, key=lambda t: (not acled.is_acled(acled.ACTIONS[_word(t)][0]), t.i))
+    return ranked[0] if ranked else None
+
+
+def _word(token: Token) -> str:
+    """The lemma :data:`~.acled.ACTIONS` knows the token by."""
+    return token.lemma_.lower() if token.lower_ != "aground" else "aground"
+
+
+def _is_refusal_to_fight(token: Token) -> bool:
+    """ "refused to fight", "refusal to participate in the invasion", soldiers refusing."""
+    words = {t.lemma_.lower() for t in token.subtree} | {token.head.lemma_.lower()}
+    heads = {t.lemma_.lower() for t in token.ancestors}
+    return bool(words & acled.REFUSED or (words | heads) & acled.FORCES)
+
+
+def _types(trigger: Token, doc: Doc) -> tuple[str, str]:
+    lemma = _word(trigger)
+    event_type, sub_type = acled.ACTIONS[lemma]
+    if lemma == "raid":
+        words = {t.lemma_.lower() for t in doc}
+        if words & acled.RAID_ARRESTS:
+            return event_type, "Arrests"
+        if words & acled.RAID_PROPERTY:
+            return event_type, "Looting/property destruction"
+    if lemma == "mutiny" and {t.lemma_.lower() for t in doc} & {"clash", "shoot", "firefight"}:
+        return "Battles", "Armed clash"
+    return event_type, sub_type
+
+
+def _refused_chars(doc: Doc) -> set[int]:
+    """Offsets (in the claim) of the words that say what was refused: "refused to fight in
+    Ukraine" did not happen in Ukraine. Clauses inside it ("when deployed to Sumy") say
+    where and when the refusal happened, so they stay."""
+    chars: set[int] = set()
+    for token in doc:
+        if not token.lemma_.lower().startswith("refus"):
+            continue
+        for child in token.children:
+            if child.dep_ in ("xcomp", "acl", "ccomp") or (
+                child.dep_ == "prep" and child.lower_ == "to"
+            ):
+                chars |= {t.idx for t in _without_clauses(child)}
+    return chars
+
+
+def _without_clauses(head: Token) -> list[Token]:
+    kept = [head]
+    for child in head.children:
+        if child.dep_ not in ("advcl", "ccomp", "relcl"):
+            kept += _without_clauses(child)
+    return kept
+
+
+def _ranked(places: Sequence[Place]) -> list[Place]:
+    """Most specific first; a country is dropped when a place inside it is named."""
+    order = {"city": 0, "region": 1, "country": 2}
+    inner = {p.country for p in places if p.precision in ("city", "region")}
+    kept = [p for p in places if not (p.precision == "country" and p.country in inner)]
+    return sorted(kept, key=lambda p: order.get(p.precision, 3))
+
+
+def _kind(quantity: Quantity) -> str | None:
+    verbs = set((quantity.predicate or "").split("+"))
+    if verbs & acled.FATAL:
+        return "fatalities"
+    if verbs & acled.INJURED:
+        return "injured"
+    if verbs & {"evacuate", "displace"}:
+        return "evacuated"
+    if verbs & {"arrest", "detain"}:
+        return "arrested"
+    words = set((quantity.counted or "").lower().split())
+    return "people" if words & _PEOPLE else None
+
+
+def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
+    counts = []
+    for quantity in claim.quantities:
+        kind = _kind(quantity)
+        if kind is not None:
+            counts.append(Count(quantity, kind, claim.article_id, group.id))
+    return counts
+
+
+def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMention]:
+    """The claim's dates, the ones whose words hang from the action word first."""
+    near = {t.idx + claim.span[0] for t in trigger.subtree}
+    order = {"day": 0, "month-day": 0, "week": 1, "month": 2, "year": 3}
+    return sorted(
+        claim.dates,
+        key=lambda d: (d.span[0] not in near, order.get(d.precision, 4)),
+    )
+
+
+def _actors(
+    doc: Doc, claim: Claim, trigger: Token, before: Sequence[Claim], sources: frozenset[str]
+) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """(actors, targets, named): the acting side, the side acted on, and whether one is named."""
+    quoted = claim.attribution.source if claim.attribution else None
+    orgs = [
+        e.text
+        for e in claim.entities
+        if e.label == "ORG" and e.text not in (quoted, *sources) and not _is_place(e.text)
+    ]
+    nationalities = [nationality_country(e.text) for e in claim.entities if e.label == "NORP"]
+    country = next((c for c in nationalities if c), None)
+    counted = " ".join(f"{q.text} {q.counted or ''}" for q in claim.quantities)
+    subjects = " ".join(t.lemma_ for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass"))
+    label = acled.actor_label(f"{counted} {subjects}", country_name(country))
+    words = {t.lemma_.lower() for t in doc}
+    if not label and words & _AUTHORITIES and trigger.lemma_.lower() in ("raid", "arrest"):
+        label = f"Police Forces of {country_name(country) or ''}".strip().removesuffix(" of")
+    targets: list[str] = []
+    for argument in _arguments(trigger):
+        owner = next((t for t in argument.children if t.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in _PRONOUNS:
+            named = _previous_organisation(before)
+            if named:
+                targets.append(named)
+        elif argument.ent_type_ == "ORG":
+            targets.append(_entity_text(argument))
+    actors = tuple(dict.fromkeys([a for a in (label, *orgs) if a]))
+    return actors, tuple(dict.fromkeys(targets)), bool(orgs or targets)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_place(name: str) -> bool:
+    """An organisation name that is really a place the gazetteer knows ("Ghent")."""
+    return geocode(name, set()) is not None
+
+
+def _arguments(trigger: Token) -> list[Token]:
+    """What the action is done to: a verb's object or passive subject, a noun's "on X"."""
+    found = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("on", "of")):
+        found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _entity_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def _previous_organisation(before: Sequence[Claim]) -> str | None:
+    """The organisation named last in the sentence before (what "their" refers to)."""
+    if not before:
+        return None
+    orgs = [e.text for e in before[-1].entities if e.label in ("ORG", "PERSON")]
+    return orgs[-1] if orgs else None
