@@ -442,7 +442,7 @@ def summarise(event: Event, groups: Mapping[str, ClaimGroup]) -> Event:
     elif event.time_precision == 2 and event.date is not None and event.date.precision == "day":
         notes.append(f"Date taken from the sentence before ({event.date.text}).")
     if event.date is not None and (event.date.start or "").startswith("--"):
-        notes.append("The year is not given.")
+        notes.append(f"The year is not given ({event.date.text}, {event.date.start}).")
     if event.related_places:
         names = ", ".join(p.name for p in event.related_places)
         notes.append(f"Also named with it: {names}.")

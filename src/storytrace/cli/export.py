@@ -1,0 +1,55 @@
+"""``storytrace export [--db DB] --format json|md|csv|acled|claimreview [--out FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from storytrace.errors import ConfigError
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the command.
+
+    Example:
+        storytrace export --db out/demo.db --format acled --out events.csv
+    """
+    from storytrace.report.export import FORMATS
+
+    parser = commands.add_parser(
+        "export",
+        help="write a store's stories as JSON, claim tables (CSV, Markdown), ACLED events "
+        "or ClaimReview JSON-LD",
+        description="Export what a store holds: json (stories.json), csv and md (one row per "
+        "claim group), acled (events in ACLED's CSV columns), claimreview (schema.org "
+        "JSON-LD per claim group). Writes to stdout unless --out is given. "
+        "Example: storytrace export --db out/demo.db --format acled --out events.csv",
+    )
+    parser.add_argument(
+        "--db", default="storytrace.db", help="SQLite path (default: storytrace.db)"
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    parser.add_argument("--out", help="file to write (default: stdout)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the store, export, write; 0 when written."""
+    from storytrace import __version__
+    from storytrace.report.export import export
+    from storytrace.report.files import write_text_atomic
+    from storytrace.store import open_store
+
+    if "://" not in args.db and not Path(args.db).is_file():
+        raise ConfigError(f"{args.db}: no such database; run `storytrace analyze` first")
+    store = open_store(args.db)
+    try:
+        text = export(store.get_stories(), store.get_articles(), args.format, version=__version__)
+    finally:
+        store.close()
+    if args.out:
+        write_text_atomic(args.out, text)
+    else:
+        sys.stdout.write(text)
+    return 0
