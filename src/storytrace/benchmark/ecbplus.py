@@ -9,8 +9,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from storytrace.cluster import STORY_THRESHOLD, article_vectors, group_stories
+import numpy as np
+import numpy.typing as npt
+
+from storytrace.cluster import STORY_THRESHOLD, TOPIC_THRESHOLD, article_vectors, group_stories
 from storytrace.cluster.embed import Vectors
+from storytrace.cluster.events import FEATURES, pair_features
+from storytrace.cluster.features import combine_views, global_views
+from storytrace.cluster.stories import _average_link, _groups
 from storytrace.records import Article
 
 
@@ -83,3 +89,59 @@ def score(path: Path) -> dict[str, Any]:
         figures[f"{name}_recall"] = round(recall, 4)
         figures[f"{name}_f1"] = round(_f1(precision, recall), 4)
     return figures
+
+
+def event_pairs(
+    texts: Sequence[str], vectors: Vectors, gold: Sequence[str]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_]]:
+    """Training pairs for the event model: features and "same gold story" labels.
+
+    Pairs come from two kinds of neighbourhood: the topics that the first clustering pass
+    finds (events of one kind to tell apart), and each gold story alone (one event that
+    must stay whole however its articles vary).
+    """
+    views = global_views(texts, vectors)
+    topics = _groups(_average_link(combine_views(views), TOPIC_THRESHOLD))
+    stories: dict[str, list[int]] = defaultdict(list)
+    for i, story in enumerate(gold):
+        stories[story].append(i)
+    rows: list[npt.NDArray[np.float64]] = []
+    labels: list[bool] = []
+    for members in [*topics, *stories.values()]:
+        if len(members) < 2:
+            continue
+        part = np.ix_(members, members)
+        features = pair_features(
+            [texts[i] for i in members], vectors[members], {k: v[part] for k, v in views.items()}
+        )
+        upper = np.triu_indices(len(members), 1)
+        rows.append(np.stack([features[name][upper] for name in FEATURES], axis=1))
+        labels.extend(gold[members[a]] == gold[members[b]] for a, b in zip(*upper, strict=True))
+    return np.vstack(rows).astype(np.float64), np.asarray(labels, dtype=bool)
+
+
+def fit_event_model(
+    path: Path, *, regularisation: float = 0.1, vectors: Vectors | None = None
+) -> dict[str, Any]:
+    """Fit the weights of :mod:`storytrace.cluster.events` on a labelled ECB+ split.
+
+    Returns ``{"weights": {feature: weight}, "intercept": b}`` on the raw features (the
+    standardisation used while fitting is folded in), ready to paste into ``events.py``.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    documents = read_documents(path)
+    texts = [f"\n{d['text']}" for d in documents]
+    if vectors is None:
+        vectors = article_vectors([Article.from_text(d["text"]) for d in documents])
+    features, labels = event_pairs(texts, vectors, [str(d["subtopic"]) for d in documents])
+    mean, scale = features.mean(axis=0), features.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=regularisation, max_iter=1000)
+    model.fit((features - mean) / scale, labels)
+    weights = model.coef_[0] / scale
+    intercept = float(model.intercept_[0] - np.sum(weights * mean))
+    return {
+        "weights": {name: round(float(w), 4) for name, w in zip(FEATURES, weights, strict=True)},
+        "intercept": round(intercept, 4),
+    }

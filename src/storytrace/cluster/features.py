@@ -9,14 +9,14 @@ reports of one robbery share both. The views, each a cosine over the corpus at h
 3. ``facts``: numbers and weekday names ("23 pirates" vs "26 pirates", "Saturday").
 4. ``words``: every content word.
 
-Weights and the cut-off were fitted on the ECB+ train split and checked on dev
+Weights and the cut-offs were fitted on the ECB+ train split and checked on dev
 (``storytrace bench quality ecbplus``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -27,6 +27,9 @@ WEIGHTS = {"embedding": 0.4, "names": 0.3, "facts": 0.1, "words": 0.3}
 # Average similarity at which two groups of articles still belong to one story (fitted on
 # the ECB+ train split: best B-cubed F1 there).
 STORY_THRESHOLD = 0.28
+# The looser cut that gathers a topic: the events of one kind that share names and words,
+# split apart afterwards by event detail (:mod:`storytrace.cluster.events`).
+TOPIC_THRESHOLD = 0.15
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
@@ -35,7 +38,7 @@ _WHITESPACE_SEPARATED = r"\S+"  # the views are already tokenised
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 
 
-def _views(text: str) -> tuple[str, str]:
+def article_views(text: str) -> tuple[str, str]:
     """The names (capitalised runs not opening a sentence) and facts (numbers, weekdays)."""
     names: list[str] = []
     for run in _NAME_RUN.findall(text):
@@ -58,18 +61,28 @@ def _cosines(texts: Sequence[str], **options: object) -> Vectors:
     return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float32)
 
 
-def story_similarity(texts: Sequence[str], vectors: Vectors) -> Vectors:
-    """The weighted similarity of every pair of articles (a symmetric matrix, 1 on the diagonal)."""
-    names, facts = zip(*(_views(text) for text in texts), strict=True) if texts else ((), ())
-    views = {
-        "embedding": vectors @ vectors.T,
+def global_views(texts: Sequence[str], vectors: Vectors) -> dict[str, Vectors]:
+    """The four views over the corpus at hand, each a matrix of cosines between articles."""
+    names, facts = zip(*(article_views(text) for text in texts), strict=True) if texts else ((), ())
+    return {
+        "embedding": np.asarray(vectors @ vectors.T, dtype=np.float32),
         "names": _cosines(names, token_pattern=_WHITESPACE_SEPARATED),
         "facts": _cosines(facts, token_pattern=_WHITESPACE_SEPARATED),
         "words": _cosines(texts, stop_words="english"),
     }
+
+
+def combine_views(views: Mapping[str, Vectors]) -> Vectors:
+    """The weighted sum of the views, 1 on the diagonal."""
     total = sum(WEIGHTS.values())
-    combined = np.zeros((len(texts), len(texts)), dtype=np.float32)
+    n = len(next(iter(views.values())))
+    combined = np.zeros((n, n), dtype=np.float32)
     for name, matrix in views.items():
         combined += (WEIGHTS[name] / total) * matrix
     np.fill_diagonal(combined, 1.0)
     return np.asarray(combined, dtype=np.float32)
+
+
+def story_similarity(texts: Sequence[str], vectors: Vectors) -> Vectors:
+    """The weighted similarity of every pair of articles (a symmetric matrix, 1 on the diagonal)."""
+    return combine_views(global_views(texts, vectors))

@@ -11,7 +11,13 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storytrace.cluster.embed import Vectors, embed
-from storytrace.cluster.features import STORY_THRESHOLD, story_similarity
+from storytrace.cluster.events import EVENT_THRESHOLD, MIN_NEIGHBOURHOOD, same_event
+from storytrace.cluster.features import (
+    STORY_THRESHOLD,
+    TOPIC_THRESHOLD,
+    combine_views,
+    global_views,
+)
 from storytrace.records import Article, ReuseEdge
 
 _LEAD_CHARS = 1200
@@ -39,9 +45,17 @@ def group_stories(
     edges: Sequence[ReuseEdge] = (),
     existing: Mapping[str, str] | None = None,
     threshold: float = STORY_THRESHOLD,
+    topic_threshold: float = TOPIC_THRESHOLD,
+    event_threshold: float = EVENT_THRESHOLD,
     window_days: int = 14,
 ) -> dict[str, str]:
-    """Assign every article a story id: average-link over :func:`story_similarity`.
+    """Assign every article a story id, in two passes of average-link clustering.
+
+    1. Topics: average link over :func:`story_similarity`, cut at ``topic_threshold``.
+    2. Events: a topic of at least :data:`MIN_NEIGHBOURHOOD` articles is split by
+       :func:`~storytrace.cluster.events.same_event` (event detail weighed inside the
+       topic), cut at ``event_threshold``; a smaller one by :func:`story_similarity` at
+       ``threshold``.
 
     Reused text links two articles outright, and so does an existing story: articles in
     ``existing`` keep their story id, so a new run adds articles to the stories they belong
@@ -54,21 +68,83 @@ def group_stories(
         return _name_components(ids, [1] * len(ids), existing)
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]
     matrix = np.stack([vectors[a.id] for a in articles])
-    similar = story_similarity(texts, matrix)
+    views = global_views(texts, matrix)
+    forced = _forced(articles, edges, existing, window_days)
+    topics = _average_link(_with_forced(combine_views(views), forced), topic_threshold)
+    labels = [0] * len(ids)
+    next_label = 0
+    for members in _groups(topics):
+        if len(members) >= MIN_NEIGHBOURHOOD:
+            part = np.ix_(members, members)
+            similar = same_event(
+                [texts[i] for i in members],
+                matrix[members],
+                {name: view[part] for name, view in views.items()},
+            )
+            cut = event_threshold
+        else:
+            similar = combine_views(
+                {name: view[np.ix_(members, members)] for name, view in views.items()}
+            )
+            cut = threshold
+        sub = _average_link(_with_forced(similar, forced, members), cut)
+        for i, label in zip(members, sub, strict=True):
+            labels[i] = next_label + label
+        next_label += max(sub) + 1
+    return _name_components(ids, labels, existing)
+
+
+def _forced(
+    articles: Sequence[Article],
+    edges: Sequence[ReuseEdge],
+    existing: Mapping[str, str],
+    window_days: int,
+) -> dict[tuple[int, int], float]:
+    """Pairs whose similarity is fixed: 1 for reused text and one story, 0 when far apart."""
+    ids = [a.id for a in articles]
     index = {article_id: i for i, article_id in enumerate(ids)}
+    forced: dict[tuple[int, int], float] = {}
     for edge in edges:
-        if edge.source in index and edge.target in index:
-            similar[index[edge.source], index[edge.target]] = 1.0
-            similar[index[edge.target], index[edge.source]] = 1.0
-    for i, j in _pairs_in_same_story(ids, existing):
-        similar[i, j] = similar[j, i] = 1.0
-    for i, j in _pairs_apart(articles, window_days):
-        similar[i, j] = similar[j, i] = 0.0
+        if edge.source in index and edge.target in index and edge.source != edge.target:
+            i, j = sorted((index[edge.source], index[edge.target]))
+            forced[i, j] = 1.0
+    for pair in _pairs_in_same_story(ids, existing):
+        forced[pair] = 1.0
+    for pair in _pairs_apart(articles, window_days):
+        forced[pair] = 0.0
+    return forced
+
+
+def _with_forced(
+    similar: Vectors, forced: Mapping[tuple[int, int], float], members: Sequence[int] | None = None
+) -> Vectors:
+    """``similar`` (over ``members``, or every article) with the forced pairs set."""
+    similar = similar.copy()
+    position = {m: k for k, m in enumerate(members)} if members is not None else None
+    for (i, j), value in forced.items():
+        if position is None:
+            similar[i, j] = similar[j, i] = value
+        elif i in position and j in position:
+            a, b = position[i], position[j]
+            similar[a, b] = similar[b, a] = value
+    return similar
+
+
+def _average_link(similar: Vectors, threshold: float) -> list[int]:
+    """0-based cluster labels: average link on ``1 - similar``, cut at ``1 - threshold``."""
+    if len(similar) < 2:
+        return [0] * len(similar)
     distances = np.clip(1.0 - similar, 0.0, None)
     np.fill_diagonal(distances, 0.0)
     tree = linkage(squareform(distances, checks=False), method="average")
-    labels = fcluster(tree, t=1.0 - threshold, criterion="distance").tolist()
-    return _name_components(ids, labels, existing)
+    return [int(label) - 1 for label in fcluster(tree, t=1.0 - threshold, criterion="distance")]
+
+
+def _groups(labels: Sequence[int]) -> list[list[int]]:
+    members: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    return list(members.values())
 
 
 def _pairs_in_same_story(ids: list[str], existing: Mapping[str, str]) -> list[tuple[int, int]]:

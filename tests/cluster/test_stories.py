@@ -1,0 +1,119 @@
+"""Story grouping: events of one kind that share names are told apart by event detail."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storytrace.cluster import article_vectors, group_stories
+from storytrace.cluster.events import event_details, local_views, pair_features
+from storytrace.cluster.features import global_views
+from storytrace.records import Article, ReuseEdge
+
+# Two events of one kind, told with the same names: a Harbour Line ferry that ran aground
+# off Mirela Island in March 2021, and another Harbour Line ferry that caught fire off the
+# same island in August 2023. Both invented for this test.
+AGROUND = [
+    "A Harbour Line ferry carrying 212 passengers ran aground off Mirela Island on Tuesday, "
+    "and coastguard boats took everyone ashore by nightfall.",
+    "The Harbour Line ferry Stella ran aground on rocks off Mirela Island on Tuesday with 212 "
+    "passengers aboard; no one was hurt, the coastguard said.",
+    "Coastguard crews evacuated 212 passengers from the Stella, a Harbour Line ferry that hit "
+    "rocks off Mirela Island on Tuesday morning in March 2021.",
+    "Harbour Line said its ferry Stella ran aground in fog off Mirela Island on Tuesday and "
+    "that all 212 passengers had been brought to shore.",
+    "Divers inspected the hull of the Stella on Tuesday after the Harbour Line ferry ran "
+    "aground off Mirela Island with 212 passengers in March 2021.",
+]
+FIRE = [
+    "Fire broke out on the Harbour Line ferry Aurora off Mirela Island on Sunday, forcing 87 "
+    "passengers into lifeboats, the coastguard said in August 2023.",
+    "Eighty-seven passengers escaped in lifeboats on Sunday when the Harbour Line ferry "
+    "Aurora caught fire in its engine room off Mirela Island.",
+    "The Aurora, a Harbour Line ferry, burned for six hours off Mirela Island on Sunday after "
+    "an engine-room fire; all 87 passengers were rescued.",
+    "Harbour Line suspended sailings after fire swept its ferry Aurora off Mirela Island on "
+    "Sunday, in August 2023; 87 passengers were rescued.",
+    "Investigators boarded the fire-gutted Aurora on Sunday, the Harbour Line ferry that "
+    "burned off Mirela Island with 87 passengers aboard.",
+]
+UNRELATED = [
+    "The Porto city library reopened on Saturday after a two-year renovation.",
+    "Porto's renovated library opened its doors again on Saturday, two years after it closed.",
+    "A chemical warehouse fire in Ghent killed three workers on Thursday.",
+]
+
+
+def _articles(texts: list[str]) -> list[Article]:
+    return [Article.from_text(text) for text in texts]
+
+
+def _vectors(articles: list[Article]) -> dict[str, np.ndarray]:
+    return dict(zip((a.id for a in articles), article_vectors(articles), strict=True))
+
+
+@pytest.fixture(scope="module")
+def ferries() -> tuple[list[Article], dict[str, np.ndarray]]:
+    articles = _articles(AGROUND + FIRE + UNRELATED)
+    return articles, _vectors(articles)
+
+
+def test_two_events_of_one_kind_with_shared_names_are_two_stories(ferries) -> None:
+    articles, vectors = ferries
+    story = group_stories(articles, vectors)
+    aground = {story[a.id] for a in articles[: len(AGROUND)]}
+    fire = {story[a.id] for a in articles[len(AGROUND) : len(AGROUND) + len(FIRE)]}
+    assert len(aground) == 1 and len(fire) == 1
+    assert aground != fire
+
+
+def test_one_event_told_many_ways_stays_one_story(ferries) -> None:
+    articles, vectors = ferries
+    alone = articles[len(AGROUND) : len(AGROUND) + len(FIRE)]
+    story = group_stories(alone, {a.id: vectors[a.id] for a in alone})
+    assert len(set(story.values())) == 1
+
+
+def test_new_articles_join_the_stories_already_found(ferries) -> None:
+    articles, vectors = ferries
+    first = articles[:3] + articles[len(AGROUND) : len(AGROUND) + 3]
+    existing = group_stories(first, {a.id: vectors[a.id] for a in first})
+    story = group_stories(articles, vectors, existing=existing)
+    for article in first:
+        assert story[article.id] == existing[article.id]
+    assert story[articles[4].id] == existing[articles[0].id]
+    assert story[articles[len(AGROUND) + 4].id] == existing[articles[len(AGROUND)].id]
+
+
+def test_reused_text_links_articles_the_features_would_split(ferries) -> None:
+    articles, vectors = ferries
+    one, other = articles[0], articles[len(AGROUND)]
+    edge = ReuseEdge(source=one.id, target=other.id, containment=0.9, passages=())
+    story = group_stories(articles, vectors, edges=[edge])
+    assert story[one.id] == story[other.id]
+
+
+def test_event_details_separate_counts_days_and_years() -> None:
+    weekdays, numbers, years = event_details("On Tuesday, 23 pirates were held; in 2008, 1,200.")
+    assert weekdays == {"tuesday"}
+    assert numbers == {"23", "1200"}
+    assert years == {"2008"}
+
+
+def test_words_every_article_of_a_neighbourhood_shares_weigh_nothing() -> None:
+    texts = ["Harbour Line ferry aground", "Harbour Line ferry blaze", "Harbour Line ferry blaze"]
+    vectors = np.eye(3, 4, dtype=np.float32)
+    local = local_views(texts, vectors)
+    assert local["words"][0, 1] == pytest.approx(0.0)  # only "harbour line ferry" shared
+    assert local["words"][1, 2] == pytest.approx(1.0)
+
+
+def test_pair_features_mark_different_counts_as_differing() -> None:
+    texts = ["Navy frees ship; 23 pirates held", "Navy frees ship; 26 pirates held"]
+    texts.append("Navy frees ship; 23 pirates held on Friday")
+    vectors = np.eye(3, 4, dtype=np.float32)
+    features = pair_features(texts, vectors, global_views(texts, vectors))
+    assert features["numbers_differ"][0, 1] == 1.0
+    assert features["numbers_differ"][0, 2] == 0.0
+    assert features["numbers_shared"][0, 2] == 1.0
+    assert features["weekdays_differ"][0, 2] == 0.0  # only one of them names a day
