@@ -32,6 +32,28 @@ def test_scale_bench_compares_with_datasketch_on_a_small_corpus() -> None:
     import reuse_scale
 
     result = reuse_scale.run(400, peer=True, sample=5)
-    assert result["storytrace"]["recall"] == 1.0
-    assert result["datasketch"]["recall"] <= result["storytrace"]["recall"]
-    assert result["planted_pairs"] == 2 and "speedup" in result
+    ours, peer = result["storytrace"], result["datasketch"]
+    assert result["planted_pairs"] == 2
+    assert ours["recall"] == 1.0
+    assert peer["recall"] <= ours["recall"]
+    assert set(ours["phase_seconds"]) == {"tokens", "fingerprints", "rare", "lsh"}
+    for side in (ours, peer):
+        assert side["seconds_from_text"] >= side["seconds_from_tokens"]
+        assert side["peak_rss_mib"] > 0
+    assert result["speedup_from_tokens"] > 0 and result["speedup_from_text"] > 0
+
+
+def test_scale_bench_corpus_is_chunked_deterministic_and_plants_copies() -> None:
+    import reuse_scale
+
+    corpus = reuse_scale.Corpus(5000)
+    chunks = list(corpus.chunks())
+    assert [len(c) for c in chunks] == [2000, 2000, 1000]
+    texts = [t for chunk in chunks for t in chunk]
+    assert texts == [t for chunk in reuse_scale.Corpus(5000).chunks() for t in chunk]
+    assert len(corpus.planted) == 25
+    for original, copy in corpus.planted:
+        assert original < copy
+        words, copied = texts[original].split(), texts[copy].split()
+        shared = len(set(copied) & set(words)) / len(set(copied))
+        assert shared > 0.9, (original, copy)

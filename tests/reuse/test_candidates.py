@@ -1,7 +1,8 @@
 import numpy as np
 
 from storytrace.reuse.candidates import candidate_pairs, filter_pairs, lsh_pairs, rare_pairs
-from storytrace.reuse.shingles import shingle_hashes, shingle_rows, tokenize, winnowed_rows
+from storytrace.reuse.fingerprints import winnowed_rows
+from storytrace.reuse.shingles import shingle_hashes, shingle_rows, tokenize
 
 from .texts import OUTLET, UNRELATED, WIRE
 

@@ -27,7 +27,17 @@ import numpy.typing as npt
 
 from storytrace.reuse.shingles import I64, U64, mix_hashes
 
-__all__ = ["candidate_pairs", "filter_pairs", "lsh_pairs", "rare_pairs"]
+__all__ = [
+    "band_keys",
+    "bucket_pairs",
+    "candidate_pairs",
+    "count_pairs",
+    "filter_pairs",
+    "group_self_join",
+    "lsh_pairs",
+    "rare_pairs",
+    "sketches",
+]
 
 Pairs = npt.NDArray[np.int64]  # shape (n, 2), i < j, unique, sorted
 _EMPTY = np.iinfo(np.uint64).max
@@ -37,7 +47,7 @@ def _no_pairs() -> Pairs:
     return np.zeros((0, 2), dtype=np.int64)
 
 
-def _group_self_join(keys: U64, docs: I64, *, max_size: int) -> tuple[I64, I64]:
+def group_self_join(keys: U64, docs: I64, *, max_size: int) -> tuple[I64, I64]:
     """Every pair of docs within each run of equal ``keys`` of 2 to ``max_size`` rows.
 
     ``keys`` must be sorted. One vectorised step per offset: row ``i`` meets row
@@ -64,7 +74,7 @@ def _group_self_join(keys: U64, docs: I64, *, max_size: int) -> tuple[I64, I64]:
     return np.concatenate(lefts), np.concatenate(rights)
 
 
-def _count_pairs(left: I64, right: I64, *, min_count: int) -> Pairs:
+def count_pairs(left: I64, right: I64, *, min_count: int) -> Pairs:
     """Distinct ``(low, high)`` pairs met at least ``min_count`` times (``GROUP BY pair``)."""
     low, high = np.minimum(left, right), np.maximum(left, right)
     distinct = low != high
@@ -90,31 +100,88 @@ def rare_pairs(docs: I64, hashes: U64, *, max_df: int = 50, min_shared: int = 2)
         SELECT a.doc, b.doc FROM rows a JOIN rows b USING (shingle) JOIN rare USING (shingle)
         WHERE a.doc < b.doc GROUP BY a.doc, b.doc HAVING count(*) >= :min_shared
     """
-    left, right = _group_self_join(hashes, docs, max_size=max_df)
-    return _count_pairs(left, right, min_count=min_shared)
+    left, right = group_self_join(hashes, docs, max_size=max_df)
+    return count_pairs(left, right, min_count=min_shared)
 
 
-def _sketches(docs: I64, hashes: U64, *, bins: int, seed: int) -> npt.NDArray[np.uint64]:
-    """One-permutation MinHash: a ``(documents, bins)`` matrix, empty bins densified.
+def sketches(docs: I64, hashes: U64, *, count: int, bins: int, seed: int = 1) -> U64:
+    """One-permutation MinHash: a ``(count, bins)`` matrix, empty bins densified.
 
-    SQL: ``SELECT doc, h % :bins AS bin, MIN(h / :bins) FROM rows GROUP BY doc, bin``
-    with ``h`` the row's shingle hash re-mixed with ``seed``; an empty bin then takes
+    SQL: ``SELECT doc, h % :bins AS bin, MIN(h >> 32) FROM rows GROUP BY doc, bin``
+    with ``h`` the row's shingle hash re-mixed with ``seed`` (32-bit values: a band
+    compares 4 of them, so chance agreement stays negligible); an empty bin then takes
     the value of the next non-empty bin to its right (cyclically), re-mixed with its
-    own index (a window function over bins).
+    own index (a window function over bins). A document without rows keeps all bins
+    empty.
     """
-    count = int(docs.max()) + 1
     mixed = mix_hashes(hashes ^ np.uint64(seed))
-    column = (mixed % np.uint64(bins)).astype(np.int64)
-    value = mixed // np.uint64(bins)
+    cell = docs.astype(np.uint64) * np.uint64(bins) + mixed % np.uint64(bins)
+    if len(cell) and int(cell.max()) >= 1 << 32:
+        raise ValueError(f"at most {(1 << 32) // bins} documents per sketch batch")
+    # GROUP BY (doc, bin) with MIN(value) as one sort: (doc, bin) in the high 32 bits,
+    # the top 32 bits of the value in the low ones; the first key of each cell wins.
+    ordered = np.sort((cell << np.uint64(32)) | (mixed >> np.uint64(32)))
+    cells = ordered >> np.uint64(32)
+    first = np.ones(len(ordered), dtype=np.bool_)
+    first[1:] = cells[1:] != cells[:-1]
     sketch = np.full((count, bins), _EMPTY, dtype=np.uint64)
-    np.minimum.at(sketch, (docs, column), value)
-    borrowed = np.full(count, _EMPTY, dtype=np.uint64)
+    sketch.reshape(-1)[cells[first].astype(np.int64)] = ordered[first] & np.uint64(0xFFFFFFFF)
+    gaps = np.flatnonzero((sketch == _EMPTY).any(axis=1) & (sketch != _EMPTY).any(axis=1))
+    if len(gaps):
+        sketch[gaps] = _densify(sketch[gaps])
+    return sketch
+
+
+def _densify(sketch: U64) -> U64:
+    """Fill each empty bin from the next non-empty bin to its right, cyclically."""
+    bins = sketch.shape[1]
+    borrowed = np.full(len(sketch), _EMPTY, dtype=np.uint64)
     for position in [*range(bins - 1, -1, -1)] * 2:
         present = sketch[:, position] != _EMPTY
         borrowed = np.where(present, sketch[:, position], borrowed)
         fill = ~present & (borrowed != _EMPTY)
         sketch[fill, position] = mix_hashes(borrowed[fill] + np.uint64(position + 1))
     return sketch
+
+
+def band_keys(sketch: U64, *, bands: int, rows: int) -> U64:
+    """One 64-bit key per document and band: the hash of the band's ``rows`` bins.
+
+    A document whose sketch is empty (no rows) gets the key 0 in every band, which
+    :func:`bucket_pairs` ignores.
+    """
+    keys = np.empty((len(sketch), bands), dtype=np.uint64)
+    for band in range(bands):
+        key = np.full(len(sketch), np.uint64(band), dtype=np.uint64)
+        for column in range(band * rows, (band + 1) * rows):
+            key = mix_hashes(key ^ sketch[:, column])
+        keys[:, band] = key
+    keys[sketch[:, 0] == _EMPTY] = 0
+    return keys
+
+
+def bucket_pairs(keys: U64, *, first_doc: int = 0, max_bucket: int = 1000) -> Pairs:
+    """Pairs of documents with equal keys in some band (column) of ``keys``.
+
+    Row ``r`` of ``keys`` is document ``first_doc + r``; key 0 (no sketch) never
+    pairs; buckets larger than ``max_bucket`` are skipped. Equivalent SQL::
+
+        SELECT DISTINCT a.doc, b.doc FROM keys a JOIN keys b USING (band, key)
+        WHERE a.doc < b.doc AND a.key <> 0
+    """
+    lefts: list[I64] = []
+    rights: list[I64] = []
+    indexed = np.flatnonzero(keys[:, 0] != 0) if len(keys) else np.zeros(0, dtype=np.int64)
+    docs = indexed + first_doc
+    for band in range(keys.shape[1]):
+        key = keys[indexed, band]
+        order = np.argsort(key)
+        left, right = group_self_join(key[order], docs[order], max_size=max_bucket)
+        lefts.append(left)
+        rights.append(right)
+    if not lefts:
+        return _no_pairs()
+    return count_pairs(np.concatenate(lefts), np.concatenate(rights), min_count=1)
 
 
 def lsh_pairs(
@@ -139,19 +206,8 @@ def lsh_pairs(
     """
     if not len(hashes):
         return _no_pairs()
-    sketch = _sketches(docs, hashes, bins=bands * rows, seed=seed)
-    indexed = np.flatnonzero(np.bincount(docs, minlength=len(sketch)))
-    lefts: list[I64] = []
-    rights: list[I64] = []
-    for band in range(bands):
-        key = np.full(len(indexed), np.uint64(band), dtype=np.uint64)
-        for column in range(band * rows, (band + 1) * rows):
-            key = mix_hashes(key ^ sketch[indexed, column])
-        order = np.argsort(key, kind="stable")
-        left, right = _group_self_join(key[order], indexed[order], max_size=max_bucket)
-        lefts.append(left)
-        rights.append(right)
-    return _count_pairs(np.concatenate(lefts), np.concatenate(rights), min_count=1)
+    sketch = sketches(docs, hashes, count=int(docs.max()) + 1, bins=bands * rows, seed=seed)
+    return bucket_pairs(band_keys(sketch, bands=bands, rows=rows), max_bucket=max_bucket)
 
 
 def filter_pairs(
@@ -202,4 +258,4 @@ def candidate_pairs(
     both = np.concatenate([rare, similar])
     if not len(both):
         return _no_pairs()
-    return _count_pairs(both[:, 0], both[:, 1], min_count=1)
+    return count_pairs(both[:, 0], both[:, 1], min_count=1)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
+import numpy as np
+
 from storytrace.records import Article, Passage, ReuseEdge
 from storytrace.reuse.direction import orient
 from storytrace.reuse.index import Shingled, find_candidates, shingle_article
@@ -167,8 +169,8 @@ def find_reuse(
         in both articles carries the evidence ``"shared quotation only"``.
     """
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
-    docs = [shingle_article(article) for article in unique]
-    pairs = find_candidates(docs, max_df=max_df, window_days=window_days, same_outlet=same_outlet)
+    pairs = find_candidates(unique, max_df=max_df, window_days=window_days, same_outlet=same_outlet)
+    docs = {int(i): shingle_article(unique[i]) for i in np.unique(pairs)}
     edges = []
     for i, j in pairs.tolist():
         edge = pair_edge(

@@ -25,27 +25,22 @@ import numpy as np
 import numpy.typing as npt
 
 from storytrace.records import Article
-from storytrace.reuse.candidates import Pairs, candidate_pairs, filter_pairs
+from storytrace.reuse.candidates import Pairs, filter_pairs
+from storytrace.reuse.fingerprints import CONTENT_SALT
+from storytrace.reuse.partitions import candidates_in_chunks
 from storytrace.reuse.shingles import (
     CONTENT_SHINGLE_SIZE,
-    I64,
     SHINGLE_SIZE,
     U64,
     Tokens,
     content_tokens,
-    distinct,
-    pack_rows,
     shingle_hashes,
     tokenize,
-    unpack_rows,
-    winnowed_rows,
 )
 
-__all__ = ["CONTENT_SALT", "Shingled", "find_candidates", "index_rows", "shingle_article"]
+__all__ = ["Shingled", "find_candidates", "publication_days", "shingle_article"]
 
-CONTENT_SALT = 0x5EED_C0_47E4
-_WORD_WINDOW = 4  # 5-word shingles: every shared run of 8 words is indexed
-_CONTENT_WINDOW = 3  # 3-word content shingles: every shared run of 5 content words
+_CHUNK = 20_000  # articles fingerprinted at a time
 
 
 @dataclass(frozen=True)
@@ -72,17 +67,6 @@ def shingle_article(article: Article) -> Shingled:
     )
 
 
-def index_rows(docs: Sequence[Shingled]) -> tuple[tuple[I64, U64], tuple[I64, U64]]:
-    """The distinct ``(doc, fingerprint)`` rows of a batch, sorted by fingerprint.
-
-    Returns the rows of both families together, and those of the word shingles alone.
-    """
-    words = winnowed_rows([d.hashes for d in docs], window=_WORD_WINDOW)
-    content = winnowed_rows([d.content_hashes for d in docs], window=_CONTENT_WINDOW)
-    keys = np.concatenate([pack_rows(*words), pack_rows(*content)])
-    return unpack_rows(distinct(keys)), words
-
-
 def _days(published: str | None) -> float:
     if not published:
         return float("nan")
@@ -99,7 +83,7 @@ def publication_days(articles: Sequence[Article]) -> npt.NDArray[np.float64]:
 
 
 def find_candidates(
-    docs: Sequence[Shingled],
+    articles: Sequence[Article],
     *,
     max_df: int = 50,
     min_shared: int = 2,
@@ -108,21 +92,24 @@ def find_candidates(
     window_days: float | None = None,
     same_outlet: bool = True,
 ) -> Pairs:
-    """Pairs of positions in ``docs`` likely to share text, filtered by date and outlet.
+    """Pairs of positions in ``articles`` likely to share text, filtered by date and outlet.
 
     Args:
-        docs: the shingled batch.
+        articles: the batch.
         max_df: a fingerprint in more documents than this is too common to pair them.
         min_shared: rare fingerprints a pair must share.
         bands, rows: MinHash LSH banding (see :func:`~storytrace.reuse.candidates.lsh_pairs`).
         window_days: drop pairs published further apart than this (unknown dates kept).
         same_outlet: keep pairs of two articles of one outlet.
     """
-    both, words = index_rows(docs)
-    pairs = candidate_pairs(
-        *both, max_df=max_df, min_shared=min_shared, bands=bands, rows=rows, sketch_rows=words
+    texts = [a.text for a in articles]
+    pairs = candidates_in_chunks(
+        (texts[first : first + _CHUNK] for first in range(0, len(texts), _CHUNK)),
+        max_df=max_df,
+        min_shared=min_shared,
+        bands=bands,
+        rows=rows,
     )
-    articles = [d.article for d in docs]
     return filter_pairs(
         pairs,
         outlets=[a.outlet for a in articles],

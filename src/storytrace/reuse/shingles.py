@@ -22,24 +22,31 @@ _STOP_WORDS = frozenset(w.replace("'", "").replace("’", "") for w in STOP_WORD
 
 __all__ = [
     "CONTENT_SHINGLE_SIZE",
+    "MULTIPLIER",
     "SHINGLE_SIZE",
+    "TOKEN_PATTERN",
     "Tokens",
+    "content_stem",
     "content_tokens",
     "distinct",
     "mix_hashes",
+    "normalise_word",
+    "pack_rows",
     "shingle_hashes",
     "shingle_rows",
     "tokenize",
+    "unpack_rows",
     "winnow",
+    "word_hash",
 ]
 
 SHINGLE_SIZE = 5
 CONTENT_SHINGLE_SIZE = 3
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
+TOKEN_PATTERN = re.compile(r"\d+(?:[.,]\d+)*|[^\W_]+(?:['’][^\W_]+)*")
 _APOSTROPHES = str.maketrans("", "", "'’")
 # Odd 64-bit multiplier for the polynomial combination of token hashes.
-_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 # Per-process memo of word hashes and stems, cleared when it outgrows a vocabulary.
 _CACHE_LIMIT = 2_000_000
@@ -69,7 +76,7 @@ class Tokens:
         return (self.starts[first], self.ends[stop - 1])
 
 
-def _normalise(word: str) -> str:
+def normalise_word(word: str) -> str:
     if word[0].isdigit():
         return word.replace(",", "")
     return unicodedata.normalize("NFKC", word).casefold().translate(_APOSTROPHES)
@@ -82,9 +89,9 @@ def tokenize(text: str) -> Tokens:
         >>> tokenize("“Putin’s 20,000 men,” he said.").words
         ('putins', '20000', 'men', 'he', 'said')
     """
-    matches = list(_WORD.finditer(text))
+    matches = list(TOKEN_PATTERN.finditer(text))
     return Tokens(
-        words=tuple(_normalise(m.group()) for m in matches),
+        words=tuple(normalise_word(m.group()) for m in matches),
         starts=tuple(m.start() for m in matches),
         ends=tuple(m.end() for m in matches),
     )
@@ -98,7 +105,7 @@ def _stem(word: str) -> str:
     return word
 
 
-def _content_stem(word: str) -> str:
+def content_stem(word: str) -> str:
     """The stem of a content word, "" for a function word (memoised: vocabularies are small)."""
     stem = _STEMS.get(word)
     if stem is None:
@@ -119,7 +126,7 @@ def content_tokens(tokens: Tokens) -> Tokens:
         >>> content_tokens(tokenize("The troops were reportedly refusing orders")).words
         ('troop', 'report', 'refus', 'order')
     """
-    stems = [_content_stem(word) for word in tokens.words]
+    stems = [content_stem(word) for word in tokens.words]
     keep = [i for i, stem in enumerate(stems) if stem]
     return Tokens(
         words=tuple(stems[i] for i in keep),
@@ -128,7 +135,7 @@ def content_tokens(tokens: Tokens) -> Tokens:
     )
 
 
-def _word_hash(word: str) -> int:
+def word_hash(word: str) -> int:
     value = _HASHES.get(word)
     if value is None:
         if len(_HASHES) > _CACHE_LIMIT:
@@ -140,11 +147,16 @@ def _word_hash(word: str) -> int:
 
 def mix_hashes(values: U64) -> U64:
     """MurmurHash3's 64-bit finaliser, elementwise: spreads values over all 64 bits."""
-    values = values ^ (values >> np.uint64(33))
-    values = values * np.uint64(0xFF51AFD7ED558CCD)
-    values = values ^ (values >> np.uint64(33))
-    values = values * np.uint64(0xC4CEB9FE1A85EC53)
-    return values ^ (values >> np.uint64(33))
+    shift = np.uint64(33)
+    mixed = values >> shift
+    mixed ^= values
+    mixed *= np.uint64(0xFF51AFD7ED558CCD)
+    spare = mixed >> shift
+    mixed ^= spare
+    mixed *= np.uint64(0xC4CEB9FE1A85EC53)
+    np.right_shift(mixed, shift, out=spare)
+    mixed ^= spare
+    return mixed
 
 
 def shingle_hashes(words: Sequence[str], *, size: int = SHINGLE_SIZE, salt: int = 0) -> U64:
@@ -158,10 +170,10 @@ def shingle_hashes(words: Sequence[str], *, size: int = SHINGLE_SIZE, salt: int 
     count = len(words) - size + 1
     if count <= 0:
         return np.zeros(0, dtype=np.uint64)
-    token = np.fromiter(map(_word_hash, words), dtype=np.uint64, count=len(words))
+    token = np.fromiter(map(word_hash, words), dtype=np.uint64, count=len(words))
     combined = np.full(count, salt, dtype=np.uint64)
     for offset in range(size):
-        combined = combined * _MULTIPLIER + token[offset : offset + count]
+        combined = combined * MULTIPLIER + token[offset : offset + count]
     return mix_hashes(combined)
 
 
@@ -200,44 +212,6 @@ def winnow(hashes: U64, *, window: int = 4) -> U64:
         return np.unique(hashes)
     windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
     return np.unique(windows.min(axis=1))
-
-
-def winnowed_rows(
-    shingles: Sequence[U64], *, window: int = 4, chunk: int = 4096
-) -> tuple[I64, U64]:
-    """The distinct ``(doc, fingerprint)`` rows of a batch after :func:`winnow`, vectorised.
-
-    The same fingerprints as ``winnow`` per document, computed ``chunk`` documents at
-    a time: the sliding minimum runs along the concatenated hashes and windows that
-    straddle two documents are dropped. For one fast sort the doc number is packed
-    into the low ``_DOC_BITS`` bits of each fingerprint, which leaves 40 bits of hash
-    (fingerprints are compared, never looked up, so the rare collision only adds a
-    candidate that alignment then rejects). Rows are sorted by fingerprint, then doc.
-    """
-    if len(shingles) >= 1 << _DOC_BITS:
-        raise ValueError(f"at most {1 << _DOC_BITS} documents per batch")
-    keys = [
-        _winnow_chunk(shingles[first : first + chunk], first, window)
-        for first in range(0, len(shingles), chunk)
-    ]
-    return unpack_rows(distinct(np.concatenate(keys or [np.zeros(0, dtype=np.uint64)])))
-
-
-def _winnow_chunk(shingles: Sequence[U64], first: int, window: int) -> U64:
-    """Packed winnowed rows of documents ``first, first + 1, ...``."""
-    lengths = np.array([len(h) for h in shingles], dtype=np.int64)
-    docs = np.repeat(np.arange(first, first + len(shingles), dtype=np.uint64), lengths)
-    hashes = np.concatenate(list(shingles) or [np.zeros(0, dtype=np.uint64)])
-    short = np.repeat(lengths < window, lengths)
-    if len(hashes) >= window:
-        count = len(hashes) - window + 1
-        minimum = hashes[:count].copy()
-        for offset in range(1, window):
-            np.minimum(minimum, hashes[offset : offset + count], out=minimum)
-        inside = docs[:count] == docs[window - 1 :]
-        docs = np.concatenate([docs[:count][inside], docs[short]])
-        hashes = np.concatenate([minimum[inside], hashes[short]])
-    return distinct(pack_rows(docs, hashes))
 
 
 def pack_rows(docs: npt.NDArray[np.uint64] | I64, hashes: U64) -> U64:
