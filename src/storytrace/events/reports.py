@@ -39,6 +39,8 @@ _STEMS = re.compile(
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _PRONOUNS = {"their", "its", "his", "her", "they", "it"}
 _AUTHORITIES = {"government", "authorities", "authority", "police", "kremlin", "security"}
+_GOING = frozenset({"fight", "go", "deploy", "advance", "attack", "invade", "enter", "travel",
+                    "sail", "move", "cross", "join", "storm", "assault"})  # fmt: skip
 _GENERIC = frozenset({"force", "troop", "soldier", "unit", "member", "people", "person", "they",
                       "it", "this", "that", "russian", "ukrainian", "-PRON-"})  # fmt: skip
 _PEOPLE = acled.FORCES | acled.CIVILIANS | {"person", "russian", "ukrainian", "protester"}
@@ -97,8 +99,16 @@ def read_report(
         consequences = [c for c in counts if c.kind != "people"]
         if not consequences:
             return None
-        return Report(claim, group, None, None, consequences[0].quantity.predicate or "",
-                      tuple(consequences), tuple(_ranked(claim.places)), claim.dates)  # fmt: skip
+        return Report(
+            claim=claim,
+            group=group,
+            event_type=None,
+            sub_event_type=None,
+            trigger=consequences[0].quantity.predicate or "",
+            counts=tuple(consequences),
+            places=tuple(_ranked(claim.places)),
+            dates=claim.dates,
+        )
     event_type, sub_type = _types(trigger, doc)
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
@@ -108,7 +118,7 @@ def read_report(
     ) | frozenset(
         w.lemma_.lower()
         for t in doc
-        if t.dep_ in ("nsubj", "nsubjpass")
+        if t.dep_ in ("nsubj", "nsubjpass") and trigger in (t.head, t.head.head)
         for w in (t, *(c for c in t.children if c.dep_ in ("compound", "amod")))
     )
     nouns -= _GENERIC
@@ -172,15 +182,17 @@ def _types(trigger: Token, doc: Doc) -> tuple[str, str]:
 
 
 def _refused_chars(doc: Doc) -> set[int]:
-    """Offsets (in the claim) of the words that say what was refused: "refused to fight in
-    Ukraine" did not happen in Ukraine. Clauses inside it ("when deployed to Sumy") say
-    where and when the refusal happened, so they stay."""
+    """Offsets (in the claim) of the words that say where the refused going or fighting would
+    have been: "refused to fight in Ukraine" did not happen in Ukraine. Clauses inside it
+    ("when deployed to Sumy") and places of other refused acts ("refused to obey orders near
+    Kharkiv") say where the refusal happened, so they stay."""
     chars: set[int] = set()
     for token in doc:
         if not token.lemma_.lower().startswith("refus"):
             continue
         for child in token.children:
-            if child.dep_ in ("xcomp", "acl", "ccomp") or (
+            going = child.lemma_.lower() in _GOING
+            if (child.dep_ in ("xcomp", "acl", "ccomp") and going) or (
                 child.dep_ == "prep" and child.lower_ == "to"
             ):
                 chars |= {t.idx for t in _without_clauses(child)}
