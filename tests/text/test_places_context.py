@@ -1,0 +1,87 @@
+"""Places that share a name are read by context; "X region" is a region; towns get admin1."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.text import geocode_places, load_nlp
+from storytrace.text.places import (
+    context_countries,
+    geocode,
+    places_context,
+    region_code,
+    region_seat,
+)
+
+
+def _sentence(text: str):  # type: ignore[no-untyped-def]
+    return next(iter(load_nlp()(text).sents))
+
+
+def test_a_state_named_in_the_article_decides_which_paris() -> None:
+    doc = load_nlp()("Storms hit Texas on Monday. In Paris, the mayor opened two shelters.")
+    context = context_countries(doc.ents)
+    assert {"US", "US-TX"} <= context
+    (paris,) = [p for s in doc.sents for p in geocode_places(s, context) if p.text == "Paris"]
+    assert (paris.country, paris.admin1) == ("US", "Texas")
+
+
+def test_without_context_the_largest_namesake_wins() -> None:
+    place = geocode("Paris", context_countries(load_nlp()("The mayor of Paris spoke.").ents))
+    assert place is not None and place.country == "FR"
+
+
+def test_a_region_in_context_beats_a_bigger_namesake_in_the_same_country() -> None:
+    assert geocode("Paris", {"US", "US-KY"}).admin1 == "Kentucky"  # smaller than Paris, Texas
+    assert geocode("Paris", {"US"}).admin1 == "Texas"
+
+
+def test_places_already_found_make_the_context_of_a_story() -> None:
+    texas = geocode("Texas", set())
+    assert places_context([texas]) == {"US", "US-TX"}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "country"),
+    [
+        ("Pskov region", "RU-PSK", "RU"),
+        ("Pskov Oblast", "RU-PSK", "RU"),
+        ("pskov oblast", "RU-PSK", "RU"),
+        ("Sumy Oblast", "UA-59", "UA"),
+        ("Kharkiv region", "UA-63", "UA"),
+        ("Khakassia", "RU-KK", "RU"),
+    ],
+)
+def test_a_region_mention_is_an_iso_3166_2_region(text: str, code: str, country: str) -> None:
+    place = geocode(text, set())
+    assert place is not None
+    assert (place.precision, place.country, region_code(place)) == ("region", country, code)
+
+
+@pytest.mark.parametrize(
+    ("town", "admin1"),
+    [("Pskov", "Pskovskaya oblast'"), ("Sumy", "Sumska oblast"), ("Houston", "Texas")],
+)
+def test_towns_get_their_first_level_region(town: str, admin1: str) -> None:
+    place = geocode(town, set())
+    assert place is not None and (place.precision, place.admin1) == ("city", admin1)
+
+
+def test_a_region_is_coded_at_its_largest_town() -> None:
+    seat = region_seat(geocode("Pskov region", set()))
+    assert seat is not None and seat.name == "Pskov"
+    assert (round(seat.lat), round(seat.lon), seat.precision) == (58, 28, "region")
+
+
+def test_the_port_of_a_town_is_a_place_even_when_the_model_misses_it() -> None:
+    sentence = _sentence(
+        "A fire tore through a chemical storage warehouse in the port of Ghent early on Tuesday."
+    )
+    (ghent,) = geocode_places(sentence, set())
+    assert (ghent.name, ghent.country) == ("Gent", "BE")
+    assert sentence.doc.text[ghent.span[0] : ghent.span[1]] == "Ghent"
+
+
+def test_according_to_a_name_is_not_a_place() -> None:
+    sentence = _sentence("About 60 servicemen refused to fight, according to Pskovskaya Gubernia.")
+    assert geocode_places(sentence, {"RU"}) == []
