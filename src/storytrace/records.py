@@ -204,7 +204,7 @@ class Event:
     sources: tuple[str, ...] = ()  # the origins of its claim groups ("Pskovskaya Gubernia")
     notes: str = ""
     disorder_type: str = ""  # ACLED's: "Political violence", "Strategic developments" ...
-    geo_precision: int | None = None  # ACLED: 1 the town, 2 near a town or part of a region, 3 region
+    geo_precision: int | None = None  # ACLED: 1 the town, 2 near it or part of a region, 3 region
     time_precision: int | None = None  # ACLED: 1 a day, 2 a week or near a date, 3 a month or year
     targets: tuple[str, ...] = ()  # ACLED's actor2 and its associates
     article_ids: tuple[str, ...] = ()  # the articles that report it

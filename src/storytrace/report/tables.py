@@ -1,4 +1,4 @@
-"""Claim groups as rows: CSV and Markdown tables, safe for untrusted article text.
+r"""Claim groups as rows: CSV and Markdown tables, safe for untrusted article text.
 
 CSV cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a
 leading apostrophe, so a spreadsheet shows them as text instead of running them as a
