@@ -181,3 +181,30 @@ def test_date_window_and_outlet_filters_drop_pairs() -> None:
     same = Article.from_text(OUTLET, outlet="coastal press agency", published="2024-03-02")
     assert find_reuse([wire, same], same_outlet=False) == []
     assert len(find_reuse([wire, same], window_days=7)) == 1
+
+
+def _spun(text: str) -> str:
+    swaps = {"gave way": "collapsed", "said": "stated", "used": "employed", "reach": "access",
+             "almost": "nearly", "urged": "implored", "criticised": "castigated"}  # fmt: skip
+    for plain, rare in swaps.items():
+        text = text.replace(plain, rare)
+    return text
+
+
+def test_without_dates_the_copy_with_rarer_words_is_the_target() -> None:
+    plain = WIRE.replace(" (CPA)", "")  # no wire marker: word choice alone decides
+    wire = Article.from_text(plain, outlet="Coastal Press Agency")
+    spun = Article.from_text(_spun(plain), outlet="Content Farm")
+    # The batch gives the words their document frequencies.
+    others = [Article.from_text(t) for t in (OUTLET, UNRELATED, EDITED, NINE_WORDS_A)]
+    edges = [
+        e for e in find_reuse([spun, wire, *others]) if {e.source, e.target} == {wire.id, spun.id}
+    ]
+    edge = _one_edge(edges)
+    assert (edge.source, edge.target) == (wire.id, spun.id)
+    assert edge.direction_evidence[0].startswith(
+        "word choice: where the passages differ, Content Farm uses rarer words"
+    )
+    # Alone, the pair gives every word the same frequency: word choice cannot decide.
+    alone = _one_edge(find_reuse([spun, wire]))
+    assert not any(line.startswith("word choice") for line in alone.direction_evidence)

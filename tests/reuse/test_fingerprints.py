@@ -10,6 +10,7 @@ from storytrace.reuse.fingerprints import (
     CONTENT_SALT,
     CONTENT_WINDOW,
     WORD_WINDOW,
+    DocumentFrequencies,
     Vocabulary,
     batch_shingles,
     fingerprint_texts,
@@ -139,3 +140,12 @@ def test_fingerprint_pairs_are_those_of_the_reference_rows() -> None:
     found = fingerprint_texts(TEXTS)
     assert np.array_equal(rare_pairs(*unpack_rows(found.both)), rare_pairs(*unpack_rows(both)))
     assert np.array_equal(lsh_pairs(*unpack_rows(found.words)), lsh_pairs(*unpack_rows(words)))
+
+
+def test_document_frequencies_count_each_document_once() -> None:
+    frequencies = DocumentFrequencies()
+    frequencies.add(hash_tokens(["Said said SAID, he said.", "He said no.", ""]))
+    frequencies.add(hash_tokens(["No, he did not."]))
+    assert frequencies.documents == 4
+    assert frequencies.of(["said", "he", "no", "did", "absent"]).tolist() == [2, 3, 2, 1, 0]
+    assert DocumentFrequencies().of(["said"]).tolist() == [0]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
 from storytrace.records import Article, Passage, ReuseEdge
-from storytrace.reuse.direction import orient
+from storytrace.reuse.direction import Overlap, orient
+from storytrace.reuse.fingerprints import DocumentFrequencies
 from storytrace.reuse.index import Shingled, find_candidates, shingle_article
 from storytrace.reuse.passages import WordPassage, align, covered_share
 from storytrace.reuse.quotations import quoted_words
@@ -76,6 +78,29 @@ def _passages(
     return sorted(found, key=lambda p: p.a)
 
 
+def _rarity(
+    first: Shingled,
+    second: Shingled,
+    passages: Sequence[WordPassage],
+    frequencies: DocumentFrequencies,
+) -> tuple[tuple[float, int], tuple[float, int]]:
+    """Mean IDF and count of the words each side alone has inside the shared passages."""
+    inside = [
+        Counter(w for start, stop in spans for w in doc.tokens.words[start:stop])
+        for doc, spans in ((first, [p.a for p in passages]), (second, [p.b for p in passages]))
+    ]
+    result = []
+    for own, other in ((inside[0], inside[1]), (inside[1], inside[0])):
+        words = list((own - other).elements())
+        if not words:
+            result.append((0.0, 0))
+            continue
+        counts = frequencies.of(words)
+        idf = np.log((frequencies.documents + 1) / (counts + 1))
+        result.append((float(idf.mean()), len(words)))
+    return result[0], result[1]
+
+
 def pair_edge(
     first: Shingled,
     second: Shingled,
@@ -84,6 +109,7 @@ def pair_edge(
     min_content: int = 8,
     min_total: int = 30,
     min_longest: int = 15,
+    frequencies: DocumentFrequencies | None = None,
 ) -> ReuseEdge | None:
     """The reuse edge between two shingled articles, or ``None`` if they share too little.
 
@@ -97,6 +123,8 @@ def pair_edge(
             the U.S.-Mexico border") are not reuse.
         min_longest: matching words the longest passage must have, unless the
             passages cover half the shorter text: three stock sentences are not a copy.
+        frequencies: the batch's word document frequencies, for the word-choice
+            evidence of direction (none without them).
     """
     found = _passages(first, second, min_words=min_words, min_content=min_content)
     if not found:
@@ -110,7 +138,12 @@ def pair_edge(
         shared < min_total or max(p.matched for p in found) < min_longest
     ):
         return None
-    source, evidence = orient((first.article, second.article), covered=covered)
+    overlap = Overlap(
+        covered=covered,
+        spans=(tuple(p.a for p in found), tuple(p.b for p in found)),
+        rarity=None if frequencies is None else _rarity(first, second, found, frequencies),
+    )
+    source, evidence = orient((first.article, second.article), covered=covered, overlap=overlap)
     quoted = (
         quoted_words(first.tokens, first.article.text),
         quoted_words(second.tokens, second.article.text),
@@ -169,7 +202,14 @@ def find_reuse(
         in both articles carries the evidence ``"shared quotation only"``.
     """
     unique = list({a.id: a for a in reversed(articles)}.values())[::-1]
-    pairs = find_candidates(unique, max_df=max_df, window_days=window_days, same_outlet=same_outlet)
+    frequencies = DocumentFrequencies()
+    pairs = find_candidates(
+        unique,
+        max_df=max_df,
+        window_days=window_days,
+        same_outlet=same_outlet,
+        frequencies=frequencies,
+    )
     docs = {int(i): shingle_article(unique[i]) for i in np.unique(pairs)}
     edges = []
     for i, j in pairs.tolist():
@@ -180,6 +220,7 @@ def find_reuse(
             min_content=min_content,
             min_total=min_total,
             min_longest=min_longest,
+            frequencies=frequencies,
         )
         if edge is not None:
             edges.append(edge)

@@ -48,6 +48,7 @@ __all__ = [
     "CONTENT_SALT",
     "CONTENT_WINDOW",
     "WORD_WINDOW",
+    "DocumentFrequencies",
     "Fingerprints",
     "TokenHashes",
     "Vocabulary",
@@ -63,6 +64,7 @@ CONTENT_SALT = 0x5EED_C0_47E4
 WORD_WINDOW = 4  # 5-word shingles: every shared run of 8 words is indexed
 CONTENT_WINDOW = 3  # 3-word content shingles: every shared run of 5 content words
 
+_DOC_MASK = np.uint64((1 << 24) - 1)  # the low bits pack_rows gives the doc number
 # A vocabulary larger than this is emptied between batches (its entries are only
 # a cache: hashes do not depend on it).
 _VOCABULARY_LIMIT = 2_000_000
@@ -228,6 +230,50 @@ def winnowed_rows(shingles: Sequence[U64], *, window: int = WORD_WINDOW) -> tupl
         for doc, kept in enumerate(winnow(h, window=window) for h in shingles)
     ]
     return unpack_rows(distinct(np.concatenate([np.zeros(0, dtype=np.uint64), *keys])))
+
+
+class DocumentFrequencies:
+    """How many documents of a batch hold each word: a table of (word hash, count) rows.
+
+    SQL: ``SELECT word, count(DISTINCT doc) FROM tokens GROUP BY word``. Words are
+    keyed by the top 40 bits of their hash.
+    """
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self._parts: list[tuple[U64, I64]] = []
+        self._table: tuple[U64, I64] | None = None
+
+    def add(self, tokens: TokenHashes) -> None:
+        """Count the distinct words of each document of ``tokens``."""
+        lengths = np.diff(tokens.word_offsets)
+        docs = np.repeat(np.arange(len(lengths), dtype=np.uint64), lengths)
+        _, words = unpack_rows(distinct(pack_rows(docs, tokens.words)))
+        hashes, counts = np.unique(words, return_counts=True)
+        self._parts.append((hashes, counts.astype(np.int64)))
+        self.documents += len(lengths)
+        self._table = None
+
+    def _merged(self) -> tuple[U64, I64]:
+        if self._table is None:
+            hashes = np.concatenate([np.zeros(0, np.uint64), *(h for h, _ in self._parts)])
+            counts = np.concatenate([np.zeros(0, np.int64), *(c for _, c in self._parts)])
+            order = np.argsort(hashes, kind="stable")
+            hashes, counts = hashes[order], counts[order]
+            starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])[: len(hashes)]
+            summed = np.add.reduceat(counts, starts) if len(hashes) else counts
+            self._table = (hashes[starts], summed.astype(np.int64))
+            self._parts = [self._table]
+        return self._table
+
+    def of(self, words: Sequence[str]) -> I64:
+        """The document frequency of each word (0 for a word no document holds)."""
+        hashes, counts = self._merged()
+        if not len(hashes):
+            return np.zeros(len(words), dtype=np.int64)
+        keys = np.array([word_hash(w) for w in words], dtype=np.uint64) & ~_DOC_MASK
+        where = np.minimum(np.searchsorted(hashes, keys), len(hashes) - 1)
+        return np.where(hashes[where] == keys, counts[where], 0).astype(np.int64)
 
 
 @dataclass(frozen=True)

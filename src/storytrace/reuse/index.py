@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from storytrace.records import Article
 from storytrace.reuse.candidates import Pairs, filter_pairs
-from storytrace.reuse.fingerprints import CONTENT_SALT
+from storytrace.reuse.fingerprints import CONTENT_SALT, DocumentFrequencies
 from storytrace.reuse.partitions import candidates_in_chunks
 from storytrace.reuse.shingles import (
     CONTENT_SHINGLE_SIZE,
@@ -91,6 +91,7 @@ def find_candidates(
     rows: int = 4,
     window_days: float | None = None,
     same_outlet: bool = True,
+    frequencies: DocumentFrequencies | None = None,
 ) -> Pairs:
     """Pairs of positions in ``articles`` likely to share text, filtered by date and outlet.
 
@@ -101,6 +102,7 @@ def find_candidates(
         bands, rows: MinHash LSH banding (see :func:`~storytrace.reuse.candidates.lsh_pairs`).
         window_days: drop pairs published further apart than this (unknown dates kept).
         same_outlet: keep pairs of two articles of one outlet.
+        frequencies: if given, the batch's word document frequencies are counted into it.
     """
     texts = [a.text for a in articles]
     pairs = candidates_in_chunks(
@@ -109,6 +111,7 @@ def find_candidates(
         min_shared=min_shared,
         bands=bands,
         rows=rows,
+        frequencies=frequencies,
     )
     return filter_pairs(
         pairs,

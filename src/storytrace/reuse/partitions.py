@@ -39,6 +39,7 @@ from storytrace.reuse.candidates import (
     sketches,
 )
 from storytrace.reuse.fingerprints import (
+    DocumentFrequencies,
     Fingerprints,
     Vocabulary,
     fingerprint_tokens,
@@ -161,6 +162,7 @@ def candidates_in_chunks(
     rows: int = 4,
     spill: bool = False,
     timings: dict[str, float] | None = None,
+    frequencies: DocumentFrequencies | None = None,
 ) -> Pairs:
     """Candidate pairs of document positions (numbered across chunks) likely to share text.
 
@@ -173,6 +175,7 @@ def candidates_in_chunks(
             ``chunks``), ``"tokens"`` (splitting and
             hashing words), ``"fingerprints"`` (shingles, winnowing, sketches, band
             keys), ``"rare"`` and ``"lsh"`` (the joins).
+        frequencies: if given, every document's words are counted into it.
     """
     clock = _Clock(timings)
     vocabulary = Vocabulary()
@@ -185,6 +188,8 @@ def candidates_in_chunks(
             if first + len(texts) > _MAX_DOCS:
                 raise ValueError(f"at most {_MAX_DOCS} documents per corpus")
             tokens = hash_tokens(texts, vocabulary)
+            if frequencies is not None:
+                frequencies.add(tokens)
             clock.lap("tokens")
             found = fingerprint_tokens(tokens, first_doc=first)
             store.add(found.both)
