@@ -153,7 +153,9 @@ def test_claimreview_is_safe_inside_a_script_tag(hostile: tuple[Article, Story])
 def test_json_export_is_stories_json_with_a_timeline(articles: list[Article], story: Story) -> None:
     document = json.loads(export([story], articles, "json", version="0.1.0"))
     assert list(document) == ["storytrace_version", "articles", "stories"]
-    assert document["stories"][0]["timeline"][0]["kind"] == "event"
+    (entry,) = document["stories"][0]["timeline"]  # the dated event; publications are HTML's
+    assert (entry["kind"], entry["ref"], entry["start"]) == ("event", "e-pskov", "2022-02-24")
+    assert entry["end"] == "2022-03-10"
 
 
 def test_every_format_exports_and_an_unknown_one_is_a_usage_error(

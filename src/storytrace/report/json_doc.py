@@ -35,7 +35,6 @@ def stories_document(
     Non-finite floats become ``null`` so the document is always valid JSON.
     """
     seen: set[str] = set()
-    by_id = {article.id: article for article in articles}
     article_dicts = []
     for article in articles:
         if article.id not in seen:
@@ -44,7 +43,7 @@ def stories_document(
     document = {
         "storytrace_version": version,
         "articles": article_dicts,
-        "stories": [story_dict(story, by_id) for story in stories],
+        "stories": [story_dict(story) for story in stories],
     }
     return _finite(document)  # type: ignore[no-any-return]
 
@@ -60,11 +59,8 @@ def article_dict(article: Article) -> dict[str, Any]:
     return {name: getattr(article, name) for name in _ARTICLE_FIELDS}
 
 
-def story_dict(story: Story, by_id: Mapping[str, Article] | None = None) -> dict[str, Any]:
-    """One entry of ``stories``, with its ``timeline`` (an addition to the contract).
-
-    ``by_id`` gives the articles' publication dates and outlets to the timeline.
-    """
+def story_dict(story: Story) -> dict[str, Any]:
+    """One entry of ``stories``, with its ``timeline`` (an addition to the contract)."""
     return {
         "id": story.id,
         "title": story.title,
@@ -72,7 +68,7 @@ def story_dict(story: Story, by_id: Mapping[str, Article] | None = None) -> dict
         "claim_groups": [claim_group_dict(group) for group in story.claim_groups],
         "reuse_edges": [reuse_edge_dict(edge) for edge in story.reuse_edges],
         "events": [event_dict(event) for event in story.events],
-        "timeline": timeline_dicts(story, by_id or {}),
+        "timeline": timeline_dicts(story),
     }
 
 

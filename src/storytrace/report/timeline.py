@@ -130,24 +130,20 @@ def story_timeline(
     return tuple(sorted(entries, key=lambda e: (e.start, e.end or e.start, order[e.kind])))
 
 
-def timeline_dicts(story: Story, by_id: Mapping[str, Article]) -> list[dict[str, Any]]:
-    """A story's timeline as ``stories.json`` gives it: dated entries, earliest first.
+def timeline_dicts(story: Story) -> list[dict[str, Any]]:
+    """A story's timeline as ``stories.json`` gives it: its dated events and claims.
 
-    Each entry: ``start``, ``end`` (null for one day), ``precision``, ``kind``
-    (``published`` | ``event`` | ``claim``), ``text``, ``date_text``, ``ref`` (the article,
-    event or claim group id), ``verdict`` (claims), ``article_ids`` and ``outlets``.
+    Built from the story alone (publication dates are in ``articles``), so the web API,
+    which serves one story, gives the same entries. Each entry: ``start``, ``end`` (null
+    for one day), ``precision``, ``kind`` (``event`` | ``claim``), ``text``, ``date_text``,
+    ``ref`` (the event or claim group id), ``verdict`` (claims) and ``article_ids``.
     """
-
-    def outlet(article_id: str, articles: Mapping[str, Article]) -> str:
-        article = articles.get(article_id)
-        return (article.outlet or article.title or article.id) if article else article_id
-
     entries = story_timeline(
-        story.article_ids,
+        (),
         [(group, group.id) for group in story.claim_groups],
         [(event, event.id) for event in story.events],
-        by_id,
-        outlet,
+        {},
+        lambda article_id, _articles: article_id,
     )
     return [
         {
@@ -160,7 +156,6 @@ def timeline_dicts(story: Story, by_id: Mapping[str, Article]) -> list[dict[str,
             "ref": e.ref,
             "verdict": e.verdict,
             "article_ids": list(e.article_ids),
-            "outlets": list(e.outlets),
         }
         for e in entries
     ]
