@@ -104,3 +104,18 @@ def test_acled_codes() -> None:
     assert disorder_type("Riots", "Mob violence") == "Political violence"
     assert disorder_type("Incident") == ""
     assert (interaction(1, None), interaction(7, 1), interaction(None, None)) == (10, 17, None)
+
+
+def test_across_stories_two_events_with_neither_place_nor_date_stay_apart() -> None:
+    one = Story("s1", "One", ("a",), events=(_event("a", "s1", 60, location=None),))
+    two = Story("s2", "Two", ("b",), events=(_event("b", "s2", 60, location=None),))
+    assert events_match(one.events[0], two.events[0])  # within a story, the count decides
+    assert merge_across_stories([one, two]) == [one, two]
+
+
+def test_a_shared_acled_label_alone_does_not_make_one_event() -> None:
+    a = _event("a", "s1", 60, location=None)
+    b = _event("b", "s2", 300, location=None)  # same "Military Forces of Russia", other size
+    assert not events_match(a, b)
+    named = ("Military Forces of Russia", "76th Guards Air Assault Division")
+    assert events_match(replace(a, actors=named), replace(b, actors=named))

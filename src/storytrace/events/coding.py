@@ -29,7 +29,7 @@ from storytrace.events.merge import (
     places_compatible,
     same_town,
 )
-from storytrace.events.reports import Report, read_report
+from storytrace.events.reports import Report, might_report, read_report
 from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, Place
 from storytrace.text.places import country_name, geocode, places_context, region_seat
 
@@ -59,6 +59,8 @@ def code_events(
     reports: list[Report] = []
     for group in groups:
         for claim in group.members:
+            if not might_report(claim):
+                continue
             before = [c for c in by_article.get(claim.article_id, []) if c.span[1] <= claim.span[0]]
             report = read_report(claim, group, before=before, sources=outlets)
             if report is not None:
@@ -351,9 +353,20 @@ class _Coder:
                 if not subjects & _SUBJECTS:
                     continue
                 for other in claim.places:
-                    if place is None or other.name != place.name:
+                    if not _contains(other, place):
                         found.setdefault(other.name, other)
         return tuple(found.values())
+
+
+def _contains(outer: Place, inner: Place | None) -> bool:
+    """``outer`` is ``inner`` or holds it (its country, its region)."""
+    if inner is None:
+        return False
+    if outer.name == inner.name:
+        return True
+    if outer.precision == "country":
+        return outer.country == inner.country
+    return outer.precision == "region" and outer.admin1 == inner.admin1
 
 
 def _origin_names(groups: Iterable[ClaimGroup]) -> list[str]:

@@ -94,13 +94,26 @@ def counts_overlap(a: Sequence[tuple[float | None, float | None]],
     return False
 
 
-def events_match(a: Event, b: Event) -> bool:
-    """Same type, compatible place and date, and a count, an actor or town-and-day shared."""
+_LABELS = ("Military Forces", "Police Forces", "Civilians", "Protesters", "Rioters")
+
+
+def events_match(a: Event, b: Event, *, strict: bool = False) -> bool:
+    """Same type, compatible place and date, and a count, a named actor or town-and-day shared.
+
+    ``strict`` (for events of different stories) also asks that both give a place or both
+    give a date: two undated, unplaced refusals of the same size are not one event.
+    """
     if (a.event_type, a.sub_event_type, a.action) != (b.event_type, b.sub_event_type, b.action):
         return False
     if not places_compatible(a.location, b.location) or not dates_compatible(a.date, b.date):
         return False
-    shared_actor = bool(set(a.actors) & set(b.actors) or set(a.targets) & set(b.targets))
+    if strict and not (
+        (a.location is not None and b.location is not None)
+        or (a.date is not None and b.date is not None)
+    ):
+        return False
+    named = {x for x in (*a.actors, *a.targets) if not x.startswith(_LABELS)}
+    shared_actor = bool(named & {*b.actors, *b.targets})
     kinds = {r.get("kind") for r in a.count.get("reports", [])}
     shared_count = any(counts_overlap(_bounds(a, k), _bounds(b, k)) for k in kinds)
     return (
@@ -153,12 +166,12 @@ def _union(parts: object) -> tuple[str, ...]:
 
 
 def cluster(
-    events: Sequence[Event], *, together: Sequence[tuple[int, int]] = ()
+    events: Sequence[Event], *, together: Sequence[tuple[int, int]] = (), strict: bool = False
 ) -> list[list[Event]]:
     """Groups of events that match, transitively (single link), in first-seen order.
 
     ``together`` lists index pairs that are one event whatever their fields say (two
-    reports in one claim group state the same fact).
+    reports in one claim group state the same fact); ``strict`` as for :func:`events_match`.
     """
     parent = list(range(len(events)))
 
@@ -172,7 +185,7 @@ def cluster(
         parent[find(i)] = find(j)
     for i, a in enumerate(events):
         for j in range(i):
-            if find(i) != find(j) and events_match(a, events[j]):
+            if find(i) != find(j) and events_match(a, events[j], strict=strict):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
@@ -185,7 +198,7 @@ def merge_across_stories(stories: Sequence[Story]) -> list[Story]:
     everything = [e for story in stories for e in story.events]
     groups = {g.id: g for story in stories for g in story.claim_groups}
     merged: dict[str, Event] = {}
-    for group in cluster(everything):
+    for group in cluster(everything, strict=True):
         if len(group) == 1 or len({s for e in group for s in e.story_ids}) < 2:
             continue
         event = combine(group, groups)

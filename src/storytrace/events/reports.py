@@ -32,8 +32,10 @@ from storytrace.text.nlp import load_nlp
 from storytrace.text.places import country_name, geocode, nationality_country
 
 _STEMS = re.compile(
-    "|".join(sorted({key[:4] for key in acled.ACTIONS} | {"kill", "die", "dead", "injur",
-                                                           "wound", "evacu", "arrest"})),
+    r"\b(?:"
+    + "|".join(sorted({key[:4] for key in acled.ACTIONS} | {"kill", "die", "dead", "injur",
+                                                            "wound", "evacu", "arrest"}))
+    + ")",
     re.IGNORECASE,
 )  # fmt: skip
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
@@ -86,11 +88,16 @@ def _parse(text: str) -> Doc:
     return load_nlp()(text)
 
 
+def might_report(claim: Claim) -> bool:
+    """A cheap test before parsing: the claim holds a word that may start an action word."""
+    return _STEMS.search(claim.text) is not None
+
+
 def read_report(
     claim: Claim, group: ClaimGroup, *, before: Sequence[Claim] = (), sources: frozenset[str]
 ) -> Report | None:
     """The event report of one claim, or None. ``before``: earlier claims of its article."""
-    if not _STEMS.search(claim.text):
+    if not might_report(claim):
         return None
     doc = _parse(claim.text)
     trigger = _trigger(doc)
