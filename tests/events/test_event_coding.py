@@ -6,6 +6,8 @@ Every sentence here is invented for the test; the stories go through the read st
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from storytrace.claims import read_articles
@@ -146,3 +148,20 @@ def test_without_any_date_an_event_has_none(published: str | None) -> None:
     event = _only(_story("About 50 conscripts deserted from a base in Belgorod, the regional "
                          "governor said.", published=published))  # fmt: skip
     assert (event.date, event.time_precision) == (None, None)
+
+
+def test_one_event_told_in_two_stories_becomes_one_record_in_both() -> None:
+    from storytrace.events import merge_across_stories
+
+    first = _story("About 2,000 people protested in Tbilisi on 8 May 2024 against the new media "
+                   "law, organisers said.")  # fmt: skip
+    second = _story("Some 1,800 people protested in Tbilisi on 8 May 2024 against the media "
+                    "law, police said.")  # fmt: skip
+    second = replace(second, id="s-other", events=tuple(
+        replace(e, story_ids=("s-other",)) for e in second.events))  # fmt: skip
+    merged = merge_across_stories([first, second])
+    (one,), (two,) = (story.events for story in merged)
+    assert one == two
+    assert one.story_ids == ("s-test", "s-other")
+    assert (sorted(one.count["values"]), one.count["conservative"]) == ([1800.0, 2000.0], 1800.0)
+    assert len(one.article_ids) == 2
