@@ -5,8 +5,6 @@ Run through the real pipeline over the seeds where they sit (the ``seeds_run`` f
 
 from __future__ import annotations
 
-import pytest
-
 from storytrace.provenance import article_origins
 from storytrace.records import Article, Attribution, Claim, Passage, ReuseEdge
 from storytrace_testkit import IBT, SOFREP, Run
@@ -60,11 +58,6 @@ def test_s5_safronovs_words_on_food_are_echoed_from_him(seeds_run: Run) -> None:
     assert [(o["name"], o["kind"]) for o in group["origins"]] == [(SAFRONOV, "speaker")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="claims/align: SOFREP's 'Things are bad with food.' is not a claim, and IBT's "
-    "'Things are bad with food, we are constantly saving it' is grouped apart",
-)
 def test_s5_things_are_bad_with_food_joins_the_ration_group(seeds_run: Run) -> None:
     group = _safronov_food_group(seeds_run)
     holders = {

@@ -12,6 +12,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from storytrace.align.compare import predicate_clash, quantity_agreement
+from storytrace.align.quotations import join_quotations
 from storytrace.cluster.embed import Vectors, embed
 from storytrace.records import Claim
 
@@ -59,9 +60,10 @@ def group_claims(
     :data:`NEIGHBOURS` nearest claims by embedding cosine (:func:`candidate_pairs`), and
     only claims connected by scored pairs at or above the threshold are agglomerated
     together. Scoring therefore costs O(n·k) and agglomeration follows the size of the
-    connected components rather than the square of the story. An article's restatements
-    of its own fact may share a group; the verdict counts articles and origins, never
-    members.
+    connected components rather than the square of the story. The parts of one speaker's
+    quotation are then joined (:func:`~storytrace.align.quotations.join_quotations`). An
+    article's restatements of its own fact may share a group; the verdict counts articles
+    and origins, never members.
     """
     if not claims:
         return []
@@ -89,8 +91,7 @@ def group_claims(
         block[a, b] = block[b, a] = scores[pairs]
         for cluster in _average_link(block, threshold):
             groups.append([int(members[p]) for p in cluster])
-    groups.sort(key=lambda group: group[0])
-    return [[claims[i] for i in group] for group in groups]
+    return [[claims[i] for i in group] for group in join_quotations(groups, claims)]
 
 
 def candidate_pairs(
