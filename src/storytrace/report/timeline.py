@@ -111,6 +111,7 @@ def story_timeline(
         span = _span(event.date) if event.date is not None else None
         if event.date is not None and span is not None:
             name = event.event_type + (f": {event.sub_event_type}" if event.sub_event_type else "")
+            name += f" ({event.action})" if event.action else ""
             entries.append(
                 TimelineEntry(
                     span[0],

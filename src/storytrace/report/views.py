@@ -317,7 +317,7 @@ def _event_view(
     location = None
     if event.location is not None:
         place = event.location
-        parts = [part for part in (place.name, place.admin1, place.country) if part]
+        parts = list(dict.fromkeys(p for p in (place.name, place.admin1, place.country) if p))
         location = f"{', '.join(parts)} (precision: {place.precision}"
         location += f"; ACLED geo_precision {event.geo_precision})" if event.geo_precision else ")"
     date = None
