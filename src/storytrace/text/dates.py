@@ -122,6 +122,9 @@ def _relative(lowered: str, base: dt.datetime | None) -> tuple[str, str, str] | 
     if lowered in ("today", "yesterday"):
         day = today - dt.timedelta(days=int(lowered == "yesterday"))
         return day.isoformat(), day.isoformat(), "day"
+    named = _named_period(lowered, today)
+    if named is not None:
+        return named
     match = _AGO.match(lowered)
     if match is None:
         return None
@@ -139,6 +142,40 @@ def _relative(lowered: str, base: dt.datetime | None) -> tuple[str, str, str] | 
     months = count * (12 if unit == "year" else 1)
     year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
     return (*_interval(dt.date(year, month + 1, 1), unit), unit)
+
+
+_PERIOD = re.compile(
+    r"^(?:(?P<which>last|this|past|previous) )?(?:the )?(?P<unit>week|weekend|month|year)$"
+)
+_WEEKEND = re.compile(r"^(?:over|at|on|during) the weekend$")
+
+
+def _named_period(lowered: str, today: dt.date) -> tuple[str, str, str] | None:
+    """ "last week", "this month", "last year", "over the weekend" against the publication date.
+
+    Weeks run Monday to Sunday; a weekend is Saturday and Sunday (ACLED's time precision 2
+    covers a specific week or weekend).
+    """
+    if _WEEKEND.match(lowered):
+        lowered = "weekend"
+    match = _PERIOD.match(lowered)
+    if match is None or (match.group("which") is None and match.group("unit") != "weekend"):
+        return None
+    back = match.group("which") in ("last", "past", "previous")
+    unit = match.group("unit")
+    if unit in ("week", "weekend"):
+        monday = today - dt.timedelta(days=today.weekday() + (7 if back else 0))
+        if unit == "weekend":
+            saturday = monday + dt.timedelta(days=5)
+            if saturday > today:  # the weekend just gone
+                saturday -= dt.timedelta(days=7)
+            return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), "week"
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week"
+    if unit == "month":
+        year, month = divmod(today.year * 12 + today.month - 1 - int(back), 12)
+        return (*_interval(dt.date(year, month + 1, 1), "month"), "month")
+    year_start = dt.date(today.year - int(back), 1, 1)
+    return (*_interval(year_start, "year"), "year")
 
 
 def resolve_dates(

@@ -1,0 +1,33 @@
+"""Named periods ("last week", "over the weekend") resolve with the precision ACLED codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.events.acled import time_precision
+from storytrace.text import load_nlp, resolve_dates
+
+PUBLISHED = "2024-05-08"  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "acled"),
+    [
+        ("Troops refused orders last week.", ("2024-04-29", "2024-05-05", "week"), 2),
+        ("Protesters gathered over the weekend.", ("2024-05-04", "2024-05-05", "week"), 2),
+        ("The raid took place last month.", ("2024-04-01", "2024-04-30", "month"), 3),
+        ("Thousands fled the town last year.", ("2023-01-01", "2023-12-31", "year"), 3),
+        ("The offices were raided on March 5.", ("2024-03-05", "2024-03-05", "day"), 1),
+    ],
+)
+def test_periods_resolve_against_the_publication_date(
+    sentence: str, expected: tuple[str, str, str], acled: int
+) -> None:
+    dates = resolve_dates(next(iter(load_nlp()(sentence).sents)), PUBLISHED)
+    assert [(d.start, d.end, d.precision) for d in dates] == [expected]
+    assert time_precision(dates[0]) == acled
+
+
+def test_without_a_publication_date_a_named_period_is_not_resolved() -> None:
+    sentence = next(iter(load_nlp()("Troops refused orders last week, officials said.").sents))
+    assert resolve_dates(sentence, None) == []
