@@ -64,12 +64,37 @@ def test_token_hashes_equal_tokenize_then_hash() -> None:
     assert len(tokens) == len(TEXTS)
 
 
-def test_a_shared_vocabulary_gives_the_same_hashes_batch_after_batch() -> None:
+def test_token_hashes_equal_tokenize_on_random_tricky_text() -> None:
+    """One regex pass, a vocabulary of surface forms, a cached table: the same tokens."""
+    alphabet = [*"ab3_'’.,-  \n", "é", "ß", "ﬁ", "②", "٣", "Ⅻ", "²", "“", "Ab", "X"]
+    rng = np.random.default_rng(11)
+    texts = ["".join(rng.choice(alphabet, size=int(n))) for n in rng.integers(0, 60, size=400)]
+    texts += ["a..b 1,2,3 it's' __init__ ’tis rock’n’roll 1.5.6,7 abc,def 3,abc a'1 x_y_z"]
+    vocabulary = Vocabulary()
+    for batch in (texts[:200], texts[200:]):  # the second batch reuses the vocabulary
+        tokens = hash_tokens(batch, vocabulary)
+        words = _split(tokens.words, tokens.word_offsets)
+        content = _split(tokens.content, tokens.content_offsets)
+        for text, mine, mine_content in zip(batch, words, content, strict=True):
+            reference = tokenize(text)
+            assert mine == [word_hash(w) for w in reference.words], text
+            assert mine_content == [word_hash(w) for w in content_tokens(reference).words], text
+
+
+def test_a_shared_vocabulary_gives_the_same_hashes_batch_after_batch(monkeypatch) -> None:
+    import storytrace.reuse.fingerprints as fingerprints
+
     vocabulary = Vocabulary()
     first = hash_tokens(TEXTS[:3], vocabulary)
     again = hash_tokens(TEXTS[:3], vocabulary)
     assert np.array_equal(first.words, again.words)
     assert np.array_equal(first.content, hash_tokens(TEXTS[:3]).content)
+    # A vocabulary over its limit is emptied before the next batch, not in the middle.
+    monkeypatch.setattr(fingerprints, "_VOCABULARY_LIMIT", 5)
+    trimmed = hash_tokens(TEXTS, vocabulary)
+    assert len(vocabulary) > 5
+    assert np.array_equal(trimmed.words, hash_tokens(TEXTS).words)
+    assert np.array_equal(hash_tokens(TEXTS[:3], vocabulary).words, first.words)
 
 
 @pytest.mark.parametrize(("family", "size", "salt"), [("word", 5, 0), ("content", 3, CONTENT_SALT)])

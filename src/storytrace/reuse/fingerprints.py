@@ -78,6 +78,11 @@ class Vocabulary(dict[str, int]):
         self.words: list[int] = []
         self.stems: list[int] = []
         self.content: list[bool] = []
+        self._tables = self._empty()
+
+    @staticmethod
+    def _empty() -> tuple[U64, U64, npt.NDArray[np.bool_]]:
+        return np.zeros(0, np.uint64), np.zeros(0, np.uint64), np.zeros(0, np.bool_)
 
     def __missing__(self, surface: str) -> int:
         word = normalise_word(surface)
@@ -89,12 +94,18 @@ class Vocabulary(dict[str, int]):
         return row
 
     def tables(self) -> tuple[U64, U64, npt.NDArray[np.bool_]]:
-        """The word hash, content-stem hash and is-content flag of every row."""
-        return (
-            np.array(self.words, dtype=np.uint64),
-            np.array(self.stems, dtype=np.uint64),
-            np.array(self.content, dtype=np.bool_),
-        )
+        """The word hash, content-stem hash and is-content flag of every row.
+
+        Rows added since the last call are converted and appended; the rest is cached.
+        """
+        words, stems, content = self._tables
+        done = len(words)
+        if done < len(self.words):
+            words = np.concatenate([words, np.array(self.words[done:], dtype=np.uint64)])
+            stems = np.concatenate([stems, np.array(self.stems[done:], dtype=np.uint64)])
+            content = np.concatenate([content, np.array(self.content[done:], dtype=np.bool_)])
+            self._tables = (words, stems, content)
+        return self._tables
 
     def trim(self) -> None:
         """Forget every entry once the vocabulary outgrows its limit."""
@@ -103,6 +114,7 @@ class Vocabulary(dict[str, int]):
             self.words.clear()
             self.stems.clear()
             self.content.clear()
+            self._tables = self._empty()
 
 
 @dataclass(frozen=True)
