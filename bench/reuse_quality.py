@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,22 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reuse_corpus import LEVELS, Plant, independent, planted_corpus, read_polnear
 from storytrace.records import Article, ReuseEdge
 from storytrace.reuse import SHARED_QUOTATION, find_reuse
+
+
+def _rule(evidence: str) -> str:
+    """The name of the direction rule behind one line of evidence."""
+    for prefix, name in (
+        ("published earlier", "dates"),
+        ("wire marker", "wire marker"),
+        ("republication note", "republication note"),
+        ("excerpt", "excerpt"),
+        ("word choice", "word choice"),
+        ("containment", "containment"),
+        ("direction undetermined", "undetermined"),
+    ):
+        if evidence.startswith(prefix):
+            return name
+    return "citation" if " names " in evidence else "other"
 
 
 def score(corpus: list[Article], plants: list[Plant], edges: list[ReuseEdge]) -> dict[str, Any]:
@@ -39,11 +56,15 @@ def score(corpus: list[Article], plants: list[Plant], edges: list[ReuseEdge]) ->
                  == p.original]  # fmt: skip
         wrong = [pair for pair in linked if pair not in planted
                  and any(i in copies and copies[i].level == level for i in pair)]  # fmt: skip
+        deciding = Counter(
+            _rule(linked[frozenset((p.original, p.copy))].direction_evidence[0]) for p in found
+        )
         levels[level] = {
             "planted": len(mine),
             "recall": round(len(found) / len(mine), 4) if mine else None,
             "precision": round(len(found) / (len(found) + len(wrong)), 4) if found else None,
             "direction": round(len(right) / len(found), 4) if found else None,
+            "direction_decided_by": dict(sorted(deciding.items())),
         }
     among_pool = [e for pair, e in linked.items() if not any(i in copies for i in pair)]
     return {
