@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from storytrace.events import acled
@@ -29,11 +30,11 @@ from storytrace.events.merge import (
     places_compatible,
     same_town,
 )
-from storytrace.events.reports import Report, might_report, read_report
+from storytrace.events.notes import summarise
+from storytrace.events.reports import Report, might_report, parse_claim, read_report
 from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, Place
 from storytrace.text.places import country_name, geocode, places_context, region_seat
 
-_KINDS = ("people", "fatalities", "arrested", "injured", "evacuated")
 _SUBJECTS = {"they", "he", "she", "these", "those"}
 _NEAR_CHARS = 600  # a consequence joins an event told at most this far before it
 
@@ -73,8 +74,6 @@ def code_events(
 
 def _in_context(report: Report, context: set[str]) -> Report:
     """Re-geocode the report's places with the whole story's countries and regions."""
-    from dataclasses import replace
-
     places = []
     for place in report.places:
         again = geocode(place.text, context) if place.precision == "city" else None
@@ -340,15 +339,13 @@ class _Coder:
 
     def _related(self, reports: Sequence[Report], place: Place | None) -> tuple[Place, ...]:
         """Places of the sentence after a report when it goes on about the same people."""
-        from storytrace.events.reports import _parse
-
         found: dict[str, Place] = {}
         for report in reports:
             claims = self.by_article.get(report.claim.article_id, [])
             after = [c for c in claims if c.span[0] >= report.claim.span[1]][:1]
             for claim in after:
                 subjects = {
-                    t.lower_ for t in _parse(claim.text) if t.dep_ in ("nsubj", "nsubjpass")
+                    t.lower_ for t in parse_claim(claim.text) if t.dep_ in ("nsubj", "nsubjpass")
                 }
                 if not subjects & _SUBJECTS:
                     continue
@@ -394,123 +391,3 @@ def _actors(reports: Sequence[Report], place: Place | None) -> tuple[str, ...]:
                 actor = f"Civilians ({country})"
             found.append(actor)
     return tuple(dict.fromkeys(found))
-
-
-def summarise(event: Event, groups: Mapping[str, ClaimGroup]) -> Event:
-    """Fill ``count`` (every value, the conservative one) and ``notes`` from the reports.
-
-    A town coded at geo_precision 2 was taken from the article's context (the coder
-    never codes "near a town" otherwise), and the notes say so.
-    """
-    from dataclasses import replace
-
-    place_inferred = (
-        event.location is not None
-        and event.location.precision == "city"
-        and event.geo_precision == 2
-    )
-    reports: list[dict[str, Any]] = list(event.count.get("reports", []))
-    kinds = [k for k in _KINDS if any(r["kind"] == k for r in reports)]
-    count: dict[str, Any] = {"values": [], "conservative": None}
-    notes: list[str] = []
-    lead = groups[event.claim_group_ids[0]].text if event.claim_group_ids else ""
-    if lead:
-        notes.append(_clip(lead))
-    if kinds:
-        main = kinds[0]
-        values = [_number(r) for r in reports if r["kind"] == main]
-        count.update(
-            values=values,
-            conservative=min(values),
-            kind=main,
-            counted=Counter(r["counted"] for r in reports if r["kind"] == main).most_common(1)[0][
-                0
-            ],
-        )
-        if len(set(values)) > 1:
-            told = "; ".join(f"{_fmt(v)} ({_who(reports, main, v)})" for v in sorted(set(values)))
-            notes.append(f"Figures differ ({main}): {told}. Coded the lowest, {_fmt(min(values))}.")
-        for kind in kinds[1:]:
-            numbers = sorted({_number(r) for r in reports if r["kind"] == kind})
-            notes.append(f"Also reported, {kind}: {', '.join(_fmt(n) for n in numbers)}.")
-    fatal = [_number(r) for r in reports if r["kind"] == "fatalities"]
-    if fatal:
-        count["fatalities"] = {"values": fatal, "conservative": min(fatal)}
-    count["reports"] = reports
-    outlets = {r["article_id"]: r["outlet"] for r in reports if r.get("outlet")}
-    for gid in event.claim_group_ids:
-        for member in groups[gid].members if gid in groups else ():
-            outlets.setdefault(member.article_id, _outlet_of(member.article_id, event))
-    notes += _hedges_and_disputes(event, groups, outlets)
-    if event.outlets:
-        origin = f"; origins: {', '.join(event.sources)}" if event.sources else ""
-        notes.append(f"Reported by {', '.join(event.outlets)}{origin}.")
-    if place_inferred and event.location is not None:
-        notes.append(
-            f"Place not in the reports' sentences: {event.location.name} taken from the "
-            "article's context."
-        )
-    if event.date is not None and event.date.precision == "reported":
-        notes.append("No date given: coded to the report's publication date.")
-    elif event.time_precision == 2 and event.date is not None and event.date.precision == "day":
-        notes.append(f"Date taken from the sentence before ({event.date.text}).")
-    if event.date is not None and (event.date.start or "").startswith("--"):
-        notes.append(f"The year is not given ({event.date.text}, {event.date.start}).")
-    if event.related_places:
-        names = ", ".join(p.name for p in event.related_places)
-        notes.append(f"Also named with it: {names}.")
-    return replace(event, count=count, notes=" ".join(notes))
-
-
-def _hedges_and_disputes(
-    event: Event, groups: Mapping[str, ClaimGroup], outlets: Mapping[str, str]
-) -> list[str]:
-    """Sentences naming the conflicts of the event's claim groups and who hedges them."""
-    notes = []
-    hedged: dict[tuple[str, str], set[str]] = {}
-    for gid in event.claim_group_ids:
-        group = groups.get(gid)
-        if group is None:
-            continue
-        for member in group.members:
-            if member.certainty != "asserted":
-                outlet = outlets.get(member.article_id, member.article_id)
-                hedged.setdefault((member.certainty, outlet), set()).update(member.hedges)
-        for conflict in group.conflicts:
-            values = " vs ".join(v.value for v in conflict.values)
-            notes.append(f"Disputed {conflict.attribute}: {values}.")
-        if group.contested_certainty:
-            notes.append("Outlets differ on how certain it is.")
-    for (certainty, outlet), cues in sorted(hedged.items()):
-        said = ", ".join(f"“{cue}”" for cue in sorted(cues))
-        notes.append(f"{certainty.capitalize()} by {outlet}" + (f" ({said})." if said else "."))
-    return list(dict.fromkeys(notes))
-
-
-def _outlet_of(article_id: str, event: Event) -> str:
-    """An article's outlet from the event's parallel ``article_ids`` and ``outlets``."""
-    if len(event.article_ids) == len(event.outlets) and article_id in event.article_ids:
-        return event.outlets[event.article_ids.index(article_id)]
-    return article_id
-
-
-def _who(reports: Sequence[Mapping[str, Any]], kind: str, value: float) -> str:
-    outlets = {r["outlet"] or r["article_id"] for r in reports
-               if r["kind"] == kind and _number(r) == value}  # fmt: skip
-    return ", ".join(sorted(outlets))
-
-
-def _number(report: Mapping[str, Any]) -> float:
-    value = report.get("value")
-    if value is None:
-        value = report.get("low")
-    return float(value) if value is not None else 0.0
-
-
-def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
-
-
-def _clip(text: str, limit: int = 280) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -14,6 +14,7 @@ import hashlib
 import math
 from collections.abc import Mapping, Sequence
 
+from storytrace.events.notes import summarise
 from storytrace.records import ClaimGroup, DateMention, Event, Place, Story
 
 _NEAR_KM = 25.0
@@ -130,8 +131,6 @@ def _bounds(event: Event, kind: object) -> list[tuple[float | None, float | None
 
 def combine(events: Sequence[Event], groups: Mapping[str, ClaimGroup]) -> Event:
     """One event from several codings of it: every value kept, the most precise fields won."""
-    from storytrace.events.coding import summarise  # the notes and counts are coded there
-
     first = events[0]
     located = [e for e in events if e.location is not None]
     best_place = min(located, key=lambda e: (e.geo_precision or 4, e.id), default=None)

@@ -84,7 +84,8 @@ class Report:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse(text: str) -> Doc:
+def parse_claim(text: str) -> Doc:
+    """A claim sentence parsed by the read stage's spaCy pipeline (cached by text)."""
     return load_nlp()(text)
 
 
@@ -99,7 +100,7 @@ def read_report(
     """The event report of one claim, or None. ``before``: earlier claims of its article."""
     if not might_report(claim):
         return None
-    doc = _parse(claim.text)
+    doc = parse_claim(claim.text)
     trigger = _trigger(doc)
     counts = _counts(claim, group)
     if trigger is None:
