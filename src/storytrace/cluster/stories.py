@@ -11,7 +11,12 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storytrace.cluster.embed import Vectors, embed
-from storytrace.cluster.events import EVENT_THRESHOLD, MIN_NEIGHBOURHOOD, same_event
+from storytrace.cluster.events import (
+    EVENT_THRESHOLD,
+    MIN_NEIGHBOURHOOD,
+    REJOIN_THRESHOLD,
+    same_event,
+)
 from storytrace.cluster.features import (
     STORY_THRESHOLD,
     TOPIC_THRESHOLD,
@@ -54,8 +59,9 @@ def group_stories(
     1. Topics: average link over :func:`story_similarity`, cut at ``topic_threshold``.
     2. Events: a topic of at least :data:`MIN_NEIGHBOURHOOD` articles is split by
        :func:`~storytrace.cluster.events.same_event` (event detail weighed inside the
-       topic), cut at ``event_threshold``; a smaller one by :func:`story_similarity` at
-       ``threshold``.
+       topic), cut at ``event_threshold``, and an article left alone rejoins the part it
+       is likeliest to share (:data:`REJOIN_THRESHOLD`); a smaller topic is cut by
+       :func:`story_similarity` at ``threshold``.
 
     Reused text links two articles outright, and so does an existing story: articles in
     ``existing`` keep their story id, so a new run adds articles to the stories they belong
@@ -81,13 +87,13 @@ def group_stories(
                 matrix[members],
                 {name: view[part] for name, view in views.items()},
             )
-            cut = event_threshold
+            similar = _with_forced(similar, forced, members)
+            sub = _rejoin_lone(similar, _average_link(similar, event_threshold))
         else:
             similar = combine_views(
                 {name: view[np.ix_(members, members)] for name, view in views.items()}
             )
-            cut = threshold
-        sub = _average_link(_with_forced(similar, forced, members), cut)
+            sub = _average_link(_with_forced(similar, forced, members), threshold)
         for i, label in zip(members, sub, strict=True):
             labels[i] = next_label + label
         next_label += max(sub) + 1
@@ -138,6 +144,28 @@ def _average_link(similar: Vectors, threshold: float) -> list[int]:
     np.fill_diagonal(distances, 0.0)
     tree = linkage(squareform(distances, checks=False), method="average")
     return [int(label) - 1 for label in fcluster(tree, t=1.0 - threshold, criterion="distance")]
+
+
+def _rejoin_lone(similar: Vectors, labels: list[int]) -> list[int]:
+    """Labels with each article left alone moved to the part it is likeliest to share.
+
+    One article is weak evidence of a second event: it rejoins the part of two or more
+    articles with the highest average probability, when that is at least
+    :data:`REJOIN_THRESHOLD`. The labels are renumbered 0..k-1.
+    """
+    parts = _groups(labels)
+    larger = [part for part in parts if len(part) > 1]
+    if not larger:
+        return labels
+    moved = list(labels)
+    for part in parts:
+        if len(part) == 1:
+            (lone,) = part
+            best = max(larger, key=lambda other: float(similar[lone, other].mean()))
+            if similar[lone, best].mean() >= REJOIN_THRESHOLD:
+                moved[lone] = labels[best[0]]
+    order = {label: k for k, label in enumerate(dict.fromkeys(moved))}
+    return [order[label] for label in moved]
 
 
 def _groups(labels: Sequence[int]) -> list[list[int]]:
