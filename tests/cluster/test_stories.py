@@ -117,3 +117,14 @@ def test_pair_features_mark_different_counts_as_differing() -> None:
     assert features["numbers_differ"][0, 2] == 0.0
     assert features["numbers_shared"][0, 2] == 1.0
     assert features["weekdays_differ"][0, 2] == 0.0  # only one of them names a day
+
+
+def test_an_article_left_alone_rejoins_the_part_it_likely_shares() -> None:
+    from storytrace.cluster.stories import _rejoin_lone
+
+    similar = np.full((5, 5), 0.05, dtype=np.float32)
+    similar[:2, :2] = similar[2:4, 2:4] = 0.9
+    similar[4, :2] = similar[:2, 4] = 0.45  # likely enough with the first part
+    assert _rejoin_lone(similar, [0, 0, 1, 1, 2]) == [0, 0, 1, 1, 0]
+    similar[4, :2] = similar[:2, 4] = 0.1  # a story of its own
+    assert _rejoin_lone(similar, [0, 0, 1, 1, 2]) == [0, 0, 1, 1, 2]
