@@ -1,6 +1,6 @@
-"""The reuse index of a batch: each article's tokens and shingles, and its ``(doc, shingle)`` rows.
+"""Each article's tokens and shingles for alignment, and the candidate pairs of a batch.
 
-Two shingle families share one table of rows:
+Two shingle families are indexed:
 
 * **word shingles**: hashed 5-grams of the normalised words, which find verbatim and
   lightly edited copies and give exact passages;
@@ -12,7 +12,9 @@ Two shingle families share one table of rows:
 Only the winnowed fingerprints of each family are indexed (about 40 % of the
 shingles for word shingles), which keeps the table small at corpus scale while
 guaranteeing that every shared stretch of 8 words (word shingles) or 5 content words
-(content shingles) leaves a shared row.
+(content shingles) leaves a shared row. Candidates are computed from the texts in
+batches (:mod:`storytrace.reuse.fingerprints`, :mod:`storytrace.reuse.partitions`);
+only the articles of candidate pairs are tokenised with offsets for alignment.
 """
 
 from __future__ import annotations
