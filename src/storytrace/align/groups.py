@@ -100,34 +100,45 @@ def candidate_pairs(
     """Blocked pairs ``i < j``: each claim with its ``neighbours`` nearest, cosine >= ``floor``.
 
     A pair is kept when either claim is among the other's nearest. Returns the two index
-    arrays and the cosines. Neighbours are exact, found by blocks of ``chunk`` rows, so
-    memory stays O(chunk·n) and the pairs handed to scoring stay O(n·k).
+    arrays and the cosines. Neighbours are exact: the upper triangle of the cosine matrix
+    is computed by blocks of ``chunk`` rows (memory O(chunk·n)), and only the pairs handed
+    to scoring are kept, O(n·k) of them.
     """
     n = len(vectors)
     keep = min(neighbours, n - 1)
-    if keep < 1:
+    firsts, seconds, found = [], [], []
+    for start in range(0, max(0, n - 1), chunk):
+        block = vectors[start : start + chunk] @ vectors[start:].T
+        r, c = np.nonzero(block >= floor)
+        upper = c > r
+        r, c = r[upper], c[upper]
+        firsts.append(r + start)
+        seconds.append(c + start)
+        found.append(block[r, c])
+    if not firsts or keep < 1:
         empty = np.zeros(0, dtype=np.intp)
         return empty, empty, np.zeros(0, dtype=np.float32)
-    found_rows, found_cols = [], []
-    for start in range(0, n, chunk):
-        rows = np.arange(start, min(n, start + chunk))
-        block = vectors[rows] @ vectors.T
-        block[np.arange(len(rows)), rows] = -np.inf
-        close = block >= floor
-        crowded = np.flatnonzero(close.sum(axis=1) > keep)
-        if len(crowded):  # only these rows need ranking: keep their ``keep`` nearest
-            nearest = np.argpartition(-block[crowded], keep - 1, axis=1)[:, :keep]
-            close[crowded] = False
-            close[crowded[:, None], nearest] = block[crowded[:, None], nearest] >= floor
-        r, c = np.nonzero(close)
-        found_rows.append(rows[r])
-        found_cols.append(c)
-    i, j = np.concatenate(found_rows), np.concatenate(found_cols)
-    lo, hi = np.minimum(i, j), np.maximum(i, j)
-    unique = np.unique(lo.astype(np.int64) * n + hi)
-    first, second = (unique // n).astype(np.intp), (unique % n).astype(np.intp)
-    cosines = np.einsum("ij,ij->i", vectors[first], vectors[second]).astype(np.float32)
-    return first, second, cosines
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    cosines = np.concatenate(found).astype(np.float32)
+    if np.any(np.bincount(np.concatenate([first, second]), minlength=n) > keep):
+        near = _nearest_of_either(first, second, cosines, keep)
+        first, second, cosines = first[near], second[near], cosines[near]
+    order = np.lexsort((second, first))
+    return first[order].astype(np.intp), second[order].astype(np.intp), cosines[order]
+
+
+def _nearest_of_either(
+    first: npt.NDArray[np.intp], second: npt.NDArray[np.intp], cosines: Vectors, keep: int
+) -> npt.NDArray[np.bool_]:
+    """Which pairs are among the ``keep`` most similar of at least one of their two claims."""
+    pair = np.tile(np.arange(len(first)), 2)
+    claim = np.concatenate([first, second])
+    order = np.lexsort((-np.tile(cosines, 2), claim))  # by claim, nearest first
+    ranked = claim[order]
+    rank = np.arange(len(order)) - np.searchsorted(ranked, ranked, side="left")
+    near = np.zeros(len(first), dtype=bool)
+    near[pair[order[rank < keep]]] = True
+    return near
 
 
 def _adjustment(a: Claim, b: Claim) -> float:
