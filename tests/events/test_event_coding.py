@@ -75,6 +75,7 @@ def test_a_protest_is_a_demonstration_with_its_crowd_count() -> None:
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
     assert event.disorder_type == "Demonstrations"
     assert event.count["conservative"] == 2000
+    assert event.actors[0] == "Protesters (Georgia)"
     assert (event.location.country, event.geo_precision, event.time_precision) == ("GE", 1, 1)
 
 
@@ -88,6 +89,7 @@ def test_a_fire_is_an_incident_acled_does_not_code() -> None:
         "",
     )
     assert event.count["fatalities"] == {"values": [4.0], "conservative": 4.0}
+    assert (event.actors, event.targets) == ((), ("Civilians (Belgium)",))  # the dead suffer it
     assert events_acled_csv([story], timestamp=0).count("\n") == 1  # the header only
 
 

@@ -177,14 +177,20 @@ def time_precision(date: DateMention | None, *, inferred: bool = False) -> int |
     return max(code, 2) if inferred else code
 
 
-def actor_label(counted: str | None, country: str | None) -> str:
-    """An ACLED-style actor for who is counted: "Military Forces of Russia", "Civilians (Peru)"."""
+def actor_label(counted: str | None, country: str | None, event_type: str = "") -> str:
+    """An ACLED-style actor for who is counted: "Military Forces of Russia", "Civilians (Peru)".
+
+    In a protest or a riot, people are "Protesters (Georgia)" or "Rioters (Georgia)".
+    """
     words = set((counted or "").lower().split())
     where = country or ""
     if words & POLICE:
         return f"Police Forces of {where}".strip().removesuffix(" of")
     if words & FORCES:
         return f"Military Forces of {where}".strip().removesuffix(" of")
+    crowd = {"Protests": "Protesters", "Riots": "Rioters"}.get(event_type)
+    if crowd:
+        return f"{crowd} ({where})" if where else crowd
     if words & CIVILIANS:
         return f"Civilians ({where})" if where else "Civilians"
     return ""

@@ -282,7 +282,7 @@ class _Coder:
             id="ev-" + hashlib.sha256(lead.claim.id.encode()).hexdigest()[:12],
             event_type=lead.event_type or "",
             sub_event_type=lead.sub_event_type or "",
-            actors=_actors(reports, place),
+            actors=_with_country((a for r in reports for a in r.actors), place),
             location=place,
             date=date,
             count={"reports": [_count_dict(c, self.outlet(c.article_id)) for c in counts.values()]},
@@ -293,7 +293,7 @@ class _Coder:
             time_precision=acled.time_precision(date, inferred=date_inferred)
             if date is not None and date.precision != "reported"
             else (3 if date is not None else None),
-            targets=tuple(dict.fromkeys(t for r in reports for t in r.targets)),
+            targets=_with_country((t for r in reports for t in r.targets), place),
             article_ids=article_ids,
             outlets=tuple(dict.fromkeys(self.outlet(a) for a in article_ids)),
             story_ids=(self.story_id,) if self.story_id else (),
@@ -379,15 +379,14 @@ def _origin_names(groups: Iterable[ClaimGroup]) -> list[str]:
     return names
 
 
-def _actors(reports: Sequence[Report], place: Place | None) -> tuple[str, ...]:
-    """The reports' actors; a label without a country takes the event's ("Military Forces")."""
+def _with_country(names: Iterable[str], place: Place | None) -> tuple[str, ...]:
+    """ACLED labels without a country take the event's ("Military Forces" -> "... of Russia")."""
     country = country_name(place.country) if place is not None else None
     found: list[str] = []
-    for report in reports:
-        for actor in report.actors:
-            if actor in ("Military Forces", "Police Forces") and country:
-                actor = f"{actor} of {country}"
-            elif actor == "Civilians" and country:
-                actor = f"Civilians ({country})"
-            found.append(actor)
+    for name in names:
+        if name in ("Military Forces", "Police Forces") and country:
+            name = f"{name} of {country}"
+        elif name in ("Civilians", "Protesters", "Rioters") and country:
+            name = f"{name} ({country})"
+        found.append(name)
     return tuple(dict.fromkeys(found))

@@ -267,14 +267,20 @@ def _actors(
         if e.label == "ORG" and e.text not in (quoted, *sources) and not _is_place(e.text)
     ]
     nationalities = [nationality_country(e.text) for e in claim.entities if e.label == "NORP"]
-    country = next((c for c in nationalities if c), None)
-    counted = " ".join(f"{q.text} {q.counted or ''}" for q in claim.quantities)
+    country = country_name(next((c for c in nationalities if c), None))
+    acting = " ".join(
+        f"{q.text} {q.counted or ''}" for q in claim.quantities if _kind(q) == "people"
+    )
+    suffering = " ".join(f"{q.text} {q.counted or ''}" for q in claim.quantities
+                         if _kind(q) not in (None, "people"))  # fmt: skip
     subjects = " ".join(t.lemma_ for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass"))
-    label = acled.actor_label(f"{counted} {subjects}", country_name(country))
+    event_type = acled.ACTIONS[_word(trigger)][0]
+    label = acled.actor_label(f"{acting} {subjects}", country, event_type)
+    victims = acled.actor_label(suffering, country) if suffering.strip() else ""
     words = {t.lemma_.lower() for t in doc}
     if not label and words & _AUTHORITIES and trigger.lemma_.lower() in ("raid", "arrest"):
-        label = f"Police Forces of {country_name(country) or ''}".strip().removesuffix(" of")
-    targets: list[str] = []
+        label = f"Police Forces of {country or ''}".strip().removesuffix(" of")
+    targets: list[str] = [victims] if victims else []
     for argument in _arguments(trigger):
         owner = next((t for t in argument.children if t.dep_ == "poss"), None)
         if owner is not None and owner.lower_ in _PRONOUNS:
@@ -284,7 +290,8 @@ def _actors(
         elif argument.ent_type_ == "ORG":
             targets.append(_entity_text(argument))
     actors = tuple(dict.fromkeys([a for a in (label, *orgs) if a]))
-    return actors, tuple(dict.fromkeys(targets)), bool(orgs or targets)
+    named_target = any(t != victims for t in targets)
+    return actors, tuple(dict.fromkeys(targets)), bool(orgs or named_target)
 
 
 @functools.lru_cache(maxsize=4096)
