@@ -26,7 +26,10 @@ def _pairs(pairs: np.ndarray) -> set[tuple[int, int]]:
     return {(int(a), int(b)) for a, b in pairs}
 
 
-def test_chunks_and_spill_give_the_pairs_of_one_batch() -> None:
+def test_chunks_and_spill_give_the_pairs_of_one_batch(monkeypatch) -> None:
+    import storytrace.reuse.partitions as partitions
+
+    monkeypatch.setattr(partitions, "_FLUSH_ROWS", 2000)  # spill every few documents
     texts = _corpus()
     found = fingerprint_texts(texts)
     expected = _pairs(
@@ -66,12 +69,18 @@ def test_passes_cover_every_row_once_in_hash_order(tmp_path: Path) -> None:
 def test_spilled_rows_go_to_files_and_come_back(tmp_path: Path, monkeypatch) -> None:
     import storytrace.reuse.partitions as partitions
 
-    monkeypatch.setattr(partitions, "_FLUSH_ROWS", 10)
+    monkeypatch.setattr(partitions, "_FLUSH_ROWS", 150)
     rows = PartitionedRows(bits=1, spill=tmp_path)
-    keys = np.sort(np.arange(100, dtype=np.uint64) * np.uint64(2**57 + 1))
-    rows.add(keys)
+    batches = [
+        np.sort(np.arange(k, 300, 3, dtype=np.uint64) * np.uint64(2**56 + 1)) for k in (0, 1, 2)
+    ]
+    for keys in batches:
+        rows.add(keys)
+    # The second batch brought 200 rows: both ranges were written out; the third waits.
     assert len(list(tmp_path.glob("*.npy"))) == 2
-    assert np.array_equal(np.concatenate(list(rows.passes(pass_rows=10))), keys)
+    assert int(rows.pending_rows.sum()) == 100
+    back = np.concatenate(list(rows.passes(pass_rows=10)))
+    assert np.array_equal(back, np.sort(np.concatenate(batches)))
 
 
 def _reference_sketch(docs: np.ndarray, hashes: np.ndarray, count: int, bins: int) -> np.ndarray:

@@ -53,7 +53,7 @@ _MAX_DOCS = 1 << 24  # the doc number fills the low 24 bits of a packed key
 # Texts fingerprinted at a time: about a million tokens, whose arrays (8 MB each) the
 # allocator reuses batch after batch instead of mapping fresh pages.
 _BATCH = 2_000
-_FLUSH_ROWS = 1 << 20  # rows of one hash range held in memory before a spill
+_FLUSH_ROWS = 1 << 22  # rows (32 MB) held in memory before every range is spilled
 
 
 class PartitionedRows:
@@ -82,7 +82,8 @@ class PartitionedRows:
         for part, piece in enumerate(np.split(keys, cuts)):
             if len(piece):
                 self.pending[part].append(piece.copy())
-            if self.spill is not None and self.pending_rows[part] >= _FLUSH_ROWS:
+        if self.spill is not None and self.pending_rows.sum() >= _FLUSH_ROWS:
+            for part in np.flatnonzero(self.pending_rows).tolist():
                 self._flush(part)
 
     def _flush(self, part: int) -> None:
