@@ -31,7 +31,13 @@ from storytrace.events.merge import (
     same_town,
 )
 from storytrace.events.notes import summarise
-from storytrace.events.reports import Report, might_report, parse_claim, read_report
+from storytrace.events.reports import (
+    Report,
+    might_report,
+    parse_claim,
+    parse_claims,
+    read_report,
+)
 from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, Place
 from storytrace.text.places import country_name, geocode, places_context, region_seat
 
@@ -57,6 +63,7 @@ def code_events(
         by_article.setdefault(claim.article_id, []).append(claim)
     context = places_context(p for c in every for p in c.places)
     outlets = frozenset(a.outlet for a in articles.values() if a.outlet)
+    parse_claims(m.text for g in groups for m in g.members if might_report(m))
     reports: list[Report] = []
     for group in groups:
         for claim in group.members:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -32,12 +32,8 @@ from storytrace.text.nlp import load_nlp
 from storytrace.text.places import country_name, geocode, nationality_country
 
 _STEMS = re.compile(
-    r"\b(?:"
-    + "|".join(sorted({key[:4] for key in acled.ACTIONS} | {"kill", "die", "dead", "injur",
-                                                            "wound", "evacu", "arrest"}))
-    + ")",
-    re.IGNORECASE,
-)  # fmt: skip
+    r"\b(?:" + "|".join(sorted({key[:4] for key in acled.ACTIONS})) + ")", re.IGNORECASE
+)
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _PRONOUNS = {"their", "its", "his", "her", "they", "it"}
 _AUTHORITIES = {"government", "authorities", "authority", "police", "kremlin", "security"}
@@ -83,15 +79,34 @@ class Report:
         return sum(facts) >= 2
 
 
-@functools.lru_cache(maxsize=4096)
+_PARSED: dict[str, Doc] = {}
+_PARSED_MAX = 4096
+
+
+def parse_claims(texts: Iterable[str]) -> None:
+    """Parse claim sentences in one batch (the tagger and parser only), ahead of use."""
+    todo = list(dict.fromkeys(t for t in texts if t not in _PARSED))
+    if len(_PARSED) + len(todo) > _PARSED_MAX:
+        _PARSED.clear()
+    for text, doc in zip(todo, load_nlp().pipe(todo, disable=["ner"]), strict=True):
+        _PARSED[text] = doc
+
+
 def parse_claim(text: str) -> Doc:
     """A claim sentence parsed by the read stage's spaCy pipeline (cached by text)."""
-    return load_nlp()(text)
+    if text not in _PARSED:
+        parse_claims([text])
+    return _PARSED[text]
 
 
 def might_report(claim: Claim) -> bool:
-    """A cheap test before parsing: the claim holds a word that may start an action word."""
-    return _STEMS.search(claim.text) is not None
+    """A cheap test before parsing: an action word may be there, or a death, injury,
+    evacuation or arrest count."""
+    return _STEMS.search(claim.text) is not None or _consequence(claim)
+
+
+def _consequence(claim: Claim) -> bool:
+    return any(set((q.predicate or "").split("+")) & _CONSEQUENCES for q in claim.quantities)
 
 
 def read_report(
@@ -100,10 +115,10 @@ def read_report(
     """The event report of one claim, or None. ``before``: earlier claims of its article."""
     if not might_report(claim):
         return None
-    doc = parse_claim(claim.text)
-    trigger = _trigger(doc)
+    doc = parse_claim(claim.text) if _STEMS.search(claim.text) else None
+    trigger = _trigger(doc) if doc is not None else None
     counts = _counts(claim, group)
-    if trigger is None:
+    if trigger is None or doc is None:
         consequences = [c for c in counts if c.kind != "people"]
         if not consequences:
             return None
@@ -287,8 +302,10 @@ def _actors(
             named = _previous_organisation(before)
             if named:
                 targets.append(named)
-        elif argument.ent_type_ == "ORG":
-            targets.append(_entity_text(argument))
+        else:
+            organisation = _entity_at(argument, claim)
+            if organisation:
+                targets.append(organisation)
     actors = tuple(dict.fromkeys([a for a in (label, *orgs) if a]))
     named_target = any(t != victims for t in targets)
     return actors, tuple(dict.fromkeys(targets)), bool(orgs or named_target)
@@ -308,11 +325,13 @@ def _arguments(trigger: Token) -> list[Token]:
     return found
 
 
-def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+def _entity_at(token: Token, claim: Claim) -> str | None:
+    """The organisation the read stage found where ``token`` stands in the claim, if any."""
+    at = token.idx + claim.span[0]
+    for entity in claim.entities:
+        if entity.label == "ORG" and entity.span[0] <= at < entity.span[1]:
+            return entity.text
+    return None
 
 
 def _previous_organisation(before: Sequence[Claim]) -> str | None:

@@ -154,11 +154,13 @@ def _admin1_code(city: dict[str, Any]) -> str | None:
 
 
 @functools.cache
-def _seats() -> dict[str, dict[str, Any]]:
-    """ISO 3166-2 code -> the most populous GeoNames town of that region."""
+def _seats(country: str) -> dict[str, dict[str, Any]]:
+    """ISO 3166-2 code -> the most populous GeoNames town of that region, for one country."""
     seats: dict[str, dict[str, Any]] = {}
     for cities in _cities().values():
         for city in cities:
+            if city["countrycode"] != country:
+                continue
             code = _admin1_code(city)
             if code and int(city["population"]) > int(seats.get(code, {}).get("population", -1)):
                 seats[code] = city
@@ -178,8 +180,10 @@ def region_code(place: Place) -> str | None:
 def region_seat(place: Place) -> Place | None:
     """The largest town of a place's region, where ACLED codes an event known only by region."""
     code = region_code(place)
-    city = _seats().get(code) if code else None
-    if city is None or place.country is None:
+    if code is None or place.country is None:
+        return None
+    city = _seats(place.country).get(code)
+    if city is None:
         return None
     return Place(
         text=place.text,
