@@ -214,6 +214,8 @@ def _peer(corpus: Corpus, *, threshold: float) -> dict[str, Any]:
 
 def _alignment_ms(corpus: Corpus, pairs: set[tuple[int, int]], sample: int) -> float | None:
     chosen = random.Random(1).sample(sorted(pairs), min(sample, len(pairs)))
+    if not chosen:
+        return None
     wanted = {i for pair in chosen for i in pair}
     texts: dict[int, str] = {}
     for number, chunk in enumerate(corpus.chunks()):
@@ -221,8 +223,6 @@ def _alignment_ms(corpus: Corpus, pairs: set[tuple[int, int]], sample: int) -> f
             if number * CHUNK + offset in wanted:
                 texts[number * CHUNK + offset] = text
     docs = {i: shingle_article(Article.from_text(t)) for i, t in texts.items()}
-    if not chosen:
-        return None
     started = time.perf_counter()
     for i, j in chosen:
         pair_edge(docs[i], docs[j])
