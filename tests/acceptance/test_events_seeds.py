@@ -67,6 +67,8 @@ def test_11_omon_officers_from_khakassia_refusing_to_deploy(seeds_run: Run) -> N
         "region",
     )
     assert event["geo_precision"] == 3  # only the region is known
+    # coded at the region's seat (Abakan), as ACLED codes region-only events
+    assert (round(place["lat"]), round(place["lon"])) == (54, 91)
     assert event["actors"][0] == "Police Forces of Russia"  # OMON are police
     assert "the Russian Guard" in event["actors"]
 

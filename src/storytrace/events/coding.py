@@ -61,7 +61,8 @@ def code_events(
     by_article: dict[str, list[Claim]] = {}
     for claim in sorted({c.id: c for c in every}.values(), key=lambda c: c.span):
         by_article.setdefault(claim.article_id, []).append(claim)
-    context = places_context(p for c in every for p in c.places)
+    named = [p for c in every for p in c.places]
+    context = _ContextByName(named)
     outlets = frozenset(a.outlet for a in articles.values() if a.outlet)
     parse_claims(m.text for g in groups for m in g.members if might_report(m))
     reports: list[Report] = []
@@ -79,11 +80,30 @@ def code_events(
     return sorted(events, key=lambda e: ((e.date.start or "") if e.date else "~", e.id))
 
 
-def _in_context(report: Report, context: set[str]) -> Report:
+class _ContextByName:
+    """The story's countries and regions, as context for one place name.
+
+    A name's own mentions are left out of its context: a first guess ("Paris" -> France)
+    must not vote for itself against the story's other places (Texas).
+    """
+
+    def __init__(self, places: Sequence[Place]) -> None:
+        self._places = places
+        self._cache: dict[str, set[str]] = {}
+
+    def __call__(self, text: str) -> set[str]:
+        key = text.casefold().strip()
+        if key not in self._cache:
+            others = (p for p in self._places if p.text.casefold().strip() != key)
+            self._cache[key] = places_context(others)
+        return self._cache[key]
+
+
+def _in_context(report: Report, context: _ContextByName) -> Report:
     """Re-geocode the report's places with the whole story's countries and regions."""
     places = []
     for place in report.places:
-        again = geocode(place.text, context) if place.precision == "city" else None
+        again = geocode(place.text, context(place.text)) if place.precision == "city" else None
         places.append(replace(again, span=place.span) if again is not None else place)
     return replace(report, places=tuple(places))
 

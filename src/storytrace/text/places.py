@@ -11,6 +11,8 @@ is Paris, Texas. "Pskov region", "Pskov Oblast" and "Khakassia" are region menti
 from __future__ import annotations
 
 import functools
+import importlib.resources
+import json
 import math
 import re
 import unicodedata
@@ -123,7 +125,29 @@ def _admin1_subdivision(country: str, code: str) -> Any:
         subdivision = pycountry.subdivisions.get(code=f"{country}-{code}")  # type: ignore[no-untyped-call]
         if subdivision is not None:
             return subdivision
+    name = _geonames_admin1_names().get(f"{country}.{code}")
+    if name:
+        subdivision = _named_exactly(country, name) or _named_like(country, name)
+        if subdivision is not None:
+            return subdivision
     return _named_like(country, _largest_towns().get((country, code), ""))
+
+
+@functools.cache
+def _geonames_admin1_names() -> dict[str, str]:
+    """``"RU.31"`` -> GeoNames' name of that region ("Khakasiya"); built by
+    ``bench/build_admin1_names.py`` from GeoNames data (CC BY 4.0)."""
+    table = importlib.resources.files("storytrace.text") / "data" / "admin1_names.json"
+    return dict(json.loads(table.read_text(encoding="utf-8")))
+
+
+def _named_exactly(country: str, name: str) -> Any:
+    """The top-level subdivision of ``country`` one of whose names spells like ``name``."""
+    key = _skeleton(name)
+    for sub in _regions().get(key, ()):
+        if sub.country_code == country and sub.parent_code is None:
+            return sub
+    return None
 
 
 def _named_like(country: str, town: str) -> Any:
