@@ -90,4 +90,9 @@ def test_openapi_describes_the_api_and_hides_the_pages(client):
     assert one["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorOut")
     group = spec["components"]["schemas"]["ClaimGroupOut"]["properties"]["verdict"]
     assert set(group["enum"]) == {"corroborated", "echoed", "single_source", "conflicting"}
+    schemas = spec["components"]["schemas"]
+    assert "timeline" in schemas["StoryOut"]["properties"]
+    assert {"geo_precision", "time_precision", "story_ids"} <= set(
+        schemas["EventOut"]["properties"]
+    )
     assert client.get("/docs").status_code == 404  # its scripts would come from a CDN

@@ -131,8 +131,31 @@ class EventOut(_Shape):
     date: DateOut | None
     count: dict[str, Any]
     claim_group_ids: list[str]
-    sources: list[str]
+    sources: list[str] = Field(description="the origins of its claim groups, not just outlets")
     notes: str
+    disorder_type: str = ""
+    geo_precision: int | None = Field(None, description="ACLED: 1 town, 2 near it, 3 region")
+    time_precision: int | None = Field(None, description="ACLED: 1 day, 2 week, 3 month/year")
+    targets: list[str] = []
+    action: str = ""
+    article_ids: list[str] = []
+    outlets: list[str] = []
+    story_ids: list[str] = Field([], description="every story the event is told in")
+    related_places: list[PlaceOut] = []
+
+
+class TimelineEntryOut(_Shape):
+    """One dated event or claim of a story."""
+
+    start: str | None
+    end: str | None
+    precision: str
+    kind: str
+    text: str
+    date_text: str
+    ref: str
+    verdict: str | None
+    article_ids: list[str]
 
 
 class StoryOut(_Shape):
@@ -144,6 +167,7 @@ class StoryOut(_Shape):
     claim_groups: list[ClaimGroupOut]
     reuse_edges: list[ReuseEdgeOut]
     events: list[EventOut]
+    timeline: list[TimelineEntryOut] = []
 
 
 class ErrorOut(BaseModel):
