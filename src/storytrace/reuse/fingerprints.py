@@ -71,50 +71,69 @@ _VOCABULARY_LIMIT = 2_000_000
 
 
 class Vocabulary(dict[str, int]):
-    """Surface form → its row in the word-hash and content-hash tables, filled on first sight."""
+    """Whitespace-free chunk of text → its tokens' rows in the hash tables, filled on first sight.
+
+    Texts are cut at whitespace (``str.split``, at C speed) and each distinct chunk
+    ("said,", "(AP)", "U.S.", "—") is split by the tokeniser's pattern once, here. No
+    token holds whitespace and the pattern looks neither behind nor ahead, so the
+    tokens of the chunks, in order, are the tokens of the text.
+    """
 
     def __init__(self) -> None:
         super().__init__()
+        self.first: list[int] = []
+        self.count: list[int] = []
         self.words: list[int] = []
         self.stems: list[int] = []
         self.content: list[bool] = []
-        self._tables = self._empty()
+        self._cache = self._empty()
 
     @staticmethod
-    def _empty() -> tuple[U64, U64, npt.NDArray[np.bool_]]:
-        return np.zeros(0, np.uint64), np.zeros(0, np.uint64), np.zeros(0, np.bool_)
+    def _empty() -> tuple[I64, I64, U64, U64, npt.NDArray[np.bool_]]:
+        return (
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.uint64),
+            np.zeros(0, np.uint64),
+            np.zeros(0, np.bool_),
+        )
 
-    def __missing__(self, surface: str) -> int:
-        word = normalise_word(surface)
-        stem = content_stem(word)
-        row = self[surface] = len(self.words)
-        self.words.append(word_hash(word))
-        self.stems.append(word_hash(stem) if stem else 0)
-        self.content.append(bool(stem))
+    def __missing__(self, chunk: str) -> int:
+        row = self[chunk] = len(self.first)
+        tokens = TOKEN_PATTERN.findall(chunk)
+        self.first.append(len(self.words))
+        self.count.append(len(tokens))
+        for surface in tokens:
+            word = normalise_word(surface)
+            stem = content_stem(word)
+            self.words.append(word_hash(word))
+            self.stems.append(word_hash(stem) if stem else 0)
+            self.content.append(bool(stem))
         return row
 
-    def tables(self) -> tuple[U64, U64, npt.NDArray[np.bool_]]:
-        """The word hash, content-stem hash and is-content flag of every row.
-
-        Rows added since the last call are converted and appended; the rest is cached.
-        """
-        words, stems, content = self._tables
-        done = len(words)
-        if done < len(self.words):
-            words = np.concatenate([words, np.array(self.words[done:], dtype=np.uint64)])
-            stems = np.concatenate([stems, np.array(self.stems[done:], dtype=np.uint64)])
-            content = np.concatenate([content, np.array(self.content[done:], dtype=np.bool_)])
-            self._tables = (words, stems, content)
-        return self._tables
+    def arrays(self) -> tuple[I64, I64, U64, U64, npt.NDArray[np.bool_]]:
+        """Per chunk row: first token row and token count; per token row: word hash,
+        content-stem hash and is-content flag. Rows added since the last call are
+        converted and appended; the rest is cached."""
+        first, count, words, stems, content = self._cache
+        if len(first) < len(self.first):
+            rows, tokens = len(first), len(words)
+            self._cache = first, count, words, stems, content = (
+                np.concatenate([first, np.array(self.first[rows:], dtype=np.int64)]),
+                np.concatenate([count, np.array(self.count[rows:], dtype=np.int64)]),
+                np.concatenate([words, np.array(self.words[tokens:], dtype=np.uint64)]),
+                np.concatenate([stems, np.array(self.stems[tokens:], dtype=np.uint64)]),
+                np.concatenate([content, np.array(self.content[tokens:], dtype=np.bool_)]),
+            )
+        return first, count, words, stems, content
 
     def trim(self) -> None:
         """Forget every entry once the vocabulary outgrows its limit."""
         if len(self) > _VOCABULARY_LIMIT:
             self.clear()
-            self.words.clear()
-            self.stems.clear()
-            self.content.clear()
-            self._tables = self._empty()
+            for table in (self.first, self.count, self.words, self.stems, self.content):
+                table.clear()
+            self._cache = self._empty()
 
 
 @dataclass(frozen=True)
@@ -141,28 +160,33 @@ def _offsets(lengths: I64) -> I64:
 
 
 def hash_tokens(texts: Sequence[str], vocabulary: Vocabulary | None = None) -> TokenHashes:
-    """The word and content-word hashes of each text, in one pass over its tokens.
+    """The word and content-word hashes of each text, in one pass over its chunks.
 
     Equal, text by text, to ``tokenize`` → ``word_hash`` and ``content_tokens`` →
     ``word_hash`` of :mod:`storytrace.reuse.shingles`.
     """
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
     vocabulary.trim()
-    surfaces: list[str] = []
-    lengths = np.zeros(len(texts), dtype=np.int64)
+    chunks: list[str] = []
+    per_text = np.zeros(len(texts), dtype=np.int64)
     for position, text in enumerate(texts):
-        found = TOKEN_PATTERN.findall(text)
-        lengths[position] = len(found)
-        surfaces.extend(found)
-    rows = np.fromiter(map(vocabulary.__getitem__, surfaces), dtype=np.int64, count=len(surfaces))
-    words, stems, is_content = vocabulary.tables()
-    keep = is_content[rows]
+        split = text.split()
+        per_text[position] = len(split)
+        chunks.extend(split)
+    rows = np.fromiter(map(vocabulary.__getitem__, chunks), dtype=np.int64, count=len(chunks))
+    first, count, words, stems, is_content = vocabulary.arrays()
+    first, count = first[rows], count[rows]
+    starts = np.cumsum(count) - count
+    tokens = np.repeat(first - starts, count) + np.arange(int(count.sum()), dtype=np.int64)
+    chunk_text = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
+    lengths = np.bincount(chunk_text, weights=count, minlength=len(texts)).astype(np.int64)
+    keep = is_content[tokens]
     doc_of = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
     content_lengths = np.bincount(doc_of[keep], minlength=len(texts)).astype(np.int64)
     return TokenHashes(
-        words=words[rows],
+        words=words[tokens],
         word_offsets=_offsets(lengths),
-        content=stems[rows[keep]],
+        content=stems[tokens[keep]],
         content_offsets=_offsets(content_lengths),
     )
 
