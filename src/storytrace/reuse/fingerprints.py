@@ -3,10 +3,10 @@
 The same shingles and fingerprints as :mod:`storytrace.reuse.shingles` computes for one
 article, computed for a whole batch at once:
 
-1. **Token hashes.** Each text is split by the tokeniser's regular expression; every
-   surface form is normalised, stemmed and hashed once per batch (a vocabulary), so
-   the per-token Python work is one regex match and one dict look-up. The word and
-   content-word streams share this single pass.
+1. **Token hashes.** Each text is cut at whitespace; every distinct chunk is split by
+   the tokeniser's regular expression, normalised, stemmed and hashed once per batch
+   (a vocabulary), so the per-token Python work is a ``str.split`` and one dict
+   look-up. The word and content-word streams share this single pass.
 2. **Shingles.** Polynomial hashes of word 5-grams and content-word 3-grams over the
    concatenated token hashes of all documents, one numpy operation per offset;
    shingles that straddle two documents are dropped.
