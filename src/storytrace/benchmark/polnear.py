@@ -138,14 +138,24 @@ def _match(gold: list[Fragments], pred: list[Fragments], text: str) -> tuple[int
     return exact, overlap
 
 
-def score_folder(gold_dir: Path, pred_dir: Path, text_dir: Path) -> dict[str, Any]:
-    """P/R/F1 per role, exact and overlap, micro-averaged over every gold ``.ann``."""
+def relation_spans(relations: Iterable[Relation]) -> dict[str, list[Fragments]]:
+    """The Source, Cue and Content spans of a list of relations, by role."""
+    spans: dict[str, list[Fragments]] = {role: [] for role in ROLES}
+    for relation in relations:
+        spans["Cue"].append(relation.cue)
+        spans["Content"].append(relation.content)
+        if relation.source:
+            spans["Source"].append(relation.source)
+    return spans
+
+
+Scored = tuple[str, dict[str, list[Fragments]], dict[str, list[Fragments]]]
+
+
+def score_spans(items: Iterable[Scored]) -> dict[str, Any]:
+    """P/R/F1 per role, exact and overlap, micro-averaged over ``(text, gold, predicted)``."""
     counts = {role: {"gold": 0, "pred": 0, "exact": 0, "overlap": 0} for role in ROLES}
-    for gold_path in sorted(gold_dir.glob("*.ann")):
-        text = (text_dir / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
-        gold = read_ann(gold_path)
-        pred_path = pred_dir / gold_path.name
-        pred = read_ann(pred_path) if pred_path.exists() else {r: [] for r in ROLES}
+    for text, gold, pred in items:
         for role in ROLES:
             exact, overlap = _match(gold[role], pred[role], text)
             tally = counts[role]
@@ -159,6 +169,19 @@ def score_folder(gold_dir: Path, pred_dir: Path, text_dir: Path) -> dict[str, An
         for mode in ("exact", "overlap"):
             scores[role][mode] = _prf(tally[mode], tally["pred"], tally["gold"])
     return scores
+
+
+def score_folder(gold_dir: Path, pred_dir: Path, text_dir: Path) -> dict[str, Any]:
+    """P/R/F1 per role, exact and overlap, micro-averaged over every gold ``.ann``."""
+
+    def items() -> Iterable[Scored]:
+        for gold_path in sorted(gold_dir.glob("*.ann")):
+            text = (text_dir / f"{gold_path.stem}.txt").read_text(encoding="utf-8")
+            pred_path = pred_dir / gold_path.name
+            pred = read_ann(pred_path) if pred_path.exists() else {r: [] for r in ROLES}
+            yield text, read_ann(gold_path), pred
+
+    return score_spans(items())
 
 
 def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:

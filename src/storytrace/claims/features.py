@@ -28,6 +28,8 @@ def _word(doc: Doc, i: int) -> str:
         return "<s>"
     if i >= len(doc):
         return "</s>"
+    if doc[i].is_space:
+        return "<nl>" if "\n" in doc[i].text else "<sp>"
     return doc[i].lower_
 
 
@@ -76,7 +78,30 @@ def cue_features(token: Token, quoted: list[bool]) -> list[str]:
         feats.append("after-quote")
     if head.i != i and head.head.i != head.i:
         feats.append(f"hhl={head.head.lemma_.lower()}")
-    return feats
+    feats += [
+        f"e={token.ent_iob_}-{token.ent_type_}",
+        f"l+1={_lemma(doc, i + 1)}",
+        f"l-1={_lemma(doc, i - 1)}",
+        f"l+w+1+w+2={lemma}|{_word(doc, i + 1)}|{_word(doc, i + 2)}",
+        f"w-2+w-1={_word(doc, i - 2)}|{_word(doc, i - 1)}",
+        f"sentend={i + 1 >= len(doc) or doc[i + 1].is_sent_start is True}",
+    ]
+    if token.is_punct:
+        feats.append(f"punct={token.text}|{_tag(doc, i - 1)}|{quoted[i]}")
+    return _printable(feats)
+
+
+def _printable(feats: list[str]) -> list[str]:
+    """Features with line breaks and other control characters replaced (one line each)."""
+    return [
+        f if f.isprintable() else "".join(c if c.isprintable() else "_" for c in f) for f in feats
+    ]
+
+
+def _lemma(doc: Doc, i: int) -> str:
+    if i < 0 or i >= len(doc):
+        return "-"
+    return doc[i].lemma_.lower()
 
 
 def cue_head(tokens: list[Token]) -> Token:
@@ -155,3 +180,58 @@ def role_features(token: Token, cue: list[Token], quoted: list[bool]) -> list[st
     if token.is_punct:
         feats.append(f"punct+p={token.lower_}|{path}|{side}")
     return feats
+
+
+def role_rows(
+    doc: Doc, cue: list[Token], window: range, quoted: list[bool], cue_ids: set[int]
+) -> list[list[str]]:
+    """Feature rows for a cue's window, one per token, for the sequence role tagger.
+
+    ``cue_ids`` holds the tokens of every cue of the text; the cue's own tokens are
+    marked as such, and a token beyond another cue (seen from this one) is flagged, since
+    each token has at most one role in at most one attribution.
+    """
+    own = {t.i for t in cue}
+    first, last = cue[0].i, cue[-1].i
+    others = sorted(cue_ids - own)
+    head = cue_head(cue)
+    rows = []
+    for i in window:
+        token = doc[i]
+        if i in own:
+            rows.append(_printable(["cue=self", f"cue=self|{token.lower_}"]))
+            continue
+        if token.is_space:
+            rows.append(["space"])
+            continue
+        feats = role_features(token, cue, quoted)
+        side = "before" if i < first else "after"
+        low, high = (i, first) if i < first else (last, i)
+        between = any(low < k < high for k in others)
+        offset = _sentence_offset(token, head)
+        feats += [
+            f"other={i in cue_ids}",
+            f"between={between}",
+            f"between+side={between}|{side}",
+            f"sentoff={offset}",
+            f"sentoff+q={offset}|{quoted[i]}",
+            f"e={token.ent_iob_}-{token.ent_type_}",
+            f"l+side={token.lemma_.lower()}|{side}",
+            f"w-1={_word(doc, i - 1)}|{side}",
+            f"w+1={_word(doc, i + 1)}|{side}",
+            f"qmark={token.text in QUOTE_MARKS}|{quoted[i]}|{side}",
+        ]
+        rows.append(_printable(feats))
+    return rows
+
+
+QUOTE_MARKS = frozenset("\"“”‘’«»'")
+
+
+def _sentence_offset(token: Token, head: Token) -> str:
+    """Which sentence a token sits in relative to the cue's: 0, -1, +1 or far."""
+    if token.sent.start == head.sent.start:
+        return "0"
+    if token.i < head.i:
+        return "-1" if token.sent.end == head.sent.start else "-far"
+    return "+1" if token.sent.start == head.sent.end else "+far"

@@ -1,119 +1,135 @@
 """Fitting the attribution tagger of :mod:`storytrace.claims.relations` on PolNeAR train.
 
-Run once by a developer (scikit-learn needed; nothing here runs in the pipeline)::
+Run once by a developer (python-crfsuite needed; nothing here runs in the pipeline)::
 
     python -m storytrace.claims.learn ../shared/data/polnear/train
 
-It writes ``src/storytrace/claims/data/attribution_model.json``: a logistic cue model and
-a three-class role model, each as ``{"bias", "weights": {feature: weight}}``.
+It writes ``src/storytrace/claims/data/attribution_model.json``: two linear-chain CRFs,
+a cue tagger (B/I/O over each sentence) and a role tagger (Source/Content/Cue/O over
+each cue's window), each exported as plain weights for :func:`storytrace.claims.sequence.viterbi`.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, DocBin, Token
 
 from storytrace.benchmark.polnear import read_relations
-from storytrace.claims.features import cue_features, quote_mask, role_features
-from storytrace.claims.relations import MODEL_FILE, ROLE_CLASSES, Relation, _window
+from storytrace.claims.features import cue_features, quote_mask, role_rows
+from storytrace.claims.relations import MODEL_FILE, ROLE_LABELS, Relation, _sentences, _window
 
 _OUT = Path(__file__).parent / "data" / MODEL_FILE
+Example = tuple[list[list[str]], list[str]]
+
+# L1 + L2 penalties as commonly used with CRFsuite; bench/polnear_cv.py compares others on
+# train folds (a decode-time cue bias was tried there and lowered F1).
+CUE_SETTINGS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150}
+ROLE_SETTINGS = {"c1": 0.1, "c2": 0.01, "max_iterations": 150}
+TRAIN_WINDOW = 60  # role sequences: tokens either side of each gold cue
+MIN_WEIGHT = 0.01  # exported weights below this are dropped (a smaller file)
 
 
 def _tokens(doc: Doc, fragments: Iterable[tuple[int, int]] | None) -> list[Token]:
+    """The non-space tokens that overlap any of the character fragments."""
     if not fragments:
         return []
-    spans = list(fragments)
-    return [
-        t for t in doc if not t.is_space and any(t.idx < b and t.idx + len(t) > a for a, b in spans)
-    ]
+    starts = [t.idx for t in doc]
+    found: list[Token] = []
+    for a, b in sorted(fragments):
+        i = max(0, bisect.bisect_right(starts, a) - 1)
+        while i < len(doc) and doc[i].idx < b:
+            token = doc[i]
+            if not token.is_space and token.idx + len(token) > a and token not in found:
+                found.append(token)
+            i += 1
+    return found
 
 
-def instances(
-    docs: Sequence[Doc], gold: Sequence[list[Relation]]
-) -> tuple[list[list[str]], list[int], list[list[str]], list[int]]:
-    """Cue rows (every token) and role rows (window tokens of every gold cue) with labels."""
-    cue_x: list[list[str]] = []
-    cue_y: list[int] = []
-    role_x: list[list[str]] = []
-    role_y: list[int] = []
+def cue_examples(docs: Sequence[Doc], gold: Sequence[list[Relation]]) -> Iterator[Example]:
+    """One B/I/O-labelled sequence per sentence: is each token part of a reporting cue."""
     for doc, relations in zip(docs, gold, strict=True):
         quoted = quote_mask(doc)
-        cue_ids = {t.i for r in relations for t in _tokens(doc, r.cue)}
-        for token in doc:
-            if not token.is_space:
-                cue_x.append(cue_features(token, quoted))
-                cue_y.append(int(token.i in cue_ids))
+        first: set[int] = set()
+        inside: set[int] = set()
         for relation in relations:
             cue = _tokens(doc, relation.cue)
+            if cue:
+                first.add(cue[0].i)
+                inside.update(t.i for t in cue[1:])
+        for tokens in _sentences(doc):
+            if tokens:
+                rows = [cue_features(t, quoted) for t in tokens]
+                labels = ["B" if t.i in first else "I" if t.i in inside else "O" for t in tokens]
+                yield rows, labels
+
+
+def role_examples(docs: Sequence[Doc], gold: Sequence[list[Relation]]) -> Iterator[Example]:
+    """One sequence per gold cue: the role of each token of its window."""
+    for doc, relations in zip(docs, gold, strict=True):
+        quoted = quote_mask(doc)
+        cues = [(r, _tokens(doc, r.cue)) for r in relations]
+        cue_ids = {t.i for _, cue in cues for t in cue}
+        for relation, cue in cues:
             if not cue:
                 continue
+            own = {t.i for t in cue}
             source = {t.i for t in _tokens(doc, relation.source)}
             content = {t.i for t in _tokens(doc, relation.content)}
-            for i in _window(doc, cue):
-                if i in cue_ids or doc[i].is_space:
-                    continue
-                role_x.append(role_features(doc[i], cue, quoted))
-                role_y.append(1 if i in source else 2 if i in content else 0)
-    return cue_x, cue_y, role_x, role_y
+            window = _window(doc, cue, TRAIN_WINDOW)
+            by_role = (("Cue", own), ("Source", source), ("Content", content))
+            labels = [next((r for r, ids in by_role if i in ids), "O") for i in window]
+            yield role_rows(doc, cue, window, quoted, cue_ids), labels
 
 
-def _fit(
-    rows: list[list[str]],
-    labels: list[int],
+def fit_crf(examples: Iterable[Example], settings: dict[str, float]) -> dict[str, Any]:
+    """Fit a linear-chain CRF (CRFsuite, L-BFGS) and export its weights as JSON-ready data."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for rows, labels in examples:
+        trainer.append(rows, labels)
+    trainer.set_params({**settings, "feature.possible_transitions": True})
+    with tempfile.TemporaryDirectory() as scratch:
+        path = str(Path(scratch) / "model.crfsuite")
+        trainer.train(path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        info = tagger.info()
+        tagger.close()
+    labels = sorted(info.labels, key=lambda label: (label != "O", label))
+    index = {label: k for k, label in enumerate(labels)}
+    transitions = [[0.0] * len(labels) for _ in labels]
+    for (origin, to), weight in info.transitions.items():
+        transitions[index[origin]][index[to]] = round(float(weight), 4)
+    weights: dict[str, list[float]] = {}
+    for (feature, label), weight in info.state_features.items():
+        if abs(weight) >= MIN_WEIGHT:
+            weights.setdefault(feature, [0.0] * len(labels))[index[label]] = round(float(weight), 4)
+    return {"labels": labels, "transitions": transitions, "weights": weights}
+
+
+def learn(
+    docs: Sequence[Doc],
+    gold: Sequence[list[Relation]],
     *,
-    c: float,
-    min_count: int = 2,
-    min_weight: float = 0.05,
+    cue_settings: dict[str, float] | None = None,
+    role_settings: dict[str, float] | None = None,
 ) -> dict[str, Any]:
-    """A logistic model over binary features as plain JSON-ready weights."""
-    import numpy as np
-    from scipy.sparse import csr_matrix
-    from sklearn.linear_model import LogisticRegression
-
-    counts = Counter(f for row in rows for f in set(row))
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    indptr, indices = [0], []
-    for row in rows:
-        indices.extend(sorted({vocab[f] for f in row if f in vocab}))
-        indptr.append(len(indices))
-    matrix = csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
-    model = LogisticRegression(C=c, max_iter=300, solver="lbfgs")
-    model.fit(matrix, np.array(labels))
-    names = sorted(vocab, key=vocab.__getitem__)
-    if len(model.classes_) == 2:
-        coef = model.coef_[0]
-        weights = {
-            n: round(float(w), 4) for n, w in zip(names, coef, strict=True) if abs(w) >= min_weight
-        }
-        return {"bias": round(float(model.intercept_[0]), 4), "weights": weights}
-    table = {
-        n: [round(float(w), 4) for w in model.coef_[:, j]]
-        for j, n in enumerate(names)
-        if float(np.abs(model.coef_[:, j]).max()) >= min_weight
-    }
-    return {"bias": [round(float(b), 4) for b in model.intercept_], "weights": table}
-
-
-def learn(docs: Sequence[Doc], gold: Sequence[list[Relation]]) -> dict[str, Any]:
-    """Fit both models on parsed documents and their gold relations.
-
-    Settings chosen on PolNeAR dev: the cue model is regularised harder (C=0.1, features
-    seen 5 times) than the role model (C=0.5, seen twice); weights under 0.05 are dropped
-    (a 5x smaller file for -0.005 F1); a token is a cue at probability 0.5.
-    """
-    cue_x, cue_y, role_x, role_y = instances(docs, gold)
+    """Fit both taggers on parsed documents and their gold relations."""
+    cue_settings = cue_settings or CUE_SETTINGS
+    role_settings = role_settings or ROLE_SETTINGS
     return {
-        "trained_on": f"PolNeAR train ({len(docs)} articles); cue C=0.1 min_count=5, "
-        "role C=0.5 min_count=2; |w| >= 0.05",
-        "cue": {**_fit(cue_x, cue_y, c=0.1, min_count=5), "threshold": 0.5},
-        "role": {**_fit(role_x, role_y, c=0.5), "classes": list(ROLE_CLASSES)},
+        "trained_on": f"PolNeAR train ({len(docs)} articles); CRFsuite L-BFGS, cue "
+        f"{cue_settings}, role {role_settings}; |w| >= {MIN_WEIGHT}",
+        "cue": fit_crf(cue_examples(docs, gold), cue_settings),
+        "role": {**fit_crf(role_examples(docs, gold), role_settings), "roles": list(ROLE_LABELS)},
     }
 
 
@@ -133,9 +149,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("train", type=Path)
     parser.add_argument("--out", type=Path, default=_OUT)
+    parser.add_argument("--docs", type=Path, default=None, help="the split parsed, as a DocBin")
     args = parser.parse_args(argv)
     texts, gold = read_split(args.train)
-    docs = list(load_nlp().pipe(texts, batch_size=16))
+    if args.docs is not None:
+        docs = list(DocBin().from_disk(args.docs).get_docs(load_nlp().vocab))
+        if [doc.text for doc in docs] != texts:
+            raise SystemExit(f"{args.docs}: not the parsed texts of {args.train}, in sorted order")
+    else:
+        docs = list(load_nlp().pipe(texts, batch_size=16))
     model = learn(docs, gold)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8")
