@@ -2,11 +2,11 @@
 
     python bench/polnear_cv.py ../shared/data/polnear/train --folds 5 [--run 2] [--errors]
 
-Articles are dealt into ``--folds`` folds by their sorted position; for each of the first
-``--run`` folds the taggers are fitted on the others and scored on it. Prints one JSON
+Articles are dealt into ``--folds`` folds by their sorted position; for ``--run`` folds
+from ``--first`` the taggers are fitted on the others and scored on it. Prints one JSON
 object: the scores per fold and micro-averaged over the folds run. ``--errors`` also
-prints the commonest missed and spurious spans per role (from the first fold).
-``--save FILE`` writes the first fold's model. ``--docs FILE`` reads the parsed articles
+prints the commonest missed and spurious spans per role, and ``--save FILE`` writes the
+model, of the first fold run. ``--docs FILE`` reads the parsed articles
 from a spaCy ``DocBin`` saved in sorted order, which saves the parse when comparing
 settings.
 """
@@ -69,15 +69,16 @@ def cross_validate(
     *,
     folds: int,
     run: int,
+    first: int = 0,
     cue_settings: dict[str, float],
     role_settings: dict[str, float],
     errors: bool = False,
     save: Path | None = None,
 ) -> dict[str, Any]:
-    """Fit on all folds but one, score on it, for the first ``run`` folds."""
+    """Fit on all folds but one, score on it, for ``run`` folds from fold ``first``."""
     results: dict[str, Any] = {"folds": []}
     everything = []
-    for fold in range(run):
+    for fold in range(first, first + run):
         held = [i for i in range(len(docs)) if i % folds == fold]
         kept = [i for i in range(len(docs)) if i % folds != fold]
         model = learn(
@@ -86,7 +87,7 @@ def cross_validate(
             cue_settings=cue_settings,
             role_settings=role_settings,
         )
-        if save is not None and fold == 0:
+        if save is not None and fold == first:
             save.write_text(json.dumps(model), encoding="utf-8")
         pred = [find_relations(docs[i], model) for i in held]
         items = [
@@ -95,7 +96,7 @@ def cross_validate(
         ]
         everything += items
         results["folds"].append(_brief(score_spans(items)))
-        if errors and fold == 0:
+        if errors and fold == first:
             _errors([texts[i] for i in held], [gold[i] for i in held], pred)
     results["micro"] = _brief(score_spans(everything))
     return results
@@ -111,6 +112,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("train", type=Path)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--run", type=int, default=None, help="folds to run (default: all)")
+    parser.add_argument("--first", type=int, default=0, help="the first fold to run")
     parser.add_argument("--docs", type=Path, default=None, help="a DocBin of the parsed split")
     parser.add_argument("--cue", type=json.loads, default={}, help="cue CRF settings (JSON)")
     parser.add_argument("--role", type=json.loads, default={}, help="role CRF settings (JSON)")
@@ -124,7 +126,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         gold,
         docs,
         folds=args.folds,
-        run=args.run or args.folds,
+        run=args.run or args.folds - args.first,
+        first=args.first,
         cue_settings={**CUE_SETTINGS, **args.cue},
         role_settings={**ROLE_SETTINGS, **args.role},
         errors=args.errors,
