@@ -67,6 +67,9 @@ def test_republication_notes() -> None:
     )
     assert republication_note("Text.\nReprinted courtesy of Broadside Books.") == "Reprinted"
     assert republication_note("Read more at the Gazette's website") == "Read more at"
+    # An outlet's own footer points to itself: no evidence that the text came from elsewhere.
+    assert republication_note("Text.\nRead more stories like this at our website.") is None
+    assert republication_note("Text.\nRead more at our website.") is None
     # Only near the end: a "first published" early in a long article is history, not a note.
     early = "The novel, first published in 1851, " + "is long. " * 80
     assert republication_note(early) is None

@@ -52,7 +52,7 @@ _NEAR_START = 600  # characters
 _NEAR_END = 400  # characters
 _REPUBLISHED = re.compile(
     r"\b(?:(?:originally|first)\s+(?:appeared|published|ran)|republished|reprinted"
-    r"|read\s+more\s+(?:at|on|stories)|read\s+the\s+(?:original|full)\s+(?:story|article)"
+    r"|read\s+more\s+(?:at|on)\s+(?!our\b)|read\s+the\s+(?:original|full)\s+(?:story|article)"
     r"|distributed\s+by)\b",
     re.IGNORECASE,
 )
