@@ -13,7 +13,6 @@ from storytrace.reuse.direction import Overlap, orient
 from storytrace.reuse.fingerprints import DocumentFrequencies
 from storytrace.reuse.index import Shingled, find_candidates, shingle_article
 from storytrace.reuse.passages import WordPassage, align, covered_share
-from storytrace.reuse.quotations import quoted_words
 from storytrace.reuse.shingles import CONTENT_SHINGLE_SIZE, SHINGLE_SIZE, Tokens
 
 __all__ = ["SHARED_QUOTATION", "find_reuse", "pair_edge"]
@@ -144,11 +143,7 @@ def pair_edge(
         rarity=None if frequencies is None else _rarity(first, second, found, frequencies),
     )
     source, evidence = orient((first.article, second.article), covered=covered, overlap=overlap)
-    quoted = (
-        quoted_words(first.tokens, first.article.text),
-        quoted_words(second.tokens, second.article.text),
-    )
-    if _quoted_only(found, quoted):
+    if _quoted_only(found, (first.quoted, second.quoted)):
         evidence = (*evidence, SHARED_QUOTATION)
     docs = (first, second)
     passages = [

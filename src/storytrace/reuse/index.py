@@ -19,6 +19,7 @@ only the articles of candidate pairs are tokenised with offsets for alignment.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -30,6 +31,7 @@ from storytrace.records import Article
 from storytrace.reuse.candidates import Pairs, filter_pairs
 from storytrace.reuse.fingerprints import CONTENT_SALT, DocumentFrequencies
 from storytrace.reuse.partitions import candidates_in_chunks
+from storytrace.reuse.quotations import quoted_words
 from storytrace.reuse.shingles import (
     CONTENT_SHINGLE_SIZE,
     SHINGLE_SIZE,
@@ -54,6 +56,11 @@ class Shingled:
     hashes: U64  # word shingles, in text order
     content: Tokens
     content_hashes: U64  # content shingles, in text order
+
+    @functools.cached_property
+    def quoted(self) -> tuple[bool, ...]:
+        """For each token, whether it lies inside quotation marks (computed once per article)."""
+        return quoted_words(self.tokens, self.article.text)
 
 
 def shingle_article(article: Article) -> Shingled:
