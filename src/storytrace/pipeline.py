@@ -49,6 +49,8 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
+CLAIMS_PER_COMMIT = 32  # articles whose claims the read stage commits together
+
 _INTEREST = {"conflicting": 0, "echoed": 2, "corroborated": 3, "single_source": 4}
 
 
@@ -141,12 +143,21 @@ def ingest_into(
 def read_new(
     store: Store, articles: Sequence[Article], progress: Progress, clock: _Clock | None = None
 ) -> None:
-    """Stages 2-3: claims and vectors for articles that do not have them yet."""
+    """Stages 2-3: claims and vectors for articles that do not have them yet.
+
+    Claims are committed :data:`CLAIMS_PER_COMMIT` articles at a time, once those are
+    read (each commit syncs the disk and flushes the full-text index); a run stopped
+    midway keeps every batch committed before it, each article whole.
+    """
     outlets = sorted({a.outlet for a in articles if a.outlet})
     unread = [a for a in articles if not store.has_claims(a.id)]
-    for done, (article, claims) in enumerate(read_articles(unread, known_outlets=outlets), 1):
-        store.save_claims(article.id, claims)
+    pending: list[tuple[Article, list[Claim]]] = []
+    for done, read in enumerate(read_articles(unread, known_outlets=outlets), 1):
+        pending.append(read)
+        if len(pending) == CLAIMS_PER_COMMIT:
+            _save_claims(store, pending)
         progress("read", done, len(unread))
+    _save_claims(store, pending)
     if clock is not None:
         clock.tick("read")
     have = store.get_vectors()
@@ -157,6 +168,16 @@ def read_new(
         progress("embed", len(missing), len(missing))
     if clock is not None:
         clock.tick("embed")
+
+
+def _save_claims(store: Store, pending: list[tuple[Article, list[Claim]]]) -> None:
+    """Save the claims of the pending articles in one transaction, and empty the list."""
+    if not pending:
+        return
+    with store.transaction():
+        for article, claims in pending:
+            store.save_claims(article.id, claims)
+    pending.clear()
 
 
 def build_story(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from storytrace.records import Article, Claim, Story
@@ -14,6 +15,9 @@ class Store(Protocol):
     Stages never talk SQL: they call these methods. Every write method is
     idempotent: writing the same record twice leaves one copy.
     """
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Group the writes made inside a ``with`` block into one transaction: all or none."""
 
     def add_article(self, article: Article) -> bool:
         """Store ``article`` (keyed by its content hash); False if it was already there.

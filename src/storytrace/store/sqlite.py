@@ -337,7 +337,26 @@ def _connect(path: str, busy_timeout: float) -> sqlite3.Connection:
 
 
 def _dumps(record: Any) -> str:
-    return json.dumps(to_dict(record), ensure_ascii=False)
+    """``json.dumps(to_dict(record))``, with records expanded by the encoder as it meets them.
+
+    The same text, without first building a copy of the record as dicts and lists (that
+    copy took half the time of serialising a claim).
+    """
+    return json.dumps(record, ensure_ascii=False, default=_fields_of)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _fields_of(record: Any) -> dict[str, Any]:
+    """A record's fields by name, in order (the JSON encoder expands what they hold)."""
+    names = _FIELD_NAMES.get(type(record))
+    if names is None:
+        if not dataclasses.is_dataclass(record) or isinstance(record, type):
+            raise TypeError(f"Object of type {type(record).__name__} is not JSON serializable")
+        names = tuple(field.name for field in dataclasses.fields(record))
+        _FIELD_NAMES[type(record)] = names
+    return {name: getattr(record, name) for name in names}
 
 
 def _story(data: str, article_ids: list[str]) -> Story:
