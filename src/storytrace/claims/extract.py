@@ -48,26 +48,28 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
     starts = [line.start for line in lines]
     quotes = find_quotes(article.text)
     ctx = SourceContext(known_outlets=set(known_outlets))
-    all_ents = list(doc.ents)
+    all_ents = ctx.entities(doc)
     countries = context_countries(all_ents)
     ents_of = _entities_by_sentence(doc, all_ents)
-    prose: list[Span] = []
+    prose: list[tuple[Span, str]] = []
     rows = []
     for sent in doc.sents:
-        if not sent.text.strip():
+        text = article.text[sent.start_char : sent.end_char]  # ``sent.text``, without rebuilding it
+        if not text.strip():
             continue
-        line = lines[max(0, bisect.bisect_right(starts, _first_char(sent)) - 1)]
+        first = sent.start_char + (len(text) - len(text.lstrip()))
+        line = lines[max(0, bisect.bisect_right(starts, first) - 1)]
         if line.role != "prose":
             continue
         rows.append(attribute_sentence(sent, quotes, ctx))
         ctx.note_entities(sent, attributed=rows[-1][0] is not None, ents=ents_of[sent.start])
-        prose.append(sent)
+        prose.append((sent, text))
     attributions = carry_quote_attributions(rows)
     claims: list[Claim] = []
-    for sent, attribution in zip(prose, attributions, strict=True):
-        if not _check_worthy(sent, attribution):
+    for (sent, text), attribution in zip(prose, attributions, strict=True):
+        if not _check_worthy(sent, text, attribution):
             continue
-        claims.append(_claim(article, sent, attribution, countries, ents_of[sent.start]))
+        claims.append(_claim(article, sent, text, attribution, countries, ents_of[sent.start]))
     return claims
 
 
@@ -83,30 +85,34 @@ def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
     return by_start
 
 
-def _first_char(sent: Span) -> int:
-    text = sent.text
-    return sent.start_char + (len(text) - len(text.lstrip()))
+def _check_worthy(sent: Span, text: str, attribution: Attribution | None) -> bool:
+    """A factual statement: a full sentence with a verb, not a question or an opinion.
 
-
-def _check_worthy(sent: Span, attribution: Attribution | None) -> bool:
-    """A factual statement: a full sentence with a verb, not a question or an opinion."""
-    words = [t for t in sent if t.is_alpha]
+    ``text`` is the sentence's text.
+    """
+    if text.rstrip().endswith("?"):
+        return False
     least = _MIN_QUOTED_WORDS if attribution is not None else _MIN_WORDS
-    if len(words) < least or sent.text.rstrip().endswith("?"):
+    words = 0
+    verb = False
+    for token in sent:
+        words += int(token.is_alpha)
+        verb = verb or token.pos_ in ("VERB", "AUX")
+        if verb and words >= least:
+            break
+    if words < least or not verb:
         return False
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
-        return False
-    return attribution is not None or not _OPINION.search(sent.text)
+    return attribution is not None or not _OPINION.search(text)
 
 
 def _claim(
     article: Article,
     sent: Span,
+    text: str,
     attribution: Attribution | None,
     countries: set[str],
     ents: list[Span],
 ) -> Claim:
-    text = sent.text
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
     certainty, cues = assess_certainty(sent)

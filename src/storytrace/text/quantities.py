@@ -148,6 +148,9 @@ def find_quantities(sent: Span) -> list[Quantity]:
     i = sent.start
     while i < sent.end:
         token = doc[i]
+        if not _may_start(token):
+            i += 1
+            continue
         vague = _vague_at(sent, i)
         if vague is not None:
             phrase, vague_low, vague_high, last = vague
@@ -205,6 +208,14 @@ def find_quantities(sent: Span) -> list[Quantity]:
 _VAGUE_BY_FIRST: dict[str, list[tuple[list[str], float, float]]] = {}
 for _phrase, (_low, _high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
     _VAGUE_BY_FIRST.setdefault(_phrase.split()[0], []).append((_phrase.split(), _low, _high))
+
+
+_STARTERS = frozenset({"a", "an", "one", *_WORDS, *_VAGUE_BY_FIRST})
+
+
+def _may_start(token: Token) -> bool:
+    """Whether a number or a vague plural could start at ``token`` (most words are ruled out)."""
+    return token.text[:1].isdigit() or token.lower_ in _STARTERS or token.text.lower() in _WORDS
 
 
 def _slice(sent: Span, start: int, end: int) -> str:
