@@ -115,7 +115,7 @@ def _claim(
 ) -> Claim:
     start = sent.start_char + (len(text) - len(text.lstrip()))
     end = sent.start_char + len(text.rstrip())
-    certainty, cues = assess_certainty(sent)
+    certainty, cues = assess_certainty(sent, text=text)
     entities = tuple(
         Entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
         for ent in ents

@@ -45,9 +45,12 @@ def _pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ordered)) + r")(?![\w-])")
 
 
-def assess_certainty(sent: Span) -> tuple[Certainty, tuple[str, ...]]:
-    """The certainty of one sentence and the cue words that set it (strongest wins)."""
-    cues = certainty_cues(sent)
+def assess_certainty(sent: Span, *, text: str | None = None) -> tuple[Certainty, tuple[str, ...]]:
+    """The certainty of one sentence and the cue words that set it (strongest wins).
+
+    ``text`` is ``sent.text``, when the caller has it already.
+    """
+    cues = certainty_cues(sent, text=text)
     words = tuple(dict.fromkeys(cue.text for cue in sorted(cues, key=_strength)))
     for certainty in ("denied", "unconfirmed", "hedged"):
         if any(cue.certainty == certainty for cue in cues):
@@ -99,9 +102,12 @@ def _scope(anchor: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
-def certainty_cues(sent: Span) -> list[CertaintyCue]:
-    """Every hedge, unconfirmed and denial cue of a sentence with its scope, in text order."""
-    lowered = sent.text.lower()
+def certainty_cues(sent: Span, *, text: str | None = None) -> list[CertaintyCue]:
+    """Every hedge, unconfirmed and denial cue of a sentence with its scope, in text order.
+
+    ``text`` is ``sent.text``, when the caller has it already.
+    """
+    lowered = (sent.text if text is None else text).lower()
     found: list[CertaintyCue] = []
     taken: list[tuple[int, int]] = []
     lists: tuple[tuple[Certainty, tuple[str, ...]], ...] = (

@@ -171,11 +171,14 @@ def is_person(ent: Span) -> bool:
     return word in _PERSON_ROLES or word in _TITLES
 
 
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(['’]s)$")
+
+
 def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
     name = " ".join(text.split()).strip(" ,.;:\"'“”‘’")
-    name = re.sub(r"^(the|a|an)\s+", "", name, flags=re.IGNORECASE)
-    return re.sub(r"(['’]s)$", "", name)
+    return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
 
 
 def _phrase(head: Token) -> Span:
