@@ -114,3 +114,24 @@ def test_the_commands_predict_and_score_a_split(tmp_path: Path, capsys) -> None:
     assert scores["dataset"] == "polnear" and scores["Cue"]["gold"] == 2
     assert set(scores["Source"]) == {"gold", "predicted", "exact", "overlap"}
     assert main(["bench", "quality", "polnear", str(tmp_path / "missing")]) == 2
+
+
+def test_predict_folder_skips_an_unreadable_text_and_keeps_the_rest(tmp_path: Path, capsys) -> None:
+    text_dir, _ = _split(tmp_path, GOLD)
+    (text_dir / "broken.txt").write_bytes(b"\xff\xfe not UTF-8 \x80")
+    out = tmp_path / "out"
+    seen: list[tuple[int, int]] = []
+    assert predict_folder(text_dir, out, progress=lambda d, t: seen.append((d, t))) == 1
+    assert (out / "a.ann").exists() and not (out / "broken.ann").exists()
+    assert "broken.txt" in capsys.readouterr().err
+    assert seen == [(1, 1)]
+
+
+def test_predict_folder_keeps_offsets_of_crlf_texts(tmp_path: Path) -> None:
+    text_dir = tmp_path / "text"
+    text_dir.mkdir()
+    text = "Headline\r\n\r\nThe senator said the budget would be cut.\r\n"
+    (text_dir / "c.txt").write_bytes(text.encode("utf-8"))
+    predict_folder(text_dir, tmp_path / "out")
+    cues = read_ann(tmp_path / "out" / "c.ann")["Cue"]
+    assert [text[a:b] for ((a, b),) in cues] == ["said"]

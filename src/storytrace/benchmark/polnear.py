@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -86,18 +87,36 @@ def format_ann(text: str, relations: Iterable[Relation]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-def predict_folder(text_dir: Path, out_dir: Path) -> int:
-    """Write ``out_dir/X.ann`` for every ``text_dir/X.txt``; the number of files written."""
+def predict_folder(
+    text_dir: Path, out_dir: Path, *, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Write ``out_dir/X.ann`` for every ``text_dir/X.txt``; the number of files written.
+
+    Offsets count the file's own characters (line endings kept as they are). A file that
+    is not UTF-8 is reported on stderr and skipped; the others are still predicted.
+    ``progress(done, total)`` is called after each article.
+    """
     from storytrace.claims.relations import find_relations
     from storytrace.text.nlp import load_nlp
 
-    paths = sorted(text_dir.glob("*.txt"))
     out_dir.mkdir(parents=True, exist_ok=True)
-    texts = [path.read_text(encoding="utf-8") for path in paths]
-    for path, text, doc in zip(paths, texts, load_nlp().pipe(texts, batch_size=16), strict=True):
+    readable: list[tuple[Path, str]] = []
+    for path in sorted(text_dir.glob("*.txt")):
+        try:
+            readable.append((path, path.read_bytes().decode("utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            print(
+                f"storytrace: {path}: skipped, cannot be read as UTF-8 text ({exc})",
+                file=sys.stderr,
+            )
+    texts = [text for _, text in readable]
+    docs = load_nlp().pipe(texts, batch_size=16)
+    for done, ((path, text), doc) in enumerate(zip(readable, docs, strict=True), 1):
         relations = find_relations(doc)
         (out_dir / f"{path.stem}.ann").write_text(format_ann(text, relations), encoding="utf-8")
-    return len(paths)
+        if progress is not None:
+            progress(done, len(readable))
+    return len(readable)
 
 
 def _tokens(fragments: Fragments, starts: Sequence[int], ends: Sequence[int]) -> set[int]:

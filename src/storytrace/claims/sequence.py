@@ -35,13 +35,19 @@ def viterbi(model: dict[str, Any], rows: Sequence[Sequence[str]]) -> list[str]:
     """
     if not rows:
         return []
-    labels: list[str] = model["labels"]
-    transitions: list[list[float]] = model["transitions"]
-    width = len(labels)
     emissions = state_scores(model, rows)
     bias = model.get("label_bias")
     if bias:
         emissions = [[e + b for e, b in zip(row, bias, strict=True)] for row in emissions]
+    labels: list[str] = model["labels"]
+    return [labels[k] for k in best_path(emissions, model["transitions"])]
+
+
+def best_path(
+    emissions: Sequence[Sequence[float]], transitions: Sequence[Sequence[float]]
+) -> list[int]:
+    """Label indices of the best path under per-token and transition scores (Viterbi)."""
+    width = len(transitions)
     best = list(emissions[0])
     back: list[list[int]] = []
     for emission in emissions[1:]:
@@ -58,4 +64,4 @@ def viterbi(model: dict[str, Any], rows: Sequence[Sequence[str]]) -> list[str]:
     for pointers in reversed(back):
         state = pointers[state]
         path.append(state)
-    return [labels[k] for k in reversed(path)]
+    return path[::-1]

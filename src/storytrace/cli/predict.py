@@ -37,7 +37,12 @@ def run_attributions(args: argparse.Namespace) -> int:
     if not args.text_dir.is_dir():
         print(f"storytrace predict attributions: {args.text_dir}: not a folder", file=sys.stderr)
         return 2
-    predict_folder(args.text_dir, args.out)
+    from storytrace.cli.progress import ProgressBar
+
+    with ProgressBar() as progress:
+        predict_folder(
+            args.text_dir, args.out, progress=lambda done, total: progress("predict", done, total)
+        )
     return 0
 
 

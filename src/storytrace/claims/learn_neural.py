@@ -1,0 +1,250 @@
+"""Fitting the neural cue tagger of :mod:`storytrace.claims.neural` on PolNeAR train.
+
+Run once by a developer (nothing here runs in the pipeline)::
+
+    python -m storytrace.claims.learn_neural ../shared/data/polnear/train
+
+It writes ``src/storytrace/claims/data/cue_tagger.pt`` (half-precision weights, the
+category vocabularies and :data:`MIX`, how its scores join the cue CRF's). Training is
+seeded; the epoch count and the mix were chosen on a held-out fold of train
+(``--dev-fold 0 --crf FOLD0.json``, the CRF from ``bench/polnear_cv.py --save``), never
+on PolNeAR dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from spacy.tokens import Doc, DocBin
+from torch import nn
+
+from storytrace.claims.encoder import Matrix, token_vectors
+from storytrace.claims.features import quote_mask
+from storytrace.claims.learn import _tokens, read_split
+from storytrace.claims.neural import (
+    CATEGORIES,
+    CUE_LABELS,
+    TAGGER_FILE,
+    CueNet,
+    categories,
+    encode_sentence,
+    pad,
+)
+from storytrace.claims.relations import Relation, _fragments, _sentences, find_cues
+
+_OUT = Path(__file__).parent / "data" / TAGGER_FILE
+Sentence = tuple[Matrix, np.ndarray, Matrix, list[int]]
+SEED = 20261122
+# How the network's log-probabilities join the cue CRF's scores, chosen on train fold 0 of
+# 5 (network and CRF fitted on folds 1-4): exact cue F1 0.724, against 0.686 (CRF alone)
+# and 0.695 (network alone); CRF weight 0.5 or 2 and biases 0 or 1 scored 0.714-0.723.
+MIX: dict[str, Any] = {"crf": 1.0, "neural": 1.0, "bias": [0.0, 0.5, 0.5]}
+GRID = [(1.0, 0.0), (0.0, 1.0), (1.0, 0.5), (1.0, 1.0), (1.0, 2.0)]  # (neural, crf) weights
+
+
+def build_vocab(docs: Sequence[Doc]) -> dict[str, dict[str, int]]:
+    """Index (from 1; 0 is unknown) of every category value seen at least twice."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in CATEGORIES}
+    for doc in docs:
+        for token in doc:
+            for name, value in categories(token).items():
+                counts[name][value] = counts[name].get(value, 0) + 1
+    return {
+        name: {value: k + 1 for k, value in enumerate(sorted(v for v, c in seen.items() if c > 1))}
+        for name, seen in counts.items()
+    }
+
+
+def gold_labels(doc: Doc, relations: Sequence[Relation]) -> dict[int, str]:
+    """B or I for every token inside a gold cue (tokens absent are O)."""
+    labels: dict[int, str] = {}
+    for relation in relations:
+        cue = _tokens(doc, relation.cue)
+        for k, token in enumerate(cue):
+            labels.setdefault(token.i, "B" if k == 0 else "I")
+    return labels
+
+
+def sentences_of(
+    doc: Doc, relations: Sequence[Relation], vectors: Matrix, vocab: dict[str, dict[str, int]]
+) -> list[Sentence]:
+    """Input arrays and gold label indices of every sentence of one article."""
+    quoted = quote_mask(doc)
+    labels = gold_labels(doc, relations)
+    found = []
+    for tokens in _sentences(doc):
+        if tokens:
+            v, c, b = encode_sentence(tokens, vectors, quoted, vocab)
+            found.append((v, c, b, [CUE_LABELS.index(labels.get(t.i, "O")) for t in tokens]))
+    return found
+
+
+def train(
+    data: Sequence[Sentence],
+    sizes: dict[str, int],
+    *,
+    epochs: int,
+    config: dict[str, Any],
+    after_epoch: Callable[[int, CueNet], None] | None = None,
+    seed: int = SEED,
+) -> CueNet:
+    """Fit a :class:`CueNet` with Adam on cross-entropy, in shuffled batches of 32 sentences."""
+    torch.manual_seed(seed)
+    shuffler = random.Random(seed)  # noqa: S311 (a seeded shuffle, not a secret)
+    net = CueNet(sizes, **config)
+    optimiser = torch.optim.AdamW(net.parameters(), lr=2e-3, weight_decay=1e-4)
+    loss_of = nn.CrossEntropyLoss(ignore_index=-100)
+    order = list(range(len(data)))
+    for epoch in range(epochs):
+        net.train()
+        shuffler.shuffle(order)
+        total = 0.0
+        for start in range(0, len(order), 32):
+            chunk = [data[k] for k in order[start : start + 32]]
+            vectors, cats, bits, lengths = pad([(v, c, b) for v, c, b, _ in chunk])
+            target = torch.full(vectors.shape[:2], -100, dtype=torch.long)
+            for row, (_, _, _, labels) in enumerate(chunk):
+                target[row, : len(labels)] = torch.tensor(labels)
+            scores = net(vectors, cats, bits, lengths)
+            loss = loss_of(scores.reshape(-1, len(CUE_LABELS)), target.reshape(-1))
+            optimiser.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            optimiser.step()
+            total += float(loss.detach())
+        print(f"epoch {epoch + 1}: loss {total / max(1, len(order) / 32):.4f}", file=sys.stderr)
+        if after_epoch is not None:
+            net.eval()
+            after_epoch(epoch + 1, net)
+    net.eval()
+    return net
+
+
+def cue_scores(
+    docs: Sequence[Doc],
+    gold: Sequence[list[Relation]],
+    vectors: Sequence[Matrix],
+    crf: dict[str, Any],
+    tagger: dict[str, Any],
+) -> dict[str, float]:
+    """Exact cue precision, recall and F1 of the combined tagger over a set of articles."""
+    hits = predicted = wanted = 0
+    for doc, relations, matrix in zip(docs, gold, vectors, strict=True):
+        cues = find_cues(doc, quote_mask(doc), crf, tagger, matrix)
+        mine = [_fragments(cue) for cue in cues]
+        remaining = [_fragments(_tokens(doc, r.cue)) for r in relations]
+        predicted += len(mine)
+        wanted += len(remaining)
+        for span in mine:
+            if span in remaining:
+                remaining.remove(span)
+                hits += 1
+    p = hits / predicted if predicted else 0.0
+    r = hits / wanted if wanted else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def export(
+    net: CueNet, vocab: dict[str, dict[str, int]], config: dict[str, Any], mix: dict[str, Any]
+) -> dict[str, Any]:
+    """What is saved: half-precision weights, vocabularies, layer sizes and the CRF mix."""
+    return {
+        "state": {k: v.detach().half() for k, v in net.state_dict().items()},
+        "vocab": vocab,
+        "config": config,
+        "mix": mix,
+    }
+
+
+def load_docs(path: Path, texts: Sequence[str], cache: Path | None) -> list[Doc]:
+    """The parsed split (from a DocBin in sorted order when given)."""
+    from storytrace.text.nlp import load_nlp
+
+    nlp = load_nlp()
+    if cache is None:
+        return list(nlp.pipe(texts, batch_size=16))
+    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    if [d.text for d in docs] != list(texts):
+        raise SystemExit(f"{cache}: not the parsed texts of {path}, in sorted order")
+    return docs
+
+
+def load_vectors(docs: Sequence[Doc], cache: Path | None) -> list[Matrix]:
+    """Token vectors per article, from an ``.npy`` of all rows in order when given."""
+    if cache is None:
+        return [token_vectors(doc) for doc in docs]
+    rows = np.load(cache)
+    found, start = [], 0
+    for doc in docs:
+        found.append(rows[start : start + len(doc)].astype(np.float32))
+        start += len(doc)
+    if start != len(rows):
+        raise SystemExit(f"{cache}: {len(rows)} rows, the split has {start} tokens")
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Fit on train (minus ``--dev-fold``, scored each epoch with ``--crf``) and save."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("train", type=Path)
+    parser.add_argument("--out", type=Path, default=_OUT)
+    parser.add_argument("--docs", type=Path, default=None, help="the split parsed, as a DocBin")
+    parser.add_argument("--vectors", type=Path, default=None, help="token vectors (.npy)")
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--dev-fold", type=int, default=None, help="hold this fold out")
+    parser.add_argument("--crf", type=Path, default=None, help="CRF model fitted without it")
+    parser.add_argument("--hidden", type=int, default=128)
+    parser.add_argument("--threads", type=int, default=None, help="torch threads")
+    args = parser.parse_args(argv)
+    if args.dev_fold is not None and args.crf is None:
+        parser.error("--dev-fold needs --crf: a CRF model fitted on the other folds")
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    texts, gold = read_split(args.train)
+    docs = load_docs(args.train, texts, args.docs)
+    vectors = load_vectors(docs, args.vectors)
+    held = [
+        i for i in range(len(docs)) if args.dev_fold is not None and i % args.folds == args.dev_fold
+    ]
+    kept = [i for i in range(len(docs)) if i not in set(held)]
+    vocab = build_vocab([docs[i] for i in kept])
+    sizes = {name: len(vocab[name]) + 1 for name in CATEGORIES}
+    config = {"hidden": args.hidden}
+    data = [s for i in kept for s in sentences_of(docs[i], gold[i], vectors[i], vocab)]
+    started = time.perf_counter()
+
+    def report(epoch: int, net: CueNet) -> None:
+        if not held:
+            return
+        crf = json.loads(args.crf.read_text(encoding="utf-8"))
+        for neural, weight in GRID:
+            for shift in (0.0, 0.5, 1.0):
+                mix = {"crf": weight, "neural": neural, "bias": [0.0, shift, shift]}
+                tagger = {"net": net, "vocab": vocab, "mix": mix}
+                scores = cue_scores(
+                    [docs[i] for i in held],
+                    [gold[i] for i in held],
+                    [vectors[i] for i in held],
+                    crf,
+                    tagger,
+                )
+                elapsed = time.perf_counter() - started
+                print(f"  epoch {epoch} mix {mix}: {scores} ({elapsed:.0f} s)", file=sys.stderr)
+
+    net = train(data, sizes, epochs=args.epochs, config=config, after_epoch=report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(export(net, vocab, config, MIX), args.out)
+
+
+if __name__ == "__main__":
+    main()
