@@ -129,7 +129,7 @@ def _claim(
         certainty=certainty,
         hedges=cues,
         attribution=attribution,
-        quantities=tuple(find_quantities(sent)),
+        quantities=tuple(find_quantities(sent, text=text)),
         dates=tuple(resolve_dates(sent, article.published, ents=ents)),
         places=tuple(geocode_places(sent, countries, ents=ents)),
         entities=entities,

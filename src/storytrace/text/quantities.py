@@ -141,8 +141,13 @@ def _counted(head: Token) -> str | None:
     return " ".join([*parts, lemma])
 
 
-def find_quantities(sent: Span) -> list[Quantity]:
-    """Counts stated in one sentence; dates, times, money, percentages and ages are left out."""
+def find_quantities(sent: Span, *, text: str | None = None) -> list[Quantity]:
+    """Counts stated in one sentence; dates, times, money, percentages and ages are left out.
+
+    ``text`` is ``sent.text``, when the caller has it already.
+    """
+    if not _may_count(sent.text if text is None else text):
+        return []
     found: list[Quantity] = []
     doc = sent.doc
     i = sent.start
@@ -211,6 +216,19 @@ for _phrase, (_low, _high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0]))
 
 
 _STARTERS = frozenset({"a", "an", "one", *_WORDS, *_VAGUE_BY_FIRST})
+_DIGIT = re.compile(r"\d")
+_COUNT_WORDS = tuple(sorted({*_WORDS, *_SCALE, *_VAGUE_BY_FIRST}))
+
+
+def _may_count(text: str) -> bool:
+    """Whether a sentence holds a digit or a number word ("a dozen" holds "dozen").
+
+    Every count starts at one of them, so other sentences need no look at their tokens.
+    """
+    if _DIGIT.search(text):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _COUNT_WORDS)
 
 
 def _may_start(token: Token) -> bool:
