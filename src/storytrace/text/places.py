@@ -322,7 +322,7 @@ def geocode(text: str, context: set[str]) -> Place | None:
     suffixed = _REGION_SUFFIX.match(" ".join(text.split()))
     if suffixed is not None:
         return _region_of_stem(text, suffixed.group("stem"), context)
-    candidates = _cities().get(key, [])
+    candidates = _cities().get(key, ())
     in_context = [c for c in candidates if c["countrycode"] in context]
     region = _region(text, context)
     big_city = any(int(c["population"]) >= _BIG_CITY for c in in_context or candidates)
@@ -357,7 +357,7 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
     found = {
         sub.code: sub for sub in _regions().get(_skeleton(stem), []) if sub.parent_code is None
     }
-    for city in _cities().get(_key(stem), []):
+    for city in _cities().get(_key(stem), ()):
         sub = _named_like(city["countrycode"], city["name"])
         if sub is not None:
             found.setdefault(sub.code, sub)
