@@ -112,7 +112,7 @@ def encode_sentence(
 
 @functools.cache
 def load_tagger() -> dict[str, Any]:
-    """The shipped cue tagger: ``{"net": CueNet, "vocab": ..., "bias": ...}`` (cached)."""
+    """The shipped cue tagger: ``{"net": CueNet, "vocab": ..., "mix": ...}`` (cached)."""
     path = resources.files("storytrace.claims") / "data" / TAGGER_FILE
     with resources.as_file(path) as file:
         saved = torch.load(file, map_location="cpu", weights_only=True)
