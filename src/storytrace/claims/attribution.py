@@ -27,9 +27,11 @@ def _inside(token: Token, quote: Quote | None) -> bool:
 def _reporting_verb(sent: Span, quote: Quote | None) -> Token | None:
     """The reporting verb of a sentence that governs its content, outside any quote in it."""
     for token in sent:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
         lemma = token.lemma_.lower()
         quote_cue = lemma in _QUOTE_ONLY_LEMMAS and quote is not None
-        if (lemma not in REPORTING_LEMMAS and not quote_cue) or token.pos_ not in ("VERB", "AUX"):
+        if lemma not in REPORTING_LEMMAS and not quote_cue:
             continue
         if _inside(token, quote):
             continue

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE_ANY = set("”»")
+# Every character that opens or ends a quote: the only ones find_quotes needs to visit.
+_MARKS = re.compile(
+    "[" + "".join(map(re.escape, sorted({*_OPEN, *_OPEN.values(), *_CLOSE_ANY, '"', "\n"}))) + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,8 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     start: int | None = None
     closer = ""
-    for i, char in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        i, char = mark.start(), mark.group()
         if start is None:
             if char in _OPEN:
                 start, closer = i, _OPEN[char]
