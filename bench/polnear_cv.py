@@ -21,22 +21,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 from storytrace.benchmark.polnear import ROLES, relation_spans, score_spans
-from storytrace.claims.learn import CUE_SETTINGS, ROLE_SETTINGS, learn, read_split
+from storytrace.claims.learn import CUE_SETTINGS, ROLE_SETTINGS, learn, load_docs, read_split
 from storytrace.claims.relations import Relation, find_relations
-from storytrace.text.nlp import load_nlp
-
-
-def _docs(texts: list[str], cache: Path | None) -> list[Doc]:
-    nlp = load_nlp()
-    if cache is not None:
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] != texts:
-            raise SystemExit(f"{cache}: not the parsed texts of this split, in sorted order")
-        return docs
-    return list(nlp.pipe(texts, batch_size=16))
 
 
 def _errors(
@@ -120,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--save", type=Path, default=None, help="write the first fold's model")
     args = parser.parse_args(argv)
     texts, gold = read_split(args.train)
-    docs = _docs(texts, args.docs)
+    docs = load_docs(args.train, texts, args.docs)
     results = cross_validate(
         texts,
         gold,

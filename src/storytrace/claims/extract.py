@@ -57,8 +57,7 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
         text = article.text[sent.start_char : sent.end_char]  # ``sent.text``, without rebuilding it
         if not text.strip():
             continue
-        first = sent.start_char + (len(text) - len(text.lstrip()))
-        line = lines[max(0, bisect.bisect_right(starts, first) - 1)]
+        line = lines[max(0, bisect.bisect_right(starts, _first_char(sent, text)) - 1)]
         if line.role != "prose":
             continue
         rows.append(attribute_sentence(sent, quotes, ctx))
@@ -83,6 +82,11 @@ def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
         if index >= 0 and ent.end <= sentences[index][1]:
             by_start[starts[index]].append(ent)
     return by_start
+
+
+def _first_char(sent: Span, text: str) -> int:
+    """Where the sentence's first non-space character is (``text`` is its text)."""
+    return sent.start_char + (len(text) - len(text.lstrip()))
 
 
 def _check_worthy(sent: Span, text: str, attribution: Attribution | None) -> bool:
@@ -113,7 +117,7 @@ def _claim(
     countries: set[str],
     ents: list[Span],
 ) -> Claim:
-    start = sent.start_char + (len(text) - len(text.lstrip()))
+    start = _first_char(sent, text)
     end = sent.start_char + len(text.rstrip())
     certainty, cues = assess_certainty(sent, text=text)
     entities = tuple(

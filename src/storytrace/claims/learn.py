@@ -142,9 +142,21 @@ def read_split(path: Path) -> tuple[list[str], list[list[Relation]]]:
     return texts, gold
 
 
+def load_docs(path: Path, texts: Sequence[str], cache: Path | None) -> list[Doc]:
+    """The parsed split: parsed now, or read from a DocBin of ``path``'s texts in sorted order."""
+    from storytrace.text.nlp import load_nlp
+
+    nlp = load_nlp()
+    if cache is None:
+        return list(nlp.pipe(texts, batch_size=16))
+    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    if [d.text for d in docs] != list(texts):
+        raise SystemExit(f"{cache}: not the parsed texts of {path}, in sorted order")
+    return docs
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse a PolNeAR train folder, fit, and write the model JSON."""
-    from storytrace.text.nlp import load_nlp
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("train", type=Path)
@@ -152,12 +164,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--docs", type=Path, default=None, help="the split parsed, as a DocBin")
     args = parser.parse_args(argv)
     texts, gold = read_split(args.train)
-    if args.docs is not None:
-        docs = list(DocBin().from_disk(args.docs).get_docs(load_nlp().vocab))
-        if [doc.text for doc in docs] != texts:
-            raise SystemExit(f"{args.docs}: not the parsed texts of {args.train}, in sorted order")
-    else:
-        docs = list(load_nlp().pipe(texts, batch_size=16))
+    docs = load_docs(args.train, texts, args.docs)
     model = learn(docs, gold)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8")

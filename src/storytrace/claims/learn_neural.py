@@ -24,12 +24,12 @@ from typing import Any
 
 import numpy as np
 import torch
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 from torch import nn
 
 from storytrace.claims.encoder import Matrix, token_vectors
 from storytrace.claims.features import quote_mask
-from storytrace.claims.learn import _tokens, read_split
+from storytrace.claims.learn import _tokens, load_docs, read_split
 from storytrace.claims.neural import (
     CATEGORIES,
     CUE_LABELS,
@@ -163,19 +163,6 @@ def export(
         "config": config,
         "mix": mix,
     }
-
-
-def load_docs(path: Path, texts: Sequence[str], cache: Path | None) -> list[Doc]:
-    """The parsed split (from a DocBin in sorted order when given)."""
-    from storytrace.text.nlp import load_nlp
-
-    nlp = load_nlp()
-    if cache is None:
-        return list(nlp.pipe(texts, batch_size=16))
-    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    if [d.text for d in docs] != list(texts):
-        raise SystemExit(f"{cache}: not the parsed texts of {path}, in sorted order")
-    return docs
 
 
 def load_vectors(docs: Sequence[Doc], cache: Path | None) -> list[Matrix]:
