@@ -58,3 +58,31 @@ def test_the_shipped_tagger_reads_one_attribution(text: str, expected: tuple[str
         _text(text, relation.content),
     )
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        (
+            "The governor toured the damaged bridge and said it would reopen in May.",
+            "said",
+            "The governor",
+        ),
+        (
+            "Rescuers reached the town on Friday and told reporters the road was blocked.",
+            "told",
+            "Rescuers",
+        ),
+        (
+            "The general praised the troops and said the offensive had stalled.",
+            "said",
+            "The general",
+        ),
+    ],
+)
+def test_a_cue_without_its_own_subject_takes_the_subject_of_its_verb(
+    text: str, cue: str, source: str
+) -> None:
+    # The second verb of "X did this and said that" has no subject of its own: X speaks.
+    found = {_text(text, r.cue): _text(text, r.source) for r in find_relations(load_nlp()(text))}
+    assert found[cue] == source

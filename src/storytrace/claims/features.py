@@ -177,9 +177,25 @@ def role_features(token: Token, cue: list[Token], quoted: list[bool]) -> list[st
         f"cd={head.dep_}",
         f"q+p={quoted[token.i]}|{path}",
     ]
+    # A cue without its own subject ("..., saying", "Kasich says ... and tells") takes the
+    # subject of the verb it hangs from: the same path means more when the cue has none.
+    own = _has_subject(head)
+    feats += [
+        f"own={own}|{path}",
+        f"own+d={own}|{head.dep_}|{token.dep_}",
+        f"agent={any(c.dep_ == 'agent' for c in head.children)}|{path}",
+    ]
     if token.is_punct:
         feats.append(f"punct+p={token.lower_}|{path}|{side}")
     return feats
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _has_subject(head: Token) -> bool:
+    """Whether a cue's head word has a subject of its own."""
+    return any(child.dep_ in _SUBJECTS for child in head.children)
 
 
 def role_rows(
