@@ -55,3 +55,29 @@ def test_namesake_regions_resolve_the_same_in_every_process() -> None:
         for _ in range(3)
     }
     assert seen == {"MZ-MPM MZ-L CN-SX SI-131"}
+
+
+@pytest.mark.parametrize(
+    ("town", "code"),
+    [
+        ("Stuttgart", "DE-BW"),  # GeoNames "Baden-Wuerttemberg", ISO "Baden-Württemberg"
+        ("Seville", "ES-AN"),  # "Andalusia" and "Andalucía"
+    ],
+)
+def test_a_region_spelt_nearly_alike_is_found(town: str, code: str) -> None:
+    place = geocode(town, set())
+    assert place is not None and region_code(place) == code
+
+
+def test_a_near_spelling_of_another_region_is_not_taken() -> None:
+    # GeoNames' "Amman" is close to ISO's "Ma'an", a different governorate.
+    place = geocode("Amman", {"JO"})
+    assert place is not None and place.country == "JO"
+    assert region_code(place) != "JO-MN"
+
+
+def test_provinces_whose_skeletons_meet_keep_apart() -> None:
+    # "Shaanxi" and "Shanxi" share a spelling skeleton; the written name tells them apart.
+    for town, code in (("Xi'an", "CN-SN"), ("Taiyuan", "CN-SX")):
+        place = geocode(town, {"CN"})
+        assert place is not None and region_code(place) == code

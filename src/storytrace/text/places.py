@@ -148,12 +148,9 @@ def _regions() -> dict[str, list[Any]]:
     Each is listed under its ISO name and under the English name of the iso-codes
     translations that pycountry ships ("Bayern" and "Bavaria").
     """
-    english = gettext.translation(
-        "iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True
-    )
     index: dict[str, list[Any]] = {}
     for subdivision in pycountry.subdivisions:
-        names = {subdivision.name, english.gettext(subdivision.name)}
+        names = {subdivision.name, _english().gettext(subdivision.name)}
         for part in {part for name in names for part in name.split(",")}:
             key = _skeleton(part)
             if len(key) > 3:
@@ -189,7 +186,11 @@ def _admin1_subdivision(country: str, code: str) -> Any:
     name = _geonames_admin1_names().get(f"{country}.{code}")
     city = bool(name and _CITY_REGION.search(name))
     if name:
-        subdivision = _named_exactly(country, name, city) or _named_like(country, name, city)
+        subdivision = (
+            _named_exactly(country, name, city)
+            or _named_like(country, name, city)
+            or _named_closely(country, name)
+        )
         if subdivision is not None:
             return subdivision
     subdivision = _named_like(country, _largest_towns().get((country, code), ""), city)
@@ -243,7 +244,7 @@ def _named_exactly(country: str, name: str, city: bool = False) -> Any:
         for sub in _regions().get(key, ())
         if sub.country_code == country and sub.parent_code is None
     ]
-    return _pick(found, city)
+    return _pick(found, city, raw=name)
 
 
 def _named_like(country: str, town: str, city: bool = False) -> Any:
@@ -257,17 +258,64 @@ def _named_like(country: str, town: str, city: bool = False) -> Any:
         for sub in pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
         if sub.parent_code is None and _skeleton(sub.name).startswith(stem)
     ]
-    return _pick(found, city, key)
+    return _pick(found, city, key, raw=town)
 
 
-def _pick(found: Sequence[Any], city: bool, key: str = "") -> Any:
+def _named_closely(country: str, name: str) -> Any:
+    """The top-level subdivision of ``country`` spelt nearly like ``name``, if one stands out.
+
+    For transliterations and punctuation the skeleton keeps apart ("Baden-Wuerttemberg",
+    "Logone Occidental", "Andalusia"): the best similarity must reach :data:`_CLOSE` and
+    beat every other subdivision by :data:`_MARGIN` (on GeoNames' names, the one wrong
+    match in the 85-88 band was "Amman" for "Ma'an").
+    """
+    from rapidfuzz import fuzz
+
+    wanted = _skeleton(name)
+    if len(wanted) < 4:
+        return None
+    scored = sorted(
+        (
+            (max(fuzz.ratio(wanted, _skeleton(part)) for part in _names_of(sub)), sub.code, sub)
+            for sub in pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
+            if sub.parent_code is None
+        ),
+        key=lambda row: (-row[0], row[1]),
+    )
+    if not scored or scored[0][0] < _CLOSE:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < _MARGIN:
+        return None
+    return scored[0][2]
+
+
+_CLOSE = 88.0  # rapidfuzz ratio, 0-100
+_MARGIN = 10.0
+
+
+def _names_of(subdivision: Any) -> set[str]:
+    """A subdivision's ISO and English names, split at commas and brackets."""
+    names = {subdivision.name, _english().gettext(subdivision.name)}
+    return {part for name in names for part in re.split(r"[,\[\]]", name) if part.strip()}
+
+
+@functools.cache
+def _english() -> gettext.NullTranslations:
+    """The English names of ISO 3166-2 subdivisions (iso-codes, shipped with pycountry)."""
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+
+
+def _pick(found: Sequence[Any], city: bool, key: str = "", raw: str = "") -> Any:
     """One of several matching subdivisions, the same in every run.
 
     A name spelt exactly like ``key`` comes first ("Kyiv" before "Kyivska oblast"). A city
     and the province around it often share a name ("Maputo"): the city is taken when
-    GeoNames calls the region a city. Then the shortest name, then the code, decide
+    GeoNames calls the region a city. Then the name closest to ``raw`` as written (the
+    skeleton makes "Shaanxi" and "Shanxi" one), the shortest name, and the code decide
     (pycountry returns a country's subdivisions in no fixed order).
     """
+    from rapidfuzz import fuzz
+
     if not found:
         return None
     return min(
@@ -275,6 +323,7 @@ def _pick(found: Sequence[Any], city: bool, key: str = "") -> Any:
         key=lambda sub: (
             _skeleton(sub.name) != key,
             (sub.type == "City") != city,
+            -fuzz.ratio(raw.lower(), sub.name.lower()),
             len(sub.name),
             sub.code,
         ),
