@@ -150,8 +150,7 @@ def _regions() -> dict[str, list[Any]]:
     """
     index: dict[str, list[Any]] = {}
     for subdivision in pycountry.subdivisions:
-        names = {subdivision.name, _english().gettext(subdivision.name)}
-        for part in {part for name in names for part in name.split(",")}:
+        for part in _names_of(subdivision):
             key = _skeleton(part)
             if len(key) > 3:
                 index.setdefault(key, []).append(subdivision)
