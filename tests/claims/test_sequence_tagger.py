@@ -7,6 +7,7 @@ from storytrace.claims.relations import (
     Relation,
     _nearest_run,
     _window,
+    closing_comma,
     cue_runs,
     roles,
     trim_source,
@@ -115,3 +116,15 @@ def test_a_cue_without_content_is_read_again_with_content_made_cheaper() -> None
     cue = [doc[1]]
     found = roles(doc, cue, [False] * len(doc), {1}, model)
     assert [t.text for t in found["Content"]] == ["the", "bridge", "was", "closed"]
+
+
+def test_an_appositions_closing_comma_belongs_to_the_source_a_names_does_not() -> None:
+    nlp = load_nlp()
+    doc = nlp("Jeff Flake, a senator from Arizona, said the bill was dead.")
+    cue = [t for t in doc if t.text == "said"]
+    assert [t.text for t in closing_comma(list(doc[:7]), cue)][-1] == ","  # comma added
+    assert [t.text for t in closing_comma(list(doc[:8]), cue)][-1] == ","  # comma kept
+    doc = nlp("Smith, who led the inquiry, said the bill was dead.")
+    cue = [t for t in doc if t.text == "said"]
+    assert [t.text for t in closing_comma([doc[0], doc[1]], cue)] == ["Smith"]
+    assert [t.text for t in closing_comma([doc[0]], cue)] == ["Smith"]

@@ -194,8 +194,27 @@ def roles(
         if label in found and token.i not in own and not token.is_space:
             found[label].append(token)
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
-    found["Source"] = trim_source([doc[i] for i in source_ids])
+    found["Source"] = closing_comma(trim_source([doc[i] for i in source_ids]), cue)
     return found
+
+
+def closing_comma(tokens: list[Token], cue: list[Token]) -> list[Token]:
+    """A source before its cue, followed by a comma, as PolNeAR annotates it.
+
+    The closing comma of an apposition belongs to the source ("Jeff Flake, Republican of
+    Arizona, said": 92% of such sources in train), and a single name's comma does not
+    ("Smith, who ..., said": 99%).
+    """
+    if not tokens or tokens[-1].i >= cue[0].i:
+        return tokens
+    core = tokens[:-1] if tokens[-1].text == "," else tokens
+    if not core:
+        return tokens
+    after = core[-1].i + 1
+    doc = core[0].doc
+    if after >= cue[0].i or doc[after].text != ",":
+        return tokens
+    return [*core, doc[after]] if any(t.text == "," for t in core) else core
 
 
 RETRY_BIAS = 2.0  # added to Content when a window has none (train fold 0: Cue, Source F1 +0.005)
