@@ -158,19 +158,6 @@ def _regions() -> dict[str, list[Any]]:
 
 
 @functools.cache
-def _largest_towns() -> dict[tuple[str, str], str]:
-    """(country, GeoNames admin1 code) -> the name of that region's most populous town."""
-    best: dict[tuple[str, str], tuple[int, str]] = {}
-    for cities in _cities().values():
-        for city in cities:
-            key = (city["countrycode"], str(city["admin1code"]))
-            population = int(city["population"])
-            if population > best.get(key, (-1, ""))[0]:
-                best[key] = (population, city["name"])
-    return {key: name for key, (_, name) in best.items()}
-
-
-@functools.cache
 def _admin1_subdivision(country: str, code: str) -> Any:
     """The ISO 3166-2 subdivision of a GeoNames admin1 region, or None when it cannot be told.
 
@@ -192,13 +179,13 @@ def _admin1_subdivision(country: str, code: str) -> Any:
         )
         if subdivision is not None:
             return subdivision
-    subdivision = _named_like(country, _largest_towns().get((country, code), ""), city)
+    town_names = _largest_town_names().get((country, code), ())
+    subdivision = _named_like(country, town_names[0] if town_names else "", city)
     if subdivision is not None:
         return subdivision
     # A city that is its own region ("Moscow" is ISO's "Moskva", Aleppo its "Halab"):
     # one of the largest town's GeoNames names spells the region's ISO name, and the
     # town is what GeoNames calls the region (not "Central Serbia" for Belgrade).
-    town_names = _largest_town_names().get((country, code), ())
     if name and not _names_overlap(name, town_names):
         return None
     for town_name in town_names:
@@ -219,7 +206,8 @@ def _names_overlap(region: str, town_names: Iterable[str]) -> bool:
 
 
 def _largest_town_names() -> dict[tuple[str, str], tuple[str, ...]]:
-    """(country, GeoNames admin1 code) -> every GeoNames name of that region's largest town.
+    """(country, GeoNames admin1 code) -> every GeoNames name of that region's most populous
+    town, its main name first.
 
     Gathered by the same pass over GeoNames that builds the city index.
     """
