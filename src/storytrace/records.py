@@ -113,6 +113,40 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Participant:
+    """Who or what takes part in an event mention, with a count where the text gives one."""
+
+    text: str  # as written: "about 60 servicemen"
+    role: str  # "agent" | "patient" | "other"
+    span: Span = (0, 0)
+    entity: str | None = None  # the resolved name, where it is a named entity
+    count: Quantity | None = None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One mention of a real-world event (a predicate with its arguments) in one article.
+
+    Built by the read stage for every claim; ``chain`` is filled by cross-document
+    event coreference (mentions with one ``chain`` refer to one real event).
+    """
+
+    id: str  # "<article_id>:e<trigger start>"
+    article_id: str
+    trigger: str  # the predicate as written: "refused"
+    lemma: str  # "refuse"
+    span: Span  # the trigger's characters
+    sentence_span: Span  # the sentence it stands in
+    claim_id: str | None = None
+    negated: bool = False
+    modality: str = "actual"  # "actual" | "hedged" | "future" | "conditional" | "reported"
+    participants: tuple[Participant, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    chain: str | None = None
+
+
+@dataclass(frozen=True)
 class Claim:
     """A check-worthy statement in one article."""
 
@@ -271,6 +305,10 @@ _NESTED.update(
         (Claim, "dates"): DateMention,
         (Claim, "places"): Place,
         (Claim, "entities"): Entity,
+        (Participant, "count"): Quantity,
+        (EventMention, "participants"): Participant,
+        (EventMention, "places"): Place,
+        (EventMention, "dates"): DateMention,
         (ReuseEdge, "passages"): Passage,
         (Conflict, "values"): ConflictValue,
         (ClaimGroup, "members"): Claim,
