@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -223,6 +224,81 @@ class ClaimGroup:
     evidence: str = ""  # one line saying why this verdict
 
 
+class _KeyAccess:
+    """Read access by key, in the JSON shape (``count["values"]`` is a list), for older callers."""
+
+    def __getitem__(self, key: str) -> Any:
+        if key not in _field_names(type(self)):
+            raise KeyError(key)
+        return to_dict(getattr(self, key))
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The field's JSON value, or ``default`` when it is missing, None or empty."""
+        value = getattr(self, key, None) if key in _field_names(type(self)) else None
+        return default if value is None or value == () else to_dict(value)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(k for k in _field_names(type(self)) if k in self)
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+@dataclass(frozen=True)
+class CountValues(_KeyAccess):
+    """Every value reported for one count, and the conservative (lowest) one."""
+
+    values: tuple[float, ...] = ()
+    conservative: float | None = None
+
+
+@dataclass(frozen=True)
+class CountReport(_KeyAccess):
+    """One reported figure of an event: what a claim says, with where it says it."""
+
+    text: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    counted: str | None = None
+    kind: str = ""  # "people" | "fatalities" | "arrested" | "injured" | "evacuated"
+    article_id: str | None = None
+    outlet: str | None = None
+    claim_group_id: str | None = None
+
+
+@dataclass(frozen=True)
+class EventCount(_KeyAccess):
+    """An event's count: every value of the main kind, the conservative one, the reports."""
+
+    values: tuple[float, ...] = ()
+    conservative: float | None = None
+    kind: str | None = None  # the main kind counted ("people", "fatalities" ...)
+    counted: str | None = None  # what is counted, lemmatised ("serviceman")
+    fatalities: CountValues | None = None
+    reports: tuple[CountReport, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.values or self.reports or self.conservative is not None)
+
+    @classmethod
+    def of(cls, value: EventCount | Mapping[str, Any] | None) -> EventCount:
+        """An ``EventCount`` from itself, or from the dict shape stages built before it."""
+        if isinstance(value, EventCount):
+            return value
+        if not value:
+            return cls()
+        data = dict(value)
+        reports = [to_dict(r) for r in data.get("reports") or ()]
+        data["reports"] = reports
+        built: EventCount = from_dict(cls, {k: to_dict(v) for k, v in data.items()})
+        return built
+
+
 @dataclass(frozen=True)
 class Event:
     """An ACLED-style event record coded from claim groups."""
@@ -233,7 +309,7 @@ class Event:
     actors: tuple[str, ...] = ()
     location: Place | None = None
     date: DateMention | None = None
-    count: dict[str, Any] = field(default_factory=dict)  # {"values": [...], "conservative": n}
+    count: EventCount = field(default_factory=EventCount)  # a dict given here becomes one
     claim_group_ids: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()  # the origins of its claim groups ("Pskovskaya Gubernia")
     notes: str = ""
@@ -247,6 +323,10 @@ class Event:
     related_places: tuple[Place, ...] = ()  # other places the reports tie to it ("via Belarus")
     action: str = ""  # the action word's family: "refusal", "raid", "fire" (events/acled.py)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.count, EventCount):
+            object.__setattr__(self, "count", EventCount.of(self.count))
+
 
 @dataclass(frozen=True)
 class Story:
@@ -258,6 +338,32 @@ class Story:
     claim_groups: tuple[ClaimGroup, ...] = ()
     reuse_edges: tuple[ReuseEdge, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class ModelArtefact:
+    """A learned model a run used: its file, relative to the package, and its SHA-256."""
+
+    name: str  # "claims/data/cue_crf.json"
+    sha256: str
+    size: int = 0
+
+
+@dataclass(frozen=True)
+class Run:
+    """One ``analyze`` run: what ran, when, with which version, models and inputs."""
+
+    id: str
+    started: str  # ISO 8601 UTC
+    finished: str | None = None
+    version: str = ""
+    command: str = ""
+    inputs: tuple[str, ...] = ()
+    artefacts: tuple[ModelArtefact, ...] = ()
+    articles_stored: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    stories: int = 0
 
 
 def to_dict(record: Any) -> Any:
@@ -317,6 +423,10 @@ _NESTED.update(
         (Event, "location"): Place,
         (Event, "date"): DateMention,
         (Event, "related_places"): Place,
+        (Event, "count"): EventCount,
+        (EventCount, "fatalities"): CountValues,
+        (EventCount, "reports"): CountReport,
+        (Run, "artefacts"): ModelArtefact,
         (Story, "claim_groups"): ClaimGroup,
         (Story, "reuse_edges"): ReuseEdge,
         (Story, "events"): Event,

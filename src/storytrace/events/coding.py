@@ -38,7 +38,7 @@ from storytrace.events.reports import (
     parse_claims,
     read_report,
 )
-from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, Place
+from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, EventCount, Place
 from storytrace.text.places import country_name, geocode, places_context, region_seat
 
 _SUBJECTS = {"they", "he", "she", "these", "those"}
@@ -163,7 +163,7 @@ def _cluster_proto(members: list[Report]) -> Event:
         actors=tuple(dict.fromkeys(a for r in members for a in r.actors)),
         location=_place(members),
         date=_date(members),
-        count={"reports": [_count_dict(c) for r in members for c in r.counts]},
+        count=EventCount.of({"reports": [_count_dict(c) for r in members for c in r.counts]}),
         targets=tuple(dict.fromkeys(t for r in members for t in r.targets)),
         action=action,
     )
@@ -185,7 +185,7 @@ def _proto(report: Report) -> Event:
         actors=report.actors,
         location=report.places[0] if report.places else None,
         date=report.dates[0] if report.dates else None,
-        count={"kind": "people", "reports": [_count_dict(c) for c in report.counts]},
+        count=EventCount.of({"kind": "people", "reports": [_count_dict(c) for c in report.counts]}),
         targets=report.targets,
         action=report.action,
     )
@@ -312,7 +312,9 @@ class _Coder:
             actors=_with_country((a for r in reports for a in r.actors), place),
             location=place,
             date=date,
-            count={"reports": [_count_dict(c, self.outlet(c.article_id)) for c in counts.values()]},
+            count=EventCount.of(
+                {"reports": [_count_dict(c, self.outlet(c.article_id)) for c in counts.values()]}
+            ),
             claim_group_ids=group_ids,
             sources=tuple(dict.fromkeys(origins)) or tuple(self.outlet(a) for a in article_ids),
             disorder_type=acled.disorder_type(lead.event_type or "", lead.sub_event_type or ""),

@@ -15,7 +15,7 @@ import math
 from collections.abc import Mapping, Sequence
 
 from storytrace.events.notes import summarise
-from storytrace.records import ClaimGroup, DateMention, Event, Place, Story
+from storytrace.records import ClaimGroup, DateMention, Event, EventCount, Place, Story
 
 _NEAR_KM = 25.0
 
@@ -143,7 +143,7 @@ def combine(events: Sequence[Event], groups: Mapping[str, ClaimGroup]) -> Event:
         actors=_union(e.actors for e in events),
         location=best_place.location if best_place else None,
         date=best_date.date if best_date else None,
-        count={"reports": [r for e in events for r in e.count.get("reports", [])]},
+        count=EventCount(reports=tuple(r for e in events for r in e.count.reports)),
         claim_group_ids=_union(e.claim_group_ids for e in events),
         sources=_union(e.sources for e in events),
         notes="",

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from storytrace.records import ClaimGroup, Event
+from storytrace.records import ClaimGroup, Event, EventCount
 
 _KINDS = ("people", "fatalities", "arrested", "injured", "evacuated")
 
@@ -81,7 +81,7 @@ def summarise(event: Event, groups: Mapping[str, ClaimGroup]) -> Event:
     if event.related_places:
         names = ", ".join(p.name for p in event.related_places)
         notes.append(f"Also named with it: {names}.")
-    return replace(event, count=count, notes=" ".join(notes))
+    return replace(event, count=EventCount.of(count), notes=" ".join(notes))
 
 
 def _hedges_and_disputes(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import os
@@ -9,20 +10,9 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from storytrace.records import (
-    Article,
-    Claim,
-    ClaimGroup,
-    Conflict,
-    Event,
-    ReuseEdge,
-    Story,
-    to_dict,
-)
+from storytrace.records import Article, Claim, EventCount, Story
 from storytrace.report.files import write_text_atomic
 from storytrace.report.timeline import timeline_dicts
-
-_ARTICLE_FIELDS = ("id", "outlet", "title", "url", "author", "published", "language", "source")
 
 
 def stories_document(
@@ -30,8 +20,9 @@ def stories_document(
 ) -> dict[str, Any]:
     """The ``stories.json`` document: article metadata (never the text) and every story.
 
-    Keys follow CONTRACT.md in its order; extra keys (spans of quantities, dates and
-    places, entities, a group's ``evidence``) are additions the contract allows.
+    Every key comes from the fields of the records (``records.py``), so a new field
+    appears here without code; the contract's keys are a subset of them, and the extra
+    keys (spans, entities, a group's ``evidence``) are additions the contract allows.
     Non-finite floats become ``null`` so the document is always valid JSON.
     """
     seen: set[str] = set()
@@ -55,106 +46,50 @@ def write_json(path: str | os.PathLike[str], document: Mapping[str, Any]) -> Pat
 
 
 def article_dict(article: Article) -> dict[str, Any]:
-    """One entry of ``articles``: the article's metadata without its text."""
-    return {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+    """One entry of ``articles``: the article's metadata (every field of Article but its text)."""
+    return {name: getattr(article, name) for name in ARTICLE_FIELDS}
 
 
 def story_dict(story: Story) -> dict[str, Any]:
-    """One entry of ``stories``, with its ``timeline`` (an addition to the contract)."""
-    return {
-        "id": story.id,
-        "title": story.title,
-        "article_ids": list(story.article_ids),
-        "claim_groups": [claim_group_dict(group) for group in story.claim_groups],
-        "reuse_edges": [reuse_edge_dict(edge) for edge in story.reuse_edges],
-        "events": [event_dict(event) for event in story.events],
-        "timeline": timeline_dicts(story),
-    }
+    """One entry of ``stories``: :func:`record_json` of the story, with its ``timeline``."""
+    shape: dict[str, Any] = record_json(story)
+    shape["timeline"] = timeline_dicts(story)
+    return shape
 
 
-def claim_group_dict(group: ClaimGroup) -> dict[str, Any]:
-    """One claim group with its verdict, origins, members and conflicts."""
-    return {
-        "id": group.id,
-        "text": group.text,
-        "verdict": group.verdict,
-        "contested_certainty": group.contested_certainty,
-        "independent_sources": group.independent_sources,
-        "origins": to_dict(group.origins),
-        "members": [member_dict(claim) for claim in group.members],
-        "conflicts": [conflict_dict(conflict) for conflict in group.conflicts],
-        "evidence": group.evidence,
-    }
+def record_json(record: Any) -> Any:
+    """A record in the shape of stories.json: ``records.to_dict`` with the contract's names.
+
+    The shape comes from the record's fields; the only differences are written down in
+    :data:`RENAMED` (a claim group member's ``id`` is its ``claim_id``) and
+    :data:`SPARSE` (an event count's extra figures appear only when there are some).
+    """
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        cls = type(record)
+        names = RENAMED.get(cls, {})
+        sparse = SPARSE.get(cls, ())
+        shape: dict[str, Any] = {}
+        for f in dataclasses.fields(record):
+            value = getattr(record, f.name)
+            if f.name in sparse and value in (None, ()):
+                continue
+            shape[names.get(f.name, f.name)] = record_json(value)
+        return shape
+    if isinstance(record, (list, tuple)):
+        return [record_json(item) for item in record]
+    if isinstance(record, dict):
+        return {key: record_json(value) for key, value in record.items()}
+    return record
 
 
-def member_dict(claim: Claim) -> dict[str, Any]:
-    """One member claim; its id is written as ``claim_id``."""
-    return {
-        "article_id": claim.article_id,
-        "claim_id": claim.id,
-        "text": claim.text,
-        "span": list(claim.span),
-        "certainty": claim.certainty,
-        "hedges": list(claim.hedges),
-        "attribution": to_dict(claim.attribution),
-        "quantities": to_dict(claim.quantities),
-        "dates": to_dict(claim.dates),
-        "places": to_dict(claim.places),
-        "entities": to_dict(claim.entities),
-    }
-
-
-def conflict_dict(conflict: Conflict) -> dict[str, Any]:
-    """One disagreement: the attribute, each value with its articles, the conservative value."""
-    return {
-        "attribute": conflict.attribute,
-        "values": [
-            {"value": value.value, "article_ids": list(value.article_ids)}
-            for value in conflict.values
-        ],
-        "conservative": conflict.conservative,
-    }
-
-
-def reuse_edge_dict(edge: ReuseEdge) -> dict[str, Any]:
-    """Text of ``source`` reused by ``target``, with the aligned passages."""
-    return {
-        "source": edge.source,
-        "target": edge.target,
-        "containment": edge.containment,
-        "direction_evidence": list(edge.direction_evidence),
-        "passages": to_dict(edge.passages),
-    }
-
-
-def event_dict(event: Event) -> dict[str, Any]:
-    """One ACLED-style event; ``count`` always carries ``values`` and ``conservative``."""
-    count = to_dict(event.count)
-    return {
-        "id": event.id,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "actors": list(event.actors),
-        "location": to_dict(event.location),
-        "date": to_dict(event.date),
-        "count": {
-            **count,
-            "values": list(count.get("values", [])),
-            "conservative": count.get("conservative"),
-        },
-        "claim_group_ids": list(event.claim_group_ids),
-        "sources": list(event.sources),
-        "notes": event.notes,
-        "disorder_type": event.disorder_type,
-        "geo_precision": event.geo_precision,
-        "time_precision": event.time_precision,
-        "targets": list(event.targets),
-        "action": event.action,
-        "article_ids": list(event.article_ids),
-        "outlets": list(event.outlets),
-        "story_ids": list(event.story_ids),
-        "related_places": to_dict(event.related_places),
-    }
+#: Fields whose stories.json key differs from the record's field name.
+RENAMED: dict[type, dict[str, str]] = {Claim: {"id": "claim_id"}}
+#: Fields left out of stories.json while they are empty.
+SPARSE: dict[type, tuple[str, ...]] = {
+    EventCount: ("kind", "counted", "fatalities", "reports"),
+}
+#: The fields of ``articles[]``: every Article field but the text.
+ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "text")
 
 
 def _finite(value: Any) -> Any:

@@ -1,147 +1,91 @@
-"""The JSON API's shapes for the OpenAPI description: those of ``stories.json`` (CONTRACT.md).
+"""The JSON API's shapes for the OpenAPI description, derived from ``records.py``.
 
-The API returns the documents ``report.stories_document`` builds; these models describe
-them (and the tests validate real responses against them). Keys beyond the contract
-are allowed, as ``stories.json`` allows them.
+Each record class becomes a pydantic model named ``<Record>Out`` with the record's fields
+in the shape :func:`storytrace.report.json_doc.record_json` writes them (tuples as
+lists, a member's ``id`` as ``claim_id``), so a field added to a record appears in the
+API's description without code here. Keys beyond the contract are allowed, as
+``stories.json`` allows them; the tests validate real responses against these models.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import dataclasses
+import types
+import typing
+from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
-Span = tuple[int, int]
+from storytrace import records
+from storytrace.records import Article, Claim, Story
+from storytrace.report.json_doc import ARTICLE_FIELDS, RENAMED, SPARSE
 
 
 class _Shape(BaseModel):
     model_config = ConfigDict(extra="allow")
 
 
-class ArticleOut(_Shape):
-    """An article's metadata (``articles[]`` of stories.json)."""
-
-    id: str
-    outlet: str | None
-    title: str | None
-    url: str | None
-    author: str | None
-    published: str | None
-    language: str | None
-    source: str
+_MODELS: dict[type, type[BaseModel]] = {}
+_NAMES = {Claim: "MemberOut", records.DateMention: "DateOut"}
 
 
-class ArticleTextOut(ArticleOut):
+def model_of(cls: type, *, name: str | None = None, drop: tuple[str, ...] = ()) -> type[BaseModel]:
+    """The pydantic model of one record class (nested records become their own models)."""
+    if cls in _MODELS and name is None and not drop:
+        return _MODELS[cls]
+    hints = typing.get_type_hints(cls)
+    renamed = RENAMED.get(cls, {})
+    sparse = SPARSE.get(cls, ())
+    fields: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in drop:
+            continue
+        annotation = _annotation(hints[f.name])
+        default: Any = None if f.name in sparse else ...
+        if f.name in sparse:
+            annotation = annotation | None
+        fields[renamed.get(f.name, f.name)] = (annotation, Field(default))
+    model: type[BaseModel] = create_model(
+        name or _NAMES.get(cls, f"{cls.__name__}Out"),
+        __base__=_Shape,
+        __doc__=(cls.__doc__ or "").strip().splitlines()[0],
+        **fields,
+    )
+    if name is None and not drop:
+        _MODELS[cls] = model
+    return model
+
+
+def _annotation(hint: Any) -> Any:
+    """A record field's type as the JSON API shows it."""
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return model_of(hint)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return list[_annotation(args[0])]  # type: ignore[misc]
+        return hint
+    if origin in (Union, types.UnionType):
+        parts = [_annotation(arg) for arg in typing.get_args(hint)]
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = joined | part
+        return joined
+    if origin is Literal:
+        return hint
+    return hint
+
+
+ArticleOut = model_of(Article, name="ArticleOut", drop=("text",))
+assert tuple(ArticleOut.model_fields) == ARTICLE_FIELDS
+
+
+class ArticleTextOut(ArticleOut):  # type: ignore[misc, valid-type]
     """An article's metadata with its stored text, and the story it belongs to."""
 
     text: str = Field(description="the stored text; claim spans are offsets into it")
     story_id: str | None
-
-
-class OriginOut(_Shape):
-    name: str
-    kind: Literal["outlet", "cited_source", "speaker"]
-    variants: list[str]
-
-
-class AttributionOut(_Shape):
-    source: str
-    kind: str
-    cue: str
-    direct: bool
-
-
-class QuantityOut(_Shape):
-    text: str
-    low: float | None
-    high: float | None
-    counted: str | None
-
-
-class DateOut(_Shape):
-    text: str
-    start: str | None
-    end: str | None
-    precision: str
-
-
-class PlaceOut(_Shape):
-    text: str
-    name: str
-    country: str | None
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    precision: str
-
-
-class MemberOut(_Shape):
-    article_id: str
-    claim_id: str
-    text: str
-    span: Span = Field(description="character offsets into the article's stored text")
-    certainty: Literal["asserted", "hedged", "unconfirmed", "denied"]
-    hedges: list[str]
-    attribution: AttributionOut | None
-    quantities: list[QuantityOut]
-    dates: list[DateOut]
-    places: list[PlaceOut]
-
-
-class ConflictValueOut(_Shape):
-    value: str
-    article_ids: list[str]
-
-
-class ConflictOut(_Shape):
-    attribute: str
-    values: list[ConflictValueOut]
-
-
-class ClaimGroupOut(_Shape):
-    id: str
-    text: str
-    verdict: Literal["corroborated", "echoed", "single_source", "conflicting"]
-    contested_certainty: bool
-    independent_sources: int
-    origins: list[OriginOut]
-    members: list[MemberOut]
-    conflicts: list[ConflictOut]
-
-
-class PassageOut(_Shape):
-    source_span: Span
-    target_span: Span
-
-
-class ReuseEdgeOut(_Shape):
-    source: str
-    target: str
-    containment: float
-    direction_evidence: list[str]
-    passages: list[PassageOut]
-
-
-class EventOut(_Shape):
-    id: str
-    event_type: str
-    sub_event_type: str
-    actors: list[str]
-    location: PlaceOut | None
-    date: DateOut | None
-    count: dict[str, Any]
-    claim_group_ids: list[str]
-    sources: list[str] = Field(description="the origins of its claim groups, not just outlets")
-    notes: str
-    disorder_type: str = ""
-    geo_precision: int | None = Field(None, description="ACLED: 1 town, 2 near it, 3 region")
-    time_precision: int | None = Field(None, description="ACLED: 1 day, 2 week, 3 month/year")
-    targets: list[str] = []
-    action: str = ""
-    article_ids: list[str] = []
-    outlets: list[str] = []
-    story_ids: list[str] = Field([], description="every story the event is told in")
-    related_places: list[PlaceOut] = []
 
 
 class TimelineEntryOut(_Shape):
@@ -158,16 +102,17 @@ class TimelineEntryOut(_Shape):
     article_ids: list[str]
 
 
-class StoryOut(_Shape):
+_StoryFields = model_of(Story, name="StoryFields")
+
+
+class StoryOut(_StoryFields):  # type: ignore[misc, valid-type]
     """One story (``stories[]`` of stories.json)."""
 
-    id: str
-    title: str
-    article_ids: list[str]
-    claim_groups: list[ClaimGroupOut]
-    reuse_edges: list[ReuseEdgeOut]
-    events: list[EventOut]
-    timeline: list[TimelineEntryOut] = []
+    timeline: list[TimelineEntryOut] = Field(default_factory=list)
+
+
+ClaimGroupOut = model_of(records.ClaimGroup)
+EventOut = model_of(records.Event)
 
 
 class ErrorOut(BaseModel):
