@@ -1,4 +1,4 @@
-"""The store interface every backend implements (SQLite now, PostgreSQL later)."""
+"""The store interface every backend implements (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from storytrace.records import Article, Claim, Story
+from storytrace.records import Article, Claim, Run, Story
 
 
 class Store(Protocol):
@@ -49,6 +49,28 @@ class Store(Protocol):
 
     def save_story(self, story: Story) -> None:
         """Insert or replace one story with its claim groups, reuse edges and events."""
+
+    def story_update(self) -> AbstractContextManager[None]:
+        """Hold the store's story lock: one process at a time reads, groups and saves stories."""
+
+    def replace_stories(self, stories: Sequence[Story]) -> dict[str, str]:
+        """Make the stored stories exactly ``stories`` in one transaction.
+
+        Stories no longer there are recorded as merged into the story holding most of
+        their articles; returns those ``{old id: new id}``. Empty stories are not kept.
+        """
+
+    def redirect_of(self, story_id: str) -> str | None:
+        """The story a merged-away story now lives in, if it was merged."""
+
+    def story_articles(self) -> dict[str, str]:
+        """The story id of every grouped article."""
+
+    def save_run(self, run: Run) -> None:
+        """Record (or update) one ``analyze`` run."""
+
+    def get_runs(self) -> list[Run]:
+        """Every recorded run, oldest first."""
 
     def get_stories(self) -> list[Story]:
         """Every story, in id order."""

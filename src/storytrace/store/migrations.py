@@ -1,21 +1,31 @@
-"""Numbered schema migrations, recorded in ``PRAGMA user_version``.
+"""Numbered SQLite schema migrations, recorded in ``PRAGMA user_version``.
 
 Each step runs in one ``BEGIN IMMEDIATE`` transaction, so a database is always
 at one numbered version: a step either lands whole or not at all. A new schema
-change is a new ``(version, script)`` pair appended to :data:`MIGRATIONS`;
-released steps are never edited.
+change is a new ``(version, step)`` pair appended to :data:`MIGRATIONS`, a SQL
+script or a function of the connection; released steps are never edited.
+
+1. the first schema: articles, claims and stories, records kept as JSON;
+2. the relational schema of :mod:`.relational`: every record in typed tables
+   (claims and stories moved out of their JSON in place).
+
+After the numbered steps, :func:`storytrace.store.ddl.reconcile` adds the tables
+and columns that fields added to ``records.py`` since need.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from storytrace.errors import StoreError
 from storytrace.store import schema
 
-MIGRATIONS: list[tuple[int, str]] = [
+Step = str | Callable[[sqlite3.Connection], None]
+
+MIGRATIONS: list[tuple[int, Step]] = [
     (1, schema.V1),
+    (2, schema.to_relational),
 ]
 
 LATEST: int = MIGRATIONS[-1][0]
@@ -31,7 +41,7 @@ def migrate(
     conn: sqlite3.Connection,
     where: str,
     *,
-    steps: Sequence[tuple[int, str]] = MIGRATIONS,
+    steps: Sequence[tuple[int, Step]] = MIGRATIONS,
 ) -> int:
     """Apply the ``steps`` the database lacks, in order; return the version it is now at.
 
@@ -58,8 +68,10 @@ def _refuse_newer(version: int, latest: int, where: str) -> None:
         )
 
 
-def _apply(conn: sqlite3.Connection, version: int, script: str, latest: int, where: str) -> None:
+def _apply(conn: sqlite3.Connection, version: int, script: Step, latest: int, where: str) -> None:
     """Run one step and record its number, all in one transaction."""
+    keys = conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    conn.execute("PRAGMA foreign_keys = OFF")  # tables are rebuilt; checked below
     try:
         conn.execute("BEGIN IMMEDIATE")
         # Another process may have migrated while we waited for the write lock.
@@ -68,18 +80,26 @@ def _apply(conn: sqlite3.Connection, version: int, script: str, latest: int, whe
             conn.execute("COMMIT")
             _refuse_newer(found, latest, where)
             return
-        for statement in _statements(script):
-            conn.execute(statement)
+        if callable(script):
+            script(conn)
+        else:
+            for statement in split_statements(script):
+                conn.execute(statement)
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"foreign keys broken by the step: {broken[:3]}")
         # PRAGMA takes no parameters; ``version`` is one of our own integers.
         conn.execute(f"PRAGMA user_version = {int(version)}")
         conn.execute("COMMIT")
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, ValueError, TypeError, KeyError) as exc:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise StoreError(f"{where}: could not migrate to schema version {version}: {exc}") from exc
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {int(keys)}")
 
 
-def _statements(script: str) -> Iterator[str]:
+def split_statements(script: str) -> Iterator[str]:
     """Split a script into complete statements (trigger bodies stay whole)."""
     buffer: list[str] = []
     for line in script.splitlines(keepends=True):

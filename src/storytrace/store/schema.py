@@ -1,8 +1,7 @@
-"""The SQLite schema, as the SQL scripts that :mod:`storytrace.store.migrations` applies.
+"""The SQLite schema steps that :mod:`storytrace.store.migrations` applies.
 
-Records are kept twice over where that pays: the columns that are searched,
-joined or ordered on, and the full record as JSON (``records.to_dict``) so a
-read gives back exactly what was written.
+Version 1 (frozen, as released) kept claims and stories as JSON; version 2
+(:func:`to_relational`) moves them into the tables derived from ``records.py``.
 
 Every table that feeds a full-text index has an ``INTEGER PRIMARY KEY`` named
 ``seq``: it is the rowid the external-content FTS5 tables point at (stable
@@ -11,6 +10,12 @@ the key every other table references.
 """
 
 from __future__ import annotations
+
+import json
+import sqlite3
+
+from storytrace.records import Claim, Story, from_dict
+from storytrace.store import ddl, relational
 
 V1 = """
 CREATE TABLE articles (
@@ -99,3 +104,70 @@ CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims BEGIN
     INSERT INTO claims_fts (rowid, text) VALUES (new.seq, new.text);
 END;
 """
+
+#: Full-text search over the claims of the relational schema (version 2 on): only an
+#: article's own claims are indexed, not the copies that claim groups hold.
+CLAIMS_FTS = """
+CREATE VIRTUAL TABLE claims_fts USING fts5 (
+    text, content = 'claims', content_rowid = 'seq'
+);
+
+CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims WHEN new.root LIKE 'article:%' BEGIN
+    INSERT INTO claims_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+
+CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims WHEN old.root LIKE 'article:%' BEGIN
+    INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+END;
+
+CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims
+WHEN old.root LIKE 'article:%' BEGIN
+    INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.seq, old.text);
+    INSERT INTO claims_fts (rowid, text) VALUES (new.seq, new.text);
+END;
+"""
+
+
+def to_relational(conn: sqlite3.Connection) -> None:
+    """Version 2: move claims and stories out of their JSON into the relational tables.
+
+    Runs inside the migration's transaction: the old ``claims`` and ``stories`` tables
+    (and the claims' full-text index) are read, dropped, created anew from
+    :mod:`storytrace.store.relational`, and filled with the same records.
+    """
+    from storytrace.store.migrations import split_statements
+
+    claims = conn.execute("SELECT article_id, data FROM claims ORDER BY seq").fetchall()
+    stories = conn.execute("SELECT id, data FROM stories ORDER BY id").fetchall()
+    members = conn.execute(
+        "SELECT article_id, story_id, position FROM story_articles ORDER BY story_id, position"
+    ).fetchall()
+    for statement in (
+        "DROP TRIGGER claims_fts_insert",
+        "DROP TRIGGER claims_fts_delete",
+        "DROP TRIGGER claims_fts_update",
+        "DROP TABLE claims_fts",
+        "DROP TABLE claims",
+        "DROP TABLE story_articles",
+        "DROP TABLE stories",
+    ):
+        conn.execute(statement)
+    for statement in ddl.create_statements(ddl.SQLITE):
+        conn.execute(statement)
+    for statement in split_statements(CLAIMS_FTS):
+        conn.execute(statement)
+    for statement in ddl.views_sql(ddl.SQLITE):
+        conn.execute(statement)
+    rows: relational.Rows = {}
+    for article_id, data in claims:
+        claim = from_dict(Claim, json.loads(data))
+        relational.flatten(claim, key=claim.id, root=f"article:{article_id}", rows=rows)
+    ddl.insert_rows(conn, ddl.SQLITE, Claim, rows)
+    rows = {}
+    for story_id, data in stories:
+        story = from_dict(Story, {**json.loads(data), "article_ids": []})
+        relational.flatten(story, key=story_id, root=f"story:{story_id}", rows=rows)
+    ddl.insert_rows(conn, ddl.SQLITE, Story, rows)
+    conn.executemany(
+        "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)", members
+    )

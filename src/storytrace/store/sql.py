@@ -1,0 +1,421 @@
+"""The :class:`~storytrace.store.base.Store` methods both SQL backends share.
+
+SQL is written once with ``?`` placeholders; :class:`SQLStore` turns them into the
+backend's (``%s`` for psycopg). Records go in and out through :mod:`.relational`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from types import TracebackType
+from typing import Any, Self
+
+from storytrace.errors import StoreError
+from storytrace.records import Article, Claim, Run, Story
+from storytrace.store import relational
+from storytrace.store.ddl import ARTICLE_COLUMNS, Dialect, insert_rows, q
+from storytrace.store.relational import TABLES, Assembler, flatten, insert_order, reachable
+
+CHUNK = 500  # keys bound per IN (...) query, well under SQLite's variable limit
+
+
+class SQLStore:
+    """Everything but connecting, locking and searching, for SQLite and PostgreSQL alike."""
+
+    dialect: Dialect
+    where: str
+    errors: tuple[type[BaseException], ...] = ()
+
+    def __init__(self) -> None:
+        self._depth = 0
+        self._lock = threading.RLock()  # one thread at a time on the shared connection
+        self._conn: Any = None
+
+    # -- what a backend provides -----------------------------------------------------
+
+    def _begin(self) -> str:
+        return "BEGIN"
+
+    def story_update(self) -> Any:  # pragma: no cover - each backend has its own
+        raise NotImplementedError
+
+    def search(self, query: str, *, limit: int = 50) -> list[str]:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- SQL helpers -------------------------------------------------------------------
+
+    def _sql(self, sql: str) -> str:
+        return sql if self.dialect.name == "sqlite" else sql.replace("?", "%s")
+
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(self._sql(sql), tuple(params))
+
+    def _many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        if self.dialect.name == "sqlite":
+            self._conn.executemany(sql, rows)
+        else:
+            with self._conn.cursor() as cursor:
+                cursor.executemany(self._sql(sql), rows)
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        try:
+            with self._lock:
+                return list(self._exec(sql, params).fetchall())
+        except self.errors as exc:
+            raise StoreError(f"{self.where}: could not read: {exc}") from exc
+
+    def _read_in(self, template: str, keys: Iterable[str], params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of ``template`` whose ``IN ({})`` matches any of ``keys``, in chunks."""
+        wanted = list(dict.fromkeys(keys))
+        rows: list[Any] = []
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            rows += self._read(template.format(", ".join("?" * len(chunk))), [*params, *chunk])
+        return rows
+
+    def _dicts(
+        self, table: str, where: str = "", keys: Iterable[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Every row of ``table`` (those whose ``where`` column is in ``keys``) as dicts."""
+        with self._lock:
+            try:
+                cursor = self._exec(f"SELECT * FROM {q(table)} WHERE 1 = 0")
+                names = [c[0] for c in cursor.description]
+                cursor.fetchall()
+            except self.errors as exc:
+                raise StoreError(f"{self.where}: could not read {table}: {exc}") from exc
+            if keys is None:
+                rows = self._read(f"SELECT * FROM {q(table)}")
+            else:
+                rows = self._read_in(f"SELECT * FROM {q(table)} WHERE {q(where)} IN ({{}})", keys)
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    # -- transactions ------------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group writes into one transaction: all of them land, or none.
+
+        A nested call is a savepoint: if it fails, only its own writes are undone.
+        Other threads wait until the transaction ends.
+        """
+        with self._lock:
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[None]:
+        outer = self._depth == 0
+        begin, commit, undo = (
+            (self._begin(), "COMMIT", ("ROLLBACK",))
+            if outer
+            else ("SAVEPOINT nested", "RELEASE SAVEPOINT nested",
+                  ("ROLLBACK TO SAVEPOINT nested", "RELEASE SAVEPOINT nested"))
+        )  # fmt: skip
+        try:
+            self._conn.execute(begin)
+        except self.errors as exc:
+            raise StoreError(f"{self.where}: could not start a transaction: {exc}") from exc
+        self._depth += 1
+        try:
+            yield
+            self._conn.execute(commit)
+        except BaseException as exc:
+            try:
+                for statement in undo:
+                    self._conn.execute(statement)
+            except self.errors:
+                pass  # the connection is gone; the server rolls back
+            if isinstance(exc, self.errors):
+                raise StoreError(f"{self.where}: could not commit: {exc}") from exc
+            raise
+        finally:
+            self._depth -= 1
+
+    @contextmanager
+    def _write(self, what: str) -> Iterator[None]:
+        """One write: its own transaction, or part of the caller's batch."""
+        with self.transaction():
+            try:
+                yield
+            except Exception as exc:
+                if isinstance(exc, StoreError) or not isinstance(
+                    exc, (*self.errors, UnicodeError, OverflowError, ValueError)
+                ):
+                    raise
+                raise StoreError(f"{self.where}: could not {what}: {exc}") from exc
+
+    # -- rows of records ---------------------------------------------------------------
+
+    def _insert(self, record_type: type, rows: relational.Rows) -> None:
+        insert_rows(self._conn, self.dialect, record_type, rows)
+
+    def _delete_roots(self, record_type: type, roots: Sequence[str]) -> None:
+        for table in reversed(insert_order(record_type)):
+            for start in range(0, len(roots), CHUNK):
+                chunk = roots[start : start + CHUNK]
+                marks = ", ".join("?" * len(chunk))
+                self._exec(f"DELETE FROM {q(table.name)} WHERE root IN ({marks})", chunk)
+
+    def _load(
+        self, record_type: type, roots: Sequence[str] | None
+    ) -> tuple[list[dict[str, Any]], Assembler]:
+        """The top-level rows of ``record_type`` under ``roots`` (all when None), and parts."""
+        fetched = {t.name: self._dicts(t.name, "root", roots) for t in reachable(record_type)}
+        top = TABLES[record_type]
+        heads = [
+            row for row in fetched[top.name] if all(row.get(c) is None for c in top.parent_columns)
+        ]
+        heads.sort(key=lambda r: r["seq"])
+        return heads, Assembler(fetched)
+
+    # -- articles ----------------------------------------------------------------------
+
+    def add_article(self, article: Article) -> bool:
+        """Store ``article``; False if its id was already stored (its source is still recorded)."""
+        columns = ", ".join(q(c) for c in ARTICLE_COLUMNS)
+        marks = ", ".join("?" * len(ARTICLE_COLUMNS))
+        with self._write(f"store article {article.id}"):
+            inserted = self._exec(
+                f"INSERT INTO articles ({columns}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING",
+                [getattr(article, c) for c in ARTICLE_COLUMNS],
+            ).rowcount
+            if article.source:
+                self._exec(
+                    "INSERT INTO article_sources (article_id, source) VALUES (?, ?)"
+                    " ON CONFLICT (article_id, source) DO NOTHING",
+                    (article.id, article.source),
+                )
+        return bool(inserted == 1)
+
+    def article_sources(self, article_id: str) -> list[str]:
+        """Every path or URL the article was read from, in the order first seen."""
+        rows = self._read(
+            "SELECT source FROM article_sources WHERE article_id = ? ORDER BY seq", (article_id,)
+        )
+        return [row[0] for row in rows]
+
+    def get_articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """The articles with these ids (all when ``ids`` is None), in insertion order."""
+        select = f"SELECT seq, {', '.join(q(c) for c in ARTICLE_COLUMNS)} FROM articles"
+        rows = (
+            self._read(select) if ids is None else self._read_in(select + " WHERE id IN ({})", ids)
+        )
+        return [
+            Article(**dict(zip(ARTICLE_COLUMNS, row[1:], strict=True)))
+            for row in sorted(rows, key=lambda r: r[0])
+        ]
+
+    # -- claims ------------------------------------------------------------------------
+
+    def has_claims(self, article_id: str) -> bool:
+        """Whether claims were saved for this article (even an empty list)."""
+        rows = self._read("SELECT claims_saved FROM articles WHERE id = ?", (article_id,))
+        return bool(rows and rows[0][0])
+
+    def save_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
+        """Replace the claims of one article."""
+        for claim in claims:
+            if claim.article_id != article_id:
+                raise StoreError(
+                    f"{self.where}: claim {claim.id} belongs to article {claim.article_id},"
+                    f" not {article_id}; save it with its own article"
+                )
+        root = f"article:{article_id}"
+        rows: relational.Rows = {}
+        for claim in claims:
+            flatten(claim, key=claim.id, root=root, rows=rows)
+        with self._write(f"save the claims of article {article_id}"):
+            marked = self._exec(
+                "UPDATE articles SET claims_saved = 1 WHERE id = ?", (article_id,)
+            ).rowcount
+            if not marked:
+                raise StoreError(
+                    f"{self.where}: article {article_id} is not stored; add_article() it first"
+                )
+            self._delete_roots(Claim, [root])
+            self._insert(Claim, rows)
+
+    def get_claims(self, article_ids: Iterable[str]) -> list[Claim]:
+        """The claims of these articles: articles in insertion order, then by span."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return []
+        order = {
+            row[0]: row[1]
+            for row in self._read_in("SELECT id, seq FROM articles WHERE id IN ({})", ids)
+        }
+        heads, assembler = self._load(Claim, [f"article:{a}" for a in ids])
+        heads.sort(
+            key=lambda r: (order.get(r["article_id"], 0), r["span_start"], r["span_end"], r["seq"])
+        )
+        return [assembler.build(Claim, row) for row in heads]
+
+    # -- vectors -----------------------------------------------------------------------
+
+    def save_vector(self, article_id: str, vector: bytes) -> None:
+        """Keep (or replace) an article's embedding."""
+        with self._write(f"save the vector of article {article_id}"):
+            self._exec(
+                "INSERT INTO vectors (article_id, vector) VALUES (?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET vector = excluded.vector",
+                (article_id, bytes(vector)),
+            )
+
+    def get_vectors(self) -> dict[str, bytes]:
+        """Every stored embedding by article id, in article insertion order."""
+        rows = self._read(
+            "SELECT vectors.article_id, vectors.vector FROM vectors"
+            " JOIN articles ON articles.id = vectors.article_id ORDER BY articles.seq"
+        )
+        return {row[0]: bytes(row[1]) for row in rows}
+
+    # -- stories -----------------------------------------------------------------------
+
+    def save_story(self, story: Story) -> None:
+        """Insert or replace a story; its articles leave any story they were in before."""
+        with self._write(f"save story {story.id}"):
+            self._save_story(story)
+
+    def _save_story(self, story: Story) -> None:
+        root = f"story:{story.id}"
+        self._exec("DELETE FROM story_articles WHERE story_id = ?", (story.id,))
+        self._delete_roots(Story, [root])
+        self._insert(Story, flatten(story, key=story.id, root=root))
+        article_ids = list(dict.fromkeys(story.article_ids))
+        self._many(
+            self._sql(
+                "INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE"
+                " SET story_id = excluded.story_id, position = excluded.position"
+            ),
+            [(article_id, story.id, n) for n, article_id in enumerate(article_ids)],
+        )
+        self._exec("DELETE FROM story_redirects WHERE old_id = ?", (story.id,))
+
+    def replace_stories(self, stories: Sequence[Story]) -> dict[str, str]:
+        """Make the stored stories exactly ``stories``, in one transaction.
+
+        A stored story that is not among them was merged away: it is deleted and
+        recorded as merged into the new story that holds most of its articles (returned
+        as ``{old id: new id}``). A story without articles is never stored.
+        """
+        kept = [s for s in stories if s.article_ids]
+        new_of = {a: s.id for s in kept for a in s.article_ids}
+        with self._write("replace the stories"):
+            old: dict[str, list[str]] = {}
+            for article_id, story_id in self._read(
+                "SELECT article_id, story_id FROM story_articles"
+            ):
+                old.setdefault(story_id, []).append(article_id)
+            stored = {row[0] for row in self._read("SELECT id FROM stories")}
+            ids = {s.id for s in kept}
+            merged: dict[str, str] = {}
+            for story_id in sorted(stored - ids):
+                heirs = Counter(new_of[a] for a in old.get(story_id, []) if a in new_of)
+                if heirs:
+                    merged[story_id] = min(heirs, key=lambda s: (-heirs[s], s))
+            gone = sorted(stored - ids)
+            self._many(
+                self._sql("DELETE FROM story_articles WHERE story_id = ?"), [(s,) for s in gone]
+            )
+            self._delete_roots(Story, [f"story:{s}" for s in gone])
+            for story in kept:
+                self._save_story(story)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for old_id, new_id in merged.items():
+                self._exec(
+                    "UPDATE story_redirects SET new_id = ? WHERE new_id = ?", (new_id, old_id)
+                )
+                self._exec(
+                    "INSERT INTO story_redirects (old_id, new_id, merged_at) VALUES (?, ?, ?)"
+                    " ON CONFLICT (old_id) DO UPDATE SET new_id = excluded.new_id,"
+                    " merged_at = excluded.merged_at",
+                    (old_id, new_id, now),
+                )
+        return merged
+
+    def redirect_of(self, story_id: str) -> str | None:
+        """The story a merged-away story now lives in, if it was merged."""
+        rows = self._read("SELECT new_id FROM story_redirects WHERE old_id = ?", (story_id,))
+        return str(rows[0][0]) if rows else None
+
+    def story_articles(self) -> dict[str, str]:
+        """The story of every grouped article."""
+        return {
+            row[0]: row[1] for row in self._read("SELECT article_id, story_id FROM story_articles")
+        }
+
+    def get_stories(self) -> list[Story]:
+        """Every story, in id order."""
+        return self._stories(None)
+
+    def get_story(self, story_id: str) -> Story | None:
+        """One story, or None."""
+        found = self._stories([story_id])
+        return found[0] if found else None
+
+    def _stories(self, ids: Sequence[str] | None) -> list[Story]:
+        roots = None if ids is None else [f"story:{i}" for i in ids]
+        heads, assembler = self._load(Story, roots)
+        members: dict[str, list[str]] = {}
+        sql = "SELECT story_id, article_id FROM story_articles"
+        rows = (
+            self._read(sql + " ORDER BY story_id, position")
+            if ids is None
+            else self._read_in(sql + " WHERE story_id IN ({}) ORDER BY story_id, position", ids)
+        )
+        for story_id, article_id in rows:
+            members.setdefault(story_id, []).append(article_id)
+        stories = []
+        for row in sorted(heads, key=lambda r: r["key"]):
+            story = assembler.build(Story, row)
+            stories.append(_with_articles(story, members.get(row["key"], [])))
+        return stories
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article belongs to, if it was grouped."""
+        rows = self._read("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
+        return str(rows[0][0]) if rows else None
+
+    # -- runs --------------------------------------------------------------------------
+
+    def save_run(self, run: Run) -> None:
+        """Record (or update) one run: what ran, when, with which models, over which inputs."""
+        root = f"run:{run.id}"
+        with self._write(f"record run {run.id}"):
+            self._delete_roots(Run, [root])
+            self._insert(Run, flatten(run, key=run.id, root=root))
+
+    def get_runs(self) -> list[Run]:
+        """Every recorded run, oldest first."""
+        heads, assembler = self._load(Run, None)
+        return [assembler.build(Run, row) for row in heads]
+
+    # -- lifecycle ---------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Release the connection."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _with_articles(story: Story, article_ids: list[str]) -> Story:
+    from dataclasses import replace
+
+    return replace(story, article_ids=tuple(article_ids))
