@@ -31,3 +31,22 @@ def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
 def corpus_run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     """The bundled fictional example corpus, analysed."""
     return _analyze(tmp_path_factory, "corpus", [str(CORPUS)])
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():  # type: ignore[no-untyped-def]
+    """A private PostgreSQL server on 127.0.0.1 for this session, stopped at its end."""
+    from pg_cluster import Cluster, binaries
+
+    found = binaries()
+    if found is None:
+        pytest.skip("PostgreSQL is not installed: apt-get install -y postgresql")
+    cluster = Cluster(found)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster) -> str:  # type: ignore[no-untyped-def]
+    """A postgresql:// URL to an empty schema of the session's server."""
+    return pg_cluster.fresh_url()

@@ -1,4 +1,4 @@
-"""Fixtures for the store tests: a fresh SQLite file and realistic records built by hand.
+"""Fixtures for the store tests: a fresh store on each backend and records built by hand.
 
 The records retell the seed story (shared/seeds/): SOFREP and International
 Business Times both report, citing Pskovskaya Gubernia, that about 60 Pskov
@@ -29,7 +29,7 @@ from storytrace.records import (
     ReuseEdge,
     Story,
 )
-from storytrace.store import SQLiteStore
+from storytrace.store import SQLiteStore, Store, open_store
 
 SOFREP_TEXT = (
     "Amid morale problems within the Russian forces, another so-called elite paratrooper "
@@ -243,7 +243,28 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "storytrace.db"
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db(request: pytest.FixtureRequest, db_path: Path) -> str:
+    """Where the store lives: a SQLite file, or an empty schema of a private PostgreSQL."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("pg_url"))
+    return str(db_path)
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[SQLiteStore]:
+def reopen(db: str) -> Callable[[], Store]:
+    """Open the test's store again, as another process would."""
+    return lambda: open_store(db)
+
+
+@pytest.fixture
+def store(db: str) -> Iterator[Store]:
+    with open_store(db) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sqlite_store(db_path: Path) -> Iterator[SQLiteStore]:
+    """For what only a SQLite file has (PRAGMAs, its files on disk)."""
     with SQLiteStore(db_path) as opened:
         yield opened

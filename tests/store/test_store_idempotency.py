@@ -8,7 +8,6 @@ import pytest
 
 from storytrace.errors import StoreError
 from storytrace.records import Story
-from storytrace.store import SQLiteStore
 
 
 def test_same_article_from_two_inputs_is_stored_once_with_both_sources(store, ibt):
@@ -22,13 +21,13 @@ def test_same_article_from_two_inputs_is_stored_once_with_both_sources(store, ib
     assert store.article_sources(ibt.id) == [ibt.source, "crawl/2022-03.warc.gz"]
 
 
-def test_sources_survive_reopening_and_belong_to_their_article(db_path, store, sofrep, ibt):
+def test_sources_survive_reopening_and_belong_to_their_article(reopen, store, sofrep, ibt):
     store.add_article(sofrep)
     store.add_article(ibt)
     store.add_article(dataclasses.replace(sofrep, source="https://sofrep.com/feed/"))
     store.close()
 
-    with SQLiteStore(db_path) as reopened:
+    with reopen() as reopened:
         assert reopened.article_sources(sofrep.id) == [sofrep.source, "https://sofrep.com/feed/"]
         assert reopened.article_sources(ibt.id) == [ibt.source]
         assert reopened.article_sources("unknown") == []

@@ -1,13 +1,14 @@
-"""open_store(): paths open SQLite, PostgreSQL URLs say they are not available yet."""
+"""open_store(): paths open SQLite, postgresql:// URLs open PostgreSQL."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 import storytrace.store
-from storytrace.errors import ConfigError
+from storytrace.errors import ConfigError, StoreError
 from storytrace.store import SQLiteStore, open_store
 
 
@@ -27,20 +28,35 @@ def test_a_path_opens_sqlite_creating_its_folders(tmp_path, sofrep):
 @pytest.mark.parametrize(
     "url",
     [
-        "postgresql://storytrace@localhost/newsroom",
-        "postgres://user:secret@db.example.org:5432/stories",
-        "PostgreSQL://localhost/x",
+        "postgresql://storytrace:secret@127.0.0.1:1/newsroom",
+        "postgres://user:secret@127.0.0.1:1/stories",
+        "PostgreSQL://desk:secret@127.0.0.1:1/x",
     ],
 )
-def test_postgresql_urls_are_not_available_yet(tmp_path, monkeypatch, url):
+def test_an_unreachable_postgresql_server_is_a_store_error_without_the_password(
+    tmp_path, monkeypatch, url
+):
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(ConfigError) as caught:
+    with pytest.raises(StoreError) as caught:
         open_store(url)
     message = str(caught.value)
-    assert "PostgreSQL store is not available yet" in message
-    assert "SQLite path" in message
+    assert "cannot connect" in message
+    assert "127.0.0.1" in message
     assert "secret" not in message  # never echo credentials
     assert list(Path().iterdir()) == []  # nothing was created
+
+
+@pytest.mark.postgres
+def test_a_postgresql_url_opens_the_team_store(pg_url, sofrep):
+    from storytrace.store.postgres import PostgresStore
+
+    with open_store(pg_url) as store:
+        assert isinstance(store, PostgresStore)
+        store.add_article(sofrep)
+    with open_store(pg_url, read_only=True) as again:
+        assert again.get_articles() == [sofrep]
+        with pytest.raises(StoreError, match="read-only"):
+            again.add_article(dataclasses.replace(sofrep, source="other.txt"))
 
 
 def test_other_urls_are_refused(tmp_path, monkeypatch):

@@ -12,12 +12,12 @@ from storytrace.records import Article, Attribution, Claim, Quantity, Story
 from storytrace.store import SQLiteStore
 
 
-def test_article_round_trips_through_a_reopened_file(db_path, store, sofrep, ibt):
+def test_article_round_trips_through_a_reopened_file(reopen, store, sofrep, ibt):
     assert store.add_article(sofrep) is True
     assert store.add_article(ibt) is True
     store.close()
 
-    with SQLiteStore(db_path) as reopened:
+    with reopen() as reopened:
         assert reopened.get_articles() == [sofrep, ibt]
 
 
@@ -29,12 +29,12 @@ def test_get_articles_by_id_keeps_insertion_order_and_skips_unknown(store, sofre
     assert store.get_articles([]) == []
 
 
-def test_claim_with_nested_records_round_trips(db_path, store, ibt, ibt_claim):
+def test_claim_with_nested_records_round_trips(reopen, store, ibt, ibt_claim):
     store.add_article(ibt)
     store.save_claims(ibt.id, [ibt_claim])
     store.close()
 
-    with SQLiteStore(db_path) as reopened:
+    with reopen() as reopened:
         (back,) = reopened.get_claims([ibt.id])
     assert back == ibt_claim
     assert isinstance(back.attribution, Attribution)
@@ -55,13 +55,13 @@ def test_get_claims_orders_by_article_then_span(
     assert store.get_claims([ibt.id]) == [early, ibt_claim]
 
 
-def test_story_with_nested_records_round_trips(db_path, store, sofrep, ibt, mutiny_story):
+def test_story_with_nested_records_round_trips(reopen, store, sofrep, ibt, mutiny_story):
     store.add_article(sofrep)
     store.add_article(ibt)
     store.save_story(mutiny_story)
     store.close()
 
-    with SQLiteStore(db_path) as reopened:
+    with reopen() as reopened:
         assert reopened.get_story(mutiny_story.id) == mutiny_story
         assert reopened.get_stories() == [mutiny_story]
         assert reopened.get_story("no-such-story") is None

@@ -12,6 +12,13 @@ import pytest
 from storytrace.errors import StoreError
 from storytrace.store import SQLiteStore, migrations
 
+
+@pytest.fixture
+def store(sqlite_store):
+    """These tests are about the SQLite file itself."""
+    return sqlite_store
+
+
 TABLES = {
     "articles",
     "article_sources",

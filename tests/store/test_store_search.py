@@ -71,14 +71,15 @@ def test_finds_a_story_by_a_word_only_in_a_claim(searchable, ibt, mutiny_story):
 
 
 def test_full_text_indexes_stay_in_step_with_their_tables(
-    db_path, searchable, sofrep, ibt, ibt_claim, sofrep_claim, claim_of
+    db, db_path, searchable, sofrep, ibt, ibt_claim, sofrep_claim, claim_of
 ):
     searchable.save_claims(ibt.id, [ibt_claim])
     searchable.save_claims(sofrep.id, [sofrep_claim])
     searchable.save_claims(ibt.id, [claim_of(ibt, "Around 60 elite Russian paratroopers")])
     searchable.save_claims(sofrep.id, [])
     searchable.add_article(dataclasses.replace(ibt, source="again.txt"))
-
+    if "://" in db:  # PostgreSQL's tsvector columns are generated from their row
+        return
     conn = sqlite3.connect(db_path)
     try:
         for table in ("articles_fts", "claims_fts"):

@@ -5,8 +5,17 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
+import pytest
+
 from storytrace.records import Article, Story
 from storytrace.store import SQLiteStore
+
+
+@pytest.fixture
+def store(sqlite_store):
+    """These tests are about the SQLite file itself."""
+    return sqlite_store
+
 
 READERS = 6
 ROUNDS = 40

@@ -13,19 +13,18 @@ import pytest
 
 import storytrace.store
 from storytrace.errors import StoreError
-from storytrace.store import SQLiteStore
 
 
-def test_each_write_is_visible_to_another_connection_at_once(db_path, store, sofrep, ibt_claim):
-    with SQLiteStore(db_path) as reader:
+def test_each_write_is_visible_to_another_connection_at_once(reopen, store, sofrep, ibt_claim):
+    with reopen() as reader:
         store.add_article(sofrep)
         assert reader.get_articles() == [sofrep]
         store.save_vector(sofrep.id, b"\x00\x00\x80?")
         assert reader.get_vectors() == {sofrep.id: b"\x00\x00\x80?"}
 
 
-def test_a_batch_lands_at_once_on_exit(db_path, store, sofrep, ibt):
-    with SQLiteStore(db_path) as reader:
+def test_a_batch_lands_at_once_on_exit(reopen, store, sofrep, ibt):
+    with reopen() as reader:
         with store.transaction():
             store.add_article(sofrep)
             store.add_article(ibt)
@@ -60,7 +59,7 @@ def test_a_failed_write_is_undone_whole(store, ibt, ibt_claim, claim_of):
     store.save_claims(ibt.id, [ibt_claim])
     early = claim_of(ibt, "Around 60 elite Russian paratroopers")
 
-    with pytest.raises(StoreError, match="UNIQUE"):
+    with pytest.raises(StoreError, match=r"(?i)unique"):
         # Deletes, inserts two, then fails on the third.
         store.save_claims(ibt.id, [early, ibt_claim, ibt_claim])
     assert store.get_claims([ibt.id]) == [ibt_claim]
@@ -72,7 +71,7 @@ def test_a_failed_write_inside_a_batch_keeps_the_rest(store, sofrep, ibt, ibt_cl
     early = claim_of(ibt, "Around 60 elite Russian paratroopers")
     with store.transaction():
         store.add_article(sofrep)
-        with pytest.raises(StoreError, match="UNIQUE"):
+        with pytest.raises(StoreError, match=r"(?i)unique"):
             store.save_claims(ibt.id, [early, ibt_claim, ibt_claim])
 
     assert store.get_articles() == [ibt, sofrep]
@@ -87,15 +86,15 @@ def test_text_that_cannot_be_encoded_is_refused_cleanly(store, sofrep):
     assert store.get_articles() == [sofrep]
 
 
-def test_a_crash_loses_only_the_write_in_progress(db_path, sofrep, ibt):
+def test_a_crash_loses_only_the_write_in_progress(db, reopen, sofrep, ibt):
     """A process killed mid-batch keeps what it committed before the batch."""
     script = textwrap.dedent(
         """
         import os, sys
         from storytrace.records import Article
-        from storytrace.store import SQLiteStore
+        from storytrace.store import open_store
 
-        store = SQLiteStore(sys.argv[1])
+        store = open_store(sys.argv[1])
         store.add_article(Article.from_text(sys.argv[2], source="first.txt"))
         with store.transaction():
             store.add_article(Article.from_text(sys.argv[3], source="second.txt"))
@@ -105,7 +104,7 @@ def test_a_crash_loses_only_the_write_in_progress(db_path, sofrep, ibt):
     src = str(Path(storytrace.store.__file__).resolve().parents[2])
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
     done = subprocess.run(
-        [sys.executable, "-c", script, str(db_path), sofrep.text, ibt.text],
+        [sys.executable, "-c", script, db, sofrep.text, ibt.text],
         env=env,
         capture_output=True,
         text=True,
@@ -114,6 +113,6 @@ def test_a_crash_loses_only_the_write_in_progress(db_path, sofrep, ibt):
     )
     assert done.returncode == 3, done.stderr
 
-    with SQLiteStore(db_path) as after:
+    with reopen() as after:
         assert [a.id for a in after.get_articles()] == [sofrep.id]
         assert after.add_article(ibt) is True

@@ -132,27 +132,28 @@ def membership_sql() -> list[str]:
 def views_sql(d: Dialect) -> list[str]:
     """Views with a journalist's names: members with outlets, origins, event reports."""
     each = (
-        "json_each(e.article_ids) AS r"
+        "JOIN json_each(e.article_ids) AS r"
         if d.name == "sqlite"
-        else "jsonb_array_elements_text(e.article_ids) AS r(value)"
+        else "CROSS JOIN LATERAL jsonb_array_elements_text(e.article_ids) AS r(value)"
     )
+    create = "CREATE VIEW IF NOT EXISTS" if d.name == "sqlite" else "CREATE OR REPLACE VIEW"
     return [
-        """CREATE VIEW IF NOT EXISTS claim_group_members AS
+        f"""{create} claim_group_members AS
 SELECT g.story_key AS story_id, g.id AS claim_group_id, g.verdict, g.contested_certainty,
        g.independent_sources, g.text AS claim_group_text, c.position, c.id AS claim_id,
        c.article_id, a.outlet, a.title AS article_title, c.text AS claim_text, c.certainty
 FROM claim_groups g
 JOIN claims c ON c.claim_group_key = g.key
 JOIN articles a ON a.id = c.article_id""",
-        """CREATE VIEW IF NOT EXISTS claim_group_origins AS
+        f"""{create} claim_group_origins AS
 SELECT g.story_key AS story_id, g.id AS claim_group_id, g.verdict, g.text AS claim_group_text,
        o.name AS origin, o.kind AS origin_kind, o.variants
 FROM claim_groups g
 JOIN origins o ON o.claim_group_key = g.key""",
-        f"""CREATE VIEW IF NOT EXISTS event_reports AS
+        f"""{create} event_reports AS
 SELECT e.story_key AS story_id, e.id AS event_id, e.event_type, e.sub_event_type,
        e.disorder_type, r.value AS article_id, a.outlet, a.title AS article_title
-FROM events e, {each}
+FROM events e {each}
 JOIN articles a ON a.id = r.value""",
     ]
 

@@ -177,7 +177,9 @@ def _scalar_kind(hint: Any) -> Kind | None:
 
 def _register_all() -> None:
     """Every stored record class: each line gives both backends a table."""
-    register(records.Story, "stories", skip=("article_ids",))  # story_articles holds those
+    register(
+        records.Story, "stories", singular="story", skip=("article_ids",)
+    )  # see story_articles
     register(records.ClaimGroup, "claim_groups")
     register(records.Claim, "claims", references={"article_id": "articles(id)"})
     register(records.Attribution, "attributions")
@@ -354,7 +356,15 @@ def from_json(hint: Any, data: Any) -> Any:
 
 def insert_order(record: type) -> list[Table]:
     """The tables of :func:`reachable`, each after every table that owns its rows."""
-    tables = reachable(record)
+    return _topological(reachable(record))
+
+
+def all_tables() -> list[Table]:
+    """Every registered table, each after every table that owns its rows."""
+    return _topological(list(TABLES.values()))
+
+
+def _topological(tables: list[Table]) -> list[Table]:
     placed: list[Table] = []
     while len(placed) < len(tables):
         for table in tables:
@@ -365,13 +375,3 @@ def insert_order(record: type) -> list[Table]:
         else:
             raise TypeError(f"records nest in a cycle: {[t.name for t in tables]}")
     return placed
-
-
-def all_tables() -> list[Table]:
-    """Every registered table, each after its owners."""
-    ordered: list[Table] = []
-    for table in TABLES.values():
-        for t in insert_order(table.record):
-            if t not in ordered:
-                ordered.append(t)
-    return ordered
