@@ -43,7 +43,8 @@ from storytrace.provenance import cited_sources, judge_group
 from storytrace.records import Article, Claim, ReuseEdge, Story
 from storytrace.report import stories_document, write_html, write_json
 from storytrace.reuse import find_reuse
-from storytrace.store import Store, open_store
+from storytrace.store import Store, open_store, runs
+from storytrace.store.runs import start_run
 
 logger = logging.getLogger(__name__)
 
@@ -241,43 +242,78 @@ def analyze(
     summary = RunSummary()
     clock = _Clock(summary.seconds)
     store = open_store(db)
+    run = start_run(inputs)
     try:
+        store.save_run(run)
         if options is None:
             ingest_into(store, inputs, summary, progress, db=db, out=out)
         else:
             with read_options(options):
                 ingest_into(store, inputs, summary, progress, db=db, out=out)
-        articles = store.get_articles()
         clock.tick("ingest")
-        read_new(store, articles, progress, clock)
-        claims = store.get_claims(a.id for a in articles)
-        vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.get_vectors().items()}
-        clock.tick("load")
-        edges = find_reuse(articles)
-        progress("reuse", len(articles), len(articles))
-        clock.tick("reuse")
-        existing = {a.id: s for a in articles if (s := store.story_of(a.id)) is not None}
-        assignment = group_stories(articles, vectors, edges=edges, existing=existing)
-        clock.tick("cluster")
-        story_ids = sorted(set(assignment.values()))
-        built = []
-        for done, story_id in enumerate(story_ids, 1):
-            members = [a for a in articles if assignment[a.id] == story_id]
-            built.append(build_story(story_id, members, claims, edges))
-            progress("stories", done, len(story_ids))
-        built = merge_across_stories(built)
-        clock.tick("align+provenance+events")
-        for story in built:
-            store.save_story(story)
-            summary.stories.append(story)
-        clock.tick("store")
+        read_new(store, store.get_articles(), progress, clock)
+        with store.story_update():
+            articles, summary.stories = update_stories(store, progress, clock)
         summary.articles = articles
+        store.save_run(
+            dataclasses.replace(
+                run,
+                finished=runs.now(),
+                articles_stored=summary.stored,
+                duplicates=summary.duplicates,
+                rejected=len(summary.rejected),
+                stories=len(summary.stories),
+            )
+        )
         if out is not None:
             summary.outputs = write_reports(articles, summary.stories, Path(out))
             clock.tick("report")
     finally:
         store.close()
     return summary
+
+
+def update_stories(
+    store: Store, progress: Progress, clock: _Clock | None = None
+) -> tuple[list[Article], list[Story]]:
+    """Stages 4-9 over every article whose claims and vector are stored; returns both.
+
+    Call it holding :meth:`Store.story_update`: it reads the latest stories, so a
+    concurrent run's are built upon, never overwritten. The new stories replace the
+    stored ones in one transaction (``Store.replace_stories``): a run killed at any
+    point leaves the previous stories whole. When every ready article is already in a
+    story, the input has not changed and the stored stories stand as they are.
+    """
+    vectors_raw = store.get_vectors()
+    articles = [a for a in store.get_articles() if a.id in vectors_raw and store.has_claims(a.id)]
+    grouped = store.story_articles()
+    if not articles or set(grouped) == {a.id for a in articles}:
+        return articles, store.get_stories()
+    claims = store.get_claims(a.id for a in articles)
+    vectors = {a.id: np.frombuffer(vectors_raw[a.id], dtype=np.float32) for a in articles}
+    _tick(clock, "load")
+    edges = find_reuse(articles)
+    progress("reuse", len(articles), len(articles))
+    _tick(clock, "reuse")
+    existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
+    assignment = group_stories(articles, vectors, edges=edges, existing=existing)
+    _tick(clock, "cluster")
+    story_ids = sorted(set(assignment.values()))
+    built = []
+    for done, story_id in enumerate(story_ids, 1):
+        members = [a for a in articles if assignment[a.id] == story_id]
+        built.append(build_story(story_id, members, claims, edges))
+        progress("stories", done, len(story_ids))
+    built = merge_across_stories(built)
+    _tick(clock, "align+provenance+events")
+    store.replace_stories(built)
+    _tick(clock, "store")
+    return articles, built
+
+
+def _tick(clock: _Clock | None, stage: str) -> None:
+    if clock is not None:
+        clock.tick(stage)
 
 
 def write_reports(articles: Sequence[Article], stories: Sequence[Story], out: Path) -> list[Path]:
