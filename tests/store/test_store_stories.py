@@ -1,0 +1,123 @@
+"""Stories as one consistent state: replaced whole, merged away with a redirect, never empty."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+
+import pytest
+
+from storytrace.errors import StoreError
+from storytrace.records import Story
+from storytrace.store import open_store
+
+
+def _story(story_id: str, *articles, title: str = "t") -> Story:
+    return Story(id=story_id, title=title, article_ids=tuple(a.id for a in articles))
+
+
+@pytest.fixture
+def three(store, sofrep, ibt, flood):
+    for article in (sofrep, ibt, flood):
+        store.add_article(article)
+    return sofrep, ibt, flood
+
+
+def test_a_merged_away_story_is_deleted_and_redirects_to_its_successor(store, three):
+    sofrep, ibt, flood = three
+    store.replace_stories([_story("s1", sofrep), _story("s2", ibt), _story("s3", flood)])
+
+    merged = store.replace_stories([_story("s1", sofrep, ibt), _story("s3", flood)])
+
+    assert merged == {"s2": "s1"}
+    assert [s.id for s in store.get_stories()] == ["s1", "s3"]
+    assert store.get_story("s2") is None
+    assert store.redirect_of("s2") == "s1"
+    assert store.story_of(ibt.id) == "s1"
+    assert all(s.article_ids for s in store.get_stories())
+
+
+def test_a_split_keeps_both_parts_and_redirects_nothing(store, three):
+    sofrep, ibt, flood = three
+    store.replace_stories([_story("s1", sofrep, ibt, flood)])
+
+    assert store.replace_stories([_story("s1", sofrep), _story("s4", ibt, flood)]) == {}
+
+    assert {s.id: s.article_ids for s in store.get_stories()} == {
+        "s1": (sofrep.id,),
+        "s4": (ibt.id, flood.id),
+    }
+    assert store.redirect_of("s4") is None
+
+
+def test_redirects_follow_a_chain_of_merges(store, three):
+    sofrep, ibt, flood = three
+    store.replace_stories([_story("s1", sofrep), _story("s2", ibt), _story("s3", flood)])
+    store.replace_stories([_story("s1", sofrep, ibt), _story("s3", flood)])
+    store.replace_stories([_story("s3", sofrep, ibt, flood)])
+
+    assert store.redirect_of("s2") == "s3"
+    assert store.redirect_of("s1") == "s3"
+    assert [s.id for s in store.get_stories()] == ["s3"]
+
+
+def test_a_story_that_comes_back_is_no_longer_redirected(store, three):
+    sofrep, ibt, _flood = three
+    store.replace_stories([_story("s1", sofrep), _story("s2", ibt)])
+    store.replace_stories([_story("s1", sofrep, ibt)])
+    store.replace_stories([_story("s1", sofrep), _story("s2", ibt)])
+    assert store.redirect_of("s2") is None
+    assert store.get_story("s2") is not None
+
+
+def test_an_empty_story_is_never_stored(store, three):
+    sofrep, ibt, _flood = three
+    store.replace_stories([_story("s1", sofrep, ibt), _story("empty")])
+    assert [s.id for s in store.get_stories()] == ["s1"]
+
+
+def test_replacing_with_the_same_stories_changes_nothing(store, three, mutiny_story):
+    sofrep, ibt, flood = three
+    stories = [mutiny_story, _story("s9", flood)]
+    store.replace_stories(stories)
+    before = store.get_stories()
+    assert store.replace_stories(before) == {}
+    assert store.get_stories() == before == sorted(stories, key=lambda s: s.id)
+
+
+def test_a_failed_replacement_leaves_the_previous_stories_whole(store, three, mutiny_story):
+    sofrep, ibt, flood = three
+    store.replace_stories([mutiny_story, _story("s9", flood)])
+    before = store.get_stories()
+    broken = dataclasses.replace(mutiny_story, article_ids=(sofrep.id, "not-stored"))
+
+    with pytest.raises(StoreError):
+        store.replace_stories([_story("s9", flood, ibt), broken])
+
+    assert store.get_stories() == before
+    assert store.redirect_of("s9") is None
+
+
+def test_story_updates_of_two_connections_take_turns(db, store, three):
+    order: list[str] = []
+    entered = threading.Event()
+
+    def first() -> None:
+        with open_store(db) as mine, mine.story_update():
+            order.append("first in")
+            entered.set()
+            time.sleep(0.5)
+            order.append("first out")
+
+    def second() -> None:
+        entered.wait(10)
+        with open_store(db) as mine, mine.story_update():
+            order.append("second in")
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert order == ["first in", "first out", "second in"]
