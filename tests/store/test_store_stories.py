@@ -78,7 +78,7 @@ def test_an_empty_story_is_never_stored(store, three):
 
 
 def test_replacing_with_the_same_stories_changes_nothing(store, three, mutiny_story):
-    sofrep, ibt, flood = three
+    _sofrep, _ibt, flood = three
     stories = [mutiny_story, _story("s9", flood)]
     store.replace_stories(stories)
     before = store.get_stories()
