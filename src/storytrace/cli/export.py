@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
 
     if "://" not in args.db and not Path(args.db).is_file():
         raise ConfigError(f"{args.db}: no such database; run `storytrace analyze` first")
-    store = open_store(args.db)
+    store = open_store(args.db, read_only=True)  # export never writes to what it reads
     try:
         text = export(store.get_stories(), store.get_articles(), args.format, version=__version__)
     finally:

@@ -134,7 +134,18 @@ def _connect(path: str, busy_timeout: float, read_only: bool = False) -> sqlite3
     try:
         if read_only:
             conn.execute("PRAGMA query_only = ON")
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A WAL file in a folder we cannot write (no -shm to share): read it as
+                # an immutable snapshot instead.
+                conn.close()
+                conn = sqlite3.connect(
+                    target + "&immutable=1", isolation_level=None, check_same_thread=False,
+                    uri=True,
+                )  # fmt: skip
+                conn.execute("PRAGMA query_only = ON")
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         else:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Query, Request
 from starlette.exceptions import HTTPException
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from storytrace import __version__
 from storytrace.records import Story
@@ -74,12 +74,20 @@ def list_stories(
 @router.get(
     "/stories/{story_id}",
     response_class=JSONResponse,
-    responses={200: {"model": StoryOut, "description": "One story"}, **_ERRORS},
+    responses={
+        200: {"model": StoryOut, "description": "One story"},
+        301: {"description": "The story was merged into another; Location names it"},
+        **_ERRORS,
+    },
 )
-def get_story(request: Request, story_id: str) -> JSONResponse:
+def get_story(request: Request, story_id: str) -> Response:
     """One story in the shape of ``stories[]`` in stories.json."""
-    story = _store(request).get_story(story_id)
+    store = _store(request)
+    story = store.get_story(story_id)
     if story is None:
+        successor = store.redirect_of(story_id)
+        if successor is not None:  # merged into another story by a later run
+            return RedirectResponse(f"/api/stories/{quote(successor, safe='')}", 301)
         raise HTTPException(404, f"no story has the id {story_id!r}")
     return JSONResponse(_story_json(story))
 

@@ -158,7 +158,7 @@ def serve(db: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 80
         raise ConfigError(
             f"{name}: no such store; run `storytrace analyze INPUT --db {name}` first"
         )
-    store = open_store(db)
+    store = open_store(db, read_only=True)  # the app never writes; a read-only file serves
     try:
         hosts = [*LOOPBACK_HOSTS, host] if is_loopback(host) else None
         app = create_app(store, allowed_hosts=hosts)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from starlette.exceptions import HTTPException
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 
 from storytrace.report.views import story_views
 from storytrace.store import Store
@@ -70,11 +71,14 @@ def stories(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story(request: Request, story_id: str) -> HTMLResponse:
+def story(request: Request, story_id: str) -> Response:
     """One story: claim matrix, conflicts, who copied whom, timeline, events, evidence."""
     store = _store(request)
     found = store.get_story(story_id)
     if found is None:
+        successor = store.redirect_of(story_id)
+        if successor is not None:  # merged into another story by a later run
+            return RedirectResponse(f"/stories/{quote(successor, safe='')}", status_code=301)
         raise HTTPException(404, f"no story has the id {story_id!r}")
     articles = store.get_articles(found.article_ids)
     (view,) = story_views(articles, [found])
