@@ -5,7 +5,14 @@ PIP := $(PY) -m pip
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup demo test lint bench lock clean
+.PHONY: setup demo test test-postgres postgres postgres-stop lint bench lock clean
+
+# A local PostgreSQL for a team store (Debian: apt-get install -y postgresql).
+PG_BIN ?= $(lastword $(sort $(wildcard /usr/lib/postgresql/*/bin)))
+PG_DIR ?= out/postgres
+PG_PORT ?= 5433
+# PostgreSQL refuses to run as root: run it as the postgres user when we are root.
+PG_AS := $(if $(filter 0,$(shell id -u)),runuser -u postgres --,)
 
 setup: $(VENV)/.installed
 
@@ -23,6 +30,20 @@ demo: setup  ## analyse the bundled fictional corpus into out/demo/
 
 test: setup  ## the whole suite, as CI runs it
 	$(PY) -m pytest
+
+test-postgres: setup  ## only the tests that run against a private PostgreSQL server
+	STORYTRACE_REQUIRE_POSTGRES=1 $(PY) -m pytest -m postgres
+
+postgres:  ## start a PostgreSQL server in $(PG_DIR) on 127.0.0.1:$(PG_PORT) for --db
+	mkdir -p $(PG_DIR) && chmod 700 $(PG_DIR)
+	$(if $(PG_AS),chown postgres:postgres $(PG_DIR),)
+	test -f $(PG_DIR)/PG_VERSION || $(PG_AS) $(PG_BIN)/initdb -D $(PG_DIR) -A trust -U storytrace -E UTF8
+	$(PG_AS) $(PG_BIN)/pg_ctl -D $(PG_DIR) -l $(PG_DIR)/server.log -w \
+		-o "-p $(PG_PORT) -k /tmp -c listen_addresses=127.0.0.1" start
+	@echo "storytrace analyze INPUT --db postgresql://storytrace@127.0.0.1:$(PG_PORT)/postgres"
+
+postgres-stop:
+	$(PG_AS) $(PG_BIN)/pg_ctl -D $(PG_DIR) -m fast stop
 
 lint: setup
 	$(VENV)/bin/ruff check src tests bench

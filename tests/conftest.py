@@ -40,6 +40,8 @@ def pg_cluster():  # type: ignore[no-untyped-def]
 
     found = binaries()
     if found is None:
+        if os.environ.get("STORYTRACE_REQUIRE_POSTGRES"):
+            pytest.fail("STORYTRACE_REQUIRE_POSTGRES is set but PostgreSQL is not installed")
         pytest.skip("PostgreSQL is not installed: apt-get install -y postgresql")
     cluster = Cluster(found)
     yield cluster
