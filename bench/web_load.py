@@ -11,6 +11,7 @@ latency per endpoint.
 Example:
     .venv/bin/python bench/web_load.py --source-db /tmp/web.db
     .venv/bin/python bench/web_load.py   # analyses examples/corpus first (~30 s)
+    .venv/bin/python bench/web_load.py --db postgresql://storytrace@127.0.0.1:5433/postgres
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from typing import Any
 import httpx
 
 from storytrace.records import Article, Claim, Story, from_dict, to_dict
-from storytrace.store import SQLiteStore
+from storytrace.store import SQLiteStore, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"  # the only address this test ever sends to
@@ -47,13 +48,13 @@ def _renamed(record: Any, cls: type, ids: dict[str, str]) -> Any:
     return from_dict(cls, json.loads(text))
 
 
-def build_store(source: Path, target: Path, stories: int) -> list[tuple[str, str]]:
+def build_store(source: Path, target: str, stories: int) -> list[tuple[str, str]]:
     """Fill ``target`` with ``stories`` copies of the stories in ``source``.
 
     Returns (story id, one article id) for every story saved.
     """
     saved: list[tuple[str, str]] = []
-    with SQLiteStore(source) as origin, SQLiteStore(target) as store:
+    with SQLiteStore(source) as origin, open_store(target) as store:
         originals = [s for s in origin.get_stories() if s.article_ids]
         articles = {a.id: a for a in origin.get_articles()}
         claims: dict[str, list[Claim]] = {}
@@ -99,9 +100,9 @@ def _free_port() -> int:
         return port
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
     """The web app in its own process (as ``storytrace serve`` runs it)."""
-    code = f"from storytrace.web import serve; serve({str(db)!r}, host={HOST!r}, port={port})"
+    code = f"from storytrace.web import serve; serve({db!r}, host={HOST!r}, port={port})"
     process = subprocess.Popen(  # noqa: S603 (this Python, running fixed code)
         [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -162,6 +163,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=400, help="per endpoint (at most)")
     parser.add_argument("--seconds", type=float, default=60.0, help="per endpoint (at most)")
     parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument(
+        "--db", help="the store to fill and serve: an empty postgresql:// database or a path"
+    )
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     random.seed(8)
@@ -174,10 +178,11 @@ def main() -> None:
             source = folder / "source.db"
             analyze([str(ROOT / "examples" / "corpus")], db=source, out=folder / "out")
         built = time.perf_counter()
-        saved = build_store(source, folder / "load.db", args.stories)
+        target = args.db or str(folder / "load.db")
+        saved = build_store(source, target, args.stories)
         build_seconds = time.perf_counter() - built
         port = _free_port()
-        server = start_server(folder / "load.db", port)
+        server = start_server(target, port)
         try:
             base = f"http://{HOST}:{port}"
             story_ids = [story_id for story_id, _ in saved]
@@ -211,6 +216,7 @@ def main() -> None:
     print(
         json.dumps(
             {
+                "store": "postgresql" if "://" in target else "sqlite",
                 "stories": len(saved),
                 "store_build_seconds": round(build_seconds, 1),
                 "first_list_seconds": round(first_list, 2),
