@@ -91,7 +91,10 @@ def _own_files(db: str | Path, out: str | Path | None = None) -> set[Path]:
     own: set[Path] = set()
     if "://" not in str(db):
         base = Path(db).resolve()
-        own |= {base, *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal", ".lock"))}
+        own |= {
+            base,
+            *(base.with_name(base.name + s) for s in ("-wal", "-shm", "-journal", ".lock")),
+        }
     if out is not None:
         folder = Path(out).resolve()
         own |= {folder / "stories.json", folder / "report.html"}
