@@ -13,6 +13,9 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+LOOPBACK = ("127.0.0.1",)
+"""The ``allow_private_hosts`` value that lets a read reach these servers."""
+
 Body = bytes | Callable[[BaseHTTPRequestHandler], None]
 
 

@@ -27,4 +27,6 @@ def read_url(url: str, options: ReadOptions) -> Iterator[ReadResult]:
     if _FEED_START.match(fetched.data[:4096]):
         yield from read_feed_bytes(fetched.data, url, options, url=fetched.url)
     else:
-        yield article_from_html(fetched.data, url, declared=fetched.charset, url=fetched.url)
+        yield article_from_html(
+            fetched.data, url, declared=fetched.charset, url=fetched.url, options=options
+        )
