@@ -16,6 +16,7 @@ it kills the worker at the deadline.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import struct
@@ -54,17 +55,33 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _limit_memory(extra: int) -> None:
-    """Allow the worker ``extra`` bytes of address space beyond what it has mapped now."""
+def _limit_memory(extra: int) -> int:
+    """Allow ``extra`` bytes of address space beyond what is mapped now; the limit set."""
     statm = Path("/proc/self/statm")
     if resource is None or not statm.exists():
-        return
+        return 0
     size = int(statm.read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     soft = size + extra
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    return soft
+
+
+def _reset_peak() -> None:
+    """Start VmPeak afresh (Linux 4.0+), so a failure can be told to come from the limit."""
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak() -> int:
+    """The largest address-space size since :func:`_reset_peak` (VmPeak), 0 if unknown."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmPeak:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def _unlimit_memory() -> None:
@@ -95,13 +112,17 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
         request = read_message(stdin)
         if request is None:
             return
+        _reset_peak()
+        limit = _limit_memory(int(request["memory"]))
         try:
-            _limit_memory(int(request["memory"]))
             answer: dict[str, object] = {"ok": extract(request["html"], request.get("url"))}
         except MemoryError:
             answer = {"error": "memory"}
         except Exception as err:  # reported to the parent, which rejects the page
-            answer = {"error": f"{type(err).__name__}: {err}"}
+            # lxml reports a failed allocation as its own error: VmPeak near the limit
+            # tells that it came from the memory budget
+            near = bool(limit) and _peak() >= limit * 0.9
+            answer = {"error": "memory" if near else f"{type(err).__name__}: {err}"}
         finally:
             _unlimit_memory()
         stdout.write(frame(answer))
