@@ -145,7 +145,9 @@ def test_malformed_urls_are_rejected(given: str) -> None:
 
 def test_unreachable_host_is_rejected_not_raised() -> None:
     url = "http://127.0.0.1:9/nothing-listens-here"
-    articles, (rejected,) = split(read_inputs([url], options=ReadOptions(timeout=3, allow_private_hosts=LOOPBACK)))
+    articles, (rejected,) = split(
+        read_inputs([url], options=ReadOptions(timeout=3, allow_private_hosts=LOOPBACK))
+    )
     assert articles == []
     assert rejected.source == url
     assert rejected.reason.startswith("download failed (ConnectError")

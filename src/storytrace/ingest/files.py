@@ -113,7 +113,8 @@ def _read_all(
     """The results of every planned item, in order."""
     for item in _plan(inputs, options):
         if item.url is not None:
-            yield from _guarded(partial(read_url, item.url, options), item.source, "url reader")
+            read = partial(read_url, item.url, options, item.source)
+            yield from _guarded(read, item.source, "url reader")
         elif item.reason is not None or item.path is None:
             yield InputRejected(item.source, item.reason or "cannot be read")
         else:
