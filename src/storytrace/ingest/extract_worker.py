@@ -9,8 +9,11 @@ both ways are a 4-byte big-endian length and a UTF-8 JSON object:
   ``{"error": "memory"}`` or ``{"error": "TypeName: message"}``.
 
 Before each page the soft address-space limit (``RLIMIT_AS``) is set to the worker's
-current size plus ``memory`` bytes, so a page that needs more fails with MemoryError (or
-kills the worker) instead of exhausting the machine. The time budget is the parent's:
+current size plus ``memory`` bytes, so a page that needs more fails (or kills the
+worker) instead of exhausting the machine. A page whose peak size (VmPeak, reset before
+each page) came within 10% of the limit is answered ``{"error": "memory"}`` whatever
+trafilatura returned, since lxml turns failed allocations into other errors or into
+silently missing text. The time budget is the parent's:
 it kills the worker at the deadline.
 """
 
@@ -31,6 +34,7 @@ except ImportError:  # not POSIX: no memory limit
 
 FIELDS = ("text", "title", "author", "sitename", "date", "url")
 _HEADER = struct.Struct(">I")
+_NEAR_LIMIT = 0.9  # a peak above this share of the limit counts as reaching it
 
 
 def extract(html: str, url: str | None) -> dict[str, str | None] | None:
@@ -119,12 +123,14 @@ def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
         except MemoryError:
             answer = {"error": "memory"}
         except Exception as err:  # reported to the parent, which rejects the page
-            # lxml reports a failed allocation as its own error: VmPeak near the limit
-            # tells that it came from the memory budget
-            near = bool(limit) and _peak() >= limit * 0.9
-            answer = {"error": "memory" if near else f"{type(err).__name__}: {err}"}
+            answer = {"error": f"{type(err).__name__}: {err}"}
         finally:
             _unlimit_memory()
+        if limit and _peak() >= limit * _NEAR_LIMIT:
+            # lxml reports a failed allocation as a parse or XPath error, and trafilatura
+            # may then return nothing or a fallback: a peak at the limit means the budget
+            # decided the outcome, whatever came back
+            answer = {"error": "memory"}
         stdout.write(frame(answer))
         stdout.flush()
 
