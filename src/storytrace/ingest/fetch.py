@@ -88,6 +88,8 @@ def fetch(url: str, options: ReadOptions, *, accept: Collection[str], source: st
             return _follow(client, without_userinfo(url), options, accept, source, started)
     except HostRefused as err:
         raise InputRejected(source, f"refused: {err}") from None
+    except httpx.InvalidURL as err:
+        raise InputRejected(source, f"not a valid URL ({err}); check the URL") from None
     except httpx.TimeoutException:
         raise InputRejected(
             source,
