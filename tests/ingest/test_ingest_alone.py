@@ -165,6 +165,26 @@ def test_a_page_declaring_a_non_text_charset_is_read_as_undeclared(
     assert SECOND in article.text and article.title == "Power back in Köln"
 
 
+@pytest.mark.parametrize(
+    ("charset", "tail"),
+    [("zlib_codec", "Köln"), ("base64", "Köln"), ("shift_jis", "東京"), ("windows-1252", "Köln")],
+)
+def test_a_feed_declaring_any_encoding_is_read(tmp_path: Path, charset: str, tail: str) -> None:
+    path = tmp_path / "feed.rss"
+    text = f"{THIRD} {tail}"
+    path.write_bytes(
+        (
+            f'<?xml version="1.0" encoding="{charset}"?><rss version="2.0"><channel>'
+            "<title>Courier</title><item><title>Power back</title><content:encoded xmlns:"
+            f'content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;{text}&lt;/p&gt;'
+            "</content:encoded></item></channel></rss>"
+        ).encode(charset if charset in ("shift_jis", "windows-1252") else "utf-8")
+    )
+    (article,), rejected = split(read_inputs([str(path)]))
+    assert rejected == []
+    assert article.text.endswith(text)
+
+
 def test_printed_names_cannot_forge_lines_or_drive_the_terminal() -> None:
     hostile = "a.txt: ok\nstorytrace: rejected x\x1b[2J\x1b]0;pwned\x07\u202egnp.exe\u2028"
     shown = printable(hostile)

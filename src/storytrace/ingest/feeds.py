@@ -36,7 +36,7 @@ from typing import Any
 import feedparser
 
 from storytrace.errors import InputRejected
-from storytrace.ingest.decode import read_capped
+from storytrace.ingest.decode import read_capped, text_encoding
 from storytrace.ingest.fetch import HTML_TYPES, fetch, is_web_url
 from storytrace.ingest.html import article_from_html, article_from_markup
 from storytrace.ingest.metadata import Meta, build_article, clean_fields
@@ -49,6 +49,11 @@ logger = logging.getLogger(__name__)
 FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
 _EMAIL_AND_NAME = re.compile(r"\S+@\S+\s*\((.+)\)")  # RSS <author>: "desk@x.org (Ann Lee)"
 _HTML_CONTENT = frozenset({"text/html", "application/xhtml+xml"})
+_DECLARED = re.compile(
+    rb"(?P<head>(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?)\sencoding\s*=\s*[\"'](?P<name>[^\"']*)[\"']"
+    rb"(?P<tail>[^>]*>)"
+)
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 class _Entities(Exception):
@@ -69,6 +74,7 @@ def read_feed_bytes(
     data: bytes, source: str, options: ReadOptions, *, url: str | None = None
 ) -> Iterator[ReadResult]:
     """The articles of a feed's bytes; rejections for the feed or for single entries."""
+    data = as_utf8(data, source)
     check_prolog(data, source)
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
     if not parsed.get("version") and not parsed.entries:
@@ -119,6 +125,31 @@ class _LinkBudget:
             f"the feed already had {self.cap} linked pages fetched, the cap; "
             "raise --max-feed-links to fetch more"
         )
+
+
+def as_utf8(data: bytes, source: str) -> bytes:
+    """The feed re-encoded as UTF-8 when its XML declaration names another encoding.
+
+    expat reads few encodings (no multi-byte ones), and a declared name that is unknown or
+    not a text encoding (``zlib_codec``, ``base64``) must not reach a codec lookup: such a
+    declaration, or one the bytes do not decode with, is dropped, as if undeclared
+    (UTF-8). Feeds starting with a UTF-16 or UTF-32 byte-order mark are left as they are.
+    """
+    match = _DECLARED.match(data)
+    if match is None or data.startswith(_WIDE_BOMS):
+        return data
+    name = text_encoding(match["name"].decode("ascii", "replace"))
+    if name in ("utf-8", "ascii"):
+        return data
+    body = data[match.end() :]
+    if name is not None:
+        try:
+            body = body.decode(name).encode("utf-8")
+        except UnicodeDecodeError:
+            logger.debug("%s: does not decode as its declared %s", source, name)
+    else:
+        logger.debug("%s: declared encoding %r ignored", source, match["name"])
+    return match["head"] + match["tail"] + body
 
 
 def check_prolog(data: bytes, source: str) -> None:

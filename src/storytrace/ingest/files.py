@@ -144,7 +144,7 @@ def _guarded(
     except OSError as err:
         yield InputRejected(source, f"cannot read ({err.strerror or err}); check its permissions")
     except Exception as err:  # one bad file never stops the batch
-        logger.exception("%s: %s failed", source, name)
+        logger.exception("%s: %s failed", printable(source), name)
         yield InputRejected(
             source, f"{name} failed ({type(err).__name__}: {err}); please report this as a bug"
         )

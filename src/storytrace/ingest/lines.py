@@ -23,6 +23,7 @@ from pathlib import Path
 
 from storytrace.errors import InputRejected
 from storytrace.ingest.decode import decode_bytes, read_capped, utf16_without_bom
+from storytrace.ingest.names import printable
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +41,9 @@ def read_export(path: Path, source: str, max_bytes: int) -> str:
     else:
         text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "surrogateescape")
         if _ESCAPED.search(text) and not _VALID_NON_ASCII.search(text):
-            logger.warning("%s: not UTF-8 and no UTF-8 line in it; read as cp1252", source)
+            logger.warning(
+                "%s: not UTF-8 and no UTF-8 line in it; read as cp1252", printable(source)
+            )
             text = text.encode("utf-8", "surrogateescape").decode("cp1252", "surrogateescape")
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
