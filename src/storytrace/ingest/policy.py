@@ -99,7 +99,7 @@ class FetchPolicy:
                 shown = host if host == address else f"{host} resolves to {address}, which"
                 raise HostRefused(
                     f"{shown} is {problem}; private and local addresses are never fetched "
-                    f"unless allowed (--allow-private-hosts {_hint(ip)})"
+                    f"unless allowed (--allow-private-hosts {ip})"
                 )
             if address not in addresses:
                 addresses.append(address)
@@ -164,8 +164,3 @@ def _kind(ip: IPAddress) -> str | None:
         if barred:
             return kind
     return None
-
-
-def _hint(ip: IPAddress) -> str:
-    """The option value that would allow ``ip``."""
-    return str(ip)
