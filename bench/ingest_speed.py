@@ -18,8 +18,8 @@ and in alternating rounds:
 
 Since #17, ``ingest`` runs trafilatura in the extraction worker under the per-page limits,
 so ``overhead`` includes what those limits cost; ``worker_ratio`` isolates it (the same
-pages extracted through ``extraction.extract_page`` against trafilatura in process). Prints one JSON object. The goal is an
-ingest overhead under 25% of trafilatura's time.
+pages extracted through ``extraction.extract_page`` against trafilatura in process).
+Prints one JSON object. The goal is an ingest overhead under 25% of trafilatura's time.
 
 Example:
     .venv/bin/python bench/ingest_speed.py --pages 300 --rounds 3 --urls
