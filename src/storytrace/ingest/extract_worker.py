@@ -2,7 +2,8 @@
 
 Started as a script (``python -I extract_worker.py``), so it imports only the standard
 library and trafilatura, never storytrace or the models the parent may hold. Messages
-both ways are a 4-byte big-endian length and a UTF-8 JSON object:
+both ways are a 4-byte big-endian length and a UTF-8 JSON object; once its imports are
+loaded the worker says ``{"ready": true}``, then answers each request in turn:
 
 - request: ``{"html": str, "url": str | null, "memory": int}``;
 - answer: ``{"ok": {field: str | null}}``, ``{"ok": null}`` (no text found),
@@ -112,6 +113,8 @@ def frame(message: object) -> bytes:
 def serve(stdin: BinaryIO, stdout: BinaryIO) -> None:
     """Answer requests until the parent closes the pipe."""
     extract("<html><body><p>warm up</p></body></html>", None)  # load lazy imports now
+    stdout.write(frame({"ready": True}))
+    stdout.flush()
     while True:
         request = read_message(stdin)
         if request is None:

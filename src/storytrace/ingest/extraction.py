@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__)
 
 _WORKER = Path(__file__).with_name("extract_worker.py")
 _HEADER = struct.Struct(">I")
-_START_SECONDS = 60.0  # starting the worker imports trafilatura: not counted against a page
+_START_SECONDS = 60.0  # for the worker to import trafilatura and say it is ready
 
 Fields = dict[str, str | None]
 
@@ -61,15 +61,21 @@ class _Worker:
     def ask(self, request: dict[str, Any], seconds: float) -> Any:
         """Send one request and wait for the answer; TimeoutError after ``seconds``."""
         assert self.process.stdin is not None
+        if not self.ready:  # starting: not counted against the page
+            self._answer(time.monotonic() + _START_SECONDS)
+            self.ready = True
+        deadline = time.monotonic() + seconds
         try:
             self.process.stdin.write(frame(request))
             self.process.stdin.flush()
-        except (BrokenPipeError, OSError):
+        except OSError:
             raise _Stopped from None
-        deadline = time.monotonic() + seconds + (0 if self.ready else _START_SECONDS)
+        return self._answer(deadline)
+
+    def _answer(self, deadline: float) -> Any:
+        """The next message from the worker, read by ``deadline``."""
         header = self._read(_HEADER.size, deadline)
         body = self._read(_HEADER.unpack(header)[0], deadline)
-        self.ready = True
         return json.loads(body.decode("utf-8", "surrogatepass"))
 
     def _read(self, size: int, deadline: float) -> bytes:
