@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from ingest_helpers import SEEDS
-from loopback import Loopback, serve
+from loopback import LOOPBACK, Loopback, serve
+
+from storytrace.ingest import ReadOptions, read_options
 
 
 @pytest.fixture
@@ -19,7 +21,10 @@ def seeds() -> Path:
 
 @pytest.fixture
 def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[Loopback]:
-    """A loopback HTTP server for this test; proxies from the environment are ignored."""
+    """A loopback HTTP server for this test, which reads may reach (the policy allows it).
+
+    Proxies from the environment are ignored.
+    """
     for name in (
         "HTTP_PROXY",
         "HTTPS_PROXY",
@@ -29,5 +34,5 @@ def web(monkeypatch: pytest.MonkeyPatch) -> Iterator[Loopback]:
         "all_proxy",
     ):
         monkeypatch.delenv(name, raising=False)
-    with serve() as server:
+    with serve() as server, read_options(ReadOptions(allow_private_hosts=LOOPBACK)):
         yield server

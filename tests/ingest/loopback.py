@@ -1,7 +1,9 @@
 """A tiny HTTP server on 127.0.0.1 for the download tests, started and stopped by each test.
 
 Routes map a path to ``(status, headers, body)``; a body may be a callable that writes
-to the handler itself (to trickle bytes or send a gzip bomb). Nothing here is ours: the
+to the handler itself (to trickle bytes or send a gzip bomb), and with the status
+:data:`RAW` it writes the status line and headers as well (to trickle those). Each
+request's path and headers are recorded. Nothing here is ours: the
 server is the standard library's, so the client code under test runs unchanged.
 """
 
@@ -13,6 +15,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+LOOPBACK = ("127.0.0.1",)
+"""The ``allow_private_hosts`` value that lets a read reach these servers."""
+
+RAW = 0
+"""The status of a route whose callable body writes the status line and headers too."""
+
 Body = bytes | Callable[[BaseHTTPRequestHandler], None]
 
 
@@ -23,6 +31,7 @@ class Loopback:
     base: str
     routes: dict[str, tuple[int, dict[str, str], Body]] = field(default_factory=dict)
     hits: list[str] = field(default_factory=list)
+    headers: list[dict[str, str]] = field(default_factory=list)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -47,9 +56,14 @@ def serve() -> Iterator[Loopback]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             state.hits.append(self.path)
+            state.headers.append({key.lower(): value for key, value in self.headers.items()})
             status, headers, body = state.routes.get(
                 self.path, (404, {"Content-Type": "text/plain"}, b"not found")
             )
+            if status == RAW and callable(body):  # the body writes the whole answer itself
+                with suppress(BrokenPipeError, ConnectionResetError):
+                    body(self)
+                return
             self.send_response(status)
             for key, value in headers.items():
                 self.send_header(key, value)

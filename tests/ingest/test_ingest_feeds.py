@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from ingest_helpers import page, split
-from loopback import Loopback
+from loopback import LOOPBACK, Loopback
 
 from storytrace.ingest import ReadOptions, read_inputs
 
@@ -120,7 +120,9 @@ def test_entries_without_content_are_rejected_when_fetching_is_off(
     link = _linked_page(web)
     path = _write(tmp_path, "tay.rss", RSS.format(a=BODY_A, link=link))
     (article,), (rejected,) = split(
-        read_inputs([str(path)], options=ReadOptions(fetch_links=False))
+        read_inputs(
+            [str(path)], options=ReadOptions(fetch_links=False, allow_private_hosts=LOOPBACK)
+        )
     )
     assert article.source == f"{path}#1"
     assert rejected.source == f"{path}#2"

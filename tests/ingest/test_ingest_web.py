@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler
 
 import pytest
 from ingest_helpers import page, split
-from loopback import Loopback
+from loopback import LOOPBACK, Loopback
 
 from storytrace.ingest import ReadOptions, read_inputs, read_options
 
@@ -29,7 +29,7 @@ PAGE = page(
 
 
 def _read(url: str, **limits: float) -> tuple[list, list]:
-    return split(read_inputs([url], options=ReadOptions(**limits)))  # type: ignore[arg-type]
+    return split(read_inputs([url], options=ReadOptions(allow_private_hosts=LOOPBACK, **limits)))  # type: ignore[arg-type]
 
 
 def test_page_at_a_url_becomes_an_article_with_metadata(web: Loopback) -> None:
@@ -129,7 +129,7 @@ def test_a_server_that_trickles_bytes_hits_the_overall_timeout(web: Loopback) ->
 
 def test_read_options_block_sets_the_cap_for_every_read(web: Loopback) -> None:
     url = web.add("/news/ferry", PAGE.encode())
-    with read_options(ReadOptions(max_bytes=500)):
+    with read_options(ReadOptions(max_bytes=500, allow_private_hosts=LOOPBACK)):
         _, (rejected,) = split(read_inputs([url]))
     assert "over the size cap of 500" in rejected.reason
     (article,), _ = split(read_inputs([url]))  # the block has ended: defaults again
@@ -145,7 +145,9 @@ def test_malformed_urls_are_rejected(given: str) -> None:
 
 def test_unreachable_host_is_rejected_not_raised() -> None:
     url = "http://127.0.0.1:9/nothing-listens-here"
-    articles, (rejected,) = split(read_inputs([url], options=ReadOptions(timeout=3)))
+    articles, (rejected,) = split(
+        read_inputs([url], options=ReadOptions(timeout=3, allow_private_hosts=LOOPBACK))
+    )
     assert articles == []
     assert rejected.source == url
     assert rejected.reason.startswith("download failed (ConnectError")

@@ -1,4 +1,7 @@
-"""``storytrace analyze INPUT... [--db DB] [--out DIR] [--max-bytes N] [--timeout S]``."""
+"""``storytrace analyze INPUT... [--db DB] [--out DIR] [--max-bytes N] [--timeout S] ...``.
+
+The ingest limits and the options that loosen them are described in ``docs/ingest.md``.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +10,15 @@ import sys
 
 from storytrace.cli.progress import ProgressBar
 from storytrace.ingest import ReadOptions, read_options
-from storytrace.ingest.registry import DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT
+from storytrace.ingest.names import printable
+from storytrace.ingest.registry import (
+    DEFAULT_EXTRACT_MEMORY,
+    DEFAULT_EXTRACT_TIMEOUT,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_FEED_LINKS,
+    DEFAULT_MAX_REDIRECTS,
+    DEFAULT_TIMEOUT,
+)
 from storytrace.pipeline import analyze
 
 
@@ -59,22 +70,87 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="never download the linked page of a feed entry without full text",
     )
+    _add_ingest_limits(parser)
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     parser.set_defaults(run=run)
 
 
+def _add_ingest_limits(parser: argparse.ArgumentParser) -> None:
+    """The options that loosen or tighten what ingest refuses (docs/ingest.md)."""
+    parser.add_argument(
+        "--allow-private-hosts",
+        action="append",
+        default=[],
+        metavar="NET",
+        help="let downloads reach this address or network although it is loopback, private, "
+        "link-local or otherwise not public (e.g. 127.0.0.1 or 10.0.0.0/8; repeatable)",
+    )
+    parser.add_argument(
+        "--max-redirects",
+        type=_count,
+        default=DEFAULT_MAX_REDIRECTS,
+        metavar="N",
+        help=f"follow at most N redirects per download (default: {DEFAULT_MAX_REDIRECTS})",
+    )
+    parser.add_argument(
+        "--max-feed-links",
+        type=_count,
+        default=DEFAULT_MAX_FEED_LINKS,
+        metavar="N",
+        help="fetch at most N linked pages per feed; entries past that are rejected "
+        f"(default: {DEFAULT_MAX_FEED_LINKS})",
+    )
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="read files and folders that symlinks lead to outside the input folder",
+    )
+    parser.add_argument(
+        "--extract-timeout",
+        type=_positive_float,
+        default=DEFAULT_EXTRACT_TIMEOUT,
+        metavar="S",
+        help="give up extracting one web page's text after S seconds "
+        f"(default: {DEFAULT_EXTRACT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--extract-memory",
+        type=_positive_int,
+        default=DEFAULT_EXTRACT_MEMORY // 1_000_000,
+        metavar="MB",
+        help="give up extracting one web page's text past MB megabytes of memory "
+        f"(default: {DEFAULT_EXTRACT_MEMORY // 1_000_000})",
+    )
+
+
+def read_options_of(args: argparse.Namespace) -> ReadOptions:
+    """The ingest limits the command line sets."""
+    return ReadOptions(
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+        fetch_links=not args.no_fetch_links,
+        max_redirects=args.max_redirects,
+        max_feed_links=args.max_feed_links,
+        allow_private_hosts=tuple(args.allow_private_hosts),
+        follow_symlinks=args.follow_symlinks,
+        extract_timeout=args.extract_timeout,
+        extract_memory=args.extract_memory * 1_000_000,
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``analyze``; every rejected input is named on stderr and makes the exit status 1."""
-    options = ReadOptions(
-        max_bytes=args.max_bytes, timeout=args.timeout, fetch_links=not args.no_fetch_links
-    )
+    options = read_options_of(args)
     with (
         read_options(options),
         ProgressBar(enabled=False if args.no_progress else None) as progress,
     ):
         summary = analyze(args.inputs, db=args.db, out=args.out, progress=progress)
     for rejected in summary.rejected:
-        print(f"storytrace: rejected {rejected.source}: {rejected.reason}", file=sys.stderr)
+        print(
+            f"storytrace: rejected {printable(rejected.source)}: {printable(rejected.reason)}",
+            file=sys.stderr,
+        )
     groups = sum(len(s.claim_groups) for s in summary.stories)
     print(
         f"{summary.stored} new article(s), {summary.duplicates} already stored, "
@@ -93,6 +169,17 @@ def _positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _count(value: str) -> int:
+    """An argparse type: a whole number of 0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {number}")
     return number
 
 

@@ -34,6 +34,24 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")  # C0 controls other than \t \n \v \f \r
 _MAX_CONTROL_SHARE = 0.01
+_NOT_TEXT = frozenset(
+    # not text, or (UTF-16/32 declared by an 8-bit page, as the HTML standard says) ignored
+    (
+        "utf-7",
+        "rot-13",
+        "idna",
+        "punycode",
+        "raw-unicode-escape",
+        "unicode-escape",
+        "undefined",
+        "utf-16",
+        "utf-16-le",
+        "utf-16-be",
+        "utf-32",
+        "utf-32-le",
+        "utf-32-be",
+    )
+)
 _UTF16_SNIFF = 4096  # bytes looked at to recognise UTF-16 without a BOM
 _UTF16_MIN_NUL_SHARE = 0.5  # of the high bytes: Latin-script text has NUL in most of them
 
@@ -68,7 +86,7 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> st
                     "save it as UTF-8",
                 ) from None
     nul = data.find(b"\x00")
-    utf16 = _utf16_without_bom(data) if nul >= 0 else None
+    utf16 = utf16_without_bom(data) if nul >= 0 else None
     if utf16 is not None:
         try:
             return _check_controls(data.decode(utf16), source)
@@ -97,7 +115,7 @@ def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> st
     )
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
+def utf16_without_bom(data: bytes) -> str | None:
     """``"utf-16-le"`` or ``"utf-16-be"`` when the NUL bytes fall in every other place."""
     head = data[:_UTF16_SNIFF]
     if len(data) % 2 or len(head) < 8:
@@ -111,17 +129,31 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def text_encoding(declared: str | None) -> str | None:
+    """Python's name for a declared charset, or None when it is unknown or not a text one.
+
+    ``zlib_codec``, ``base64``, ``rot13`` and the like are codecs but not text encodings;
+    UTF-7 can smuggle markup past filters. A page declaring one counts as declaring none.
+    """
+    if not declared:
+        return None
+    try:
+        info = codecs.lookup(declared)
+    except (LookupError, ValueError):
+        logger.debug("unknown declared encoding %r, ignored", declared)
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_TEXT:
+        logger.debug("declared encoding %r is not a text encoding, ignored", declared)
+        return None
+    return info.name
+
+
 def _candidates(declared: str | None) -> list[str]:
-    """UTF-8, then the declared encoding if Python knows it, then cp1252."""
+    """UTF-8, then the declared encoding if Python knows it as a text one, then cp1252."""
     names = ["utf-8"]
-    if declared:
-        try:
-            name = codecs.lookup(declared).name
-        except LookupError:
-            logger.debug("unknown declared encoding %r, ignored", declared)
-        else:
-            if name not in names:
-                names.append(name)
+    name = text_encoding(declared)
+    if name and name not in names:
+        names.append(name)
     if "cp1252" not in names:
         names.append("cp1252")
     return names

@@ -11,8 +11,10 @@ might take for a file name or URL.
 Each entry becomes one article with the source ``FEED#N`` (N counts entries from 1):
 
 1. its full content (``content:encoded``, Atom ``<content>``) when it carries one;
-2. else the page its ``link`` points to, fetched under the same limits as a URL input
-   (only ``http(s)`` links; none with ``fetch_links`` off);
+2. else the page its ``link`` points to, fetched under the same policy and limits as a
+   URL input (only ``http(s)`` links; none with ``fetch_links`` off; at most
+   ``max_feed_links`` per feed: the entries past that are rejected together, in one
+   message that names them, after the feed's other entries);
 3. else the entry is rejected with the reason.
 
 The entry's title, author, date and link describe its own content; for a fetched page
@@ -34,7 +36,7 @@ from typing import Any
 import feedparser
 
 from storytrace.errors import InputRejected
-from storytrace.ingest.decode import read_capped
+from storytrace.ingest.decode import read_capped, text_encoding
 from storytrace.ingest.fetch import HTML_TYPES, fetch, is_web_url
 from storytrace.ingest.html import article_from_html, article_from_markup
 from storytrace.ingest.metadata import Meta, build_article, clean_fields
@@ -47,6 +49,11 @@ logger = logging.getLogger(__name__)
 FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
 _EMAIL_AND_NAME = re.compile(r"\S+@\S+\s*\((.+)\)")  # RSS <author>: "desk@x.org (Ann Lee)"
 _HTML_CONTENT = frozenset({"text/html", "application/xhtml+xml"})
+_DECLARED = re.compile(
+    rb"(?P<head>(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?)\sencoding\s*=\s*[\"'](?P<name>[^\"']*)[\"']"
+    rb"(?P<tail>[^>]*>)"
+)
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 class _Entities(Exception):
@@ -67,6 +74,7 @@ def read_feed_bytes(
     data: bytes, source: str, options: ReadOptions, *, url: str | None = None
 ) -> Iterator[ReadResult]:
     """The articles of a feed's bytes; rejections for the feed or for single entries."""
+    data = as_utf8(data, source)
     check_prolog(data, source)
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
     if not parsed.get("version") and not parsed.entries:
@@ -77,12 +85,71 @@ def read_feed_bytes(
     feed = parsed.feed
     feed_link = str(feed.get("link") or url or "")
     outlet = normalise_outlet(str(feed.get("title") or ""), feed_link or None)
+    budget = _LinkBudget(options.max_feed_links)
     for number, entry in enumerate(parsed.entries, 1):
         entry_source = f"{source}#{number}"
         try:
-            yield _entry_article(entry, entry_source, outlet, options)
+            yield _entry_article(entry, entry_source, outlet, options, budget)
+        except _OverCap:
+            budget.dropped.append(number)
         except InputRejected as err:
             yield err
+    if budget.dropped:
+        yield InputRejected(source, budget.message())
+
+
+class _OverCap(Exception):
+    """The entry needs its page fetched, and the feed has used its link budget."""
+
+
+class _LinkBudget:
+    """How many more linked pages this feed may fetch, and which entries went without."""
+
+    def __init__(self, cap: int) -> None:
+        self.cap = cap
+        self.used = 0
+        self.dropped: list[int] = []
+
+    def take(self) -> None:
+        """Count one fetch; _OverCap once the cap is reached."""
+        if self.used >= self.cap:
+            raise _OverCap
+        self.used += 1
+
+    def message(self) -> str:
+        """The rejection naming the entries that were not fetched."""
+        shown = ", ".join(f"#{number}" for number in self.dropped[:10])
+        more = f" and {len(self.dropped) - 10} more" if len(self.dropped) > 10 else ""
+        return (
+            f"{len(self.dropped)} entries without full text not fetched ({shown}{more}): "
+            f"the feed already had {self.cap} linked pages fetched, the cap; "
+            "raise --max-feed-links to fetch more"
+        )
+
+
+def as_utf8(data: bytes, source: str) -> bytes:
+    """The feed re-encoded as UTF-8 when its XML declaration names another encoding.
+
+    expat reads few encodings (no multi-byte ones), and a declared name that is unknown or
+    not a text encoding (``zlib_codec``, ``base64``) must not reach a codec lookup: such a
+    declaration, or one the bytes do not decode with, is dropped, as if undeclared
+    (UTF-8). Feeds starting with a UTF-16 or UTF-32 byte-order mark are left as they are.
+    """
+    match = _DECLARED.match(data)
+    if match is None or data.startswith(_WIDE_BOMS):
+        return data
+    name = text_encoding(match["name"].decode("ascii", "replace"))
+    if name in ("utf-8", "ascii"):
+        return data
+    body = data[match.end() :]
+    if name is not None:
+        try:
+            body = body.decode(name).encode("utf-8")
+        except UnicodeDecodeError:
+            logger.debug("%s: does not decode as its declared %s", source, name)
+    else:
+        logger.debug("%s: declared encoding %r ignored", source, match["name"])
+    return match["head"] + match["tail"] + body
 
 
 def check_prolog(data: bytes, source: str) -> None:
@@ -125,7 +192,11 @@ def check_prolog(data: bytes, source: str) -> None:
 
 
 def _entry_article(
-    entry: Mapping[str, Any], source: str, outlet: str | None, options: ReadOptions
+    entry: Mapping[str, Any],
+    source: str,
+    outlet: str | None,
+    options: ReadOptions,
+    budget: _LinkBudget,
 ) -> Article:
     """Steps 1-3 of the module docstring for one entry."""
     defaults = _entry_meta(entry, source)
@@ -138,7 +209,7 @@ def _entry_article(
             continue
         if content.get("type") in _HTML_CONTENT:
             page = f"<html><body><article>{value}</article></body></html>"
-            return article_from_markup(page, source, url=link, overrides=defaults)
+            return article_from_markup(page, source, url=link, overrides=defaults, options=options)
         return build_article(value, defaults, source)
     if not link or not is_web_url(link):
         raise InputRejected(
@@ -148,12 +219,18 @@ def _entry_article(
         raise InputRejected(
             source, f"entry has no full text and fetching links is off; its page is {link}"
         )
+    budget.take()
     try:
         fetched = fetch(link, options, accept=HTML_TYPES, source=source)
     except InputRejected as err:
         raise InputRejected(source, f"its page {link}: {err.reason}") from None
     return article_from_html(
-        fetched.data, source, declared=fetched.charset, url=fetched.url, defaults=defaults
+        fetched.data,
+        source,
+        declared=fetched.charset,
+        url=fetched.url,
+        defaults=defaults,
+        options=options,
     )
 
 

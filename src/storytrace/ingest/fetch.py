@@ -1,16 +1,21 @@
-"""Downloads over http(s) with httpx, bounded in time, size and redirects.
+"""Downloads over http(s) with httpx, under the fetch policy, one deadline and caps.
 
 Every download:
 
-1. is an ``http`` or ``https`` URL (anything else is refused before connecting);
-2. follows at most ``max_redirects`` redirects, each to ``http(s)`` only;
+1. passes the fetch policy (``policy.py``) for its URL and for every redirect hop:
+   ``http(s)`` only, credentials removed, the host resolved once and refused when it is
+   loopback, private, link-local, multicast or reserved (unless allowed), the connection
+   pinned to the vetted address (``pinning.py``);
+2. follows at most ``max_redirects`` redirects;
 3. must answer 2xx with one of the content types the caller accepts;
 4. is read in chunks, decompressed as it arrives, and stopped once it passes
-   ``max_bytes`` (so a gzip bomb costs at most that much memory) or once ``timeout``
-   seconds have passed since the request began (so a server that trickles bytes
-   cannot hold the run).
+   ``max_bytes`` (so a gzip bomb costs at most that much memory);
+5. ends by one deadline, ``timeout`` seconds after it began, that covers resolving,
+   connecting, TLS, sending, the headers of every hop and the body (so a server that
+   trickles its headers or a slow chain of redirects cannot hold the run).
 
-Failures raise :class:`InputRejected` naming the URL and what to do.
+Proxies and ``.netrc`` from the environment are not used: they would bypass the checks
+or add credentials. Failures raise :class:`InputRejected` naming the URL and what to do.
 """
 
 from __future__ import annotations
@@ -20,12 +25,13 @@ import time
 import zlib
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import httpx
 
 from storytrace import __version__
 from storytrace.errors import InputRejected
+from storytrace.ingest.pinning import PinnedBackend, pinned_transport
+from storytrace.ingest.policy import HostRefused, web_url_problem, without_userinfo
 from storytrace.ingest.registry import ReadOptions
 
 logger = logging.getLogger(__name__)
@@ -57,51 +63,70 @@ class Fetched:
 
 def is_web_url(value: str) -> bool:
     """True for ``http://`` and ``https://`` URLs with a host."""
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return web_url_problem(value) is None
 
 
 def fetch(url: str, options: ReadOptions, *, accept: Collection[str], source: str) -> Fetched:
-    """Download ``url`` under the limits of ``options``; InputRejected when it fails."""
-    if not is_web_url(url):
-        raise InputRejected(source, f"not an http(s) URL: {url!r}; only web pages are fetched")
+    """Download ``url`` under the policy and limits of ``options``; InputRejected if it fails."""
+    problem = web_url_problem(url)
+    if problem:
+        raise InputRejected(source, f"{problem}; only web pages are fetched")
     started = time.monotonic()
-    timeout = httpx.Timeout(options.timeout)
+    backend = PinnedBackend(options.policy, started + options.timeout)
     try:
-        with (
-            httpx.Client(
-                follow_redirects=True,
-                max_redirects=options.max_redirects,
-                timeout=timeout,
-                headers={
-                    "User-Agent": _USER_AGENT,
-                    "Accept": _ACCEPT,
-                    "Accept-Encoding": "gzip, deflate",
-                },
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            return _receive(response, options, accept, source, started)
-    except httpx.TooManyRedirects:
-        raise InputRejected(
-            source, f"more than {options.max_redirects} redirects; pass the final URL instead"
-        ) from None
+        with httpx.Client(
+            transport=pinned_transport(backend),
+            follow_redirects=False,
+            trust_env=False,
+            timeout=httpx.Timeout(options.timeout),
+            headers={
+                "User-Agent": _USER_AGENT,
+                "Accept": _ACCEPT,
+                "Accept-Encoding": "gzip, deflate",
+            },
+        ) as client:
+            return _follow(client, without_userinfo(url), options, accept, source, started)
+    except HostRefused as err:
+        raise InputRejected(source, f"refused: {err}") from None
+    except httpx.InvalidURL as err:
+        raise InputRejected(source, f"not a valid URL ({err}); check the URL") from None
     except httpx.TimeoutException:
         raise InputRejected(
             source,
             f"no complete answer within {options.timeout:g} s; retry later or raise --timeout",
         ) from None
-    except httpx.UnsupportedProtocol as err:
-        raise InputRejected(source, f"redirected to a URL that is not http(s) ({err})") from None
     except httpx.DecodingError as err:
         raise InputRejected(source, f"the response does not decompress ({err})") from None
     except httpx.HTTPError as err:
         raise InputRejected(
             source, f"download failed ({type(err).__name__}: {err}); check the URL"
         ) from None
+
+
+def _follow(
+    client: httpx.Client,
+    url: str,
+    options: ReadOptions,
+    accept: Collection[str],
+    source: str,
+    started: float,
+) -> Fetched:
+    """GET ``url``, following redirects by hand so each hop passes the policy."""
+    for _hop in range(options.max_redirects + 1):
+        with client.stream("GET", url) as response:
+            if not (response.is_redirect and response.next_request is not None):
+                return _receive(response, options, accept, source, started)
+            target = str(response.next_request.url)
+        problem = web_url_problem(target)
+        if problem:
+            raise InputRejected(
+                source, f"redirect refused: {without_userinfo(target)!r} is {problem}"
+            )
+        url = without_userinfo(target)
+        logger.debug("%s: redirected to %s", source, url)
+    raise InputRejected(
+        source, f"more than {options.max_redirects} redirects; pass the final URL instead"
+    )
 
 
 def _receive(
@@ -143,7 +168,7 @@ def _receive(
                     "raise --max-bytes",
                 )
             chunks.append(chunk)
-        if time.monotonic() - started > options.timeout:
+        if time.monotonic() - started > options.timeout:  # the stream cuts reads too
             raise httpx.ReadTimeout("deadline passed", request=response.request)
     decoder.finish()
     data = b"".join(chunks)

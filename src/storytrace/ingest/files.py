@@ -5,17 +5,24 @@ Every input is one of:
 1. an ``http(s)`` URL: downloaded, then read as a page or a feed (``web.py``);
 2. a folder: read recursively in sorted order, skipping hidden files and folders and
    ``*.meta.json`` sidecars (read with their article), and the folder's own documentation
-   (README, LICENSE, ``*.md``), not following folder symlinks;
+   (README, LICENSE, ``*.md``); symlinks are followed inside the input folder (a folder
+   symlink there is not walked twice) and, only with ``follow_symlinks``, out of it;
 3. a file: dispatched by suffix to a registered reader (see ``registry.SUFFIXES``).
 
-Whatever cannot be read is yielded as an :class:`InputRejected`, never raised.
+Whatever cannot be read is yielded as an :class:`InputRejected`, never raised: that
+includes every path a folder walk skips other than on purpose (a folder it cannot list,
+a FIFO, socket or device, a dangling symlink, a symlink loop, a symlink out of the input
+folder). Sources are the paths as given, with the bytes of names that are not UTF-8
+written as ``\\xNN`` and credentials removed from URLs.
 """
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -31,6 +38,8 @@ from storytrace.ingest import (  # noqa: F401  (built-in readers register on imp
     warc,
 )
 from storytrace.ingest.fetch import is_web_url
+from storytrace.ingest.names import printable, shown_path
+from storytrace.ingest.policy import without_userinfo
 from storytrace.ingest.registry import (
     NOT_YET,
     READERS,
@@ -47,6 +56,7 @@ from storytrace.ingest.web import read_url
 logger = logging.getLogger(__name__)
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+_LOOP = "a symlink loop (it leads back to itself); skipped"
 
 
 @dataclass(frozen=True)
@@ -61,7 +71,7 @@ class _Item:
 
 def count_inputs(inputs: Sequence[str | os.PathLike[str]]) -> int:
     """How many files (and URLs) :func:`read_inputs` will visit, for a progress bar."""
-    return sum(1 for _ in _plan(_as_strings(inputs)))
+    return sum(1 for _ in _plan(_as_strings(inputs), current_options()))
 
 
 def read_inputs(
@@ -101,9 +111,10 @@ def _read_all(
     inputs: list[str], options: ReadOptions, on_file: Callable[[str], None] | None
 ) -> Iterator[ReadResult]:
     """The results of every planned item, in order."""
-    for item in _plan(inputs):
+    for item in _plan(inputs, options):
         if item.url is not None:
-            yield from _guarded(partial(read_url, item.url, options), item.source, "url reader")
+            read = partial(read_url, item.url, options, item.source)
+            yield from _guarded(read, item.source, "url reader")
         elif item.reason is not None or item.path is None:
             yield InputRejected(item.source, item.reason or "cannot be read")
         else:
@@ -133,7 +144,7 @@ def _guarded(
     except OSError as err:
         yield InputRejected(source, f"cannot read ({err.strerror or err}); check its permissions")
     except Exception as err:  # one bad file never stops the batch
-        logger.exception("%s: %s failed", source, name)
+        logger.exception("%s: %s failed", printable(source), name)
         yield InputRejected(
             source, f"{name} failed ({type(err).__name__}: {err}); please report this as a bug"
         )
@@ -165,36 +176,41 @@ def _as_strings(inputs: Sequence[str | os.PathLike[str]]) -> list[str]:
     return given
 
 
-def _plan(inputs: list[str]) -> Iterator[_Item]:
-    """Every file to read, in order, plus the inputs already known to be unreadable."""
+def _plan(inputs: list[str], options: ReadOptions) -> Iterator[_Item]:
+    """Every file to read, in order, plus the inputs and paths known to be unreadable."""
     for given in inputs:
+        source = shown_path(given)
         scheme = _SCHEME.match(given)
         if scheme:
             if is_web_url(given):
-                yield _Item(given, url=given)
+                yield _Item(without_userinfo(source), url=given)
             else:
-                yield _Item(given, reason="not a file, a folder or an http(s) URL")
+                yield _Item(source, reason="not a file, a folder or an http(s) URL")
             continue
         path = Path(given)
         try:
             if path.is_dir():
-                yield from _plan_folder(path, given)
+                yield from _plan_folder(path, source, options)
             elif path.is_file():
-                yield _Item(given, path=path)
+                yield _Item(source, path=path)
+            elif path.is_symlink():
+                target = _link_target(path)
+                yield _Item(source, reason=target if isinstance(target, str) else "unreadable")
             elif path.exists():
-                yield _Item(given, reason="not a regular file or folder")
+                yield _Item(source, reason=f"not a regular file or folder ({_kind(path)})")
             else:
-                yield _Item(given, reason="no such file or folder; check the path")
+                yield _Item(source, reason="no such file or folder; check the path")
         except OSError as err:
-            yield _Item(given, reason=f"cannot open ({err.strerror or err})")
+            yield _Item(source, reason=f"cannot open ({err.strerror or err})")
 
 
-def _plan_folder(folder: Path, given: str) -> Iterator[_Item]:
+def _plan_folder(folder: Path, given: str, options: ReadOptions) -> Iterator[_Item]:
     """The files of ``folder``, or one rejection when it holds none."""
     found = False
-    for path in _walk(folder):
+    root = folder.resolve()
+    for item in _walk(folder, _Walk(root, options.follow_symlinks, {root})):
         found = True
-        yield _Item(str(path), path=path)
+        yield item
     if not found:
         yield _Item(
             given,
@@ -202,23 +218,100 @@ def _plan_folder(folder: Path, given: str) -> Iterator[_Item]:
         )
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` sorted by name at each level; hidden entries and sidecars skipped."""
+@dataclass
+class _Walk:
+    """The state of one folder walk: the input folder, the symlink rule, folders seen."""
+
+    root: Path
+    follow_symlinks: bool
+    seen: set[Path]
+
+
+def _walk(folder: Path, walk: _Walk) -> Iterator[_Item]:
+    """Files under ``folder`` sorted by name at each level, and every path skipped, with why.
+
+    Hidden entries, sidecars and folder documentation are left out on purpose; anything
+    else that is not read (a folder that cannot be listed, a FIFO or device, a dangling
+    symlink, a symlink loop, a symlink leaving the input folder) is a rejection.
+    """
     try:
         entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
     except OSError as err:
-        logger.warning("%s: cannot list folder (%s), skipped", folder, err.strerror or err)
+        yield _Item(
+            shown_path(folder),
+            reason=f"cannot list this folder ({err.strerror or err}); its files were skipped",
+        )
         return
     for entry in entries:
-        if entry.name.startswith("."):
-            continue
+        if not entry.name.startswith("."):
+            yield from _walk_entry(entry, walk)
+
+
+def _walk_entry(entry: Path, walk: _Walk) -> Iterator[_Item]:
+    """One entry of a folder: a file to read, a folder to walk, or a rejection."""
+    source = shown_path(entry)
+    try:
+        if entry.is_symlink():
+            target = _link_target(entry)
+            if isinstance(target, str):
+                yield _Item(source, reason=target)
+                return
+            inside = target.is_relative_to(walk.root)
+            if target.is_dir() and (inside or target in walk.seen):
+                logger.info("%s: folder symlink not followed", printable(source))
+                return
+            if not inside and not walk.follow_symlinks:
+                yield _Item(
+                    source,
+                    reason=f"a symlink to {shown_path(target)}, outside the input folder; "
+                    "not followed (pass --follow-symlinks to read it)",
+                )
+                return
         if entry.is_dir():
-            if entry.is_symlink():
-                logger.info("%s: folder symlink not followed", entry)
-            else:
-                yield from _walk(entry)
-        elif entry.is_file() and not is_sidecar(entry) and not _is_folder_documentation(entry):
-            yield entry
+            real = entry.resolve()
+            if real not in walk.seen:
+                walk.seen.add(real)
+                yield from _walk(entry, walk)
+        elif entry.is_file():
+            if not is_sidecar(entry) and not _is_folder_documentation(entry):
+                yield _Item(source, path=entry)
+        else:
+            yield _Item(source, reason=f"not a regular file ({_kind(entry)}); skipped")
+    except OSError as err:
+        yield _Item(source, reason=f"cannot open ({err.strerror or err}); skipped")
+
+
+def _link_target(link: Path) -> Path | str:
+    """Where a symlink leads, or why it leads nowhere (dangling, a loop)."""
+    try:
+        return link.resolve(strict=True)
+    except FileNotFoundError:
+        try:
+            to = shown_path(link.readlink())
+        except OSError:
+            to = "?"
+        return f"a dangling symlink (its target {to} does not exist); skipped"
+    except RuntimeError:  # a loop, before Python 3.13
+        return _LOOP
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return _LOOP
+        return f"a symlink that cannot be followed ({err.strerror or err}); skipped"
+
+
+def _kind(path: Path) -> str:
+    """What a path that is neither a file nor a folder is: a FIFO, a socket, a device."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "unreadable"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 _DOCUMENTATION = re.compile(r"^(readme|license|licence|copying|changelog)(\.\w+)?$|\.md$", re.I)

@@ -1,5 +1,8 @@
 """HTML reader: main text and metadata through trafilatura's ``bare_extraction``.
 
+trafilatura runs in a worker process under a time and memory budget per page (see
+``extraction.py``).
+
 trafilatura drops scripts, styles, navigation, comments and other page furniture and
 finds the title, author, site name (our ``outlet``), publication date (through htmldate,
 preferring the original publication date over a later update) and canonical URL. Then:
@@ -24,15 +27,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-import trafilatura
-from trafilatura.settings import Document
-
 from storytrace.errors import InputRejected
 from storytrace.ingest.boilerplate import strip_boilerplate
 from storytrace.ingest.decode import decode_bytes, read_capped
+from storytrace.ingest.extraction import Fields, extract_page
 from storytrace.ingest.metadata import Meta, build_article, clean_fields
 from storytrace.ingest.outlets import normalise_outlet
-from storytrace.ingest.registry import ReadOptions, ReadResult, register_reader
+from storytrace.ingest.registry import ReadOptions, ReadResult, current_options, register_reader
 from storytrace.ingest.sidecar import read_sidecar
 from storytrace.records import Article
 
@@ -51,7 +52,7 @@ _NO_TEXT = (
 def read_html_file(path: Path, source: str, options: ReadOptions) -> Iterator[ReadResult]:
     """One article from a saved web page: main text, metadata, sidecar overrides."""
     data = read_capped(path, source, options.max_bytes)
-    yield article_from_html(data, source, overrides=read_sidecar(path, source))
+    yield article_from_html(data, source, overrides=read_sidecar(path, source), options=options)
 
 
 def article_from_html(
@@ -62,6 +63,7 @@ def article_from_html(
     url: str | None = None,
     defaults: Mapping[str, str] | None = None,
     overrides: Mapping[str, str] | None = None,
+    options: ReadOptions | None = None,
 ) -> Article:
     """One article from a page's bytes; InputRejected when it holds no article text.
 
@@ -72,9 +74,12 @@ def article_from_html(
         url: the address the page was fetched from, when known.
         defaults: metadata used where the page says nothing (a feed entry's).
         overrides: metadata that wins over what the page says (a sidecar's).
+        options: the extraction limits (default: those of the current ``read_options``).
     """
     html = decode_bytes(data, source, declared=declared or declared_charset(data))
-    return article_from_markup(html, source, url=url, defaults=defaults, overrides=overrides)
+    return article_from_markup(
+        html, source, url=url, defaults=defaults, overrides=overrides, options=options
+    )
 
 
 def article_from_markup(
@@ -84,15 +89,17 @@ def article_from_markup(
     url: str | None = None,
     defaults: Mapping[str, str] | None = None,
     overrides: Mapping[str, str] | None = None,
+    options: ReadOptions | None = None,
 ) -> Article:
     """One article from decoded HTML (a page, or a feed entry's content)."""
     if not html.strip():
         raise InputRejected(source, "empty file (only whitespace); remove it or add the page")
     defaults, overrides = defaults or {}, overrides or {}
-    document = _extract(html, url=overrides.get("url") or url)
-    if document is None or not (document.text or "").strip():
+    page_url = overrides.get("url") or url
+    document = extract_page(html, page_url, source, options or current_options())
+    if document is None or not (document.get("text") or "").strip():
         raise InputRejected(source, _NO_TEXT)
-    text = strip_boilerplate(_paragraphs(document.text or ""))
+    text = strip_boilerplate(_paragraphs(document.get("text") or ""))
     page = _page_meta(document, source)
     if url and "url" not in page:
         page["url"] = url
@@ -131,30 +138,14 @@ def _declared_language(html: str) -> str | None:
         return None
 
 
-def _extract(html: str, *, url: str | None) -> Document | None:
-    """Run trafilatura on the page: main text without comments, plus metadata."""
-    result = trafilatura.bare_extraction(
-        html,
-        url=url,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        with_metadata=True,
-    )
-    if result is None or isinstance(result, Document):
-        return result
-    raise TypeError(f"trafilatura.bare_extraction returned {type(result).__name__}")
-
-
-def _page_meta(document: Document, source: str) -> Meta:
+def _page_meta(document: Fields, source: str) -> Meta:
     """The page's own metadata as our fields; invalid values are logged and dropped."""
     found = {
-        "title": document.title,
-        "author": document.author,
-        "outlet": document.sitename,
-        "published": document.date,
-        "url": document.url,
+        "title": document.get("title"),
+        "author": document.get("author"),
+        "outlet": document.get("sitename"),
+        "published": document.get("date"),
+        "url": document.get("url"),
     }
     meta: Meta = {}
     for key, value in found.items():

@@ -9,6 +9,7 @@ from datetime import datetime
 from storytrace.errors import InputRejected
 from storytrace.ingest.decode import normalise_text
 from storytrace.ingest.language import detect_language
+from storytrace.ingest.policy import without_userinfo
 from storytrace.records import Article
 
 FIELDS: tuple[str, ...] = ("outlet", "title", "url", "author", "published", "language")
@@ -58,6 +59,8 @@ def _clean_field(key: str, value: str) -> str:
         if match is None:
             raise ValueError(f"'language' is not an ISO 639-1 code: {value!r} (write it like en)")
         return match[1]
+    if key == "url":
+        return without_userinfo(value)  # credentials in a link are never stored
     return value
 
 

@@ -16,11 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storytrace.errors import ConfigError, InputRejected
+from storytrace.ingest.policy import FetchPolicy, parse_networks
 from storytrace.records import Article
 
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_REDIRECTS = 5
+DEFAULT_MAX_FEED_LINKS = 50
+DEFAULT_EXTRACT_TIMEOUT = 30.0
+DEFAULT_EXTRACT_MEMORY = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,24 @@ class ReadOptions:
         timeout: seconds allowed for each download, from connecting to the last byte.
         max_redirects: HTTP redirects followed per download.
         fetch_links: fetch the linked page of a feed entry that carries no full text.
+        max_feed_links: linked pages fetched per feed at most; entries past it are rejected.
+        allow_private_hosts: networks (``127.0.0.1``, ``10.0.0.0/8``) a download may reach
+            although they are loopback, private, link-local or otherwise not public.
+        follow_symlinks: read files and folders that symlinks lead to outside the input
+            folder (inside it they are always read).
+        extract_timeout: seconds allowed to extract one web page's text.
+        extract_memory: bytes of memory allowed to extract one web page's text.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     max_redirects: int = DEFAULT_MAX_REDIRECTS
     fetch_links: bool = True
+    max_feed_links: int = DEFAULT_MAX_FEED_LINKS
+    allow_private_hosts: tuple[str, ...] = ()
+    follow_symlinks: bool = False
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT
+    extract_memory: int = DEFAULT_EXTRACT_MEMORY
 
     def __post_init__(self) -> None:
         if self.max_bytes < 1:
@@ -47,6 +63,21 @@ class ReadOptions:
             raise ConfigError(f"timeout must be a positive number of seconds, not {self.timeout}")
         if self.max_redirects < 0:
             raise ConfigError(f"max_redirects must be 0 or more, not {self.max_redirects}")
+        if self.max_feed_links < 0:
+            raise ConfigError(f"max_feed_links must be 0 or more, not {self.max_feed_links}")
+        if self.extract_timeout <= 0:
+            raise ConfigError(f"extract_timeout must be above 0, not {self.extract_timeout}")
+        if self.extract_memory < 1:
+            raise ConfigError(f"extract_memory must be above 0, not {self.extract_memory}")
+        if isinstance(self.allow_private_hosts, str):
+            raise ConfigError("allow_private_hosts must be a tuple of networks, not a string")
+        object.__setattr__(self, "allow_private_hosts", tuple(self.allow_private_hosts))
+        parse_networks(self.allow_private_hosts)  # ConfigError for a value that is no network
+
+    @property
+    def policy(self) -> FetchPolicy:
+        """The fetch policy these options set (see ``policy.py``)."""
+        return FetchPolicy(parse_networks(self.allow_private_hosts))
 
 
 _CURRENT: ContextVar[ReadOptions] = ContextVar(

@@ -8,7 +8,8 @@ Columns (names are matched without regard to case or surrounding spaces):
 
 The delimiter is a comma, or a semicolon or tab when the header uses one instead. Each
 row is read on its own: a malformed row is rejected with the source ``FILE:LINE`` (the
-line the row starts on) and the good rows are kept. A file whose header has no ``text``
+line the row starts on) and the good rows are kept; a row holding an invalid byte or a
+NUL is rejected alone (see ``lines.py``). A file whose header has no ``text``
 column is rejected as a whole.
 """
 
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from storytrace.errors import InputRejected
-from storytrace.ingest.decode import read_text
+from storytrace.ingest.lines import line_problem, read_export
 from storytrace.ingest.metadata import FIELDS, article_from_fields
 from storytrace.ingest.registry import ReadOptions, ReadResult, register_reader
 
@@ -32,7 +33,7 @@ _MAX_HEADER = 100_000
 @register_reader("storytrace.ingest.csv.v1", suffixes=(".csv", ".tsv"))
 def read_csv_file(path: Path, source: str, options: ReadOptions) -> Iterator[ReadResult]:
     """Articles from a CSV export, each bad row yielded as its own InputRejected."""
-    text = read_text(path, source, options.max_bytes).lstrip("\ufeff")
+    text = read_export(path, source, options.max_bytes).lstrip("\ufeff")
     header_line = text.split("\n", 1)[0]
     delimiter = "\t" if path.suffix.lower() == ".tsv" else _delimiter(header_line)
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -88,6 +89,10 @@ def _header(rows: Iterator[list[str]], source: str) -> list[str]:
 
 def _row_article(row: list[str], header: list[str], source: str) -> ReadResult:
     """One row as an Article, or the InputRejected saying what is wrong with it."""
+    for cell in row:
+        problem = line_problem(cell)
+        if problem:
+            return InputRejected(source, f"{problem.replace('column', 'character')}; {_FIX}")
     if len(row) > len(header):
         return InputRejected(
             source, f"{len(row)} fields but the header has {len(header)} columns; {_FIX}"

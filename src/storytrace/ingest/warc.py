@@ -125,7 +125,7 @@ def _record_article(record: Any, source: str, options: ReadOptions) -> ReadResul
         raise _Corrupt(f"record {source.rpartition('#')[2]} is cut short (truncated archive)")
     charset = params.partition("charset=")[2].strip().strip("\"'") or None
     try:
-        return article_from_html(data, source, declared=charset, url=uri)
+        return article_from_html(data, source, declared=charset, url=uri, options=options)
     except InputRejected as err:
         return err
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from storytrace.ingest.feeds import read_feed_bytes
 from storytrace.ingest.fetch import FEED_TYPES, HTML_TYPES, fetch
 from storytrace.ingest.html import article_from_html
+from storytrace.ingest.policy import without_userinfo
 from storytrace.ingest.registry import ReadOptions, ReadResult
 
 _FEED_START = re.compile(
@@ -21,10 +22,13 @@ _FEED_START = re.compile(
 )
 
 
-def read_url(url: str, options: ReadOptions) -> Iterator[ReadResult]:
-    """The article (a page) or articles (a feed) at ``url``."""
-    fetched = fetch(url, options, accept=HTML_TYPES | FEED_TYPES, source=url)
+def read_url(url: str, options: ReadOptions, source: str | None = None) -> Iterator[ReadResult]:
+    """The article (a page) or articles (a feed) at ``url``; ``source`` defaults to it."""
+    source = source or without_userinfo(url)
+    fetched = fetch(url, options, accept=HTML_TYPES | FEED_TYPES, source=source)
     if _FEED_START.match(fetched.data[:4096]):
-        yield from read_feed_bytes(fetched.data, url, options, url=fetched.url)
+        yield from read_feed_bytes(fetched.data, source, options, url=fetched.url)
     else:
-        yield article_from_html(fetched.data, url, declared=fetched.charset, url=fetched.url)
+        yield article_from_html(
+            fetched.data, source, declared=fetched.charset, url=fetched.url, options=options
+        )
