@@ -8,8 +8,9 @@ Example:
 Readers register under versioned names (``"storytrace.ingest.text.v1"``) in
 :data:`READERS`; :data:`SUFFIXES` maps file suffixes to those names. Inputs that cannot
 be read are yielded as :class:`~storytrace.errors.InputRejected`, never raised.
-:class:`ReadOptions` holds the size cap and download limits; :func:`read_options` sets
-them for a block of code.
+:class:`ReadOptions` holds the size cap, the fetch policy (``policy.py``), the download,
+feed, symlink and extraction limits; :func:`read_options` sets them for a block of code.
+What ingest refuses by default, and the options that loosen it: ``docs/ingest.md``.
 """
 
 from __future__ import annotations
