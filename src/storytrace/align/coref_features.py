@@ -35,10 +35,13 @@ MAX_PIECES = 256  # word pieces of a sentence read for its triggers
 _WORD = re.compile(r"[A-Za-z][\w'.-]*|\d[\d,.]*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _MONTHS_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday")
+)  # fmt: skip
+_FUNCTION_CAPS = frozenset(
+    ("the", "a", "an", "in", "on", "at", "of", "and", "but", "he", "she", "it", "they", "we", "i")
 )
-_FUNCTION_CAPS = frozenset("the a an in on at of and but he she it they we i his her".split())
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,10 @@ def trigger_vectors(
         mask = encoded["attention_mask"].numpy().astype(bool)
         for row, sentence in enumerate(batch):
             keep = mask[row] & np.asarray([b > a for a, b in offsets[row]])
-            states[sentence] = (hidden[row][keep], [tuple(o) for o, k in zip(offsets[row], keep) if k])
+            states[sentence] = (
+                hidden[row][keep],
+                [tuple(o) for o, k in zip(offsets[row], keep, strict=True) if k],
+            )
     out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
     for row, (sentence, (start, end)) in enumerate(zip(sentences, spans, strict=True)):
         pieces, offsets_of = states[sentence]

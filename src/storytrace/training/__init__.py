@@ -1,1 +1,1 @@
-"""The training wing: one module per shipped model, runnable as ``python -m storytrace.training.<name>``."""
+"""The training wing: one module per shipped model (``python -m storytrace.training.<name>``)."""

@@ -51,7 +51,11 @@ def stories(documents: Sequence[EventDocument]) -> list[Story]:
     """Pair features and labels inside every predicted story of a split."""
     groups = story_groups(documents)
     texts = {d.doc_id: d.text for d in documents}
-    gold = {m.id: g or f"alone:{m.id}" for d in documents for m, g in zip(d.mentions, d.gold)}
+    gold = {
+        m.id: g or f"alone:{m.id}"
+        for d in documents
+        for m, g in zip(d.mentions, d.gold, strict=True)
+    }
     members: dict[str, list[Any]] = defaultdict(list)
     for document in documents:
         members[groups[document.doc_id]].extend(document.mentions)
@@ -87,8 +91,9 @@ def fit(split: Sequence[Story], c: float, threshold: float = 0.5) -> CorefModel:
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, max_iter=5000, random_state=SEED)
     model.fit((features - mean) / scale, labels)
-    return CorefModel(mean.astype(np.float32), scale.astype(np.float32),
-                      model.coef_[0].astype(np.float32), float(model.intercept_[0]), threshold)  # fmt: skip
+    coef = model.coef_[0].astype(np.float32)
+    intercept = float(model.intercept_[0])
+    return CorefModel(mean.astype(np.float32), scale.astype(np.float32), coef, intercept, threshold)
 
 
 def evaluate(model: CorefModel, split: Sequence[Story], gold: dict[str, str | None],
@@ -99,7 +104,9 @@ def evaluate(model: CorefModel, split: Sequence[Story], gold: dict[str, str | No
         probabilities = model.probability(story.features)
         probabilities = (probabilities + probabilities.T) / 2
         np.fill_diagonal(probabilities, 1.0)
-        for mention, label in zip(story.ids, cluster_mentions(probabilities, threshold)):
+        for mention, label in zip(
+            story.ids, cluster_mentions(probabilities, threshold), strict=True
+        ):
             chains[mention] = f"{number}:{label}"
     return conll_scores(gold, chains)
 
@@ -112,7 +119,7 @@ def train(train_path: Path, dev_path: Path, out: Path = MODEL_PATH) -> dict[str,
     """Fit on train, choose C and the threshold on dev, write the model and its meta."""
     train_docs, dev_docs = read_events(train_path), read_events(dev_path)
     train_split, dev_split = stories(train_docs), stories(dev_docs)
-    gold = {m.id: g for d in dev_docs for m, g in zip(d.mentions, d.gold)}
+    gold = {m.id: g for d in dev_docs for m, g in zip(d.mentions, d.gold, strict=True)}
     best: tuple[float, float, float, dict[str, Any]] = (-1.0, 0.0, 0.0, {})
     for c in C_GRID:
         model = fit(train_split, c)
