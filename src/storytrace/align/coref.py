@@ -4,7 +4,12 @@
 ecbplus-events`` call. Inside each story (``groups``; chains never cross stories) every pair
 of mentions is scored by the logistic model of :mod:`storytrace.align.coref_model` over the
 features of :mod:`storytrace.align.coref_features`, and mentions are agglomerated by average
-link, cut at the model's threshold (chosen on ECB+ dev).
+link, cut at the model's threshold (chosen on ECB+ dev). Where the reader filled a mention's
+slots, they act as rules the model cannot learn from ECB+ (which has none): the same
+participants without a place or date clash lift a pair to :data:`SAME_PARTICIPANTS`, so
+"refused to fight", "staged a mutiny" and "were fired" about the same 60 paratroopers can
+meet; a place or date clash scales a pair down by :data:`CLASH_FACTOR`, so one verb about
+two places or days stays two events.
 """
 
 from __future__ import annotations
@@ -17,11 +22,20 @@ import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
-from storytrace.align.coref_features import MentionContext, feature_block, mention_contexts
+from storytrace.align.coref_features import (
+    MentionContext,
+    feature_block,
+    mention_contexts,
+    slot_evidence,
+)
 from storytrace.align.coref_model import CorefModel, load_model
 from storytrace.cluster.embed import Vectors
 from storytrace.records import EventMention
 
+# The reader's slots (participants, places, dates) are not in ECB+, so the model cannot weigh
+# them; where they are filled they act as rules on the learned probability:
+SAME_PARTICIPANTS = 0.6  # same participants and no clash: at least this likely one event
+CLASH_FACTOR = 0.2  # a place or date clash: the probability is scaled down by this much
 _ROWS = 256  # rows of the pair-feature block computed at once (memory ~ rows * n * features)
 
 
@@ -33,6 +47,9 @@ def pair_probabilities(contexts: Sequence[MentionContext], model: CorefModel) ->
         rows = slice(start, min(n, start + _ROWS))
         out[rows] = model.probability(feature_block(contexts, rows))
     out = (out + out.T) / 2
+    same, clash = slot_evidence(contexts)
+    out = np.where((same > 0) & (clash == 0), np.maximum(out, SAME_PARTICIPANTS), out)
+    out = np.where(clash > 0, out * CLASH_FACTOR, out).astype(np.float32)
     np.fill_diagonal(out, 1.0)
     return out
 

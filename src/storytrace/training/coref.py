@@ -35,7 +35,7 @@ from storytrace.cluster.embed import Vectors
 
 SEED = 0
 C_GRID = (0.01, 0.1, 1.0)
-THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.3, 0.76, 0.025))
+THRESHOLDS = tuple(round(float(x), 3) for x in np.arange(0.1, 0.61, 0.025))
 
 
 @dataclass
