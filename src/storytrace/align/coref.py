@@ -46,10 +46,12 @@ def pair_probabilities(contexts: Sequence[MentionContext], model: CorefModel) ->
     for start in range(0, n, _ROWS):
         rows = slice(start, min(n, start + _ROWS))
         out[rows] = model.probability(feature_block(contexts, rows))
-    out = (out + out.T) / 2
+    symmetric = (out + out.T) / 2
     same, clash = slot_evidence(contexts)
-    out = np.where((same > 0) & (clash == 0), np.maximum(out, SAME_PARTICIPANTS), out)
-    out = np.where(clash > 0, out * CLASH_FACTOR, out).astype(np.float32)
+    lifted = np.where(
+        (same > 0) & (clash == 0), np.maximum(symmetric, SAME_PARTICIPANTS), symmetric
+    )
+    out = np.asarray(np.where(clash > 0, lifted * CLASH_FACTOR, lifted), dtype=np.float32)
     np.fill_diagonal(out, 1.0)
     return out
 

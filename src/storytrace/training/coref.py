@@ -101,8 +101,8 @@ def evaluate(model: CorefModel, split: Sequence[Story], gold: dict[str, str | No
     """CoNLL scores of the chains the model gives ``split`` at ``threshold``."""
     chains: dict[str, str] = {}
     for number, story in enumerate(split):
-        probabilities = model.probability(story.features)
-        probabilities = (probabilities + probabilities.T) / 2
+        one_way = model.probability(story.features)
+        probabilities = np.asarray((one_way + one_way.T) / 2, dtype=np.float32)
         np.fill_diagonal(probabilities, 1.0)
         for mention, label in zip(
             story.ids, cluster_mentions(probabilities, threshold), strict=True
