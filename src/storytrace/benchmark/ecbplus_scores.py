@@ -8,7 +8,7 @@ with singletons counted in every metric, as Barhom et al. (2019) score ECB+.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -91,8 +91,3 @@ def conll_scores(gold: Mapping[str, str | None], predicted: Mapping[str, str]) -
     figures = evaluate(key, response)
     figures.update(n_mentions=len(gold), gold_chains=len(key), pred_chains=len(response))
     return figures
-
-
-def chains_to_clusters(chains: Sequence[Sequence[str]]) -> Clusters:
-    """Plain lists of mention ids as clusters (for tests and callers with their own shape)."""
-    return [frozenset(c) for c in chains if c]
