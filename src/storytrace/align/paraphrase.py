@@ -2,9 +2,14 @@
 
 The features are the MiniLM cosine plus lexical evidence that embeddings blur: shared and
 unshared content words in each direction, n-gram precision, numbers that differ, names,
-negation and length. The weights ship in ``align/data/paraphrase.json``, fitted on the
-MRPC train split only (``bench/train_paraphrase.py``); the decision threshold was chosen
-by cross-validation on train.
+negation and length. The weights ship in ``align/data/paraphrase.json`` (with
+``paraphrase.meta.json``), fitted on the MRPC train split only
+(``python -m storytrace.training.paraphrase``); the decision threshold was chosen by
+cross-validation on train.
+
+:func:`same_fact_scores` is the claim pair scorer: alignment calls it with the claim vectors
+it already holds, and ``predict paraphrase`` calls it through :func:`score_pairs`, so what
+MRPC measures is what alignment runs.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from storytrace.cluster.embed import Vectors, embed
@@ -126,7 +132,8 @@ def load_model(path: Path = MODEL_PATH) -> ParaphraseModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     if data["features"] != list(FEATURES):
         raise ValueError(
-            f"{path}: features differ from this version; refit with bench/train_paraphrase.py"
+            f"{path}: features differ from this version; "
+            "refit with python -m storytrace.training.paraphrase"
         )
     return ParaphraseModel(
         mean=np.asarray(data["mean"], dtype=np.float32),
@@ -143,11 +150,26 @@ def feature_matrix(pairs: Sequence[tuple[str, str]], cosines: Sequence[float]) -
     return np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
 
 
+def same_fact_scores(pairs: Sequence[tuple[str, str]], cosines: Sequence[float]) -> Vectors:
+    """P(the two texts state the same fact) for pairs whose embedding cosines are known.
+
+    The claim pair scorer of alignment: callers pass the cosines of the unit vectors they
+    stored when the claims were read, so nothing is embedded again.
+    """
+    if not pairs:
+        return np.zeros(0, dtype=np.float32)
+    return load_model().probability(feature_matrix(pairs, cosines))
+
+
+def same_fact(scores: Vectors) -> npt.NDArray[np.bool_]:
+    """Whether each score says "the same fact" (the model's threshold, chosen on train)."""
+    return np.asarray(scores >= load_model().threshold, dtype=bool)
+
+
 def score_pairs(pairs: Sequence[tuple[str, str]]) -> Vectors:
-    """P(the two sentences state the same fact) for each pair (embeds both sides)."""
+    """P(the two sentences state the same fact) for each pair (embeds both sides first)."""
     if not pairs:
         return np.zeros(0, dtype=np.float32)
     first = embed([a for a, _ in pairs])
     second = embed([b for _, b in pairs])
-    cosines = (first * second).sum(axis=1)
-    return load_model().probability(feature_matrix(pairs, cosines.tolist()))
+    return same_fact_scores(pairs, (first * second).sum(axis=1).tolist())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from storytrace.align.paraphrase import load_model, score_pairs
+from storytrace.align.paraphrase import same_fact, score_pairs
 
 
 @dataclass(frozen=True)
@@ -43,10 +43,10 @@ def read_pairs(path: Path) -> list[Pair]:
 
 def predict(pairs: Sequence[Pair]) -> Iterator[tuple[Pair, int, float]]:
     """Each pair with its predicted label and probability."""
-    threshold = load_model().threshold
     scores = score_pairs([(p.first, p.second) for p in pairs])
-    for pair, score in zip(pairs, scores.tolist(), strict=True):
-        yield pair, int(score >= threshold), float(score)
+    labels = same_fact(scores)
+    for pair, label, score in zip(pairs, labels.tolist(), scores.tolist(), strict=True):
+        yield pair, int(label), float(score)
 
 
 def write_predictions(pairs: Sequence[Pair], out: TextIO) -> None:

@@ -62,9 +62,16 @@ def _ecbplus(path: Path) -> dict[str, Any]:
     return score(path)
 
 
+def _ecbplus_events(path: Path) -> dict[str, Any]:
+    from storytrace.benchmark.ecbplus_events import score
+
+    return score(path)
+
+
 # dataset -> scorer (each runs the matching predict and scores it).
 QUALITY: dict[str, Callable[[Path], dict[str, Any]]] = {
     "ecbplus": _ecbplus,
+    "ecbplus-events": _ecbplus_events,
     "mrpc": _mrpc,
     "polnear": _polnear,
 }

@@ -100,7 +100,42 @@ def run_stories(args: argparse.Namespace) -> int:
     return 0
 
 
-KINDS: list[Callable[[Subparsers], None]] = [_add_attributions, _add_paraphrase, _add_stories]
+def _add_coref(kinds: Subparsers) -> None:
+    """``predict coref EVENTS.jsonl``.
+
+    Example:
+        storytrace predict coref ../shared/data/ecbplus/dev_events.input.jsonl > chains.jsonl
+    """
+    parser = kinds.add_parser(
+        "coref",
+        help="for each ECB+ event mention: the chain of mentions that refer to the same event",
+    )
+    parser.add_argument("events", type=Path, metavar="EVENTS.jsonl")
+    parser.set_defaults(run=run_coref)
+
+
+def run_coref(args: argparse.Namespace) -> int:
+    """Print one ``{"doc_id", "mention_id", "chain"}`` line per mention (stories predicted)."""
+    from storytrace.benchmark.ecbplus_events import read_events, write_predictions
+
+    if not args.events.is_file():
+        print(f"storytrace predict coref: {args.events}: no such file", file=sys.stderr)
+        return 2
+    try:
+        documents = read_events(args.events)
+    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        print(f"storytrace predict coref: {args.events}: {exc}", file=sys.stderr)
+        return 2
+    write_predictions(documents, sys.stdout)
+    return 0
+
+
+KINDS: list[Callable[[Subparsers], None]] = [
+    _add_attributions,
+    _add_coref,
+    _add_paraphrase,
+    _add_stories,
+]
 
 
 def add_parser(commands: Subparsers) -> None:

@@ -1,0 +1,293 @@
+"""What event coreference compares: each mention's context once, then features of a pair.
+
+A mention is read once (:func:`mention_contexts`): its lemma, the MiniLM vector of its
+sentence, the contextual vector of its trigger inside that sentence, the vector of its lemma
+alone (a WordNet-free similarity of predicates), and its arguments: the participants,
+places and dates the reader linked to it, plus the names and numbers of its sentence. A
+pair is then compared by :func:`pair_features` in the order of :data:`FEATURES`.
+
+Arguments are what lets mentions told with different verbs meet ("refused to fight", "staged
+a mutiny"): shared names, counts, places and dates raise a pair, and arguments of the same
+kind that all differ (another place, another date) lower it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from storytrace.cluster.embed import DIMENSIONS, Vectors, embed
+from storytrace.records import EventMention
+
+FEATURES = (
+    "lemma_equal", "trigger_equal", "lemma_ratio", "lemma_cosine", "trigger_cosine",
+    "sentence_cosine", "names_jaccard", "names_shared", "names_conflict", "numbers_shared",
+    "numbers_conflict", "arguments_jaccard", "slot_conflict", "same_document",
+    "same_sentence", "sentence_distance", "polarity_mismatch", "lemma_x_trigger",
+    "mismatch_x_arguments", "mismatch_x_sentence",
+)  # fmt: skip
+
+MAX_PIECES = 256  # word pieces of a sentence read for its triggers
+_WORD = re.compile(r"[A-Za-z][\w'.-]*|\d[\d,.]*")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+_MONTHS_DAYS = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday")
+)  # fmt: skip
+_FUNCTION_CAPS = frozenset(
+    ("the", "a", "an", "in", "on", "at", "of", "and", "but", "he", "she", "it", "they", "we", "i")
+)
+
+
+@dataclass(frozen=True)
+class MentionContext:
+    """Everything a pair comparison needs from one mention, computed once."""
+
+    mention: EventMention
+    lemma: str
+    trigger: str
+    sentence_vector: Vectors
+    trigger_vector: Vectors
+    lemma_vector: Vectors
+    names: frozenset[str]
+    numbers: frozenset[str]
+    arguments: frozenset[str]
+    places: frozenset[str]
+    dates: frozenset[str]
+    sentence_rank: int
+    participants: frozenset[str] = frozenset()
+    date_ranges: tuple[tuple[str, str], ...] = ()
+
+
+def _unit(vector: Vectors) -> Vectors:
+    norm = float(np.linalg.norm(vector))
+    return vector / norm if norm > 0 else vector
+
+
+def trigger_vectors(
+    sentences: Sequence[str], spans: Sequence[tuple[int, int]], *, batch_size: int = 32
+) -> Vectors:
+    """The contextual MiniLM vector of each trigger (character span inside its sentence).
+
+    Sentences are encoded once each, in padded batches, truncated to :data:`MAX_PIECES`
+    word pieces (a trigger beyond that keeps the mean vector of its sentence's pieces).
+    """
+    import torch
+
+    from storytrace.cluster.embed import load_embedder
+
+    model = load_embedder()[0]
+    tokenizer, encoder = model.tokenizer, model.auto_model
+    unique = sorted(set(sentences))
+    states: dict[str, tuple[Vectors, list[tuple[int, int]]]] = {}
+    for start in range(0, len(unique), batch_size):
+        batch = unique[start : start + batch_size]
+        encoded = tokenizer(batch, padding=True, truncation=True, max_length=MAX_PIECES,
+                            return_offsets_mapping=True, return_tensors="pt")  # fmt: skip
+        offsets = encoded.pop("offset_mapping").tolist()
+        with torch.inference_mode():
+            hidden = encoder(**encoded).last_hidden_state.numpy()
+        mask = encoded["attention_mask"].numpy().astype(bool)
+        for row, sentence in enumerate(batch):
+            keep = mask[row] & np.asarray([b > a for a, b in offsets[row]])
+            states[sentence] = (
+                hidden[row][keep],
+                [tuple(o) for o, k in zip(offsets[row], keep, strict=True) if k],
+            )
+    out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
+    for row, (sentence, (start, end)) in enumerate(zip(sentences, spans, strict=True)):
+        pieces, offsets_of = states[sentence]
+        inside = [i for i, (a, b) in enumerate(offsets_of) if a < end and b > start]
+        if inside:
+            out[row] = _unit(pieces[inside].mean(axis=0))
+        elif len(pieces):
+            out[row] = _unit(pieces.mean(axis=0))
+    return out
+
+
+def _names_and_numbers(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words (not sentence-initial, not months or weekdays) and numbers."""
+    names: set[str] = set()
+    numbers: set[str] = set()
+    for index, match in enumerate(_WORD.finditer(sentence)):
+        word = match.group(0).strip(".,'")
+        if not word:
+            continue
+        if _NUMBER.match(word):
+            numbers.add(word.replace(",", ""))
+        elif word[0].isupper() and index > 0:
+            lower = word.lower()
+            if lower not in _MONTHS_DAYS and lower not in _FUNCTION_CAPS:
+                names.add(lower)
+    return frozenset(names), frozenset(numbers)
+
+
+def _argument_keys(mention: EventMention) -> tuple[set[str], set[str], set[str]]:
+    """Participant, place and date keys the reader linked to a mention."""
+    participants: set[str] = set()
+    for participant in mention.participants:
+        key = participant.entity or participant.text
+        if key:
+            participants.add(key.lower().split()[-1])
+        if participant.count is not None and participant.count.value is not None:
+            participants.add(f"#{participant.count.value:g}")
+    places = {(p.admin1 or p.name).lower() for p in mention.places if p.name}
+    places |= {p.name.lower() for p in mention.places if p.name}
+    dates = {d.start for d in mention.dates if d.start}
+    return participants, places, dates
+
+
+def mention_contexts(
+    mentions: Sequence[EventMention], texts: Mapping[str, str]
+) -> list[MentionContext]:
+    """Read every mention once: vectors of sentences, triggers and lemmas, and arguments."""
+    sentences = []
+    local_spans = []
+    for mention in mentions:
+        text = texts.get(mention.article_id, "")
+        start, end = mention.sentence_span
+        sentences.append(text[start:end])
+        local_spans.append((mention.span[0] - start, mention.span[1] - start))
+    unique = sorted(set(sentences))
+    sentence_vectors = dict(zip(unique, embed(unique), strict=True))
+    lemmas = sorted({m.lemma.lower() for m in mentions})
+    lemma_vectors = dict(zip(lemmas, embed(lemmas), strict=True))
+    triggers = trigger_vectors(sentences, local_spans)
+    ranks: dict[tuple[str, tuple[int, int]], int] = {}
+    by_article: dict[str, set[tuple[int, int]]] = {}
+    for mention in mentions:
+        by_article.setdefault(mention.article_id, set()).add(mention.sentence_span)
+    for article, spans in by_article.items():
+        for rank, span in enumerate(sorted(spans)):
+            ranks[(article, span)] = rank
+    contexts = []
+    for row, mention in enumerate(mentions):
+        names, numbers = _names_and_numbers(sentences[row])
+        participants, places, dates = _argument_keys(mention)
+        contexts.append(
+            MentionContext(
+                mention=mention,
+                lemma=mention.lemma.lower(),
+                trigger=mention.trigger.lower(),
+                sentence_vector=sentence_vectors[sentences[row]],
+                trigger_vector=triggers[row],
+                lemma_vector=lemma_vectors[mention.lemma.lower()],
+                names=names,
+                numbers=numbers,
+                arguments=frozenset(names | numbers | participants | places),
+                places=frozenset(places),
+                dates=frozenset(dates),
+                sentence_rank=ranks[(mention.article_id, mention.sentence_span)],
+                participants=frozenset(participants),
+                date_ranges=tuple(
+                    (d.start, d.end or d.start) for d in mention.dates if d.start is not None
+                ),
+            )
+        )
+    return contexts
+
+
+def _incidence(sets: Sequence[frozenset[str]]) -> Vectors:
+    """A 0/1 matrix: one row per set, one column per distinct member."""
+    vocabulary = {key: i for i, key in enumerate(sorted(set().union(*sets)))} if sets else {}
+    matrix = np.zeros((len(sets), max(1, len(vocabulary))), dtype=np.float32)
+    for row, members in enumerate(sets):
+        for key in members:
+            matrix[row, vocabulary[key]] = 1.0
+    return matrix
+
+
+def _overlap(sets: Sequence[frozenset[str]], rows: slice) -> tuple[Vectors, Vectors, Vectors]:
+    """Shared counts, Jaccard and conflict (both filled, nothing shared) for rows x all."""
+    incidence = _incidence(sets)
+    sizes = incidence.sum(axis=1)
+    shared = incidence[rows] @ incidence.T
+    union = sizes[rows, None] + sizes[None, :] - shared
+    jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    filled = (sizes[rows, None] > 0) & (sizes[None, :] > 0)
+    conflict = (filled & (shared == 0)).astype(np.float32)
+    return shared, jaccard, conflict
+
+
+def feature_block(contexts: Sequence[MentionContext], rows: slice) -> Vectors:
+    """Features of mentions ``rows`` against every mention: shape (rows, n, len(FEATURES))."""
+    from rapidfuzz.process import cdist
+
+    lemmas = [c.lemma for c in contexts]
+    codes = {lemma: i for i, lemma in enumerate(sorted(set(lemmas)))}
+    lemma_code = np.asarray([codes[x] for x in lemmas])
+    trigger_code = np.asarray([hash(c.trigger) for c in contexts])
+    lemma_equal = (lemma_code[rows, None] == lemma_code[None, :]).astype(np.float32)
+    trigger_equal = (trigger_code[rows, None] == trigger_code[None, :]).astype(np.float32)
+    ratio = cdist(lemmas[rows], lemmas, scorer=fuzz.ratio, dtype=np.float32) / 100
+    stack = np.stack  # one name for the three kinds of vectors below
+    lemma_v, trigger_v, sentence_v = (
+        stack([getattr(c, name) for c in contexts])
+        for name in ("lemma_vector", "trigger_vector", "sentence_vector")
+    )
+    lemma_cosine = lemma_v[rows] @ lemma_v.T
+    trigger_cosine = trigger_v[rows] @ trigger_v.T
+    sentence_cosine = sentence_v[rows] @ sentence_v.T
+    names_shared, names_jaccard, names_conflict = _overlap([c.names for c in contexts], rows)
+    numbers_shared, _, numbers_conflict = _overlap([c.numbers for c in contexts], rows)
+    _, arguments, _ = _overlap([c.arguments for c in contexts], rows)
+    _, _, places_conflict = _overlap([c.places for c in contexts], rows)
+    _, _, dates_conflict = _overlap([c.dates for c in contexts], rows)
+    article_code = {a: i for i, a in enumerate(sorted({c.mention.article_id for c in contexts}))}
+    article = np.asarray([article_code[c.mention.article_id] for c in contexts])
+    same_document = (article[rows, None] == article[None, :]).astype(np.float32)
+    rank = np.asarray([c.sentence_rank for c in contexts], dtype=np.float32)
+    distance = np.minimum(np.abs(rank[rows, None] - rank[None, :]), 10) * same_document
+    negated = np.asarray([c.mention.negated for c in contexts])
+    columns = {
+        "lemma_equal": lemma_equal,
+        "trigger_equal": trigger_equal,
+        "lemma_ratio": ratio,
+        "lemma_cosine": lemma_cosine,
+        "trigger_cosine": trigger_cosine,
+        "sentence_cosine": sentence_cosine,
+        "names_jaccard": names_jaccard,
+        "names_shared": np.minimum(names_shared, 3),
+        "names_conflict": names_conflict,
+        "numbers_shared": (numbers_shared > 0).astype(np.float32),
+        "numbers_conflict": numbers_conflict,
+        "arguments_jaccard": arguments,
+        "slot_conflict": np.maximum(places_conflict, dates_conflict),
+        "same_document": same_document,
+        "same_sentence": same_document * (distance == 0),
+        "sentence_distance": distance,
+        "polarity_mismatch": (negated[rows, None] != negated[None, :]).astype(np.float32),
+        "lemma_x_trigger": lemma_equal * trigger_cosine,
+        "mismatch_x_arguments": (1 - lemma_equal) * arguments,
+        "mismatch_x_sentence": (1 - lemma_equal) * sentence_cosine,
+    }
+    return np.stack([columns[name] for name in FEATURES], axis=-1).astype(np.float32)
+
+
+def _dates_meet(a: MentionContext, b: MentionContext) -> bool:
+    return any(x0 <= y1 and y0 <= x1 for x0, x1 in a.date_ranges for y0, y1 in b.date_ranges)
+
+
+def slot_evidence(contexts: Sequence[MentionContext]) -> tuple[Vectors, Vectors]:
+    """What the reader's slots say of every pair: (same participants, a place or date clash).
+
+    Participants are the same when they share a name, a counted noun or a count; a clash is
+    two places that do not contain each other, or two dates that do not overlap. Counts that
+    differ are no clash here: the same event told with 60 and 80 is one fact in conflict.
+    """
+    n = len(contexts)
+    rows = slice(0, n)
+    shared, _, _ = _overlap([c.participants for c in contexts], rows)
+    _, _, places_clash = _overlap([c.places for c in contexts], rows)
+    dates_clash = np.zeros((n, n), dtype=np.float32)
+    dated = [i for i, c in enumerate(contexts) if c.date_ranges]
+    for i in dated:
+        for j in dated:
+            if not _dates_meet(contexts[i], contexts[j]):
+                dates_clash[i, j] = 1.0
+    return (shared > 0).astype(np.float32), np.maximum(places_clash, dates_clash)

@@ -1,0 +1,71 @@
+"""The pairwise model of event coreference: standardised features -> logistic probability.
+
+Weights ship in ``align/data/coref.json`` with ``coref.meta.json`` (training data and its
+digest, command, seed, dev scores); ``python -m storytrace.training.coref`` refits them on
+ECB+ train and chooses the clustering threshold on dev.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storytrace.align.coref_features import FEATURES
+from storytrace.cluster.embed import Vectors
+
+MODEL_PATH = Path(__file__).with_name("data") / "coref.json"
+
+
+@dataclass(frozen=True)
+class CorefModel:
+    """Logistic weights over :data:`~storytrace.align.coref_features.FEATURES`, and the cut."""
+
+    mean: Vectors
+    scale: Vectors
+    coef: Vectors
+    intercept: float
+    threshold: float  # average-link clusters are cut where the mean probability falls below
+
+    def probability(self, features: Vectors) -> Vectors:
+        """P(same event) for features of any leading shape (the last axis is the features)."""
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form written to ``coref.json``."""
+        return {
+            "features": list(FEATURES),
+            "mean": [round(float(x), 6) for x in self.mean],
+            "scale": [round(float(x), 6) for x in self.scale],
+            "coef": [round(float(x), 6) for x in self.coef],
+            "intercept": round(self.intercept, 6),
+            "threshold": self.threshold,
+        }
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        """Write the model as JSON."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(self.to_dict(), indent=1) + "\n", encoding="utf-8")
+
+
+@functools.cache
+def load_model(path: Path = MODEL_PATH) -> CorefModel:
+    """The shipped coreference model."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data["features"] != list(FEATURES):
+        raise ValueError(
+            f"{path}: features differ from this version; refit with "
+            "python -m storytrace.training.coref"
+        )
+    return CorefModel(
+        mean=np.asarray(data["mean"], dtype=np.float32),
+        scale=np.asarray(data["scale"], dtype=np.float32),
+        coef=np.asarray(data["coef"], dtype=np.float32),
+        intercept=float(data["intercept"]),
+        threshold=float(data["threshold"]),
+    )
