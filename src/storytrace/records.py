@@ -161,6 +161,7 @@ class Claim:
     dates: tuple[DateMention, ...] = ()
     places: tuple[Place, ...] = ()
     entities: tuple[Entity, ...] = ()
+    mentions: tuple[EventMention, ...] = ()  # its events, with their arguments
 
 
 @dataclass(frozen=True)
@@ -305,6 +306,7 @@ _NESTED.update(
         (Claim, "dates"): DateMention,
         (Claim, "places"): Place,
         (Claim, "entities"): Entity,
+        (Claim, "mentions"): EventMention,
         (Participant, "count"): Quantity,
         (EventMention, "participants"): Participant,
         (EventMention, "places"): Place,
