@@ -26,9 +26,12 @@ import numpy as np
 
 from storytrace import __version__
 from storytrace.align import group_claims
+from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
+from storytrace.align.mention_chains import chain_mentions, effective_places
 from storytrace.align.properties import contested_properties
 from storytrace.claims import read_articles
 from storytrace.cluster import article_vectors, group_stories
+from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
 from storytrace.events import code_events, merge_across_stories
 from storytrace.ingest import (
@@ -40,7 +43,9 @@ from storytrace.ingest import (
     read_options,
 )
 from storytrace.provenance import cited_sources, judge_group
-from storytrace.records import Article, Claim, ReuseEdge, Story
+from storytrace.provenance.accounts import paragraph_sources
+from storytrace.provenance.verdicts import story_names
+from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Story
 from storytrace.report import stories_document, write_html, write_json
 from storytrace.reuse import find_reuse
 from storytrace.store import Store, open_store
@@ -185,27 +190,44 @@ def build_story(
     members: Sequence[Article],
     claims: Sequence[Claim],
     edges: Sequence[ReuseEdge],
+    vectors: Vectors | None = None,
 ) -> Story:
-    """Stages 6-8 for one story: claim groups with verdicts, reuse edges and events."""
+    """Stages 6-8 for one story: claim groups with verdicts, reuse edges and events.
+
+    Claims are aligned by fact: sentence groups are joined where their event mentions
+    chain across articles, and each group is judged on its members' origins and on the
+    slots (count, place, date, agency, polarity) its chained mentions disagree on.
+    """
     by_id = {a.id: a for a in members}
     ids = set(by_id)
     story_claims = [c for c in claims if c.article_id in ids]
     story_edges = [e for e in edges if e.source in ids and e.target in ids]
+    texts = {a.id: a.text for a in members}
+    mentions = [m for c in story_claims for m in c.mentions]
+    chains = chain_mentions(mentions, texts)
+    places = effective_places(mentions, texts)
     cited = cited_sources(story_claims)
-    groups = [
-        judge_group(group, by_id, edges=story_edges, cited=cited)
-        for group in group_claims(story_claims)
-    ]
-    for prop in contested_properties(story_claims):
+    accounts = paragraph_sources(story_claims, by_id)
+    names = story_names(story_claims, by_id, accounts)
+    judged = [c for c in story_claims if not is_analysis(c)]
+
+    def judge(group: Sequence[Claim]) -> ClaimGroup:
+        conflicts = fact_conflicts(group, chains, places)
+        return judge_group(group, by_id, edges=story_edges, cited=cited, accounts=accounts,
+                           names=names, facts=conflicts)  # fmt: skip
+
+    sentence_groups = group_claims(judged, vectors=vectors)
+    groups = [judge(group) for group in fact_groups(judged, sentence_groups, chains)]
+    for prop in contested_properties(judged):
         if any({c.id for c in prop} <= {m.id for m in g.members} for g in groups):
             continue  # sentence alignment already put them together
-        judged = judge_group(prop, by_id, edges=story_edges, cited=cited)
+        found = judge(prop)
         doubted = prop[0]
         groups.append(
             dataclasses.replace(
-                judged,
+                found,
                 text=doubted.text,
-                evidence=f"{judged.evidence} One article doubts what another takes as fact.",
+                evidence=f"{found.evidence} One article doubts what another takes as fact.",
             )
         )
     groups.sort(key=lambda g: (_INTEREST[g.verdict] - (1.5 if g.contested_certainty else 0),

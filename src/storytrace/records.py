@@ -190,6 +190,7 @@ class Origin:
     name: str
     kind: OriginKind
     variants: tuple[str, ...] = ()
+    id: str = ""  # one id per origin across a story ("or-" + digest of its name key)
 
 
 @dataclass(frozen=True)

@@ -25,8 +25,8 @@ _REPORTING = {
 }  # fmt: skip
 _LIGHT = {"be", "have", "do", "get", "become", "seem", "appear"}
 _FUTURE = {"will", "shall", "'ll"}
-_CONDITIONAL = {"would", "could", "should"}
-_SPECULATIVE = {"might", "may", "must"}
+_CONDITIONAL = {"would"}
+_SPECULATIVE = {"might", "may", "must", "could", "should"}
 _NEGATORS = {"not", "n't", "never", "no"}
 _SUBJECTS = {"nsubj": "agent", "nsubjpass": "patient", "csubj": "agent", "expl": "other"}
 _OBJECTS = {"dobj": "patient", "attr": "patient", "oprd": "patient"}
