@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +27,7 @@ import numpy as np
 from storytrace import __version__
 from storytrace.align import group_claims
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
+from storytrace.align.groups import claim_vectors
 from storytrace.align.mention_chains import chain_mentions, effective_places
 from storytrace.align.properties import contested_properties
 from storytrace.claims import read_articles
@@ -179,10 +180,35 @@ def _save_claims(store: Store, pending: list[tuple[Article, list[Claim]]]) -> No
     """Save the claims of the pending articles in one transaction, and empty the list."""
     if not pending:
         return
+    flat = [c for _, claims in pending for c in claims]
+    vectors = iter(claim_vectors(flat) if flat else ())
     with store.transaction():
         for article, claims in pending:
             store.save_claims(article.id, claims)
+            store.save_claim_vectors(article.id, {c.id: _blob(next(vectors)) for c in claims})
     pending.clear()
+
+
+def _blob(vector: Vectors) -> bytes:
+    return vector.astype(np.float32).tobytes()
+
+
+def load_claim_vectors(store: Store, claims: Sequence[Claim]) -> dict[str, Vectors]:
+    """Every claim's stored vector; claims read by an older version are embedded once, now."""
+    found = {k: np.frombuffer(v, dtype=np.float32) for k, v in
+             store.get_claim_vectors(c.id for c in claims).items()}  # fmt: skip
+    missing = [c for c in claims if c.id not in found]
+    if missing:
+        found.update(zip((c.id for c in missing), claim_vectors(missing), strict=True))
+        stale = {c.article_id for c in missing}
+        by_article: dict[str, dict[str, bytes]] = {}
+        for claim in claims:
+            if claim.article_id in stale:
+                by_article.setdefault(claim.article_id, {})[claim.id] = _blob(found[claim.id])
+        with store.transaction():
+            for article_id, blobs in by_article.items():
+                store.save_claim_vectors(article_id, blobs)
+    return found
 
 
 def build_story(
@@ -190,7 +216,7 @@ def build_story(
     members: Sequence[Article],
     claims: Sequence[Claim],
     edges: Sequence[ReuseEdge],
-    vectors: Vectors | None = None,
+    vectors: Mapping[str, Vectors] | None = None,
 ) -> Story:
     """Stages 6-8 for one story: claim groups with verdicts, reuse edges and events.
 
@@ -216,7 +242,10 @@ def build_story(
         return judge_group(group, by_id, edges=story_edges, cited=cited, accounts=accounts,
                            names=names, facts=conflicts)  # fmt: skip
 
-    sentence_groups = group_claims(judged, vectors=vectors)
+    matrix = None
+    if vectors is not None and judged and all(c.id in vectors for c in judged):
+        matrix = np.stack([vectors[c.id] for c in judged])
+    sentence_groups = group_claims(judged, vectors=matrix)
     groups = [judge(group) for group in fact_groups(judged, sentence_groups, chains)]
     for prop in contested_properties(judged):
         if any({c.id for c in prop} <= {m.id for m in g.members} for g in groups):
@@ -273,6 +302,7 @@ def analyze(
         clock.tick("ingest")
         read_new(store, articles, progress, clock)
         claims = store.get_claims(a.id for a in articles)
+        by_claim = load_claim_vectors(store, claims)
         vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.get_vectors().items()}
         clock.tick("load")
         edges = find_reuse(articles)
@@ -285,7 +315,7 @@ def analyze(
         built = []
         for done, story_id in enumerate(story_ids, 1):
             members = [a for a in articles if assignment[a.id] == story_id]
-            built.append(build_story(story_id, members, claims, edges))
+            built.append(build_story(story_id, members, claims, edges, by_claim))
             progress("stories", done, len(story_ids))
         built = merge_across_stories(built)
         clock.tick("align+provenance+events")

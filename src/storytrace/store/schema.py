@@ -99,3 +99,13 @@ CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims BEGIN
     INSERT INTO claims_fts (rowid, text) VALUES (new.seq, new.text);
 END;
 """
+
+# Claim embeddings, computed once when a claim is read (align never re-embeds).
+V2 = """
+CREATE TABLE claim_vectors (
+    claim_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    vector BLOB NOT NULL                  -- float32 bytes
+);
+CREATE INDEX claim_vectors_by_article ON claim_vectors (article_id);
+"""

@@ -7,7 +7,7 @@ import json
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -210,6 +210,23 @@ class SQLiteStore:
         rows = self._read(
             "SELECT vectors.article_id, vectors.vector FROM vectors"
             " JOIN articles ON articles.id = vectors.article_id ORDER BY articles.seq"
+        )
+        return {row[0]: bytes(row[1]) for row in rows}
+
+    def save_claim_vectors(self, article_id: str, vectors: Mapping[str, bytes]) -> None:
+        """Replace the claim embeddings of one article (float32 bytes by claim id)."""
+        with self._write(f"save the claim vectors of article {article_id}") as conn:
+            conn.execute("DELETE FROM claim_vectors WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO claim_vectors (claim_id, article_id, vector) VALUES (?, ?, ?)"
+                " ON CONFLICT (claim_id) DO UPDATE SET vector = excluded.vector",
+                [(claim_id, article_id, bytes(v)) for claim_id, v in vectors.items()],
+            )
+
+    def get_claim_vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
+        """The stored embeddings of these claims, by claim id."""
+        rows = self._read_in(
+            "SELECT claim_id, vector FROM claim_vectors WHERE claim_id IN ({})", claim_ids
         )
         return {row[0]: bytes(row[1]) for row in rows}
 
