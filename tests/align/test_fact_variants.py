@@ -77,8 +77,8 @@ def test_a_quoted_denial_by_a_named_source_disputes_the_fact(tmp_path: Path) -> 
 
 _WITNESSES = (
     "Mothers in Pskov speak of refusal\n\n"
-    "About 60 servicemen from Pskov refused to fight in Ukraine, Olga Petrova, whose son "
-    "serves in the unit, told the Harbour Courier.\n\n"
+    "Olga Petrova, whose son serves in the unit, said that about 60 servicemen from Pskov "
+    "refused to fight in Ukraine.\n\n"
     "Petrova said the men were sent to Belarus in the first days of the war and came home.\n"
 )
 
@@ -98,7 +98,11 @@ def test_a_third_outlet_with_its_own_witness_corroborates(tmp_path: Path) -> Non
 def test_a_verbatim_republication_stays_one_origin(tmp_path: Path) -> None:
     from storytrace_testkit import IBT, SEEDS
 
-    copy = (SEEDS / f"{IBT}.txt").read_text(encoding="utf-8")
+    # The same text under the reprinting outlet's own headline (an identical file would be
+    # the same article, stored once).
+    copy = "Reprinted: Russian paratroopers refuse to fight\n\n" + (
+        SEEDS / f"{IBT}.txt"
+    ).read_text(encoding="utf-8")
     document = analyze_variant(tmp_path, extra={"002_copy": ("Daily Reprint (fictional)", copy)})
     group = _one(document, FIRED)
     assert group["verdict"] == "echoed"

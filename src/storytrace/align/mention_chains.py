@@ -12,7 +12,7 @@ in ``align/coref.py``; this module has the same signature so one can replace the
    a specific place (a town or region, one containing the other) and name no place that
    rules it out: the slot then conflicts.
 3. **One action in one place.** Mentions with the same specific verb lemma ("return")
-   and a shared specific place.
+   whose own clauses name a shared specific place.
 
 A mention that names no place takes the places of its paragraph ("They reported that
 the unit was from an airbase in Pskov. ... some 60 unit members were fired").
@@ -123,7 +123,9 @@ def same_event(
             if overlaps(qa, qb) or where is True:
                 return True
     lemma = a.lemma.split(":")[0]
-    return lemma == b.lemma.split(":")[0] and lemma not in _GENERIC and where is True
+    if lemma != b.lemma.split(":")[0] or lemma in _GENERIC:
+        return False
+    return places_agree(a.places, b.places) is True  # the clause's own places, not the paragraph's
 
 
 def chain_mentions(
@@ -155,7 +157,7 @@ def chain_mentions(
     for i, m in enumerate(mentions):
         keys = {f"count:{counted_kind(q)}" for q in _counts(m)}
         lemma = m.lemma.split(":")[0]
-        if lemma not in _GENERIC and specific_places(places[m.id]):
+        if lemma not in _GENERIC and specific_places(m.places):
             keys.add(f"lemma:{lemma}")
         for k in keys:
             buckets.setdefault(k, []).append(i)

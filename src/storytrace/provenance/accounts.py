@@ -90,6 +90,8 @@ def is_party(source: str) -> bool:
     place = geocode(name, set())
     if place is not None and place.precision == "country":
         return True
+    if " " not in name and nationality_country(name.removeprefix("the ")):
+        return True  # "the Ukrainians said", "Russian" as a source
     if not _STATE.search(name):
         return False
     words = re.findall(r"[A-Z][\w-]*", name)
