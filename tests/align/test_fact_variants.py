@@ -100,9 +100,9 @@ def test_a_verbatim_republication_stays_one_origin(tmp_path: Path) -> None:
 
     # The same text under the reprinting outlet's own headline (an identical file would be
     # the same article, stored once).
-    copy = "Reprinted: Russian paratroopers refuse to fight\n\n" + (
-        SEEDS / f"{IBT}.txt"
-    ).read_text(encoding="utf-8")
+    copy = "Reprinted: Russian paratroopers refuse to fight\n\n" + (SEEDS / f"{IBT}.txt").read_text(
+        encoding="utf-8"
+    )
     document = analyze_variant(tmp_path, extra={"002_copy": ("Daily Reprint (fictional)", copy)})
     group = _one(document, FIRED)
     assert group["verdict"] == "echoed"
