@@ -148,8 +148,8 @@ def ingest_into(
 
 def read_new(
     store: Store, articles: Sequence[Article], progress: Progress, clock: _Clock | None = None
-) -> None:
-    """Stages 2-3: claims and vectors for articles that do not have them yet.
+) -> int:
+    """Stages 2-3: claims and vectors for articles that do not have them yet; how many.
 
     Claims are committed :data:`CLAIMS_PER_COMMIT` articles at a time, once those are
     read (each commit syncs the disk and flushes the full-text index); a run stopped
@@ -174,6 +174,7 @@ def read_new(
         progress("embed", len(missing), len(missing))
     if clock is not None:
         clock.tick("embed")
+    return len(unread)
 
 
 def _save_claims(store: Store, pending: list[tuple[Article, list[Claim]]]) -> None:
@@ -300,9 +301,8 @@ def analyze(
                 ingest_into(store, inputs, summary, progress, db=db, out=out)
         articles = store.get_articles()
         clock.tick("ingest")
-        read_new(store, articles, progress, clock)
+        fresh = read_new(store, articles, progress, clock)
         claims = store.get_claims(a.id for a in articles)
-        by_claim = load_claim_vectors(store, claims)
         vectors = {k: np.frombuffer(v, dtype=np.float32) for k, v in store.get_vectors().items()}
         clock.tick("load")
         edges = find_reuse(articles)
@@ -312,15 +312,19 @@ def analyze(
         assignment = group_stories(articles, vectors, edges=edges, existing=existing)
         clock.tick("cluster")
         story_ids = sorted(set(assignment.values()))
-        built = []
-        for done, story_id in enumerate(story_ids, 1):
-            members = [a for a in articles if assignment[a.id] == story_id]
-            built.append(build_story(story_id, members, claims, edges, by_claim))
-            progress("stories", done, len(story_ids))
-        built = merge_across_stories(built)
+        kept = None if fresh or summary.stored else _unchanged_stories(store, assignment)
+        built = kept or []
+        if kept is None:
+            by_claim = load_claim_vectors(store, claims)
+            for done, story_id in enumerate(story_ids, 1):
+                members = [a for a in articles if assignment[a.id] == story_id]
+                built.append(build_story(story_id, members, claims, edges, by_claim))
+                progress("stories", done, len(story_ids))
+            built = merge_across_stories(built)
         clock.tick("align+provenance+events")
         for story in built:
-            store.save_story(story)
+            if kept is None:
+                store.save_story(story)
             summary.stories.append(story)
         clock.tick("store")
         summary.articles = articles
@@ -330,6 +334,13 @@ def analyze(
     finally:
         store.close()
     return summary
+
+
+def _unchanged_stories(store: Store, assignment: Mapping[str, str]) -> list[Story] | None:
+    """The stored stories, when nothing was read and they hold exactly these articles."""
+    stories = store.get_stories()
+    stored = {a: s.id for s in stories for a in s.article_ids}
+    return stories if stories and stored == dict(assignment) else None
 
 
 def write_reports(articles: Sequence[Article], stories: Sequence[Story], out: Path) -> list[Path]:
