@@ -40,3 +40,52 @@ class Run:
         ]
         assert len(found) == 1, f"{len(found)} groups hold {phrases}"
         return found[0]
+
+
+def analyze_variant(
+    folder: Path,
+    *,
+    edit: dict[str, str] | None = None,
+    extra: dict[str, tuple[str, str]] | None = None,
+    pattern_edit: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The seeds with IBT's text edited and maybe more articles, analysed; ``stories.json``.
+
+    ``edit`` maps old -> new text (each old text must occur); ``pattern_edit`` maps a
+    regular expression -> replacement; ``extra`` maps a file stem -> (outlet, text).
+    """
+    import re
+    import shutil
+
+    from storytrace.pipeline import analyze
+
+    inputs = folder / "in"
+    inputs.mkdir()
+    for stem in (SOFREP, IBT):
+        shutil.copy(SEEDS / f"{stem}.meta.json", inputs)
+        text = (SEEDS / f"{stem}.txt").read_text(encoding="utf-8")
+        if stem == IBT:
+            for old, new in (edit or {}).items():
+                assert old in text, old
+                text = text.replace(old, new)
+            for pattern, new in (pattern_edit or {}).items():
+                text, count = re.subn(pattern, new, text)
+                assert count, pattern
+        (inputs / f"{stem}.txt").write_text(text, encoding="utf-8")
+    for stem, (outlet, text) in (extra or {}).items():
+        (inputs / f"{stem}.txt").write_text(text, encoding="utf-8")
+        (inputs / f"{stem}.meta.json").write_text(json.dumps({"outlet": outlet}), encoding="utf-8")
+    summary = analyze([str(inputs)], db=folder / "st.db", out=folder / "out")
+    assert not summary.rejected
+    document: dict[str, Any] = json.loads((folder / "out" / "stories.json").read_text("utf-8"))
+    return document
+
+
+def groups_with(document: dict[str, Any], phrase: str) -> list[dict[str, Any]]:
+    """Every claim group of ``document`` with a member containing ``phrase``."""
+    return [
+        g
+        for s in document["stories"]
+        for g in s["claim_groups"]
+        if any(phrase in m["text"] for m in g["members"])
+    ]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,9 +26,13 @@ import numpy as np
 
 from storytrace import __version__
 from storytrace.align import group_claims
+from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
+from storytrace.align.groups import claim_vectors
+from storytrace.align.mention_chains import chain_mentions, effective_places
 from storytrace.align.properties import contested_properties
 from storytrace.claims import read_articles
 from storytrace.cluster import article_vectors, group_stories
+from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
 from storytrace.events import code_events, merge_across_stories
 from storytrace.ingest import (
@@ -40,7 +44,9 @@ from storytrace.ingest import (
     read_options,
 )
 from storytrace.provenance import cited_sources, judge_group
-from storytrace.records import Article, Claim, ReuseEdge, Story
+from storytrace.provenance.accounts import paragraph_sources
+from storytrace.provenance.verdicts import story_names
+from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Story
 from storytrace.report import stories_document, write_html, write_json
 from storytrace.reuse import find_reuse
 from storytrace.store import Store, open_store, runs
@@ -146,8 +152,8 @@ def ingest_into(
 
 def read_new(
     store: Store, articles: Sequence[Article], progress: Progress, clock: _Clock | None = None
-) -> None:
-    """Stages 2-3: claims and vectors for articles that do not have them yet.
+) -> int:
+    """Stages 2-3: claims and vectors for articles that do not have them yet; how many.
 
     Claims are committed :data:`CLAIMS_PER_COMMIT` articles at a time, once those are
     read (each commit syncs the disk and flushes the full-text index); a run stopped
@@ -172,16 +178,42 @@ def read_new(
         progress("embed", len(missing), len(missing))
     if clock is not None:
         clock.tick("embed")
+    return len(unread)
 
 
 def _save_claims(store: Store, pending: list[tuple[Article, list[Claim]]]) -> None:
     """Save the claims of the pending articles in one transaction, and empty the list."""
     if not pending:
         return
+    flat = [c for _, claims in pending for c in claims]
+    vectors = iter(claim_vectors(flat) if flat else ())
     with store.transaction():
         for article, claims in pending:
             store.save_claims(article.id, claims)
+            store.save_claim_vectors(article.id, {c.id: _blob(next(vectors)) for c in claims})
     pending.clear()
+
+
+def _blob(vector: Vectors) -> bytes:
+    return vector.astype(np.float32).tobytes()
+
+
+def load_claim_vectors(store: Store, claims: Sequence[Claim]) -> dict[str, Vectors]:
+    """Every claim's stored vector; claims read by an older version are embedded once, now."""
+    found = {k: np.frombuffer(v, dtype=np.float32) for k, v in
+             store.get_claim_vectors(c.id for c in claims).items()}  # fmt: skip
+    missing = [c for c in claims if c.id not in found]
+    if missing:
+        found.update(zip((c.id for c in missing), claim_vectors(missing), strict=True))
+        stale = {c.article_id for c in missing}
+        by_article: dict[str, dict[str, bytes]] = {}
+        for claim in claims:
+            if claim.article_id in stale:
+                by_article.setdefault(claim.article_id, {})[claim.id] = _blob(found[claim.id])
+        with store.transaction():
+            for article_id, blobs in by_article.items():
+                store.save_claim_vectors(article_id, blobs)
+    return found
 
 
 def build_story(
@@ -189,27 +221,47 @@ def build_story(
     members: Sequence[Article],
     claims: Sequence[Claim],
     edges: Sequence[ReuseEdge],
+    vectors: Mapping[str, Vectors] | None = None,
 ) -> Story:
-    """Stages 6-8 for one story: claim groups with verdicts, reuse edges and events."""
+    """Stages 6-8 for one story: claim groups with verdicts, reuse edges and events.
+
+    Claims are aligned by fact: sentence groups are joined where their event mentions
+    chain across articles, and each group is judged on its members' origins and on the
+    slots (count, place, date, agency, polarity) its chained mentions disagree on.
+    """
     by_id = {a.id: a for a in members}
     ids = set(by_id)
     story_claims = [c for c in claims if c.article_id in ids]
     story_edges = [e for e in edges if e.source in ids and e.target in ids]
+    texts = {a.id: a.text for a in members}
+    mentions = [m for c in story_claims for m in c.mentions]
+    chains = chain_mentions(mentions, texts)
+    places = effective_places(mentions, texts)
     cited = cited_sources(story_claims)
-    groups = [
-        judge_group(group, by_id, edges=story_edges, cited=cited)
-        for group in group_claims(story_claims)
-    ]
-    for prop in contested_properties(story_claims):
+    accounts = paragraph_sources(story_claims, by_id)
+    names = story_names(story_claims, by_id, accounts)
+    judged = [c for c in story_claims if not is_analysis(c)]
+
+    def judge(group: Sequence[Claim]) -> ClaimGroup:
+        conflicts = fact_conflicts(group, chains, places)
+        return judge_group(group, by_id, edges=story_edges, cited=cited, accounts=accounts,
+                           names=names, facts=conflicts)  # fmt: skip
+
+    matrix = None
+    if vectors is not None and judged and all(c.id in vectors for c in judged):
+        matrix = np.stack([vectors[c.id] for c in judged])
+    sentence_groups = group_claims(judged, vectors=matrix)
+    groups = [judge(group) for group in fact_groups(judged, sentence_groups, chains)]
+    for prop in contested_properties(judged):
         if any({c.id for c in prop} <= {m.id for m in g.members} for g in groups):
             continue  # sentence alignment already put them together
-        judged = judge_group(prop, by_id, edges=story_edges, cited=cited)
+        found = judge(prop)
         doubted = prop[0]
         groups.append(
             dataclasses.replace(
-                judged,
+                found,
                 text=doubted.text,
-                evidence=f"{judged.evidence} One article doubts what another takes as fact.",
+                evidence=f"{found.evidence} One article doubts what another takes as fact.",
             )
         )
     groups.sort(key=lambda g: (_INTEREST[g.verdict] - (1.5 if g.contested_certainty else 0),
@@ -302,10 +354,11 @@ def update_stories(
     assignment = group_stories(articles, vectors, edges=edges, existing=existing)
     _tick(clock, "cluster")
     story_ids = sorted(set(assignment.values()))
+    by_claim = load_claim_vectors(store, claims)
     built = []
     for done, story_id in enumerate(story_ids, 1):
         members = [a for a in articles if assignment[a.id] == story_id]
-        built.append(build_story(story_id, members, claims, edges))
+        built.append(build_story(story_id, members, claims, edges, by_claim))
         progress("stories", done, len(story_ids))
     built = merge_across_stories(built)
     _tick(clock, "align+provenance+events")

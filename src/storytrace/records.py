@@ -162,6 +162,7 @@ class Claim:
     dates: tuple[DateMention, ...] = ()
     places: tuple[Place, ...] = ()
     entities: tuple[Entity, ...] = ()
+    mentions: tuple[EventMention, ...] = ()  # its events, with their arguments
 
 
 @dataclass(frozen=True)
@@ -190,6 +191,7 @@ class Origin:
     name: str
     kind: OriginKind
     variants: tuple[str, ...] = ()
+    id: str = ""  # one id per origin across a story ("or-" + digest of its name key)
 
 
 @dataclass(frozen=True)
@@ -411,6 +413,7 @@ _NESTED.update(
         (Claim, "dates"): DateMention,
         (Claim, "places"): Place,
         (Claim, "entities"): Entity,
+        (Claim, "mentions"): EventMention,
         (Participant, "count"): Quantity,
         (EventMention, "participants"): Participant,
         (EventMention, "places"): Place,

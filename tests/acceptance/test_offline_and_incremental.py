@@ -58,3 +58,18 @@ def test_a_new_article_joins_the_existing_story(tmp_path: Path) -> None:
     assert joined.id == story.id
     assert len(joined.article_ids) == 2
     assert "echoed" in {g.verdict for g in joined.claim_groups}
+
+
+def test_a_rerun_with_nothing_new_gives_the_same_stories_without_rebuilding(
+    tmp_path: Path,
+) -> None:
+    from storytrace.pipeline import analyze
+
+    db = tmp_path / "st.db"
+    first = analyze([str(SEEDS)], db=db, out=tmp_path / "one")
+    again = analyze([str(SEEDS)], db=db, out=tmp_path / "two")
+    assert (again.stored, again.duplicates) == (0, 2)
+    assert again.stories == first.stories  # the stored stories, as built the first time
+    one = (tmp_path / "one" / "stories.json").read_text(encoding="utf-8")
+    two = (tmp_path / "two" / "stories.json").read_text(encoding="utf-8")
+    assert one == two

@@ -89,7 +89,7 @@ def test_claim_group_of_each_verdict_has_the_contract_keys(document, verdict):
         assert isinstance(group["contested_certainty"], bool)
         assert isinstance(group["independent_sources"], int)
         for origin in group["origins"]:
-            assert set(origin) == {"name", "kind", "variants"}
+            assert set(origin) == {"name", "kind", "variants", "id"}  # id: one per origin (#15)
             assert origin["kind"] in ("outlet", "cited_source", "speaker")
         for member in group["members"]:
             assert set(member) >= MEMBER_KEYS
@@ -135,6 +135,7 @@ def test_origins_keep_spelling_variants(document):
             "name": "Pskovskaya Gubernia",
             "kind": "cited_source",
             "variants": ["Pskovskaya Gubernia", "Pskovskaya Guberniya"],
+            "id": "",
         }
     ]
     assert groups["g-sixty"]["evidence"] == "Both outlets cite Pskovskaya Gubernia."

@@ -39,6 +39,11 @@ def _content(claim: Claim) -> str:
     return claim.text
 
 
+def claim_vectors(claims: Sequence[Claim]) -> Vectors:
+    """The vectors alignment compares claims by (embedded once, when the claims are read)."""
+    return embed([_content(c) for c in claims])
+
+
 def pair_scores(claims: Sequence[Claim], vectors: Vectors) -> Vectors:
     """Same-fact scores for every pair: embedding cosine adjusted by counts and predicates.
 

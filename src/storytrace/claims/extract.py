@@ -15,6 +15,7 @@ from storytrace.claims.quotes import find_quotes
 from storytrace.claims.sources import SourceContext
 from storytrace.records import Article, Attribution, Claim, Entity
 from storytrace.text.dates import resolve_dates
+from storytrace.text.mentions import attach_mentions
 from storytrace.text.nlp import parse_articles
 from storytrace.text.places import context_countries, geocode_places
 from storytrace.text.quantities import find_quantities
@@ -125,7 +126,7 @@ def _claim(
         for ent in ents
         if ent.label_ in _ENTITY_LABELS
     )
-    return Claim(
+    claim = Claim(
         id=f"{article.id}:{start}",
         article_id=article.id,
         text=article.text[start:end],
@@ -138,3 +139,4 @@ def _claim(
         places=tuple(geocode_places(sent, countries, ents=ents)),
         entities=entities,
     )
+    return attach_mentions(claim, sent)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -77,12 +78,38 @@ def merge_origins(origins: Sequence[Origin]) -> list[Origin]:
                 variants = tuple(dict.fromkeys([*existing.variants, *origin.variants, origin.name]))
                 kind = existing.kind if existing.kind != "outlet" else origin.kind
                 name = max((existing.name, origin.name), key=lambda n: len(n.split()))
-                merged[index] = Origin(name, kind, variants)
+                keep = existing if name == existing.name else origin
+                merged[index] = Origin(name, kind, variants, keep.id or existing.id or origin.id)
                 break
         else:
             merged.append(
                 Origin(
-                    origin.name, origin.kind, tuple(dict.fromkeys([origin.name, *origin.variants]))
+                    origin.name,
+                    origin.kind,
+                    tuple(dict.fromkeys([origin.name, *origin.variants])),
+                    origin.id,
                 )
             )
     return merged
+
+
+def origin_id(name: str) -> str:
+    """A stable id for an origin, shared by every spelling of its name."""
+    return "or-" + hashlib.sha256(name_key(name).encode("utf-8")).hexdigest()[:12]
+
+
+class OriginNames:
+    """One name, one set of variants and one id per origin across a whole story."""
+
+    def __init__(self, origins: Iterable[Origin]) -> None:
+        self._merged = merge_origins(list(origins))
+
+    def resolve(self, origin: Origin) -> Origin:
+        """The story's canonical form of ``origin`` (itself, with an id, if unknown)."""
+        for known in self._merged:
+            if origin.name in known.variants or same_source(known.name, origin.name):
+                kind = (
+                    known.kind if origin.kind != "outlet" or known.kind == "outlet" else origin.kind
+                )
+                return Origin(known.name, kind, known.variants, origin_id(known.name))
+        return Origin(origin.name, origin.kind, origin.variants, origin_id(origin.name))

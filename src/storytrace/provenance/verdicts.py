@@ -6,12 +6,14 @@ import hashlib
 from collections.abc import Mapping, Sequence
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
-from storytrace.provenance.origins import merge_origins, same_source
+from storytrace.provenance.accounts import is_party
+from storytrace.provenance.origins import OriginNames, merge_origins, same_source
 from storytrace.records import (
     Article,
     Claim,
     ClaimGroup,
     Conflict,
+    ConflictValue,
     Origin,
     OriginKind,
     ReuseEdge,
@@ -57,10 +59,13 @@ def trace_origins(
     *,
     edges: Sequence[ReuseEdge] = (),
     cited: Mapping[str, Sequence[str]] | None = None,
+    accounts: Mapping[str, Origin] | None = None,
 ) -> dict[str, Origin]:
     """The origin of each member, by claim id.
 
-    1. A member that names its source (a cited outlet or document, a speaker) has that origin.
+    1. A member that names its source (a cited outlet or document, a speaker) has that
+       origin; so does one that tells the account its paragraph attributes to a source
+       (``accounts``, from :func:`~storytrace.provenance.accounts.paragraph_sources`).
     2. A member in a passage copied from another article has the origin of that article's
        member, or that article's outlet.
     3. A member that names no source, in an article whose other members of this group
@@ -71,9 +76,10 @@ def trace_origins(
     5. Otherwise the outlet's own reporting is the origin.
     """
     cited = cited or {}
+    accounts = accounts or {}
     origins: dict[str, Origin] = {}
     for claim in members:
-        stated = _stated_origin(claim, articles[claim.article_id])
+        stated = _stated_origin(claim, articles[claim.article_id]) or accounts.get(claim.id)
         if stated is not None:
             origins[claim.id] = stated
     named = [o for o in origins.values() if o.kind != "outlet"]
@@ -155,40 +161,131 @@ def _copied_from(
     return Origin(outlet_name(source), "outlet", (outlet_name(source),))
 
 
+def confirms(member: Claim, origin: Origin) -> bool:
+    """Whether a member counts as a confirmation: its own article asserts it (no hedge,
+    not called unconfirmed, not denied) on the word of a source that is no party to it."""
+    if member.certainty != "asserted":
+        return False
+    return origin.kind == "outlet" or not is_party(origin.name)
+
+
 def judge_group(
     members: Sequence[Claim],
     articles: Mapping[str, Article],
     *,
     edges: Sequence[ReuseEdge] = (),
     cited: Mapping[str, Sequence[str]] | None = None,
+    accounts: Mapping[str, Origin] | None = None,
+    names: OriginNames | None = None,
+    facts: Sequence[Conflict] = (),
 ) -> ClaimGroup:
-    """One claim group with its origins, independent-source count, conflicts and verdict."""
-    traced = trace_origins(members, articles, edges=edges, cited=cited)
+    """One claim group with its origins, independent-source count, conflicts and verdict.
+
+    The rules (``docs/verdicts.md``): a member counts as a confirmation only when
+    :func:`confirms`; ``corroborated`` needs two independent origins that confirm;
+    ``single_source`` is one article, or several with one confirming origin among
+    others that do not confirm; ``echoed`` is several articles from one origin.
+    ``facts`` are slot conflicts found on the group's event mentions.
+    """
+    traced = trace_origins(members, articles, edges=edges, cited=cited, accounts=accounts)
+    if names is not None:
+        traced = {key: names.resolve(origin) for key, origin in traced.items()}
     origins = merge_origins(list(traced.values()))
-    conflicts = [c for c in find_conflicts(members) if articles_disagree(c)]
+    conflicts = [
+        c for c in find_conflicts(members) if c.attribute != "polarity" and articles_disagree(c)
+    ]
+    seen = {(c.attribute, frozenset(v.value for v in c.values)) for c in conflicts}
+    conflicts += [
+        c for c in facts if (c.attribute, frozenset(v.value for v in c.values)) not in seen
+    ]
+    polarity = _polarity(members, traced)
+    if polarity is not None:
+        conflicts.append(polarity)
+    confirming = merge_origins([traced[m.id] for m in members if confirms(m, traced[m.id])])
     article_ids = list(dict.fromkeys(m.article_id for m in members))
     verdict: Verdict
     if conflicts:
         verdict = "conflicting"
     elif len(article_ids) == 1:
         verdict = "single_source"
-    elif len(origins) >= 2:
+    elif len(confirming) >= 2:
         verdict = "corroborated"
-    else:
+    elif len(origins) == 1:
         verdict = "echoed"
+    else:
+        verdict = "single_source"
+    independent = len(confirming) if verdict in ("corroborated", "conflicting") else 1
     outlets = list(dict.fromkeys(outlet_name(articles[a]) for a in article_ids))
     lead = min(members, key=lambda m: (m.certainty != "asserted", -len(m.quantities), m.span[0]))
     digest = hashlib.sha256("|".join(sorted(m.id for m in members)).encode()).hexdigest()[:12]
+    evidence = _evidence(verdict, outlets, origins, len(article_ids))
+    unconfirming = _not_counted(members, traced, articles)
+    if unconfirming and len(article_ids) > 1:
+        evidence += " Not counted as confirmation: " + "; ".join(unconfirming) + "."
     return ClaimGroup(
         id=f"cg-{digest}",
         text=lead.text,
         verdict=verdict,
         members=tuple(members),
         origins=tuple(origins),
-        independent_sources=len(origins),
+        independent_sources=max(1, independent),
         contested_certainty=contested_certainty(members),
         conflicts=tuple(conflicts),
-        evidence=_evidence(verdict, outlets, origins, len(article_ids)),
+        evidence=evidence,
+    )
+
+
+def _key(conflict: Conflict) -> tuple[str, frozenset[str]]:
+    return conflict.attribute.split(":")[0], frozenset(v.value for v in conflict.values)
+
+
+def _not_counted(
+    members: Sequence[Claim], traced: Mapping[str, Origin], articles: Mapping[str, Article]
+) -> list[str]:
+    """Why members are shown but not counted: "Ukraine (International Business Times):
+    unconfirmed, a party"."""
+    notes: dict[str, None] = {}
+    confirming = [traced[m.id] for m in members if confirms(m, traced[m.id])]
+    for member in members:
+        origin = traced[member.id]
+        if any(same_source(origin.name, o.name) for o in confirming):
+            continue
+        why: list[str] = [member.certainty] if member.certainty != "asserted" else []
+        if origin.kind != "outlet" and is_party(origin.name):
+            why.append("a party to the dispute")
+        outlet = outlet_name(articles[member.article_id])
+        notes[f"{origin.name} ({outlet}): {', '.join(why)}"] = None
+    return list(notes)
+
+
+_AFFIRMING = ("asserted", "hedged", "unconfirmed")
+
+
+def _polarity(members: Sequence[Claim], traced: Mapping[str, Origin]) -> Conflict | None:
+    """A source asserts the fact and another denies it: both sides named, with the
+    articles that report each side."""
+    deny = [m for m in members if m.certainty == "denied"]
+    affirm = [m for m in members if m.certainty in _AFFIRMING]
+    if not deny or not affirm:
+        return None
+    denying = merge_origins([traced[m.id] for m in deny])
+    affirming = merge_origins([traced[m.id] for m in affirm])
+    other_source = any(not same_source(d.name, a.name) for d in denying for a in affirming)
+    other_article = {m.article_id for m in deny} != {m.article_id for m in affirm}
+    if not (other_source or other_article):
+        return None
+    return Conflict(
+        attribute="polarity",
+        values=(
+            ConflictValue(
+                "affirmed: " + ", ".join(o.name for o in affirming),
+                tuple(dict.fromkeys(m.article_id for m in affirm)),
+            ),
+            ConflictValue(
+                "denied: " + ", ".join(o.name for o in denying),
+                tuple(dict.fromkeys(m.article_id for m in deny)),
+            ),
+        ),
     )
 
 
@@ -206,6 +303,8 @@ def articles_disagree(conflict: Conflict) -> bool:
 def _evidence(verdict: str, outlets: list[str], origins: list[Origin], articles: int) -> str:
     names = ", ".join(o.name for o in origins)
     told = f"{articles} article{'s' if articles != 1 else ''} ({', '.join(outlets)})"
+    if verdict == "single_source" and articles > 1:
+        return f"{told} tell this, but only one independent source asserts it; origins: {names}."
     if verdict == "single_source":
         return f"Only {told} states this; origin: {names}."
     if verdict == "echoed":
@@ -213,3 +312,20 @@ def _evidence(verdict: str, outlets: list[str], origins: list[Origin], articles:
     if verdict == "corroborated":
         return f"{told} state this from {len(origins)} independent origins: {names}."
     return f"{told} state this but disagree; origins: {names}."
+
+
+def story_names(
+    claims: Sequence[Claim],
+    articles: Mapping[str, Article],
+    accounts: Mapping[str, Origin] | None = None,
+) -> OriginNames:
+    """Every origin a story's claims name, merged: one name and id per source story-wide."""
+    found = [
+        origin
+        for claim in claims
+        if claim.article_id in articles
+        and (origin := _stated_origin(claim, articles[claim.article_id])) is not None
+    ]
+    found += list((accounts or {}).values())
+    found += [Origin(outlet_name(a), "outlet", (outlet_name(a),)) for a in articles.values()]
+    return OriginNames(found)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -46,6 +46,12 @@ class Store(Protocol):
 
     def get_vectors(self) -> dict[str, bytes]:
         """Every stored article embedding, by article id."""
+
+    def save_claim_vectors(self, article_id: str, vectors: Mapping[str, bytes]) -> None:
+        """Replace the claim embeddings (float32 bytes, by claim id) of one article."""
+
+    def get_claim_vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
+        """The stored embeddings of these claims, by claim id (missing ones left out)."""
 
     def save_story(self, story: Story) -> None:
         """Insert or replace one story with its claim groups, reuse edges and events."""

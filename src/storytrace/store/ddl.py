@@ -109,6 +109,19 @@ def base_sql(d: Dialect) -> list[str]:
     article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
     vector {d.blob} NOT NULL
 )""",
+        *claim_vectors_sql(d),
+    ]
+
+
+def claim_vectors_sql(d: Dialect) -> list[str]:
+    """Claim embeddings, computed once when a claim is read (alignment never re-embeds)."""
+    return [
+        f"""CREATE TABLE IF NOT EXISTS claim_vectors (
+    claim_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    vector {d.blob} NOT NULL
+)""",
+        "CREATE INDEX IF NOT EXISTS claim_vectors_by_article ON claim_vectors (article_id)",
     ]
 
 
@@ -183,6 +196,8 @@ def reconcile(
             execute(statement)
             done.append(statement)
 
+    if not columns_of("claim_vectors"):
+        run(claim_vectors_sql(d))
     have = columns_of("articles")
     run(f"ALTER TABLE articles ADD COLUMN {q(c)} TEXT" for c in ARTICLE_COLUMNS if c not in have)
     for table in all_tables():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -274,7 +274,24 @@ class SQLStore:
         )
         return {row[0]: bytes(row[1]) for row in rows}
 
-    # -- stories -----------------------------------------------------------------------
+    def save_claim_vectors(self, article_id: str, vectors: Mapping[str, bytes]) -> None:
+        """Replace the claim embeddings of one article (float32 bytes by claim id)."""
+        with self._write(f"save the claim vectors of article {article_id}"):
+            self._exec("DELETE FROM claim_vectors WHERE article_id = ?", (article_id,))
+            self._many(
+                "INSERT INTO claim_vectors (claim_id, article_id, vector) VALUES (?, ?, ?)"
+                " ON CONFLICT (claim_id) DO UPDATE SET vector = excluded.vector",
+                [(claim_id, article_id, bytes(v)) for claim_id, v in vectors.items()],
+            )
+
+    def get_claim_vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
+        """The stored embeddings of these claims, by claim id (missing ones left out)."""
+        rows = self._read_in(
+            "SELECT claim_id, vector FROM claim_vectors WHERE claim_id IN ({})", claim_ids
+        )
+        return {row[0]: bytes(row[1]) for row in rows}
+
+    # -- stories ------------------------------------------------------------------------
 
     def save_story(self, story: Story) -> None:
         """Insert or replace a story; its articles leave any story they were in before."""

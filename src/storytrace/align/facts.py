@@ -1,0 +1,183 @@
+"""Facts, not sentences: claim groups built from the events their mentions tell.
+
+A fact is one event (or one stated property of an entity) with its slots: who, how
+many, where, when. Sentence alignment (:func:`~storytrace.align.groups.group_claims`)
+proposes groups of claims worded alike; event chains (:mod:`storytrace.align.mention_chains`)
+then join the groups whose claims tell one event in other words ("some 60 unit members
+were fired", "about 60 servicemen refused"), and a group that one article alone fills
+with unrelated sentences is split. The outlet's own analysis and opinion ("This alone
+would decrease morale") is not a fact to judge and forms no group.
+
+Conflicts are slot disagreements between the chained mentions of one fact, told by
+different articles: counts of the same people whose intervals do not overlap, places
+neither of which contains the other, dates that do not overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from storytrace.align.compare import counted_kind, overlaps, specific
+from storytrace.align.conflicts import _format
+from storytrace.align.mention_chains import contains, specific_places
+from storytrace.records import Claim, Conflict, ConflictValue, EventMention, Place, Quantity
+
+_ANALYSIS = re.compile(
+    r"^\W*(this|that|it|these|which)( alone| also)? (might|may|could|would|should|must)\b"
+    r"|\bit (suggests|seems|appears|would seem)\b|\bit is (also )?(possible|likely|unlikely|"
+    r"clear|obvious|plausible)\b|\b(taken (all )?together|with this in mind)\b",
+    re.IGNORECASE,
+)
+
+
+def is_analysis(claim: Claim) -> bool:
+    """The outlet's own speculation or opinion: not attributed, and conditional or
+    speculative in its main clause ("This alone would ...", "It is possible that ...")."""
+    if claim.attribution is not None or claim.certainty in ("unconfirmed", "denied"):
+        return False
+    if claim.mentions and claim.mentions[0].modality == "conditional":
+        return True
+    return bool(_ANALYSIS.search(claim.text))
+
+
+def _mention_lemmas(claim: Claim) -> set[str]:
+    return {m.lemma.split(":")[-1] for m in claim.mentions} - {"be", "have", "do", "say"}
+
+
+def _restates(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one article state one fact: a shared count or action."""
+    for qa in a.quantities:
+        for qb in b.quantities:
+            if counted_kind(qa) == counted_kind(qb) and specific(qa) and overlaps(qa, qb):
+                return True
+    return bool(_mention_lemmas(a) & _mention_lemmas(b))
+
+
+def _split_single_article(group: list[Claim]) -> list[list[Claim]]:
+    """A group from one article keeps together only claims that restate one fact."""
+    if len(group) < 2 or len({c.article_id for c in group}) > 1:
+        return [group]
+    parts: list[list[Claim]] = []
+    for claim in group:
+        home = next((p for p in parts if any(_restates(claim, c) for c in p)), None)
+        if home is None:
+            parts.append([claim])
+        else:
+            home.append(claim)
+    return parts
+
+
+def fact_groups(
+    claims: Sequence[Claim], sentence_groups: Sequence[Sequence[Claim]], chains: Mapping[str, str]
+) -> list[list[Claim]]:
+    """Claim groups of one story, one per fact (analysis and opinion left out)."""
+    groups = [
+        part
+        for group in sentence_groups
+        for part in _split_single_article([c for c in group if not is_analysis(c)])
+        if part
+    ]
+    parent = list(range(len(groups)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_group: dict[str, int] = {}
+    for g, group in enumerate(groups):
+        for claim in group:
+            for mention in claim.mentions:
+                chain = chains.get(mention.id)
+                if chain is None:
+                    continue
+                if chain in first_group:
+                    parent[find(g)] = find(first_group[chain])
+                else:
+                    first_group[chain] = g
+    merged: dict[int, list[Claim]] = {}
+    for g, group in enumerate(groups):
+        merged.setdefault(find(g), []).extend(group)
+    order = {c.id: i for i, c in enumerate(claims)}
+    return [sorted(g, key=lambda c: order.get(c.id, 0)) for g in merged.values()]
+
+
+def _chained_pairs(
+    members: Sequence[Claim], chains: Mapping[str, str]
+) -> list[tuple[EventMention, EventMention]]:
+    by_chain: dict[str, list[EventMention]] = {}
+    for claim in members:
+        for mention in claim.mentions:
+            if mention.id in chains:
+                by_chain.setdefault(chains[mention.id], []).append(mention)
+    pairs = []
+    for mentions in by_chain.values():
+        for i, a in enumerate(mentions):
+            pairs += [(a, b) for b in mentions[i + 1 :] if a.article_id != b.article_id]
+    return pairs
+
+
+def _counts(mention: EventMention) -> list[Quantity]:
+    return [p.count for p in mention.participants if p.count is not None and specific(p.count)]
+
+
+def fact_conflicts(
+    members: Sequence[Claim],
+    chains: Mapping[str, str],
+    places: Mapping[str, Sequence[Place]],
+) -> list[Conflict]:
+    """Slot disagreements between the chained mentions of a group, article against article."""
+    counts: dict[str, dict[str, tuple[Quantity, set[str]]]] = {}
+    sites: dict[str, list[Place]] = {}
+    for a, b in _chained_pairs(members, chains):
+        for qa in _counts(a):
+            for qb in _counts(b):
+                if counted_kind(qa) != counted_kind(qb) or overlaps(qa, qb):
+                    continue
+                slot = counts.setdefault(counted_kind(qa) or "", {})
+                for mention, quantity in ((a, qa), (b, qb)):
+                    entry = slot.setdefault(_format(quantity), (quantity, set()))
+                    entry[1].add(mention.article_id)
+        for mention in (a, b):
+            found = specific_places(places.get(mention.id, ()))
+            sites.setdefault(mention.article_id, [])
+            sites[mention.article_id] += [p for p in found if p not in sites[mention.article_id]]
+    conflicts = [_count_conflict(slot) for slot in counts.values()]
+    place = _place_conflict(sites)
+    return conflicts + ([place] if place is not None else [])
+
+
+def _count_conflict(slot: dict[str, tuple[Quantity, set[str]]]) -> Conflict:
+    lows = [q.value if q.value is not None else q.low for q, _ in slot.values()]
+    known = [low for low in lows if low is not None]
+    counted = next(iter(slot.values()))[0].counted
+    return Conflict(
+        attribute=f"count: {counted}",
+        values=tuple(ConflictValue(v, tuple(sorted(ids))) for v, (_, ids) in slot.items()),
+        conservative=f"{min(known):,.0f}" if known else None,
+    )
+
+
+def _place_conflict(sites: dict[str, list[Place]]) -> Conflict | None:
+    """Articles whose places for the fact share none that contains another."""
+    told = {a: p for a, p in sites.items() if p}
+    ids = list(told)
+    clash = any(
+        not any(contains(x, y) for x in told[a] for y in told[b])
+        for i, a in enumerate(ids)
+        for b in ids[i + 1 :]
+    )
+    if not clash:
+        return None
+    values: dict[str, list[str]] = {}
+    for article_id, found in told.items():
+        for place in found:
+            values.setdefault(place.name, []).append(article_id)
+    return Conflict(
+        attribute="place",
+        values=tuple(
+            ConflictValue(name, tuple(dict.fromkeys(ids))) for name, ids in values.items()
+        ),
+    )

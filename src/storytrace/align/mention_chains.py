@@ -1,0 +1,179 @@
+"""Which event mentions of one story, across its articles, tell one real event.
+
+A simple, rule-based chaining inside a story (cross-document coreference proper lives
+in ``align/coref.py``; this module has the same signature so one can replace the other):
+
+1. **Counted participants.** Two mentions in different articles that count the same
+   kind of people ("some 60 unit members", "about 60 servicemen") with intervals that
+   overlap tell one event, whatever their verbs ("were fired", "refused"), unless the
+   verbs name different outcomes (killed is not injured).
+2. **Counted participants told differently.** Counts of the same kind that do not
+   overlap ("some 60" against "about 80") still tell one event when the mentions share
+   a specific place (a town or region, one containing the other) and name no place that
+   rules it out: the slot then conflicts.
+3. **One action in one place.** Mentions with the same specific verb lemma ("return")
+   whose own clauses name a shared specific place.
+
+A mention that names no place takes the places of its paragraph ("They reported that
+the unit was from an airbase in Pskov. ... some 60 unit members were fired").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from storytrace.align.compare import counted_kind, overlaps, specific
+from storytrace.records import EventMention, Place, Quantity
+
+# Outcomes that are different events even for the same people and place.
+_OUTCOMES = (
+    {"kill", "die", "dead", "death", "shoot", "murder", "execute", "slaughter"},
+    {"injure", "wound", "hurt", "hospitalise", "hospitalize", "treat"},
+    {"evacuate", "relocate", "displace", "flee"},
+    {"arrest", "detain", "jail", "imprison", "capture"},
+    {"rescue", "save", "free", "release"},
+    {"miss", "disappear"},
+)
+# Verbs too general to say two mentions tell one action.
+_GENERIC = {
+    "be", "have", "do", "say", "tell", "report", "go", "come", "take", "make", "get", "give",
+    "see", "know", "want", "seem", "appear", "become", "include", "use", "claim", "add",
+}  # fmt: skip
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def _outcome(lemma: str, quantity: Quantity | None) -> int | None:
+    words = {lemma.split(":")[-1]}
+    if quantity is not None and quantity.predicate:
+        words |= set(quantity.predicate.split("+"))
+    for index, family in enumerate(_OUTCOMES):
+        if words & family:
+            return index
+    return None
+
+
+def contains(a: Place, b: Place) -> bool:
+    """Whether one place lies in the other (or they are one place): Pskov and Pskov Oblast."""
+    if a.name == b.name and a.country == b.country:
+        return True
+    if a.country is None or a.country != b.country:
+        return False
+    if "country" in (a.precision, b.precision):
+        return True
+    if "region" in (a.precision, b.precision):
+        return a.admin1 is not None and a.admin1 == b.admin1
+    return False
+
+
+def specific_places(places: Sequence[Place]) -> list[Place]:
+    """The most specific places among ``places``: towns if any, else regions."""
+    towns = [p for p in places if p.precision == "city"]
+    return towns or [p for p in places if p.precision == "region"]
+
+
+def places_agree(a: Sequence[Place], b: Sequence[Place]) -> bool | None:
+    """True when some specific place of one contains one of the other, False when none
+    does, None when either names no specific place."""
+    first, second = specific_places(a), specific_places(b)
+    if not first or not second:
+        return None
+    return any(contains(x, y) for x in first for y in second)
+
+
+def _paragraph_places(
+    mentions: Sequence[EventMention], texts: Mapping[str, str]
+) -> dict[str, tuple[Place, ...]]:
+    """Each mention's places, or else those named in its paragraph."""
+    bounds: dict[str, list[int]] = {}
+    for article_id, text in texts.items():
+        bounds[article_id] = [m.end() for m in _PARAGRAPH.finditer(text)]
+    paragraph: dict[tuple[str, int], list[Place]] = {}
+
+    def key(m: EventMention) -> tuple[str, int]:
+        ends = bounds.get(m.article_id, [])
+        return m.article_id, sum(1 for end in ends if end <= m.span[0])
+
+    for m in mentions:
+        paragraph.setdefault(key(m), []).extend(m.places)
+    return {m.id: m.places or tuple(paragraph.get(key(m), ())) for m in mentions}
+
+
+def _counts(mention: EventMention) -> list[Quantity]:
+    return [
+        p.count
+        for p in mention.participants
+        if p.count is not None and counted_kind(p.count) is not None and specific(p.count)
+    ]
+
+
+def same_event(
+    a: EventMention, b: EventMention, places_a: Sequence[Place], places_b: Sequence[Place]
+) -> bool:
+    """Whether two mentions in different articles tell one event (rules 1-3 above)."""
+    if a.article_id == b.article_id:
+        return False
+    where = places_agree(places_a, places_b)
+    for qa in _counts(a):
+        for qb in _counts(b):
+            if counted_kind(qa) != counted_kind(qb):
+                continue
+            if _outcome(a.lemma, qa) != _outcome(b.lemma, qb):
+                continue
+            if overlaps(qa, qb) or where is True:
+                return True
+    lemma = a.lemma.split(":")[0]
+    if lemma != b.lemma.split(":")[0] or lemma in _GENERIC:
+        return False
+    return places_agree(a.places, b.places) is True  # the clause's own places, not the paragraph's
+
+
+def chain_mentions(
+    mentions: Sequence[EventMention],
+    texts: Mapping[str, str],
+    *,
+    groups: Sequence[Sequence[str]] | None = None,
+) -> dict[str, str]:
+    """A chain id for every mention; mentions that tell one real event share it.
+
+    ``texts`` maps article ids to their text (for paragraphs); ``groups`` optionally
+    lists mention ids that may meet (e.g. one story each): mentions of different
+    groups never chain.
+    """
+    index = {m.id: i for i, m in enumerate(mentions)}
+    parent = list(range(len(mentions)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    allowed = None
+    if groups:
+        allowed = {index[i]: g for g, ids in enumerate(groups) for i in ids if i in index}
+    places = _paragraph_places(mentions, texts)
+    buckets: dict[str, list[int]] = {}
+    for i, m in enumerate(mentions):
+        keys = {f"count:{counted_kind(q)}" for q in _counts(m)}
+        lemma = m.lemma.split(":")[0]
+        if lemma not in _GENERIC and specific_places(m.places):
+            keys.add(f"lemma:{lemma}")
+        for k in keys:
+            buckets.setdefault(k, []).append(i)
+    for block in buckets.values():
+        for pos, i in enumerate(block):
+            for j in block[pos + 1 :]:
+                if allowed is not None and allowed.get(i, -1) != allowed.get(j, -2):
+                    continue
+                a, b = mentions[i], mentions[j]
+                if find(i) != find(j) and same_event(a, b, places[a.id], places[b.id]):
+                    parent[find(i)] = find(j)
+    return {m.id: f"chain-{mentions[find(i)].id}" for i, m in enumerate(mentions)}
+
+
+def effective_places(
+    mentions: Sequence[EventMention], texts: Mapping[str, str]
+) -> dict[str, tuple[Place, ...]]:
+    """Each mention's places, or its paragraph's when it names none (for slot comparison)."""
+    return _paragraph_places(mentions, texts)

@@ -1,0 +1,102 @@
+"""Facts, not sentences: event chains, fact groups and slot conflicts on hand-built mentions."""
+
+from __future__ import annotations
+
+from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
+from storytrace.align.mention_chains import chain_mentions, contains, effective_places
+from storytrace.records import Claim, EventMention, Participant, Place, Quantity
+
+PSKOV = Place("Pskov", "Pskov", "RU", "Pskovskaya oblast'", 57.8, 28.3, "city")
+PSKOV_OBLAST = Place("Pskov region", "Pskovskaya oblast'", "RU", "Pskovskaya oblast'",
+                     precision="region")  # fmt: skip
+KURSK = Place("Kursk", "Kursk", "RU", "Kurskaya oblast'", 51.7, 36.2, "city")
+RUSSIA = Place("Russia", "Russia", "RU", precision="country")
+
+
+def _count(value: float, counted: str, predicate: str) -> Quantity:
+    return Quantity(f"about {value:.0f} {counted}", value, value * 0.9, value * 1.1, counted,
+                    True, "about", predicate=predicate)  # fmt: skip
+
+
+def _claim(article: str, text: str, lemma: str, count: Quantity | None = None,
+           places: tuple[Place, ...] = ()) -> Claim:  # fmt: skip
+    agent = Participant(count.text if count else "they", "agent", count=count)
+    mention = EventMention(f"{article}:e0", article, lemma, lemma, (0, 5), (0, len(text)),
+                           claim_id=f"{article}:0", participants=(agent,),
+                           places=places)  # fmt: skip
+    return Claim(f"{article}:0", article, text, (0, len(text)), mentions=(mention,))
+
+
+def _facts(*claims: Claim) -> tuple[list[list[Claim]], dict[str, str], dict]:
+    mentions = [m for c in claims for m in c.mentions]
+    texts = {c.article_id: c.text for c in claims}
+    chains = chain_mentions(mentions, texts)
+    groups = fact_groups(claims, [[c] for c in claims], chains)
+    return groups, chains, effective_places(mentions, texts)
+
+
+def test_one_count_of_the_same_people_across_different_verbs_is_one_fact() -> None:
+    fired = _claim(
+        "a", "Some 60 unit members were fired.", "fire", _count(60, "unit member", "fire")
+    )
+    refused = _claim("b", "About 60 servicemen refused.", "refuse",
+                     _count(60, "serviceman", "refuse"))  # fmt: skip
+    groups, chains, places = _facts(fired, refused)
+    assert len(groups) == 1
+    assert fact_conflicts(groups[0], chains, places) == []
+
+
+def test_a_changed_count_in_one_place_conflicts_across_verbs() -> None:
+    fired = _claim("a", "Some 60 unit members were fired.", "fire",
+                   _count(60, "unit member", "fire"), (PSKOV,))  # fmt: skip
+    refused = _claim("b", "About 80 servicemen refused.", "refuse",
+                     _count(80, "serviceman", "refuse"), (PSKOV_OBLAST,))  # fmt: skip
+    groups, chains, places = _facts(fired, refused)
+    assert len(groups) == 1
+    (conflict,) = fact_conflicts(groups[0], chains, places)
+    assert conflict.attribute.startswith("count")
+    assert {v.value: v.article_ids for v in conflict.values} == {"about 60": ("a",),
+                                                                 "about 80": ("b",)}  # fmt: skip
+    assert conflict.conservative == "60"
+
+
+def test_different_outcomes_or_places_are_different_facts() -> None:
+    killed = _claim("a", "About 60 soldiers were killed.", "kill", _count(60, "soldier", "kill"))
+    refused = _claim("b", "About 60 soldiers refused.", "refuse", _count(60, "soldier", "refuse"))
+    assert len(_facts(killed, refused)[0]) == 2
+    here = _claim("a", "About 11 soldiers refused.", "refuse", _count(11, "soldier", "refuse"),
+                  (KURSK,))  # fmt: skip
+    there = _claim("b", "About 300 soldiers refused.", "refuse", _count(300, "soldier", "refuse"),
+                   (PSKOV,))  # fmt: skip
+    assert len(_facts(here, there)[0]) == 2
+
+
+def test_places_conflict_unless_one_contains_the_other() -> None:
+    assert contains(PSKOV, PSKOV_OBLAST) and contains(PSKOV_OBLAST, PSKOV)
+    assert contains(PSKOV, RUSSIA) and not contains(PSKOV, KURSK)
+    first = _claim("a", "About 60 soldiers refused.", "refuse", _count(60, "soldier", "refuse"),
+                   (PSKOV,))  # fmt: skip
+    second = _claim("b", "About 60 soldiers refused.", "refuse", _count(60, "soldier", "refuse"),
+                    (KURSK,))  # fmt: skip
+    groups, chains, places = _facts(first, second)
+    (conflict,) = fact_conflicts(groups[0], chains, places)
+    assert conflict.attribute == "place"
+    assert {v.value: v.article_ids for v in conflict.values} == {"Pskov": ("a",), "Kursk": ("b",)}
+    contained = _claim("b", "About 60 soldiers refused.", "refuse",
+                       _count(60, "soldier", "refuse"), (PSKOV_OBLAST,))  # fmt: skip
+    groups, chains, places = _facts(first, contained)
+    assert fact_conflicts(groups[0], chains, places) == []
+
+
+def test_a_mention_without_a_place_takes_its_paragraphs() -> None:
+    text = "The unit was based in Pskov.\n\nLater news."
+    based = _claim("a", text, "base", None, (PSKOV,))
+    mention = EventMention("a:e9", "a", "fired", "fire", (10, 15), (0, 28))
+    places = effective_places([based.mentions[0], mention], {"a": text})
+    assert places["a:e9"] == (PSKOV,)
+
+
+def test_the_outlets_own_analysis_is_not_a_fact() -> None:
+    assert is_analysis(Claim("a:0", "a", "This alone would decrease morale.", (0, 33)))
+    assert is_analysis(Claim("a:0", "a", "It is also possible that they left.", (0, 35)))
+    assert not is_analysis(Claim("a:0", "a", "About 60 servicemen refused to fight.", (0, 37)))

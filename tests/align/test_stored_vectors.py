@@ -1,0 +1,48 @@
+"""Alignment compares claims by the vectors stored when they were read; it embeds nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from storytrace.pipeline import analyze, build_story
+from storytrace.records import Article, Claim
+from storytrace.store import open_store
+from storytrace_testkit import CORPUS
+
+
+def _claim(article: Article, text: str) -> Claim:
+    start = article.text.index(text)
+    return Claim(f"{article.id}:{start}", article.id, text, (start, start + len(text)))
+
+
+def test_build_story_groups_by_the_vectors_it_is_given() -> None:
+    first = Article.from_text("The bridge over the river closed on Monday for repairs.", outlet="A")
+    second = Article.from_text("A new bakery opened downtown selling rye bread daily.", outlet="B")
+    claims = [_claim(first, first.text), _claim(second, second.text)]
+    same = {c.id: np.asarray([1.0, 0.0], dtype=np.float32) for c in claims}
+    story = build_story("s", [first, second], claims, [], same)
+    assert [len(g.members) for g in story.claim_groups] == [2]  # one vector, one group
+    apart = {claims[0].id: np.asarray([1.0, 0.0], dtype=np.float32),
+             claims[1].id: np.asarray([0.0, 1.0], dtype=np.float32)}  # fmt: skip
+    story = build_story("s", [first, second], claims, [], apart)
+    assert sorted(len(g.members) for g in story.claim_groups) == [1, 1]
+
+
+def test_every_claim_read_has_its_vector_stored(tmp_path: Path) -> None:
+    from storytrace.align.groups import claim_vectors
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in sorted(CORPUS.glob("00[789]_*")):
+        (folder / name.name).write_bytes(name.read_bytes())
+    analyze([str(folder)], db=tmp_path / "st.db")
+    store = open_store(tmp_path / "st.db")
+    claims = store.get_claims(a.id for a in store.get_articles())
+    stored = store.get_claim_vectors(c.id for c in claims)
+    store.close()
+    assert claims and set(stored) == {c.id for c in claims}
+    expected = claim_vectors(claims[:3])
+    for claim, vector in zip(claims[:3], expected, strict=True):
+        assert np.allclose(np.frombuffer(stored[claim.id], dtype=np.float32), vector, atol=1e-5)

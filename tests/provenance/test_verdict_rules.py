@@ -1,0 +1,128 @@
+"""The verdict rules of docs/verdicts.md, each on hand-built claims through the real judge."""
+
+from __future__ import annotations
+
+from storytrace.provenance import judge_group
+from storytrace.provenance.accounts import is_party, paragraph_sources
+from storytrace.provenance.verdicts import story_names
+from storytrace.records import (
+    Article,
+    Attribution,
+    Certainty,
+    Claim,
+    EventMention,
+    Participant,
+    SourceKind,
+)
+
+
+def _article(outlet: str, text: str = "") -> Article:
+    return Article.from_text(text or f"Text of {outlet}.", outlet=outlet)
+
+
+def _claim(
+    article: Article,
+    text: str,
+    source: str | None = None,
+    *,
+    kind: SourceKind = "person",
+    certainty: Certainty = "asserted",
+    at: int = 0,
+) -> Claim:
+    attribution = Attribution(source, kind, "said", False) if source else None
+    return Claim(f"{article.id}:{at}", article.id, text, (at, at + len(text)),
+                 certainty=certainty, attribution=attribution)  # fmt: skip
+
+
+A, B, C = _article("Outlet A"), _article("Outlet B"), _article("Outlet C")
+ARTICLES = {x.id: x for x in (A, B, C)}
+FACT = "About 60 soldiers refused to fight."
+
+
+def test_corroborated_needs_two_independent_origins_that_assert() -> None:
+    group = judge_group([_claim(A, FACT, "Anna Volkova"), _claim(B, FACT, "Olga Petrova")],
+                        ARTICLES)  # fmt: skip
+    assert (group.verdict, group.independent_sources) == ("corroborated", 2)
+
+
+def test_a_member_its_article_calls_unconfirmed_does_not_confirm() -> None:
+    members = [_claim(A, FACT, "Anna Volkova"),
+               _claim(B, FACT, "Olga Petrova", certainty="unconfirmed")]  # fmt: skip
+    group = judge_group(members, ARTICLES)
+    assert group.verdict == "single_source" and group.independent_sources == 1
+    assert len(group.members) == 2  # shown, not counted
+    assert "Olga Petrova (Outlet B): unconfirmed" in group.evidence
+
+
+def test_a_hedged_member_does_not_confirm() -> None:
+    members = [_claim(A, FACT, "Anna Volkova"),
+               _claim(B, FACT, "Olga Petrova", certainty="hedged")]  # fmt: skip
+    assert judge_group(members, ARTICLES).verdict != "corroborated"
+
+
+def test_a_party_to_the_dispute_does_not_confirm() -> None:
+    assert is_party("Ukraine") and is_party("the Russian defence ministry")
+    assert not is_party("Pskovskaya Gubernia") and not is_party("Anna Volkova")
+    members = [_claim(A, FACT, "Anna Volkova"),
+               _claim(B, FACT, "Ukraine's defence ministry", kind="organisation")]  # fmt: skip
+    group = judge_group(members, ARTICLES)
+    assert group.verdict == "single_source" and group.independent_sources == 1
+    assert "a party to the dispute" in group.evidence
+
+
+def test_single_source_has_one_independent_source() -> None:
+    members = [_claim(A, FACT, "Anna Volkova"), _claim(A, FACT, "Olga Petrova", at=50)]
+    group = judge_group(members, ARTICLES)
+    assert (group.verdict, group.independent_sources) == ("single_source", 1)
+
+
+def test_a_denial_names_both_sources_and_the_outlets_of_each_side() -> None:
+    members = [_claim(A, FACT, "Koen Verbeke"), _claim(B, FACT, "Koen Verbeke"),
+               _claim(C, FACT, "Sofie Lambrecht", certainty="denied")]  # fmt: skip
+    group = judge_group(members, ARTICLES)
+    assert group.verdict == "conflicting"
+    (polarity,) = group.conflicts
+    sides = {v.value: set(v.article_ids) for v in polarity.values}
+    assert sides == {"affirmed: Koen Verbeke": {A.id, B.id}, "denied: Sofie Lambrecht": {C.id}}
+
+
+def test_one_origin_has_one_name_and_one_id_across_the_story() -> None:
+    first = [_claim(A, FACT, "Pskovskaya Gubernia", kind="outlet"),
+             _claim(B, FACT, "Pskovskaya Guberniya", kind="outlet")]  # fmt: skip
+    second = [_claim(B, "They were sent back.", "Pskovskaya Guberniya", kind="outlet", at=40)]
+    names = story_names([*first, *second], ARTICLES)
+    one = judge_group(first, ARTICLES, names=names).origins
+    two = judge_group(second, ARTICLES, names=names).origins
+    assert len(one) == len(two) == 1
+    assert (one[0].name, one[0].id) == (two[0].name, two[0].id) and one[0].id
+    assert {"Pskovskaya Gubernia", "Pskovskaya Guberniya"} <= set(two[0].variants)
+
+
+def _they(claim: Claim) -> Claim:
+    trigger = EventMention(f"{claim.id}:e", claim.article_id, "returned", "return", claim.span,
+                           claim.span, participants=(Participant("they", "agent"),))  # fmt: skip
+    return Claim(claim.id, claim.article_id, claim.text, claim.span, claim.certainty,
+                 mentions=(trigger,))  # fmt: skip
+
+
+def test_a_sentence_inherits_the_source_its_paragraph_attributes_the_account_to() -> None:
+    text = (
+        "According to the report, some 60 unit members were fired. They were paid nothing.\n\n"
+        "Apparently not wanting to fight, they returned home.\n\n"
+        "The weather was cold in the city that week.\n"
+    )
+    article = _article("Outlet A", text)
+    spans = [(0, 57), (58, 82), (84, 136), (138, 182)]
+    sentences = [text[s:e] for s, e in spans]
+    claims = [
+        _claim(article, sentences[0], "Pskovskaya Gubernia", kind="outlet"),
+        _claim(article, sentences[1], at=58),
+        _they(_claim(article, sentences[2], at=84, certainty="hedged")),
+        _claim(article, sentences[3], at=138),
+    ]
+    found = paragraph_sources(claims, {article.id: article})
+    assert found[claims[1].id].name == "Pskovskaya Gubernia"  # the same paragraph
+    assert found[claims[2].id].name == "Pskovskaya Gubernia"  # "they" carries it on
+    assert claims[3].id not in found  # a new paragraph about something else
+    group = judge_group(claims[1:2], {article.id: article}, accounts=found)
+    assert [o.name for o in group.origins] == ["Pskovskaya Gubernia"]
