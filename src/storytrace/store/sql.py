@@ -381,6 +381,14 @@ class SQLStore:
             stories.append(_with_articles(story, members.get(row["key"], [])))
         return stories
 
+    def changes(self) -> tuple[Any, ...]:
+        """A cheap fingerprint of the stories and runs: it changes when a run saves stories."""
+        rows = self._read(
+            "SELECT (SELECT count(*) FROM stories), (SELECT coalesce(sum(seq), 0) FROM stories),"
+            " (SELECT count(*) FROM runs), (SELECT max(finished) FROM runs)"
+        )
+        return tuple(rows[0])
+
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to, if it was grouped."""
         rows = self._read("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,))
