@@ -78,8 +78,8 @@ class Store(Protocol):
     def get_runs(self) -> list[Run]:
         """Every recorded run, oldest first."""
 
-    def get_stories(self) -> list[Story]:
-        """Every story, in id order."""
+    def get_stories(self, ids: Sequence[str] | None = None) -> list[Story]:
+        """Every story (or only those with these ids), in id order."""
 
     def get_story(self, story_id: str) -> Story | None:
         """One story, or None."""

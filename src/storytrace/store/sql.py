@@ -34,6 +34,7 @@ class SQLStore:
         self._depth = 0
         self._lock = threading.RLock()  # one thread at a time on the shared connection
         self._conn: Any = None
+        self._names: dict[str, list[str]] = {}  # column names of each table, read once
 
     # -- what a backend provides -----------------------------------------------------
 
@@ -84,12 +85,15 @@ class SQLStore:
     ) -> list[dict[str, Any]]:
         """Every row of ``table`` (those whose ``where`` column is in ``keys``) as dicts."""
         with self._lock:
-            try:
-                cursor = self._exec(f"SELECT * FROM {q(table)} WHERE 1 = 0")
-                names = [c[0] for c in cursor.description]
-                cursor.fetchall()
-            except self.errors as exc:
-                raise StoreError(f"{self.where}: could not read {table}: {exc}") from exc
+            names = self._names.get(table)
+            if names is None:
+                try:
+                    cursor = self._exec(f"SELECT * FROM {q(table)} WHERE 1 = 0")
+                    names = [c[0] for c in cursor.description]
+                    cursor.fetchall()
+                except self.errors as exc:
+                    raise StoreError(f"{self.where}: could not read {table}: {exc}") from exc
+                self._names[table] = names
             if keys is None:
                 rows = self._read(f"SELECT * FROM {q(table)}")
             else:
@@ -367,9 +371,9 @@ class SQLStore:
             row[0]: row[1] for row in self._read("SELECT article_id, story_id FROM story_articles")
         }
 
-    def get_stories(self) -> list[Story]:
-        """Every story, in id order."""
-        return self._stories(None)
+    def get_stories(self, ids: Sequence[str] | None = None) -> list[Story]:
+        """Every story (or those with these ids), in id order."""
+        return self._stories(None if ids is None else list(ids))
 
     def get_story(self, story_id: str) -> Story | None:
         """One story, or None."""
@@ -393,6 +397,14 @@ class SQLStore:
             story = assembler.build(Story, row)
             stories.append(_with_articles(story, members.get(row["key"], [])))
         return stories
+
+    def changes(self) -> tuple[Any, ...]:
+        """A cheap fingerprint of the stories and runs: it changes when a run saves stories."""
+        rows = self._read(
+            "SELECT (SELECT count(*) FROM stories), (SELECT coalesce(sum(seq), 0) FROM stories),"
+            " (SELECT count(*) FROM runs), (SELECT max(finished) FROM runs)"
+        )
+        return tuple(rows[0])
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to, if it was grouped."""

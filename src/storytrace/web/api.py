@@ -61,7 +61,9 @@ def list_stories(
     else:
         index: StoryIndex = request.app.state.index
         ids = sorted(summary.id for summary in index.summaries())
-    chosen = [store.get_story(story_id) for story_id in ids[offset : offset + limit]]
+    page = ids[offset : offset + limit]
+    found = {story.id: story for story in store.get_stories(page)}  # one read for the page
+    chosen = [found.get(story_id) for story_id in page]
     headers = {"X-Total-Count": str(len(ids))}
     if offset + limit < len(ids):
         query = urlencode(

@@ -77,6 +77,9 @@ class StoryIndex:
                     continue
                 stamps.append((info.st_mtime_ns, info.st_size))
             return tuple(stamps)
+        changes = getattr(self._store, "changes", None)
+        if callable(changes):  # a server store: one cheap query, re-read at least each minute
+            return (changes(), int(time.monotonic() // 60))
         return int(time.monotonic() // TTL_SECONDS)
 
     def summaries(self) -> tuple[StorySummary, ...]:
