@@ -27,7 +27,7 @@ import numpy as np
 from storytrace import __version__
 from storytrace.align import group_claims
 from storytrace.align.properties import contested_properties
-from storytrace.claims import read_articles
+from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.errors import InputRejected
 from storytrace.events import code_events, merge_across_stories
@@ -151,9 +151,9 @@ def read_new(
     """
     outlets = sorted({a.outlet for a in articles if a.outlet})
     unread = [a for a in articles if not store.has_claims(a.id)]
-    pending: list[tuple[Article, list[Claim]]] = []
-    for done, read in enumerate(read_articles(unread, known_outlets=outlets), 1):
-        pending.append(read)
+    pending: list[Reading] = []
+    for done, reading in enumerate(read_stage(unread, known_outlets=outlets), 1):
+        pending.append(reading)
         if len(pending) == CLAIMS_PER_COMMIT:
             _save_claims(store, pending)
         progress("read", done, len(unread))
@@ -170,13 +170,14 @@ def read_new(
         clock.tick("embed")
 
 
-def _save_claims(store: Store, pending: list[tuple[Article, list[Claim]]]) -> None:
-    """Save the claims of the pending articles in one transaction, and empty the list."""
+def _save_claims(store: Store, pending: list[Reading]) -> None:
+    """Save the attributions and claims of the pending articles in one transaction."""
     if not pending:
         return
     with store.transaction():
-        for article, claims in pending:
-            store.save_claims(article.id, claims)
+        for reading in pending:
+            store.save_attributions(reading.article.id, reading.attributions)
+            store.save_claims(reading.article.id, reading.claims)
     pending.clear()
 
 

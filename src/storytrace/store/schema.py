@@ -99,3 +99,17 @@ CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims BEGIN
     INSERT INTO claims_fts (rowid, text) VALUES (new.seq, new.text);
 END;
 """
+
+# Every attribution relation the read stage finds, one row each (issue #14).
+V2 = """
+CREATE TABLE attributions (
+    seq INTEGER PRIMARY KEY,              -- insertion order
+    id TEXT NOT NULL UNIQUE,              -- "<article_id>:a<cue start>"
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    cue_start INTEGER NOT NULL,
+    source TEXT NOT NULL,                 -- the resolved source ("" when unnamed)
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL                    -- the whole Attribution as JSON
+);
+CREATE INDEX attributions_by_article ON attributions (article_id, cue_start);
+"""

@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any
 
 from storytrace.errors import StoreError
-from storytrace.records import Article, Claim, Story, from_dict, to_dict
+from storytrace.records import Article, Attribution, Claim, Story, from_dict, to_dict
 from storytrace.store import fts, migrations
 
 BUSY_TIMEOUT_S = 30.0
@@ -193,6 +193,44 @@ class SQLiteStore:
             article_ids,
         )
         return [from_dict(Claim, json.loads(row[-1])) for row in sorted(rows)]
+
+    # -- attributions ----------------------------------------------------------
+
+    def save_attributions(self, article_id: str, attributions: Sequence[Attribution]) -> None:
+        """Replace the attribution relations of one article."""
+        for attribution in attributions:
+            if attribution.article_id != article_id:
+                raise StoreError(
+                    f"{self.path}: attribution {attribution.id} belongs to article"
+                    f" {attribution.article_id!r}, not {article_id}"
+                )
+        with self._write(f"save the attributions of article {article_id}") as conn:
+            conn.execute("DELETE FROM attributions WHERE article_id = ?", (article_id,))
+            conn.executemany(
+                "INSERT INTO attributions (id, article_id, cue_start, source, kind, data)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        a.id,
+                        a.article_id,
+                        a.cue_span[0] if a.cue_span else 0,
+                        a.source,
+                        a.kind,
+                        _dumps(a),
+                    )
+                    for a in attributions
+                ],
+            )
+
+    def get_attributions(self, article_ids: Iterable[str]) -> list[Attribution]:
+        """The attributions of these articles: articles in insertion order, then by cue."""
+        rows = self._read_in(
+            "SELECT articles.seq, attributions.cue_start, attributions.seq, attributions.data"
+            " FROM attributions JOIN articles ON articles.id = attributions.article_id"
+            " WHERE attributions.article_id IN ({})",
+            article_ids,
+        )
+        return [from_dict(Attribution, json.loads(row[-1])) for row in sorted(rows)]
 
     # -- vectors ---------------------------------------------------------------
 
