@@ -45,12 +45,15 @@ def _head(tokens: list[Token]) -> Token | None:
 
 
 def _direct(fragments: Fragments, quotes: Sequence[Quote]) -> bool:
-    """Whether most of the content lies inside a direct quotation."""
+    """Whether the content quotes its source: mostly inside quotation marks, or holding a
+    whole quotation of its own ("claimed the figures were "grossly exaggerated"")."""
     size = sum(b - a for a, b in fragments)
     inside = 0
     for a, b in fragments:
         for quote in quotes:
             inside += max(0, min(b, quote.end) - max(a, quote.start))
+            if a <= quote.start and quote.end <= b + 1:
+                return True
     return size > 0 and inside * 2 >= size
 
 
@@ -77,11 +80,12 @@ def attributions_of(
     done = 0
     for sent in sentences:
         upto = bisect.bisect_left(cue_starts, sent.end_char)
-        attributed = upto > done
+        speakers: set[int] = set()
         for relation in ordered[done:upto]:
             found.append(_attribution(article_id, doc, relation, quotes, ctx))
+            speakers.update(t.i for t in _tokens(doc, relation.source or ()))
         done = upto
-        ctx.note_entities(sent, attributed=attributed)
+        ctx.note_entities(sent, speakers=speakers)
     for relation in ordered[done:]:
         found.append(_attribution(article_id, doc, relation, quotes, ctx))
     return found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -90,14 +90,18 @@ class SourceContext:
         return self.named_at.get(name) if name else None
 
     def note_entities(
-        self, sent: Span, *, attributed: bool = False, ents: Sequence[Span] | None = None
+        self,
+        sent: Span,
+        *,
+        speakers: Collection[int] = (),
+        ents: Sequence[Span] | None = None,
     ) -> None:
         """Remember people and outlets named in a sentence, in reading order.
 
         "he"/"she" later means the person who was the subject of a recent sentence (else the
         last one named); "they" stops meaning the last cited group once a sentence outside
-        quotes, and not itself attributed, has another plural subject ("These troops are now
-        reprimanded").
+        quotes has another plural subject that is not itself a source there (``speakers``:
+        the tokens of the sentence's marked sources): "These troops are now reprimanded".
         """
         subject_person: str | None = None
         for ent in sent.ents if ents is None else ents:
@@ -105,8 +109,11 @@ class SourceContext:
                 full = self.full_name(ent.text)
                 self.last_person = full
                 self.named_at.setdefault(full, (ent.start_char, ent.end_char))
-                for part in full.split():
+                parts = full.split()
+                for part in parts:
                     self.people.setdefault(part, full)
+                for k in range(1, len(parts) - 1):  # "De Smet" of "Jonas De Smet"
+                    self.people.setdefault(" ".join(parts[k:]), full)
                 if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in (
                     "nsubj",
                     "nsubjpass",
@@ -122,9 +129,11 @@ class SourceContext:
         quoted = _opening_char(sent) in "\"“‘«'"
         if (
             not quoted
-            and not attributed
             and any(
-                t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.head.dep_ == "ROOT"
+                t.dep_ in ("nsubj", "nsubjpass")
+                and t.tag_ == "NNS"
+                and t.head.dep_ == "ROOT"
+                and t.i not in speakers
                 for t in sent
             )
         ):
@@ -143,9 +152,7 @@ class SourceContext:
     def full_name(self, name: str) -> str:
         """The fullest name seen for a person mention ("Kuzmin" -> "Nikolay Kuzmin")."""
         name = clean_name(name)
-        if " " not in name and name in self.people:
-            return self.people[name]
-        return name
+        return self.people.get(name, name)
 
     def is_outlet(self, ent: Span) -> bool:
         """A named outlet: known, named like one, or introduced by "newspaper", "outlet" ..."""
