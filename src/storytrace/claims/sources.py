@@ -127,15 +127,12 @@ class SourceContext:
         if subject_person is not None:
             self.last_person = subject_person
         quoted = _opening_char(sent) in "\"“‘«'"
-        if (
-            not quoted
-            and any(
-                t.dep_ in ("nsubj", "nsubjpass")
-                and t.tag_ == "NNS"
-                and t.head.dep_ == "ROOT"
-                and t.i not in speakers
-                for t in sent
-            )
+        if not quoted and any(
+            t.dep_ in ("nsubj", "nsubjpass")
+            and t.tag_ == "NNS"
+            and t.head.dep_ == "ROOT"
+            and t.i not in speakers
+            for t in sent
         ):
             self.they_is_group = False
 
