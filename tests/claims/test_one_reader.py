@@ -17,7 +17,10 @@ from storytrace.records import Attribution
 from storytrace.store import open_store
 
 DEV = Path("/work/shared/data/polnear/dev/text")
-pytestmark = pytest.mark.skipif(not DEV.is_dir(), reason="PolNeAR dev is not on this machine")
+pytestmark = [
+    pytest.mark.slow,  # analyze loads every model
+    pytest.mark.skipif(not DEV.is_dir(), reason="PolNeAR dev is not on this machine"),
+]
 
 
 @pytest.fixture(scope="module")
