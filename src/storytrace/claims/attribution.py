@@ -81,11 +81,14 @@ def attributions_of(
     for sent in sentences:
         upto = bisect.bisect_left(cue_starts, sent.end_char)
         speakers: set[int] = set()
+        cites_group = False
         for relation in ordered[done:upto]:
             found.append(_attribution(article_id, doc, relation, quotes, ctx))
             speakers.update(t.i for t in _tokens(doc, relation.source or ()))
+            group = ctx.last_group
+            cites_group = cites_group or (group is not None and found[-1].source == group[0])
         done = upto
-        ctx.note_entities(sent, speakers=speakers)
+        ctx.note_entities(sent, speakers=speakers, cites_group=cites_group)
     for relation in ordered[done:]:
         found.append(_attribution(article_id, doc, relation, quotes, ctx))
     return found

@@ -94,6 +94,7 @@ class SourceContext:
         sent: Span,
         *,
         speakers: Collection[int] = (),
+        cites_group: bool = False,
         ents: Sequence[Span] | None = None,
     ) -> None:
         """Remember people and outlets named in a sentence, in reading order.
@@ -101,7 +102,9 @@ class SourceContext:
         "he"/"she" later means the person who was the subject of a recent sentence (else the
         last one named); "they" stops meaning the last cited group once a sentence outside
         quotes has another plural subject that is not itself a source there (``speakers``:
-        the tokens of the sentence's marked sources): "These troops are now reprimanded".
+        the tokens of the sentence's marked sources), unless the sentence itself cites that
+        group (``cites_group``: "According to the report, 60 members were fired"): "These
+        troops are now reprimanded".
         """
         subject_person: str | None = None
         for ent in sent.ents if ents is None else ents:
@@ -127,12 +130,16 @@ class SourceContext:
         if subject_person is not None:
             self.last_person = subject_person
         quoted = _opening_char(sent) in "\"“‘«'"
-        if not quoted and any(
-            t.dep_ in ("nsubj", "nsubjpass")
-            and t.tag_ == "NNS"
-            and t.head.dep_ == "ROOT"
-            and t.i not in speakers
-            for t in sent
+        if (
+            not quoted
+            and not cites_group
+            and any(
+                t.dep_ in ("nsubj", "nsubjpass")
+                and t.tag_ == "NNS"
+                and t.head.dep_ == "ROOT"
+                and t.i not in speakers
+                for t in sent
+            )
         ):
             self.they_is_group = False
 
