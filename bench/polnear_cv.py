@@ -24,8 +24,14 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storytrace.benchmark.polnear import ROLES, relation_spans, score_spans
-from storytrace.claims.learn import CUE_SETTINGS, ROLE_SETTINGS, learn, load_docs, read_split
 from storytrace.claims.relations import Relation, find_relations
+from storytrace.training.attribution import (
+    CUE_SETTINGS,
+    ROLE_SETTINGS,
+    learn,
+    load_docs,
+    read_split,
+)
 
 
 def _errors(

@@ -30,7 +30,7 @@ from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
 from storytrace.align.groups import claim_vectors
 from storytrace.align.mention_chains import chain_mentions, effective_places
 from storytrace.align.properties import contested_properties
-from storytrace.claims import read_articles
+from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
@@ -161,9 +161,9 @@ def read_new(
     """
     outlets = sorted({a.outlet for a in articles if a.outlet})
     unread = [a for a in articles if not store.has_claims(a.id)]
-    pending: list[tuple[Article, list[Claim]]] = []
-    for done, read in enumerate(read_articles(unread, known_outlets=outlets), 1):
-        pending.append(read)
+    pending: list[Reading] = []
+    for done, reading in enumerate(read_stage(unread, known_outlets=outlets), 1):
+        pending.append(reading)
         if len(pending) == CLAIMS_PER_COMMIT:
             _save_claims(store, pending)
         progress("read", done, len(unread))
@@ -181,14 +181,16 @@ def read_new(
     return len(unread)
 
 
-def _save_claims(store: Store, pending: list[tuple[Article, list[Claim]]]) -> None:
-    """Save the claims of the pending articles in one transaction, and empty the list."""
+def _save_claims(store: Store, pending: list[Reading]) -> None:
+    """Save the attributions and claims of the pending articles in one transaction."""
     if not pending:
         return
-    flat = [c for _, claims in pending for c in claims]
+    flat = [c for reading in pending for c in reading.claims]
     vectors = iter(claim_vectors(flat) if flat else ())
     with store.transaction():
-        for article, claims in pending:
+        for reading in pending:
+            article, claims = reading.article, reading.claims
+            store.save_attributions(article.id, reading.attributions)
             store.save_claims(article.id, claims)
             store.save_claim_vectors(article.id, {c.id: _blob(next(vectors)) for c in claims})
     pending.clear()

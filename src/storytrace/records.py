@@ -18,7 +18,7 @@ from typing import Any, Literal
 Span = tuple[int, int]
 Certainty = Literal["asserted", "hedged", "unconfirmed", "denied"]
 Verdict = Literal["corroborated", "echoed", "single_source", "conflicting"]
-SourceKind = Literal["person", "organisation", "outlet", "document", "unnamed"]
+SourceKind = Literal["person", "organisation", "outlet", "government", "document", "unnamed"]
 OriginKind = Literal["outlet", "cited_source", "speaker"]
 
 CERTAINTIES: tuple[str, ...] = ("asserted", "hedged", "unconfirmed", "denied")
@@ -62,15 +62,32 @@ class Entity:
 
 @dataclass(frozen=True)
 class Attribution:
-    """Who a claim is attributed to, and how."""
+    """One attribution relation of an article: who (source) says (cue) what (content).
+
+    The read stage stores every relation it finds as a record of its own (``id``,
+    ``article_id``); a claim carries a copy of the one that covers it. ``source_span``
+    and ``source_text`` are the source as the text marks it ("he", "the newspaper");
+    ``source`` and ``kind`` are what it resolves to within the article ("Nikolay Kuzmin"),
+    named at ``resolved_span``. An unresolved pronoun or an unnamed source has kind
+    ``unnamed``; a bare pronoun ("he", "who", "they", "some") is never a ``source`` name
+    (``source`` is then ""). The ``*_fragments`` hold a discontinuous span's pieces, and
+    ``*_span`` runs from the first fragment's start to the last one's end.
+    """
 
     source: str  # the resolved speaker or source, e.g. "Pskovskaya Gubernia"
     kind: SourceKind
     cue: str  # the reporting verb or phrase: "said", "according to", "reported"
     direct: bool  # a direct quote (True) or reported speech (False)
-    source_span: Span | None = None  # where the source is named (may be an earlier sentence)
+    source_span: Span | None = None  # the source as the text marks it ("he")
     cue_span: Span | None = None
     content_span: Span | None = None
+    id: str = ""  # "<article_id>:a<cue start>"
+    article_id: str = ""
+    source_text: str | None = None  # the source as marked: "he", "The newspaper"
+    resolved_span: Span | None = None  # the mention that names ``source`` (may be earlier)
+    source_fragments: tuple[Span, ...] = ()
+    cue_fragments: tuple[Span, ...] = ()
+    content_fragments: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -163,6 +180,7 @@ class Claim:
     places: tuple[Place, ...] = ()
     entities: tuple[Entity, ...] = ()
     mentions: tuple[EventMention, ...] = ()  # its events, with their arguments
+    attribution_id: str | None = None  # the stored ``Attribution`` that covers the claim
 
 
 @dataclass(frozen=True)

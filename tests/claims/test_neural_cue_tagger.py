@@ -1,4 +1,4 @@
-"""The neural cue tagger: MiniLM token vectors, the CRF mix, training, the shipped weights."""
+"""The neural cue tagger (training wing, not shipped): token vectors, the CRF mix, training."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 import torch
 
-from storytrace.claims import learn_neural
-from storytrace.claims.encoder import STRIDE, WINDOW, _windows, token_vectors
 from storytrace.claims.features import quote_mask
-from storytrace.claims.neural import CUE_LABELS, combined_labels, load_tagger
-from storytrace.claims.relations import Relation, find_cues, load_model
+from storytrace.claims.relations import Relation
 from storytrace.text import load_nlp
+from storytrace.training import attribution_neural as learn_neural
+from storytrace.training.attribution_encoder import STRIDE, WINDOW, _windows, token_vectors
+from storytrace.training.attribution_network import combined_labels, find_cues_mixed
 
 # A CRF over O/B/I: feature "v" favours B a little, no transition preferences.
 CRF = {
@@ -75,23 +75,6 @@ def test_the_mix_rejects_a_crf_with_other_labels() -> None:
         combined_labels({**CRF, "labels": ["B", "I", "O"]}, [[]], np.zeros((1, 3)), EVEN)
 
 
-def test_the_shipped_tagger_carries_the_chosen_mix_and_known_categories() -> None:
-    tagger = load_tagger()
-    assert tagger["mix"] == learn_neural.MIX
-    assert set(tagger["vocab"]) == {"tag", "dep", "head_tag", "ent", "head_dep"}
-    assert load_model()["cue"]["labels"] == list(CUE_LABELS)
-
-
-def test_the_shipped_mix_finds_an_open_ended_cue_the_words_alone_do_not_give() -> None:
-    doc = load_nlp()("Local farmers have long criticized the new dam, which floods their land.")
-    quoted = quote_mask(doc)
-    cues = find_cues(doc, quoted, load_model(), load_tagger())
-    assert [" ".join(t.text for t in cue) for cue in cues] in (
-        ["have long criticized"],
-        ["criticized"],
-    )
-
-
 def test_training_learns_cues_from_a_few_labelled_sentences() -> None:
     nlp = load_nlp()
     texts = [
@@ -118,6 +101,6 @@ def test_training_learns_cues_from_a_few_labelled_sentences() -> None:
     net = learn_neural.train(data, sizes, epochs=40, config={"hidden": 16})
     tagger = {"net": net, "vocab": vocab, "mix": {**EVEN, "crf": 0.0}}
     doc = nlp("The minister said the bridge was safe.")
-    cues = find_cues(doc, quote_mask(doc), {"cue": CRF}, tagger)
+    cues = find_cues_mixed(doc, quote_mask(doc), {"cue": CRF}, tagger)
     assert [[t.text for t in cue] for cue in cues] == [["said"]]
     assert isinstance(net, torch.nn.Module)

@@ -24,7 +24,7 @@ TOY = {
 
 
 def test_state_scores_sum_the_weights_of_known_features() -> None:
-    assert state_scores(TOY, [["x", "y", "unknown"], []]) == [[1.0, 2.0], [0.0, 0.0]]
+    assert state_scores(TOY, [["x", "y", "unknown"], []]).tolist() == [[1.0, 2.0], [0.0, 0.0]]
 
 
 def test_viterbi_follows_the_emissions_when_transitions_allow() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.claims.relations import Fragments, Relation
+from storytrace.records import Article, Attribution
 
 ROLES = ("Source", "Cue", "Content")
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
@@ -87,33 +88,52 @@ def format_ann(text: str, relations: Iterable[Relation]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
+def attribution_relations(attributions: Iterable[Attribution]) -> list[Relation]:
+    """Stored attributions as brat relations: their fragments as the text marks them."""
+    return [
+        Relation(
+            cue=a.cue_fragments,
+            content=a.content_fragments,
+            source=a.source_fragments or None,
+        )
+        for a in attributions
+        if a.cue_fragments and a.content_fragments
+    ]
+
+
 def predict_folder(
     text_dir: Path, out_dir: Path, *, progress: Callable[[int, int], None] | None = None
 ) -> int:
     """Write ``out_dir/X.ann`` for every ``text_dir/X.txt``; the number of files written.
 
+    Each file becomes an ``Article`` read by the read stage itself
+    (:func:`storytrace.claims.read_stage`, the function ``analyze`` runs, with the same
+    model and settings), and the attributions it yields are written as brat standoff.
     Offsets count the file's own characters (line endings kept as they are). A file that
     is not UTF-8 is reported on stderr and skipped; the others are still predicted.
     ``progress(done, total)`` is called after each article.
     """
-    from storytrace.claims.relations import find_relations
-    from storytrace.text.nlp import load_nlp
+    from storytrace.claims import read_stage
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    readable: list[tuple[Path, str]] = []
+    readable: list[tuple[Path, Article]] = []
     for path in sorted(text_dir.glob("*.txt")):
         try:
-            readable.append((path, path.read_bytes().decode("utf-8")))
+            text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             print(
                 f"storytrace: {path}: skipped, cannot be read as UTF-8 text ({exc})",
                 file=sys.stderr,
             )
-    texts = [text for _, text in readable]
-    docs = load_nlp().pipe(texts, batch_size=16)
-    for done, ((path, text), doc) in enumerate(zip(readable, docs, strict=True), 1):
-        relations = find_relations(doc)
-        (out_dir / f"{path.stem}.ann").write_text(format_ann(text, relations), encoding="utf-8")
+            continue
+        readable.append((path, Article.from_text(text, source=str(path))))
+    articles = [article for _, article in readable]
+    readings = read_stage(articles)
+    for done, ((path, article), reading) in enumerate(zip(readable, readings, strict=True), 1):
+        relations = attribution_relations(reading.attributions)
+        (out_dir / f"{path.stem}.ann").write_text(
+            format_ann(article.text, relations), encoding="utf-8"
+        )
         if progress is not None:
             progress(done, len(readable))
     return len(readable)

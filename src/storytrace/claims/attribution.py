@@ -1,152 +1,183 @@
-"""Attribution of sentences: direct quotes, reported speech and "according to", with the speaker."""
+"""Attribution records: the tagger's relations with their source resolved, and claims' share.
+
+:func:`attributions_of` turns the Source/Cue/Content relations that the learned tagger
+(:mod:`storytrace.claims.relations`) finds in an article into ``Attribution`` records: the
+spans as the text marks them, the cue's words, whether the content is a direct quote, and
+the source resolved within the article (:mod:`storytrace.claims.sources`). Sentences get
+the attribution whose content covers them (:func:`covering`); the one rule the tagger lacks
+is kept here: a sentence inside a quote that no relation covers carries the speaker of that
+quote, or of the quote just before it (:func:`carry_quote_attributions`).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+import bisect
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
 
 from storytrace.claims.quotes import Quote, quote_at
-from storytrace.claims.sources import SourceContext, name_source
+from storytrace.claims.relations import Fragments, Relation
+from storytrace.claims.sources import SourceContext, resolve_source
 from storytrace.records import Attribution
 
-REPORTING_LEMMAS = {
-    "say", "tell", "report", "claim", "confirm", "deny", "state", "announce", "add", "insist",
-    "warn", "allege", "write", "explain", "note", "accuse", "admit", "acknowledge", "inform",
-    "reveal", "testify", "argue", "suggest", "estimate", "assert", "maintain", "stress",
-    "tweet", "post", "cite", "quote", "declare", "indicate", "disclose", "conclude", "predict",
-    "believe", "verify", "describe", "dispute", "refute", "emphasise", "emphasize",
-}  # fmt: skip
-_QUOTE_ONLY_LEMMAS = {"call", "label", "brand", "dub", "vow", "term"}  # cues only before a quote
-_SUBJECTS = ("nsubj", "nsubjpass")
-_CONTENT_DEPS = ("ccomp", "xcomp", "parataxis")
-
-
-def _inside(token: Token, quote: Quote | None) -> bool:
-    return quote is not None and quote.start <= token.idx < quote.end
-
-
-def _reporting_verb(sent: Span, quote: Quote | None) -> Token | None:
-    """The reporting verb of a sentence that governs its content, outside any quote in it."""
-    for token in sent:
-        if token.pos_ not in ("VERB", "AUX"):
-            continue
-        lemma = token.lemma_.lower()
-        quote_cue = lemma in _QUOTE_ONLY_LEMMAS and quote is not None
-        if lemma not in REPORTING_LEMMAS and not quote_cue:
-            continue
-        if _inside(token, quote):
-            continue
-        if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
-            continue  # "is said to", "could not be verified": a hedge, not a source
-        has_subject = any(child.dep_ in _SUBJECTS for child in token.children)
-        if has_subject or token.dep_ in ("ROOT", "ccomp", "parataxis", "conj"):
-            return token
-    return None
-
-
-def _according_to(sent: Span, ctx: SourceContext) -> Attribution | None:
-    """ "According to X, ..." or "..., according to X": X is the source, the rest the content."""
-    for token in sent:
-        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor(1).lower_ == "to":
-            objects = [c for c in token.nbor(1).children if c.dep_ == "pobj"]
-            if not objects:
-                continue
-            name, kind, span = name_source(objects[0], ctx)
-            end = token.nbor(1)
-            phrase_end = max(t.i for t in objects[0].subtree) + 1
-            if token.i - sent.start <= 1:  # leads the sentence: the content follows it
-                rest = [t for t in sent.doc[phrase_end : sent.end] if not t.is_punct]
-            else:
-                rest = [t for t in sent.doc[sent.start : token.i] if not t.is_punct]
-            content = (rest[0].idx, rest[-1].idx + len(rest[-1])) if rest else None
-            if kind in ("outlet", "organisation"):
-                ctx.cite_group(name, kind)
-            return Attribution(
-                source=name,
-                kind=kind,
-                cue="according to",
-                direct=False,
-                source_span=(span.start_char, span.end_char),
-                cue_span=(token.idx, end.idx + len(end)),
-                content_span=content,
-            )
-    return None
-
-
-def _content(verb: Token, sent: Span) -> tuple[int, int]:
-    """What a reporting verb reports: its clausal complement, else the words after it."""
-    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS and c.i > verb.i]
-    if clauses:
-        tokens = [t for c in clauses for t in c.subtree]
-    else:
-        tokens = [
-            t
-            for t in sent.doc[verb.i + 1 : sent.end]
-            if not (t.dep_ in ("dative", "dobj") and t.head.i == verb.i and t.pos_ == "PRON")
-        ]
-    tokens = [t for t in tokens if not t.is_punct or t.text in "\"“”'’"]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in "\"”'’":
-        tokens.pop()
-    if not tokens:
-        return verb.idx + len(verb), sent.end_char
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
-def _leading_name(sent: Span, verb: Token) -> Token | None:
-    """A name opening the sentence before a subjectless reporting verb (a misparse)."""
-    for ent in sent.ents:
-        if ent.end > verb.i:
-            break
-        opening = all(t.is_punct for t in sent.doc[sent.start : ent.start])
-        if opening and ent.label_ in ("PERSON", "ORG", "GPE", "NORP", "WORK_OF_ART"):
-            return ent.root
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
-    if verb.dep_ == "conj":  # "He verified the reports and said ..." shares the subject
-        return _subject(verb.head)
-    return None
-
-
-def attribute_sentence(
-    sent: Span, quotes: list[Quote], ctx: SourceContext
-) -> tuple[Attribution | None, Quote | None, list[Quote]]:
-    """The attribution a sentence states itself, the quote it sits in, and the quotes it touches."""
-    quote = quote_at(quotes, sent.start_char, sent.end_char)
-    touching = [q for q in quotes if q.start < sent.end_char and q.end > sent.start_char]
-    verb = _reporting_verb(sent, touching[0] if touching else None)
-    if verb is not None:
-        subject = _subject(verb) or _leading_name(sent, verb)
-        if subject is not None and subject.lower_ != "it":
-            name, kind, span = name_source(subject, ctx)
-            content = touching[0].inner if touching else _content(verb, sent)
-            attribution = Attribution(
-                source=name,
-                kind=kind,
-                cue=verb.text,
-                direct=bool(touching),
-                source_span=(span.start_char, span.end_char),
-                cue_span=(verb.idx, verb.idx + len(verb)),
-                content_span=content,
-            )
-            if kind in ("outlet", "organisation"):
-                ctx.cite_group(name, kind)
-            return attribution, quote, touching
-    return _according_to(sent, ctx), quote, touching
-
-
 Row = tuple[Attribution | None, Quote | None, list[Quote]]
+_QUOTE_MARKS = "\"“”«»„'‘’"
+
+
+def _tokens(doc: Doc, fragments: Fragments) -> list[Token]:
+    """The tokens of a span's character fragments."""
+    found: list[Token] = []
+    for start, end in fragments:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found += [t for t in span if not t.is_space]
+    return found
+
+
+def _head(tokens: list[Token]) -> Token | None:
+    """The token of a span that governs it: the first whose head lies outside the span."""
+    ids = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
+    nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET", "X")]
+    found = nominal or heads or tokens
+    return found[0] if found else None
+
+
+def _direct(fragments: Fragments, quotes: Sequence[Quote]) -> bool:
+    """Whether the content quotes its source: mostly inside quotation marks, or holding a
+    whole quotation of its own ("claimed the figures were "grossly exaggerated"")."""
+    size = sum(b - a for a, b in fragments)
+    inside = 0
+    for a, b in fragments:
+        for quote in quotes:
+            inside += max(0, min(b, quote.end) - max(a, quote.start))
+            if a <= quote.start and quote.end <= b + 1:
+                return True
+    return size > 0 and inside * 2 >= size
+
+
+def _outer(fragments: Fragments | None) -> tuple[int, int] | None:
+    return (fragments[0][0], fragments[-1][1]) if fragments else None
+
+
+def attributions_of(
+    article_id: str,
+    doc: Doc,
+    relations: Sequence[Relation],
+    quotes: Sequence[Quote],
+    ctx: SourceContext,
+    sentences: Sequence[Span],
+) -> list[Attribution]:
+    """One ``Attribution`` per relation, sources resolved in reading order.
+
+    ``ctx`` learns each sentence's names after the relations whose cue lies in it are
+    resolved, so "he" looks back, never ahead.
+    """
+    ordered = sorted(relations, key=lambda r: r.cue[0])
+    cue_starts = [r.cue[0][0] for r in ordered]
+    found: list[Attribution] = []
+    done = 0
+    for sent in sentences:
+        upto = bisect.bisect_left(cue_starts, sent.end_char)
+        speakers: set[int] = set()
+        cites_group = False
+        for relation in ordered[done:upto]:
+            found.append(_attribution(article_id, doc, relation, quotes, ctx))
+            speakers.update(t.i for t in _tokens(doc, relation.source or ()))
+            group = ctx.last_group
+            cites_group = cites_group or (group is not None and found[-1].source == group[0])
+        done = upto
+        ctx.note_entities(sent, speakers=speakers, cites_group=cites_group)
+    for relation in ordered[done:]:
+        found.append(_attribution(article_id, doc, relation, quotes, ctx))
+    return found
+
+
+def _attribution(
+    article_id: str, doc: Doc, relation: Relation, quotes: Sequence[Quote], ctx: SourceContext
+) -> Attribution:
+    text = doc.text
+    source_tokens = _tokens(doc, relation.source) if relation.source else []
+    head = _head(source_tokens)
+    if head is not None:
+        name, kind, resolved = resolve_source(head, source_tokens, ctx)
+    else:
+        name, kind, resolved = "", "unnamed", None
+    cue = " ".join(" ".join(text[a:b].split()) for a, b in relation.cue)
+    source_span = _outer(relation.source)
+    marked = " ".join(" ".join(text[a:b].split()) for a, b in relation.source or ())
+    return Attribution(
+        source=name,
+        kind=kind,
+        cue=cue,
+        direct=_direct(relation.content, quotes),
+        source_span=source_span,
+        cue_span=_outer(relation.cue),
+        content_span=_outer(relation.content),
+        id=f"{article_id}:a{relation.cue[0][0]}",
+        article_id=article_id,
+        source_text=marked or None,
+        resolved_span=resolved,
+        source_fragments=tuple(relation.source or ()),
+        cue_fragments=tuple(relation.cue),
+        content_fragments=tuple(relation.content),
+    )
+
+
+def _holds(fragments: Fragments, at: int) -> bool:
+    return any(a <= at < b for a, b in fragments)
+
+
+def covering(
+    attributions: Sequence[Attribution], start: int, end: int, root: int | None = None
+) -> Attribution | None:
+    """The attribution that covers a sentence ``start:end`` whose main verb starts at ``root``.
+
+    The relation whose cue is the sentence's main verb ("..., he said") comes first, then
+    one whose content holds the main verb; else the content covering the largest share of
+    the sentence, at least a third of it (or any share when its cue lies in the sentence).
+    """
+    if root is not None:
+        for attribution in attributions:
+            if _holds(attribution.cue_fragments, root):
+                return attribution
+        for attribution in attributions:
+            if _holds(attribution.content_fragments, root):
+                return attribution
+    best: Attribution | None = None
+    best_share = 0.0
+    size = max(1, end - start)
+    for attribution in attributions:
+        share = (
+            sum(max(0, min(end, b) - max(start, a)) for a, b in attribution.content_fragments)
+            / size
+        )
+        if share <= 0:
+            continue
+        cue_start = attribution.cue_fragments[0][0] if attribution.cue_fragments else -1
+        cue_inside = start <= cue_start < end
+        if share < 1 / 3 and not cue_inside:
+            continue
+        share += 1.0 if cue_inside else 0.0
+        if share > best_share:
+            best, best_share = attribution, share
+    return best
+
+
+def quote_row(attribution: Attribution | None, quotes: list[Quote], start: int, end: int) -> Row:
+    """What :func:`carry_quote_attributions` reads of one sentence ``start:end``."""
+    inside = quote_at(quotes, start, end)
+    touching = [q for q in quotes if q.start < end and q.end > start]
+    return attribution, inside, touching
 
 
 def carry_quote_attributions(rows: list[Row]) -> list[Attribution | None]:
     """Give sentences inside a quote the speaker of that quote, or of the quote just before it.
 
-    A quote's speaker is named in any sentence that touches it; a quote that names no
-    speaker continues the previous quote's speaker when it follows within two sentences
-    (the newswire convention for a quote spread over sentences or paragraphs).
+    A quote's speaker is the direct attribution of any sentence that touches it; a quote
+    that names no speaker continues the previous quote's speaker when it follows within two
+    sentences (the newswire convention for a quote spread over sentences or paragraphs).
     """
     by_quote: dict[Quote, Attribution] = {}
     for attribution, _inside, touching in rows:

@@ -1,17 +1,24 @@
-"""The read stage: ``Article`` -> check-worthy ``Claim``s with attribution, certainty and facts."""
+"""The read stage: ``Article`` -> its attributions, and check-worthy ``Claim``s with facts."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from storytrace.claims.attribution import attribute_sentence, carry_quote_attributions
+from storytrace.claims.attribution import (
+    attributions_of,
+    carry_quote_attributions,
+    covering,
+    quote_row,
+)
 from storytrace.claims.hedges import assess_certainty
 from storytrace.claims.quotes import find_quotes
+from storytrace.claims.relations import find_relations
 from storytrace.claims.sources import SourceContext
 from storytrace.records import Article, Attribution, Claim, Entity
 from storytrace.text.dates import resolve_dates
@@ -31,20 +38,49 @@ _OPINION = re.compile(
 _ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE", "WORK_OF_ART"}
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the read stage stores of one article: its attributions and its claims."""
+
+    article: Article
+    attributions: list[Attribution]
+    claims: list[Claim]
+
+
+def read_stage(
+    articles: Sequence[Article],
+    *,
+    known_outlets: Iterable[str] = (),
+    nlp: Language | None = None,
+) -> Iterator[Reading]:
+    """Parse each article and yield every attribution it holds and its claims.
+
+    The one reader: ``analyze`` stores what this yields and ``predict attributions``
+    writes the same attributions (batched through spaCy).
+    """
+    outlets = frozenset(known_outlets)
+    for article, doc in parse_articles(articles, nlp=nlp):
+        yield read_article(article, doc, known_outlets=outlets)
+
+
 def read_articles(
     articles: Sequence[Article],
     *,
     known_outlets: Iterable[str] = (),
     nlp: Language | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Parse each article and yield it with its claims (batched through spaCy)."""
-    outlets = frozenset(known_outlets)
-    for article, doc in parse_articles(articles, nlp=nlp):
-        yield article, extract_claims(article, doc, known_outlets=outlets)
+    """Each article with its claims (:func:`read_stage` without the attribution list)."""
+    for reading in read_stage(articles, known_outlets=known_outlets, nlp=nlp):
+        yield reading.article, reading.claims
 
 
 def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] = ()) -> list[Claim]:
     """The check-worthy claims of one parsed article, in text order."""
+    return read_article(article, doc, known_outlets=known_outlets).claims
+
+
+def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = ()) -> Reading:
+    """Every attribution of one parsed article, and its check-worthy claims in text order."""
     lines = split_lines(article.text)
     starts = [line.start for line in lines]
     quotes = find_quotes(article.text)
@@ -52,25 +88,27 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
     all_ents = ctx.entities(doc)
     countries = context_countries(all_ents)
     ents_of = _entities_by_sentence(doc, all_ents)
+    sentences = list(doc.sents)
+    attributions = attributions_of(article.id, doc, find_relations(doc), quotes, ctx, sentences)
     prose: list[tuple[Span, str]] = []
     rows = []
-    for sent in doc.sents:
+    for sent in sentences:
         text = article.text[sent.start_char : sent.end_char]  # ``sent.text``, without rebuilding it
         if not text.strip():
             continue
         line = lines[max(0, bisect.bisect_right(starts, _first_char(sent, text)) - 1)]
         if line.role != "prose":
             continue
-        rows.append(attribute_sentence(sent, quotes, ctx))
-        ctx.note_entities(sent, attributed=rows[-1][0] is not None, ents=ents_of[sent.start])
+        start, end = _first_char(sent, text), sent.start_char + len(text.rstrip())
+        found = covering(attributions, start, end, sent.root.idx)
+        rows.append(quote_row(found, quotes, start, end))
         prose.append((sent, text))
-    attributions = carry_quote_attributions(rows)
     claims: list[Claim] = []
-    for (sent, text), attribution in zip(prose, attributions, strict=True):
+    for (sent, text), attribution in zip(prose, carry_quote_attributions(rows), strict=True):
         if not _check_worthy(sent, text, attribution):
             continue
         claims.append(_claim(article, sent, text, attribution, countries, ents_of[sent.start]))
-    return claims
+    return Reading(article, attributions, claims)
 
 
 def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
@@ -134,6 +172,7 @@ def _claim(
         certainty=certainty,
         hedges=cues,
         attribution=attribution,
+        attribution_id=attribution.id if attribution is not None and attribution.id else None,
         quantities=tuple(find_quantities(sent, text=text)),
         dates=tuple(resolve_dates(sent, article.published, ents=ents)),
         places=tuple(geocode_places(sent, countries, ents=ents)),

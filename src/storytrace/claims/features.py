@@ -1,10 +1,14 @@
 """Features of parsed tokens for the learned attribution tagger (cues, then sources and content).
 
-Training (:mod:`storytrace.claims.learn`) and prediction (:mod:`storytrace.claims.relations`)
-share these functions, so a model and its features can never drift apart.
+Training (:mod:`storytrace.training.attribution`) and prediction
+(:mod:`storytrace.claims.relations`) share these functions, so a model and its features
+can never drift apart.
 """
 
 from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -23,76 +27,184 @@ def quote_mask(doc: Doc) -> list[bool]:
     return mask
 
 
+@dataclass
+class _View:
+    """Per-token strings and sentence bounds of one doc, read once (spaCy builds a new
+    ``Token`` on every ``doc[i]`` and walks the parse on every ``token.sent``)."""
+
+    doc: Doc
+    words: list[str]
+    tags: list[str]
+    lemmas: list[str]
+    sent_start: list[int]
+    sent_end: list[int]
+    padded_words: list[str]  # two "<s>" before and two "</s>" after ``words``
+    padded_tags: list[str]  # "-" either side
+    padded_lemmas: list[str]  # "-" either side
+    heads: list[int]
+    deps: list[str]
+    lowers: list[str]
+    texts: list[str]
+    pos: list[str]
+    ents: list[str]  # "B-PERSON", "O-" ...
+    space: list[bool]
+    punct: list[bool]
+    stop: list[bool]
+    children: list[list[int]]  # each token's dependents, in order
+
+
+_LAST: list[_View] = []
+
+
+def _view(doc: Doc) -> _View:
+    """The :class:`_View` of ``doc`` (the last one is kept)."""
+    if _LAST and _LAST[0].doc is doc:
+        return _LAST[0]
+    size = len(doc)
+    words, tags, lemmas, heads, deps = [], [], [], [], []
+    lowers, texts, pos, ents, space, punct, stop = [], [], [], [], [], [], []
+    children: list[list[int]] = [[] for _ in range(size)]
+    for token in doc:
+        lower, is_space, head = token.lower_, token.is_space, token.head.i
+        if is_space:
+            words.append("<nl>" if "\n" in token.text else "<sp>")
+        else:
+            words.append(lower)
+        tags.append(token.tag_)
+        lemmas.append(token.lemma_.lower())
+        heads.append(head)
+        deps.append(token.dep_)
+        lowers.append(lower)
+        texts.append(token.text)
+        pos.append(token.pos_)
+        ents.append(f"{token.ent_iob_}-{token.ent_type_}")
+        space.append(is_space)
+        punct.append(token.is_punct)
+        stop.append(token.is_stop)
+        if head != token.i:
+            children[head].append(token.i)
+    sent_start = [0] * size
+    sent_end = [size] * size
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            sent_start[i], sent_end[i] = sent.start, sent.end
+    view = _View(
+        doc,
+        words,
+        tags,
+        lemmas,
+        sent_start,
+        sent_end,
+        ["<s>", "<s>", *words, "</s>", "</s>"],
+        ["-", "-", *tags, "-", "-"],
+        ["-", "-", *lemmas, "-", "-"],
+        heads,
+        deps,
+        lowers,
+        texts,
+        pos,
+        ents,
+        space,
+        punct,
+        stop,
+        children,
+    )
+    _LAST[:] = [view]
+    return view
+
+
 def _word(doc: Doc, i: int) -> str:
     if i < 0:
         return "<s>"
     if i >= len(doc):
         return "</s>"
-    if doc[i].is_space:
-        return "<nl>" if "\n" in doc[i].text else "<sp>"
-    return doc[i].lower_
+    return _view(doc).words[i]
 
 
 def _tag(doc: Doc, i: int) -> str:
     if i < 0 or i >= len(doc):
         return "-"
-    return doc[i].tag_
+    return _view(doc).tags[i]
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "nsubj", "dobj", "xcomp"})
 
 
 def cue_features(token: Token, quoted: list[bool]) -> list[str]:
     """Features for "is this token part of a reporting cue" (a binary tagger)."""
-    doc, i = token.doc, token.i
-    lemma, head = token.lemma_.lower(), token.head
-    children = {child.dep_ for child in token.children}
+    return _cue_features(_view(token.doc), token.i, quoted)
+
+
+def cue_rows(tokens: list[Token], quoted: list[bool]) -> list[list[str]]:
+    """:func:`cue_features` of each token of one sentence (the doc read once)."""
+    if not tokens:
+        return []
+    view = _view(tokens[0].doc)
+    return [_cue_features(view, t.i, quoted) for t in tokens]
+
+
+def _cue_features(view: _View, i: int, quoted: list[bool]) -> list[str]:
+    """:func:`cue_features` over token indices."""
+    words, tags, lemmas, deps = view.padded_words, view.padded_tags, view.padded_lemmas, view.deps
+    k = i + 2  # index into the padded lists
+    lower, tag, dep, lemma = view.lowers[i], view.tags[i], deps[i], view.lemmas[i]
+    head = view.heads[i]
+    head_lemma = view.lemmas[head]
+    kids = view.children[i]
+    children = {deps[c] for c in kids}
+    quote = quoted[i]
+    size = len(view.heads)
     feats = [
-        f"w={token.lower_}",
+        f"w={lower}",
         f"l={lemma}",
-        f"t={token.tag_}",
-        f"d={token.dep_}",
-        f"l+d={lemma}|{token.dep_}",
-        f"l+t={lemma}|{token.tag_}",
-        f"hl={head.lemma_.lower()}",
-        f"hl+d={head.lemma_.lower()}|{token.dep_}",
-        f"hd={head.dep_}",
-        f"ht={head.tag_}",
-        f"w-1={_word(doc, i - 1)}",
-        f"w+1={_word(doc, i + 1)}",
-        f"w-2={_word(doc, i - 2)}",
-        f"w+2={_word(doc, i + 2)}",
-        f"t-1={_tag(doc, i - 1)}",
-        f"t+1={_tag(doc, i + 1)}",
-        f"w-1+w={_word(doc, i - 1)}|{token.lower_}",
-        f"w+w+1={token.lower_}|{_word(doc, i + 1)}",
-        f"q={quoted[i]}",
-        f"q+t={quoted[i]}|{token.tag_}",
-        f"hq={quoted[head.i]}",
-        f"sent0={token.is_sent_start}",
+        f"t={tag}",
+        f"d={dep}",
+        f"l+d={lemma}|{dep}",
+        f"l+t={lemma}|{tag}",
+        f"hl={head_lemma}",
+        f"hl+d={head_lemma}|{dep}",
+        f"hd={deps[head]}",
+        f"ht={view.tags[head]}",
+        f"w-1={words[k - 1]}",
+        f"w+1={words[k + 1]}",
+        f"w-2={words[k - 2]}",
+        f"w+2={words[k + 2]}",
+        f"t-1={tags[k - 1]}",
+        f"t+1={tags[k + 1]}",
+        f"w-1+w={words[k - 1]}|{lower}",
+        f"w+w+1={lower}|{words[k + 1]}",
+        f"q={quote}",
+        f"q+t={quote}|{tag}",
+        f"hq={quoted[head]}",
+        f"sent0={view.sent_start[i] == i}",
     ]
-    feats += [f"c={dep}" for dep in children]
-    feats += [f"l+c={lemma}|{dep}" for dep in children & {"ccomp", "nsubj", "dobj", "xcomp"}]
-    if any(quoted[child.i] for child in token.children if child.dep_ in ("ccomp", "dobj")):
+    feats += [f"c={d}" for d in children]
+    feats += [f"l+c={lemma}|{d}" for d in children & _CLAUSE_DEPS]
+    if any(quoted[c] for c in kids if deps[c] in ("ccomp", "dobj")):
         feats.append("quoted-object")
-    if token.i + 1 < len(doc) and quoted[token.i + 1] and not quoted[i]:
+    if i + 1 < size and quoted[i + 1] and not quote:
         feats.append("before-quote")
-    if i > 0 and quoted[i - 1] and not quoted[i]:
+    if i > 0 and quoted[i - 1] and not quote:
         feats.append("after-quote")
-    if head.i != i and head.head.i != head.i:
-        feats.append(f"hhl={head.head.lemma_.lower()}")
+    if head != i and view.heads[head] != head:
+        feats.append(f"hhl={view.lemmas[view.heads[head]]}")
     feats += [
-        f"e={token.ent_iob_}-{token.ent_type_}",
-        f"l+1={_lemma(doc, i + 1)}",
-        f"l-1={_lemma(doc, i - 1)}",
-        f"l+w+1+w+2={lemma}|{_word(doc, i + 1)}|{_word(doc, i + 2)}",
-        f"w-2+w-1={_word(doc, i - 2)}|{_word(doc, i - 1)}",
-        f"sentend={i + 1 >= len(doc) or doc[i + 1].is_sent_start is True}",
+        f"e={view.ents[i]}",
+        f"l+1={lemmas[k + 1]}",
+        f"l-1={lemmas[k - 1]}",
+        f"l+w+1+w+2={lemma}|{words[k + 1]}|{words[k + 2]}",
+        f"w-2+w-1={words[k - 2]}|{words[k - 1]}",
+        f"sentend={i + 1 >= size or view.sent_start[i + 1] == i + 1}",
     ]
-    if token.is_punct:
-        feats.append(f"punct={token.text}|{_tag(doc, i - 1)}|{quoted[i]}")
+    if view.punct[i]:
+        feats.append(f"punct={view.texts[i]}|{tags[k - 1]}|{quote}")
     return _printable(feats)
 
 
 def _printable(feats: list[str]) -> list[str]:
     """Features with line breaks and other control characters replaced (one line each)."""
+    if "".join(feats).isprintable():
+        return feats
     return [
         f if f.isprintable() else "".join(c if c.isprintable() else "_" for c in f) for f in feats
     ]
@@ -101,7 +213,7 @@ def _printable(feats: list[str]) -> list[str]:
 def _lemma(doc: Doc, i: int) -> str:
     if i < 0 or i >= len(doc):
         return "-"
-    return doc[i].lemma_.lower()
+    return _view(doc).lemmas[i]
 
 
 def cue_head(tokens: list[Token]) -> Token:
@@ -115,78 +227,113 @@ def cue_head(tokens: list[Token]) -> Token:
 
 def _path(token: Token, head: Token) -> tuple[str, int]:
     """How ``token`` hangs from the cue head: the top relation below it, or up/over it."""
-    chain: list[Token] = []
-    current = token
+    return _path_of(_view(token.doc), token.i, head.i)
+
+
+def _path_of(view: _View, i: int, target: int) -> tuple[str, int]:
+    """:func:`_path` over token indices."""
+    heads, deps = view.heads, view.deps
+    chain: list[int] = []
+    current = i
     for _ in range(40):
-        if current.i == head.i:
-            top = chain[-1].dep_ if chain else "self"
+        if current == target:
+            top = deps[chain[-1]] if chain else "self"
             return f"down:{top}", len(chain)
-        if current.head.i == current.i:
+        if heads[current] == current:
             break
         chain.append(current)
-        current = current.head
-    ancestors = []
-    current = head
+        current = heads[current]
+    ancestor_ids = []
+    current = target
     for _ in range(40):
-        ancestors.append(current)
-        if current.head.i == current.i:
+        ancestor_ids.append(current)
+        if heads[current] == current:
             break
-        current = current.head
-    ancestor_ids = [a.i for a in ancestors]
-    current = token
-    below: Token | None = None
+        current = heads[current]
+    current = i
+    below: int | None = None
     for _ in range(40):
-        if current.i in ancestor_ids:
-            up = ancestor_ids.index(current.i)
-            rel = below.dep_ if below is not None else "anc"
-            return f"up{min(up, 3)}:{head.dep_ if up == 1 else 'far'}:{rel}", up
-        if current.head.i == current.i:
+        if current in ancestor_ids:
+            up = ancestor_ids.index(current)
+            rel = deps[below] if below is not None else "anc"
+            return f"up{min(up, 3)}:{deps[target] if up == 1 else 'far'}:{rel}", up
+        if heads[current] == current:
             break
         below = current
-        current = current.head
+        current = heads[current]
     return "none", 99
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """What every role feature of one cue's window reads of the cue."""
+
+    head: int
+    first: int
+    last: int
+    lemma: str
+    tag: str
+    dep: str
+    own: bool  # the cue's head has a subject of its own
+    agent: bool  # ... or an agent ("was told by")
+
+
+def _cue(cue: list[Token]) -> _Cue:
+    head = cue_head(cue)
+    return _Cue(
+        head=head.i,
+        first=cue[0].i,
+        last=cue[-1].i,
+        lemma=head.lemma_.lower(),
+        tag=head.tag_,
+        dep=head.dep_,
+        own=_has_subject(head),
+        agent=any(c.dep_ == "agent" for c in head.children),
+    )
 
 
 def role_features(token: Token, cue: list[Token], quoted: list[bool]) -> list[str]:
     """Features for the role (Source, Content or none) of ``token`` relative to one cue."""
-    head = cue_head(cue)
-    path, depth = _path(token, head)
-    first, last = cue[0].i, cue[-1].i
-    side = "before" if token.i < first else "after"
-    distance = first - token.i if side == "before" else token.i - last
+    return _role_features(_view(token.doc), token.i, _cue(cue), quoted)
+
+
+def _role_features(view: _View, i: int, cue: _Cue, quoted: list[bool]) -> list[str]:
+    """:func:`role_features` over token indices, with the cue read once."""
+    path, depth = _path_of(view, i, cue.head)
+    side = "before" if i < cue.first else "after"
+    distance = cue.first - i if side == "before" else i - cue.last
     bucket = str(distance) if distance < 4 else ("near" if distance < 10 else "far")
-    same_sent = token.sent.start == head.sent.start
-    cue_lemma = head.lemma_.lower()
+    same_sent = view.sent_start[i] == view.sent_start[cue.head]
+    tag, dep, quote = view.tags[i], view.deps[i], quoted[i]
+    punct = view.punct[i]
+    depth = min(depth, 6)
     feats = [
         f"p={path}",
         f"p+side={path}|{side}",
-        f"p+t={path}|{token.tag_}",
-        f"p+cl={path}|{cue_lemma}",
-        f"depth={min(depth, 6)}",
-        f"p+depth={path}|{min(depth, 6)}",
+        f"p+t={path}|{tag}",
+        f"p+cl={path}|{cue.lemma}",
+        f"depth={depth}",
+        f"p+depth={path}|{depth}",
         f"side={side}",
         f"dist={side}|{bucket}",
         f"sent={same_sent}",
-        f"t={token.tag_}",
-        f"d={token.dep_}",
-        f"w={token.lower_}" if token.is_punct or token.is_stop else f"t2={token.pos_}",
-        f"q={quoted[token.i]}|{quoted[head.i]}",
-        f"q+side={quoted[token.i]}|{side}",
-        f"cl={cue_lemma}",
-        f"ct={head.tag_}",
-        f"cd={head.dep_}",
-        f"q+p={quoted[token.i]}|{path}",
+        f"t={tag}",
+        f"d={dep}",
+        f"w={view.lowers[i]}" if punct or view.stop[i] else f"t2={view.pos[i]}",
+        f"q={quote}|{quoted[cue.head]}",
+        f"q+side={quote}|{side}",
+        f"cl={cue.lemma}",
+        f"ct={cue.tag}",
+        f"cd={cue.dep}",
+        f"q+p={quote}|{path}",
+        # A cue without its own subject ("..., saying", "Kasich says ... and tells") takes
+        # the subject of the verb it hangs from: the same path means more when it has none.
+        f"own={cue.own}|{path}",
+        f"own+d={cue.own}|{cue.dep}|{dep}",
+        f"agent={cue.agent}|{path}",
     ]
-    # A cue without its own subject ("..., saying", "Kasich says ... and tells") takes the
-    # subject of the verb it hangs from: the same path means more when the cue has none.
-    own = _has_subject(head)
-    feats += [
-        f"own={own}|{path}",
-        f"own+d={own}|{head.dep_}|{token.dep_}",
-        f"agent={any(c.dep_ == 'agent' for c in head.children)}|{path}",
-    ]
-    if token.is_punct:
-        feats.append(f"punct+p={token.lower_}|{path}|{side}")
+    if punct:
+        feats.append(f"punct+p={view.lowers[i]}|{path}|{side}")
     return feats
 
 
@@ -207,35 +354,36 @@ def role_rows(
     marked as such, and a token beyond another cue (seen from this one) is flagged, since
     each token has at most one role in at most one attribution.
     """
+    view = _view(doc)
     own = {t.i for t in cue}
-    first, last = cue[0].i, cue[-1].i
+    about = _cue(cue)
+    first, last = about.first, about.last
     others = sorted(cue_ids - own)
-    head = cue_head(cue)
     rows = []
     for i in window:
-        token = doc[i]
         if i in own:
-            rows.append(_printable(["cue=self", f"cue=self|{token.lower_}"]))
+            rows.append(_printable(["cue=self", f"cue=self|{view.lowers[i]}"]))
             continue
-        if token.is_space:
+        if view.space[i]:
             rows.append(["space"])
             continue
-        feats = role_features(token, cue, quoted)
+        feats = _role_features(view, i, about, quoted)
         side = "before" if i < first else "after"
         low, high = (i, first) if i < first else (last, i)
-        between = any(low < k < high for k in others)
-        offset = _sentence_offset(token, head)
+        after_low = bisect.bisect_right(others, low)
+        between = after_low < len(others) and others[after_low] < high
+        offset = _offset(view, i, about.head)
         feats += [
             f"other={i in cue_ids}",
             f"between={between}",
             f"between+side={between}|{side}",
             f"sentoff={offset}",
             f"sentoff+q={offset}|{quoted[i]}",
-            f"e={token.ent_iob_}-{token.ent_type_}",
-            f"l+side={token.lemma_.lower()}|{side}",
+            f"e={view.ents[i]}",
+            f"l+side={view.lemmas[i]}|{side}",
             f"w-1={_word(doc, i - 1)}|{side}",
             f"w+1={_word(doc, i + 1)}|{side}",
-            f"qmark={token.text in QUOTE_MARKS}|{quoted[i]}|{side}",
+            f"qmark={view.texts[i] in QUOTE_MARKS}|{quoted[i]}|{side}",
         ]
         rows.append(_printable(feats))
     return rows
@@ -246,8 +394,14 @@ QUOTE_MARKS = frozenset("\"“”‘’«»'")
 
 def _sentence_offset(token: Token, head: Token) -> str:
     """Which sentence a token sits in relative to the cue's: 0, -1, +1 or far."""
-    if token.sent.start == head.sent.start:
+    return _offset(_view(token.doc), token.i, head.i)
+
+
+def _offset(view: _View, i: int, head: int) -> str:
+    """:func:`_sentence_offset` over token indices."""
+    start, end = view.sent_start[i], view.sent_end[i]
+    if start == view.sent_start[head]:
         return "0"
-    if token.i < head.i:
-        return "-1" if token.sent.end == head.sent.start else "-far"
-    return "+1" if token.sent.start == head.sent.end else "+far"
+    if i < head:
+        return "-1" if end == view.sent_start[head] else "-far"
+    return "+1" if start == view.sent_end[head] else "+far"

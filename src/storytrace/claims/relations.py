@@ -5,10 +5,10 @@ statement", a colon before a quote) with a linear-chain CRF over each sentence (
 step 2 labels, for each cue, the tokens of its paragraph as its Source, its Content or
 neither with a second CRF, from how they hang off the cue in the dependency parse, so the
 labels of neighbouring tokens agree and spans get whole boundaries. Both are fitted on
-PolNeAR train (:mod:`storytrace.claims.learn`) and shipped as plain JSON weights in
-``claims/data/attribution_model.json``, decoded by :mod:`storytrace.claims.sequence`.
-This tagger backs ``storytrace predict attributions``; the pipeline's read stage uses the
-cheaper rules of :mod:`storytrace.claims.attribution`.
+PolNeAR train (``python -m storytrace.training.attribution``) and shipped as plain JSON
+weights in ``claims/data/attribution_model.json`` (with ``attribution_model.meta.json``),
+decoded by :mod:`storytrace.claims.sequence`. The read stage runs this tagger on every
+article (:func:`storytrace.claims.read_stage`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from storytrace.claims.features import cue_features, quote_mask, role_rows
+from storytrace.claims.features import cue_rows, quote_mask, role_rows
 from storytrace.claims.sequence import viterbi
 
 Fragments = tuple[tuple[int, int], ...]
@@ -74,37 +74,12 @@ def cue_runs(tokens: list[Token], labels: list[str]) -> list[list[Token]]:
     return runs
 
 
-def find_cues(
-    doc: Doc,
-    quoted: list[bool],
-    model: dict[str, Any],
-    tagger: dict[str, Any] | None = None,
-    vectors: Any = None,
-) -> list[list[Token]]:
-    """Reporting cues, in text order, as a cue tagger marks them sentence by sentence.
-
-    ``tagger`` is the neural tagger of :mod:`storytrace.claims.neural`, whose scores are
-    added to the cue CRF's; without it the CRF of ``model`` alone marks them. ``vectors``
-    are the article's token vectors when already computed.
-    """
+def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[Token]]:
+    """Reporting cues, in text order, as the cue CRF marks them sentence by sentence."""
     sentences = [tokens for tokens in _sentences(doc) if tokens]
-    rows = [[cue_features(t, quoted) for t in tokens] for tokens in sentences]
-    if tagger is not None:
-        from storytrace.claims.encoder import token_vectors
-        from storytrace.claims.neural import combined_labels, log_probs
-
-        if vectors is None:
-            vectors = token_vectors(doc)
-        neural = log_probs(sentences, vectors, quoted, tagger)
-        labelled = [
-            combined_labels(model["cue"], r, n, tagger["mix"])
-            for r, n in zip(rows, neural, strict=True)
-        ]
-    else:
-        labelled = [viterbi(model["cue"], r) for r in rows]
     runs: list[list[Token]] = []
-    for tokens, labels in zip(sentences, labelled, strict=True):
-        runs += cue_runs(tokens, labels)
+    for tokens in sentences:
+        runs += cue_runs(tokens, viterbi(model["cue"], cue_rows(tokens, quoted)))
     return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
 
 
@@ -244,28 +219,18 @@ def trim_source(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if t.i >= start]
 
 
-def find_relations(
-    doc: Doc,
-    model: dict[str, Any] | None = None,
-    tagger: dict[str, Any] | None = None,
-    vectors: Any = None,
-) -> list[Relation]:
+def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relation]:
     """Every attribution relation of a parsed text, in the order of the cues.
 
-    ``model`` defaults to the shipped CRF weights (:func:`load_model`) and ``tagger`` to
-    the shipped neural cue tagger (:func:`storytrace.claims.neural.load_tagger`);
-    ``vectors`` are the text's token vectors when already computed.
+    ``model`` defaults to the shipped CRF weights (:func:`load_model`).
     """
-    from storytrace.claims.neural import load_tagger
-
     model = model or load_model()
-    tagger = tagger or load_tagger()
     quoted = quote_mask(doc)
     tweets = tweet_relations(doc.text)
     covered = [(r.content[0][0], r.source[0][1]) for r in tweets if r.source]
     cues = [
         cue
-        for cue in find_cues(doc, quoted, model, tagger, vectors)
+        for cue in find_cues(doc, quoted, model)
         if not any(a <= cue[0].idx < b for a, b in covered)
     ]
     cue_ids = {t.i for cue in cues for t in cue}

@@ -1,29 +1,51 @@
 """Linear-chain CRF decoding over plain JSON weights (no CRF library at run time).
 
 A model is ``{"labels": [...], "transitions": [[w_from_to, ...], ...], "weights":
-{feature: [w_label, ...]}}``, as :mod:`storytrace.claims.learn` exports it from a fitted
+{feature: [w_label, ...]}}``, as :mod:`storytrace.training.attribution` exports it from a fitted
 CRFsuite model. :func:`viterbi` returns the best label sequence for a list of feature rows.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 
-def state_scores(model: dict[str, Any], rows: Sequence[Sequence[str]]) -> list[list[float]]:
-    """Per-token label scores: the summed weights of each token's features."""
+_COMPILED: dict[int, tuple[dict[str, list[float]], dict[str, int], npt.NDArray[np.float64]]] = {}
+
+
+def _compiled(model: dict[str, Any]) -> tuple[dict[str, int], npt.NDArray[np.float64]]:
+    """The model's weights as one matrix and a feature -> row index (built once per model)."""
     weights: dict[str, list[float]] = model["weights"]
+    found = _COMPILED.get(id(weights))
+    if found is None or found[0] is not weights:
+        index = {feature: k for k, feature in enumerate(weights)}
+        matrix = np.array(list(weights.values()), dtype=np.float64).reshape(
+            len(weights), len(model["labels"])
+        )
+        found = (weights, index, matrix)
+        _COMPILED[id(weights)] = found
+    return found[1], found[2]
+
+
+def state_scores(model: dict[str, Any], rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
+    """Per-token label scores ``(tokens, labels)``: the summed weights of each token's features."""
+    index, matrix = _compiled(model)
     width = len(model["labels"])
-    scores = []
-    for row in rows:
-        total = [0.0] * width
-        for feature in row:
-            found = weights.get(feature)
-            if found is not None:
-                for k in range(width):
-                    total[k] += found[k]
-        scores.append(total)
+    found = np.fromiter(
+        map(index.get, itertools.chain.from_iterable(rows), itertools.repeat(-1)), dtype=np.int64
+    )
+    owner = np.repeat(np.arange(len(rows)), [len(row) for row in rows])
+    known = found >= 0
+    scores = np.zeros((len(rows), width), dtype=np.float64)
+    if known.any():
+        gathered = matrix[found[known]]
+        owner = owner[known]
+        for label in range(width):
+            scores[:, label] = np.bincount(owner, weights=gathered[:, label], minlength=len(rows))
     return scores
 
 
@@ -38,30 +60,30 @@ def viterbi(model: dict[str, Any], rows: Sequence[Sequence[str]]) -> list[str]:
     emissions = state_scores(model, rows)
     bias = model.get("label_bias")
     if bias:
-        emissions = [[e + b for e, b in zip(row, bias, strict=True)] for row in emissions]
+        emissions = emissions + np.asarray(bias, dtype=np.float64)
     labels: list[str] = model["labels"]
     return [labels[k] for k in best_path(emissions, model["transitions"])]
 
 
 def best_path(
-    emissions: Sequence[Sequence[float]], transitions: Sequence[Sequence[float]]
+    emissions: Sequence[Sequence[float]] | npt.NDArray[np.float64],
+    transitions: Sequence[Sequence[float]],
 ) -> list[int]:
     """Label indices of the best path under per-token and transition scores (Viterbi)."""
-    width = len(transitions)
-    best = list(emissions[0])
-    back: list[list[int]] = []
-    for emission in emissions[1:]:
-        pointers = []
-        current = []
-        for to in range(width):
-            origin = max(range(width), key=lambda k: best[k] + transitions[k][to])
-            pointers.append(origin)
-            current.append(best[origin] + transitions[origin][to] + emission[to])
-        back.append(pointers)
-        best = current
-    state = max(range(width), key=best.__getitem__)
+    scores = np.asarray(emissions, dtype=np.float64)
+    moves = np.asarray(transitions, dtype=np.float64)
+    width = moves.shape[0]
+    columns = np.arange(width)
+    best = scores[0].copy()
+    back = np.zeros((max(0, len(scores) - 1), width), dtype=np.int64)
+    for step in range(1, len(scores)):
+        candidates = best[:, None] + moves  # (from, to)
+        origin = candidates.argmax(axis=0)
+        back[step - 1] = origin
+        best = candidates[origin, columns] + scores[step]
+    state = int(best.argmax())
     path = [state]
-    for pointers in reversed(back):
-        state = pointers[state]
+    for pointers in back[::-1]:
+        state = int(pointers[state])
         path.append(state)
     return path[::-1]

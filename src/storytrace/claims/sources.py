@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from storytrace.records import SourceKind
+from storytrace.records import Span as SpanOffsets
+from storytrace.text.places import geocode
 
 OUTLET_NOUNS = {
     "newspaper", "outlet", "agency", "broadcaster", "channel", "magazine", "paper", "daily",
@@ -61,6 +63,8 @@ class SourceContext:
     people: dict[str, str] = field(default_factory=dict)  # surname or name -> full name
     last_person: str | None = None
     last_group: tuple[str, SourceKind] | None = None  # last outlet or organisation cited
+    named_at: dict[str, SpanOffsets] = field(default_factory=dict)  # name -> first mention
+    places: set[str] = field(default_factory=set)  # names the article uses as places
     they_is_group: bool = False  # "they" still means last_group (no other plural subject since)
     outlets_named: list[str] = field(default_factory=list)
     _entities: tuple[Doc, list[Span]] | None = field(
@@ -71,30 +75,48 @@ class SourceContext:
         """``doc.ents``, built once per document (spaCy builds the list anew on each access)."""
         if self._entities is None or self._entities[0] is not doc:
             self._entities = (doc, list(doc.ents))
+            self.places = {clean_name(e.text) for e in self._entities[1] if e.label_ in _PLACES}
         return self._entities[1]
 
-    def cite_group(self, name: str, kind: SourceKind) -> None:
-        """An outlet or organisation was just named as a source."""
+    def cite_group(self, name: str, kind: SourceKind, at: Span | None = None) -> None:
+        """An outlet or organisation was just named as a source (``at``: the mention)."""
         self.last_group = (name, kind)
         self.they_is_group = True
+        if at is not None:
+            self.named_at.setdefault(name, (at.start_char, at.end_char))
+
+    def mention_of(self, name: str | None) -> SpanOffsets | None:
+        """Where a resolved name was first mentioned in the article."""
+        return self.named_at.get(name) if name else None
 
     def note_entities(
-        self, sent: Span, *, attributed: bool = False, ents: Sequence[Span] | None = None
+        self,
+        sent: Span,
+        *,
+        speakers: Collection[int] = (),
+        cites_group: bool = False,
+        ents: Sequence[Span] | None = None,
     ) -> None:
         """Remember people and outlets named in a sentence, in reading order.
 
         "he"/"she" later means the person who was the subject of a recent sentence (else the
         last one named); "they" stops meaning the last cited group once a sentence outside
-        quotes, and not itself attributed, has another plural subject ("These troops are now
-        reprimanded").
+        quotes has another plural subject that is not itself a source there (``speakers``:
+        the tokens of the sentence's marked sources), unless the sentence itself cites that
+        group (``cites_group``: "According to the report, 60 members were fired"): "These
+        troops are now reprimanded".
         """
         subject_person: str | None = None
         for ent in sent.ents if ents is None else ents:
-            if is_person(ent):
+            if is_person(ent) and not self.is_place_name(ent.text):
                 full = self.full_name(ent.text)
                 self.last_person = full
-                for part in full.split():
+                self.named_at.setdefault(full, (ent.start_char, ent.end_char))
+                parts = full.split()
+                for part in parts:
                     self.people.setdefault(part, full)
+                for k in range(1, len(parts) - 1):  # "De Smet" of "Jonas De Smet"
+                    self.people.setdefault(" ".join(parts[k:]), full)
                 if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in (
                     "nsubj",
                     "nsubjpass",
@@ -104,26 +126,37 @@ class SourceContext:
                 name = clean_name(ent.text)
                 if name not in self.outlets_named:
                     self.outlets_named.append(name)
-                self.cite_group(name, "outlet")
+                self.cite_group(name, "outlet", ent)
         if subject_person is not None:
             self.last_person = subject_person
         quoted = _opening_char(sent) in "\"“‘«'"
         if (
             not quoted
-            and not attributed
+            and not cites_group
             and any(
-                t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS" and t.head.dep_ == "ROOT"
+                t.dep_ in ("nsubj", "nsubjpass")
+                and t.tag_ == "NNS"
+                and t.head.dep_ == "ROOT"
+                and t.i not in speakers
                 for t in sent
             )
         ):
             self.they_is_group = False
 
+    def is_place_name(self, text: str) -> bool:
+        """A one-word name that is a country or a town and no person's name in this article."""
+        name = clean_name(text)
+        if " " in name or name in self.people:
+            return False
+        if name in self.places:
+            return True
+        place = geocode(name, set())
+        return place is not None and place.precision == "country"
+
     def full_name(self, name: str) -> str:
         """The fullest name seen for a person mention ("Kuzmin" -> "Nikolay Kuzmin")."""
         name = clean_name(name)
-        if " " not in name and name in self.people:
-            return self.people[name]
-        return name
+        return self.people.get(name, name)
 
     def is_outlet(self, ent: Span) -> bool:
         """A named outlet: known, named like one, or introduced by "newspaper", "outlet" ..."""
@@ -153,6 +186,7 @@ def _opening_char(sent: Span) -> str:
     return ""
 
 
+_PLACES = ("GPE", "LOC", "FAC")
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "capt", "sgt", "lt"}
 
 
@@ -210,47 +244,101 @@ def _within(doc_ents: list[Span], span: Span) -> list[Span]:
     return found
 
 
-def name_source(head: Token, ctx: SourceContext) -> tuple[str, SourceKind, Span]:
-    """The resolved name, kind and span of the source whose head token is ``head``."""
+_RELATIVE = {"who", "which", "that", "whom"}
+_BARE = {
+    "i", "we", "you", "me", "us", "one", "some", "many", "others", "other", "both", "all",
+    "several", "few", "most", "those", "these", "this", "that", "each", "either", "neither",
+    "any", "anyone", "someone", "somebody", "everyone", "nobody", "none", "who", "which",
+    "whom", "whose", "what", "there", "here", "himself", "herself", "themselves", "itself",
+}  # fmt: skip
+Resolved = tuple[str, SourceKind, SpanOffsets | None]
+
+
+def _offsets(span: Span | Token) -> SpanOffsets:
+    if isinstance(span, Token):
+        return span.idx, span.idx + len(span)
+    return span.start_char, span.end_char
+
+
+def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> Resolved:
+    """The name, kind and resolving mention of a source marked as ``tokens`` (``head`` governs).
+
+    "who" stands for the noun it hangs from; "he"/"she" for the person last named as a
+    subject, "they"/"it" for the outlet or organisation last cited, "the newspaper" for the
+    outlet last named, "this POW" for the last person; a name for its fullest form in the
+    article. A bare pronoun that resolves to nothing is an unnamed source without a name.
+    """
+    if head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and head.head.head.i != head.i:
+        head = head.head.head
+        tokens = [head]
+    lower = head.lower_
+    if lower in _PERSON_PRONOUNS:
+        if ctx.last_person:
+            return ctx.last_person, "person", ctx.mention_of(ctx.last_person)
+        return "", "unnamed", None
+    if lower in _GROUP_PRONOUNS:
+        if ctx.they_is_group and ctx.last_group:
+            return ctx.last_group[0], ctx.last_group[1], ctx.mention_of(ctx.last_group[0])
+        return "", "unnamed", None
+    if lower in _BARE and len([t for t in tokens if not t.is_punct]) <= 1:
+        return "", "unnamed", None
+    return _named(head, ctx)
+
+
+def _named(head: Token, ctx: SourceContext) -> Resolved:
+    """A nominal source: a named entity, a back reference, a document, a role or a group."""
     phrase = _phrase(head)
     lower = head.lower_
     determiner = phrase[0].lower_ if len(phrase) > 1 else ""
     role_reference = determiner in ("this", "that", "the") and lower in _PERSON_ROLES
     if role_reference and len(phrase) == 2 and ctx.last_person:
-        return ctx.last_person, "person", phrase  # "this POW", "the spokesperson"
+        return ctx.last_person, "person", ctx.mention_of(ctx.last_person)  # "this POW"
     doc_ents = ctx.entities(head.doc)
     ents = [e for e in doc_ents if e.start <= head.i < e.end]
-    ents += [e for e in _within(doc_ents, phrase) if e not in ents]
+    if head.pos_ == "PROPN" or lower in _PERSON_ROLES or lower in OUTLET_NOUNS:
+        ents += [e for e in _within(doc_ents, phrase) if e not in ents]
     for ent in ents:
         if ctx.is_outlet(ent):
-            return clean_name(ent.text), "outlet", ent
+            name = clean_name(ent.text)
+            return name, "outlet", ctx.mention_of(name) or _offsets(ent)
     for ent in ents:
-        if is_person(ent):
-            return ctx.full_name(ent.text), "person", ent
-        if ent.label_ in ("ORG", "GPE", "NORP") or (
-            ent.label_ in ("WORK_OF_ART", "FAC", "LAW", "PRODUCT") and ent.root.is_title
-        ):
-            return clean_name(ent.text), "organisation", ent
-    if lower in _PERSON_PRONOUNS and ctx.last_person:
-        return ctx.last_person, "person", phrase
+        found = _entity(ent, ctx)
+        if found is not None:
+            return found
     lemma = head.lemma_.lower()
-    back_reference = (lower in _GROUP_PRONOUNS and ctx.they_is_group) or (
-        determiner in ("the", "this", "that") and lemma in _BACK_REFERENCES
-    )
+    back_reference = determiner in ("the", "this", "that") and lemma in _BACK_REFERENCES
     if back_reference and ctx.last_group:
-        return ctx.last_group[0], ctx.last_group[1], phrase
+        return ctx.last_group[0], ctx.last_group[1], ctx.mention_of(ctx.last_group[0])
+    name = clean_name(phrase.text)
     if lemma in DOCUMENT_NOUNS and determiner in _DETERMINERS:
-        return clean_name(phrase.text), "document", phrase
-    if lemma in _UNNAMED_NOUNS or lower in _GROUP_PRONOUNS or head.pos_ == "PRON":
-        return clean_name(phrase.text), "unnamed", phrase
+        return name, "document", _offsets(phrase)
+    if lemma in _UNNAMED_NOUNS or head.pos_ == "PRON":
+        return name, "unnamed", _offsets(phrase)
     if head.pos_ == "NOUN" and lemma in _INSTITUTION_NOUNS:
-        return clean_name(phrase.text), "organisation", phrase  # "the ministry", "police"
+        return name, "organisation", _offsets(phrase)  # "the ministry", "police"
     if head.pos_ == "NOUN" and lemma in _PERSON_ROLES and head.tag_ != "NNS":
-        return clean_name(phrase.text), "person", phrase  # "the governor": one person, by role
-    if head.pos_ == "PROPN" and clean_name(phrase.text) in ctx.people:
-        return ctx.full_name(phrase.text), "person", phrase
+        return name, "person", _offsets(phrase)  # "the governor": one person, by role
+    if head.pos_ == "PROPN" and name in ctx.people:
+        full = ctx.full_name(name)
+        return full, "person", ctx.mention_of(full) or _offsets(phrase)
     if head.pos_ == "PROPN":
-        outlet = clean_name(phrase.text) in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
-        kind: SourceKind = "outlet" if outlet else "organisation"
-        return clean_name(phrase.text), kind, phrase
-    return clean_name(phrase.text), "unnamed", phrase
+        if ctx.is_place_name(name):
+            return name, "government", _offsets(phrase)
+        outlet = name in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
+        return name, "outlet" if outlet else "organisation", _offsets(phrase)
+    return name, "unnamed", _offsets(phrase)
+
+
+def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
+    """A named entity as a source: a person, a place standing for its government, a body."""
+    name = clean_name(ent.text)
+    if ent.label_ in ("GPE", "LOC") or (is_person(ent) and ctx.is_place_name(ent.text)):
+        return name, "government", _offsets(ent)  # "Ukraine claimed", "Moscow said"
+    if is_person(ent):
+        full = ctx.full_name(ent.text)
+        return full, "person", ctx.mention_of(full) or _offsets(ent)
+    if ent.label_ in ("ORG", "NORP") or (
+        ent.label_ in ("WORK_OF_ART", "FAC", "LAW", "PRODUCT") and ent.root.is_title
+    ):
+        return name, "organisation", _offsets(ent)
+    return None

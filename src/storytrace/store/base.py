@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from storytrace.records import Article, Claim, Run, Story
+from storytrace.records import Article, Attribution, Claim, Run, Story
 
 
 class Store(Protocol):
@@ -40,6 +40,12 @@ class Store(Protocol):
 
     def get_claims(self, article_ids: Iterable[str]) -> list[Claim]:
         """The claims of these articles, ordered by article then span."""
+
+    def save_attributions(self, article_id: str, attributions: Sequence[Attribution]) -> None:
+        """Replace the attribution relations found in one article."""
+
+    def get_attributions(self, article_ids: Iterable[str]) -> list[Attribution]:
+        """The attributions of these articles, ordered by article then cue position."""
 
     def save_vector(self, article_id: str, vector: bytes) -> None:
         """Keep an article's embedding (float32 bytes) for incremental story grouping."""

@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from storytrace.errors import StoreError
-from storytrace.records import Article, Claim, Run, Story
+from storytrace.records import Article, Attribution, Claim, Run, Story
 from storytrace.store import relational
 from storytrace.store.ddl import ARTICLE_COLUMNS, Dialect, insert_rows, q
 from storytrace.store.relational import TABLES, Assembler, flatten, insert_order, reachable
@@ -258,6 +258,39 @@ class SQLStore:
             key=lambda r: (order.get(r["article_id"], 0), r["span_start"], r["span_end"], r["seq"])
         )
         return [assembler.build(Claim, row) for row in heads]
+
+    # -- attributions ------------------------------------------------------------------
+
+    def save_attributions(self, article_id: str, attributions: Sequence[Attribution]) -> None:
+        """Replace the attribution relations of one article (rows under ``attributions:<id>``)."""
+        for attribution in attributions:
+            if attribution.article_id != article_id:
+                raise StoreError(
+                    f"{self.where}: attribution {attribution.id} belongs to article"
+                    f" {attribution.article_id!r}, not {article_id}"
+                )
+        root = f"attributions:{article_id}"
+        rows: relational.Rows = {}
+        for n, attribution in enumerate(attributions):
+            flatten(attribution, key=f"{root}/{attribution.id or n}", root=root, rows=rows)
+        with self._write(f"save the attributions of article {article_id}"):
+            self._delete_roots(Attribution, [root])
+            self._insert(Attribution, rows)
+
+    def get_attributions(self, article_ids: Iterable[str]) -> list[Attribution]:
+        """The attributions of these articles: articles in insertion order, then by cue."""
+        ids = list(dict.fromkeys(article_ids))
+        if not ids:
+            return []
+        order = {
+            row[0]: row[1]
+            for row in self._read_in("SELECT id, seq FROM articles WHERE id IN ({})", ids)
+        }
+        heads, assembler = self._load(Attribution, [f"attributions:{a}" for a in ids])
+        heads.sort(
+            key=lambda r: (order.get(r["article_id"], 0), r["cue_span_start"] or 0, r["seq"])
+        )
+        return [assembler.build(Attribution, row) for row in heads]
 
     # -- vectors -----------------------------------------------------------------------
 

@@ -1,30 +1,29 @@
 """A neural reporting-cue tagger: MiniLM token vectors and parse labels into a BiLSTM.
 
 Each sentence is read token by token: the token's contextual vector from
-:mod:`storytrace.claims.encoder`, learned embeddings of its part-of-speech tag, dependency
-relation, its head's tag and its entity type, and a few flags (inside a quotation, next to
-a quotation mark, sentence start). A one-layer BiLSTM gives B/I/O log-probabilities per token;
-they are added to the cue CRF's scores (:mod:`storytrace.claims.relations`) and one
-Viterbi pass that forbids ``O -> I`` turns the sum into cue spans (on a held-out fifth of
-train the sum beats either model alone, exact cue F1 0.724 against 0.686 and 0.695).
-Fitted on PolNeAR train by :mod:`storytrace.claims.learn_neural`; the weights ship as
-``claims/data/cue_tagger.pt``.
+:mod:`storytrace.training.attribution_encoder`, learned embeddings of its part-of-speech
+tag, dependency relation, its head's tag and its entity type, and a few flags (inside a
+quotation, next to a quotation mark, sentence start). A one-layer BiLSTM gives B/I/O
+log-probabilities per token; they are added to the cue CRF's scores and one Viterbi pass
+that forbids ``O -> I`` turns the sum into cue spans (:func:`find_cues_mixed`; on a
+held-out fifth of train the sum beats either model alone, exact cue F1 0.724 against 0.686
+and 0.695). Fitted by :mod:`storytrace.training.attribution_neural`; not shipped (see there).
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import torch
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 from torch import nn
 
-from storytrace.claims.features import QUOTE_MARKS
+from storytrace.claims.features import QUOTE_MARKS, cue_rows
+from storytrace.claims.relations import _sentences, cue_runs
 from storytrace.claims.sequence import best_path, state_scores
 from storytrace.cluster.embed import DIMENSIONS
 
@@ -110,17 +109,37 @@ def encode_sentence(
     return vectors[ids].astype(np.float32), cats, bits
 
 
-@functools.cache
-def load_tagger() -> dict[str, Any]:
-    """The shipped cue tagger: ``{"net": CueNet, "vocab": ..., "mix": ...}`` (cached)."""
-    path = resources.files("storytrace.claims") / "data" / TAGGER_FILE
-    with resources.as_file(path) as file:
-        saved = torch.load(file, map_location="cpu", weights_only=True)
+def load_tagger(path: Path) -> dict[str, Any]:
+    """A saved cue tagger: ``{"net": CueNet, "vocab": ..., "mix": ...}``."""
+    saved = torch.load(path, map_location="cpu", weights_only=True)
     return restore(saved)
 
 
+def find_cues_mixed(
+    doc: Doc,
+    quoted: list[bool],
+    model: dict[str, Any],
+    tagger: dict[str, Any],
+    vectors: Matrix | None = None,
+) -> list[list[Token]]:
+    """Reporting cues as the cue CRF of ``model`` and the network of ``tagger`` mark them
+    together (scores added before one Viterbi pass); ``vectors``: the doc's token vectors.
+    """
+    from storytrace.training.attribution_encoder import token_vectors
+
+    sentences = [tokens for tokens in _sentences(doc) if tokens]
+    rows = [cue_rows(tokens, quoted) for tokens in sentences]
+    if vectors is None:
+        vectors = token_vectors(doc)
+    neural = log_probs(sentences, vectors, quoted, tagger)
+    runs: list[list[Token]] = []
+    for tokens, row, scores in zip(sentences, rows, neural, strict=True):
+        runs += cue_runs(tokens, combined_labels(model["cue"], row, scores, tagger["mix"]))
+    return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
+
+
 def restore(saved: dict[str, Any]) -> dict[str, Any]:
-    """A usable tagger from what :func:`storytrace.claims.learn_neural.export` saved."""
+    """A usable tagger from what :func:`storytrace.training.attribution_neural.export` saved."""
     vocab: dict[str, dict[str, int]] = saved["vocab"]
     net = CueNet({name: len(index) + 1 for name, index in vocab.items()}, **saved["config"])
     net.load_state_dict({k: v.float() for k, v in saved["state"].items()})

@@ -1,7 +1,7 @@
 """Contextual token vectors from the bundled MiniLM encoder, one per spaCy token.
 
-The attribution tagger (:mod:`storytrace.claims.neural`) reads each spaCy token through
-the transformer that also embeds sentences (all-MiniLM-L6-v2, installed offline with the
+The neural cue tagger (:mod:`storytrace.training.attribution_network`) reads each token
+through the transformer that also embeds sentences (all-MiniLM-L6-v2, installed offline with the
 package). A text is cut into overlapping windows of word pieces; each piece keeps the
 hidden state of the window in which it lies furthest from an edge, and a spaCy token is
 the mean of the pieces that overlap its characters (a space token gets zeros).

@@ -2,18 +2,23 @@
 
 Run once by a developer (python-crfsuite needed; nothing here runs in the pipeline)::
 
-    python -m storytrace.claims.learn ../shared/data/polnear/train
+    python -m storytrace.training.attribution ../shared/data/polnear/train \
+        --dev ../shared/data/polnear/dev
 
 It writes ``src/storytrace/claims/data/attribution_model.json``: two linear-chain CRFs,
 a cue tagger (B/I/O over each sentence) and a role tagger (Source/Content/Cue/O over
-each cue's window), each exported as plain weights for :func:`storytrace.claims.sequence.viterbi`.
+each cue's window), each exported as plain weights for :func:`storytrace.claims.sequence.viterbi`,
+and ``attribution_model.meta.json`` beside it (training data and digest, command, seed,
+settings, dev scores).
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
+import hashlib
 import json
+import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -25,7 +30,7 @@ from storytrace.benchmark.polnear import read_relations
 from storytrace.claims.features import cue_features, quote_mask, role_rows
 from storytrace.claims.relations import MODEL_FILE, ROLE_LABELS, Relation, _sentences, _window
 
-_OUT = Path(__file__).parent / "data" / MODEL_FILE
+_OUT = Path(__file__).parents[1] / "claims" / "data" / MODEL_FILE
 Example = tuple[list[list[str]], list[str]]
 
 # L1 + L2 penalties as commonly used with CRFsuite; bench/polnear_cv.py compares others on
@@ -155,19 +160,93 @@ def load_docs(path: Path, texts: Sequence[str], cache: Path | None) -> list[Doc]
     return docs
 
 
+def split_digest(path: Path) -> str:
+    """SHA-256 over a PolNeAR split's texts and annotations (names and bytes, sorted)."""
+    digest = hashlib.sha256()
+    for file in sorted([*path.glob("text/*.txt"), *path.glob("attributions/*.ann")]):
+        digest.update(f"{file.parent.name}/{file.name}\n".encode())
+        digest.update(file.read_bytes())
+    return digest.hexdigest()
+
+
+def dev_scores(model: dict[str, Any], dev: Path) -> dict[str, float]:
+    """Exact and overlap F1 of Source, Cue and Content on a PolNeAR split, for ``model``.
+
+    The same spans as ``bench quality polnear`` scores: the read stage stores exactly the
+    relations :func:`~storytrace.claims.relations.find_relations` finds.
+    """
+    from storytrace.benchmark.polnear import read_ann, relation_spans, score_spans
+    from storytrace.claims.relations import find_relations
+    from storytrace.text.nlp import load_nlp
+
+    paths = sorted((dev / "text").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    docs = load_nlp().pipe(texts, batch_size=16)
+    items = (
+        (text, read_ann(dev / "attributions" / f"{p.stem}.ann"), relation_spans(found))
+        for p, text, doc in zip(paths, texts, docs, strict=True)
+        for found in [find_relations(doc, model)]
+    )
+    scores = score_spans(items)
+    return {
+        f"{role} {mode} F1": scores[role][mode]["f1"]
+        for role in ("Source", "Cue", "Content")
+        for mode in ("exact", "overlap")
+    }
+
+
+def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[str, Any]:
+    """Write ``<out stem>.meta.json`` beside the model: data, digest, command, seed, dev."""
+    model = json.loads(out.read_text(encoding="utf-8"))
+    meta: dict[str, Any] = {
+        "artefact": out.name,
+        "artefact_sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+        "training_data": {
+            "path": str(train),
+            "articles": len(list(train.glob("text/*.txt"))),
+            "sha256": split_digest(train),
+        },
+        "command": command,
+        "seed": None,
+        "seed_note": "CRFsuite L-BFGS is deterministic: no random seed is drawn",
+        "settings": {"cue": CUE_SETTINGS, "role": ROLE_SETTINGS, "min_weight": MIN_WEIGHT},
+    }
+    if dev is not None:
+        meta["dev"] = {
+            "path": str(dev),
+            "sha256": split_digest(dev),
+            "command": f"storytrace bench quality polnear {dev}",
+            "scores": dev_scores(model, dev),
+        }
+    path = out.with_name(out.name.removesuffix(".json") + ".meta.json")
+    path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
 def main(argv: Sequence[str] | None = None) -> None:
-    """Parse a PolNeAR train folder, fit, and write the model JSON."""
+    """Parse a PolNeAR train folder, fit, write the model JSON and its meta file."""
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("train", type=Path)
     parser.add_argument("--out", type=Path, default=_OUT)
     parser.add_argument("--docs", type=Path, default=None, help="the split parsed, as a DocBin")
+    parser.add_argument("--dev", type=Path, default=None, help="a PolNeAR split to score")
+    parser.add_argument(
+        "--meta-only", action="store_true", help="only (re)write the meta file of --out"
+    )
     args = parser.parse_args(argv)
-    texts, gold = read_split(args.train)
-    docs = load_docs(args.train, texts, args.docs)
-    model = learn(docs, gold)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8")
+    command = "python -m storytrace.training.attribution " + " ".join(
+        sys.argv[1:] if argv is None else argv
+    )
+    if not args.meta_only:
+        texts, gold = read_split(args.train)
+        docs = load_docs(args.train, texts, args.docs)
+        model = learn(docs, gold)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(
+            json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8"
+        )
+    write_meta(args.out, args.train, args.dev, command.replace(" --meta-only", ""))
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
-"""Fitting the neural cue tagger of :mod:`storytrace.claims.neural` on PolNeAR train.
+"""Fitting the neural cue tagger of :mod:`storytrace.training.attribution_network`.
 
-Run once by a developer (nothing here runs in the pipeline)::
+An experiment kept for refitting, not shipped: added to the cue CRF it lifts PolNeAR dev
+exact cue F1 from 0.704 to 0.737, but its MiniLM token encoder costs about four times
+spaCy's parse, over the read stage's budget (issue #14), so ``analyze`` runs the CRFs
+alone. Run by a developer (nothing here runs in the pipeline)::
 
-    python -m storytrace.claims.learn_neural ../shared/data/polnear/train
+    python -m storytrace.training.attribution_neural ../shared/data/polnear/train --out T.pt
 
-It writes ``src/storytrace/claims/data/cue_tagger.pt`` (half-precision weights, the
-category vocabularies and :data:`MIX`, how its scores join the cue CRF's). Training is
-seeded; the epoch count and the mix were chosen on a held-out fold of train
-(``--dev-fold 0 --crf FOLD0.json``, the CRF from ``bench/polnear_cv.py --save``), never
-on PolNeAR dev.
+It writes half-precision weights, the category vocabularies and :data:`MIX` (how its
+scores join the cue CRF's). Training is seeded; the epoch count and the mix were chosen
+on a held-out fold of train (``--dev-fold 0 --crf FOLD0.json``, the CRF from
+``bench/polnear_cv.py --save``), never on PolNeAR dev.
 """
 
 from __future__ import annotations
@@ -27,21 +29,20 @@ import torch
 from spacy.tokens import Doc
 from torch import nn
 
-from storytrace.claims.encoder import Matrix, token_vectors
 from storytrace.claims.features import quote_mask
-from storytrace.claims.learn import _tokens, load_docs, read_split
-from storytrace.claims.neural import (
+from storytrace.claims.relations import Relation, _fragments, _sentences
+from storytrace.training.attribution import _tokens, load_docs, read_split
+from storytrace.training.attribution_encoder import Matrix, token_vectors
+from storytrace.training.attribution_network import (
     CATEGORIES,
     CUE_LABELS,
-    TAGGER_FILE,
     CueNet,
     categories,
     encode_sentence,
+    find_cues_mixed,
     pad,
 )
-from storytrace.claims.relations import Relation, _fragments, _sentences, find_cues
 
-_OUT = Path(__file__).parent / "data" / TAGGER_FILE
 Sentence = tuple[Matrix, np.ndarray, Matrix, list[int]]
 SEED = 20261122
 # How the network's log-probabilities join the cue CRF's scores, chosen on train fold 0 of
@@ -139,7 +140,7 @@ def cue_scores(
     """Exact cue precision, recall and F1 of the combined tagger over a set of articles."""
     hits = predicted = wanted = 0
     for doc, relations, matrix in zip(docs, gold, vectors, strict=True):
-        cues = find_cues(doc, quote_mask(doc), crf, tagger, matrix)
+        cues = find_cues_mixed(doc, quote_mask(doc), crf, tagger, matrix)
         mine = [_fragments(cue) for cue in cues]
         remaining = [_fragments(_tokens(doc, r.cue)) for r in relations]
         predicted += len(mine)
@@ -183,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Fit on train (minus ``--dev-fold``, scored each epoch with ``--crf``) and save."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("train", type=Path)
-    parser.add_argument("--out", type=Path, default=_OUT)
+    parser.add_argument("--out", type=Path, required=True, help="where to save the weights (.pt)")
     parser.add_argument("--docs", type=Path, default=None, help="the split parsed, as a DocBin")
     parser.add_argument("--vectors", type=Path, default=None, help="token vectors (.npy)")
     parser.add_argument("--epochs", type=int, default=8)

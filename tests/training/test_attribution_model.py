@@ -1,0 +1,68 @@
+"""The shipped attribution tagger: its meta file, a refit on a small slice, its dev floor."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from storytrace.claims.relations import MODEL_FILE, find_relations, load_model
+from storytrace.text import load_nlp
+from storytrace.training import attribution
+
+POLNEAR = Path("/work/shared/data/polnear")
+needs_polnear = pytest.mark.skipif(
+    not (POLNEAR / "train" / "text").is_dir(), reason="PolNeAR is not on this machine"
+)
+
+
+def _meta() -> dict:
+    path = resources.files("storytrace.claims") / "data" / "attribution_model.meta.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_the_meta_file_describes_the_shipped_weights() -> None:
+    meta = _meta()
+    shipped = resources.files("storytrace.claims") / "data" / MODEL_FILE
+    import hashlib
+
+    assert meta["artefact"] == MODEL_FILE
+    assert meta["artefact_sha256"] == hashlib.sha256(shipped.read_bytes()).hexdigest()
+    assert meta["command"].startswith("python -m storytrace.training.attribution ")
+    assert len(meta["training_data"]["sha256"]) == 64
+    assert "seed" in meta and meta["settings"]["cue"] == attribution.CUE_SETTINGS
+    scores = meta["dev"]["scores"]
+    assert {"Source exact F1", "Cue exact F1", "Content overlap F1"} <= set(scores)
+
+
+@needs_polnear
+def test_the_recorded_training_data_is_the_split_on_disk() -> None:
+    meta = _meta()
+    assert attribution.split_digest(POLNEAR / "train") == meta["training_data"]["sha256"]
+
+
+@needs_polnear
+def test_a_refit_on_a_small_slice_of_train_learns_said() -> None:
+    texts, gold = attribution.read_split(POLNEAR / "train")
+    texts, gold = texts[:12], gold[:12]
+    docs = list(load_nlp().pipe(texts))
+    quick = {"c1": 0.1, "c2": 0.01, "max_iterations": 40}
+    model = attribution.learn(docs, gold, cue_settings=quick, role_settings=quick)
+    assert model["cue"]["labels"] == ["O", "B", "I"]
+    assert set(model["role"]["labels"]) == {"O", "Source", "Content", "Cue"}
+    text = "The mayor said the road would stay closed until Friday."
+    (relation,) = find_relations(load_nlp()(text), model)
+    assert [text[a:b] for a, b in relation.cue] == ["said"]
+    assert relation.source is not None
+    assert "mayor" in " ".join(text[a:b] for a, b in relation.source)
+
+
+@pytest.mark.slow
+@needs_polnear
+def test_the_dev_score_has_not_fallen_below_the_recorded_one() -> None:
+    recorded = _meta()["dev"]["scores"]
+    now = attribution.dev_scores(load_model(), POLNEAR / "dev")
+    for name, floor in recorded.items():
+        assert now[name] >= floor - 1e-4, (name, now[name], floor)
