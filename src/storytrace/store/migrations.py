@@ -16,6 +16,7 @@ from storytrace.store import schema
 
 MIGRATIONS: list[tuple[int, str]] = [
     (1, schema.V1),
+    (2, schema.V2),
 ]
 
 LATEST: int = MIGRATIONS[-1][0]

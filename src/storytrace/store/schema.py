@@ -99,3 +99,8 @@ CREATE TRIGGER claims_fts_update AFTER UPDATE OF text ON claims BEGIN
     INSERT INTO claims_fts (rowid, text) VALUES (new.seq, new.text);
 END;
 """
+
+# An article a stage could not read is kept, marked with why, and not read again.
+V2 = """
+ALTER TABLE articles ADD COLUMN failed TEXT;
+"""

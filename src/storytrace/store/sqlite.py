@@ -171,7 +171,7 @@ class SQLiteStore:
                 )
         with self._write(f"save the claims of article {article_id}") as conn:
             marked = conn.execute(
-                "UPDATE articles SET claims_saved = 1 WHERE id = ?", (article_id,)
+                "UPDATE articles SET claims_saved = 1, failed = NULL WHERE id = ?", (article_id,)
             ).rowcount
             if not marked:
                 raise StoreError(
@@ -183,6 +183,24 @@ class SQLiteStore:
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 [(c.id, c.article_id, c.span[0], c.span[1], c.text, _dumps(c)) for c in claims],
             )
+
+    def mark_failed(self, article_id: str, reason: str) -> None:
+        """Keep the article without claims, marked failed with ``reason`` (read no more)."""
+        with self._write(f"mark article {article_id} as failed") as conn:
+            marked = conn.execute(
+                "UPDATE articles SET claims_saved = 1, failed = ? WHERE id = ?",
+                (reason, article_id),
+            ).rowcount
+            if not marked:
+                raise StoreError(
+                    f"{self.path}: article {article_id} is not stored; add_article() it first"
+                )
+            conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+
+    def failed_articles(self) -> dict[str, str]:
+        """Every article marked failed, with its reason, in insertion order."""
+        rows = self._read("SELECT id, failed FROM articles WHERE failed IS NOT NULL ORDER BY seq")
+        return {row[0]: row[1] for row in rows}
 
     def get_claims(self, article_ids: Iterable[str]) -> list[Claim]:
         """The claims of these articles: articles in insertion order, then by span."""
