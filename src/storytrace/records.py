@@ -94,7 +94,7 @@ class DateMention:
     text: str
     start: str | None  # ISO date
     end: str | None
-    precision: str  # "day" | "month" | "year" | "month-day" | "relative"
+    precision: str  # "day" | "month" | "year" | "month-day" | "relative" | "week" | "span"
     span: Span = (0, 0)
 
 
@@ -161,6 +161,7 @@ class Claim:
     dates: tuple[DateMention, ...] = ()
     places: tuple[Place, ...] = ()
     entities: tuple[Entity, ...] = ()
+    checkworthiness: float = 0.0  # the read stage's score in [0, 1] (claims/checkworthy.py)
 
 
 @dataclass(frozen=True)

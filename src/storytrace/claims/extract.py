@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storytrace.claims.attribution import attribute_sentence, carry_quote_attributions
+from storytrace.claims.checkworthy import load_model
 from storytrace.claims.hedges import assess_certainty
 from storytrace.claims.quotes import find_quotes
 from storytrace.claims.sources import SourceContext
@@ -64,12 +65,18 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
         ctx.note_entities(sent, attributed=rows[-1][0] is not None, ents=ents_of[sent.start])
         prose.append((sent, text))
     attributions = carry_quote_attributions(rows)
-    claims: list[Claim] = []
-    for (sent, text), attribution in zip(prose, attributions, strict=True):
-        if not _check_worthy(sent, text, attribution):
-            continue
-        claims.append(_claim(article, sent, text, attribution, countries, ents_of[sent.start]))
-    return claims
+    candidates = [
+        (sent, text, attribution)
+        for (sent, text), attribution in zip(prose, attributions, strict=True)
+        if candidate_claim(sent, text, attribution)
+    ]
+    model = load_model()
+    scores = model.score([c[0] for c in candidates], [c[1] for c in candidates])
+    return [
+        _claim(article, sent, text, attribution, countries, ents_of[sent.start], score)
+        for (sent, text, attribution), score in zip(candidates, scores, strict=True)
+        if score >= model.threshold
+    ]
 
 
 def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
@@ -89,10 +96,10 @@ def _first_char(sent: Span, text: str) -> int:
     return sent.start_char + (len(text) - len(text.lstrip()))
 
 
-def _check_worthy(sent: Span, text: str, attribution: Attribution | None) -> bool:
-    """A factual statement: a full sentence with a verb, not a question or an opinion.
+def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> bool:
+    """A candidate claim: a full sentence with a verb, not a question, an opinion or a credit.
 
-    ``text`` is the sentence's text.
+    ``text`` is the sentence's text; the candidates are then scored (``claims.checkworthy``).
     """
     if text.rstrip().endswith("?"):
         return False
@@ -116,6 +123,7 @@ def _claim(
     attribution: Attribution | None,
     countries: set[str],
     ents: list[Span],
+    score: float,
 ) -> Claim:
     start = _first_char(sent, text)
     end = sent.start_char + len(text.rstrip())
@@ -137,4 +145,5 @@ def _claim(
         dates=tuple(resolve_dates(sent, article.published, ents=ents)),
         places=tuple(geocode_places(sent, countries, ents=ents)),
         entities=entities,
+        checkworthiness=round(score, 4),
     )
