@@ -45,7 +45,10 @@ def test_analyze_keeps_the_whole_factual_sentence_with_its_score() -> None:
     assert CASUALTIES in texts and CREDIT not in texts and OPINION not in texts
     for claim in claims:
         assert claim.text == text[claim.span[0] : claim.span[1]]
-        assert load_model().threshold <= claim.checkworthiness <= 1.0
+        assert 0.0 <= claim.checkworthiness <= 1.0
+        if claim.checkworthiness < load_model().threshold:  # kept as an attributed assertion
+            assert claim.attribution is not None or claim.certainty != "asserted"
+    assert any(c.attribution is not None and "blasts" in c.text for c in claims)
 
 
 def test_recorded_cross_validation_scores_have_not_fallen() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -10,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storytrace.claims.attribution import attribute_sentence, carry_quote_attributions
-from storytrace.claims.checkworthy import load_model
+from storytrace.claims.checkworthy import is_furniture, load_model
 from storytrace.claims.hedges import assess_certainty
 from storytrace.claims.quotes import find_quotes
 from storytrace.claims.sources import SourceContext
@@ -70,13 +71,23 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
         for (sent, text), attribution in zip(prose, attributions, strict=True)
         if candidate_claim(sent, text, attribution)
     ]
-    model = load_model()
-    scores = model.score([c[0] for c in candidates], [c[1] for c in candidates])
-    return [
-        _claim(article, sent, text, attribution, countries, ents_of[sent.start], score)
-        for (sent, text, attribution), score in zip(candidates, scores, strict=True)
-        if score >= model.threshold
-    ]
+    scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
+    claims = []
+    for (sent, text, attribution), score in zip(candidates, scores, strict=True):
+        certainty = assess_certainty(sent, text=text)
+        if is_claim(score, attribution, certainty[0], text):
+            claim = _claim(article, sent, text, attribution, countries, ents_of[sent.start], score)
+            claims.append(dataclasses.replace(claim, certainty=certainty[0], hedges=certainty[1]))
+    return claims
+
+
+def is_claim(score: float, attribution: Attribution | None, certainty: str, text: str) -> bool:
+    """A candidate the checker would check: scored over the threshold, or an attributed or
+    hedged assertion ("X said ...", "reportedly", "could not be verified"), which the
+    transcript-trained score underrates; never a credit line or page furniture."""
+    if is_furniture(text):
+        return False
+    return score >= load_model().threshold or attribution is not None or certainty != "asserted"
 
 
 def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
@@ -127,7 +138,6 @@ def _claim(
 ) -> Claim:
     start = _first_char(sent, text)
     end = sent.start_char + len(text.rstrip())
-    certainty, cues = assess_certainty(sent, text=text)
     entities = tuple(
         Entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
         for ent in ents
@@ -138,8 +148,6 @@ def _claim(
         article_id=article.id,
         text=article.text[start:end],
         span=(start, end),
-        certainty=certainty,
-        hedges=cues,
         attribution=attribution,
         quantities=tuple(find_quantities(sent, text=text)),
         dates=tuple(resolve_dates(sent, article.published, ents=ents)),

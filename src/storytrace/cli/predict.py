@@ -119,12 +119,17 @@ def run_checkworthy(args: argparse.Namespace) -> int:
 
     Each row's text is parsed as ``analyze`` parses an article, and scored as one
     sentence; ``label`` is 1 where ``analyze`` would make it a claim: the same candidate
-    test (a verb, enough words, not a question or an opinion) and the same threshold.
+    test (a verb, enough words, not a question or an opinion) and the same
+    ``claims.extract.is_claim`` (the threshold, or an attributed or hedged assertion).
     """
     import csv
 
+    from storytrace.claims.attribution import attribute_sentence
     from storytrace.claims.checkworthy import load_model
-    from storytrace.claims.extract import candidate_claim
+    from storytrace.claims.extract import candidate_claim, is_claim
+    from storytrace.claims.hedges import assess_certainty
+    from storytrace.claims.quotes import find_quotes
+    from storytrace.claims.sources import SourceContext
     from storytrace.text.nlp import load_nlp
 
     if not args.sentences.is_file():
@@ -138,8 +143,13 @@ def run_checkworthy(args: argparse.Namespace) -> int:
     texts = [row[1] if len(row) > 1 else "" for row in rows]
     print("id\tscore\tlabel")
     for row, doc in zip(rows, load_nlp().pipe(texts, batch_size=256), strict=True):
-        [score] = model.score([doc[:]], [doc.text])
-        claim = score >= model.threshold and candidate_claim(doc[:], doc.text, None)
+        sent, text = doc[:], doc.text
+        [score] = model.score([sent], [text])
+        attribution = attribute_sentence(sent, find_quotes(text), SourceContext())[0]
+        certainty = assess_certainty(sent, text=text)[0]
+        claim = candidate_claim(sent, text, attribution) and is_claim(
+            score, attribution, certainty, text
+        )
         print(f"{row[0]}\t{score:.4f}\t{int(claim)}")
     return 0
 
