@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,13 +61,24 @@ CLAIMS_PER_COMMIT = 32  # articles whose claims the read stage commits together
 _INTEREST = {"conflicting": 0, "echoed": 2, "corroborated": 3, "single_source": 4}
 
 
+@dataclass(frozen=True)
+class ArticleFailed:
+    """An article (or a story of articles) a stage raised on: kept, skipped, and named."""
+
+    article_id: str
+    source: str  # where it was read from (or the story id, for the stories stage)
+    stage: str
+    reason: str
+
+
 @dataclass
 class RunSummary:
-    """What a run did: counts per outcome and every rejected input with its reason."""
+    """What a run did: counts per outcome, every rejected input and every failed article."""
 
     stored: int = 0
     duplicates: int = 0
     rejected: list[InputRejected] = field(default_factory=list)
+    failed: list[ArticleFailed] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
@@ -151,19 +162,28 @@ def ingest_into(
 
 
 def read_new(
-    store: Store, articles: Sequence[Article], progress: Progress, clock: _Clock | None = None
+    store: Store,
+    articles: Sequence[Article],
+    progress: Progress,
+    clock: _Clock | None = None,
+    failed: list[ArticleFailed] | None = None,
 ) -> int:
     """Stages 2-3: claims and vectors for articles that do not have them yet; how many.
 
     Claims are committed :data:`CLAIMS_PER_COMMIT` articles at a time, once those are
     read (each commit syncs the disk and flushes the full-text index); a run stopped
-    midway keeps every batch committed before it, each article whole.
+    midway keeps every batch committed before it, each article whole. An article the
+    read stage raises on is stored as failed with the reason (``store.mark_failed``),
+    added to ``failed`` and never read again; the others are read as usual.
     """
+    failed = [] if failed is None else failed
     outlets = sorted({a.outlet for a in articles if a.outlet})
     unread = [a for a in articles if not store.has_claims(a.id)]
-    pending: list[Reading] = []
-    for done, reading in enumerate(read_stage(unread, known_outlets=outlets), 1):
-        pending.append(reading)
+    pending: list[tuple[Article, Reading | str]] = []
+    for done, read in enumerate(_read_each(unread, outlets), 1):
+        pending.append(read)
+        if isinstance(read[1], str):
+            failed.append(ArticleFailed(read[0].id, read[0].source, "read", read[1]))
         if len(pending) == CLAIMS_PER_COMMIT:
             _save_claims(store, pending)
         progress("read", done, len(unread))
@@ -173,7 +193,7 @@ def read_new(
     have = store.get_vectors()
     missing = [a for a in articles if a.id not in have]
     if missing:
-        for article, vector in zip(missing, article_vectors(missing), strict=True):
+        for article, vector in _embed_each(missing, failed):
             store.save_vector(article.id, vector.astype(np.float32).tobytes())
         progress("embed", len(missing), len(missing))
     if clock is not None:
@@ -181,15 +201,66 @@ def read_new(
     return len(unread)
 
 
-def _save_claims(store: Store, pending: list[Reading]) -> None:
-    """Save the attributions and claims of the pending articles in one transaction."""
+def _reason(exc: BaseException) -> str:
+    """One line saying what an article raised."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
+
+
+def _read_each(
+    articles: Sequence[Article], outlets: Sequence[str], batch: int = 16
+) -> Iterator[tuple[Article, Reading | str]]:
+    """Each article with what the read stage found, or with the reason it raised on it.
+
+    Articles are parsed in batches; when a batch raises, the rest of it is read one by
+    one, so only the article that raises is lost.
+    """
+    for first in range(0, len(articles), batch):
+        chunk = articles[first : first + batch]
+        done = 0
+        try:
+            for reading in read_stage(chunk, known_outlets=outlets):
+                done += 1
+                yield reading.article, reading
+        except Exception:  # one article of the batch: find it by reading the rest alone
+            logger.debug("read batch failed at article %d; reading alone", first + done)
+        for article in chunk[done:]:
+            try:
+                yield article, next(iter(read_stage([article], known_outlets=outlets)))
+            except Exception as exc:  # an article never stops the batch
+                yield article, _reason(exc)
+
+
+def _embed_each(
+    articles: Sequence[Article], failed: list[ArticleFailed]
+) -> Iterator[tuple[Article, np.ndarray]]:
+    """Each article with its vector; one that raises is named in ``failed`` and skipped."""
+    try:
+        yield from zip(articles, article_vectors(articles), strict=True)
+        return
+    except Exception:
+        logger.debug("embedding the batch failed; embedding one by one")
+    for article in articles:
+        try:
+            vector = article_vectors([article])[0]
+        except Exception as exc:  # an article never stops the batch
+            failed.append(ArticleFailed(article.id, article.source, "embed", _reason(exc)))
+            continue
+        yield article, vector
+
+
+def _save_claims(store: Store, pending: list[tuple[Article, Reading | str]]) -> None:
+    """Save what was read of the pending articles (or their failure) in one transaction."""
     if not pending:
         return
-    flat = [c for reading in pending for c in reading.claims]
+    flat = [c for _, reading in pending if not isinstance(reading, str) for c in reading.claims]
     vectors = iter(claim_vectors(flat) if flat else ())
     with store.transaction():
-        for reading in pending:
-            article, claims = reading.article, reading.claims
+        for article, reading in pending:
+            if isinstance(reading, str):
+                store.mark_failed(article.id, reading)
+                continue
+            claims = reading.claims
             store.save_attributions(article.id, reading.attributions)
             store.save_claims(article.id, claims)
             store.save_claim_vectors(article.id, {c.id: _blob(next(vectors)) for c in claims})
@@ -280,6 +351,27 @@ def build_story(
     )
 
 
+def _build_guarded(
+    story_id: str,
+    members: Sequence[Article],
+    claims: Sequence[Claim],
+    edges: Sequence[ReuseEdge],
+    vectors: Mapping[str, Vectors],
+    failed: list[ArticleFailed] | None,
+) -> list[Story]:
+    """The story, or, when building it raises, the story without claims, the failure named."""
+    try:
+        return [build_story(story_id, members, claims, edges, vectors)]
+    except Exception as exc:  # one story never stops the run
+        reason = _reason(exc)
+    if failed is not None:
+        failed += [ArticleFailed(a.id, a.source or story_id, "stories", reason) for a in members]
+    try:
+        return [build_story(story_id, members, [], edges, vectors)]
+    except Exception:  # not even its articles alone: leave the story out of this run
+        return []
+
+
 def analyze(
     inputs: Sequence[str],
     *,
@@ -308,9 +400,9 @@ def analyze(
             with read_options(options):
                 ingest_into(store, inputs, summary, progress, db=db, out=out)
         clock.tick("ingest")
-        read_new(store, store.get_articles(), progress, clock)
+        read_new(store, store.get_articles(), progress, clock, summary.failed)
         with store.story_update():
-            articles, summary.stories = update_stories(store, progress, clock)
+            articles, summary.stories = update_stories(store, progress, clock, summary.failed)
         summary.articles = articles
         store.save_run(
             dataclasses.replace(
@@ -331,7 +423,10 @@ def analyze(
 
 
 def update_stories(
-    store: Store, progress: Progress, clock: _Clock | None = None
+    store: Store,
+    progress: Progress,
+    clock: _Clock | None = None,
+    failed: list[ArticleFailed] | None = None,
 ) -> tuple[list[Article], list[Story]]:
     """Stages 4-9 over every article whose claims and vector are stored; returns both.
 
@@ -360,7 +455,7 @@ def update_stories(
     built = []
     for done, story_id in enumerate(story_ids, 1):
         members = [a for a in articles if assignment[a.id] == story_id]
-        built.append(build_story(story_id, members, claims, edges, by_claim))
+        built.extend(_build_guarded(story_id, members, claims, edges, by_claim, failed))
         progress("stories", done, len(story_ids))
     built = merge_across_stories(built)
     _tick(clock, "align+provenance+events")

@@ -112,7 +112,7 @@ class DateMention:
     text: str
     start: str | None  # ISO date
     end: str | None
-    precision: str  # "day" | "month" | "year" | "month-day" | "relative"
+    precision: str  # "day" | "month" | "year" | "month-day" | "relative" | "week" | "span"
     span: Span = (0, 0)
 
 
@@ -181,6 +181,7 @@ class Claim:
     entities: tuple[Entity, ...] = ()
     mentions: tuple[EventMention, ...] = ()  # its events, with their arguments
     attribution_id: str | None = None  # the stored ``Attribution`` that covers the claim
+    checkworthiness: float = 0.0  # the read stage's score in [0, 1] (claims/checkworthy.py)
 
 
 @dataclass(frozen=True)

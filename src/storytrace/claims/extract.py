@@ -16,11 +16,12 @@ from storytrace.claims.attribution import (
     covering,
     quote_row,
 )
+from storytrace.claims.checkworthy import is_furniture, load_model
 from storytrace.claims.hedges import assess_certainty
 from storytrace.claims.quotes import find_quotes
 from storytrace.claims.relations import find_relations
 from storytrace.claims.sources import SourceContext
-from storytrace.records import Article, Attribution, Claim, Entity
+from storytrace.records import Article, Attribution, Certainty, Claim, Entity
 from storytrace.text.dates import resolve_dates
 from storytrace.text.mentions import attach_mentions
 from storytrace.text.nlp import parse_articles
@@ -81,13 +82,35 @@ def extract_claims(article: Article, doc: Doc, *, known_outlets: Iterable[str] =
 
 def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = ()) -> Reading:
     """Every attribution of one parsed article, and its check-worthy claims in text order."""
-    lines = split_lines(article.text)
-    starts = [line.start for line in lines]
-    quotes = find_quotes(article.text)
     ctx = SourceContext(known_outlets=set(known_outlets))
     all_ents = ctx.entities(doc)
     countries = context_countries(all_ents)
     ents_of = _entities_by_sentence(doc, all_ents)
+    attributions, prose = attributed_sentences(article, doc, ctx)
+    candidates = [
+        (sent, text, attribution)
+        for sent, text, attribution in prose
+        if candidate_claim(sent, text, attribution)
+    ]
+    scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
+    claims: list[Claim] = []
+    for (sent, text, attribution), score in zip(candidates, scores, strict=True):
+        certainty = assess_certainty(sent, text=text)
+        if is_claim(score, attribution, certainty[0], text):
+            claims.append(
+                _claim(article, sent, text, attribution, countries, ents_of[sent.start],
+                       score=score, certainty=certainty)
+            )  # fmt: skip
+    return Reading(article, attributions, claims)
+
+
+def attributed_sentences(
+    article: Article, doc: Doc, ctx: SourceContext
+) -> tuple[list[Attribution], list[tuple[Span, str, Attribution | None]]]:
+    """Every attribution of the article, and each prose sentence with the one covering it."""
+    lines = split_lines(article.text)
+    starts = [line.start for line in lines]
+    quotes = find_quotes(article.text)
     sentences = list(doc.sents)
     attributions = attributions_of(article.id, doc, find_relations(doc), quotes, ctx, sentences)
     prose: list[tuple[Span, str]] = []
@@ -103,12 +126,17 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
         found = covering(attributions, start, end, sent.root.idx)
         rows.append(quote_row(found, quotes, start, end))
         prose.append((sent, text))
-    claims: list[Claim] = []
-    for (sent, text), attribution in zip(prose, carry_quote_attributions(rows), strict=True):
-        if not _check_worthy(sent, text, attribution):
-            continue
-        claims.append(_claim(article, sent, text, attribution, countries, ents_of[sent.start]))
-    return Reading(article, attributions, claims)
+    carried = carry_quote_attributions(rows)
+    return attributions, [(s, t, a) for (s, t), a in zip(prose, carried, strict=True)]
+
+
+def is_claim(score: float, attribution: Attribution | None, certainty: str, text: str) -> bool:
+    """A candidate the checker would check: scored over the threshold, or an attributed or
+    hedged assertion ("X said ...", "reportedly", "could not be verified"), which the
+    transcript-trained score underrates; never a credit line or page furniture."""
+    if is_furniture(text):
+        return False
+    return score >= load_model().threshold or attribution is not None or certainty != "asserted"
 
 
 def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
@@ -128,10 +156,10 @@ def _first_char(sent: Span, text: str) -> int:
     return sent.start_char + (len(text) - len(text.lstrip()))
 
 
-def _check_worthy(sent: Span, text: str, attribution: Attribution | None) -> bool:
-    """A factual statement: a full sentence with a verb, not a question or an opinion.
+def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> bool:
+    """A candidate claim: a full sentence with a verb, not a question, an opinion or a credit.
 
-    ``text`` is the sentence's text.
+    ``text`` is the sentence's text; the candidates are then scored (``claims.checkworthy``).
     """
     if text.rstrip().endswith("?"):
         return False
@@ -155,10 +183,12 @@ def _claim(
     attribution: Attribution | None,
     countries: set[str],
     ents: list[Span],
+    *,
+    score: float,
+    certainty: tuple[Certainty, tuple[str, ...]],
 ) -> Claim:
     start = _first_char(sent, text)
     end = sent.start_char + len(text.rstrip())
-    certainty, cues = assess_certainty(sent, text=text)
     entities = tuple(
         Entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
         for ent in ents
@@ -169,13 +199,14 @@ def _claim(
         article_id=article.id,
         text=article.text[start:end],
         span=(start, end),
-        certainty=certainty,
-        hedges=cues,
+        certainty=certainty[0],
+        hedges=certainty[1],
         attribution=attribution,
         attribution_id=attribution.id if attribution is not None and attribution.id else None,
         quantities=tuple(find_quantities(sent, text=text)),
         dates=tuple(resolve_dates(sent, article.published, ents=ents)),
         places=tuple(geocode_places(sent, countries, ents=ents)),
         entities=entities,
+        checkworthiness=round(score, 4),
     )
     return attach_mentions(claim, sent)

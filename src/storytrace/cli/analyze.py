@@ -139,7 +139,7 @@ def read_options_of(args: argparse.Namespace) -> ReadOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``analyze``; every rejected input is named on stderr and makes the exit status 1."""
+    """Run ``analyze``; every rejected input and failed article is named on stderr (exit 1)."""
     options = read_options_of(args)
     with (
         read_options(options),
@@ -151,14 +151,23 @@ def run(args: argparse.Namespace) -> int:
             f"storytrace: rejected {printable(rejected.source)}: {printable(rejected.reason)}",
             file=sys.stderr,
         )
+    for failed in summary.failed:
+        where = printable(failed.source or failed.article_id)
+        print(
+            f"storytrace: failed {where} (article {failed.article_id}, {failed.stage} stage):"
+            f" {printable(failed.reason)}; kept without claims",
+            file=sys.stderr,
+        )
     groups = sum(len(s.claim_groups) for s in summary.stories)
     print(
         f"{summary.stored} new article(s), {summary.duplicates} already stored, "
-        f"{len(summary.rejected)} rejected; {len(summary.stories)} stories, {groups} claim groups"
+        f"{len(summary.rejected)} rejected"
+        + (f", {len(summary.failed)} failed" if summary.failed else "")
+        + f"; {len(summary.stories)} stories, {groups} claim groups"
     )
     for path in summary.outputs:
         print(f"wrote {path}")
-    return 1 if summary.rejected else 0
+    return 1 if summary.rejected or summary.failed else 0
 
 
 def _positive_int(value: str) -> int:

@@ -130,8 +130,63 @@ def run_coref(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_checkworthy(kinds: Subparsers) -> None:
+    """``predict checkworthy SENTENCES.tsv``.
+
+    Example:
+        storytrace predict checkworthy ../shared/data/checkworthy/claimbuster.tsv > scores.tsv
+    """
+    parser = kinds.add_parser(
+        "checkworthy",
+        help="for each id/text row: the check-worthiness score and 1 where analyze makes a claim",
+    )
+    parser.add_argument("sentences", type=Path, metavar="SENTENCES.tsv")
+    parser.set_defaults(run=run_checkworthy)
+
+
+def run_checkworthy(args: argparse.Namespace) -> int:
+    """Print ``id score label`` per row in input order: the read stage's scorer and threshold.
+
+    Each row's text is parsed as ``analyze`` parses an article, and scored as one
+    sentence; ``label`` is 1 where ``analyze`` would make it a claim: the same candidate
+    test (a verb, enough words, not a question or an opinion) and the same
+    ``claims.extract.is_claim`` (the threshold, or an attributed or hedged assertion).
+    """
+    import csv
+
+    from storytrace.claims.checkworthy import load_model
+    from storytrace.claims.extract import attributed_sentences, candidate_claim, is_claim
+    from storytrace.claims.hedges import assess_certainty
+    from storytrace.claims.sources import SourceContext
+    from storytrace.records import Article
+    from storytrace.text.nlp import load_nlp
+
+    if not args.sentences.is_file():
+        print(f"storytrace predict checkworthy: {args.sentences}: no such file", file=sys.stderr)
+        return 2
+    with args.sentences.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if r]
+    if rows and rows[0][:2] == ["id", "text"]:
+        rows = rows[1:]
+    model = load_model()
+    texts = [row[1] if len(row) > 1 else "" for row in rows]
+    print("id\tscore\tlabel")
+    for row, doc in zip(rows, load_nlp().pipe(texts, batch_size=256), strict=True):
+        sent, text = doc[:], doc.text
+        [score] = model.score([sent], [text])
+        found = attributed_sentences(Article.from_text(text), doc, SourceContext())[1]
+        attribution = next((a for _s, _t, a in found if a is not None), None)
+        certainty = assess_certainty(sent, text=text)[0]
+        claim = candidate_claim(sent, text, attribution) and is_claim(
+            score, attribution, certainty, text
+        )
+        print(f"{row[0]}\t{score:.4f}\t{int(claim)}")
+    return 0
+
+
 KINDS: list[Callable[[Subparsers], None]] = [
     _add_attributions,
+    _add_checkworthy,
     _add_coref,
     _add_paraphrase,
     _add_stories,

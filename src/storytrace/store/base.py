@@ -38,6 +38,12 @@ class Store(Protocol):
     def save_claims(self, article_id: str, claims: Sequence[Claim]) -> None:
         """Replace the claims of one article."""
 
+    def mark_failed(self, article_id: str, reason: str) -> None:
+        """Keep the article without claims, marked as failed with ``reason``; not read again."""
+
+    def failed_articles(self) -> dict[str, str]:
+        """Every article marked failed, with its reason, by article id."""
+
     def get_claims(self, article_ids: Iterable[str]) -> list[Claim]:
         """The claims of these articles, ordered by article then span."""
 

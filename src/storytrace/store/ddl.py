@@ -97,7 +97,8 @@ def base_sql(d: Dialect) -> list[str]:
     seq {d.seq},
     id TEXT NOT NULL UNIQUE,
     {article_cols},
-    claims_saved INTEGER NOT NULL DEFAULT 0 CHECK (claims_saved IN (0, 1))
+    claims_saved INTEGER NOT NULL DEFAULT 0 CHECK (claims_saved IN (0, 1)),
+    failed TEXT
 )""",
         f"""CREATE TABLE IF NOT EXISTS article_sources (
     seq {d.seq},
@@ -200,6 +201,8 @@ def reconcile(
         run(claim_vectors_sql(d))
     have = columns_of("articles")
     run(f"ALTER TABLE articles ADD COLUMN {q(c)} TEXT" for c in ARTICLE_COLUMNS if c not in have)
+    if "failed" not in have:  # why the read stage gave up on an article (kept, not re-read)
+        run(["ALTER TABLE articles ADD COLUMN failed TEXT"])
     for table in all_tables():
         have = columns_of(table.name)
         if not have:

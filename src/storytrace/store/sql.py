@@ -235,7 +235,7 @@ class SQLStore:
             flatten(claim, key=claim.id, root=root, rows=rows)
         with self._write(f"save the claims of article {article_id}"):
             marked = self._exec(
-                "UPDATE articles SET claims_saved = 1 WHERE id = ?", (article_id,)
+                "UPDATE articles SET claims_saved = 1, failed = NULL WHERE id = ?", (article_id,)
             ).rowcount
             if not marked:
                 raise StoreError(
@@ -243,6 +243,25 @@ class SQLStore:
                 )
             self._delete_roots(Claim, [root])
             self._insert(Claim, rows)
+
+    def mark_failed(self, article_id: str, reason: str) -> None:
+        """Keep the article without claims, marked failed with ``reason`` (read no more)."""
+        with self._write(f"mark article {article_id} as failed"):
+            marked = self._exec(
+                "UPDATE articles SET claims_saved = 1, failed = ? WHERE id = ?",
+                (reason, article_id),
+            ).rowcount
+            if not marked:
+                raise StoreError(
+                    f"{self.where}: article {article_id} is not stored; add_article() it first"
+                )
+            self._delete_roots(Claim, [f"article:{article_id}"])
+            self._delete_roots(Attribution, [f"attributions:{article_id}"])
+
+    def failed_articles(self) -> dict[str, str]:
+        """Every article marked failed, with its reason, in insertion order."""
+        rows = self._read("SELECT id, failed FROM articles WHERE failed IS NOT NULL ORDER BY seq")
+        return {row[0]: row[1] for row in rows}
 
     def get_claims(self, article_ids: Iterable[str]) -> list[Claim]:
         """The claims of these articles: articles in insertion order, then by span."""

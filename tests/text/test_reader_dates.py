@@ -1,0 +1,139 @@
+"""Dates as a reader resolves them: the verb's tense decides the direction, lengths of time
+count from the publication date, ages and scores are never years, and no date raises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storytrace.text import load_nlp, resolve_dates
+
+WEDNESDAY = "2024-05-08"
+MARCH = "2024-03-12"
+POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear"
+
+
+def _dates(sentence: str, published: str | None) -> list[tuple[str, str | None, str | None, str]]:
+    doc = load_nlp()(sentence)
+    return [
+        (d.text, d.start, d.end, d.precision)
+        for s in doc.sents
+        for d in resolve_dates(s, published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Parliament will vote on Thursday.", "2024-05-09"),
+        ("Parliament is going to vote on Thursday.", "2024-05-09"),
+        ("The vote takes place on Thursday.", "2024-05-09"),
+        ("Parliament could vote on Thursday, officials said.", "2024-05-09"),
+        ("Parliament voted on Thursday.", "2024-05-02"),
+        ("Parliament has voted on Thursday.", "2024-05-02"),
+        ("The minister said on Thursday that the vote was postponed.", "2024-05-02"),
+        ("Parliament votes next Thursday.", "2024-05-09"),
+        ("Parliament voted last Wednesday.", "2024-05-01"),
+        ("Parliament will vote on Wednesday.", WEDNESDAY),
+        ("The talks will resume tomorrow.", "2024-05-09"),
+    ],
+)  # fmt: skip
+def test_a_weekday_is_the_nearest_one_in_the_verbs_direction(sentence: str, expected: str) -> None:
+    [(_, start, end, precision)] = _dates(sentence, WEDNESDAY)
+    assert (start, end, precision) == (expected, expected, "day")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The ministry plans to open the bridge in June.", "2024-06"),
+        ("The bridge will open in June.", "2024-06"),
+        ("The bridge is scheduled to open in June.", "2024-06"),
+        ("The bridge opened in June.", "2023-06"),
+        ("The bridge was damaged in June.", "2023-06"),
+        ("The bridge will reopen next June.", "2024-06"),
+        ("The bridge was damaged in March.", "2024-03"),
+        ("The elections will be held in February.", "2025-02"),
+        ("The elections were held in February.", "2024-02"),
+    ],
+)  # fmt: skip
+def test_a_month_without_a_year_follows_the_tense(sentence: str, expected: str) -> None:
+    [(_, start, _end, precision)] = _dates(sentence, MARCH)
+    assert precision == "month" and start is not None and start.startswith(expected)
+
+
+def test_a_day_and_month_without_a_year_follows_the_tense() -> None:
+    assert _dates("The court will rule on 2 January.", MARCH)[0][1:3] == ("2025-01-02",) * 2
+    assert _dates("The court ruled on 2 January.", MARCH)[0][1:3] == ("2024-01-02",) * 2
+    assert _dates("The court will rule on April 2.", MARCH)[0][1:3] == ("2024-04-02",) * 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The company must respond within 30 days.", ("2024-03-12", "2024-04-11")),
+        ("Prices will rise in the next two weeks, the bank said.", ("2024-03-12", "2024-03-26")),
+        ("Prices will rise over the coming three months.", ("2024-03-12", "2024-06-12")),
+        ("Prices rose 4% in the past 30 days.", ("2024-02-11", "2024-03-12")),
+        ("Police detained 200 people over the last two weeks.", ("2024-02-27", "2024-03-12")),
+    ],
+)  # fmt: skip
+def test_a_length_of_time_is_a_span_from_the_publication_date(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    [(_, start, end, precision)] = _dates(sentence, MARCH)
+    assert (start, end, precision) == (*expected, "span")
+
+
+def test_a_bare_length_of_time_is_not_a_date() -> None:
+    assert _dates("The strike lasted 30 days.", MARCH) == []
+    assert _dates("Officials expect more arrests in the coming days.", MARCH) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nadia El Amrani, 44, was arrested in Brussels.",
+        "The suspect, aged 44, was arrested in Brussels.",
+        "The 44-year-old was arrested in Brussels.",
+        "The Eagles won 44-21 against the Giants.",
+        "Police said 2000 people marched through the centre.",
+        "The ministry counted 1,999 complaints.",
+        "Jonas De Smet, 62, and his son were detained.",
+    ],
+)
+def test_ages_counts_and_scores_are_never_years(sentence: str) -> None:
+    assert not [
+        d for d in _dates(sentence, MARCH) if d[3] == "year" or (d[1] or "").startswith("19")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [
+        ("The archive will be released on February 29.", "2015-02-19", "2016-02-29"),
+        ("The archive was released on February 29.", "2015-03-19", "2012-02-29"),
+        ("The archive was released on February 29.", "2016-03-19", "2016-02-29"),
+        ("The archive was released on February 29, 2015.", "2016-03-19", None),
+        ("The archive was released on April 31.", "2016-03-19", None),
+        ("The archive was released on 31 September.", "2016-03-19", None),
+        ("The archive was released on February 30.", None, None),
+    ],
+)
+def test_impossible_and_leap_days_never_raise(
+    sentence: str, published: str | None, expected: str | None
+) -> None:
+    days = [d for d in _dates(sentence, published) if d[3] == "day"]
+    assert [d[1] for d in days] == ([expected] if expected else [])
+
+
+def test_a_real_leap_day_article_resolves_without_raising() -> None:
+    path = POLNEAR / "train" / "text" / "politico_2016-02-19_more-hillary-clinton-emails-rele.txt"
+    if not path.is_file():
+        pytest.skip("PolNeAR is not in ../shared/data")
+    doc = load_nlp()(path.read_text(encoding="utf-8"))
+    dates = [d for s in doc.sents for d in resolve_dates(s, "2016-02-19")]
+    assert ("Feb. 29", "2016-02-29") in [
+        (d.text, d.start) for d in dates
+    ]  # "concluding ... by Feb. 29"
