@@ -34,7 +34,8 @@ _ANALYSIS = re.compile(
 def is_analysis(claim: Claim) -> bool:
     """The outlet's own speculation or opinion: not attributed, and conditional or
     speculative in its main clause ("This alone would ...", "It is possible that ...")."""
-    if claim.attribution is not None or claim.certainty in ("unconfirmed", "denied"):
+    named = claim.attribution is not None and bool(claim.attribution.source)
+    if named or claim.certainty in ("unconfirmed", "denied"):
         return False
     if claim.mentions and claim.mentions[0].modality == "conditional":
         return True

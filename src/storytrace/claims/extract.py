@@ -136,7 +136,12 @@ def is_claim(score: float, attribution: Attribution | None, certainty: str, text
     transcript-trained score underrates; never a credit line or page furniture."""
     if is_furniture(text):
         return False
-    return score >= load_model().threshold or attribution is not None or certainty != "asserted"
+    return score >= load_model().threshold or _named(attribution) or certainty != "asserted"
+
+
+def _named(attribution: Attribution | None) -> bool:
+    """Attributed to someone the text names: not a bare "I think" or an unresolved "they"."""
+    return attribution is not None and bool(attribution.source)
 
 
 def _entities_by_sentence(doc: Doc, ents: list[Span]) -> dict[int, list[Span]]:
@@ -163,7 +168,7 @@ def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> b
     """
     if text.rstrip().endswith("?"):
         return False
-    least = _MIN_QUOTED_WORDS if attribution is not None else _MIN_WORDS
+    least = _MIN_QUOTED_WORDS if _named(attribution) else _MIN_WORDS
     words = 0
     verb = False
     for token in sent:
@@ -173,7 +178,7 @@ def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> b
             break
     if words < least or not verb:
         return False
-    return attribution is not None or not _OPINION.search(text)
+    return _named(attribution) or not _OPINION.search(text)
 
 
 def _claim(
