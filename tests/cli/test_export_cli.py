@@ -51,7 +51,10 @@ def test_claim_tables_csv_and_markdown(seeds_run: Run, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(_export(seeds_run, "csv", tmp_path))))
     assert list(rows[0]) == list(CLAIM_COLUMNS)
     assert [r["group_id"] for r in rows] == [g["id"] for g in groups]
-    echoed = next(r for r in rows if "About 60 servicemen" in r["text"])
+    refusal = next(
+        g["id"] for g in groups if any("About 60 servicemen" in m["text"] for m in g["members"])
+    )
+    echoed = next(r for r in rows if r["group_id"] == refusal)
     assert (echoed["verdict"], echoed["independent_sources"]) == ("echoed", "1")
     assert echoed["outlets"] == "SOFREP; International Business Times"
     markdown = _export(seeds_run, "md", tmp_path)

@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,12 @@ def make_db(request, tmp_path):
         return str(tmp_path / f"st{next(count)}.db")
 
     return fresh
+
+
+@pytest.fixture(autouse=True)
+def _reports_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs write their default report folder under the test's tmp_path, not the checkout."""
+    monkeypatch.chdir(tmp_path)
 
 
 def _analyze(db: str, *inputs: str) -> subprocess.Popen[str]:

@@ -13,28 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from storytrace.align.coref_features import FEATURES
-from storytrace.cluster.embed import Vectors
+from storytrace.align.logistic import LogisticModel, read_weights
 
 MODEL_PATH = Path(__file__).with_name("data") / "coref.json"
 
 
 @dataclass(frozen=True)
-class CorefModel:
-    """Logistic weights over :data:`~storytrace.align.coref_features.FEATURES`, and the cut."""
+class CorefModel(LogisticModel):
+    """Logistic weights over :data:`~storytrace.align.coref_features.FEATURES`, and the cut.
 
-    mean: Vectors
-    scale: Vectors
-    coef: Vectors
-    intercept: float
-    threshold: float  # average-link clusters are cut where the mean probability falls below
-
-    def probability(self, features: Vectors) -> Vectors:
-        """P(same event) for features of any leading shape (the last axis is the features)."""
-        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
+    ``threshold``: average-link clusters are cut where the mean probability falls below it.
+    """
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form written to ``coref.json``."""
@@ -56,16 +46,4 @@ class CorefModel:
 @functools.cache
 def load_model(path: Path = MODEL_PATH) -> CorefModel:
     """The shipped coreference model."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data["features"] != list(FEATURES):
-        raise ValueError(
-            f"{path}: features differ from this version; refit with "
-            "python -m storytrace.training.coref"
-        )
-    return CorefModel(
-        mean=np.asarray(data["mean"], dtype=np.float32),
-        scale=np.asarray(data["scale"], dtype=np.float32),
-        coef=np.asarray(data["coef"], dtype=np.float32),
-        intercept=float(data["intercept"]),
-        threshold=float(data["threshold"]),
-    )
+    return read_weights(CorefModel, path, FEATURES, "python -m storytrace.training.coref")

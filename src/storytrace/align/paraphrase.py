@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz
 
+from storytrace.align.logistic import LogisticModel, read_weights
 from storytrace.cluster.embed import Vectors, embed
 
 MODEL_PATH = Path(__file__).with_name("data") / "paraphrase.json"
@@ -97,19 +98,8 @@ def pair_features(first: str, second: str, cosine: float) -> list[float]:
 
 
 @dataclass(frozen=True)
-class ParaphraseModel:
+class ParaphraseModel(LogisticModel):
     """Standardised features -> logistic probability -> thresholded label."""
-
-    mean: Vectors
-    scale: Vectors
-    coef: Vectors
-    intercept: float
-    threshold: float
-
-    def probability(self, features: Vectors) -> Vectors:
-        """P(same fact) for rows of features."""
-        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
 
     def to_json(self, path: Path, **provenance: Any) -> None:
         """Write the model with a note on how it was fitted."""
@@ -129,19 +119,7 @@ class ParaphraseModel:
 @functools.cache
 def load_model(path: Path = MODEL_PATH) -> ParaphraseModel:
     """The shipped paraphrase model."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data["features"] != list(FEATURES):
-        raise ValueError(
-            f"{path}: features differ from this version; "
-            "refit with python -m storytrace.training.paraphrase"
-        )
-    return ParaphraseModel(
-        mean=np.asarray(data["mean"], dtype=np.float32),
-        scale=np.asarray(data["scale"], dtype=np.float32),
-        coef=np.asarray(data["coef"], dtype=np.float32),
-        intercept=float(data["intercept"]),
-        threshold=float(data["threshold"]),
-    )
+    return read_weights(ParaphraseModel, path, FEATURES, "python -m storytrace.training.paraphrase")
 
 
 def feature_matrix(pairs: Sequence[tuple[str, str]], cosines: Sequence[float]) -> Vectors:
