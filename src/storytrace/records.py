@@ -159,9 +159,10 @@ class EventMention:
     negated: bool = False
     modality: str = "actual"  # "actual" | "hedged" | "future" | "conditional" | "reported"
     participants: tuple[Participant, ...] = ()
-    places: tuple[Place, ...] = ()
+    places: tuple[Place, ...] = ()  # where it happened
     dates: tuple[DateMention, ...] = ()
     chain: str | None = None
+    destinations: tuple[Place, ...] = ()  # where someone or something went ("returned to Pskov")
 
 
 @dataclass(frozen=True)

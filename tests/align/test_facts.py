@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
 from storytrace.align.mention_chains import chain_mentions, contains, effective_places
-from storytrace.records import Claim, EventMention, Participant, Place, Quantity
+from storytrace.records import Attribution, Claim, EventMention, Participant, Place, Quantity
 
 PSKOV = Place("Pskov", "Pskov", "RU", "Pskovskaya oblast'", 57.8, 28.3, "city")
 PSKOV_OBLAST = Place("Pskov region", "Pskovskaya oblast'", "RU", "Pskovskaya oblast'",
                      precision="region")  # fmt: skip
 KURSK = Place("Kursk", "Kursk", "RU", "Kurskaya oblast'", 51.7, 36.2, "city")
+GHENT = Place("Ghent", "Gent", "BE", "Vlaams Gewest", 51.05, 3.72, "city")
 RUSSIA = Place("Russia", "Russia", "RU", precision="country")
 
 
@@ -100,3 +103,45 @@ def test_the_outlets_own_analysis_is_not_a_fact() -> None:
     assert is_analysis(Claim("a:0", "a", "This alone would decrease morale.", (0, 33)))
     assert is_analysis(Claim("a:0", "a", "It is also possible that they left.", (0, 35)))
     assert not is_analysis(Claim("a:0", "a", "About 60 servicemen refused to fight.", (0, 37)))
+
+
+def _exact(value: float, counted: str, predicate: str) -> Quantity:
+    return Quantity(f"{value:.0f} {counted}", value, value, value, counted, predicate=predicate)
+
+
+def test_a_small_count_chains_only_when_equal_with_one_named_outcome() -> None:
+    three = _claim("a", "Three workers were killed.", "kill", _exact(3, "worker", "kill"))
+    also_three = _claim("b", "Three workers died.", "die", _exact(3, "worker", "die"))
+    assert len(_facts(three, also_three)[0]) == 1
+    five = _claim("b", "Five workers were killed.", "kill", _exact(5, "worker", "kill"))
+    assert len(_facts(three, five)[0]) == 2  # nothing else ties them
+    five_in_ghent = _claim("b", "Five workers were killed in Ghent.", "kill",
+                           _exact(5, "worker", "kill"), (GHENT,))  # fmt: skip
+    three_in_ghent = _claim("a", "Three workers were killed in Ghent.", "kill",
+                            _exact(3, "worker", "kill"), (GHENT,))  # fmt: skip
+    groups, chains, places = _facts(three_in_ghent, five_in_ghent)
+    assert len(groups) == 1  # one place: the toll is told differently
+    assert fact_conflicts(groups[0], chains, places)
+    met = _claim("b", "Three workers met the mayor.", "meet", _exact(3, "worker", "meet"))
+    assert len(_facts(three, met)[0]) == 2  # no outcome named: too common to chain
+    elsewhere = _claim("b", "Three workers were killed in Pskov.", "kill",
+                       _exact(3, "worker", "kill"), (PSKOV,))  # fmt: skip
+    assert len(_facts(three_in_ghent, elsewhere)[0]) == 2
+
+
+def test_one_action_towards_one_place_is_one_fact() -> None:
+    went = EventMention("a:e0", "a", "returned", "return", (0, 8), (0, 30), claim_id="a:0",
+                        destinations=(PSKOV,))  # fmt: skip
+    came = EventMention("b:e0", "b", "returned", "return", (0, 8), (0, 30), claim_id="b:0",
+                        places=(PSKOV,))  # fmt: skip
+    chains = chain_mentions([went, came], {"a": "x" * 30, "b": "x" * 30})
+    assert chains["a:e0"] == chains["b:e0"]
+
+
+def test_reported_speech_run_on_from_another_sentence_does_not_shield_analysis() -> None:
+    text = "This might be because the troops saw their units slaughtered."
+    run_on = Attribution("Pskovskaya Gubernia", "outlet", "said", False, cue_span=(10, 14))
+    claim = Claim("a:40", "a", text, (40, 40 + len(text)), attribution=run_on)
+    assert is_analysis(claim)
+    own = Attribution("Pskovskaya Gubernia", "outlet", "said", False, cue_span=(60, 64))
+    assert not is_analysis(dataclasses.replace(claim, attribution=own))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.claims import extract_claims, find_quotes
+from storytrace.claims import extract_claims, find_quotes, read_article
 from storytrace.records import Article
 from storytrace.text import load_nlp
 
@@ -105,12 +105,13 @@ def test_he_follows_the_last_subject_not_the_last_name_mentioned() -> None:
 
 
 def test_they_stops_meaning_the_outlet_once_another_plural_subject_intervenes() -> None:
-    attributions = _attributions(
+    text = (
         "“Commanders refuse all resignation reports,” the Harbour Gazette said on Monday.\n\n"
         "They reported that the unit was from an airbase near the city of Pskov.\n\n"
         "These troops are now being reprimanded by their government in Moscow.\n\n"
         "However, they have said that they are fully prepared to face the leadership."
     )
-    sources = [(a.source, a.kind) if a else None for a in attributions]
+    attributions = read_article(Article.from_text(text), load_nlp()(text)).attributions
+    sources = [(a.source, a.kind) for a in attributions]
     assert sources[:2] == [("Harbour Gazette", "outlet")] * 2
     assert sources[-1] == ("", "unnamed")  # a bare "they" is never a source name

@@ -85,3 +85,33 @@ def test_the_port_of_a_town_is_a_place_even_when_the_model_misses_it() -> None:
 def test_according_to_a_name_is_not_a_place() -> None:
     sentence = _sentence("About 60 servicemen refused to fight, according to Pskovskaya Gubernia.")
     assert geocode_places(sentence, {"RU"}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Crews fought a fire at a paint warehouse in the Antwerp docklands on Monday.", "Antwerp"),
+        ("Shelling hit homes in the Mariupol harbour area overnight.", "Mariupol"),
+    ],
+)
+def test_a_town_naming_an_area_is_a_place(text: str, name: str) -> None:
+    sentence = _sentence(text)
+    places = geocode_places(sentence, set())
+    assert name in {p.name for p in places}
+
+
+def test_a_name_modifying_a_non_place_noun_is_not_a_place() -> None:
+    sentence = _sentence("Workers at the Lysmar warehouse were sent home on Tuesday.")
+    assert geocode_places(sentence, {"BE"}) == []
+
+
+def test_an_untagged_name_after_a_place_preposition_is_a_place_in_the_story_s_countries() -> None:
+    text = "Apparently not wanting to fight, they just allegedly returned to Pskov without notice."
+    sentence = _sentence(text)
+    assert [p.name for p in geocode_places(sentence, {"RU"})] == ["Pskov"]
+    assert geocode_places(sentence, {"FR"}) == []  # a guess: only in a country of the story
+
+
+def test_a_month_after_in_is_never_a_town() -> None:
+    sentence = _sentence("The council will vote in March on the permits of the port.")
+    assert geocode_places(sentence, {"GB"}) == []

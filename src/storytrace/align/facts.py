@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from storytrace.align.compare import counted_kind, overlaps, specific
 from storytrace.align.conflicts import _format
-from storytrace.align.mention_chains import contains, specific_places
+from storytrace.align.mention_chains import contains, outcome, specific_places
 from storytrace.records import Claim, Conflict, ConflictValue, EventMention, Place, Quantity
 
 _ANALYSIS = re.compile(
@@ -33,13 +33,27 @@ _ANALYSIS = re.compile(
 
 def is_analysis(claim: Claim) -> bool:
     """The outlet's own speculation or opinion: not attributed, and conditional or
-    speculative in its main clause ("This alone would ...", "It is possible that ...")."""
-    named = claim.attribution is not None and bool(claim.attribution.source)
+    speculative in its main clause ("This alone would ...", "It is possible that ...").
+
+    A sentence counts as attributed when its own cue names the source, or when it is
+    quoted; reported speech that the tagger runs on into the next sentence ("The newspaper
+    said that they expect more deserters. This might be because ...") does not shield it.
+    """
+    attribution = claim.attribution
+    named = (
+        attribution is not None
+        and bool(attribution.source)
+        and (attribution.direct or _cue_inside(attribution.cue_span, claim.span))
+    )
     if named or claim.certainty in ("unconfirmed", "denied"):
         return False
     if claim.mentions and claim.mentions[0].modality == "conditional":
         return True
     return bool(_ANALYSIS.search(claim.text))
+
+
+def _cue_inside(cue: tuple[int, int] | None, span: tuple[int, int]) -> bool:
+    return cue is None or span[0] <= cue[0] < span[1]
 
 
 def _mention_lemmas(claim: Claim) -> set[str]:
@@ -121,7 +135,17 @@ def _chained_pairs(
 
 
 def _counts(mention: EventMention) -> list[Quantity]:
-    return [p.count for p in mention.participants if p.count is not None and specific(p.count)]
+    return [p.count for p in mention.participants if p.count is not None]
+
+
+def _comparable(a: EventMention, qa: Quantity, b: EventMention, qb: Quantity) -> bool:
+    """Two counts of one slot: the same kind, and small counts only for one named outcome."""
+    if counted_kind(qa) != counted_kind(qb) or counted_kind(qa) is None:
+        return False
+    if specific(qa) and specific(qb):
+        return True
+    found = outcome(a.lemma, qa)
+    return found is not None and found == outcome(b.lemma, qb)
 
 
 def fact_conflicts(
@@ -135,7 +159,7 @@ def fact_conflicts(
     for a, b in _chained_pairs(members, chains):
         for qa in _counts(a):
             for qb in _counts(b):
-                if counted_kind(qa) != counted_kind(qb) or overlaps(qa, qb):
+                if not _comparable(a, qa, b, qb) or overlaps(qa, qb):
                     continue
                 slot = counts.setdefault(counted_kind(qa) or "", {})
                 for mention, quantity in ((a, qa), (b, qb)):

@@ -6,13 +6,17 @@ in ``align/coref.py``; this module has the same signature so one can replace the
 1. **Counted participants.** Two mentions in different articles that count the same
    kind of people ("some 60 unit members", "about 60 servicemen") with intervals that
    overlap tell one event, whatever their verbs ("were fired", "refused"), unless the
-   verbs name different outcomes (killed is not injured).
+   verbs name different outcomes (killed is not injured). Small counts ("three
+   workers") are common across unrelated events: they chain only when both verbs name
+   the same outcome (killed, injured, arrested ...), when the counts are equal, and when
+   no place named around them rules it out.
 2. **Counted participants told differently.** Counts of the same kind that do not
-   overlap ("some 60" against "about 80") still tell one event when the mentions share
-   a specific place (a town or region, one containing the other) and name no place that
-   rules it out: the slot then conflicts.
+   overlap ("some 60" against "about 80"; small counts with one named outcome) still
+   tell one event when the mentions share a specific place (a town or region, one
+   containing the other) and name no place that rules it out: the slot then conflicts.
 3. **One action in one place.** Mentions with the same specific verb lemma ("return")
-   whose own clauses name a shared specific place.
+   whose own clauses name a shared specific place, where it happened or where it went
+   ("returned to Pskov", "returned to their base in Pskov").
 
 A mention that names no place takes the places of its paragraph ("They reported that
 the unit was from an airbase in Pskov. ... some 60 unit members were fired").
@@ -43,7 +47,8 @@ _GENERIC = {
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
 
-def _outcome(lemma: str, quantity: Quantity | None) -> int | None:
+def outcome(lemma: str, quantity: Quantity | None) -> int | None:
+    """Which family of outcomes (killed, injured, evacuated ...) a verb names, if any."""
     words = {lemma.split(":")[-1]}
     if quantity is not None and quantity.predicate:
         words |= set(quantity.predicate.split("+"))
@@ -99,12 +104,27 @@ def _paragraph_places(
     return {m.id: m.places or tuple(paragraph.get(key(m), ())) for m in mentions}
 
 
+def _own_places(mention: EventMention) -> tuple[Place, ...]:
+    """The places the mention's own clause names, destinations included (not its paragraph's)."""
+    return mention.places + mention.destinations
+
+
 def _counts(mention: EventMention) -> list[Quantity]:
+    """The mention's counted participants (a count of a known kind of thing)."""
     return [
         p.count
         for p in mention.participants
-        if p.count is not None and counted_kind(p.count) is not None and specific(p.count)
+        if p.count is not None and counted_kind(p.count) is not None
     ]
+
+
+def _counts_meet(qa: Quantity, qb: Quantity, family: int | None, where: bool | None) -> bool:
+    """Rules 1 and 2 for two counts of one kind whose verbs name the same outcome ``family``."""
+    if specific(qa) and specific(qb):
+        return overlaps(qa, qb) or where is True
+    if family is None or where is False:
+        return False  # a small count needs a named outcome ("three workers were killed")
+    return where is True or (qa.value is not None and qa.value == qb.value)
 
 
 def same_event(
@@ -118,14 +138,15 @@ def same_event(
         for qb in _counts(b):
             if counted_kind(qa) != counted_kind(qb):
                 continue
-            if _outcome(a.lemma, qa) != _outcome(b.lemma, qb):
+            family = outcome(a.lemma, qa)
+            if family != outcome(b.lemma, qb):
                 continue
-            if overlaps(qa, qb) or where is True:
+            if _counts_meet(qa, qb, family, where):
                 return True
     lemma = a.lemma.split(":")[0]
     if lemma != b.lemma.split(":")[0] or lemma in _GENERIC:
         return False
-    return places_agree(a.places, b.places) is True  # the clause's own places, not the paragraph's
+    return places_agree(_own_places(a), _own_places(b)) is True
 
 
 def chain_mentions(
@@ -157,7 +178,7 @@ def chain_mentions(
     for i, m in enumerate(mentions):
         keys = {f"count:{counted_kind(q)}" for q in _counts(m)}
         lemma = m.lemma.split(":")[0]
-        if lemma not in _GENERIC and specific_places(m.places):
+        if lemma not in _GENERIC and specific_places(_own_places(m)):
             keys.add(f"lemma:{lemma}")
         for k in keys:
             buckets.setdefault(k, []).append(i)

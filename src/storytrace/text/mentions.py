@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from storytrace.records import Claim, DateMention, EventMention, Participant, Place, Quantity
-from storytrace.text.places import context_countries, geocode
 
 MAX_MENTIONS = 4  # predicates kept per claim, main clause first
 _CLAUSES = {"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "acl", "pcomp"}
@@ -33,7 +32,6 @@ _SUBJECTS = {"nsubj": "agent", "nsubjpass": "patient", "csubj": "agent", "expl":
 _OBJECTS = {"dobj": "patient", "attr": "patient", "oprd": "patient"}
 _TOWARDS = {"to", "into", "towards", "toward", "onto"}
 _NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_WHERE = {"from", "in", "at", "near", "outside"}  # "servicemen from Pskov", "a base in Kursk"
 
 
 def _is_predicate(token: Token) -> bool:
@@ -165,43 +163,6 @@ def _participant(noun: Token, role: str, claim: Claim, used: set[int]) -> Partic
     return Participant(text=text, role=role, span=span, entity=entity, count=count)
 
 
-def _countries(sent: Span) -> set[str]:
-    """The countries the whole document names (computed once per document)."""
-    cached = sent.doc.user_data.get("storytrace_countries")
-    if cached is None:
-        cached = context_countries(sent.doc.ents)
-        sent.doc.user_data["storytrace_countries"] = cached
-    return set(cached)
-
-
-def _untagged_places(claim: Claim, sent: Span) -> list[Place]:
-    """Towns and regions the entity tagger left untagged after "from", "in", "at" ...
-
-    Only names of a town or region in a country the document names are kept.
-    """
-    taken = [p.span for p in claim.places]
-    found: list[Place] = []
-    for token in sent:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or token.head.lower_ not in _WHERE:
-            continue
-        if token.ent_type_ in ("PERSON", "ORG", "NORP") or any(
-            s <= token.idx < e for s, e in taken
-        ):
-            continue
-        first = token.i
-        while first > sent.start and token.doc[first - 1].dep_ == "compound":
-            first -= 1
-        start, end = token.doc[first].idx, token.idx + len(token)
-        context = _countries(sent)
-        place = geocode(token.doc.text[start:end], context)
-        if place is None or place.precision not in ("city", "region"):
-            continue
-        if place.country not in context:
-            continue
-        found.append(dataclasses.replace(place, span=(start, end)))
-    return found
-
-
 def find_mentions(claim: Claim, sent: Span) -> tuple[EventMention, ...]:
     """The event mentions of one claim whose sentence is ``sent`` (parsed once, upstream)."""
     triggers = _predicates(sent)
@@ -219,9 +180,10 @@ def find_mentions(claim: Claim, sent: Span) -> tuple[EventMention, ...]:
                 Participant(quantity.text, "other", quantity.span, None, quantity)
             )
     places: list[list[Place]] = [[] for _ in triggers]
-    for place in [*claim.places, *_untagged_places(claim, sent)]:
-        if not _directional(place.span[0], sent):
-            places[_owner(place.span[0], sent, triggers)].append(place)
+    destinations: list[list[Place]] = [[] for _ in triggers]
+    for place in claim.places:
+        slot = destinations if _directional(place.span[0], sent) else places
+        slot[_owner(place.span[0], sent, triggers)].append(place)
     dates: list[list[DateMention]] = [[] for _ in triggers]
     for date in claim.dates:
         dates[_owner(date.span[0], sent, triggers)].append(date)
@@ -239,6 +201,7 @@ def find_mentions(claim: Claim, sent: Span) -> tuple[EventMention, ...]:
             participants=tuple(participants[index]),
             places=tuple(places[index]),
             dates=tuple(dates[index]),
+            destinations=tuple(destinations[index]),
         )
         for index, trigger in enumerate(triggers)
     )

@@ -10,6 +10,7 @@ is Paris, Texas. "Pskov region", "Pskov Oblast" and "Khakassia" are region menti
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import functools
 import gc
@@ -506,6 +507,9 @@ def _region(text: str, context: set[str]) -> Place | None:
 _PLACE_PREPOSITIONS = {"in", "to", "near", "from", "outside", "at", "towards", "toward", "into"}
 _PLACE_NOUNS = {"port", "city", "town", "village", "island", "region", "province", "district",
                 "outskirts", "suburbs", "centre", "center", "harbour", "harbor"}  # fmt: skip
+# Nouns a place name can modify: "the Ghent docklands", "the Kharkiv region".
+_AREA_NOUNS = _PLACE_NOUNS | {"docklands", "dockland", "docks", "dock", "area", "neighbourhood",
+                              "neighborhood", "quarter", "suburb", "oblast", "county"}  # fmt: skip
 
 
 def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]]:
@@ -525,13 +529,49 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
                 continue
             if _after_place_noun(ent.root):
                 found.append((ent, False))  # "the port of Ghent", "the island of Brač"
-            elif head.lower_ in _PLACE_PREPOSITIONS and head.head.lower_ != "according":
+            elif _place_preposition(head):
                 found.append((ent, True))
     tagged = {t.i for ent, _ in found for t in ent}
     for token in sent:
-        if token.pos_ == "PROPN" and token.i not in tagged and _after_place_noun(token):
+        if token.pos_ != "PROPN" or token.i in tagged:
+            continue
+        if _after_place_noun(token):
             found.append((sent.doc[token.left_edge.i : token.i + 1], False))  # untagged name
+        elif token.dep_ == "compound" and token.head.lower_ in _AREA_NOUNS:
+            found.append((_name_span(token), False))  # "the Ghent docklands"
+        elif token.dep_ == "pobj" and _place_preposition(token.head) and _bare_name(token):
+            found.append((_name_span(token), True))  # "returned to Pskov", untagged
     return found
+
+
+def _place_preposition(token: Token) -> bool:
+    """ "in", "to", "near" ... but not "according to"."""
+    return token.lower_ in _PLACE_PREPOSITIONS and token.head.lower_ != "according"
+
+
+_CALENDAR = frozenset(n.lower() for n in (*calendar.month_name, *calendar.day_name) if n)
+
+
+_NOT_PLACES = frozenset(("PERSON", "ORG", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL",
+                         "MONEY", "PERCENT", "QUANTITY"))  # fmt: skip
+
+
+def _bare_name(token: Token) -> bool:
+    """A name the model left untagged (or tagged as a product, a work ...), not a date."""
+    return token.ent_type_ not in _NOT_PLACES and token.lower_ not in _CALENDAR
+
+
+def _name_span(token: Token) -> Span:
+    """A proper name with the compound names before it ("New York" from "York")."""
+    start = token.i
+    while (
+        start > 0
+        and token.doc[start - 1].dep_ == "compound"
+        and token.doc[start - 1].head.i in range(start, token.i + 1)
+        and token.doc[start - 1].pos_ == "PROPN"
+    ):
+        start -= 1
+    return token.doc[start : token.i + 1]
 
 
 def _after_place_noun(token: Token) -> bool:
