@@ -169,6 +169,12 @@ def confirms(member: Claim, origin: Origin) -> bool:
     return origin.kind == "outlet" or not is_party(origin.name)
 
 
+def _slot_values(conflict: Conflict) -> tuple[str, frozenset[str]]:
+    """A conflict's kind of slot ("count", "place" ...) and its values: one disagreement
+    found both on the sentences and on their event mentions is shown once."""
+    return conflict.attribute.split(":")[0], frozenset(v.value for v in conflict.values)
+
+
 def judge_group(
     members: Sequence[Claim],
     articles: Mapping[str, Article],
@@ -194,10 +200,8 @@ def judge_group(
     conflicts = [
         c for c in find_conflicts(members) if c.attribute != "polarity" and articles_disagree(c)
     ]
-    seen = {(c.attribute, frozenset(v.value for v in c.values)) for c in conflicts}
-    conflicts += [
-        c for c in facts if (c.attribute, frozenset(v.value for v in c.values)) not in seen
-    ]
+    seen = {_slot_values(c) for c in conflicts}
+    conflicts += [c for c in facts if _slot_values(c) not in seen]
     polarity = _polarity(members, traced)
     if polarity is not None:
         conflicts.append(polarity)
