@@ -26,9 +26,10 @@ import numpy as np
 
 from storytrace import __version__
 from storytrace.align import group_claims
+from storytrace.align.coref import chain_mentions
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
-from storytrace.align.groups import read_vectors, vector_keys
-from storytrace.align.mention_chains import chain_mentions, effective_places
+from storytrace.align.groups import read_vectors, stored_mention_vectors, vector_keys
+from storytrace.align.mention_chains import effective_places, fact_chains
 from storytrace.align.properties import contested_properties
 from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
@@ -311,8 +312,9 @@ def build_story(
     story_edges = [e for e in edges if e.source in ids and e.target in ids]
     texts = {a.id: a.text for a in members}
     mentions = [m for c in story_claims for m in c.mentions]
-    chains = chain_mentions(mentions, texts)
+    stored = stored_mention_vectors(story_claims, vectors) if vectors is not None else None
     places = effective_places(mentions, texts)
+    chains = fact_chains(mentions, chain_mentions(mentions, texts, vectors=stored), places)
     cited = cited_sources(story_claims)
     accounts = paragraph_sources(story_claims, by_id)
     names = story_names(story_claims, by_id, accounts)

@@ -77,13 +77,17 @@ def pair_probabilities(
 
 
 def cluster_mentions(
-    probabilities: Vectors, threshold: float, cannot: Sequence[tuple[int, int]] = ()
+    probabilities: Vectors,
+    threshold: float,
+    cannot: Sequence[tuple[int, int]] = (),
+    must: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
     """Average-link clusters of one story's mentions, cut where the mean probability < threshold.
 
     Two clusters holding a ``cannot``-linked pair are never merged: a cluster that the
     unconstrained tree (SciPy) would give with such a pair inside is agglomerated again
-    under the constraint (:func:`_constrained`).
+    under the constraint (:func:`_constrained`). Then the clusters of a ``must``-linked
+    pair are joined, unless that would put a cannot-linked pair together.
     """
     n = len(probabilities)
     if n < 2:
@@ -102,6 +106,29 @@ def cluster_mentions(
         for member, part in zip(members, _constrained(block, threshold, inside), strict=True):
             labels[member] = next_label + part
         next_label += len(members)
+    return _join_must(labels, cannot, must)
+
+
+def _join_must(
+    labels: list[int], cannot: Sequence[tuple[int, int]], must: Sequence[tuple[int, int]]
+) -> list[int]:
+    """Join the clusters of each must-linked pair that no cannot-linked pair keeps apart."""
+    members: dict[int, set[int]] = defaultdict(set)
+    for index, label in enumerate(labels):
+        members[label].add(index)
+    apart: dict[int, set[int]] = defaultdict(set)
+    for i, j in cannot:
+        apart[i].add(j)
+        apart[j].add(i)
+    for i, j in must:
+        first, second = labels[i], labels[j]
+        if first == second:
+            continue
+        if any(apart[k] & members[second] for k in members[first]):
+            continue
+        for k in members.pop(second):
+            labels[k] = first
+            members[first].add(k)
     return labels
 
 
@@ -164,7 +191,9 @@ def chain_mentions(
     for members in by_story.values():
         contexts = mention_contexts(members, texts, vectors)
         links = slot_links(members, effective_places(members, texts))
-        labels = cluster_mentions(pair_probabilities(contexts, model, links), cut, links[1])
+        labels = cluster_mentions(
+            pair_probabilities(contexts, model, links), cut, links[1], links[0]
+        )
         clusters: dict[int, list[str]] = defaultdict(list)
         for mention, label in zip(members, labels, strict=True):
             clusters[label].append(mention.id)

@@ -1,10 +1,12 @@
 """Which event mentions of one story, across its articles, tell one real event.
 
-The reader's slot rules of event coreference. ``analyze`` chains by these rules alone
-(:func:`chain_mentions`); :func:`storytrace.align.coref.chain_mentions` (``predict coref``,
-``bench quality ecbplus-events``) weighs learned pair probabilities and takes these rules as
-constraints where the reader filled a mention's slots: a pair that meets one of rules 1-3
-is a must-link (:func:`same_event`), a pair that :func:`apart` rules out is a cannot-link.
+The reader's slot rules of event coreference. :func:`storytrace.align.coref.chain_mentions`,
+the one chaining function (``analyze``, ``predict coref``, ``bench quality ecbplus-events``),
+weighs learned pair probabilities and takes these rules as constraints where the reader
+filled a mention's slots: a pair that meets one of rules 1-3 is a must-link
+(:func:`same_event`), a pair that :func:`apart` rules out is a cannot-link. Facts are built
+on the event chains cut by the same rules (:func:`fact_chains`): two claims state one fact
+when their mentions are one event and tell the same thing about it.
 
 1. **Counted participants.** Two mentions in different articles that count the same
    kind of people ("some 60 unit members", "about 60 servicemen") with intervals that
@@ -210,17 +212,17 @@ def slot_links(
     return must, cannot
 
 
-def chain_mentions(
+def fact_chains(
     mentions: Sequence[EventMention],
-    texts: Mapping[str, str],
-    *,
-    groups: Sequence[Sequence[str]] | None = None,
+    chains: Mapping[str, str],
+    places: Mapping[str, Sequence[Place]],
 ) -> dict[str, str]:
-    """A chain id for every mention; mentions that tell one real event share it.
+    """The chains facts are built on: event chains cut to what the slots say is one fact.
 
-    ``texts`` maps article ids to their text (for paragraphs); ``groups`` optionally
-    lists mention ids that may meet (e.g. one story each): mentions of different
-    groups never chain.
+    ``chains`` are the events (:func:`storytrace.align.coref.chain_mentions`); inside each,
+    two mentions of different articles tell one fact when :func:`same_event` holds for
+    them (the same counted people, or one specific action in one place). Every mention
+    gets a fact chain id; one with no such partner is a fact alone.
     """
     index = {m.id: i for i, m in enumerate(mentions)}
     parent = list(range(len(mentions)))
@@ -231,27 +233,17 @@ def chain_mentions(
             x = parent[x]
         return x
 
-    allowed = None
-    if groups:
-        allowed = {index[i]: g for g, ids in enumerate(groups) for i in ids if i in index}
-    places = _paragraph_places(mentions, texts)
-    buckets: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        keys = {f"count:{counted_kind(q)}" for q in _counts(m)}
-        lemma = m.lemma.split(":")[0]
-        if lemma not in _GENERIC and specific_places(_own_places(m)):
-            keys.add(f"lemma:{lemma}")
-        for k in keys:
-            buckets.setdefault(k, []).append(i)
-    for block in buckets.values():
+    members: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.id in chains:
+            members.setdefault(chains[m.id], []).append(index[m.id])
+    for block in members.values():
         for pos, i in enumerate(block):
             for j in block[pos + 1 :]:
-                if allowed is not None and allowed.get(i, -1) != allowed.get(j, -2):
-                    continue
                 a, b = mentions[i], mentions[j]
                 if find(i) != find(j) and same_event(a, b, places[a.id], places[b.id]):
                     parent[find(i)] = find(j)
-    return {m.id: f"chain-{mentions[find(i)].id}" for i, m in enumerate(mentions)}
+    return {m.id: f"fact-{mentions[find(i)].id}" for i, m in enumerate(mentions)}
 
 
 def effective_places(
