@@ -313,8 +313,10 @@ def build_story(
     texts = {a.id: a.text for a in members}
     mentions = [m for c in story_claims for m in c.mentions]
     stored = stored_mention_vectors(story_claims, vectors) if vectors is not None else None
+    events = chain_mentions(mentions, texts, vectors=stored)
+    story_claims = [_chained(c, events) for c in story_claims]
     places = effective_places(mentions, texts)
-    chains = fact_chains(mentions, chain_mentions(mentions, texts, vectors=stored), places)
+    chains = fact_chains(mentions, events, places)
     cited = cited_sources(story_claims)
     accounts = paragraph_sources(story_claims, by_id)
     names = story_names(story_claims, by_id, accounts)
@@ -354,6 +356,14 @@ def build_story(
         reuse_edges=tuple(story_edges),
         events=tuple(code_events(groups, by_id, claims=story_claims, story_id=story_id)),
     )
+
+
+def _chained(claim: Claim, events: Mapping[str, str]) -> Claim:
+    """The claim with each mention's event chain filled in (what ``predict coref`` prints)."""
+    if not claim.mentions:
+        return claim
+    mentions = tuple(dataclasses.replace(m, chain=events.get(m.id)) for m in claim.mentions)
+    return dataclasses.replace(claim, mentions=mentions)
 
 
 def _build_guarded(

@@ -107,3 +107,14 @@ def test_clusters_holding_a_cannot_linked_pair_are_split() -> None:
     assert len(set(free)) == 1
     split = cluster_mentions(probabilities, 0.5, [(0, 2)])
     assert split[0] == split[1] != split[2]
+
+
+def test_clusters_of_a_must_linked_pair_are_joined_unless_a_cannot_link_keeps_them_apart() -> None:
+    probabilities = np.asarray(
+        [[1.0, 0.9, 0.1, 0.1], [0.9, 1.0, 0.1, 0.1], [0.1, 0.1, 1.0, 0.9], [0.1, 0.1, 0.9, 1.0]],
+        dtype=np.float32,
+    )
+    assert len(set(cluster_mentions(probabilities, 0.5))) == 2
+    assert len(set(cluster_mentions(probabilities, 0.5, must=[(1, 2)]))) == 1
+    kept = cluster_mentions(probabilities, 0.5, [(0, 3)], [(1, 2)])
+    assert kept[0] == kept[1] != kept[2] == kept[3]

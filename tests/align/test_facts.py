@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
 from storytrace.align.coref import chain_mentions
+from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
 from storytrace.align.mention_chains import contains, effective_places, fact_chains
 from storytrace.records import Attribution, Claim, EventMention, Participant, Place, Quantity
 
