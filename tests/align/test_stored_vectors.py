@@ -77,6 +77,7 @@ def test_every_mention_read_has_its_vectors_stored_and_coref_reads_them(tmp_path
     for mention in mentions:
         assert np.allclose(read[mention.id].sentence, fresh[mention.id].sentence, atol=1e-5)
         assert np.allclose(read[mention.id].trigger, fresh[mention.id].trigger, atol=1e-5)
+        assert np.allclose(read[mention.id].lemma, fresh[mention.id].lemma, atol=1e-5)
     story_of = {a: s.id for s in stories for a in s.article_ids}
     predicted = chain_mentions(mentions, texts, groups=story_of)  # what predict coref runs
     assert chain_mentions(mentions, texts, groups=story_of, vectors=read) == predicted

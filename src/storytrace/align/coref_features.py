@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz
 
-from storytrace.cluster.embed import Vectors, embed, embed_with_spans
+from storytrace.cluster.embed import Vectors, embed_with_spans
 from storytrace.records import EventMention
 
 FEATURES = (
@@ -65,45 +65,45 @@ class MentionContext:
 
 
 class MentionVectors(NamedTuple):
-    """A mention's MiniLM vectors: its sentence's, and its trigger's in that sentence."""
+    """A mention's MiniLM vectors: its sentence's, its trigger's in that sentence, its lemma's."""
 
     sentence: Vectors
     trigger: Vectors
+    lemma: Vectors
 
 
 def mention_vectors(
     mentions: Sequence[EventMention], texts: Mapping[str, str]
 ) -> dict[str, MentionVectors]:
-    """Each mention's vectors from one encoder pass over the distinct sentences.
+    """Each mention's vectors from one encoder pass over the distinct sentences and lemmas.
 
     Used where no stored vectors exist (``predict coref``, ECB+); ``analyze`` stores the
     same vectors when it reads a claim (:func:`storytrace.align.groups.read_vectors`).
     """
-    by_sentence: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    by_text: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     for mention in mentions:
         start, end = mention.sentence_span
         sentence = texts.get(mention.article_id, "")[start:end]
         local = (mention.span[0] - start, mention.span[1] - start)
-        by_sentence.setdefault(sentence, []).append((mention.id, local))
-    sentences = list(by_sentence)
-    pooled, triggers = embed_with_spans(
-        sentences, [[span for _, span in by_sentence[s]] for s in sentences]
-    )
+        by_text.setdefault(sentence, []).append((mention.id, local))
+        by_text.setdefault(mention_lemma(mention), [])
+    order = list(by_text)
+    pooled, triggers = embed_with_spans(order, [[span for _, span in by_text[t]] for t in order])
+    row = {text: i for i, text in enumerate(order)}
     out: dict[str, MentionVectors] = {}
-    for row, sentence in enumerate(sentences):
-        for k, (mention_id, _) in enumerate(by_sentence[sentence]):
-            out[mention_id] = MentionVectors(pooled[row], triggers[row][k])
+    for mention in mentions:
+        start, end = mention.sentence_span
+        at = row[texts.get(mention.article_id, "")[start:end]]
+        k = [m for m, _ in by_text[order[at]]].index(mention.id)
+        out[mention.id] = MentionVectors(
+            pooled[at], triggers[at][k], pooled[row[mention_lemma(mention)]]
+        )
     return out
 
 
-_LEMMAS: dict[str, Vectors] = {}  # a lemma's vector, embedded once per process
-
-
-def lemma_vectors(lemmas: Sequence[str]) -> dict[str, Vectors]:
-    """The vector of each lemma alone (a short text, cheap), cached for the process."""
-    missing = sorted(set(lemmas) - set(_LEMMAS))
-    _LEMMAS.update(zip(missing, embed(missing), strict=True))
-    return {lemma: _LEMMAS[lemma] for lemma in lemmas}
+def mention_lemma(mention: EventMention) -> str:
+    """The text a mention's lemma vector is the embedding of."""
+    return mention.lemma.lower()
 
 
 def _names_and_numbers(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -156,7 +156,6 @@ def mention_contexts(
     for mention in mentions:
         start, end = mention.sentence_span
         sentences.append(texts.get(mention.article_id, "")[start:end])
-    lemma_vectors_of = lemma_vectors([m.lemma.lower() for m in mentions])
     ranks: dict[tuple[str, tuple[int, int]], int] = {}
     by_article: dict[str, set[tuple[int, int]]] = {}
     for mention in mentions:
@@ -175,7 +174,7 @@ def mention_contexts(
                 trigger=mention.trigger.lower(),
                 sentence_vector=known[mention.id].sentence,
                 trigger_vector=known[mention.id].trigger,
-                lemma_vector=lemma_vectors_of[mention.lemma.lower()],
+                lemma_vector=known[mention.id].lemma,
                 names=names,
                 numbers=numbers,
                 arguments=frozenset(names | numbers | participants | places),

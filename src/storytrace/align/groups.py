@@ -12,7 +12,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from storytrace.align.compare import predicate_clash, quantity_agreement
-from storytrace.align.coref_features import MentionVectors
+from storytrace.align.coref_features import MentionVectors, mention_lemma
 from storytrace.align.quotations import join_quotations
 from storytrace.cluster.embed import Vectors, embed, embed_with_spans
 from storytrace.records import Claim
@@ -46,11 +46,12 @@ def claim_vectors(claims: Sequence[Claim]) -> Vectors:
 
 
 SENTENCE = "#sentence"  # key suffix of a claim's whole-sentence vector (see read_vectors)
+LEMMA = "#lemma"  # key suffix of a mention's lemma vector
 
 
 def vector_keys(claim: Claim) -> list[str]:
     """The keys :func:`read_vectors` stores for a claim."""
-    keys = [claim.id, *(m.id for m in claim.mentions)]
+    keys = [claim.id, *(k for m in claim.mentions for k in (m.id, m.id + LEMMA))]
     if claim.mentions and _content(claim) != claim.text:
         keys.append(claim.id + SENTENCE)
     return keys
@@ -60,9 +61,10 @@ def read_vectors(claims: Sequence[Claim]) -> dict[str, Vectors]:
     """Every vector alignment and event coreference need, from one encoder pass.
 
     By key: a claim id gives what alignment compares (:func:`claim_vectors`); a mention id
-    its trigger's vector in its sentence; ``claim id + SENTENCE`` the whole sentence's,
-    where the claim is compared by a part of it (a quotation's content). Each distinct
-    text is encoded once, its triggers read from the same forward pass.
+    its trigger's vector in its sentence, ``mention id + LEMMA`` its lemma's; ``claim id +
+    SENTENCE`` the whole sentence's, where the claim is compared by a part of it (a
+    quotation's content). Each distinct text is encoded once, its triggers read from the
+    same forward pass.
     """
     texts: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     for claim in claims:
@@ -70,6 +72,7 @@ def read_vectors(claims: Sequence[Claim]) -> dict[str, Vectors]:
         for mention in claim.mentions:
             local = (mention.span[0] - claim.span[0], mention.span[1] - claim.span[0])
             texts.setdefault(claim.text, []).append((mention.id, local))
+            texts.setdefault(mention_lemma(mention), [])
     order = list(texts)
     pooled, spans = embed_with_spans(order, [[span for _, span in texts[t]] for t in order])
     row = {text: i for i, text in enumerate(order)}
@@ -78,6 +81,8 @@ def read_vectors(claims: Sequence[Claim]) -> dict[str, Vectors]:
         out[claim.id] = pooled[row[_content(claim)]]
         if claim.mentions and _content(claim) != claim.text:
             out[claim.id + SENTENCE] = pooled[row[claim.text]]
+        for mention in claim.mentions:
+            out[mention.id + LEMMA] = pooled[row[mention_lemma(mention)]]
     for text, mentions in texts.items():
         for (mention_id, _), vector in zip(mentions, spans[row[text]], strict=True):
             out[mention_id] = vector
@@ -96,9 +101,9 @@ def stored_mention_vectors(
         if sentence is None:
             continue
         for mention in claim.mentions:
-            trigger = vectors.get(mention.id)
-            if trigger is not None:
-                out[mention.id] = MentionVectors(sentence, trigger)
+            trigger, lemma = vectors.get(mention.id), vectors.get(mention.id + LEMMA)
+            if trigger is not None and lemma is not None:
+                out[mention.id] = MentionVectors(sentence, trigger, lemma)
     return out
 
 
