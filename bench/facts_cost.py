@@ -6,7 +6,7 @@ and prints one JSON object with the wall time of each stage in both runs and the
 of align + provenance + events to read in the first.
 
 Usage:
-    python bench/facts_cost.py [--limit N] [--data ../shared/data/polnear]
+    python bench/facts_cost.py [--limit N] [--split train|dev] [--data ../shared/data/polnear]
 """
 
 from __future__ import annotations
@@ -25,15 +25,15 @@ from storytrace.pipeline import analyze
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "polnear"
 
 
-def write_corpus(data: Path, target: Path, limit: int | None) -> int:
-    """The PolNeAR texts with sidecars in ``target``; returns how many were written."""
+def write_corpus(
+    data: Path, target: Path, limit: int | None, splits: tuple[str, ...] = ("train", "dev")
+) -> int:
+    """The PolNeAR texts of ``splits`` with sidecars in ``target``; returns how many."""
     meta = {}
     with (data / "metadata.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             meta[row["filename"]] = row
-    texts = sorted((data / "train" / "text").glob("*.txt")) + sorted(
-        (data / "dev" / "text").glob("*.txt")
-    )
+    texts = [p for split in splits for p in sorted((data / split / "text").glob("*.txt"))]
     texts = texts[:limit] if limit else texts
     target.mkdir(parents=True, exist_ok=True)
     for path in texts:
@@ -49,10 +49,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--split", choices=("train", "dev"), default=None,
+                        help="one split only (default: train and dev)")  # fmt: skip
     args = parser.parse_args()
+    splits = (args.split,) if args.split else ("train", "dev")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "polnear"
-        count = write_corpus(args.data, folder, args.limit)
+        count = write_corpus(args.data, folder, args.limit, splits)
         runs = []
         for _ in range(2):
             start = time.perf_counter()

@@ -26,9 +26,10 @@ import numpy as np
 
 from storytrace import __version__
 from storytrace.align import group_claims
+from storytrace.align.coref import chain_mentions
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
-from storytrace.align.groups import claim_vectors
-from storytrace.align.mention_chains import chain_mentions, effective_places
+from storytrace.align.groups import read_vectors, stored_mention_vectors, vector_keys
+from storytrace.align.mention_chains import effective_places, fact_chains
 from storytrace.align.properties import contested_properties
 from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
@@ -254,7 +255,7 @@ def _save_claims(store: Store, pending: list[tuple[Article, Reading | str]]) -> 
     if not pending:
         return
     flat = [c for _, reading in pending if not isinstance(reading, str) for c in reading.claims]
-    vectors = iter(claim_vectors(flat) if flat else ())
+    vectors = read_vectors(flat) if flat else {}
     with store.transaction():
         for article, reading in pending:
             if isinstance(reading, str):
@@ -263,7 +264,8 @@ def _save_claims(store: Store, pending: list[tuple[Article, Reading | str]]) -> 
             claims = reading.claims
             store.save_attributions(article.id, reading.attributions)
             store.save_claims(article.id, claims)
-            store.save_claim_vectors(article.id, {c.id: _blob(next(vectors)) for c in claims})
+            blobs = {k: _blob(vectors[k]) for c in claims for k in vector_keys(c)}
+            store.save_claim_vectors(article.id, blobs)
     pending.clear()
 
 
@@ -272,17 +274,19 @@ def _blob(vector: Vectors) -> bytes:
 
 
 def load_claim_vectors(store: Store, claims: Sequence[Claim]) -> dict[str, Vectors]:
-    """Every claim's stored vector; claims read by an older version are embedded once, now."""
-    found = {k: np.frombuffer(v, dtype=np.float32) for k, v in
-             store.get_claim_vectors(c.id for c in claims).items()}  # fmt: skip
-    missing = [c for c in claims if c.id not in found]
+    """Every claim's and mention's stored vectors (:func:`~storytrace.align.groups.read_vectors`
+    keys); claims read by an older version are encoded once, now, and stored."""
+    stored = store.get_claim_vectors(k for c in claims for k in vector_keys(c))
+    found = {k: np.frombuffer(v, dtype=np.float32) for k, v in stored.items()}
+    missing = [c for c in claims if any(k not in found for k in vector_keys(c))]
     if missing:
-        found.update(zip((c.id for c in missing), claim_vectors(missing), strict=True))
+        found.update(read_vectors(missing))
         stale = {c.article_id for c in missing}
         by_article: dict[str, dict[str, bytes]] = {}
         for claim in claims:
             if claim.article_id in stale:
-                by_article.setdefault(claim.article_id, {})[claim.id] = _blob(found[claim.id])
+                blobs = by_article.setdefault(claim.article_id, {})
+                blobs.update((k, _blob(found[k])) for k in vector_keys(claim))
         with store.transaction():
             for article_id, blobs in by_article.items():
                 store.save_claim_vectors(article_id, blobs)
@@ -308,8 +312,11 @@ def build_story(
     story_edges = [e for e in edges if e.source in ids and e.target in ids]
     texts = {a.id: a.text for a in members}
     mentions = [m for c in story_claims for m in c.mentions]
-    chains = chain_mentions(mentions, texts)
+    stored = stored_mention_vectors(story_claims, vectors) if vectors is not None else None
+    events = chain_mentions(mentions, texts, vectors=stored)
+    story_claims = [_chained(c, events) for c in story_claims]
     places = effective_places(mentions, texts)
+    chains = fact_chains(mentions, events, places)
     cited = cited_sources(story_claims)
     accounts = paragraph_sources(story_claims, by_id)
     names = story_names(story_claims, by_id, accounts)
@@ -349,6 +356,14 @@ def build_story(
         reuse_edges=tuple(story_edges),
         events=tuple(code_events(groups, by_id, claims=story_claims, story_id=story_id)),
     )
+
+
+def _chained(claim: Claim, events: Mapping[str, str]) -> Claim:
+    """The claim with each mention's event chain filled in (what ``predict coref`` prints)."""
+    if not claim.mentions:
+        return claim
+    mentions = tuple(dataclasses.replace(m, chain=events.get(m.id)) for m in claim.mentions)
+    return dataclasses.replace(claim, mentions=mentions)
 
 
 def _build_guarded(

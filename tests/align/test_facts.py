@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from storytrace.align.coref import chain_mentions
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
-from storytrace.align.mention_chains import chain_mentions, contains, effective_places
+from storytrace.align.mention_chains import contains, effective_places, fact_chains
 from storytrace.records import Attribution, Claim, EventMention, Participant, Place, Quantity
 
 PSKOV = Place("Pskov", "Pskov", "RU", "Pskovskaya oblast'", 57.8, 28.3, "city")
@@ -33,9 +34,10 @@ def _claim(article: str, text: str, lemma: str, count: Quantity | None = None,
 def _facts(*claims: Claim) -> tuple[list[list[Claim]], dict[str, str], dict]:
     mentions = [m for c in claims for m in c.mentions]
     texts = {c.article_id: c.text for c in claims}
-    chains = chain_mentions(mentions, texts)
+    places = effective_places(mentions, texts)
+    chains = fact_chains(mentions, chain_mentions(mentions, texts), places)
     groups = fact_groups(claims, [[c] for c in claims], chains)
-    return groups, chains, effective_places(mentions, texts)
+    return groups, chains, places
 
 
 def test_one_count_of_the_same_people_across_different_verbs_is_one_fact() -> None:
@@ -134,7 +136,9 @@ def test_one_action_towards_one_place_is_one_fact() -> None:
                         destinations=(PSKOV,))  # fmt: skip
     came = EventMention("b:e0", "b", "returned", "return", (0, 8), (0, 30), claim_id="b:0",
                         places=(PSKOV,))  # fmt: skip
-    chains = chain_mentions([went, came], {"a": "x" * 30, "b": "x" * 30})
+    texts = {"a": "x" * 30, "b": "x" * 30}
+    places = effective_places([went, came], texts)
+    chains = fact_chains([went, came], chain_mentions([went, came], texts), places)
     assert chains["a:e0"] == chains["b:e0"]
 
 

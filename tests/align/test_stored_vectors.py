@@ -46,3 +46,42 @@ def test_every_claim_read_has_its_vector_stored(tmp_path: Path) -> None:
     expected = claim_vectors(claims[:3])
     for claim, vector in zip(claims[:3], expected, strict=True):
         assert np.allclose(np.frombuffer(stored[claim.id], dtype=np.float32), vector, atol=1e-5)
+
+
+def test_every_mention_read_has_its_vectors_stored_and_coref_reads_them(tmp_path: Path) -> None:
+    """Analyze stores each mention's vectors once, and chains mentions as predict coref does:
+    the chains its stories hold are those the one function gives the same mentions."""
+    from storytrace.align.coref import chain_mentions
+    from storytrace.align.coref_features import mention_vectors
+    from storytrace.align.groups import stored_mention_vectors, vector_keys
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in sorted(CORPUS.glob("00[789]_*")):
+        (folder / name.name).write_bytes(name.read_bytes())
+    analyze([str(folder)], db=tmp_path / "st.db")
+    store = open_store(tmp_path / "st.db")
+    articles = store.get_articles()
+    claims = store.get_claims(a.id for a in articles)
+    keys = [k for c in claims for k in vector_keys(c)]
+    stored = {k: np.frombuffer(v, dtype=np.float32) for k, v in
+              store.get_claim_vectors(keys).items()}  # fmt: skip
+    stories = store.get_stories()
+    store.close()
+    mentions = [m for c in claims for m in c.mentions]
+    assert mentions and set(stored) == set(keys)
+    texts = {a.id: a.text for a in articles}
+    read = stored_mention_vectors(claims, stored)
+    fresh = mention_vectors(mentions, texts)  # what predict coref computes with nothing stored
+    assert set(read) == set(fresh) == {m.id for m in mentions}
+    for mention in mentions:
+        assert np.allclose(read[mention.id].sentence, fresh[mention.id].sentence, atol=1e-5)
+        assert np.allclose(read[mention.id].trigger, fresh[mention.id].trigger, atol=1e-5)
+        assert np.allclose(read[mention.id].lemma, fresh[mention.id].lemma, atol=1e-5)
+    story_of = {a: s.id for s in stories for a in s.article_ids}
+    predicted = chain_mentions(mentions, texts, groups=story_of)  # what predict coref runs
+    assert chain_mentions(mentions, texts, groups=story_of, vectors=read) == predicted
+    analyzed = {m.id: m.chain for s in stories for g in s.claim_groups for c in g.members
+                for m in c.mentions}  # fmt: skip
+    assert len(analyzed) > 10 and len(set(analyzed.values())) < len(analyzed)  # some chain
+    assert analyzed == {k: predicted[k] for k in analyzed}

@@ -9,7 +9,11 @@ slots, they act as rules the model cannot learn from ECB+ (which has none): the 
 participants without a place or date clash lift a pair to :data:`SAME_PARTICIPANTS`, so
 "refused to fight", "staged a mutiny" and "were fired" about the same 60 paratroopers can
 meet; a place or date clash scales a pair down by :data:`CLASH_FACTOR`, so one verb about
-two places or days stays two events.
+two places or days stays two events. The slot rules of
+:mod:`storytrace.align.mention_chains` are constraints: a must-link (the same counted
+people, or one specific action in one place) lifts a pair to :data:`MUST_LINK`; a
+cannot-link (counts that cannot be the same people, or different outcomes: killed is not
+injured) sets it to 0, and clusters holding a cannot-linked pair are never merged.
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ from scipy.spatial.distance import squareform
 
 from storytrace.align.coref_features import (
     MentionContext,
+    MentionVectors,
     feature_block,
     mention_contexts,
     slot_evidence,
 )
 from storytrace.align.coref_model import CorefModel, load_model
+from storytrace.align.mention_chains import effective_places, slot_links
 from storytrace.cluster.embed import Vectors
 from storytrace.records import EventMention
 
@@ -36,11 +42,20 @@ from storytrace.records import EventMention
 # them; where they are filled they act as rules on the learned probability:
 SAME_PARTICIPANTS = 0.6  # same participants and no clash: at least this likely one event
 CLASH_FACTOR = 0.2  # a place or date clash: the probability is scaled down by this much
+MUST_LINK = 0.95  # a pair the slot rules say tells one event
 _ROWS = 256  # rows of the pair-feature block computed at once (memory ~ rows * n * features)
 
 
-def pair_probabilities(contexts: Sequence[MentionContext], model: CorefModel) -> Vectors:
-    """P(same event) for every pair of mentions of one story (a symmetric matrix)."""
+def pair_probabilities(
+    contexts: Sequence[MentionContext],
+    model: CorefModel,
+    links: tuple[Sequence[tuple[int, int]], Sequence[tuple[int, int]]] = ((), ()),
+) -> Vectors:
+    """P(same event) for every pair of mentions of one story (a symmetric matrix).
+
+    ``links`` are the slot rules' (must-links, cannot-links) as index pairs; a
+    cannot-linked pair gets probability 0.
+    """
     n = len(contexts)
     out = np.zeros((n, n), dtype=np.float32)
     for start in range(0, n, _ROWS):
@@ -52,19 +67,96 @@ def pair_probabilities(contexts: Sequence[MentionContext], model: CorefModel) ->
         (same > 0) & (clash == 0), np.maximum(symmetric, SAME_PARTICIPANTS), symmetric
     )
     out = np.asarray(np.where(clash > 0, lifted * CLASH_FACTOR, lifted), dtype=np.float32)
+    must, cannot = links
+    for i, j in must:
+        out[i, j] = out[j, i] = max(out[i, j], MUST_LINK)
+    for i, j in cannot:
+        out[i, j] = out[j, i] = 0.0
     np.fill_diagonal(out, 1.0)
     return out
 
 
-def cluster_mentions(probabilities: Vectors, threshold: float) -> list[int]:
-    """Average-link clusters of one story's mentions, cut where the mean probability < threshold."""
+def cluster_mentions(
+    probabilities: Vectors,
+    threshold: float,
+    cannot: Sequence[tuple[int, int]] = (),
+    must: Sequence[tuple[int, int]] = (),
+) -> list[int]:
+    """Average-link clusters of one story's mentions, cut where the mean probability < threshold.
+
+    Two clusters holding a ``cannot``-linked pair are never merged: a cluster that the
+    unconstrained tree (SciPy) would give with such a pair inside is agglomerated again
+    under the constraint (:func:`_constrained`). Then the clusters of a ``must``-linked
+    pair are joined, unless that would put a cannot-linked pair together.
+    """
     n = len(probabilities)
     if n < 2:
         return [0] * n
     distances = np.clip(1.0 - probabilities.astype(np.float64), 0.0, 1.0)
     np.fill_diagonal(distances, 0.0)
     tree = linkage(squareform(distances, checks=False), method="average")
-    return [int(x) for x in fcluster(tree, t=1.0 - threshold, criterion="distance")]
+    labels = [int(x) for x in fcluster(tree, t=1.0 - threshold, criterion="distance")]
+    broken = {labels[i] for i, j in cannot if labels[i] == labels[j]}
+    next_label = max(labels) + 1
+    for label in sorted(broken):
+        members = [i for i, x in enumerate(labels) if x == label]
+        where = {m: k for k, m in enumerate(members)}
+        inside = [(where[i], where[j]) for i, j in cannot if i in where and j in where]
+        block = probabilities[np.ix_(members, members)]
+        for member, part in zip(members, _constrained(block, threshold, inside), strict=True):
+            labels[member] = next_label + part
+        next_label += len(members)
+    return _join_must(labels, cannot, must)
+
+
+def _join_must(
+    labels: list[int], cannot: Sequence[tuple[int, int]], must: Sequence[tuple[int, int]]
+) -> list[int]:
+    """Join the clusters of each must-linked pair that no cannot-linked pair keeps apart."""
+    members: dict[int, set[int]] = defaultdict(set)
+    for index, label in enumerate(labels):
+        members[label].add(index)
+    apart: dict[int, set[int]] = defaultdict(set)
+    for i, j in cannot:
+        apart[i].add(j)
+        apart[j].add(i)
+    for i, j in must:
+        first, second = labels[i], labels[j]
+        if first == second:
+            continue
+        if any(apart[k] & members[second] for k in members[first]):
+            continue
+        for k in members.pop(second):
+            labels[k] = first
+            members[first].add(k)
+    return labels
+
+
+def _constrained(block: Vectors, threshold: float, cannot: Sequence[tuple[int, int]]) -> list[int]:
+    """Average-link agglomeration of one cluster where cannot-linked members never meet."""
+    n = len(block)
+    sums = block.astype(np.float64)
+    np.fill_diagonal(sums, 0.0)
+    sizes = np.ones(n)
+    forbidden = np.eye(n, dtype=bool)
+    for i, j in cannot:
+        forbidden[i, j] = forbidden[j, i] = True
+    alive = np.ones(n, dtype=bool)
+    labels = list(range(n))
+    while True:
+        mean = sums / np.outer(sizes, sizes)
+        mean[forbidden | ~alive[:, None] | ~alive[None, :]] = -1.0
+        i, j = (int(x) for x in np.unravel_index(int(np.argmax(mean)), mean.shape))
+        if mean[i, j] < threshold:
+            return labels
+        sums[i] += sums[j]
+        sums[:, i] = sums[i]
+        sums[i, i] = 0.0
+        sizes[i] += sizes[j]
+        forbidden[i] |= forbidden[j]
+        forbidden[:, i] = forbidden[i]
+        alive[j] = False
+        labels = [int(i) if x == j else x for x in labels]
 
 
 def _chain_id(members: Sequence[str]) -> str:
@@ -78,13 +170,16 @@ def chain_mentions(
     *,
     groups: Mapping[str, str] | None = None,
     threshold: float | None = None,
+    vectors: Mapping[str, MentionVectors] | None = None,
 ) -> dict[str, str]:
     """Mention id -> chain id: mentions that refer to one real event share a chain.
 
     ``texts`` are the article texts (each mention's sentence is read from its
     ``sentence_span``); ``groups`` maps an article id to its story, and chains never cross
     stories (articles missing from ``groups`` form one story together). ``threshold``
-    overrides the model's cut (for choosing it on dev).
+    overrides the model's cut (for choosing it on dev). ``vectors`` are the mentions'
+    sentence and trigger vectors stored when they were read; the others are encoded now,
+    by the same function (:func:`~storytrace.align.coref_features.mention_vectors`).
     """
     model = load_model()
     cut = model.threshold if threshold is None else threshold
@@ -94,8 +189,11 @@ def chain_mentions(
         by_story[groups.get(mention.article_id, "")].append(mention)
     chains: dict[str, str] = {}
     for members in by_story.values():
-        contexts = mention_contexts(members, texts)
-        labels = cluster_mentions(pair_probabilities(contexts, model), cut)
+        contexts = mention_contexts(members, texts, vectors)
+        links = slot_links(members, effective_places(members, texts))
+        labels = cluster_mentions(
+            pair_probabilities(contexts, model, links), cut, links[1], links[0]
+        )
         clusters: dict[int, list[str]] = defaultdict(list)
         for mention, label in zip(members, labels, strict=True):
             clusters[label].append(mention.id)

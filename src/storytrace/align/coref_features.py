@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
 
-from storytrace.cluster.embed import DIMENSIONS, Vectors, embed
+from storytrace.cluster.embed import Vectors, embed_with_spans
 from storytrace.records import EventMention
 
 FEATURES = (
@@ -31,7 +32,6 @@ FEATURES = (
     "mismatch_x_arguments", "mismatch_x_sentence",
 )  # fmt: skip
 
-MAX_PIECES = 256  # word pieces of a sentence read for its triggers
 _WORD = re.compile(r"[A-Za-z][\w'.-]*|\d[\d,.]*")
 _NUMBER = re.compile(r"^\d[\d,.]*$")
 _MONTHS_DAYS = frozenset(
@@ -64,50 +64,46 @@ class MentionContext:
     date_ranges: tuple[tuple[str, str], ...] = ()
 
 
-def _unit(vector: Vectors) -> Vectors:
-    norm = float(np.linalg.norm(vector))
-    return vector / norm if norm > 0 else vector
+class MentionVectors(NamedTuple):
+    """A mention's MiniLM vectors: its sentence's, its trigger's in that sentence, its lemma's."""
+
+    sentence: Vectors
+    trigger: Vectors
+    lemma: Vectors
 
 
-def trigger_vectors(
-    sentences: Sequence[str], spans: Sequence[tuple[int, int]], *, batch_size: int = 32
-) -> Vectors:
-    """The contextual MiniLM vector of each trigger (character span inside its sentence).
+def mention_vectors(
+    mentions: Sequence[EventMention], texts: Mapping[str, str]
+) -> dict[str, MentionVectors]:
+    """Each mention's vectors from one encoder pass over the distinct sentences and lemmas.
 
-    Sentences are encoded once each, in padded batches, truncated to :data:`MAX_PIECES`
-    word pieces (a trigger beyond that keeps the mean vector of its sentence's pieces).
+    Used where no stored vectors exist (``predict coref``, ECB+); ``analyze`` stores the
+    same vectors when it reads a claim (:func:`storytrace.align.groups.read_vectors`).
     """
-    import torch
-
-    from storytrace.cluster.embed import load_embedder
-
-    model = load_embedder()[0]
-    tokenizer, encoder = model.tokenizer, model.auto_model
-    unique = sorted(set(sentences))
-    states: dict[str, tuple[Vectors, list[tuple[int, int]]]] = {}
-    for start in range(0, len(unique), batch_size):
-        batch = unique[start : start + batch_size]
-        encoded = tokenizer(batch, padding=True, truncation=True, max_length=MAX_PIECES,
-                            return_offsets_mapping=True, return_tensors="pt")  # fmt: skip
-        offsets = encoded.pop("offset_mapping").tolist()
-        with torch.inference_mode():
-            hidden = encoder(**encoded).last_hidden_state.numpy()
-        mask = encoded["attention_mask"].numpy().astype(bool)
-        for row, sentence in enumerate(batch):
-            keep = mask[row] & np.asarray([b > a for a, b in offsets[row]])
-            states[sentence] = (
-                hidden[row][keep],
-                [tuple(o) for o, k in zip(offsets[row], keep, strict=True) if k],
-            )
-    out = np.zeros((len(sentences), DIMENSIONS), dtype=np.float32)
-    for row, (sentence, (start, end)) in enumerate(zip(sentences, spans, strict=True)):
-        pieces, offsets_of = states[sentence]
-        inside = [i for i, (a, b) in enumerate(offsets_of) if a < end and b > start]
-        if inside:
-            out[row] = _unit(pieces[inside].mean(axis=0))
-        elif len(pieces):
-            out[row] = _unit(pieces.mean(axis=0))
+    by_text: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for mention in mentions:
+        start, end = mention.sentence_span
+        sentence = texts.get(mention.article_id, "")[start:end]
+        local = (mention.span[0] - start, mention.span[1] - start)
+        by_text.setdefault(sentence, []).append((mention.id, local))
+        by_text.setdefault(mention_lemma(mention), [])
+    order = list(by_text)
+    pooled, triggers = embed_with_spans(order, [[span for _, span in by_text[t]] for t in order])
+    row = {text: i for i, text in enumerate(order)}
+    out: dict[str, MentionVectors] = {}
+    for mention in mentions:
+        start, end = mention.sentence_span
+        at = row[texts.get(mention.article_id, "")[start:end]]
+        k = [m for m, _ in by_text[order[at]]].index(mention.id)
+        out[mention.id] = MentionVectors(
+            pooled[at], triggers[at][k], pooled[row[mention_lemma(mention)]]
+        )
     return out
+
+
+def mention_lemma(mention: EventMention) -> str:
+    """The text a mention's lemma vector is the embedding of."""
+    return mention.lemma.lower()
 
 
 def _names_and_numbers(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -143,21 +139,23 @@ def _argument_keys(mention: EventMention) -> tuple[set[str], set[str], set[str]]
 
 
 def mention_contexts(
-    mentions: Sequence[EventMention], texts: Mapping[str, str]
+    mentions: Sequence[EventMention],
+    texts: Mapping[str, str],
+    vectors: Mapping[str, MentionVectors] | None = None,
 ) -> list[MentionContext]:
-    """Read every mention once: vectors of sentences, triggers and lemmas, and arguments."""
+    """Read every mention once: vectors of sentences, triggers and lemmas, and arguments.
+
+    ``vectors`` are those stored when the mentions were read; mentions without them are
+    encoded now (:func:`mention_vectors`).
+    """
+    known = dict(vectors or {})
+    missing = [m for m in mentions if m.id not in known]
+    if missing:
+        known.update(mention_vectors(missing, texts))
     sentences = []
-    local_spans = []
     for mention in mentions:
-        text = texts.get(mention.article_id, "")
         start, end = mention.sentence_span
-        sentences.append(text[start:end])
-        local_spans.append((mention.span[0] - start, mention.span[1] - start))
-    unique = sorted(set(sentences))
-    sentence_vectors = dict(zip(unique, embed(unique), strict=True))
-    lemmas = sorted({m.lemma.lower() for m in mentions})
-    lemma_vectors = dict(zip(lemmas, embed(lemmas), strict=True))
-    triggers = trigger_vectors(sentences, local_spans)
+        sentences.append(texts.get(mention.article_id, "")[start:end])
     ranks: dict[tuple[str, tuple[int, int]], int] = {}
     by_article: dict[str, set[tuple[int, int]]] = {}
     for mention in mentions:
@@ -174,9 +172,9 @@ def mention_contexts(
                 mention=mention,
                 lemma=mention.lemma.lower(),
                 trigger=mention.trigger.lower(),
-                sentence_vector=sentence_vectors[sentences[row]],
-                trigger_vector=triggers[row],
-                lemma_vector=lemma_vectors[mention.lemma.lower()],
+                sentence_vector=known[mention.id].sentence,
+                trigger_vector=known[mention.id].trigger,
+                lemma_vector=known[mention.id].lemma,
                 names=names,
                 numbers=numbers,
                 arguments=frozenset(names | numbers | participants | places),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -12,8 +12,9 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from storytrace.align.compare import predicate_clash, quantity_agreement
+from storytrace.align.coref_features import MentionVectors, mention_lemma
 from storytrace.align.quotations import join_quotations
-from storytrace.cluster.embed import Vectors, embed
+from storytrace.cluster.embed import Vectors, embed, embed_with_spans
 from storytrace.records import Claim
 
 DEFAULT_THRESHOLD = 0.58  # best F1 of plain cosine on MRPC dev lies at 0.55-0.65
@@ -42,6 +43,68 @@ def _content(claim: Claim) -> str:
 def claim_vectors(claims: Sequence[Claim]) -> Vectors:
     """The vectors alignment compares claims by (embedded once, when the claims are read)."""
     return embed([_content(c) for c in claims])
+
+
+SENTENCE = "#sentence"  # key suffix of a claim's whole-sentence vector (see read_vectors)
+LEMMA = "#lemma"  # key suffix of a mention's lemma vector
+
+
+def vector_keys(claim: Claim) -> list[str]:
+    """The keys :func:`read_vectors` stores for a claim."""
+    keys = [claim.id, *(k for m in claim.mentions for k in (m.id, m.id + LEMMA))]
+    if claim.mentions and _content(claim) != claim.text:
+        keys.append(claim.id + SENTENCE)
+    return keys
+
+
+def read_vectors(claims: Sequence[Claim]) -> dict[str, Vectors]:
+    """Every vector alignment and event coreference need, from one encoder pass.
+
+    By key: a claim id gives what alignment compares (:func:`claim_vectors`); a mention id
+    its trigger's vector in its sentence, ``mention id + LEMMA`` its lemma's; ``claim id +
+    SENTENCE`` the whole sentence's, where the claim is compared by a part of it (a
+    quotation's content). Each distinct text is encoded once, its triggers read from the
+    same forward pass.
+    """
+    texts: dict[str, list[tuple[str, tuple[int, int]]]] = {}
+    for claim in claims:
+        texts.setdefault(_content(claim), [])
+        for mention in claim.mentions:
+            local = (mention.span[0] - claim.span[0], mention.span[1] - claim.span[0])
+            texts.setdefault(claim.text, []).append((mention.id, local))
+            texts.setdefault(mention_lemma(mention), [])
+    order = list(texts)
+    pooled, spans = embed_with_spans(order, [[span for _, span in texts[t]] for t in order])
+    row = {text: i for i, text in enumerate(order)}
+    out: dict[str, Vectors] = {}
+    for claim in claims:
+        out[claim.id] = pooled[row[_content(claim)]]
+        if claim.mentions and _content(claim) != claim.text:
+            out[claim.id + SENTENCE] = pooled[row[claim.text]]
+        for mention in claim.mentions:
+            out[mention.id + LEMMA] = pooled[row[mention_lemma(mention)]]
+    for text, mentions in texts.items():
+        for (mention_id, _), vector in zip(mentions, spans[row[text]], strict=True):
+            out[mention_id] = vector
+    return out
+
+
+def stored_mention_vectors(
+    claims: Sequence[Claim], vectors: Mapping[str, Vectors]
+) -> dict[str, MentionVectors]:
+    """The sentence and trigger vectors of the claims' mentions, from :func:`read_vectors`
+    keys (mentions whose vectors are not there are left out)."""
+    out: dict[str, MentionVectors] = {}
+    for claim in claims:
+        differs = _content(claim) != claim.text
+        sentence = vectors.get(claim.id + SENTENCE if differs else claim.id)
+        if sentence is None:
+            continue
+        for mention in claim.mentions:
+            trigger, lemma = vectors.get(mention.id), vectors.get(mention.id + LEMMA)
+            if trigger is not None and lemma is not None:
+                out[mention.id] = MentionVectors(sentence, trigger, lemma)
+    return out
 
 
 def pair_scores(claims: Sequence[Claim], vectors: Vectors) -> Vectors:

@@ -1,7 +1,12 @@
 """Which event mentions of one story, across its articles, tell one real event.
 
-A simple, rule-based chaining inside a story (cross-document coreference proper lives
-in ``align/coref.py``; this module has the same signature so one can replace the other):
+The reader's slot rules of event coreference. :func:`storytrace.align.coref.chain_mentions`,
+the one chaining function (``analyze``, ``predict coref``, ``bench quality ecbplus-events``),
+weighs learned pair probabilities and takes these rules as constraints where the reader
+filled a mention's slots: a pair that meets one of rules 1-3 is a must-link
+(:func:`same_event`), a pair that :func:`apart` rules out is a cannot-link. Facts are built
+on the event chains cut by the same rules (:func:`fact_chains`): two claims state one fact
+when their mentions are one event and tell the same thing about it.
 
 1. **Counted participants.** Two mentions in different articles that count the same
    kind of people ("some 60 unit members", "about 60 servicemen") with intervals that
@@ -149,17 +154,75 @@ def same_event(
     return places_agree(_own_places(a), _own_places(b)) is True
 
 
-def chain_mentions(
-    mentions: Sequence[EventMention],
-    texts: Mapping[str, str],
-    *,
-    groups: Sequence[Sequence[str]] | None = None,
-) -> dict[str, str]:
-    """A chain id for every mention; mentions that tell one real event share it.
+def apart(a: EventMention, b: EventMention, where: bool | None) -> bool:
+    """Whether two mentions cannot tell one event (a cannot-link), whatever their wording.
 
-    ``texts`` maps article ids to their text (for paragraphs); ``groups`` optionally
-    lists mention ids that may meet (e.g. one story each): mentions of different
-    groups never chain.
+    They count participants and no two of their counts can be the same people: none
+    overlap, and none of one kind shares a place (``where``, from :func:`places_agree`)
+    ("11 OMON soldiers" in Khakassia are not "about 60 servicemen" in Pskov; 60 and 80
+    servicemen in Pskov may be, the count then conflicts); or their verbs name different
+    outcomes (killed is not injured).
+    """
+    counts_a, counts_b = _counts(a), _counts(b)
+    if (
+        counts_a
+        and counts_b
+        and not any(
+            overlaps(qa, qb) or (counted_kind(qa) == counted_kind(qb) and where is True)
+            for qa in counts_a
+            for qb in counts_b
+        )
+    ):
+        return True
+    first = _outcomes(a, counts_a)
+    second = _outcomes(b, counts_b)
+    return bool(first and second and not first & second)
+
+
+def _outcomes(mention: EventMention, counts: Sequence[Quantity]) -> set[int]:
+    found = {outcome(mention.lemma, q) for q in counts} | {outcome(mention.lemma, None)}
+    return {f for f in found if f is not None}
+
+
+def slot_links(
+    mentions: Sequence[EventMention], places: Mapping[str, Sequence[Place]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Index pairs ``i < j`` the reader's slots decide: (must-links, cannot-links).
+
+    A must-link is :func:`same_event` (rules 1-3 above); a cannot-link is :func:`apart`.
+    ``places`` are each mention's effective places (:func:`effective_places`). Only
+    mentions that count participants, name an outcome or name a specific place of their
+    own are compared; the others leave the decision to the learned model.
+    """
+    must: list[tuple[int, int]] = []
+    cannot: list[tuple[int, int]] = []
+    filled = [
+        i
+        for i, m in enumerate(mentions)
+        if _counts(m) or _outcomes(m, ()) or specific_places(_own_places(m))
+    ]
+    for pos, i in enumerate(filled):
+        a = mentions[i]
+        for j in filled[pos + 1 :]:
+            b = mentions[j]
+            if apart(a, b, places_agree(places[a.id], places[b.id])):
+                cannot.append((i, j))
+            elif same_event(a, b, places[a.id], places[b.id]):
+                must.append((i, j))
+    return must, cannot
+
+
+def fact_chains(
+    mentions: Sequence[EventMention],
+    chains: Mapping[str, str],
+    places: Mapping[str, Sequence[Place]],
+) -> dict[str, str]:
+    """The chains facts are built on: event chains cut to what the slots say is one fact.
+
+    ``chains`` are the events (:func:`storytrace.align.coref.chain_mentions`); inside each,
+    two mentions of different articles tell one fact when :func:`same_event` holds for
+    them (the same counted people, or one specific action in one place). Every mention
+    gets a fact chain id; one with no such partner is a fact alone.
     """
     index = {m.id: i for i, m in enumerate(mentions)}
     parent = list(range(len(mentions)))
@@ -170,27 +233,17 @@ def chain_mentions(
             x = parent[x]
         return x
 
-    allowed = None
-    if groups:
-        allowed = {index[i]: g for g, ids in enumerate(groups) for i in ids if i in index}
-    places = _paragraph_places(mentions, texts)
-    buckets: dict[str, list[int]] = {}
-    for i, m in enumerate(mentions):
-        keys = {f"count:{counted_kind(q)}" for q in _counts(m)}
-        lemma = m.lemma.split(":")[0]
-        if lemma not in _GENERIC and specific_places(_own_places(m)):
-            keys.add(f"lemma:{lemma}")
-        for k in keys:
-            buckets.setdefault(k, []).append(i)
-    for block in buckets.values():
+    members: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.id in chains:
+            members.setdefault(chains[m.id], []).append(index[m.id])
+    for block in members.values():
         for pos, i in enumerate(block):
             for j in block[pos + 1 :]:
-                if allowed is not None and allowed.get(i, -1) != allowed.get(j, -2):
-                    continue
                 a, b = mentions[i], mentions[j]
                 if find(i) != find(j) and same_event(a, b, places[a.id], places[b.id]):
                     parent[find(i)] = find(j)
-    return {m.id: f"chain-{mentions[find(i)].id}" for i, m in enumerate(mentions)}
+    return {m.id: f"fact-{mentions[find(i)].id}" for i, m in enumerate(mentions)}
 
 
 def effective_places(
