@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from storytrace.records import Article, Claim, ClaimGroup, Conflict, Event, ReuseEdge, Story
+from storytrace.report.glance import effective_verdict, headline, plain_attribute
 from storytrace.report.graph import Graph, provenance_graph
 from storytrace.report.matrix import Matrix, claim_matrix, outlet_columns
 from storytrace.report.timeline import TimelineEntry, story_timeline
@@ -114,6 +115,7 @@ class StoryView:
     timeline: tuple[TimelineEntry, ...]
     graph: Graph | None
     conflicts: tuple[GroupView, ...]  # the groups whose members disagree
+    headline: str = ""  # the story at a glance: outlets, origins, first report, disputes
 
 
 def safe_href(url: str | None) -> str | None:
@@ -161,9 +163,9 @@ def interest_rank(group: ClaimGroup) -> int:
 
 
 def verdict_counts(stories: Sequence[Story]) -> dict[str, int]:
-    """How many claim groups carry each verdict, in :data:`VERDICT_LABELS` order."""
+    """How many claim groups carry each verdict a count may show (see effective_verdict)."""
     counts: Counter[str] = Counter(
-        group.verdict for story in stories for group in story.claim_groups
+        effective_verdict(group) for story in stories for group in story.claim_groups
     )
     return {verdict: counts[verdict] for verdict in VERDICT_LABELS}
 
@@ -205,6 +207,7 @@ def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[S
                     story.article_ids, story.claim_groups, story.reuse_edges, by_id, outlet_label
                 ),
                 conflicts=tuple(g for g in groups if g.conflicts),
+                headline=headline(story, by_id),
             )
         )
     return views
@@ -266,7 +269,7 @@ def _summary(group: ClaimGroup, members: Sequence[MemberView]) -> str:
     if group.verdict == "single_source":
         return f"Only {outlets} states this." if outlets else "Only one article states this."
     if group.verdict == "conflicting":
-        attributes = _names([conflict.attribute for conflict in group.conflicts])
+        attributes = _names([plain_attribute(conflict.attribute) for conflict in group.conflicts])
         return f"The articles disagree on {attributes}." if attributes else "The articles disagree."
     return group.evidence
 
@@ -287,7 +290,7 @@ def _conflict_view(conflict: Conflict, by_id: Mapping[str, Article]) -> Conflict
         (value.value, tuple(dict.fromkeys(outlet_label(a, by_id) for a in value.article_ids)))
         for value in conflict.values
     )
-    return ConflictView(conflict.attribute, values, conflict.conservative)
+    return ConflictView(plain_attribute(conflict.attribute), values, conflict.conservative)
 
 
 def _edge_view(edge: ReuseEdge, by_id: Mapping[str, Article]) -> EdgeView:
