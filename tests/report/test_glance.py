@@ -53,3 +53,14 @@ def test_headline_escapes_untrusted_text(hostile):
     article, story = hostile
     page = render_html([article], [story], version="0.1.0")
     assert "<script>alert(3)</script>" not in page
+
+
+def test_matrix_cells_show_the_value_each_outlet_reports_once_per_article(articles, story):
+    (view,) = story_views(articles, [story])
+    row = next(r for r in view.matrix.rows if r.group.conflicts)
+    assert row.values == ("returned of their own accord", "ordered back in disgrace")
+    doubled = replace(row.group, members=row.group.members + row.group.members)
+    (again,) = story_views(articles, [replace(story, claim_groups=(doubled,))])
+    assert [len(cell) for cell in again.matrix.rows[0].cells] == [1, 1]
+    page = render_html(articles, [story], version="0.1.0")
+    assert '<span class="cell-value">ordered back in disgrace</span>' in page
