@@ -64,3 +64,15 @@ def test_matrix_cells_show_the_value_each_outlet_reports_once_per_article(articl
     assert [len(cell) for cell in again.matrix.rows[0].cells] == [1, 1]
     page = render_html(articles, [story], version="0.1.0")
     assert '<span class="cell-value">ordered back in disgrace</span>' in page
+
+
+def test_long_evidence_lists_are_folded_short_ones_open(articles, story):
+    first = story.claim_groups[0]
+    long = replace(first, id="g-long", members=first.members * 3)
+    story = replace(story, claim_groups=(*story.claim_groups, long))
+    page = render_html(articles, [story], version="0.1.0")
+    sizes = [len(g.members) for g in story.claim_groups]
+    assert max(sizes) > 2
+    folded = page.count('<details class="evidence">')
+    opened = page.count('<details class="evidence" open>')
+    assert folded == sum(n > 2 for n in sizes) and opened == sum(n <= 2 for n in sizes)
