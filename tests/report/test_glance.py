@@ -76,3 +76,13 @@ def test_long_evidence_lists_are_folded_short_ones_open(articles, story):
     folded = page.count('<details class="evidence">')
     opened = page.count('<details class="evidence" open>')
     assert folded == sum(n > 2 for n in sizes) and opened == sum(n <= 2 for n in sizes)
+
+
+def test_conflicts_say_who_says_what_then_which_outlets_carry_it(articles, story):
+    (view,) = story_views(articles, [story])
+    (conflict,) = next(g for g in view.groups if g.conflicts).conflicts
+    assert len(conflict.sources) == len(conflict.values)
+    page = render_html(articles, [story], version="0.1.0")
+    for (value, outlets), said in zip(conflict.values, conflict.sources, strict=True):
+        told = f"{said}: “{value}”" if said else f"“{value}”, no source named"
+        assert f"{told}; carried by {', '.join(outlets)}" in page.replace("&#34;", '"')

@@ -62,6 +62,7 @@ class ConflictView:
     attribute: str
     values: tuple[tuple[str, tuple[str, ...]], ...]
     conservative: str | None
+    sources: tuple[str, ...] = ()  # per value: who the outlets quote for it ("" if no one)
 
 
 @dataclass(frozen=True)
@@ -245,7 +246,7 @@ def _group_view(group: ClaimGroup, anchor: str, by_id: Mapping[str, Article]) ->
         summary=_summary(group, members),
         certainty_note=_certainty_note(members) if group.contested_certainty else None,
         members=members,
-        conflicts=tuple(_conflict_view(conflict, by_id) for conflict in group.conflicts),
+        conflicts=tuple(_conflict_view(c, by_id, group.members) for c in group.conflicts),
     )
 
 
@@ -285,12 +286,24 @@ def _certainty_note(members: Sequence[MemberView]) -> str:
     return f"Certainty differs between outlets: {told}."
 
 
-def _conflict_view(conflict: Conflict, by_id: Mapping[str, Article]) -> ConflictView:
+def _conflict_view(
+    conflict: Conflict, by_id: Mapping[str, Article], members: Sequence[Claim] = ()
+) -> ConflictView:
     values = tuple(
         (value.value, tuple(dict.fromkeys(outlet_label(a, by_id) for a in value.article_ids)))
         for value in conflict.values
     )
-    return ConflictView(plain_attribute(conflict.attribute), values, conflict.conservative)
+    sources = tuple(
+        _names(
+            [
+                claim.attribution.source
+                for claim in members
+                if claim.article_id in value.article_ids and claim.attribution is not None
+            ]
+        )
+        for value in conflict.values
+    )
+    return ConflictView(plain_attribute(conflict.attribute), values, conflict.conservative, sources)
 
 
 def _edge_view(edge: ReuseEdge, by_id: Mapping[str, Article]) -> EdgeView:
