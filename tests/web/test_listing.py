@@ -46,3 +46,26 @@ def test_segments_cover_the_text_once_and_skip_overlaps():
         ("Two three.", "claim-5-15", ref),
         ("Four.", "claim-16-99", None),
     ]
+
+
+def test_index_counts_a_one_origin_story_as_no_corroboration_and_says_so(tmp_path):
+    from storytrace.records import ClaimGroup, Origin
+
+    with SQLiteStore(tmp_path / "st.db") as store:
+        a = Article.from_text(
+            "Three died, Agency A said.", outlet="Paper A", published="2026-03-10"
+        )
+        b = Article.from_text("Agency A said three died.", outlet="Paper B", published="2026-03-11")
+        for article in (a, b):
+            store.add_article(article)
+        members = tuple(Claim(f"c-{x.id}", x.id, "Three died.", (0, 11)) for x in (a, b))
+        group = ClaimGroup(
+            "g-1", "Three died.", "corroborated", members,
+            origins=(Origin("Agency A", "cited_source"),), independent_sources=2,
+        )  # fmt: skip
+        store.save_story(Story("s-1", "Deaths", (a.id, b.id), (group,)))
+        (summary,) = StoryIndex(store).summaries()
+        assert dict(summary.verdicts).get("corroborated", 0) == 0
+        assert dict(summary.verdicts)["echoed"] == 1
+        assert summary.headline.startswith("2 outlets, resting on 1 origin (Agency A)")
+        assert "first reported by Paper A on 10 March 2026" in summary.headline

@@ -69,9 +69,13 @@ def test_story_page_has_matrix_conflicts_graph_timeline_and_evidence(client, web
     rows = re.findall(r'<tr data-verdict="(\w+)"', html)
     assert len(rows) == len(story["claim_groups"])
     marks = [a["href"] for t, a in page.tags if t == "a" and "mark" in (a.get("class") or "")]
-    members = [m for g in story["claim_groups"] for m in g["members"]]
-    assert len(marks) == len(members)
-    for member in members:
+    # one mark per article of a group, not one per member sentence (#20)
+    firsts: dict[tuple[str, str], dict] = {}
+    for group in story["claim_groups"]:
+        for member in group["members"]:
+            firsts.setdefault((group["id"], member["article_id"]), member)
+    assert len(marks) == len(firsts)
+    for member in firsts.values():
         start, end = member["span"]
         assert f"/articles/{member['article_id']}#claim-{start}-{end}" in marks
     assert "Pskovskaya Guberniya" in html  # the one origin the outlets echo

@@ -38,7 +38,8 @@ class MatrixRow:
     group: ClaimGroup
     anchor: str
     label: str  # the verdict in words
-    cells: tuple[tuple[Claim, ...], ...]
+    cells: tuple[tuple[Claim, ...], ...]  # one claim per article (its first member)
+    values: tuple[str, ...] = ()  # per column: the value(s) the outlet reports where they differ
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,26 @@ def claim_matrix(
     rows = []
     for group, anchor, label in groups:
         cells: list[list[Claim]] = [[] for _ in columns]
+        seen: set[str] = set()
         for claim in group.members:
             index = column_of.get(claim.article_id)
-            if index is not None:
+            if index is not None and claim.article_id not in seen:
+                seen.add(claim.article_id)
                 cells[index].append(claim)
-        rows.append(MatrixRow(group, anchor, label, tuple(tuple(cell) for cell in cells)))
+        values: list[list[str]] = [[] for _ in columns]
+        for conflict in group.conflicts:
+            for value in conflict.values:
+                for article_id in value.article_ids:
+                    index = column_of.get(article_id)
+                    if index is not None and value.value not in values[index]:
+                        values[index].append(value.value)
+        rows.append(
+            MatrixRow(
+                group,
+                anchor,
+                label,
+                tuple(tuple(cell) for cell in cells),
+                tuple(" / ".join(found) for found in values),
+            )
+        )
     return Matrix(tuple(columns), tuple(rows))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from storytrace.records import Article, Claim, ClaimGroup, Conflict, Event, ReuseEdge, Story
+from storytrace.report.glance import effective_verdict, headline, plain_attribute
 from storytrace.report.graph import Graph, provenance_graph
 from storytrace.report.matrix import Matrix, claim_matrix, outlet_columns
 from storytrace.report.timeline import TimelineEntry, story_timeline
@@ -61,6 +62,7 @@ class ConflictView:
     attribute: str
     values: tuple[tuple[str, tuple[str, ...]], ...]
     conservative: str | None
+    sources: tuple[str, ...] = ()  # per value: who the outlets quote for it ("" if no one)
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class StoryView:
     timeline: tuple[TimelineEntry, ...]
     graph: Graph | None
     conflicts: tuple[GroupView, ...]  # the groups whose members disagree
+    headline: str = ""  # the story at a glance: outlets, origins, first report, disputes
 
 
 def safe_href(url: str | None) -> str | None:
@@ -161,9 +164,9 @@ def interest_rank(group: ClaimGroup) -> int:
 
 
 def verdict_counts(stories: Sequence[Story]) -> dict[str, int]:
-    """How many claim groups carry each verdict, in :data:`VERDICT_LABELS` order."""
+    """How many claim groups carry each verdict a count may show (see effective_verdict)."""
     counts: Counter[str] = Counter(
-        group.verdict for story in stories for group in story.claim_groups
+        effective_verdict(group) for story in stories for group in story.claim_groups
     )
     return {verdict: counts[verdict] for verdict in VERDICT_LABELS}
 
@@ -205,6 +208,7 @@ def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[S
                     story.article_ids, story.claim_groups, story.reuse_edges, by_id, outlet_label
                 ),
                 conflicts=tuple(g for g in groups if g.conflicts),
+                headline=headline(story, by_id),
             )
         )
     return views
@@ -242,7 +246,7 @@ def _group_view(group: ClaimGroup, anchor: str, by_id: Mapping[str, Article]) ->
         summary=_summary(group, members),
         certainty_note=_certainty_note(members) if group.contested_certainty else None,
         members=members,
-        conflicts=tuple(_conflict_view(conflict, by_id) for conflict in group.conflicts),
+        conflicts=tuple(_conflict_view(c, by_id, group.members) for c in group.conflicts),
     )
 
 
@@ -266,7 +270,7 @@ def _summary(group: ClaimGroup, members: Sequence[MemberView]) -> str:
     if group.verdict == "single_source":
         return f"Only {outlets} states this." if outlets else "Only one article states this."
     if group.verdict == "conflicting":
-        attributes = _names([conflict.attribute for conflict in group.conflicts])
+        attributes = _names([plain_attribute(conflict.attribute) for conflict in group.conflicts])
         return f"The articles disagree on {attributes}." if attributes else "The articles disagree."
     return group.evidence
 
@@ -282,12 +286,24 @@ def _certainty_note(members: Sequence[MemberView]) -> str:
     return f"Certainty differs between outlets: {told}."
 
 
-def _conflict_view(conflict: Conflict, by_id: Mapping[str, Article]) -> ConflictView:
+def _conflict_view(
+    conflict: Conflict, by_id: Mapping[str, Article], members: Sequence[Claim] = ()
+) -> ConflictView:
     values = tuple(
         (value.value, tuple(dict.fromkeys(outlet_label(a, by_id) for a in value.article_ids)))
         for value in conflict.values
     )
-    return ConflictView(conflict.attribute, values, conflict.conservative)
+    sources = tuple(
+        _names(
+            [
+                claim.attribution.source
+                for claim in members
+                if claim.article_id in value.article_ids and claim.attribution is not None
+            ]
+        )
+        for value in conflict.values
+    )
+    return ConflictView(plain_attribute(conflict.attribute), values, conflict.conservative, sources)
 
 
 def _edge_view(edge: ReuseEdge, by_id: Mapping[str, Article]) -> EdgeView:

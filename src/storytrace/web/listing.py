@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from storytrace.records import Story
+from storytrace.report.glance import headline, honest_counts
 from storytrace.report.views import VERDICT_LABELS, outlet_label
 from storytrace.store import Store
 
@@ -35,13 +36,14 @@ class StorySummary:
     contested: int
     first_published: str | None
     last_published: str | None
+    headline: str = ""  # outlets, independent origins, first report, disputes
 
 
 def summarise(story: Story, store: Store) -> StorySummary:
     """A story's summary, naming its outlets from the stored articles."""
     articles = store.get_articles(story.article_ids)
     by_id = {article.id: article for article in articles}
-    counts: Counter[str] = Counter(group.verdict for group in story.claim_groups)
+    counts: Counter[str] = honest_counts(story)
     dates = sorted(a.published[:10] for a in articles if a.published)
     return StorySummary(
         id=story.id,
@@ -53,6 +55,7 @@ def summarise(story: Story, store: Store) -> StorySummary:
         contested=sum(group.contested_certainty for group in story.claim_groups),
         first_published=dates[0] if dates else None,
         last_published=dates[-1] if dates else None,
+        headline=headline(story, by_id),
     )
 
 

@@ -14,6 +14,7 @@ from storytrace.store import Store
 from storytrace.web.article_text import GroupRef, segments
 from storytrace.web.listing import StoryIndex
 from storytrace.web.rendering import WebLinks, page, stylesheet
+from storytrace.web.search_hits import page_hits
 
 router = APIRouter(include_in_schema=False)
 
@@ -59,11 +60,14 @@ def stories(
     if page_number > pages:
         raise HTTPException(404, f"there is no page {page_number}; the last page is {pages}")
     start = (page_number - 1) * PAGE_SIZE
+    shown = found[start : start + PAGE_SIZE]
+    hits = page_hits([s.id for s in shown], _store(request), query) if query else {}
     return page(
         "stories.html.j2",
         q=query,
         total=len(found),
-        summaries=found[start : start + PAGE_SIZE],
+        summaries=shown,
+        hits=hits,
         page_number=page_number,
         pages=pages,
         first=start + 1,
