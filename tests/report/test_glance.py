@@ -19,7 +19,7 @@ from storytrace.report.views import story_views, verdict_counts
 def test_headline_names_outlets_origins_first_report_and_dispute(articles, story):
     line = headline(story, {a.id: a for a in articles})
     assert line.startswith("2 outlets, resting on ")
-    assert "independent origins" in line
+    assert " origins (most cited: " in line and "independent" not in line
     assert "first reported by International Business Times on 8 April 2022" in line
     assert "disputed: manner of return (returned of their own accord vs ordered back" in line
     (view,) = story_views(articles, [story])

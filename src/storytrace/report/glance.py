@@ -1,8 +1,9 @@
 """A story at a glance: one header line, and verdict counts that mean what they say.
 
 The header names what a reader wants first: how many outlets carry the story, on how
-many independent origins it rests, who reported it first and when, and what is
-disputed. Everything returned is plain (untrusted) text; templates escape it.
+many origins its claims rest (origins of different facts, not confirmations), who
+reported it first and when, and what is disputed. Everything returned is plain
+(untrusted) text; templates escape it.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def disputes(story: Story) -> tuple[str, ...]:
 
 
 def headline(story: Story, by_id: Mapping[str, Article]) -> str:
-    """One line: outlets, independent origins, first report and what is disputed."""
+    """One line: outlets, the origins its claims rest on, first report and what is disputed."""
     outlets = {
         (by_id[a].outlet or by_id[a].title or a) if a in by_id else a for a in story.article_ids
     }
@@ -132,7 +133,8 @@ def headline(story: Story, by_id: Mapping[str, Article]) -> str:
     if len(origins) == 1:
         parts[0] += f", resting on 1 origin ({origins[0]})"
     elif origins:
-        parts[0] += f", resting on {len(origins)} independent origins"
+        # Origins of different facts are not confirmations of one another: no "independent".
+        parts[0] += f", resting on {len(origins)} origins (most cited: {origins[0]})"
     first = first_report(story, by_id)
     if first is not None:
         parts.append(f"first reported by {first[0]} on {first[1]}")

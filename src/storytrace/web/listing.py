@@ -36,7 +36,7 @@ class StorySummary:
     contested: int
     first_published: str | None
     last_published: str | None
-    headline: str = ""  # outlets, independent origins, first report, disputes
+    headline: str = ""  # outlets, origins, first report, disputes
 
 
 def summarise(story: Story, store: Store) -> StorySummary:
