@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from storytrace.cli.main import main
 from storytrace_testkit import IBT, SEEDS, SOFREP
 
 
@@ -66,3 +67,14 @@ def test_bench_speed_reports_a_ratio_against_spacy(tmp_path: Path) -> None:
     assert figures["spacy_small_articles_per_second"] > 0
     expected = figures["analyze_seconds"] / figures["spacy_small_seconds"]
     assert figures["ratio_analyze_to_spacy_time"] == pytest.approx(expected, abs=0.02)
+
+
+def test_a_nonexistent_input_is_a_usage_error_writing_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, out = tmp_path / "st.db", tmp_path / "report"
+    missing = str(tmp_path / "no such.txt")
+    assert main(["analyze", missing, "--db", str(db), "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "no such file or folder" in err and "no such.txt" in err
+    assert not db.exists() and not out.exists()

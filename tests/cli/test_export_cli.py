@@ -90,3 +90,18 @@ def test_a_missing_store_or_format_is_a_usage_error(tmp_path: Path) -> None:
     unknown = subprocess.run([*command, "--format", "xml"], capture_output=True, text=True,
                              check=False)  # fmt: skip
     assert unknown.returncode == 2 and "invalid choice: 'xml'" in unknown.stderr
+
+
+def test_export_out_naming_a_folder_is_a_usage_error_writing_nothing(
+    seeds_run: Run, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    assert main(["export", "--db", _db(seeds_run), "--format", "csv", "--out", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "is a folder" in err and "a folder" in err and "Traceback" not in err
+    assert list(folder.iterdir()) == []
+    nowhere = tmp_path / "missing" / "x.csv"
+    assert main(["export", "--db", _db(seeds_run), "--format", "csv", "--out", str(nowhere)]) == 2
+    assert "folder does not exist" in capsys.readouterr().err
+    assert not nowhere.parent.exists()

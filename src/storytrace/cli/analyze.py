@@ -140,6 +140,13 @@ def read_options_of(args: argparse.Namespace) -> ReadOptions:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``analyze``; every rejected input and failed article is named on stderr (exit 1)."""
+    from pathlib import Path
+
+    from storytrace.errors import ConfigError
+
+    for given in args.inputs:
+        if given != "-" and "://" not in given and not Path(given).exists():
+            raise ConfigError(f"{printable(given)}: no such file or folder; nothing was written")
     options = read_options_of(args)
     with (
         read_options(options),

@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
     from storytrace.report.files import write_text_atomic
     from storytrace.store import open_store
 
+    if args.out:
+        _check_out(Path(args.out))
     if "://" not in args.db and not Path(args.db).is_file():
         raise ConfigError(f"{args.db}: no such database; run `storytrace analyze` first")
     store = open_store(args.db, read_only=True)  # export never writes to what it reads
@@ -53,3 +55,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _check_out(out: Path) -> None:
+    """Refuse, before any work, an ``--out`` that cannot be written as one file."""
+    if out.is_dir():
+        raise ConfigError(f"--out {str(out)!a}: is a folder; name a file to write")
+    if not out.parent.is_dir():
+        raise ConfigError(f"--out {str(out)!a}: its folder does not exist")
