@@ -24,3 +24,11 @@ def test_hostile_outlet_names_are_escaped_in_the_svg(articles: list[Article], st
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert "<script>" not in svg and "<img" not in svg
     assert "&lt;script&gt;" in svg or "&lt;img" in svg
+
+
+def test_long_outlet_names_wrap_instead_of_being_cut(articles: list[Article], story: Story) -> None:
+    name = "International Business Times United Kingdom"
+    page = render_html([replace(a, outlet=name) for a in articles], [story], version="0.1.0")
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert ">International Business</tspan>" in svg
+    assert ">Times United Kingdom</tspan>" in svg and "…" not in svg
