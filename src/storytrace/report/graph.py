@@ -17,7 +17,7 @@ from storytrace.records import Article, ClaimGroup, ReuseEdge
 NODE_WIDTH, NODE_HEIGHT = 170, 44
 GAP_X, GAP_Y, MARGIN = 56, 16, 12
 MAX_SOURCES = 10  # the most-cited sources are drawn; the rest are counted
-_LABEL_CHARS = 20
+_LABEL_CHARS = 23  # about what a 170 px box holds at 13 px
 _UNDIRECTED = "direction undetermined"
 
 
@@ -31,6 +31,11 @@ class GraphNode:
     title: str  # the full name, shown on hover
     x: int
     y: int
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The full name wrapped into at most two lines of the box's width."""
+        return _wrap(self.title)
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,18 @@ class Graph:
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1].rstrip() + "…"
+
+
+def _wrap(text: str) -> tuple[str, ...]:
+    """Two lines of words that fit a box; only a name longer than both is shortened."""
+    words = text.split()
+    first: list[str] = []
+    while words and len(" ".join([*first, words[0]])) <= _LABEL_CHARS:
+        first.append(words.pop(0))
+    if not first:
+        return (_short(text),)
+    rest = " ".join(words)
+    return (" ".join(first), _short(rest)) if rest else (" ".join(first),)
 
 
 def _fold(name: str) -> str:
