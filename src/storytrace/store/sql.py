@@ -263,15 +263,17 @@ class SQLStore:
         rows = self._read("SELECT id, failed FROM articles WHERE failed IS NOT NULL ORDER BY seq")
         return {row[0]: row[1] for row in rows}
 
+    def _article_order(self, ids: Sequence[str]) -> dict[str, int]:
+        """Each stored article's insertion order (``seq``), for these ids."""
+        rows = self._read_in("SELECT id, seq FROM articles WHERE id IN ({})", ids)
+        return {row[0]: row[1] for row in rows}
+
     def get_claims(self, article_ids: Iterable[str]) -> list[Claim]:
         """The claims of these articles: articles in insertion order, then by span."""
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return []
-        order = {
-            row[0]: row[1]
-            for row in self._read_in("SELECT id, seq FROM articles WHERE id IN ({})", ids)
-        }
+        order = self._article_order(ids)
         heads, assembler = self._load(Claim, [f"article:{a}" for a in ids])
         heads.sort(
             key=lambda r: (order.get(r["article_id"], 0), r["span_start"], r["span_end"], r["seq"])
@@ -301,10 +303,7 @@ class SQLStore:
         ids = list(dict.fromkeys(article_ids))
         if not ids:
             return []
-        order = {
-            row[0]: row[1]
-            for row in self._read_in("SELECT id, seq FROM articles WHERE id IN ({})", ids)
-        }
+        order = self._article_order(ids)
         heads, assembler = self._load(Attribution, [f"attributions:{a}" for a in ids])
         heads.sort(
             key=lambda r: (order.get(r["article_id"], 0), r["cue_span_start"] or 0, r["seq"])
