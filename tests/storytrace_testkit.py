@@ -89,3 +89,17 @@ def groups_with(document: dict[str, Any], phrase: str) -> list[dict[str, Any]]:
         for g in s["claim_groups"]
         if any(phrase in m["text"] for m in g["members"])
     ]
+
+
+def resolved_dates(
+    sentence: str, published: str | None
+) -> list[tuple[str, str | None, str | None, str]]:
+    """(text, start, end, precision) of every date the reader resolves in ``sentence``."""
+    from storytrace.text import load_nlp, resolve_dates
+
+    doc = load_nlp()(sentence)
+    return [
+        (d.text, d.start, d.end, d.precision)
+        for s in doc.sents
+        for d in resolve_dates(s, published)
+    ]

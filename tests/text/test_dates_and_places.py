@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storytrace.text import geocode_places, load_nlp, resolve_dates
+from storytrace.text import geocode_places, load_nlp
 from storytrace.text.places import geocode
-
-
-def _dates(sentence: str, published: str | None) -> list[tuple[str, str | None, str | None, str]]:
-    doc = load_nlp()(sentence)
-    return [
-        (d.text, d.start, d.end, d.precision)
-        for s in doc.sents
-        for d in resolve_dates(s, published)
-    ]
+from storytrace_testkit import resolved_dates
 
 
 @pytest.mark.parametrize(
@@ -43,12 +35,13 @@ def _dates(sentence: str, published: str | None) -> list[tuple[str, str | None, 
 def test_dates_resolve_with_a_precision(
     sentence: str, published: str | None, expected: tuple[str, str, str, str]
 ) -> None:
-    assert expected in _dates(sentence, published)
+    assert expected in resolved_dates(sentence, published)
 
 
 def test_a_vague_period_is_not_a_date() -> None:
     assert (
-        _dates("In the recent month of fighting, desertions had taken place.", "2022-04-06") == []
+        resolved_dates("In the recent month of fighting, desertions had taken place.", "2022-04-06")
+        == []
     )
 
 

@@ -8,19 +8,11 @@ from pathlib import Path
 import pytest
 
 from storytrace.text import load_nlp, resolve_dates
+from storytrace_testkit import resolved_dates
 
 WEDNESDAY = "2024-05-08"
 MARCH = "2024-03-12"
 POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear"
-
-
-def _dates(sentence: str, published: str | None) -> list[tuple[str, str | None, str | None, str]]:
-    doc = load_nlp()(sentence)
-    return [
-        (d.text, d.start, d.end, d.precision)
-        for s in doc.sents
-        for d in resolve_dates(s, published)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +32,7 @@ def _dates(sentence: str, published: str | None) -> list[tuple[str, str | None, 
     ],
 )  # fmt: skip
 def test_a_weekday_is_the_nearest_one_in_the_verbs_direction(sentence: str, expected: str) -> None:
-    [(_, start, end, precision)] = _dates(sentence, WEDNESDAY)
+    [(_, start, end, precision)] = resolved_dates(sentence, WEDNESDAY)
     assert (start, end, precision) == (expected, expected, "day")
 
 
@@ -59,14 +51,14 @@ def test_a_weekday_is_the_nearest_one_in_the_verbs_direction(sentence: str, expe
     ],
 )  # fmt: skip
 def test_a_month_without_a_year_follows_the_tense(sentence: str, expected: str) -> None:
-    [(_, start, _end, precision)] = _dates(sentence, MARCH)
+    [(_, start, _end, precision)] = resolved_dates(sentence, MARCH)
     assert precision == "month" and start is not None and start.startswith(expected)
 
 
 def test_a_day_and_month_without_a_year_follows_the_tense() -> None:
-    assert _dates("The court will rule on 2 January.", MARCH)[0][1:3] == ("2025-01-02",) * 2
-    assert _dates("The court ruled on 2 January.", MARCH)[0][1:3] == ("2024-01-02",) * 2
-    assert _dates("The court will rule on April 2.", MARCH)[0][1:3] == ("2024-04-02",) * 2
+    assert resolved_dates("The court will rule on 2 January.", MARCH)[0][1:3] == ("2025-01-02",) * 2
+    assert resolved_dates("The court ruled on 2 January.", MARCH)[0][1:3] == ("2024-01-02",) * 2
+    assert resolved_dates("The court will rule on April 2.", MARCH)[0][1:3] == ("2024-04-02",) * 2
 
 
 @pytest.mark.parametrize(
@@ -82,13 +74,13 @@ def test_a_day_and_month_without_a_year_follows_the_tense() -> None:
 def test_a_length_of_time_is_a_span_from_the_publication_date(
     sentence: str, expected: tuple[str, str]
 ) -> None:
-    [(_, start, end, precision)] = _dates(sentence, MARCH)
+    [(_, start, end, precision)] = resolved_dates(sentence, MARCH)
     assert (start, end, precision) == (*expected, "span")
 
 
 def test_a_bare_length_of_time_is_not_a_date() -> None:
-    assert _dates("The strike lasted 30 days.", MARCH) == []
-    assert _dates("Officials expect more arrests in the coming days.", MARCH) == []
+    assert resolved_dates("The strike lasted 30 days.", MARCH) == []
+    assert resolved_dates("Officials expect more arrests in the coming days.", MARCH) == []
 
 
 @pytest.mark.parametrize(
@@ -105,7 +97,9 @@ def test_a_bare_length_of_time_is_not_a_date() -> None:
 )
 def test_ages_counts_and_scores_are_never_years(sentence: str) -> None:
     assert not [
-        d for d in _dates(sentence, MARCH) if d[3] == "year" or (d[1] or "").startswith("19")
+        d
+        for d in resolved_dates(sentence, MARCH)
+        if d[3] == "year" or (d[1] or "").startswith("19")
     ]
 
 
@@ -124,7 +118,7 @@ def test_ages_counts_and_scores_are_never_years(sentence: str) -> None:
 def test_impossible_and_leap_days_never_raise(
     sentence: str, published: str | None, expected: str | None
 ) -> None:
-    days = [d for d in _dates(sentence, published) if d[3] == "day"]
+    days = [d for d in resolved_dates(sentence, published) if d[3] == "day"]
     assert [d[1] for d in days] == ([expected] if expected else [])
 
 
