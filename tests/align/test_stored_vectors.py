@@ -5,11 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from storytrace.pipeline import analyze, build_story
 from storytrace.records import Article, Claim
 from storytrace.store import open_store
 from storytrace_testkit import CORPUS
+
+
+@pytest.fixture(scope="module")
+def ferry_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example corpus's three ferry articles, analysed once for this module's tests."""
+    root = tmp_path_factory.mktemp("ferry")
+    folder = root / "in"
+    folder.mkdir()
+    for name in sorted(CORPUS.glob("00[789]_*")):
+        (folder / name.name).write_bytes(name.read_bytes())
+    analyze([str(folder)], db=root / "st.db", out=root / "out")
+    return root / "st.db"
 
 
 def _claim(article: Article, text: str) -> Claim:
@@ -30,15 +43,10 @@ def test_build_story_groups_by_the_vectors_it_is_given() -> None:
     assert sorted(len(g.members) for g in story.claim_groups) == [1, 1]
 
 
-def test_every_claim_read_has_its_vector_stored(tmp_path: Path) -> None:
+def test_every_claim_read_has_its_vector_stored(ferry_db: Path) -> None:
     from storytrace.align.groups import claim_vectors
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in sorted(CORPUS.glob("00[789]_*")):
-        (folder / name.name).write_bytes(name.read_bytes())
-    analyze([str(folder)], db=tmp_path / "st.db")
-    store = open_store(tmp_path / "st.db")
+    store = open_store(ferry_db)
     claims = store.get_claims(a.id for a in store.get_articles())
     stored = store.get_claim_vectors(c.id for c in claims)
     store.close()
@@ -48,19 +56,14 @@ def test_every_claim_read_has_its_vector_stored(tmp_path: Path) -> None:
         assert np.allclose(np.frombuffer(stored[claim.id], dtype=np.float32), vector, atol=1e-5)
 
 
-def test_every_mention_read_has_its_vectors_stored_and_coref_reads_them(tmp_path: Path) -> None:
+def test_every_mention_read_has_its_vectors_stored_and_coref_reads_them(ferry_db: Path) -> None:
     """Analyze stores each mention's vectors once, and chains mentions as predict coref does:
     the chains its stories hold are those the one function gives the same mentions."""
     from storytrace.align.coref import chain_mentions
     from storytrace.align.coref_features import mention_vectors
     from storytrace.align.groups import stored_mention_vectors, vector_keys
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name in sorted(CORPUS.glob("00[789]_*")):
-        (folder / name.name).write_bytes(name.read_bytes())
-    analyze([str(folder)], db=tmp_path / "st.db")
-    store = open_store(tmp_path / "st.db")
+    store = open_store(ferry_db)
     articles = store.get_articles()
     claims = store.get_claims(a.id for a in articles)
     keys = [k for c in claims for k in vector_keys(c)]
