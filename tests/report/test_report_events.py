@@ -33,14 +33,17 @@ def test_an_event_shows_acled_codes_origins_and_outlets(articles: list[Article],
         targets=("Pskovskaya Gubernia",),
         related_places=(Place("Belarus", "Belarus", "BY", precision="country"),),
     )
-    assert "Strategic developments: Other (refusal)</h4>" in page
+    assert ">Refusal in Khakasiya, Respublika" in page  # plain words, not ACLED's category
+    assert "<dt>ACLED type</dt><dd>Strategic developments / Other</dd>" in page
     assert "<dd>Khakasiya, Respublika, RU (precision: region; ACLED geo_precision 3)</dd>" in page
-    assert "<dd>--03-05 (precision: month-day; ACLED time_precision 1)</dd>" in page
+    # a yearless day takes the year its article was published in; never "--03-05"
+    assert "<dd>5 March 2022 (“March 5”; to the day; ACLED time precision 1)</dd>" in page
     assert "<dt>Sources</dt><dd>Pskovskaya Gubernia</dd>" in page
     assert "<dt>Reported by</dt><dd>SOFREP</dd>" in page
     assert "<dt>Acted on</dt><dd>Pskovskaya Gubernia</dd>" in page
     assert "<dt>Also named</dt><dd>Belarus (BY)</dd>" in page
-    assert '<time datetime="03-05">--03-05</time>' in page  # a yearless date in the timeline
+    assert '<time datetime="2022-03-05">5 March 2022</time>' in page  # in the timeline
+    assert "--03-05" not in page
 
 
 def test_event_text_from_articles_is_escaped(articles: list[Article], story: Story):

@@ -166,9 +166,9 @@ def test_reuse_edges_read_as_a_sentence_with_evidence_and_excerpt(page):
 
 
 def test_events_show_place_date_count_and_link_their_claims(page):
-    assert "Protests: Peaceful protest" in page
+    assert "<dt>ACLED type</dt><dd>Protests / Peaceful protest</dd>" in page
     assert "<dd>Pskov, Pskov Oblast, RU (precision: city)</dd>" in page
-    assert "<dd>2022-02-24 to 2022-03-10 (precision: relative)</dd>" in page
+    assert "<dd>24 February 2022 to 10 March 2022 (“" in page and "; to the relative)" not in page
     assert "<dd>reported: 60, 60; conservative: 60</dd>" in page
     assert "<dd>SOFREP, International Business Times</dd>" in page
     echoed_anchor = re.search(

@@ -42,12 +42,13 @@ def test_echoed_spellings_are_one_source_cited_by_both_outlets(articles, story):
     assert "International Business Times cites Pskovskaya Gubernia" in titles
     reuse = [edge for edge in view.graph.edges if edge.kind == "reuse"]
     assert [edge.title for edge in reuse] == [
-        "International Business Times reused 34% of its text from SOFREP"
+        "International Business Times reused 34% of its text from SOFREP; evidence: "
+        "source published first; target adds text around shared passages"
     ]
-    assert reuse[0].directed
+    assert reuse[0].directed and reuse[0].label.startswith("34% · ")
 
 
-def test_copies_sit_right_of_what_they_copied_and_cited_outlets_are_articles():
+def test_copies_sit_below_what_they_copied_and_cited_outlets_are_articles():
     first = Article.from_text("Original report.", outlet="Wire")
     second = Article.from_text("Copied report.", outlet="Daily")
     third = Article.from_text("Copy of a copy.", outlet="Weekly")
@@ -58,8 +59,8 @@ def test_copies_sit_right_of_what_they_copied_and_cited_outlets_are_articles():
     )
     story = Story("s", "Chain", (third.id, second.id, first.id), reuse_edges=edges)
     (view,) = story_views([first, second, third], [story])
-    x = {node.title: node.x for node in view.graph.nodes}
-    assert x["Wire"] < x["Daily"] < x["Weekly"]
+    y = {node.title: node.y for node in view.graph.nodes}
+    assert y["Wire"] < y["Daily"] < y["Weekly"]  # layered top to bottom: origin, copy, copy
     assert [edge.directed for edge in view.graph.edges] == [True, True, False]
     assert story_views([first], [replace(story, reuse_edges=())])[0].graph is None
 
@@ -84,7 +85,7 @@ def test_timeline_orders_publications_claim_dates_and_events(articles, story):
     (view,) = story_views(articles, [story])
     entries = [(e.start, e.kind, e.text) for e in view.timeline]
     assert entries == [
-        ("2022-02-24", "event", "Protests: Peaceful protest"),
+        ("2022-02-24", "event", "Peaceful protest in Pskov (60 people)"),
         ("2022-04-08", "published", articles[1].title),
         ("2022-04-09", "published", articles[0].title),
     ]

@@ -2,8 +2,10 @@
 
 Nodes are the story's articles and the sources they cite (cited outlets and named
 speakers); arrows run the way text and claims flowed: from a cited source to each article
-that names it, and from an article to one that reused its text. Sources are the first
-column; each article sits one column right of the deepest article it copied from.
+that names it, and from an article to one that reused its text. The layout is layered top
+to bottom, so it fits a phone: cited sources, then the articles that copied no one, then
+their copies, each layer wrapped two boxes to a row. A reuse edge carries its evidence as
+a label ("61% · wire credit"); a line without an arrow is shared text of unknown direction.
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from storytrace.records import Article, ClaimGroup, ReuseEdge
+from storytrace.report.text_fit import wrap
 
-NODE_WIDTH, NODE_HEIGHT = 170, 44
-GAP_X, GAP_Y, MARGIN = 56, 16, 12
+NODE_WIDTH, NODE_HEIGHT = 180, 44  # NODE_HEIGHT: a box of two lines
+PER_ROW, GAP_X, GAP_Y, MARGIN, GUTTER = 2, 14, 12, 10, 26
+LINE_HEIGHT, LAYER_GAP, HEADING = 16, 46, 18
+WIDTH = MARGIN * 2 + PER_ROW * NODE_WIDTH + (PER_ROW - 1) * GAP_X + GUTTER
 MAX_SOURCES = 10  # the most-cited sources are drawn; the rest are counted
 _LABEL_CHARS = 23  # about what a 170 px box holds at 13 px
 _UNDIRECTED = "direction undetermined"
@@ -27,15 +32,12 @@ class GraphNode:
 
     key: str
     kind: Literal["article", "source"]
-    label: str  # shortened to fit the box
+    label: str  # shortened (kept for callers of the old layout; the box shows ``lines``)
     title: str  # the full name, shown on hover
     x: int
     y: int
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The full name wrapped into at most two lines of the box's width."""
-        return _wrap(self.title)
+    lines: tuple[str, ...] = ()  # the full name wrapped to the box, never cut
+    height: int = NODE_HEIGHT
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,9 @@ class GraphEdge:
     path: str  # SVG path data
     directed: bool
     title: str
+    label: str = ""  # the evidence in a few words, drawn on the edge
+    label_x: float = 0.0
+    label_y: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -59,23 +64,12 @@ class Graph:
     hidden_sources: int
     node_width: int = NODE_WIDTH
     node_height: int = NODE_HEIGHT
+    layers: tuple[tuple[str, int], ...] = ()  # each layer's heading and its baseline
 
 
 def _short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= _LABEL_CHARS else text[: _LABEL_CHARS - 1].rstrip() + "…"
-
-
-def _wrap(text: str) -> tuple[str, ...]:
-    """Two lines of words that fit a box; only a name longer than both is shortened."""
-    words = text.split()
-    first: list[str] = []
-    while words and len(" ".join([*first, words[0]])) <= _LABEL_CHARS:
-        first.append(words.pop(0))
-    if not first:
-        return (_short(text),)
-    rest = " ".join(words)
-    return (" ".join(first), _short(rest)) if rest else (" ".join(first),)
 
 
 def _fold(name: str) -> str:
@@ -127,18 +121,86 @@ def _directed(edge: ReuseEdge) -> bool:
     return _UNDIRECTED not in edge.direction_evidence and edge.source != edge.target
 
 
-def _curve(a: GraphNode, b: GraphNode) -> str:
-    """A path from box ``a`` to box ``b``: left to right, or an arc when they share a column."""
-    mid_a, mid_b = a.y + NODE_HEIGHT // 2, b.y + NODE_HEIGHT // 2
-    if a.x == b.x:
-        x = a.x + NODE_WIDTH
-        bend = x + GAP_X // 2 + 4
-        return f"M{x},{mid_a} C{bend},{mid_a} {bend},{mid_b} {x},{mid_b}"
-    if a.x > b.x:
-        a, b, mid_a, mid_b = b, a, mid_b, mid_a
-    x1, x2 = a.x + NODE_WIDTH, b.x
-    half = (x2 - x1) // 2
-    return f"M{x1},{mid_a} C{x1 + half},{mid_a} {x2 - half},{mid_b} {x2},{mid_b}"
+_REASONS = (
+    ("published earlier", "published first"),
+    ("wire marker", "wire credit"),
+    ("republication note", "republication note"),
+    ("excerpt", "excerpt"),
+    ("word choice", "word choice"),
+    ("containment asymmetry", "holds its text"),
+    ("shared quotation only", "a shared quote only"),
+)
+
+
+def edge_label(edge: ReuseEdge) -> str:
+    """A reuse edge's evidence in a few words: ``61% · wire credit``."""
+    share = f"{edge.containment:.0%}"
+    for evidence in edge.direction_evidence:
+        if evidence.startswith("contrary") or evidence == _UNDIRECTED:
+            continue
+        if " names " in evidence and ":" not in evidence:
+            return f"{share} · names its source"
+        for prefix, words in _REASONS:
+            if evidence.startswith(prefix):
+                return f"{share} · {words}"
+    return f"{share} · shared text" if _directed(edge) else f"{share} · direction unknown"
+
+
+Box = tuple[float, float, float, float]
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _route(
+    a: GraphNode, b: GraphNode, layer_of: Mapping[str, int]
+) -> tuple[str, list[tuple[float, float]]]:
+    """SVG path data from box ``a`` to box ``b`` and points along it (for its label).
+
+    Across layers the line leaves one box's bottom for the next one's top; within a layer
+    it runs through the right-hand gutter, so it never hides under the boxes between.
+    """
+    la, lb = layer_of[a.key + a.kind], layer_of[b.key + b.kind]
+    if la != lb:
+        up = la > lb
+        x1, y1 = a.x + NODE_WIDTH / 2, (a.y if up else a.y + a.height)
+        x2, y2 = b.x + NODE_WIDTH / 2, (b.y + b.height if up else b.y)
+        bend = (y2 - y1) / 2
+        path = f"M{x1:g},{y1:g} C{x1:g},{y1 + bend:g} {x2:g},{y2 - bend:g} {x2:g},{y2:g}"
+        return path, [_bezier((x1, y1), (x1, y1 + bend), (x2, y2 - bend), (x2, y2), t) for t in _TS]
+    if a.y == b.y:  # side by side: a short line between their facing sides
+        left, right = (a, b) if a.x < b.x else (b, a)
+        x1, x2, y = left.x + NODE_WIDTH, right.x, left.y + min(left.height, right.height) / 2
+        path = f"M{x1:g},{y:g} L{x2:g},{y:g}" if left is a else f"M{x2:g},{y:g} L{x1:g},{y:g}"
+        return path, [((x1 + x2) / 2, y)]
+    x = WIDTH - MARGIN - GUTTER / 2
+    y1, y2 = a.y + a.height / 2, b.y + b.height / 2
+    xa, xb = a.x + NODE_WIDTH, b.x + NODE_WIDTH
+    path = f"M{xa:g},{y1:g} C{x:g},{y1:g} {x:g},{y2:g} {xb:g},{y2:g}"
+    return path, [_bezier((xa, y1), (x, y1), (x, y2), (xb, y2), t) for t in _TS]
+
+
+_TS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+
+
+def _bezier(
+    p0: tuple[float, float],
+    p1: tuple[float, float],
+    p2: tuple[float, float],
+    p3: tuple[float, float],
+    t: float,
+) -> tuple[float, float]:
+    u = 1 - t
+    x = u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0]
+    y = u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1]
+    return round(x, 1), round(y, 1)
+
+
+def label_box(text: str, x: float, y: float) -> Box:
+    """The box an edge label centred on (x, y) takes at 11 px."""
+    half = len(text) * 3.3 + 4
+    return (x - half, y - 8, x + half, y + 8)
 
 
 def provenance_graph(
@@ -164,38 +226,88 @@ def provenance_graph(
     if not shown and not reuse and not cited_outlets:
         return None
     depth = _depths(article_ids, reuse)
-    offset = 1 if shown else 0
-    columns: dict[int, list[tuple[str, Literal["article", "source"], str]]] = {}
-    for name in shown:
-        columns.setdefault(0, []).append((name, "source", name))
-    for article_id in article_ids:
-        name = outlet(article_id, by_id)
-        columns.setdefault(depth[article_id] + offset, []).append((article_id, "article", name))
+    layers: list[tuple[str, list[tuple[str, Literal["article", "source"], str]]]] = []
+    if shown:
+        layers.append(("Sources the articles name", [(n, "source", n) for n in shown]))
+    deepest = max(depth.values(), default=0)
+    position: dict[str, float] = {name: i for i, name in enumerate(shown)}
+    for level in range(deepest + 1):
+        members = [a for a in article_ids if depth[a] == level]
+        parents: dict[str, list[float]] = {a: [] for a in members}
+        for name in shown:
+            for a in sources[name] & set(members):
+                parents[a].append(position[name])
+        for edge in reuse:
+            if edge.target in parents and edge.source in position:
+                parents[edge.target].append(position[edge.source])
+        members.sort(key=lambda a: sum(parents[a]) / len(parents[a]) if parents[a] else 1e9)
+        position.update({a: i for i, a in enumerate(members)})
+        heading = "Articles that copied no one" if level == 0 else "Copies of the layer above"
+        if not reuse:
+            heading = "The story's articles"
+        layers.append((heading, [(a, "article", outlet(a, by_id)) for a in members]))
     nodes: dict[tuple[str, str], GraphNode] = {}
-    for column, members in sorted(columns.items()):
-        for row, (key, kind, name) in enumerate(members):
-            x = MARGIN + column * (NODE_WIDTH + GAP_X)
-            y = MARGIN + row * (NODE_HEIGHT + GAP_Y)
-            nodes[(kind, key)] = GraphNode(key, kind, _short(name), name, x, y)
+    layer_of: dict[str, int] = {}
+    headings: list[tuple[str, int]] = []
+    y = MARGIN
+    for index, (heading, members) in enumerate(layers):
+        if not members:
+            continue
+        y += HEADING
+        headings.append((heading, y - 5))
+        for start in range(0, len(members), PER_ROW):
+            row = members[start : start + PER_ROW]
+            wrapped = [wrap(name, _LABEL_CHARS) for _, _, name in row]
+            height = max(NODE_HEIGHT, max(len(w) for w in wrapped) * LINE_HEIGHT + 12)
+            for column, ((key, kind, name), lines) in enumerate(zip(row, wrapped, strict=True)):
+                x = MARGIN + column * (NODE_WIDTH + GAP_X)
+                nodes[(kind, key)] = GraphNode(key, kind, _short(name), name, x, y, lines, height)
+                layer_of[key + kind] = index
+            y += height + GAP_Y
+        y += LAYER_GAP - GAP_Y
+    taken: list[Box] = [(n.x, n.y, n.x + NODE_WIDTH, n.y + n.height) for n in nodes.values()]
+    taken += [label_box(h, MARGIN + len(h) * 3.3, hy - 4) for h, hy in headings]
     lines: list[GraphEdge] = []
+
+    def add(
+        kind: Literal["reuse", "cites"],
+        a: GraphNode,
+        b: GraphNode,
+        directed: bool,
+        title: str,
+        label: str = "",
+    ) -> None:
+        path, points = _route(a, b, layer_of)
+        at = (0.0, 0.0)
+        if label:
+            free = [p for p in points if not any(_overlaps(label_box(label, *p), t) for t in taken)]
+            at = free[0] if free else points[0]
+            taken.append(label_box(label, *at))
+        lines.append(GraphEdge(kind, path, directed, title, label, at[0], at[1]))
+
     for name in shown:
         for article_id in sorted(sources[name] & set(article_ids), key=article_ids.index):
-            source, target = nodes[("source", name)], nodes[("article", article_id)]
-            title = f"{target.title} cites {name}"
-            lines.append(GraphEdge("cites", _curve(source, target), True, title))
+            target = nodes[("article", article_id)]
+            add("cites", nodes[("source", name)], target, True, f"{target.title} cites {name}")
     for cited_id, citer_id in dict.fromkeys(cited_outlets):
         if cited_id != citer_id:
             source, target = nodes[("article", cited_id)], nodes[("article", citer_id)]
-            title = f"{target.title} cites {source.title}"
-            lines.append(GraphEdge("cites", _curve(source, target), True, title))
+            add("cites", source, target, True, f"{target.title} cites {source.title}")
     for edge in reuse:
         source, target = nodes[("article", edge.source)], nodes[("article", edge.target)]
+        evidence = "; ".join(e for e in edge.direction_evidence if e != _UNDIRECTED)
         if _directed(edge):
             title = f"{target.title} reused {edge.containment:.0%} of its text from {source.title}"
         else:
-            title = f"{source.title} and {target.title} share text (direction undetermined)"
-        lines.append(GraphEdge("reuse", _curve(source, target), _directed(edge), title))
-    width = MARGIN * 2 + (max(columns) + 1) * NODE_WIDTH + max(columns) * GAP_X + GAP_X // 2
-    tallest = max(len(members) for members in columns.values())
-    height = MARGIN * 2 + tallest * NODE_HEIGHT + (tallest - 1) * GAP_Y
-    return Graph(width, height, tuple(nodes.values()), tuple(lines), len(ranked) - len(shown))
+            title = f"{source.title} and {target.title} share text (direction unknown)"
+        title += f"; evidence: {evidence}" if evidence else ""
+        add("reuse", source, target, _directed(edge), title, edge_label(edge))
+    height = y - LAYER_GAP + GAP_Y + MARGIN
+    return Graph(
+        WIDTH,
+        height,
+        tuple(nodes.values()),
+        tuple(lines),
+        len(ranked) - len(shown),
+        layers=tuple(headings),
+    )

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from storytrace.records import Article, Story
+from storytrace.report.basemap import licence
 from storytrace.report.files import write_text_atomic
 from storytrace.report.links import ReportLinks
 from storytrace.report.matrix import CERTAINTY_MARKS
@@ -21,6 +22,7 @@ from storytrace.report.views import (
     value_range,
     verdict_counts,
 )
+from storytrace.report.when import span_words
 
 #: No scripts, no remote anything: only the inline stylesheet and data: images.
 CONTENT_SECURITY_POLICY = (
@@ -59,6 +61,8 @@ def make_environment(*folders: Path) -> jinja2.Environment:
         badge_colours=BADGE_COLOURS,
         certainty_marks=CERTAINTY_MARKS,
         verdict_labels=VERDICT_LABELS,
+        span_words=span_words,
+        base_map_credit=licence(),
     )
     return environment
 

@@ -1,8 +1,10 @@
 """A story in date order: when each article appeared, and the dates its claims and events give.
 
 Dates are the ISO dates the read stage resolved (against each article's publication
-date); undated claims are left out. A day given without its year ("March 5" in an
-undated article, ``--03-05``) is kept and sorts before dated entries, in month order.
+date); undated claims are left out. A day given without its year ("March 5", ``--03-05``)
+takes the year its article was published in; only when no article is dated is it kept
+yearless (it sorts first). An event without a date of its own is placed at its first
+report and marked ``placed``, so the main event is never missing.
 Entries of one claim group that give the same date are one entry, with every outlet
 that gives it. :func:`timeline_dicts` is the ``timeline`` of a story in ``stories.json``.
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from storytrace.records import Article, ClaimGroup, DateMention, Event, Story
+from storytrace.report.event_words import event_title
 
 EntryKind = Literal["published", "claim", "event"]
 
@@ -33,6 +36,8 @@ class TimelineEntry:
     date_text: str | None = None  # the words the article used ("last Tuesday")
     article_ids: tuple[str, ...] = ()  # the articles that give it
     ref: str | None = None  # the claim group, event or article id it stands for
+    placed: bool = False  # an event without a date, placed at its first report
+    weight: int = 0  # how many articles give it: the main event outweighs minor ones
 
 
 def _iso_day(value: str | None) -> str | None:
@@ -50,6 +55,25 @@ def _span(date: DateMention) -> tuple[str, str | None] | None:
         return None
     end = _iso_day(date.end)
     return start, (end if end and end != start else None)
+
+
+def with_year(day: str, article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
+    """A yearless ``--MM-DD`` given the year its (first) article was published in."""
+    if not day.startswith("--"):
+        return day
+    for article_id in article_ids:
+        article = by_id.get(article_id)
+        published = _iso_day(article.published) if article else None
+        if published and not published.startswith("--"):
+            return published[:4] + day[1:]
+    return day
+
+
+def _first_report(article_ids: Sequence[str], by_id: Mapping[str, Article]) -> str | None:
+    """The earliest publication day among ``article_ids`` (None if none is dated)."""
+    days = [_iso_day(by_id[a].published) for a in article_ids if a in by_id]
+    dated = sorted(d for d in days if d and not d.startswith("--"))
+    return dated[0] if dated else None
 
 
 def story_timeline(
@@ -92,11 +116,13 @@ def story_timeline(
                     ids.append(claim.article_id)
         for (start, end), (date, ids) in dated.items():
             outlets = [outlet(article_id, by_id) for article_id in ids]
+            known = [*ids, *article_ids]
+            start, end = with_year(start, known, by_id), end and with_year(end, known, by_id)
             entries.append(
                 TimelineEntry(
                     start,
                     end,
-                    date.precision,
+                    "day" if date.precision == "month-day" and start[0] != "-" else date.precision,
                     "claim",
                     group.text,
                     tuple(dict.fromkeys(outlets)),
@@ -105,30 +131,43 @@ def story_timeline(
                     date.text,
                     tuple(dict.fromkeys(ids)),
                     group.id,
+                    weight=len(set(ids)),
                 )
             )
     for event, event_anchor in events:
         span = _span(event.date) if event.date is not None else None
-        if event.date is not None and span is not None:
-            name = event.event_type + (f": {event.sub_event_type}" if event.sub_event_type else "")
-            name += f" ({event.action})" if event.action else ""
-            entries.append(
-                TimelineEntry(
-                    span[0],
-                    span[1],
-                    event.date.precision,
-                    "event",
-                    name,
-                    event.outlets or tuple(dict.fromkeys(outlet(s, by_id) for s in event.sources)),
-                    event_anchor,
-                    None,
-                    event.date.text,
-                    event.article_ids,
-                    event.id,
-                )
+        placed = span is None
+        precision = event.date.precision if event.date is not None else "day"
+        if span is None:  # no date of its own: shown at its first report, marked so
+            first = _first_report(event.article_ids or article_ids, by_id)
+            span = (first, None) if first else None
+        if span is None:
+            continue
+        ids = event.article_ids or tuple(article_ids)
+        start, end = with_year(span[0], ids, by_id), span[1] and with_year(span[1], ids, by_id)
+        if precision == "month-day" and not start.startswith("--"):
+            precision = "day"
+        entries.append(
+            TimelineEntry(
+                start,
+                end,
+                precision,
+                "event",
+                event_title(event),
+                event.outlets or tuple(dict.fromkeys(outlet(s, by_id) for s in event.sources)),
+                event_anchor,
+                None,
+                event.date.text if event.date is not None else None,
+                event.article_ids,
+                event.id,
+                placed=placed,
+                weight=len(event.article_ids),
             )
+        )
     order = {"published": 0, "event": 1, "claim": 2}
-    return tuple(sorted(entries, key=lambda e: (e.start, e.end or e.start, order[e.kind])))
+    return tuple(
+        sorted(entries, key=lambda e: (e.start, e.end or e.start, order[e.kind], -e.weight))
+    )
 
 
 def timeline_dicts(story: Story) -> list[dict[str, Any]]:

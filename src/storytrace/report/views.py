@@ -12,10 +12,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from storytrace.records import Article, Claim, ClaimGroup, Conflict, Event, ReuseEdge, Story
+from storytrace.report.coverage import Coverage, coverage
+from storytrace.report.event_map import EventMap, event_map
+from storytrace.report.event_words import acled_type, by_importance, event_title
 from storytrace.report.glance import effective_verdict, headline, plain_attribute
 from storytrace.report.graph import Graph, provenance_graph
 from storytrace.report.matrix import Matrix, claim_matrix, outlet_columns
-from storytrace.report.timeline import TimelineEntry, story_timeline
+from storytrace.report.timeline import TimelineEntry, story_timeline, with_year
+from storytrace.report.timeline_plot import TimelinePlot, timeline_plot
+from storytrace.report.when import span_words
 
 #: Reading order of claim groups: what most needs a reader's attention first.
 INTEREST_ORDER: tuple[str, ...] = (
@@ -100,6 +105,8 @@ class EventView:
     sources: tuple[str, ...]
     claim_links: tuple[tuple[str, str | None], ...]  # (claim group id, anchor or None)
     outlets: tuple[str, ...] = ()  # the outlets that report it (``sources`` are its origins)
+    title: str = ""  # what happened, where, how many, in plain words
+    acled: str = ""  # the ACLED category ("Strategic developments / Other")
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,9 @@ class StoryView:
     graph: Graph | None
     conflicts: tuple[GroupView, ...]  # the groups whose members disagree
     headline: str = ""  # the story at a glance: outlets, origins, first report, disputes
+    timeline_plot: TimelinePlot | None = None  # the timeline drawn on a date axis
+    event_map: EventMap | None = None  # the events on the offline base map
+    coverage: Coverage | None = None  # articles per outlet per day
 
 
 def safe_href(url: str | None) -> str | None:
@@ -184,10 +194,17 @@ def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[S
         )
         anchors = {view.group.id: view.anchor for view in groups}
         events = tuple(
-            _event_view(event, f"{anchor}-event-{e_index}", by_id, anchors)
-            for e_index, event in enumerate(story.events, start=1)
+            _event_view(event, f"{anchor}-event-{e_index}", by_id, anchors, story.article_ids)
+            for e_index, event in enumerate(by_importance(story.events), start=1)
         )
         columns = outlet_columns(story.article_ids, by_id, outlet_label)
+        timeline = story_timeline(
+            story.article_ids,
+            [(g.group, g.anchor) for g in groups],
+            [(ev.event, ev.anchor) for ev in events],
+            by_id,
+            outlet_label,
+        )
         views.append(
             StoryView(
                 anchor=anchor,
@@ -197,18 +214,15 @@ def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[S
                 edges=tuple(_edge_view(edge, by_id) for edge in story.reuse_edges),
                 events=events,
                 matrix=claim_matrix(columns, [(g.group, g.anchor, g.label) for g in groups]),
-                timeline=story_timeline(
-                    story.article_ids,
-                    [(g.group, g.anchor) for g in groups],
-                    [(ev.event, ev.anchor) for ev in events],
-                    by_id,
-                    outlet_label,
-                ),
+                timeline=timeline,
                 graph=provenance_graph(
                     story.article_ids, story.claim_groups, story.reuse_edges, by_id, outlet_label
                 ),
                 conflicts=tuple(g for g in groups if g.conflicts),
                 headline=headline(story, by_id),
+                timeline_plot=timeline_plot(timeline),
+                event_map=event_map([(ev.event, ev.anchor, ev.title) for ev in events]),
+                coverage=coverage(story.article_ids, by_id, outlet_label),
             )
         )
     return views
@@ -327,8 +341,21 @@ def _count_text(value: object) -> str:
     return number(value)
 
 
+def _precision_words(precision: str) -> str:
+    """How exactly a date is known, in words."""
+    if precision in ("day", "month-day"):
+        return "to the day"
+    if precision in ("week", "month", "year"):
+        return f"to the {precision}"
+    return "a span" if precision == "span" else "worked out from the article's date"
+
+
 def _event_view(
-    event: Event, anchor: str, by_id: Mapping[str, Article], anchors: Mapping[str, str]
+    event: Event,
+    anchor: str,
+    by_id: Mapping[str, Article],
+    anchors: Mapping[str, str],
+    story_ids: Sequence[str] = (),
 ) -> EventView:
     location = None
     if event.location is not None:
@@ -338,11 +365,12 @@ def _event_view(
         location += f"; ACLED geo_precision {event.geo_precision})" if event.geo_precision else ")"
     date = None
     if event.date is not None:
-        span = event.date.start or event.date.text
-        if event.date.end and event.date.end != event.date.start:
-            span = f"{span} to {event.date.end}"
-        date = f"{span} (precision: {event.date.precision}"
-        date += f"; ACLED time_precision {event.time_precision})" if event.time_precision else ")"
+        ids = event.article_ids or tuple(story_ids)
+        start = event.date.start and with_year(event.date.start, ids, by_id)
+        end = event.date.end and with_year(event.date.end, ids, by_id)
+        date = span_words(start, end) or event.date.text
+        date += f" (“{event.date.text}”; {_precision_words(event.date.precision)}"
+        date += f"; ACLED time precision {event.time_precision})" if event.time_precision else ")"
     count = None
     if event.count:
         values = ", ".join(_count_text(v) for v in event.count.get("values", ()))
@@ -359,4 +387,6 @@ def _event_view(
         sources=tuple(outlet_label(source, by_id) for source in event.sources),
         claim_links=tuple((gid, anchors.get(gid)) for gid in event.claim_group_ids),
         outlets=event.outlets,
+        title=event_title(event),
+        acled=acled_type(event),
     )
