@@ -19,7 +19,7 @@ from storytrace.report.text_fit import wrap
 
 NODE_WIDTH, NODE_HEIGHT = 180, 44  # NODE_HEIGHT: a box of two lines
 PER_ROW, GAP_X, GAP_Y, MARGIN, GUTTER = 2, 14, 12, 10, 26
-LINE_HEIGHT, LAYER_GAP, HEADING = 16, 46, 18
+LINE_HEIGHT, LAYER_GAP, HEADING = 16, 64, 18
 WIDTH = MARGIN * 2 + PER_ROW * NODE_WIDTH + (PER_ROW - 1) * GAP_X + GUTTER
 MAX_SOURCES = 10  # the most-cited sources are drawn; the rest are counted
 _LABEL_CHARS = 23  # about what a 170 px box holds at 13 px
@@ -169,11 +169,13 @@ def _route(
         bend = (y2 - y1) / 2
         path = f"M{x1:g},{y1:g} C{x1:g},{y1 + bend:g} {x2:g},{y2 - bend:g} {x2:g},{y2:g}"
         return path, [_bezier((x1, y1), (x1, y1 + bend), (x2, y2 - bend), (x2, y2), t) for t in _TS]
-    if a.y == b.y:  # side by side: a short line between their facing sides
-        left, right = (a, b) if a.x < b.x else (b, a)
-        x1, x2, y = left.x + NODE_WIDTH, right.x, left.y + min(left.height, right.height) / 2
-        path = f"M{x1:g},{y:g} L{x2:g},{y:g}" if left is a else f"M{x2:g},{y:g} L{x1:g},{y:g}"
-        return path, [((x1 + x2) / 2, y)]
+    if a.y == b.y:  # side by side: a loop under the row, with room for a label
+        x1, x2 = a.x + NODE_WIDTH / 2, b.x + NODE_WIDTH / 2
+        y1, y2 = a.y + a.height, b.y + b.height
+        low = max(y1, y2) + LAYER_GAP * 0.6
+        path = f"M{x1:g},{y1:g} C{x1:g},{low:g} {x2:g},{low:g} {x2:g},{y2:g}"
+        points = [_bezier((x1, y1), (x1, low), (x2, low), (x2, y2), t) for t in _TS]
+        return path, points
     x = WIDTH - MARGIN - GUTTER / 2
     y1, y2 = a.y + a.height / 2, b.y + b.height / 2
     xa, xb = a.x + NODE_WIDTH, b.x + NODE_WIDTH
@@ -268,6 +270,7 @@ def provenance_graph(
     taken: list[Box] = [(n.x, n.y, n.x + NODE_WIDTH, n.y + n.height) for n in nodes.values()]
     taken += [label_box(h, MARGIN + len(h) * 3.3, hy - 4) for h, hy in headings]
     lines: list[GraphEdge] = []
+    lowest = 0.0  # the lowest point an edge or label reaches
 
     def add(
         kind: Literal["reuse", "cites"],
@@ -277,12 +280,21 @@ def provenance_graph(
         title: str,
         label: str = "",
     ) -> None:
+        nonlocal lowest
         path, points = _route(a, b, layer_of)
+        lowest = max(lowest, *(p[1] for p in points))
         at = (0.0, 0.0)
         if label:
-            free = [p for p in points if not any(_overlaps(label_box(label, *p), t) for t in taken)]
-            at = free[0] if free else points[0]
+            tries = [(x + dx, y) for dx in (0, 45, -45, 90, -90) for x, y in points]
+            inside = [
+                p
+                for p in tries
+                if label_box(label, *p)[0] >= 0 and label_box(label, *p)[2] <= WIDTH
+            ]
+            free = [p for p in inside if not any(_overlaps(label_box(label, *p), t) for t in taken)]
+            at = free[0] if free else (inside or points)[0]
             taken.append(label_box(label, *at))
+            lowest = max(lowest, at[1] + 8)
         lines.append(GraphEdge(kind, path, directed, title, label, at[0], at[1]))
 
     for name in shown:
@@ -302,7 +314,7 @@ def provenance_graph(
             title = f"{source.title} and {target.title} share text (direction unknown)"
         title += f"; evidence: {evidence}" if evidence else ""
         add("reuse", source, target, _directed(edge), title, edge_label(edge))
-    height = y - LAYER_GAP + GAP_Y + MARGIN
+    height = round(max(y - LAYER_GAP + GAP_Y + MARGIN, lowest + MARGIN))
     return Graph(
         WIDTH,
         height,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from storytrace.report.text_fit import place_ticks, wrap
 from storytrace.report.timeline import TimelineEntry
-from storytrace.report.when import day_span, short_day, span_words
+from storytrace.report.when import MONTHS, day_span, short_day, span_words
 
 WIDTH = 400
 MARGIN = 14
@@ -22,7 +22,7 @@ AXIS_Y = 30  # the baseline of the tick labels
 LINE = 15  # px between lines of a label
 LABEL_CHARS = 54  # about what 372 px hold at 12 px
 MARK_GAP = 14  # from a label's last line to its mark
-MAX_ROWS = 40
+MAX_ROWS = 24
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,7 @@ class PlotRow:
     x_end: float  # equal to ``x`` for a day
     kind: str  # "event" | "claim"
     placed: bool  # an undated event put at its first report
+    clipped: str  # "before" / "after" when it lies outside the window drawn, else ""
     anchor: str | None
     words: str  # the whole entry in one sentence (the text equivalent)
 
@@ -52,6 +53,14 @@ class TimelinePlot:
     left: int
     right: int
     hidden: int  # entries beyond ``MAX_ROWS``, left to the list
+
+
+def _tick_label(day: dt.date, unit: str, first: bool) -> str:
+    if unit == "year":
+        return str(day.year)
+    if unit == "month":
+        return f"{MONTHS[day.month - 1][:3]} {day.year}"
+    return short_day(day, with_year=first)
 
 
 def _step(days: int) -> tuple[str, int]:
@@ -89,15 +98,37 @@ def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
 def entry_words(entry: TimelineEntry) -> str:
     """The entry in one sentence, its date in words (never ``--03-05``)."""
     when = span_words(entry.start, entry.end) or entry.start
-    what = "Event" if entry.kind == "event" else "Claim"
-    sentence = f"{when} · {what}: {entry.text}"
     if entry.placed:
-        sentence += " (no date given; placed at its first report)"
-    elif entry.precision not in ("day", "published"):
-        sentence += f" (date known to the {entry.precision})"
+        when += " (no date given; placed at its first report)"
+    elif entry.precision in ("week", "month", "year"):
+        when += f" (to the {entry.precision})"
+    what = "Event" if entry.kind == "event" else "Claim"
+    sentence = f"{when} · {what}: {entry.text.rstrip()}"
     if entry.outlets:
-        sentence += f"; {', '.join(entry.outlets)}"
+        sentence += f" — {', '.join(entry.outlets)}"
     return sentence
+
+
+WINDOW = dt.timedelta(days=30)  # drawn around the publications; older dates sit at the edge
+
+
+def _window(
+    entries: Sequence[TimelineEntry], spans: Sequence[tuple[dt.date, dt.date]]
+) -> tuple[dt.date, dt.date]:
+    """The dates the axis covers: the entries', but no more than a month either side of
+    the story's publications, so background years ("founded in 1998") do not squash it."""
+    first = min(span[0] for span in spans)
+    last = max(span[1] for span in spans)
+    published = [
+        found[0]
+        for e in entries
+        if e.kind == "published" and (found := day_span(e.start, None, "day")) is not None
+    ]
+    if published:
+        first = max(first, min(published) - WINDOW)
+        last = min(last, max(published) + WINDOW)
+        last = max(last, first)
+    return first, last
 
 
 def timeline_plot(entries: Sequence[TimelineEntry]) -> TimelinePlot | None:
@@ -112,14 +143,14 @@ def timeline_plot(entries: Sequence[TimelineEntry]) -> TimelinePlot | None:
     if not spans:
         return None
     shown, hidden = spans[:MAX_ROWS], max(0, len(spans) - MAX_ROWS)
-    first = min(span[0] for _, span in shown)
-    last = max(span[1] for _, span in shown)
+    first, last = _window(entries, [span for _, span in shown])
     if (last - first).days < 2:
         first, last = first - dt.timedelta(days=1), last + dt.timedelta(days=1)
     left, right = MARGIN + 6, WIDTH - MARGIN - 6
     total = (last - first).days + 1
 
     def x_of(day: dt.date, end: bool = False) -> float:
+        day = min(max(day, first), last)
         return round(left + (right - left) * ((day - first).days + (1 if end else 0)) / total, 1)
 
     rows, y = [], AXIS_Y + 26
@@ -127,16 +158,19 @@ def timeline_plot(entries: Sequence[TimelineEntry]) -> TimelinePlot | None:
         words = entry_words(entry)
         lines = wrap(words, LABEL_CHARS)
         mark_y = y + LINE * (len(lines) - 1) + MARK_GAP
-        if begin == finish:
+        clipped = "before" if finish < first else "after" if begin > last else ""
+        if clipped:
+            x = x_end = left if clipped == "before" else right
+        elif begin == finish:
             x = x_end = round((x_of(begin) + x_of(begin, end=True)) / 2, 1)
         else:
             x, x_end = x_of(begin), x_of(finish, end=True)
-        rows.append(
-            PlotRow(y, mark_y, lines, x, x_end, entry.kind, entry.placed, entry.anchor, words)
-        )
+        kind, placed, anchor = entry.kind, entry.placed, entry.anchor
+        rows.append(PlotRow(y, mark_y, lines, x, x_end, kind, placed, clipped, anchor, words))
         y = mark_y + 26
+    unit = _step((last - first).days)[0]
     ticks = [
-        (round((x_of(day) + x_of(day, end=True)) / 2, 1), short_day(day, with_year=i == 0))
+        (round((x_of(day) + x_of(day, end=True)) / 2, 1), _tick_label(day, unit, i == 0))
         for i, day in enumerate(_ticks(first, last))
     ]
     ticks_at = place_ticks(ticks, WIDTH, MARGIN)
