@@ -115,18 +115,20 @@ WINDOW = dt.timedelta(days=30)  # drawn around the publications; older dates sit
 def _window(
     entries: Sequence[TimelineEntry], spans: Sequence[tuple[dt.date, dt.date]]
 ) -> tuple[dt.date, dt.date]:
-    """The dates the axis covers: the entries', but no more than a month either side of
-    the story's publications, so background years ("founded in 1998") do not squash it."""
+    """The dates the axis covers: the story's events and publications, and the claims no
+    more than a month beyond them, so background years ("founded in 1998") do not squash
+    it. Without publications or events, every entry's dates."""
     first = min(span[0] for span in spans)
     last = max(span[1] for span in spans)
-    published = [
-        found[0]
+    anchors = [
+        found
         for e in entries
-        if e.kind == "published" and (found := day_span(e.start, None, "day")) is not None
+        if e.kind in ("published", "event")
+        and (found := day_span(e.start, e.end, e.precision)) is not None
     ]
-    if published:
-        first = max(first, min(published) - WINDOW)
-        last = min(last, max(published) + WINDOW)
+    if anchors:
+        first = max(first, min(a[0] for a in anchors) - WINDOW)
+        last = min(last, max(a[1] for a in anchors) + WINDOW)
         last = max(last, first)
     return first, last
 
