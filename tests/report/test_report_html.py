@@ -113,14 +113,17 @@ def test_story_lists_its_articles_with_links_and_dates(page, articles):
 def test_echoed_group_names_its_single_origin_and_variants(page):
     assert "All 2 articles trace back to one origin: Pskovskaya Gubernia (cited source)." in page
     assert "also spelled Pskovskaya Guberniya" in page
-    assert "Both outlets cite Pskovskaya Gubernia." in page
+    assert "Both outlets cite Pskovskaya Gubernia." not in page  # said once, not twice (#20)
     assert "Independent sources: <strong>1</strong>" in page
 
 
 def test_other_verdicts_explain_themselves_in_words(page):
     assert "2 independent origins: Vladimir Safronov (speaker), SOFREP (outlet)." in page
     assert "Only International Business Times states this." in page
-    assert "The articles disagree on manner of return." in page
+    assert (
+        "The articles disagree on manner of return; the claim traces to SOFREP, "
+        "International Business Times." in page
+    )
     assert "Certainty differs between outlets: asserted by SOFREP; unconfirmed by" in page
 
 
@@ -142,8 +145,10 @@ def test_every_member_sentence_is_shown_with_outlet_certainty_and_attribution(pa
             assert f"<blockquote>{escape(claim.text)}</blockquote>" in page
     assert "<strong>SOFREP</strong> · hedged (allegedly, apparently)" in page
     assert "hedged by:" not in page  # the internal label the issue (#20) names
-    assert "attributed to Pskovskaya Guberniya (organisation), cue “reported”, direct quote" in page
-    assert "cue “according to the report”, reported speech" in page
+    # whom the outlet quotes or cites, in words; no "cue", no "(organisation)" (#20)
+    assert "quoting Pskovskaya Guberniya (“reported”)" in page
+    assert "citing " in page and "(“according to the report”)" in page
+    assert "cue “" not in page and "direct quote" not in page
     assert "Quantity: some 60 unit members (approximate), read as 54 to 66" in page
     assert "Quantity: over 20,000, read as 20,001 or more, counting soldier" in page
 

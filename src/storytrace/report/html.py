@@ -16,6 +16,7 @@ from storytrace.report.links import ReportLinks
 from storytrace.report.matrix import CERTAINTY_MARKS
 from storytrace.report.views import (
     VERDICT_LABELS,
+    attribution_words,
     number,
     plural,
     story_views,
@@ -37,6 +38,8 @@ BADGE_COLOURS: dict[str, tuple[str, str]] = {
     "corroborated": ("#1e6b36", "#ffffff"),
     "single_source": ("#4a4f57", "#ffffff"),
 }
+#: Claim groups shown open in a story; the rest are folded under one summary line.
+FOLD_AFTER = 6
 #: The shared templates: ``report.html.j2`` and the ``partials/`` the web app also renders.
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -62,6 +65,8 @@ def make_environment(*folders: Path) -> jinja2.Environment:
         certainty_marks=CERTAINTY_MARKS,
         verdict_labels=VERDICT_LABELS,
         span_words=span_words,
+        attribution_words=attribution_words,
+        fold_after=FOLD_AFTER,
         base_map_credit=licence(),
     )
     return environment

@@ -39,7 +39,7 @@ class MatrixRow:
     anchor: str
     label: str  # the verdict in words
     cells: tuple[tuple[Claim, ...], ...]  # one claim per article (its first member)
-    values: tuple[str, ...] = ()  # per column: the value(s) the outlet reports where they differ
+    values: tuple[str, ...] = ()  # per column: the value(s) the outlet reports (number, conflict)
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,23 @@ def claim_matrix(
                 seen.add(claim.article_id)
                 cells[index].append(claim)
         values: list[list[str]] = [[] for _ in columns]
+        for index, cell in enumerate(cells):  # the number each outlet gives, as it words it
+            for claim in cell:
+                values[index] += [
+                    q.text for q in claim.quantities[:1] if q.text not in values[index]
+                ]
         for conflict in group.conflicts:
             for value in conflict.values:
                 for article_id in value.article_ids:
                     index = column_of.get(article_id)
                     if index is not None and value.value not in values[index]:
                         values[index].append(value.value)
+        if group.conflicts:  # where outlets disagree, the compared values say it best
+            values = [
+                [v for v in found if any(v == c.value for x in group.conflicts for c in x.values)]
+                or found
+                for found in values
+            ]
         rows.append(
             MatrixRow(
                 group,

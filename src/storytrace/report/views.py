@@ -285,8 +285,19 @@ def _summary(group: ClaimGroup, members: Sequence[MemberView]) -> str:
         return f"Only {outlets} states this." if outlets else "Only one article states this."
     if group.verdict == "conflicting":
         attributes = _names([plain_attribute(conflict.attribute) for conflict in group.conflicts])
-        return f"The articles disagree on {attributes}." if attributes else "The articles disagree."
+        said = f"The articles disagree on {attributes}" if attributes else "The articles disagree"
+        named = _names([origin.name for origin in group.origins])
+        return f"{said}; the claim traces to {named}." if named else f"{said}."
     return group.evidence
+
+
+def attribution_words(claim: Claim) -> str:
+    """Whom the outlet quotes or cites for a claim, with the words that say so."""
+    found = claim.attribution
+    if found is None:
+        return ""
+    how = "quoting" if found.direct else "citing"
+    return f"{how} {found.source} (“{found.cue}”)" if found.cue else f"{how} {found.source}"
 
 
 def _certainty_note(members: Sequence[MemberView]) -> str:
