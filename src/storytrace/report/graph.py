@@ -17,8 +17,8 @@ from typing import Literal
 from storytrace.records import Article, ClaimGroup, ReuseEdge
 from storytrace.report.text_fit import wrap
 
-NODE_WIDTH, NODE_HEIGHT = 180, 44  # NODE_HEIGHT: a box of two lines
-PER_ROW, GAP_X, GAP_Y, MARGIN, GUTTER = 2, 14, 12, 10, 26
+NODE_WIDTH, NODE_HEIGHT = 170, 44  # NODE_HEIGHT: a box of two lines
+PER_ROW, GAP_X, GAP_Y, MARGIN, GUTTER = 2, 14, 22, 10, 26  # a row gap holds a label
 LINE_HEIGHT, LAYER_GAP, HEADING = 16, 64, 18
 WIDTH = MARGIN * 2 + PER_ROW * NODE_WIDTH + (PER_ROW - 1) * GAP_X + GUTTER
 MAX_SOURCES = 10  # the most-cited sources are drawn; the rest are counted
@@ -183,7 +183,7 @@ def _route(
     return path, [_bezier((xa, y1), (x, y1), (x, y2), (xb, y2), t) for t in _TS]
 
 
-_TS = (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)
+_TS = tuple(sorted((i / 50 for i in range(2, 49)), key=lambda t: abs(t - 0.5)))
 
 
 def _bezier(
@@ -251,6 +251,7 @@ def provenance_graph(
     nodes: dict[tuple[str, str], GraphNode] = {}
     layer_of: dict[str, int] = {}
     headings: list[tuple[str, int]] = []
+    gaps: list[float] = []  # the middle of each free band between rows, where labels fit
     y = MARGIN
     for index, (heading, members) in enumerate(layers):
         if not members:
@@ -266,7 +267,9 @@ def provenance_graph(
                 nodes[(kind, key)] = GraphNode(key, kind, _short(name), name, x, y, lines, height)
                 layer_of[key + kind] = index
             y += height + GAP_Y
+            gaps.append(y - GAP_Y / 2)
         y += LAYER_GAP - GAP_Y
+        gaps[-1] = y - LAYER_GAP / 2 + 4
     taken: list[Box] = [(n.x, n.y, n.x + NODE_WIDTH, n.y + n.height) for n in nodes.values()]
     taken += [label_box(h, MARGIN + len(h) * 3.3, hy - 4) for h, hy in headings]
     lines: list[GraphEdge] = []
@@ -285,13 +288,22 @@ def provenance_graph(
         lowest = max(lowest, *(p[1] for p in points))
         at = (0.0, 0.0)
         if label:
-            tries = [(x + dx, y) for dx in (0, 45, -45, 90, -90) for x, y in points]
+            tries = [
+                (x + dx, ty)
+                for x, y in points
+                for ty in (y, *(g for g in gaps if abs(g - y) < 30))
+                for dx in (0, 45, -45, 90, -90, 135, -135)
+            ]
             inside = [
                 p
                 for p in tries
                 if label_box(label, *p)[0] >= 0 and label_box(label, *p)[2] <= WIDTH
             ]
-            free = [p for p in inside if not any(_overlaps(label_box(label, *p), t) for t in taken)]
+            free = next(
+                (p for p in inside if not any(_overlaps(label_box(label, *p), t) for t in taken)),
+                None,
+            )
+            free = [free] if free else []
             at = free[0] if free else (inside or points)[0]
             taken.append(label_box(label, *at))
             lowest = max(lowest, at[1] + 8)
