@@ -109,7 +109,7 @@ def test_background_years_sit_at_the_edge_instead_of_squashing_the_axis():
     plot = view.timeline_plot
     assert plot is not None
     before = [row for row in plot.rows if row.clipped == "before"]
-    assert len(before) == 1 and before[0].words.startswith("1998 (to the year)")
+    assert len(before) == 1 and before[0].words.startswith("1998 · Claim")
     day = next(row for row in plot.rows if not row.clipped)
     assert day.x - plot.left > (plot.right - plot.left) / 3  # the axis is not 28 years wide
 

@@ -162,6 +162,10 @@ def _route(
     it runs through the right-hand gutter, so it never hides under the boxes between.
     """
     la, lb = layer_of[a.key + a.kind], layer_of[b.key + b.kind]
+    x1: float
+    y1: float
+    x2: float
+    y2: float
     if la != lb:
         up = la > lb
         x1, y1 = a.x + NODE_WIDTH / 2, (a.y if up else a.y + a.height)
@@ -176,7 +180,7 @@ def _route(
         path = f"M{x1:g},{y1:g} C{x1:g},{low:g} {x2:g},{low:g} {x2:g},{y2:g}"
         points = [_bezier((x1, y1), (x1, low), (x2, low), (x2, y2), t) for t in _TS]
         return path, points
-    x = WIDTH - MARGIN - GUTTER / 2
+    x: float = WIDTH - MARGIN - GUTTER / 2
     y1, y2 = a.y + a.height / 2, b.y + b.height / 2
     xa, xb = a.x + NODE_WIDTH, b.x + NODE_WIDTH
     path = f"M{xa:g},{y1:g} C{x:g},{y1:g} {x:g},{y2:g} {xb:g},{y2:g}"
@@ -234,20 +238,20 @@ def provenance_graph(
     deepest = max(depth.values(), default=0)
     position: dict[str, float] = {name: i for i, name in enumerate(shown)}
     for level in range(deepest + 1):
-        members = [a for a in article_ids if depth[a] == level]
-        parents: dict[str, list[float]] = {a: [] for a in members}
+        level_ids = [a for a in article_ids if depth[a] == level]
+        parents: dict[str, list[float]] = {a: [] for a in level_ids}
         for name in shown:
-            for a in sources[name] & set(members):
+            for a in sources[name] & set(level_ids):
                 parents[a].append(position[name])
         for edge in reuse:
             if edge.target in parents and edge.source in position:
                 parents[edge.target].append(position[edge.source])
-        members.sort(key=lambda a: sum(parents[a]) / len(parents[a]) if parents[a] else 1e9)
-        position.update({a: i for i, a in enumerate(members)})
+        level_ids.sort(key=lambda a: sum(parents[a]) / len(parents[a]) if parents[a] else 1e9)
+        position.update({a: i for i, a in enumerate(level_ids)})
         heading = "Articles that copied no one" if level == 0 else "Copies of the layer above"
         if not reuse:
             heading = "The story's articles"
-        layers.append((heading, [(a, "article", outlet(a, by_id)) for a in members]))
+        layers.append((heading, [(a, "article", outlet(a, by_id)) for a in level_ids]))
     nodes: dict[tuple[str, str], GraphNode] = {}
     layer_of: dict[str, int] = {}
     headings: list[tuple[str, int]] = []
@@ -262,9 +266,9 @@ def provenance_graph(
             row = members[start : start + PER_ROW]
             wrapped = [wrap(name, _LABEL_CHARS) for _, _, name in row]
             height = max(NODE_HEIGHT, max(len(w) for w in wrapped) * LINE_HEIGHT + 12)
-            for column, ((key, kind, name), lines) in enumerate(zip(row, wrapped, strict=True)):
+            for column, ((key, kind, name), said) in enumerate(zip(row, wrapped, strict=True)):
                 x = MARGIN + column * (NODE_WIDTH + GAP_X)
-                nodes[(kind, key)] = GraphNode(key, kind, _short(name), name, x, y, lines, height)
+                nodes[(kind, key)] = GraphNode(key, kind, _short(name), name, x, y, said, height)
                 layer_of[key + kind] = index
             y += height + GAP_Y
             gaps.append(y - GAP_Y / 2)
@@ -272,7 +276,7 @@ def provenance_graph(
         gaps[-1] = y - LAYER_GAP / 2 + 4
     taken: list[Box] = [(n.x, n.y, n.x + NODE_WIDTH, n.y + n.height) for n in nodes.values()]
     taken += [label_box(h, MARGIN + len(h) * 3.3, hy - 4) for h, hy in headings]
-    lines: list[GraphEdge] = []
+    drawn: list[GraphEdge] = []
     lowest = 0.0  # the lowest point an edge or label reaches
 
     def add(
@@ -303,11 +307,10 @@ def provenance_graph(
                 (p for p in inside if not any(_overlaps(label_box(label, *p), t) for t in taken)),
                 None,
             )
-            free = [free] if free else []
-            at = free[0] if free else (inside or points)[0]
+            at = free or (inside or points)[0]
             taken.append(label_box(label, *at))
             lowest = max(lowest, at[1] + 8)
-        lines.append(GraphEdge(kind, path, directed, title, label, at[0], at[1]))
+        drawn.append(GraphEdge(kind, path, directed, title, label, at[0], at[1]))
 
     for name in shown:
         for article_id in sorted(sources[name] & set(article_ids), key=article_ids.index):
@@ -331,7 +334,7 @@ def provenance_graph(
         WIDTH,
         height,
         tuple(nodes.values()),
-        tuple(lines),
+        tuple(drawn),
         len(ranked) - len(shown),
         layers=tuple(headings),
     )

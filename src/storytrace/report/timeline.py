@@ -143,8 +143,9 @@ def story_timeline(
             span = (first, None) if first else None
         if span is None:
             continue
-        ids = event.article_ids or tuple(article_ids)
-        start, end = with_year(span[0], ids, by_id), span[1] and with_year(span[1], ids, by_id)
+        reports = event.article_ids or tuple(article_ids)
+        start = with_year(span[0], reports, by_id)
+        end = span[1] and with_year(span[1], reports, by_id)
         if precision == "month-day" and not start.startswith("--"):
             precision = "day"
         entries.append(

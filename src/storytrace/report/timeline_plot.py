@@ -78,7 +78,7 @@ def _ticks(first: dt.date, last: dt.date) -> list[dt.date]:
     unit, size = _step((last - first).days)
     if unit == "day":
         return [first + dt.timedelta(days=d) for d in range(0, (last - first).days + 1, size)]
-    ticks = []
+    ticks: list[dt.date] = []
     if unit == "month":
         year, month = first.year, first.month + (first.day > 1)
         while True:
@@ -100,8 +100,8 @@ def entry_words(entry: TimelineEntry) -> str:
     when = span_words(entry.start, entry.end) or entry.start
     if entry.placed:
         when += " (no date given; placed at its first report)"
-    elif entry.precision in ("week", "month", "year"):
-        when += f" (to the {entry.precision})"
+    elif entry.precision == "week":
+        when += " (to the week)"
     what = "Event" if entry.kind == "event" else "Claim"
     sentence = f"{when} · {what}: {entry.text.rstrip()}"
     if entry.outlets:
@@ -161,6 +161,8 @@ def timeline_plot(entries: Sequence[TimelineEntry]) -> TimelinePlot | None:
         lines = wrap(words, LABEL_CHARS)
         mark_y = y + LINE * (len(lines) - 1) + MARK_GAP
         clipped = "before" if finish < first else "after" if begin > last else ""
+        x: float
+        x_end: float
         if clipped:
             x = x_end = left if clipped == "before" else right
         elif begin == finish:

@@ -63,8 +63,25 @@ def span_words(start: str | None, end: str | None) -> str | None:
     first = date_words(start)
     if first is None:
         return None
+    whole = _whole_period(start, end)
+    if whole:
+        return whole
     last = date_words(end) if end and end != start else None
     return f"{first} to {last}" if last else first
+
+
+def _whole_period(start: str | None, end: str | None) -> str | None:
+    """``2009`` for 1 January to 31 December 2009; ``June 2026`` for a whole month."""
+    a, b = parse_day(start), parse_day(end)
+    if a is None or b is None or None in a or None in b or a[0] != b[0]:
+        return None
+    (year, m1, d1), (_, m2, d2) = a, b
+    assert year is not None and m1 is not None and m2 is not None
+    if (m1, d1, m2, d2) == (1, 1, 12, 31):
+        return str(year)
+    if m1 == m2 and d1 == 1 and d2 == calendar.monthrange(year, m1)[1]:
+        return f"{MONTHS[m1 - 1]} {year}"
+    return None
 
 
 def to_date(year: int, month: int, day: int) -> dt.date | None:
@@ -84,6 +101,7 @@ def day_span(start: str, end: str | None, precision: str) -> tuple[dt.date, dt.d
     if first is None or first[0] is None:
         return None
     year, month, day = first
+    assert year is not None  # checked above; mypy cannot see through the tuple
     begin = to_date(year, month or 1, day or 1)
     if begin is None:
         return None
