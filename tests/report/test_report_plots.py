@@ -264,3 +264,22 @@ def test_every_picture_escapes_article_text_and_has_a_text_equivalent():
         assert 'role="img"' in svg and "&lt;script&gt;" in svg
         for ref in re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split():  # type: ignore[union-attr]
             assert re.search(rf'id="{ref}">[^<]+', page), ref
+
+
+def test_matrix_cells_show_the_number_each_outlet_gives(articles, story):
+    (view,) = story_views(articles, [story])
+    columns = [column.outlet for column in view.matrix.columns]
+    dead = next(row for row in view.matrix.rows if row.group.id == "g-dead")
+    assert dict(zip(columns, dead.values, strict=True)) == {
+        "SOFREP": "",
+        "International Business Times": "over 20,000",
+    }
+    conflict = next(row for row in view.matrix.rows if row.group.conflicts)
+    assert set(conflict.values) == {"returned of their own accord", "ordered back in disgrace"}
+
+
+def test_a_long_story_folds_its_less_contested_claims(articles, story):
+    many = tuple(replace(story.claim_groups[1], id=f"g{n}", text=f"Claim {n}.") for n in range(12))
+    page = render_html(articles, [replace(story, claim_groups=many)], version="0")
+    folded = page[page.index('<details class="fold"><summary>6 more claims') :]
+    assert "Claim 11." in folded and "Claim 0." not in folded

@@ -121,6 +121,7 @@ def _check(page: Any, name: str, wanted: tuple[str, ...]) -> dict[str, Any]:
     return found
 
 
+@pytest.mark.slow  # analyses six articles
 def test_web_story_page_draws_every_picture_at_phone_width(ghent, phone):
     _out, url = ghent
     phone.goto(url + "/")
@@ -130,6 +131,7 @@ def test_web_story_page_draws_every_picture_at_phone_width(ghent, phone):
     assert rows == len(GHENT) // 2  # one strip per outlet
 
 
+@pytest.mark.slow  # analyses six articles
 def test_report_html_draws_the_same_pictures(ghent, phone):
     out, _ = ghent
     phone.goto((out / "report.html").as_uri())
@@ -146,6 +148,9 @@ def test_seed_story_map_and_graph_at_phone_width(web_run, live_server, phone):
     phone.goto(f"{live_server}/stories/{story['id']}")
     _check(phone, "web-seeds", ("map", "graph"))
     assert "Pskov" in phone.locator("ol.map-list").inner_text()
+    # the seeds carry no publication dates: said in words instead of an empty chart
+    coverage = phone.locator("section[aria-labelledby$='-coverage']")
+    assert "No article of this story carries a publication date" in coverage.inner_text()
 
 
 def test_graph_of_twenty_outlets_reads_at_phone_width(tmp_path, phone):
