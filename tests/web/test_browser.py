@@ -127,7 +127,7 @@ def test_hostile_article_renders_as_text_and_runs_nothing(watched, web_run):
                 jsLinks: [...document.querySelectorAll("[href]")]
                            .filter(el => /^\\s*javascript:/i.test(el.getAttribute("href"))).length,
                 svgs: [...document.querySelectorAll("svg")]
-                        .filter(s => !s.closest("figure.graph")).length,
+                        .filter(s => !s.closest("figure.graph, figure.plot")).length,
               };
             }"""
         )
