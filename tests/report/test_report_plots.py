@@ -283,3 +283,12 @@ def test_a_long_story_folds_its_less_contested_claims(articles, story):
     page = render_html(articles, [replace(story, claim_groups=many)], version="0")
     folded = page[page.index('<details class="fold"><summary>6 more claims') :]
     assert "Claim 11." in folded and "Claim 0." not in folded
+
+
+def test_impossible_coordinates_are_left_off_the_map_not_a_crash():
+    a = _article("Daily", "2022-04-08")
+    broken = [replace(PSKOV, lat=float("nan")), replace(PSKOV, lat=123.0, lon=500.0)]
+    events = [(_event(f"e{n}", (a.id,), location=p), None, "x") for n, p in enumerate(broken)]
+    assert event_map(events) is None
+    drawn = event_map([*events, (_event("ok", (a.id,), location=SUMY), None, "Sumy")])
+    assert drawn is not None and [i.on_map for i in drawn.items] == [False, False, True]

@@ -11,7 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storytrace.records import Event
+from storytrace.records import Event, Place
 from storytrace.report.basemap import countries
 
 WIDTH = 400
@@ -87,6 +87,13 @@ def _fit(box: tuple[float, float, float, float]) -> tuple[tuple[float, ...], int
     return (west - extra_w, south - extra_h, east + extra_w, north + extra_h), height, scale, cos
 
 
+def _valid(place: Place | None) -> bool:
+    """Coordinates a map can hold: both given, finite, on the globe."""
+    if place is None or place.lat is None or place.lon is None:
+        return False
+    return math.isfinite(place.lat + place.lon) and abs(place.lat) <= 90 and abs(place.lon) <= 180
+
+
 def _where(event: Event) -> str:
     place = event.location
     if place is None:
@@ -100,11 +107,9 @@ def event_map(
 ) -> EventMap | None:
     """Lay out ``(event, anchor, title)`` on the base map; None when no event has coordinates."""
     located = [
-        (event.location.lon, event.location.lat)
+        (float(event.location.lon or 0.0), float(event.location.lat or 0.0))
         for event, _, _ in events
-        if event.location is not None
-        and event.location.lat is not None
-        and event.location.lon is not None
+        if event.location is not None and _valid(event.location)
     ]
     if not located:
         return None
@@ -128,7 +133,7 @@ def event_map(
     items = []
     for number, (event, anchor, title) in enumerate(events, start=1):
         place = event.location
-        on_map = place is not None and place.lat is not None and place.lon is not None
+        on_map = _valid(place)
         words = f"{title}: {_where(event)}"
         if place is not None and on_map:
             key = project(place.lon, place.lat)  # type: ignore[arg-type]
