@@ -279,10 +279,13 @@ def test_matrix_cells_show_the_number_each_outlet_gives(articles, story):
 
 
 def test_a_long_story_folds_its_less_contested_claims(articles, story):
-    many = tuple(replace(story.claim_groups[1], id=f"g{n}", text=f"Claim {n}.") for n in range(12))
+    many = tuple(replace(story.claim_groups[1], id=f"g{n}", text=f"Claim {n}.") for n in range(14))
     page = render_html(articles, [replace(story, claim_groups=many)], version="0")
-    folded = page[page.index('<details class="fold"><summary>6 more claims') :]
-    assert "Claim 11." in folded and "Claim 0." not in folded
+    matrix = page[page.index('<details class="fold"><summary>2 more claims') :]
+    assert "Claim 12." in matrix[: matrix.index("</details>")]
+    assert "Claim 11." not in matrix[: matrix.index("</details>")]
+    folded = page[page.index('<details class="fold"><summary>8 more claims') :]
+    assert "Claim 13." in folded and "Claim 5." not in folded
 
 
 def test_impossible_coordinates_are_left_off_the_map_not_a_crash():

@@ -40,6 +40,8 @@ BADGE_COLOURS: dict[str, tuple[str, str]] = {
 }
 #: Claim groups shown open in a story; the rest are folded under one summary line.
 FOLD_AFTER = 6
+#: Rows of the claims-by-outlet matrix shown open; the rest fold into a second table.
+FOLD_ROWS = 12
 #: The shared templates: ``report.html.j2`` and the ``partials/`` the web app also renders.
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -67,6 +69,7 @@ def make_environment(*folders: Path) -> jinja2.Environment:
         span_words=span_words,
         attribution_words=attribution_words,
         fold_after=FOLD_AFTER,
+        fold_rows=FOLD_ROWS,
         base_map_credit=licence(),
     )
     return environment
