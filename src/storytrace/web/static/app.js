@@ -28,6 +28,9 @@ function addVerdictFilter() {
       for (const other of bar.querySelectorAll("button")) {
         other.setAttribute("aria-pressed", String(other === button));
       }
+      if (key !== "all") {  // a chosen verdict shows every match, folded or not
+        for (const fold of document.querySelectorAll("details.fold")) fold.open = true;
+      }
       for (const item of items) {
         const shown = key === "all" || item.dataset.verdict === key ||
           (key === "contested" && item.dataset.contested === "true");
