@@ -110,9 +110,11 @@ def test_claimreview_is_safe_inside_a_script_tag(hostile: tuple[Article, Story])
     assert "<" not in text and ">" not in text
     (review,) = json.loads(text)
     assert review["claimReviewed"] == "<img src=x onerror=alert(1)>"
+    assert review["reviewRating"]["alternateName"] == "Not checked; 1 report, one source"
+    assert "firstAppearance" not in review["itemReviewed"]  # "<b>2022</b>" is no date
     (work,) = review["itemReviewed"]["appearance"]
     assert "url" not in work  # javascript: is no link
-    assert "datePublished" not in work  # "<b>2022</b>" is no date
+    assert "datePublished" not in work
 
 
 @pytest.mark.parametrize("verdict", sorted(SOURCING))

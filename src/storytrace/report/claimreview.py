@@ -27,7 +27,7 @@ from storytrace.report.views import safe_href
 #: What ``alternateName`` says for each verdict: the sourcing finding, never a truth rating.
 SOURCING: Mapping[str, str] = {
     "corroborated": "Not checked; {sources} independent sources agree",
-    "echoed": "Not checked; {reports} reports, one source",
+    "echoed": "Not checked; {reports}, one source",
     "single_source": "Not checked; one report only",
     "conflicting": "Not checked; the reports disagree",
 }
@@ -37,7 +37,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\
 
 def sourcing_rating(group: ClaimGroup) -> str:
     """The plain sourcing finding of ``group`` (see :data:`SOURCING`)."""
-    reports = len({member.article_id for member in group.members})
+    count = len({member.article_id for member in group.members})
+    reports = f"{count} reports" if count != 1 else "1 report"
     return SOURCING[group.verdict].format(sources=group.independent_sources, reports=reports)
 
 
