@@ -12,11 +12,13 @@ Example:
     .venv/bin/python bench/web_load.py --source-db /tmp/web.db
     .venv/bin/python bench/web_load.py   # analyses examples/corpus first (~30 s)
     .venv/bin/python bench/web_load.py --db postgresql://storytrace@127.0.0.1:5433/postgres
+    .venv/bin/python bench/web_load.py --source-db /tmp/web.db --only "story page" --only search
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import random
@@ -33,19 +35,33 @@ from typing import Any
 
 import httpx
 
-from storytrace.records import Article, Claim, Story, from_dict, to_dict
+from storytrace.records import Article, Claim, Story, to_dict
 from storytrace.store import SQLiteStore, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 HOST = "127.0.0.1"  # the only address this test ever sends to
 
 
-def _renamed(record: Any, cls: type, ids: dict[str, str]) -> Any:
-    """``record`` with every article id replaced (ids are 16 hex digits, never substrings)."""
-    text = json.dumps(to_dict(record))
-    for old, new in ids.items():
-        text = text.replace(old, new)
-    return from_dict(cls, json.loads(text))
+def _renamed(record: Any, ids: dict[str, str]) -> Any:
+    """``record`` with every article id replaced (ids are 16 hex digits, never substrings).
+
+    Walks the dataclasses themselves, so every nested record keeps its class whatever
+    version of ``records.py`` is measured.
+    """
+    if isinstance(record, str):
+        for old, new in ids.items():
+            record = record.replace(old, new)
+        return record
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        changes = {
+            f.name: _renamed(getattr(record, f.name), ids) for f in dataclasses.fields(record)
+        }
+        return dataclasses.replace(record, **changes)
+    if isinstance(record, tuple | list):
+        return type(record)(_renamed(item, ids) for item in record)
+    if isinstance(record, dict):
+        return {key: _renamed(value, ids) for key, value in record.items()}
+    return record
 
 
 def build_store(source: Path, target: str, stories: int) -> list[tuple[str, str]]:
@@ -74,9 +90,9 @@ def build_store(source: Path, target: str, stories: int) -> list[tuple[str, str]
                         ids[old.id] = new.id
                         store.add_article(new)
                         store.save_claims(
-                            new.id, [_renamed(c, Claim, ids) for c in claims.get(old.id, [])]
+                            new.id, [_renamed(c, ids) for c in claims.get(old.id, [])]
                         )
-                    renamed: Story = _renamed(story, Story, ids)
+                    renamed: Story = _renamed(story, ids)
                     story_id = f"{story.id}-{copy:04d}"
                     store.save_story(
                         Story(
@@ -164,6 +180,14 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="per endpoint (at most)")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="measure only the endpoints whose name contains NAME (repeatable), e.g. "
+        "--only 'story page' --only search",
+    )
+    parser.add_argument(
         "--db", help="the store to fill and serve: an empty postgresql:// database or a path"
     )
     args = parser.parse_args()
@@ -197,6 +221,12 @@ def main() -> None:
                 "stories list /": [f"/?page={n}" for n in range(1, len(saved) // 50 + 1)],
                 "search /?q=": ["/?q=ferry", "/?q=warehouse+fire", "/?q=library+Porto"],
             }
+            if args.only:
+                endpoints = {
+                    name: paths
+                    for name, paths in endpoints.items()
+                    if any(part in name for part in args.only)
+                }
             first = time.perf_counter()
             httpx.get(base + "/", timeout=120)  # the list's summaries are read once
             first_list = time.perf_counter() - first

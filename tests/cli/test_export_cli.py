@@ -24,7 +24,7 @@ def _db(run: Run) -> str:
 def _export(run: Run, fmt: str, tmp_path: Path) -> str:
     out = tmp_path / f"export.{fmt}"
     assert main(["export", "--db", _db(run), "--format", fmt, "--out", str(out)]) == 0
-    return out.read_text(encoding="utf-8")
+    return out.read_text(encoding="utf-8-sig")  # the claim CSVs start with a byte-order mark
 
 
 def test_acled_rows_for_the_seed_events(seeds_run: Run, tmp_path: Path) -> None:
@@ -69,15 +69,17 @@ def test_json_is_stories_json_and_claimreview_rates_every_group(
     document = json.loads(_export(seeds_run, "json", tmp_path))
     assert document["stories"] == seeds_run.document["stories"]
     reviews = json.loads(_export(seeds_run, "claimreview", tmp_path))
-    verdicts = [g["verdict"] for s in document["stories"] for g in s["claim_groups"]]
-    assert [r["reviewRating"]["alternateName"] for r in reviews] == verdicts
+    groups = [(s, g) for s in document["stories"] for g in s["claim_groups"]]
+    assert [r["claimReviewed"] for r in reviews] == [g["text"] for _, g in groups]
+    assert [r["url"] for r in reviews] == [f"/stories/{s['id']}" for s, _ in groups]
+    assert all(r["reviewRating"]["alternateName"].startswith("Not checked; ") for r in reviews)
 
 
 def test_without_out_it_writes_to_stdout(
     seeds_run: Run, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", "--db", _db(seeds_run), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.startswith(",".join(CLAIM_COLUMNS))
+    assert capsys.readouterr().out.startswith("\ufeff" + ",".join(CLAIM_COLUMNS))
 
 
 def test_a_missing_store_or_format_is_a_usage_error(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Export formats over hand-built records: ACLED columns, claim tables, ClaimReview, escaping."""
+"""Export formats over hand-built records: ACLED columns, claim tables, escaping."""
 
 from __future__ import annotations
 
@@ -127,29 +127,6 @@ def test_markdown_escapes_pipes_markup_and_html(hostile: tuple[Article, Story]) 
     assert md_cell("two\nlines") == "two lines"
 
 
-def test_claimreview_rates_each_group_with_its_verdict(
-    articles: list[Article], story: Story
-) -> None:
-    reviews = json.loads(export([story], articles, "claimreview", version="0.1.0"))
-    assert len(reviews) == len(story.claim_groups)
-    for review, group in zip(reviews, story.claim_groups, strict=True):
-        assert review["@context"] == "https://schema.org"
-        assert review["@type"] == "ClaimReview"
-        assert review["claimReviewed"] == group.text
-        assert review["reviewRating"]["alternateName"] == group.verdict
-        outlets = {a["publisher"]["name"] for a in review["itemReviewed"]["appearance"]}
-        assert outlets <= {a.outlet for a in articles}
-
-
-def test_claimreview_is_safe_inside_a_script_tag(hostile: tuple[Article, Story]) -> None:
-    article, story = hostile
-    text = export([story], [article], "claimreview", version="0.1.0")
-    assert "<" not in text and ">" not in text
-    (review,) = json.loads(text)
-    assert review["claimReviewed"] == "<img src=x onerror=alert(1)>"
-    assert "url" not in review["itemReviewed"]["appearance"][0]  # javascript: is no link
-
-
 def test_json_export_is_stories_json_with_a_timeline(articles: list[Article], story: Story) -> None:
     document = json.loads(export([story], articles, "json", version="0.1.0"))
     assert list(document) == ["storytrace_version", "articles", "stories"]
@@ -161,8 +138,8 @@ def test_json_export_is_stories_json_with_a_timeline(articles: list[Article], st
 def test_every_format_exports_and_an_unknown_one_is_a_usage_error(
     articles: list[Article], story: Story
 ) -> None:
-    assert set(FORMATS) == {"json", "md", "csv", "acled", "claimreview"}
+    assert set(FORMATS) == {"json", "md", "csv", "members", "acled", "claimreview"}
     for fmt in FORMATS:
         assert export([story], articles, fmt, version="0.1.0")
-    with pytest.raises(ConfigError, match="use one of json, md, csv, acled, claimreview"):
+    with pytest.raises(ConfigError, match="use one of json, md, csv, members, acled, claimreview"):
         export([story], articles, "xml", version="0.1.0")

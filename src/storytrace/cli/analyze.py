@@ -142,11 +142,14 @@ def run(args: argparse.Namespace) -> int:
     """Run ``analyze``; every rejected input and failed article is named on stderr (exit 1)."""
     from pathlib import Path
 
+    from storytrace.cli.paths import check_db, check_out_folder
     from storytrace.errors import ConfigError
 
     for given in args.inputs:
         if given != "-" and "://" not in given and not Path(given).exists():
             raise ConfigError(f"{printable(given)}: no such file or folder; nothing was written")
+    check_out_folder(args.out)  # before the run: a report that cannot be written fails now
+    check_db(args.db, write=True)
     options = read_options_of(args)
     with (
         read_options(options),

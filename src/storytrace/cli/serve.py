@@ -43,7 +43,9 @@ def _port(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted (Ctrl-C); 0 when stopped."""
+    from storytrace.cli.paths import check_db
     from storytrace.web import serve  # the web stack loads only for this command
 
+    check_db(args.db, write=False)  # a folder or a file that is not SQLite: usage errors
     serve(args.db, host=args.host, port=args.port)
     return 0

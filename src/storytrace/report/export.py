@@ -1,44 +1,84 @@
 """One store's stories in a format other tools read: ``storytrace export`` calls :func:`export`.
 
-Formats (see ``docs/cli.md``): ``json`` (``stories.json``), ``csv`` and ``md`` (one row
-per claim group), ``acled`` (events in ACLED's columns) and ``claimreview`` (schema.org
-JSON-LD). Every format treats article text as untrusted.
+Formats (see ``docs/exports.md``): ``json`` (``stories.json``), ``csv`` and ``md`` (one row
+per claim group), ``members`` (CSV, one row per claim per article), ``acled`` (events in
+ACLED's columns) and ``claimreview`` (schema.org JSON-LD). Every format treats article
+text as untrusted. The two claim CSVs start with a UTF-8 byte-order mark, so spreadsheets
+read accented names as written.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from storytrace.errors import ConfigError
 from storytrace.records import Article, Story
 from storytrace.report.acled_csv import events_acled_csv
 from storytrace.report.claimreview import claim_reviews_json
 from storytrace.report.json_doc import stories_document
+from storytrace.report.members_csv import members_csv
 from storytrace.report.tables import claims_csv, claims_markdown
 
-Exporter = Callable[[Sequence[Story], Sequence[Article], str], str]
+#: Written first in the claim CSVs: Excel reads the file as UTF-8 only with it.
+BOM = "\ufeff"
 
 
-def _json(stories: Sequence[Story], articles: Sequence[Article], version: str) -> str:
-    document = stories_document(articles, stories, version=version)
+@dataclass(frozen=True)
+class ExportSettings:
+    """What an exporter may need beyond the records.
+
+    ``base_url`` is where ``storytrace serve`` is published (ClaimReview's ``url``);
+    ``reviewed`` the ISO date of the run that judged the claims (its ``datePublished``).
+    """
+
+    version: str
+    base_url: str | None = None
+    reviewed: str | None = None
+
+
+Exporter = Callable[[Sequence[Story], Sequence[Article], ExportSettings], str]
+
+
+def _json(stories: Sequence[Story], articles: Sequence[Article], settings: ExportSettings) -> str:
+    document = stories_document(articles, stories, version=settings.version)
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
-#: Format name -> exporter(stories, articles, version) -> text.
+def _claimreview(
+    stories: Sequence[Story], articles: Sequence[Article], settings: ExportSettings
+) -> str:
+    return claim_reviews_json(
+        stories,
+        articles,
+        version=settings.version,
+        base_url=settings.base_url,
+        reviewed=settings.reviewed,
+    )
+
+
+#: Format name -> exporter(stories, articles, settings) -> text.
 EXPORTERS: dict[str, Exporter] = {
     "json": _json,
-    "md": lambda stories, articles, _version: claims_markdown(stories, articles),
-    "csv": lambda stories, articles, _version: claims_csv(stories, articles),
-    "acled": lambda stories, _articles, _version: events_acled_csv(stories),
-    "claimreview": lambda stories, articles, version: claim_reviews_json(
-        stories, articles, version=version
-    ),
+    "md": lambda stories, articles, _settings: claims_markdown(stories, articles),
+    "csv": lambda stories, articles, _settings: BOM + claims_csv(stories, articles),
+    "members": lambda stories, articles, _settings: BOM + members_csv(stories, articles),
+    "acled": lambda stories, _articles, _settings: events_acled_csv(stories),
+    "claimreview": _claimreview,
 }
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
 
-def export(stories: Sequence[Story], articles: Sequence[Article], fmt: str, *, version: str) -> str:
+def export(
+    stories: Sequence[Story],
+    articles: Sequence[Article],
+    fmt: str,
+    *,
+    version: str,
+    base_url: str | None = None,
+    reviewed: str | None = None,
+) -> str:
     """The stories as text in format ``fmt`` (one of :data:`FORMATS`).
 
     Example:
@@ -47,4 +87,4 @@ def export(stories: Sequence[Story], articles: Sequence[Article], fmt: str, *, v
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return exporter(stories, articles, version)
+    return exporter(stories, articles, ExportSettings(version, base_url, reviewed))

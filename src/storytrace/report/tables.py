@@ -2,7 +2,8 @@ r"""Claim groups as rows: CSV and Markdown tables, safe for untrusted article te
 
 CSV cells that start with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a
 leading apostrophe, so a spreadsheet shows them as text instead of running them as a
-formula (OWASP's advice against CSV injection). Markdown cells escape the pipe and the
+formula (OWASP's advice against CSV injection); rows end in CRLF (RFC 4180), so a line
+break inside a cell is always quoted. Markdown cells escape the pipe and the
 characters that make emphasis, links and code (``\ ` * _ [ ] ~``), write ``<``, ``>`` and
 ``&`` as entities (no raw HTML gets through), and fold line breaks into spaces.
 """
@@ -43,7 +44,9 @@ def csv_cell(value: Any) -> Any:
 def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
     """CSV text with a header row; every string cell made safe by :func:`csv_cell`."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # RFC 4180's CRLF: the writer then also quotes a cell holding a lone carriage return,
+    # which a spreadsheet would otherwise read as the end of the row.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([csv_cell(_plain(row.get(column))) for column in columns])

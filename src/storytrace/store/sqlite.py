@@ -15,6 +15,7 @@ from storytrace.store import ddl, fts, migrations
 from storytrace.store.sql import SQLStore
 
 BUSY_TIMEOUT_S = 30.0
+SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every SQLite database file
 
 
 class SQLiteStore(SQLStore):
@@ -100,6 +101,40 @@ class SQLiteStore(SQLStore):
         super().close()
 
 
+def path_problem(path: str | os.PathLike[str], *, write: bool) -> str | None:
+    """Why ``path`` cannot serve as a SQLite store, in words a user can act on, or ``None``.
+
+    Checked before a command does any work: a folder, a file that is not SQLite, and, when
+    ``write``, a file or folder this user cannot write (SQLite keeps its journal beside
+    the file). A missing file is no problem here (``write`` creates it; readers say so).
+    """
+    target = Path(path)
+    if target.is_dir():
+        return "is a folder; name a database file, e.g. storytrace.db"
+    if target.is_file():
+        try:
+            with target.open("rb") as handle:
+                head = handle.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            return f"cannot be read ({exc.strerror or exc})"
+        if head and head != SQLITE_HEADER:
+            return "is not a SQLite database; name a storytrace database or a new file"
+        if write and not os.access(target, os.W_OK):
+            return "is read-only; make it writable or name another --db"
+        if write and not os.access(target.parent, os.W_OK | os.X_OK):
+            return (
+                f"is in a read-only folder ({target.parent}); SQLite writes its journal"
+                " beside the database, so name a --db in a folder you can write"
+            )
+    elif write:
+        folder = next((p for p in target.parents if p.exists()), Path())
+        if not folder.is_dir():
+            return f"cannot be created: {folder} is not a folder"
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return f"cannot be created: the folder {folder} is read-only"
+    return None
+
+
 def _check_current(conn: sqlite3.Connection, path: str) -> None:
     version = migrations.schema_version(conn)
     if version != migrations.LATEST:
@@ -151,5 +186,7 @@ def _connect(path: str, busy_timeout: float, read_only: bool = False) -> sqlite3
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise StoreError(f"{path}: the database or its folder is read-only: {exc}") from exc
         raise StoreError(f"{path}: not a usable SQLite database: {exc}") from exc
     return conn
