@@ -30,7 +30,7 @@ EXPORTERS: dict[str, Exporter] = {
     "json": _json,
     "md": lambda stories, articles, _version: claims_markdown(stories, articles),
     "csv": lambda stories, articles, _version: claims_csv(stories, articles),
-    "acled": lambda stories, _articles, _version: events_acled_csv(stories),
+    "acled": lambda stories, articles, _version: events_acled_csv(stories, articles),
     "claimreview": lambda stories, articles, version: claim_reviews_json(
         stories, articles, version=version
     ),
