@@ -21,6 +21,7 @@ from storytrace.claims.hedges import assess_certainty
 from storytrace.claims.quotes import find_quotes
 from storytrace.claims.relations import find_relations
 from storytrace.claims.sources import SourceContext
+from storytrace.events.kinds import reports_event
 from storytrace.records import Article, Attribution, Certainty, Claim, Entity
 from storytrace.text.dates import resolve_dates
 from storytrace.text.mentions import attach_mentions
@@ -91,12 +92,15 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
         (sent, text, attribution)
         for sent, text, attribution in prose
         if candidate_claim(sent, text, attribution)
+        or (reports_event(sent) and not text.rstrip().endswith("?"))
     ]
     scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
     claims: list[Claim] = []
     for (sent, text, attribution), score in zip(candidates, scores, strict=True):
         certainty = assess_certainty(sent, text=text)
-        if is_claim(score, attribution, certainty[0], text):
+        if is_claim(score, attribution, certainty[0], text) or (
+            not is_furniture(text) and reports_event(sent)
+        ):
             claims.append(
                 _claim(article, sent, text, attribution, countries, ents_of[sent.start],
                        score=score, certainty=certainty)

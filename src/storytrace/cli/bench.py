@@ -68,8 +68,15 @@ def _ecbplus_events(path: Path) -> dict[str, Any]:
     return score(path)
 
 
+def _case2021(path: Path) -> dict[str, Any]:
+    from storytrace.benchmark.case2021 import score
+
+    return score(path)
+
+
 # dataset -> scorer (each runs the matching predict and scores it).
 QUALITY: dict[str, Callable[[Path], dict[str, Any]]] = {
+    "case2021": _case2021,
     "ecbplus": _ecbplus,
     "ecbplus-events": _ecbplus_events,
     "mrpc": _mrpc,

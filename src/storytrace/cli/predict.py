@@ -184,10 +184,62 @@ def run_checkworthy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_events(kinds: Subparsers) -> None:
+    """``predict events SNIPPETS.tsv``.
+
+    Example:
+        storytrace predict events ../shared/data/case2021/snippets.tsv > events.tsv
+    """
+    parser = kinds.add_parser(
+        "events",
+        help="for each id/text row (optional published): the event analyze codes from it",
+    )
+    parser.add_argument("snippets", type=Path, metavar="SNIPPETS.tsv")
+    parser.set_defaults(run=run_events)
+
+
+EVENT_COLUMNS = (
+    "id", "events", "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2",
+    "interaction", "location", "admin1", "country", "latitude", "longitude", "geo_precision",
+    "event_date", "time_precision", "fatalities", "notes",
+)  # fmt: skip
+
+
+def run_events(args: argparse.Namespace) -> int:
+    """Print one row per input row, in input order: its main event in ACLED's columns
+    (``events`` says how many the row yielded; empty columns where it yielded none)."""
+    from storytrace.benchmark.case2021 import code_rows, read_rows
+    from storytrace.report.acled_csv import acled_row
+
+    if not args.snippets.is_file():
+        print(f"storytrace predict events: {args.snippets}: no such file", file=sys.stderr)
+        return 2
+    try:
+        rows = read_rows(args.snippets)
+    except (ValueError, UnicodeDecodeError) as exc:
+        print(f"storytrace predict events: {exc}", file=sys.stderr)
+        return 2
+    print("\t".join(EVENT_COLUMNS))
+    for coded in code_rows(rows):
+        found = {"id": coded.id, "events": len(coded.story.events) if coded.story else 0}
+        if coded.event is not None:
+            found |= acled_row(coded.event, timestamp=0)
+        if coded.error:
+            found["notes"] = coded.error
+        print("\t".join(_cell(found.get(c)) for c in EVENT_COLUMNS))
+    return 0
+
+
+def _cell(value: object) -> str:
+    """A TSV cell: tabs and line breaks in text become spaces."""
+    return "" if value is None else " ".join(str(value).split())
+
+
 KINDS: list[Callable[[Subparsers], None]] = [
     _add_attributions,
     _add_checkworthy,
     _add_coref,
+    _add_events,
     _add_paraphrase,
     _add_stories,
 ]

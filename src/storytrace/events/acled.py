@@ -45,25 +45,50 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "clash": ("Battles", "Armed clash"),
     "battle": ("Battles", "Armed clash"),
     "ambush": ("Battles", "Armed clash"),
+    "firefight": ("Battles", "Armed clash"),
+    "gunfight": ("Battles", "Armed clash"),
+    "skirmish": ("Battles", "Armed clash"),
+    "recapture": ("Battles", "Government regains territory"),
+    "retake": ("Battles", "Government regains territory"),
+    "regain": ("Battles", "Government regains territory"),
+    "liberate": ("Battles", "Government regains territory"),
     "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
-    "bomb": ("Explosions/Remote violence", "Air/drone strike"),
-    "bombing": ("Explosions/Remote violence", "Air/drone strike"),
+    "warplane": ("Explosions/Remote violence", "Air/drone strike"),
+    "drone": ("Explosions/Remote violence", "Air/drone strike"),
     "shell": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "missile": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "artillery": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "mortar": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "rocket": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "bombard": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     "grenade": ("Explosions/Remote violence", "Grenade"),
     "landmine": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "suicide": ("Explosions/Remote violence", "Suicide bomb"),
+    "chlorine": ("Explosions/Remote violence", "Chemical weapon"),
+    "sarin": ("Explosions/Remote violence", "Chemical weapon"),
     # Violence against civilians
     "massacre": ("Violence against civilians", "Attack"),
     "abduct": ("Violence against civilians", "Abduction/forced disappearance"),
     "kidnap": ("Violence against civilians", "Abduction/forced disappearance"),
-    # Protests and riots
+    "abduction": ("Violence against civilians", "Abduction/forced disappearance"),
+    "kidnapping": ("Violence against civilians", "Abduction/forced disappearance"),
+    "rape": ("Violence against civilians", "Sexual violence"),
+    # Protests and riots (sub-types refined by the sentence's words: see reports.py)
     "protest": ("Protests", "Peaceful protest"),
+    "protester": ("Protests", "Peaceful protest"),
+    "demonstrator": ("Protests", "Peaceful protest"),
     "rally": ("Protests", "Peaceful protest"),
     "demonstrate": ("Protests", "Peaceful protest"),
     "demonstration": ("Protests", "Peaceful protest"),
     "riot": ("Riots", "Violent demonstration"),
+    "rioter": ("Riots", "Violent demonstration"),
+    "lynch": ("Riots", "Mob violence"),
+    # Strategic developments decided by their word
+    "ceasefire": ("Strategic developments", "Agreement"),
+    "truce": ("Strategic developments", "Agreement"),
+    "defuse": ("Strategic developments", "Disrupted weapons use"),
     # Not ACLED: accidents and disasters (INCIDENT)
     "fire": (INCIDENT, "Fire/explosion"),
     "blaze": (INCIDENT, "Fire/explosion"),
@@ -85,7 +110,12 @@ FAMILIES: Final[dict[str, str]] = {
     "defection": "refusal", "mutiny": "refusal", "detain": "arrest", "detention": "arrest",
     "looting": "loot", "ransack": "loot", "bombing": "bomb", "airstrike": "bomb",
     "shelling": "shell", "missile": "shell", "demonstrate": "protest",
-    "demonstration": "protest", "rally": "protest", "blaze": "fire", "explosion": "fire",
+    "demonstration": "protest", "rally": "protest", "protester": "protest",
+    "demonstrator": "protest", "rioter": "riot", "blaze": "fire", "firefight": "clash",
+    "gunfight": "clash", "skirmish": "clash", "battle": "clash", "retake": "recapture",
+    "regain": "recapture", "liberate": "recapture", "artillery": "shell", "mortar": "shell",
+    "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
+    "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire", "explosion": "fire",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
 }  # fmt: skip
 
@@ -94,6 +124,15 @@ def family(lemma: str) -> str:
     """The family of an action word ("desertion" -> "refusal"); itself when it has none."""
     return FAMILIES.get(lemma, lemma)
 
+
+#: Words in a protest's sentence that make it a riot, force against it, or an intervention.
+PROTEST_VIOLENT: Final = frozenset(
+    {"riot", "torch", "vandalise", "vandalize", "loot", "stone", "pelt", "hurl", "throw", "burn",
+     "smash", "violent"}
+)  # fmt: skip
+PROTEST_FORCE: Final = frozenset({"kill", "shoot", "wound", "injure", "beat", "live"})
+PROTEST_STOPPED: Final = frozenset({"disperse", "teargas", "tear", "arrest", "detain", "cannon",
+                                    "rubber", "baton", "break"})  # fmt: skip
 
 #: Words in a raid's sentence that make it an arrest or a destruction of property.
 RAID_ARRESTS: Final = frozenset({"arrest", "detain", "detention", "custody"})
@@ -135,6 +174,7 @@ _INTER: Final[dict[str, int]] = {
     "Police Forces": 1,
     "Rebel": 2,
     "Militia": 3,
+    "Unidentified Armed Group": 3,
     "Rioters": 5,
     "Protesters": 6,
     "Civilians": 7,

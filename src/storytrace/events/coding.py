@@ -17,12 +17,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from storytrace.events import acled
+from storytrace.events.actors import with_period
 from storytrace.events.merge import (
     cluster,
     counts_overlap,
@@ -42,6 +44,21 @@ from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, E
 from storytrace.text.places import country_name, geocode, places_context, region_seat
 
 _SUBJECTS = {"they", "he", "she", "these", "those"}
+_TOLL_UNKNOWN = re.compile(
+    r"\b(casualt\w*|fatalit\w*|death toll|victims?)\W+(?:\w+\W+){0,3}?"
+    r"(unknown|not (?:yet )?known|unclear|not (?:been )?reported|unconfirmed)",
+    re.IGNORECASE,
+)
+_NEAR = re.compile(
+    r"\b(near|nearby|outside|close to|outskirts of|vicinity of|around|\d+ ?(?:km|kilomet\w+|miles?)"
+    r" (?:\w+ )?(?:north|south|east|west)\w* of|(?:north|south|east|west)\w* of)"
+    r"(?: the)?(?: (?:city|town|village|settlement) of)?\s*$",
+    re.IGNORECASE,
+)
+_REGION = re.compile(r"\s*(region|oblast|province|governorate)\b", re.IGNORECASE)
+_DISTRICT = re.compile(r"\s*(district|raion|rayon|county|municipality)\b", re.IGNORECASE)
+#: ACLED's conservative rule: an unknown toll is coded 0, and the notes say so.
+UNKNOWN_TOLL = "Casualties unknown: fatalities coded 0."
 _NEAR_CHARS = 600  # a consequence joins an event told at most this far before it
 
 
@@ -295,7 +312,11 @@ class _Coder:
         date, date_inferred = _date([r for r in reports if r.event_type]) or _date(reports), False
         if date is None:
             date, date_inferred = self._context_date(lead.claim), True
+        if place is not None and place.precision == "city" and self._names_region(place, reports):
+            place = replace(place, name=place.admin1 or place.name, precision="region")
         geo = acled.geo_precision(place, inferred=place_inferred)
+        if geo == 1 and place is not None and self._near(place, reports):
+            geo = 2
         if place is not None and place.precision == "region" and place.lat is None:
             seat = region_seat(place)
             if seat is not None:
@@ -329,7 +350,39 @@ class _Coder:
             related_places=self._related(reports, place),
             action=lead.action,
         )
-        return summarise(event, self.groups)
+        event = summarise(event, self.groups, place_inferred=place_inferred)
+        if not event.count.get("fatalities") and any(self._toll_unknown(r.claim) for r in reports):
+            event = replace(event, notes=f"{event.notes} {UNKNOWN_TOLL}".strip())
+        return event
+
+    def _names_region(self, place: Place, reports: Sequence[Report]) -> bool:
+        """The town's name is told as its region's ("in the Sumy region"): ACLED's 3."""
+        for report in reports:
+            article = self.articles.get(report.claim.article_id)
+            after = article.text[place.span[1] : place.span[1] + 16] if article else ""
+            if place in report.places and _REGION.match(after):
+                return True
+        return False
+
+    def _near(self, place: Place, reports: Sequence[Report]) -> bool:
+        """The town is named as near the event ("near", "outside", "10 km north of") or
+        as a district's name: ACLED's geo_precision 2."""
+        for report in reports:
+            article = self.articles.get(report.claim.article_id)
+            if article is None or place not in report.places:
+                continue
+            before = article.text[max(0, place.span[0] - 40) : place.span[0]]
+            after = article.text[place.span[1] : place.span[1] + 12]
+            if _NEAR.search(before) or _DISTRICT.match(after):
+                return True
+        return False
+
+    def _toll_unknown(self, claim: Claim) -> bool:
+        """The report's sentence or the next one says the toll is not known."""
+        article = self.articles.get(claim.article_id)
+        if article is None:
+            return False
+        return _TOLL_UNKNOWN.search(article.text[claim.span[0] : claim.span[1] + 160]) is not None
 
     def _context_place(self, claim: Claim) -> Place | None:
         """The most specific place of the sentence before; a region or country is refined
@@ -417,5 +470,5 @@ def _with_country(names: Iterable[str], place: Place | None) -> tuple[str, ...]:
             name = f"{name} of {country}"
         elif name in ("Civilians", "Protesters", "Rioters") and country:
             name = f"{name} ({country})"
-        found.append(name)
+        found.append(with_period(name))
     return tuple(dict.fromkeys(found))

@@ -20,16 +20,23 @@ from storytrace.records import ClaimGroup, Event, EventCount
 _KINDS = ("people", "fatalities", "arrested", "injured", "evacuated")
 
 
-def summarise(event: Event, groups: Mapping[str, ClaimGroup]) -> Event:
+def summarise(
+    event: Event, groups: Mapping[str, ClaimGroup], *, place_inferred: bool | None = None
+) -> Event:
     """Fill ``count`` (every value, the conservative one) and ``notes`` from the reports.
 
-    A town coded at geo_precision 2 was taken from the article's context (the coder
-    never codes "near a town" otherwise), and the notes say so.
+    A town taken from the article's context is said so in the notes; ``place_inferred``
+    says whether it was (when not given: a town at geo_precision 2, as merged events
+    re-summarised do not know better).
     """
     place_inferred = (
-        event.location is not None
-        and event.location.precision == "city"
-        and event.geo_precision == 2
+        place_inferred
+        if place_inferred is not None
+        else (
+            event.location is not None
+            and event.location.precision == "city"
+            and event.geo_precision == 2
+        )
     )
     reports: list[dict[str, Any]] = list(event.count.get("reports", []))
     kinds = [k for k in _KINDS if any(r["kind"] == k for r in reports)]

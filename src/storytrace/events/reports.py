@@ -26,14 +26,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from storytrace.events import acled
+from storytrace.events import acled, kinds
+from storytrace.events.actors import sides
 from storytrace.records import Claim, ClaimGroup, DateMention, Place, Quantity
 from storytrace.text.nlp import load_nlp
 from storytrace.text.places import country_name, geocode, nationality_country
 
 _STEMS = re.compile(
-    r"\b(?:" + "|".join(sorted({key[:4] for key in acled.ACTIONS})) + ")", re.IGNORECASE
+    r"\b(?:" + "|".join(sorted({key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)})) + ")",
+    re.IGNORECASE,
 )
+_NOT_HAPPENED = frozenset({"future", "conditional"})
+_TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _PRONOUNS = {"their", "its", "his", "her", "they", "it"}
 _AUTHORITIES = {"government", "authorities", "authority", "police", "kremlin", "security"}
@@ -71,11 +75,15 @@ class Report:
     targets: tuple[str, ...] = ()
     nouns: frozenset[str] = field(default_factory=frozenset)  # lemmas of who is counted or acts
     named_actor: bool = False  # an organisation or resolved pronoun names who acts or suffers
+    kind: kinds.Kind | None = None  # what the kind model made of the sentence
 
     @property
     def specific(self) -> bool:
-        """Enough to stand alone as an event: two of a count, a place, a date, a named actor."""
+        """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
+        for a report the kind model coded, one of them or an actor ACLED would name."""
         facts = (bool(self.counts), bool(self.places), bool(self.dates), self.named_actor)
+        if self.kind is not None and self.event_type == self.kind.event_type:
+            return sum(facts) >= 1 or bool(self.actors)
         return sum(facts) >= 2
 
 
@@ -116,7 +124,7 @@ def read_report(
     if not might_report(claim):
         return None
     doc = parse_claim(claim.text) if _STEMS.search(claim.text) else None
-    trigger = _trigger(doc) if doc is not None else None
+    trigger = _trigger(doc, claim) if doc is not None else None
     counts = _counts(claim, group)
     if trigger is None or doc is None:
         consequences = [c for c in counts if c.kind != "people"]
@@ -132,10 +140,11 @@ def read_report(
             places=tuple(_ranked(claim.places)),
             dates=claim.dates,
         )
-    event_type, sub_type = _types(trigger, doc)
+    kind = kinds.load_model().kind(kinds.doc_lemmas(doc))
+    event_type, sub_type, action = _types(trigger, doc, kind)
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
-    actors, targets, named = _actors(doc, claim, trigger, before, sources)
+    actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
     ) | frozenset(
@@ -151,7 +160,7 @@ def read_report(
         event_type=event_type,
         sub_event_type=sub_type,
         trigger=trigger.text,
-        action=acled.family(_word(trigger)),
+        action=action,
         counts=tuple(counts),
         places=tuple(_ranked(places)),
         dates=tuple(_dates_by_trigger(claim, doc, trigger)),
@@ -159,23 +168,40 @@ def read_report(
         targets=targets,
         nouns=nouns,
         named_actor=named,
+        kind=kind if (event_type, sub_type) == (kind.event_type, kind.sub_event_type) else None,
     )
 
 
-def _trigger(doc: Doc) -> Token | None:
-    """The first action word that is not negated; ACLED's types before incidents."""
+def _trigger(doc: Doc, claim: Claim) -> Token | None:
+    """The first action word that is not negated, nor told as future or conditional by the
+    read stage's event mentions; ACLED's types before incidents, the rules' words before
+    the other event words (:data:`~.kinds.EVENT_WORDS`)."""
     found: list[Token] = []
+    unreal = {m.span[0] - claim.span[0] for m in claim.mentions
+              if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
     for token in doc:
         lemma = token.lemma_.lower() if token.lower_ != "aground" else "aground"
-        if lemma not in acled.ACTIONS or any(c.dep_ == "neg" for c in token.children):
+        known = lemma in acled.ACTIONS or (
+            lemma in kinds.EVENT_WORDS and token.pos_ in ("VERB", "NOUN", "PROPN")
+        )
+        if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
             continue
         if lemma in ("fire", "battle") and token.pos_ != "NOUN":
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
+        if lemma in _TOLLS and not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # "four workers were killed": a toll, joined to the event told before
         found.append(token)
-    ranked = sorted(found, key=lambda t: (not acled.is_acled(acled.ACTIONS[_word(t)][0]), t.i))
+    ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
+
+
+def _rank(token: Token) -> tuple[int, int]:
+    rule = acled.ACTIONS.get(_word(token))
+    if rule is None:
+        return 1, token.i
+    return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
 def _word(token: Token) -> str:
@@ -190,8 +216,34 @@ def _is_refusal_to_fight(token: Token) -> bool:
     return bool(words & acled.REFUSED or (words | heads) & acled.FORCES)
 
 
-def _types(trigger: Token, doc: Doc) -> tuple[str, str]:
+def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
+    """(event type, sub-event type, action family): the kind model's, except where a rule
+    family decides (refusals, raids) or the rule's incident is one ACLED does not code."""
     lemma = _word(trigger)
+    rule = acled.ACTIONS.get(lemma)
+    family = acled.family(lemma)
+    if rule is not None and rule[0] != acled.INCIDENT:
+        return (*_ruled(lemma, doc), family)
+    incident = lemma if rule is not None else _incident_word(doc)
+    if incident is not None and (not kind.acled or kind.probability < _OVERRULE):
+        return (*acled.ACTIONS[incident], acled.family(incident))
+    return kind.event_type, kind.sub_event_type, kind.code.lower()
+
+
+def _incident_word(doc: Doc) -> str | None:
+    """An accident word of the sentence ("fire", "crash") that is not negated."""
+    for token in doc:
+        rule = acled.ACTIONS.get(_word(token))
+        negated = any(c.dep_ == "neg" for c in token.children)
+        if rule and rule[0] == acled.INCIDENT and token.pos_ in ("NOUN", "VERB") and not negated:
+            return _word(token)
+    return None
+
+
+_OVERRULE = 0.5  # the kind model's belief that turns an accident word into an ACLED event
+
+
+def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
     event_type, sub_type = acled.ACTIONS[lemma]
     if lemma == "raid":
         words = {t.lemma_.lower() for t in doc}
@@ -199,8 +251,16 @@ def _types(trigger: Token, doc: Doc) -> tuple[str, str]:
             return event_type, "Arrests"
         if words & acled.RAID_PROPERTY:
             return event_type, "Looting/property destruction"
-    if lemma == "mutiny" and {t.lemma_.lower() for t in doc} & {"clash", "shoot", "firefight"}:
+    words = {t.lemma_.lower() for t in doc}
+    if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
         return "Battles", "Armed clash"
+    if event_type == "Protests":
+        if words & acled.PROTEST_VIOLENT:
+            return "Riots", "Violent demonstration"
+        if words & acled.PROTEST_FORCE:
+            return "Protests", "Excessive force against protesters"
+        if words & acled.PROTEST_STOPPED:
+            return "Protests", "Protest with intervention"
     return event_type, sub_type
 
 
@@ -272,7 +332,12 @@ def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMentio
 
 
 def _actors(
-    doc: Doc, claim: Claim, trigger: Token, before: Sequence[Claim], sources: frozenset[str]
+    doc: Doc,
+    claim: Claim,
+    trigger: Token,
+    before: Sequence[Claim],
+    sources: frozenset[str],
+    event_type: str,
 ) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """(actors, targets, named): the acting side, the side acted on, and whether one is named."""
     quoted = claim.attribution.source if claim.attribution else None
@@ -289,7 +354,6 @@ def _actors(
     suffering = " ".join(f"{q.text} {q.counted or ''}" for q in claim.quantities
                          if _kind(q) not in (None, "people"))  # fmt: skip
     subjects = " ".join(t.lemma_ for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass"))
-    event_type = acled.ACTIONS[_word(trigger)][0]
     label = acled.actor_label(f"{acting} {subjects}", country, event_type)
     victims = acled.actor_label(suffering, country) if suffering.strip() else ""
     words = {t.lemma_.lower() for t in doc}
@@ -306,9 +370,18 @@ def _actors(
             organisation = _entity_at(argument, claim)
             if organisation:
                 targets.append(organisation)
+    agent, other = sides(trigger, event_type)
+    if agent and (not label or agent.startswith(label)):
+        label = agent
+    if other and other != label:
+        targets.insert(0, other)
     actors = tuple(dict.fromkeys([a for a in (label, *orgs) if a]))
     named_target = any(t != victims for t in targets)
-    return actors, tuple(dict.fromkeys(targets)), bool(orgs or named_target)
+    return (
+        actors,
+        tuple(dict.fromkeys(t for t in targets if t not in actors)),
+        bool(orgs or named_target),
+    )
 
 
 @functools.lru_cache(maxsize=4096)

