@@ -170,6 +170,42 @@ def components(n: int, pairs: Iterable[tuple[int, int]], edges: Edges) -> list[l
     return list(groups.values())
 
 
+def background(
+    views: Views,
+    rows: Sequence[int],
+    days: npt.NDArray[np.float64],
+    *,
+    below: float,
+    window_days: int,
+    samples: int = 4000,
+    seed: int = 0,
+) -> float:
+    """The mean similarity of pairs of ``rows`` inside the date window scoring under ``below``
+    (the pairs candidates leave out), from a fixed random sample of pairs."""
+    if len(rows) < 2:
+        return 0.0
+    rng = np.random.default_rng(seed)
+    chosen = np.asarray(rows, dtype=np.int64)
+    left = chosen[rng.integers(0, len(chosen), samples)]
+    right = chosen[rng.integers(0, len(chosen), samples)]
+    keep = (left != right) & ~(np.abs(days[left] - days[right]) > window_days)
+    left, right = left[keep], right[keep]
+    if not len(left):
+        return 0.0
+    total = sum(WEIGHTS.values())
+    scores = (
+        WEIGHTS["embedding"]
+        / total
+        * np.einsum("ij,ij->i", views.embedding[left], views.embedding[right])
+    )
+    for name in ("names", "facts", "words"):
+        matrix: sparse.csr_matrix = getattr(views, name)
+        product = matrix[left].multiply(matrix[right]).sum(axis=1)
+        scores = scores + WEIGHTS[name] / total * np.asarray(product).ravel()
+    low = scores[scores < below]
+    return float(low.mean()) if len(low) else 0.0
+
+
 def similarity_of(edges: Edges) -> Mapping[tuple[int, int], float]:
     """The candidate edges as ``{(i, j): similarity}`` with ``i < j``."""
     out: dict[tuple[int, int], float] = {}

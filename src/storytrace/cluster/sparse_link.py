@@ -15,13 +15,24 @@ from collections.abc import Iterable
 
 
 def sparse_average_link(
-    n: int, pairs: Iterable[tuple[int, int, float]], threshold: float
+    n: int, pairs: Iterable[tuple[int, int, float]], threshold: float, background: float = 0.0
 ) -> list[int]:
-    """0-based cluster labels of ``n`` items, numbered in order of each cluster's first item."""
+    """0-based cluster labels of ``n`` items, numbered in order of each cluster's first item.
+
+    A pair not given counts as ``background`` (the typical similarity of pairs the
+    candidates leave out; 0 by default).
+    """
     sums: list[dict[int, float]] = [{} for _ in range(n)]
+    counts: list[dict[int, int]] = [{} for _ in range(n)]
     for i, j, s in pairs:
         if i != j:
             sums[i][j] = sums[j][i] = max(s, sums[i].get(j, s))
+            counts[i][j] = counts[j][i] = 1
+
+    def mean(a: int, b: int) -> float:
+        every = size[a] * size[b]
+        return (sums[a][b] + (every - counts[a][b]) * background) / every
+
     size = [1] * n
     owner = list(range(n))  # the surviving cluster each item was merged into
     heap = [(-s, i, j) for i in range(n) for j, s in sums[i].items() if i < j and s >= threshold]
@@ -30,20 +41,24 @@ def sparse_average_link(
         negative, a, b = heapq.heappop(heap)
         if owner[a] != a or owner[b] != b or b not in sums[a]:
             continue
-        average = sums[a][b] / (size[a] * size[b])
+        average = mean(a, b)
         if abs(average + negative) > 1e-9 or average < threshold:
             continue  # stale: a newer entry holds the current average
         keep, gone = (a, b) if len(sums[a]) >= len(sums[b]) else (b, a)
         for other, s in sums[gone].items():
             if other != keep:
                 sums[keep][other] = sums[other][keep] = sums[keep].get(other, 0.0) + s
-                del sums[other][gone]
+                counts[keep][other] = counts[other][keep] = (
+                    counts[keep].get(other, 0) + counts[gone][other]
+                )
+                del sums[other][gone], counts[other][gone]
         sums[keep].pop(gone, None)
-        sums[gone] = {}
+        counts[keep].pop(gone, None)
+        sums[gone], counts[gone] = {}, {}
         owner[gone] = keep
         size[keep] += size[gone]
-        for other, s in sums[keep].items():
-            if (average := s / (size[keep] * size[other])) >= threshold:
+        for other in sums[keep]:
+            if (average := mean(keep, other)) >= threshold:
                 heapq.heappush(heap, (-average, min(keep, other), max(keep, other)))
     return _labels(owner)
 

@@ -12,6 +12,7 @@ from scipy.spatial.distance import squareform
 from storytrace.cluster.blocking import (
     Edges,
     Views,
+    background,
     candidate_edges,
     components,
     corpus_views,
@@ -107,7 +108,7 @@ def group_stories(
         if len(part) <= dense_limit:
             sub = _dense_part(part, texts, views, edges, existing, articles, settings)
         else:
-            sub = _sparse_part(part, texts, views, found, linked, days, settings, dense_limit)
+            sub = _sparse_part(part, texts, views, found, linked, days, settings)
         for i, label in zip(part, sub, strict=True):
             labels[i] = next_label + label
         next_label += max(sub) + 1
@@ -163,7 +164,6 @@ def _sparse_part(
     linked: Sequence[tuple[int, int]],
     days: npt.NDArray[np.float64],
     settings: Settings,
-    dense_limit: int,
 ) -> list[int]:
     """Labels of a part too large for its matrix: average link over its candidate pairs.
 
@@ -178,12 +178,13 @@ def _sparse_part(
         scores[min(i, j), max(i, j)] = 1.0
     pairs = [(position[i], position[j], s) for (i, j), s in scores.items()
              if i in position and j in position]  # fmt: skip
-    topics = sparse_average_link(len(part), pairs, topic_threshold)
+    floor = background(views, part, days, below=topic_threshold * FLOOR, window_days=window_days)
+    topics = sparse_average_link(len(part), pairs, topic_threshold, floor)
     labels = [0] * len(part)
     next_label = 0
     for members in _groups(topics):
         rows = [part[k] for k in members]
-        if len(members) <= dense_limit:
+        if len(members) <= DENSE_LIMIT:
             ids_forced = _forced_pairs(rows, pairs, position, days, window_days)
             local = views.block(rows, rows)
             if len(members) >= MIN_NEIGHBOURHOOD:
@@ -197,7 +198,7 @@ def _sparse_part(
             inside = {k: n for n, k in enumerate(members)}
             sub = sparse_average_link(len(members), [(inside[a], inside[b], s)
                                       for a, b, s in pairs if a in inside and b in inside],
-                                      threshold)  # fmt: skip
+                                      threshold, floor)  # fmt: skip
         for k, label in zip(members, sub, strict=True):
             labels[k] = next_label + label
         next_label += max(sub) + 1
