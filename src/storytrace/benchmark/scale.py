@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import platform
 import re
+import sys
 import tempfile
 import threading
 import time
@@ -168,7 +170,10 @@ def scale(
         started = time.perf_counter()
         sources = read_sources(source, cache_path)
         read_seconds = time.perf_counter() - started
-        runs = [measure(sources, size, Path(scratch), seed=seed) for size in sizes]
+        runs = []
+        for size in sizes:
+            runs.append(measure(sources, size, Path(scratch), seed=seed))
+            print(json.dumps(runs[-1]), file=sys.stderr, flush=True)  # each size as it ends
     return {
         "benchmark": "scale",
         "source": str(source),
