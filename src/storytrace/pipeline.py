@@ -35,7 +35,13 @@ from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
-from storytrace.events import code_events, merge_across_stories
+from storytrace.events import code_events
+from storytrace.incremental import (
+    edges_by_story,
+    members_by_story,
+    merge_with_stored,
+    stories_to_build,
+)
 from storytrace.ingest import (
     CountsListener,
     IngestCounts,
@@ -58,6 +64,10 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 CLAIMS_PER_COMMIT = 32  # articles whose claims the read stage commits together
+
+# Reused text further apart than this is not looked for: grouping never links articles
+# 14 days apart, so such an edge could never enter a story (docs/scale.md).
+REUSE_WINDOW_DAYS = 365
 
 _INTEREST = {"conflicting": 0, "echoed": 2, "corroborated": 3, "single_source": 4}
 
@@ -443,40 +453,55 @@ def update_stories(
     clock: _Clock | None = None,
     failed: list[ArticleFailed] | None = None,
 ) -> tuple[list[Article], list[Story]]:
-    """Stages 4-9 over every article whose claims and vector are stored; returns both.
+    """Stages 4-9 for the articles not yet in a story; returns every article and story.
 
     Call it holding :meth:`Store.story_update`: it reads the latest stories, so a
-    concurrent run's are built upon, never overwritten. The new stories replace the
-    stored ones in one transaction (``Store.replace_stories``): a run killed at any
-    point leaves the previous stories whole. When every ready article is already in a
-    story, the input has not changed and the stored stories stand as they are.
+    concurrent run's are built upon, never overwritten. Only what the new articles touch
+    is recomputed (see ``docs/scale.md``): their reuse edges, the stories they join, merge
+    or form (grouped with :func:`group_stories` ``focus``), and those stories' groups,
+    origins and events; every other story is read back as stored. The rebuilt stories
+    replace the ones they absorb in one transaction (``Store.replace_stories``): a run
+    killed at any point leaves the previous stories whole. With no new article ready,
+    the stored stories stand as they are.
     """
     vectors_raw = store.get_vectors()
     articles = [a for a in store.get_articles() if a.id in vectors_raw and store.has_claims(a.id)]
     grouped = store.story_articles()
-    if not articles or set(grouped) == {a.id for a in articles}:
+    new = [a.id for a in articles if a.id not in grouped]
+    if not new:
         return articles, store.get_stories()
-    claims = store.get_claims(a.id for a in articles)
     vectors = {a.id: np.frombuffer(vectors_raw[a.id], dtype=np.float32) for a in articles}
     _tick(clock, "load")
-    edges = find_reuse(articles)
-    progress("reuse", len(articles), len(articles))
+    edges = find_reuse(articles, only=set(new), window_days=REUSE_WINDOW_DAYS)
+    progress("reuse", len(new), len(new))
     _tick(clock, "reuse")
     existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
-    assignment = group_stories(articles, vectors, edges=edges, existing=existing)
+    assignment = group_stories(articles, vectors, edges=edges, existing=existing, focus=new)
     _tick(clock, "cluster")
-    story_ids = sorted(set(assignment.values()))
+    story_ids, replaced = stories_to_build(assignment, existing, new)
+    old = store.get_stories(sorted(replaced))
+    members = members_by_story(articles, assignment, story_ids)
+    claims = store.get_claims(a.id for m in members.values() for a in m)
+    by_article: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_article.setdefault(claim.article_id, []).append(claim)
     by_claim = load_claim_vectors(store, claims)
+    story_edges = edges_by_story([*edges, *(e for s in old for e in s.reuse_edges)], assignment)
+    others = [s for s in store.get_stories() if s.id not in replaced]
+    _tick(clock, "load")
     built = []
     for done, story_id in enumerate(story_ids, 1):
-        members = [a for a in articles if assignment[a.id] == story_id]
-        built.extend(_build_guarded(story_id, members, claims, edges, by_claim, failed))
+        chosen = members[story_id]
+        story_claims = [c for a in chosen for c in by_article.get(a.id, [])]
+        found = story_edges.get(story_id, [])
+        built.extend(_build_guarded(story_id, chosen, story_claims, found, by_claim, failed))
         progress("stories", done, len(story_ids))
-    built = merge_across_stories(built)
+    built, changed = merge_with_stored(built, others)
     _tick(clock, "align+provenance+events")
-    store.replace_stories(built)
+    store.replace_stories([*built, *changed], replacing=replaced | {s.id for s in changed})
     _tick(clock, "store")
-    return articles, built
+    kept = {s.id: s for s in [*others, *changed, *built]}
+    return articles, [kept[i] for i in sorted(kept)]
 
 
 def _tick(clock: _Clock | None, stage: str) -> None:

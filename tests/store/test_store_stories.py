@@ -38,6 +38,20 @@ def test_a_merged_away_story_is_deleted_and_redirects_to_its_successor(store, th
     assert all(s.article_ids for s in store.get_stories())
 
 
+def test_replacing_some_stories_leaves_every_other_one_as_stored(store, three):
+    sofrep, ibt, flood = three
+    store.replace_stories([_story("s1", sofrep), _story("s2", ibt), _story("s3", flood, title="x")])
+
+    merged = store.replace_stories([_story("s1", sofrep, ibt)], replacing={"s1", "s2"})
+
+    assert merged == {"s2": "s1"}
+    assert {s.id: s.article_ids for s in store.get_stories()} == {
+        "s1": (sofrep.id, ibt.id),
+        "s3": (flood.id,),
+    }
+    assert store.get_story("s3").title == "x"
+
+
 def test_a_split_keeps_both_parts_and_redirects_nothing(store, three):
     sofrep, ibt, flood = three
     store.replace_stories([_story("s1", sofrep, ibt, flood)])

@@ -1,4 +1,5 @@
-"""``storytrace bench speed [--articles N] [--corpus DIR]`` and ``bench quality DATASET PATH``."""
+"""``storytrace bench speed [--articles N] [--corpus DIR]``, ``bench scale SOURCE`` and
+``bench quality DATASET PATH``."""
 
 from __future__ import annotations
 
@@ -36,6 +37,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="folder of .txt articles to replicate (default examples/corpus)",
     )
     speed_parser.set_defaults(run=run_speed)
+    scale_parser = kinds.add_parser(
+        "scale", help="cross-article stages at growing sizes of recombined real articles"
+    )
+    scale_parser.add_argument("source", type=Path, help="folder of articles to read once")
+    scale_parser.add_argument("--sizes", default="1000,10000", help="comma-separated sizes")
+    scale_parser.add_argument("--cache", type=Path, help="store of the source readings (kept)")
+    scale_parser.set_defaults(run=run_scale)
     quality_parser = kinds.add_parser(
         "quality", help="run the matching predict on a labelled split and score it"
     )
@@ -107,4 +115,25 @@ def run_speed(args: argparse.Namespace) -> int:
     if args.articles < 1:
         raise SystemExit("storytrace bench speed: --articles must be at least 1")
     print(json.dumps(speed(args.corpus, articles=args.articles), indent=2))
+    return 0
+
+
+def run_scale(args: argparse.Namespace) -> int:
+    """Print the scale figures as one JSON object.
+
+    Example:
+        storytrace bench scale ../shared/data/polnear/dev/text --sizes 1000,10000
+    """
+    from storytrace.benchmark.scale import scale
+
+    try:
+        sizes = [int(size) for size in args.sizes.split(",")]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        raise SystemExit("storytrace bench scale: --sizes must be positive whole numbers")
+    if not args.source.is_dir():
+        print(f"storytrace bench scale: {args.source}: no such folder", file=sys.stderr)
+        return 2
+    print(json.dumps(scale(args.source, sizes, cache=args.cache), indent=2))
     return 0

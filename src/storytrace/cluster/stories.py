@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
+from storytrace.cluster.blocking import (
+    Edges,
+    Views,
+    background,
+    candidate_edges,
+    components,
+    corpus_views,
+    day_numbers,
+    similarity_of,
+)
 from storytrace.cluster.embed import Vectors, embed
 from storytrace.cluster.events import (
     EVENT_THRESHOLD,
@@ -21,26 +30,22 @@ from storytrace.cluster.features import (
     STORY_THRESHOLD,
     TOPIC_THRESHOLD,
     combine_views,
-    global_views,
 )
+from storytrace.cluster.sparse_link import sparse_average_link
 from storytrace.records import Article, ReuseEdge
 
 _LEAD_CHARS = 1200
+# A connected part of at most this many articles is clustered on its exact matrices.
+DENSE_LIMIT = 2000
+# Candidate pairs are kept from this share of the topic cut: what is left out of a large
+# part's sparse average weighs little.
+FLOOR = 0.5
 
 
 def article_vectors(articles: Sequence[Article]) -> Vectors:
     """One embedding per article, of its title and lead (where the event is told)."""
     texts = [f"{a.title or ''}\n{a.text[:_LEAD_CHARS]}".strip() for a in articles]
     return embed(texts)
-
-
-def _days_apart(a: Article, b: Article) -> float | None:
-    try:
-        first = dt.date.fromisoformat((a.published or "")[:10])
-        second = dt.date.fromisoformat((b.published or "")[:10])
-    except ValueError:
-        return None
-    return abs((first - second).days)
 
 
 def group_stories(
@@ -53,6 +58,8 @@ def group_stories(
     topic_threshold: float = TOPIC_THRESHOLD,
     event_threshold: float = EVENT_THRESHOLD,
     window_days: int = 14,
+    focus: Collection[str] | None = None,
+    dense_limit: int = DENSE_LIMIT,
 ) -> dict[str, str]:
     """Assign every article a story id, in two passes of average-link clustering.
 
@@ -67,37 +74,173 @@ def group_stories(
     ``existing`` keep their story id, so a new run adds articles to the stories they belong
     to rather than renumbering. Two dated articles more than ``window_days`` apart are never
     linked, even by reused text: text recycled months later starts a new story.
+
+    No all-pairs matrix is built: candidate pairs come from
+    :func:`~storytrace.cluster.blocking.candidate_edges`, and both passes run inside each
+    connected part of the pairs scoring ``topic_threshold`` or more (average link never
+    joins two such parts, so the result is the whole-corpus one). A part of at most
+    ``dense_limit`` articles is clustered on its exact matrix; a larger one by
+    :func:`~storytrace.cluster.sparse_link.sparse_average_link` over its candidate pairs.
+    With ``focus`` (the new articles' ids) only the parts holding them are clustered;
+    every other article keeps its ``existing`` story.
     """
     existing = existing or {}
     ids = [a.id for a in articles]
     if len(articles) < 2:
         return _name_components(ids, [1] * len(ids), existing)
+    index = {article_id: i for i, article_id in enumerate(ids)}
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]
-    matrix = np.stack([vectors[a.id] for a in articles])
-    views = global_views(texts, matrix)
-    forced = _forced(articles, edges, existing, window_days)
-    topics = _average_link(_with_forced(combine_views(views), forced), topic_threshold)
-    labels = [0] * len(ids)
+    views = corpus_views(texts, np.stack([vectors[a.id] for a in articles]))
+    days = day_numbers(a.published for a in articles)
+    rows = None if focus is None else [index[i] for i in focus if i in index]
+    found = candidate_edges(views, days, cut=topic_threshold * FLOOR, window_days=window_days,
+                            rows=rows)  # fmt: skip
+    linked = _linked(ids, edges, existing, days, window_days)
+    strong = tuple(part[found[2] >= topic_threshold] for part in found)
+    parts = components(len(ids), linked, strong)  # type: ignore[arg-type]
+    if rows is not None:
+        wanted = set(rows)
+        parts = [part for part in parts if wanted.intersection(part)]
+    labels = [-1] * len(ids)
+    settings = (threshold, topic_threshold, event_threshold, window_days)
+    next_label = 0
+    for part in parts:
+        if len(part) <= dense_limit:
+            sub = _dense_part(part, texts, views, edges, existing, articles, settings)
+        else:
+            sub = _sparse_part(part, texts, views, found, linked, days, settings)
+        for i, label in zip(part, sub, strict=True):
+            labels[i] = next_label + label
+        next_label += max(sub) + 1
+    chosen = [i for i, label in enumerate(labels) if label >= 0]
+    assignment = _name_components([ids[i] for i in chosen], [labels[i] for i in chosen], existing)
+    return {a: assignment.get(a) or existing.get(a) or f"story-{a}" for a in ids}
+
+
+Settings = tuple[float, float, float, int]  # story, topic and event cuts; window in days
+
+
+def _dense_part(
+    part: list[int],
+    texts: Sequence[str],
+    views: Views,
+    edges: Sequence[ReuseEdge],
+    existing: Mapping[str, str],
+    articles: Sequence[Article],
+    settings: Settings,
+) -> list[int]:
+    """Labels of one connected part, from its exact similarity matrices."""
+    threshold, topic_threshold, event_threshold, window_days = settings
+    local = views.block(part, part)
+    forced = _forced([articles[i] for i in part], edges, existing, window_days)
+    topics = _average_link(_with_forced(combine_views(local), forced), topic_threshold)
+    labels = [0] * len(part)
     next_label = 0
     for members in _groups(topics):
         if len(members) >= MIN_NEIGHBOURHOOD:
-            part = np.ix_(members, members)
+            grid = np.ix_(members, members)
             similar = same_event(
-                [texts[i] for i in members],
-                matrix[members],
-                {name: view[part] for name, view in views.items()},
+                [texts[part[i]] for i in members],
+                views.embedding[[part[i] for i in members]],
+                {name: view[grid] for name, view in local.items()},
             )
             similar = _with_forced(similar, forced, members)
             sub = _rejoin_lone(similar, _average_link(similar, event_threshold))
         else:
-            similar = combine_views(
-                {name: view[np.ix_(members, members)] for name, view in views.items()}
-            )
+            similar = combine_views({name: view[np.ix_(members, members)]
+                                     for name, view in local.items()})  # fmt: skip
             sub = _average_link(_with_forced(similar, forced, members), threshold)
         for i, label in zip(members, sub, strict=True):
             labels[i] = next_label + label
         next_label += max(sub) + 1
-    return _name_components(ids, labels, existing)
+    return labels
+
+
+def _sparse_part(
+    part: list[int],
+    texts: Sequence[str],
+    views: Views,
+    found: Edges,
+    linked: Sequence[tuple[int, int]],
+    days: npt.NDArray[np.float64],
+    settings: Settings,
+) -> list[int]:
+    """Labels of a part too large for its matrix: average link over its candidate pairs.
+
+    Topics come from the candidate pairs; a topic small enough is split as
+    :func:`_dense_part` splits one (event detail, exact matrices), a larger one is cut at
+    the story threshold over its candidate pairs.
+    """
+    threshold, topic_threshold, event_threshold, window_days = settings
+    position = {m: k for k, m in enumerate(part)}
+    scores = dict(similarity_of(found))
+    for i, j in linked:
+        scores[min(i, j), max(i, j)] = 1.0
+    pairs = [(position[i], position[j], s) for (i, j), s in scores.items()
+             if i in position and j in position]  # fmt: skip
+    floor = background(views, part, days, below=topic_threshold * FLOOR, window_days=window_days)
+    topics = sparse_average_link(len(part), pairs, topic_threshold, floor)
+    labels = [0] * len(part)
+    next_label = 0
+    for members in _groups(topics):
+        rows = [part[k] for k in members]
+        if len(members) <= DENSE_LIMIT:
+            ids_forced = _forced_pairs(rows, pairs, position, days, window_days)
+            local = views.block(rows, rows)
+            if len(members) >= MIN_NEIGHBOURHOOD:
+                similar = same_event([texts[r] for r in rows], views.embedding[rows], local)
+                similar = _with_forced(similar, ids_forced)
+                sub = _rejoin_lone(similar, _average_link(similar, event_threshold))
+            else:
+                similar = _with_forced(combine_views(local), ids_forced)
+                sub = _average_link(similar, threshold)
+        else:
+            inside = {k: n for n, k in enumerate(members)}
+            sub = sparse_average_link(len(members), [(inside[a], inside[b], s)
+                                      for a, b, s in pairs if a in inside and b in inside],
+                                      threshold, floor)  # fmt: skip
+        for k, label in zip(members, sub, strict=True):
+            labels[k] = next_label + label
+        next_label += max(sub) + 1
+    return labels
+
+
+def _forced_pairs(
+    rows: Sequence[int],
+    pairs: Sequence[tuple[int, int, float]],
+    position: Mapping[int, int],
+    days: npt.NDArray[np.float64],
+    window_days: int,
+) -> dict[tuple[int, int], float]:
+    """The forced pairs among ``rows`` (positions in ``rows``), from linked pairs and dates."""
+    local = {position[r]: n for n, r in enumerate(rows)}
+    forced = {(min(local[a], local[b]), max(local[a], local[b])): 1.0
+              for a, b, s in pairs if s >= 1.0 and a in local and b in local}  # fmt: skip
+    chosen = days[list(rows)]
+    apart = np.abs(chosen[:, None] - chosen[None, :]) > window_days
+    for i, j in zip(*np.nonzero(np.triu(apart, 1)), strict=True):
+        forced[int(i), int(j)] = 0.0
+    return forced
+
+
+def _linked(
+    ids: Sequence[str],
+    edges: Sequence[ReuseEdge],
+    existing: Mapping[str, str],
+    days: npt.NDArray[np.float64],
+    window_days: int,
+) -> list[tuple[int, int]]:
+    """Pairs joined outright (reused text, one existing story), unless dated too far apart."""
+    index = {article_id: i for i, article_id in enumerate(ids)}
+    pairs = [(index[e.source], index[e.target]) for e in edges
+             if e.source in index and e.target in index and e.source != e.target]  # fmt: skip
+    first: dict[str, int] = {}
+    for i, article_id in enumerate(ids):
+        if article_id in existing:
+            head = first.setdefault(existing[article_id], i)
+            if head != i:
+                pairs.append((head, i))
+    return [(i, j) for i, j in pairs if not abs(days[i] - days[j]) > window_days]
 
 
 def _forced(
@@ -184,12 +327,9 @@ def _pairs_in_same_story(ids: list[str], existing: Mapping[str, str]) -> list[tu
 
 
 def _pairs_apart(articles: Sequence[Article], window_days: int) -> list[tuple[int, int]]:
-    dated = [(i, a) for i, a in enumerate(articles) if a.published]
-    return [
-        (i, j)
-        for (i, a), (j, b) in itertools.combinations(dated, 2)
-        if (apart := _days_apart(a, b)) is not None and apart > window_days
-    ]
+    days = day_numbers(a.published for a in articles)
+    apart = np.abs(days[:, None] - days[None, :]) > window_days  # NaN (undated): never apart
+    return [(int(i), int(j)) for i, j in zip(*np.nonzero(np.triu(apart, 1)), strict=True)]
 
 
 def _name_components(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -172,6 +172,7 @@ def find_reuse(
     max_df: int = 50,
     window_days: float | None = None,
     same_outlet: bool = True,
+    only: Collection[str] | None = None,
 ) -> list[ReuseEdge]:
     """Find text reused between articles: who copied whom, and which passages.
 
@@ -188,6 +189,8 @@ def find_reuse(
         window_days: only pair articles published at most this many days apart
             (articles without a date pair with any).
         same_outlet: also pair two articles of one outlet.
+        only: if given, only pairs with at least one of these article ids are aligned
+            (the new articles of an incremental run; word rarity is still the batch's).
 
     Returns:
         One edge per pair of articles sharing passages, ``source`` being the
@@ -205,6 +208,9 @@ def find_reuse(
         same_outlet=same_outlet,
         frequencies=frequencies,
     )
+    if only is not None:
+        chosen = np.array([a.id in only for a in unique], dtype=bool)
+        pairs = pairs[chosen[pairs[:, 0]] | chosen[pairs[:, 1]]] if len(pairs) else pairs
     docs = {int(i): shingle_article(unique[i]) for i in np.unique(pairs)}
     edges = []
     for i, j in pairs.tolist():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
@@ -71,11 +71,14 @@ class Store(Protocol):
     def story_update(self) -> AbstractContextManager[None]:
         """Hold the store's story lock: one process at a time reads, groups and saves stories."""
 
-    def replace_stories(self, stories: Sequence[Story]) -> dict[str, str]:
+    def replace_stories(
+        self, stories: Sequence[Story], *, replacing: Collection[str] | None = None
+    ) -> dict[str, str]:
         """Make the stored stories exactly ``stories`` in one transaction.
 
         Stories no longer there are recorded as merged into the story holding most of
         their articles; returns those ``{old id: new id}``. Empty stories are not kept.
+        With ``replacing`` (story ids), only those stored stories are replaced.
         """
 
     def redirect_of(self, story_id: str) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
@@ -369,22 +369,33 @@ class SQLStore:
         )
         self._exec("DELETE FROM story_redirects WHERE old_id = ?", (story.id,))
 
-    def replace_stories(self, stories: Sequence[Story]) -> dict[str, str]:
+    def replace_stories(
+        self, stories: Sequence[Story], *, replacing: Collection[str] | None = None
+    ) -> dict[str, str]:
         """Make the stored stories exactly ``stories``, in one transaction.
 
         A stored story that is not among them was merged away: it is deleted and
         recorded as merged into the new story that holds most of its articles (returned
-        as ``{old id: new id}``). A story without articles is never stored.
+        as ``{old id: new id}``). A story without articles is never stored. With
+        ``replacing``, only those stored stories are replaced; every other is left as is.
         """
         kept = [s for s in stories if s.article_ids]
         new_of = {a: s.id for s in kept for a in s.article_ids}
         with self._write("replace the stories"):
             old: dict[str, list[str]] = {}
-            for article_id, story_id in self._read(
-                "SELECT article_id, story_id FROM story_articles"
-            ):
+            sql = "SELECT article_id, story_id FROM story_articles"
+            found = (
+                self._read(sql)
+                if replacing is None
+                else self._read_in(sql + " WHERE story_id IN ({})", sorted(replacing))
+            )
+            for article_id, story_id in found:
                 old.setdefault(story_id, []).append(article_id)
-            stored = {row[0] for row in self._read("SELECT id FROM stories")}
+            stored = (
+                {row[0] for row in self._read("SELECT id FROM stories")}
+                if replacing is None
+                else set(old)
+            )
             ids = {s.id for s in kept}
             merged: dict[str, str] = {}
             for story_id in sorted(stored - ids):

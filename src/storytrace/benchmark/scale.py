@@ -1,0 +1,188 @@
+"""``bench scale``: the cross-article stages at growing corpus sizes, full and incremental.
+
+For each size: a fresh store is filled with composed articles (:mod:`.compose`: real
+readings of the source articles, recombined), then the pipeline's
+:func:`~storytrace.pipeline.update_stories` runs over it (reuse, grouping, align,
+provenance, events, store: what ``analyze`` runs after reading), timed per stage, with
+the peak resident memory it adds. Then 1% new articles are added and the stories updated
+again, and ``analyze`` is run with nothing new. The article vectors are the embedder's
+own (``article_vectors``), timed apart as per-article work.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import platform
+import re
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from storytrace.align.groups import vector_keys
+from storytrace.benchmark.compose import Read, corpus
+from storytrace.cluster import article_vectors
+from storytrace.pipeline import RunSummary, _Clock, analyze, ingest_into, read_new, update_stories
+from storytrace.records import Article
+from storytrace.store import Store, open_store
+
+_NAMED = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d\d-\d\d)_")
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _quiet(_stage: str, _done: int, _total: int) -> None:
+    return None
+
+
+def _rss() -> int:
+    return int(Path("/proc/self/statm").read_text(encoding="ascii").split()[1]) * _PAGE
+
+
+@contextmanager
+def peak_memory() -> Iterator[dict[str, int]]:
+    """The highest resident memory seen (sampled every 50 ms) while the block runs."""
+    found = {"start": _rss(), "peak": _rss()}
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(0.05):
+            found["peak"] = max(found["peak"], _rss())
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield found
+    finally:
+        stop.set()
+        thread.join()
+        found["peak"] = max(found["peak"], _rss())
+
+
+def read_sources(folder: Path, cache: Path) -> list[Read]:
+    """The source articles, read once by the pipeline's own read stage into ``cache``.
+
+    A file named ``outlet_YYYY-MM-DD_....txt`` (as PolNeAR's are) gives the outlet and
+    date the article's copies are placed around.
+    """
+    store = open_store(cache)
+    try:
+        ingest_into(store, [str(folder)], RunSummary(), _quiet, db=cache)
+        articles = store.get_articles()
+        read_new(store, articles, _quiet)
+        failed = store.failed_articles()
+        reads = []
+        for article in articles:
+            if article.id in failed:
+                continue
+            named = [_NAMED.match(Path(s).name) for s in store.article_sources(article.id)]
+            found = next((m for m in named if m), None)
+            if found is not None:
+                article = _dated(article, found["outlet"], found["date"])
+            claims = store.get_claims([article.id])
+            keys = [k for c in claims for k in vector_keys(c)]
+            attributions = tuple(store.get_attributions([article.id]))
+            reads.append(Read(article, tuple(claims), attributions, store.get_claim_vectors(keys)))
+        return reads
+    finally:
+        store.close()
+
+
+def _dated(article: Article, outlet: str, published: str) -> Article:
+    return dataclasses.replace(
+        article, outlet=article.outlet or outlet, published=article.published or published
+    )
+
+
+def fill(store: Store, reads: Sequence[Read]) -> float:
+    """Store composed articles with their readings and vectors; the embedding seconds."""
+    started = time.perf_counter()
+    vectors = article_vectors([r.article for r in reads])
+    seconds = time.perf_counter() - started
+    with store.transaction():
+        for read, vector in zip(reads, vectors, strict=True):
+            store.add_article(read.article)
+            store.save_attributions(read.article.id, read.attributions)
+            store.save_claims(read.article.id, read.claims)
+            store.save_claim_vectors(read.article.id, dict(read.vectors))
+            store.save_vector(read.article.id, np.asarray(vector, np.float32).tobytes())
+    return seconds
+
+
+def _stages(store: Store) -> tuple[dict[str, float], dict[str, int], int]:
+    seconds: dict[str, float] = {}
+    with peak_memory() as memory, store.story_update():
+        _, stories = update_stories(store, _quiet, _Clock(seconds))
+    return seconds, memory, len(stories)
+
+
+def measure(sources: Sequence[Read], size: int, scratch: Path, *, seed: int = 0) -> dict[str, Any]:
+    """One size: the full run, 1% new articles, and a run with nothing new."""
+    db = scratch / f"scale-{size}.db"
+    store = open_store(db)
+    try:
+        reads = list(corpus(sources, size, seed=seed))
+        embed_seconds = fill(store, reads)
+        full, memory, stories = _stages(store)
+        more = max(1, size // 100)
+        added = [r for r in corpus(sources, more, seed=seed + 1) if r.article.id not in
+                 {x.article.id for x in reads}]  # fmt: skip
+        fill(store, added)
+        incremental, _, _ = _stages(store)
+    finally:
+        store.close()
+    started = time.perf_counter()
+    analyze([], db=db)
+    nothing_new = time.perf_counter() - started
+    total = sum(full.values())
+    return {
+        "articles": len(reads),
+        "claims": sum(len(r.claims) for r in reads),
+        "stories": stories,
+        "embed_seconds_per_article": round(embed_seconds / len(reads), 5),
+        "stage_seconds": full,
+        "cross_article_seconds": round(total, 2),
+        "cross_article_seconds_per_article": round(total / len(reads), 5),
+        "peak_memory_added_mb": round((memory["peak"] - memory["start"]) / 2**20, 1),
+        "peak_memory_mb": round(memory["peak"] / 2**20, 1),
+        "added_articles": len(added),
+        "added_stage_seconds": incremental,
+        "added_seconds": round(sum(incremental.values()), 2),
+        "added_share_of_full": round(sum(incremental.values()) / total, 4) if total else None,
+        "nothing_new_analyze_seconds": round(nothing_new, 2),
+    }
+
+
+def scale(
+    source: Path, sizes: Sequence[int], *, cache: Path | None = None, seed: int = 0
+) -> dict[str, Any]:
+    """``bench scale``: every size in turn, on copies of ``source`` read once."""
+    with tempfile.TemporaryDirectory(prefix="storytrace-scale-") as scratch:
+        cache_path = cache or Path(scratch) / "sources.db"
+        started = time.perf_counter()
+        sources = read_sources(source, cache_path)
+        read_seconds = time.perf_counter() - started
+        runs = []
+        for size in sizes:
+            runs.append(measure(sources, size, Path(scratch), seed=seed))
+            print(json.dumps(runs[-1]), file=sys.stderr, flush=True)  # each size as it ends
+    return {
+        "benchmark": "scale",
+        "source": str(source),
+        "source_articles": len(sources),
+        "source_read_seconds": round(read_seconds, 1),
+        "readings": "each source article read once by the read stage; larger corpora are "
+        "composed from its paragraphs' readings (offsets shifted), see benchmark/compose.py",
+        "sizes": runs,
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}",
+        "date": dt.date.today().isoformat(),
+    }

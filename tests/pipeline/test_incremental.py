@@ -1,0 +1,79 @@
+"""A run with new articles rebuilds only the stories they touch; the rest is read back."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from storytrace.pipeline import analyze
+
+# Two unrelated events, told by short invented reports (quick to read).
+FERRY = [
+    "The ferry Stella ran aground off Mirela Island on Tuesday with 212 passengers aboard, "
+    "the coastguard said.",
+    "Coastguard boats took all 212 passengers of the ferry Stella ashore from Mirela Island "
+    "on Tuesday, officials said.",
+    "The Stella, a ferry carrying 212 passengers, hit rocks off Mirela Island on Tuesday, "
+    "according to the coastguard.",
+]
+LIBRARY = [
+    "The Porto city library reopened on Saturday after a two-year renovation, the mayor said.",
+    "Porto's renovated city library opened its doors again on Saturday, the mayor said.",
+]
+
+
+def _write(folder: Path, texts: list[str], day: str, stem: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n, text in enumerate(texts):
+        (folder / f"{stem}{n}.txt").write_text(text, encoding="utf-8")
+        meta = {"outlet": f"outlet{n}", "published": day}
+        (folder / f"{stem}{n}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def _watch(db: Path) -> None:
+    """Log the key of every story row deleted or inserted from now on."""
+    with sqlite3.connect(db) as conn:
+        conn.executescript(
+            "CREATE TABLE written (key TEXT);"
+            "CREATE TRIGGER gone AFTER DELETE ON stories BEGIN"
+            " INSERT INTO written VALUES (old.key); END;"
+            "CREATE TRIGGER made AFTER INSERT ON stories BEGIN"
+            " INSERT INTO written VALUES (new.key); END;"
+        )
+
+
+def _written(db: Path) -> set[str]:
+    with sqlite3.connect(db) as conn:
+        return {row[0] for row in conn.execute("SELECT key FROM written")}
+
+
+def _picture(stories: list) -> set[tuple]:
+    found = set()
+    for story in stories:
+        groups = tuple(sorted((g.verdict, len(g.members)) for g in story.claim_groups))
+        found.add((frozenset(story.article_ids), groups))
+    return found
+
+
+def test_a_new_article_rebuilds_its_story_only_and_matches_a_run_from_scratch(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    _write(first, FERRY[:2], "2021-03-02", "ferry")
+    _write(first, LIBRARY, "2021-03-06", "library")
+    _write(second, FERRY[2:], "2021-03-03", "later")
+    db = tmp_path / "st.db"
+    before = analyze([str(first)], db=db).stories
+    assert len(before) == 2
+    _watch(db)
+    after = analyze([str(second)], db=db)
+    assert after.stored == 1
+    library = next(s for s in before if len(s.article_ids) == 2 and "Porto" in s.title)
+    assert {s.id for s in after.stories} == {s.id for s in before}
+    ferry = next(s for s in after.stories if s.id != library.id)
+    assert len(ferry.article_ids) == 3
+    assert _written(db) == {ferry.id}  # the library's row was never rewritten
+    assert next(s for s in after.stories if s.id == library.id) == library
+    union = analyze([str(first), str(second)], db=tmp_path / "scratch.db").stories
+    assert _picture(union) == _picture(after.stories)
