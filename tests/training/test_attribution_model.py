@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storytrace.claims.relations import MODEL_FILE, find_relations, load_model
+from storytrace.claims.relations import MODEL_FILE, Relation, find_relations, load_model
 from storytrace.text import load_nlp
 from storytrace.training import attribution
 
@@ -51,6 +51,8 @@ def test_a_refit_on_a_small_slice_of_train_learns_said() -> None:
     quick = {"c1": 0.1, "c2": 0.01, "max_iterations": 40}
     model = attribution.learn(docs, gold, cue_settings=quick, role_settings=quick)
     assert model["cue"]["labels"] == ["O", "B", "I"]
+    assert model["cue"]["lexicon"]["say"] in ("r3", "r4")  # mostly a cue
+    assert model["cue"]["lexicon"]["the"] == "r0"
     assert set(model["role"]["labels"]) == {"O", "Source", "Content", "Cue"}
     text = "The mayor said the road would stay closed until Friday."
     (relation,) = find_relations(load_nlp()(text), model)
@@ -66,3 +68,21 @@ def test_the_dev_score_has_not_fallen_below_the_recorded_one() -> None:
     now = attribution.dev_scores(load_model(), POLNEAR / "dev")
     for name, floor in recorded.items():
         assert now[name] >= floor - 1e-4, (name, now[name], floor)
+
+
+def test_each_article_is_trained_with_cue_rates_it_did_not_add_to() -> None:
+    nlp = load_nlp()
+    texts = [f"Officer {k} said the road was closed." for k in range(attribution.LEXICON_FOLDS)]
+    texts[0] = "The mayor quipped the road was closed. He quipped again."
+    docs = list(nlp.pipe(texts))
+    gold = []
+    for text in texts:
+        cue = text.index("quipped") if "quipped" in text else text.index("said")
+        word = "quipped" if "quipped" in text else "said"
+        gold.append([Relation(cue=((cue, cue + len(word)),), content=((cue + 1, len(text)),))])
+    everything = attribution.cue_lexicon(docs, gold)
+    held_out = attribution.held_out_lexicons(docs, gold)
+    assert everything["quip"] == "r3" and everything["say"] == "r4"
+    # "quipped" occurs only in article 0: its own lexicon has never seen it.
+    assert "quip" not in held_out[0] and held_out[0]["say"] == "r4"
+    assert held_out[1]["quip"] == "r3"

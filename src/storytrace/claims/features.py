@@ -130,20 +130,52 @@ def _tag(doc: Doc, i: int) -> str:
 _CLAUSE_DEPS = frozenset({"ccomp", "nsubj", "dobj", "xcomp"})
 
 
-def cue_features(token: Token, quoted: list[bool]) -> list[str]:
-    """Features for "is this token part of a reporting cue" (a binary tagger)."""
-    return _cue_features(_view(token.doc), token.i, quoted)
+Lexicon = dict[str, str]  # lemma -> how often it is a cue in train ("r0" ... "r4")
 
 
-def cue_rows(tokens: list[Token], quoted: list[bool]) -> list[list[str]]:
+def cue_features(token: Token, quoted: list[bool], lexicon: Lexicon | None = None) -> list[str]:
+    """Features for "is this token part of a reporting cue" (a binary tagger).
+
+    ``lexicon`` gives each lemma's rate of being (part of) a cue in the training data,
+    bucketed (:func:`storytrace.training.attribution.cue_lexicon`): a lemma seen a few
+    times as a cue shares what the tagger learned of others with the same rate.
+    """
+    return _cue_features(_view(token.doc), token.i, quoted, lexicon)
+
+
+def cue_rows(
+    tokens: list[Token], quoted: list[bool], lexicon: Lexicon | None = None
+) -> list[list[str]]:
     """:func:`cue_features` of each token of one sentence (the doc read once)."""
     if not tokens:
         return []
     view = _view(tokens[0].doc)
-    return [_cue_features(view, t.i, quoted) for t in tokens]
+    return [_cue_features(view, t.i, quoted, lexicon) for t in tokens]
 
 
-def _cue_features(view: _View, i: int, quoted: list[bool]) -> list[str]:
+def _lexicon_features(view: _View, i: int, lexicon: Lexicon) -> list[str]:
+    """The lexicon rate of a token, of its head and of its neighbours, with its relation."""
+    lemmas, tag, dep = view.lemmas, view.tags[i], view.deps[i]
+    size = len(lemmas)
+    rate = lexicon.get(lemmas[i], "unseen")
+    head = lexicon.get(lemmas[view.heads[i]], "unseen")
+    before = lexicon.get(lemmas[i - 1], "unseen") if i > 0 else "-"
+    after = lexicon.get(lemmas[i + 1], "unseen") if i + 1 < size else "-"
+    return [
+        f"lex={rate}",
+        f"lex+t={rate}|{tag}",
+        f"lex+d={rate}|{dep}",
+        f"hlex+d={head}|{dep}",
+        f"lex-1={before}",
+        f"lex+1={after}",
+        f"lex-1+t={before}|{tag}",
+        f"lex+1+t={after}|{tag}",
+    ]
+
+
+def _cue_features(
+    view: _View, i: int, quoted: list[bool], lexicon: Lexicon | None = None
+) -> list[str]:
     """:func:`cue_features` over token indices."""
     words, tags, lemmas, deps = view.padded_words, view.padded_tags, view.padded_lemmas, view.deps
     k = i + 2  # index into the padded lists
@@ -198,6 +230,8 @@ def _cue_features(view: _View, i: int, quoted: list[bool]) -> list[str]:
     ]
     if view.punct[i]:
         feats.append(f"punct={view.texts[i]}|{tags[k - 1]}|{quote}")
+    if lexicon is not None:
+        feats += _lexicon_features(view, i, lexicon)
     return _printable(feats)
 
 

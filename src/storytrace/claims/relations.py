@@ -78,8 +78,9 @@ def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[
     """Reporting cues, in text order, as the cue CRF marks them sentence by sentence."""
     sentences = [tokens for tokens in _sentences(doc) if tokens]
     runs: list[list[Token]] = []
+    lexicon = model["cue"].get("lexicon")
     for tokens in sentences:
-        runs += cue_runs(tokens, viterbi(model["cue"], cue_rows(tokens, quoted)))
+        runs += cue_runs(tokens, viterbi(model["cue"], cue_rows(tokens, quoted, lexicon)))
     return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
 
 
@@ -127,18 +128,29 @@ def _nearest_run(ids: list[int], cue: list[Token]) -> list[int]:
     return min(runs, key=gap)
 
 
-# An embedded tweet as news sites print it: "TEXT — Name (@handle) September 1, 2016".
-_TWEET = re.compile(
-    r"(?P<content>[^<>\n—―]*?[^\s<>—―])\s+(?P<cue>[—―])\s+"
-    r"(?P<source>[^\n()<>—―]{1,60}?\(@\w{1,30}\))"
+# An embedded tweet as news sites print it: "TEXT — Name (@handle) September 1, 2016". The
+# dash and the name are matched first; the text runs back from the dash to the line start
+# (or a tag, or the previous tweet), which keeps the search linear in the text's length.
+_TWEET_TAIL = re.compile(r"\s+(?P<cue>[—―])\s+(?P<source>[^\n()<>—―]{1,60}?\(@\w{1,30}\))")
+_TWEET_STOPS = "<>\n—―"
+# A quotation signed on its own line: '"...." ― Name', '"...."\n\n- Name.'
+_SIGNED_QUOTE = re.compile(
+    r"(?P<close>[”\"’'])[ \t\xa0]*(?:\n[ \t\xa0]*){0,2}(?P<cue>―|—|–|--?)[ \t\xa0]*"
+    r"(?P<source>[A-Z][^\s,.()<>“”\"]*\.?(?:[ \xa0]+[A-Z][^\s,.()<>“”\"]*\.?){0,4})"
+    r"(?=[ \t\xa0]*(?:,|\n|$))"
 )
+_OPENING_MARKS = "“”\"‘'"
 
 
 def tweet_relations(text: str) -> list[Relation]:
     """Attributions of embedded tweets: the dash is the cue, "Name (@handle)" the source."""
     relations = []
-    for match in _TWEET.finditer(text):
-        start, end = match.span("content")
+    done = 0
+    for match in _TWEET_TAIL.finditer(text):
+        end = match.start()
+        start = max(done, *(text.rfind(stop, done, end) + 1 for stop in _TWEET_STOPS))
+        if end <= start or text[end - 1] in _TWEET_STOPS:
+            continue
         while start < end and text[start] in ' \t"“':
             start += 1
         relations.append(
@@ -147,6 +159,28 @@ def tweet_relations(text: str) -> list[Relation]:
                 content=((start, end),),
                 source=(match.span("source"),),
             )
+        )
+        done = match.end()
+    return relations
+
+
+def signed_quote_relations(text: str) -> list[Relation]:
+    """Quotations signed with a dash and a name after the closing mark, the whole quoted
+    line being the content ("“...” ― Sonya Herridge", "\"...\"\\n\\n- Bernie Sanders.")."""
+    relations = []
+    for match in _SIGNED_QUOTE.finditer(text):
+        close = match.start("close")
+        start = text.rfind("\n", 0, close) + 1
+        while start < close and text[start] in " \t\xa0":
+            start += 1
+        if start >= close or text[start] not in _OPENING_MARKS:
+            continue
+        a, b = match.span("source")
+        last = text[a:b].split()[-1]
+        if text[b - 1] == "." and len(last) > 2:
+            b -= 1
+        relations.append(
+            Relation(cue=(match.span("cue"),), content=((start, close + 1),), source=((a, b),))
         )
     return relations
 
@@ -227,6 +261,7 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
     model = model or load_model()
     quoted = quote_mask(doc)
     tweets = tweet_relations(doc.text)
+    tweets += signed_quote_relations(doc.text)
     covered = [(r.content[0][0], r.source[0][1]) for r in tweets if r.source]
     cues = [
         cue

@@ -20,6 +20,7 @@ import hashlib
 import json
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from typing import Any
 from spacy.tokens import Doc, DocBin, Token
 
 from storytrace.benchmark.polnear import read_relations
-from storytrace.claims.features import cue_features, quote_mask, role_rows
+from storytrace.claims.features import Lexicon, cue_features, quote_mask, role_rows
 from storytrace.claims.relations import MODEL_FILE, ROLE_LABELS, Relation, _sentences, _window
 
 _OUT = Path(__file__).parents[1] / "claims" / "data" / MODEL_FILE
@@ -57,9 +58,69 @@ def _tokens(doc: Doc, fragments: Iterable[tuple[int, int]] | None) -> list[Token
     return found
 
 
-def cue_examples(docs: Sequence[Doc], gold: Sequence[list[Relation]]) -> Iterator[Example]:
-    """One B/I/O-labelled sequence per sentence: is each token part of a reporting cue."""
+LEXICON_FOLDS = 5  # train's cue rates for each article come from the other folds
+LEXICON_MIN = 2  # a lemma seen fewer times in train is "unseen"
+_RATE_BUCKETS = ((0.0, "r0"), (0.05, "r1"), (0.2, "r2"), (0.5, "r3"), (1.0, "r4"))
+
+
+def _cue_counts(doc: Doc, relations: Sequence[Relation]) -> tuple[Counter[str], Counter[str]]:
+    """How often each lemma occurs in one article, and how often inside a gold cue."""
+    cue_ids = {t.i for r in relations for t in _tokens(doc, r.cue)}
+    seen: Counter[str] = Counter()
+    cued: Counter[str] = Counter()
+    for token in doc:
+        if not token.is_space:
+            lemma = token.lemma_.lower()
+            seen[lemma] += 1
+            if token.i in cue_ids:
+                cued[lemma] += 1
+    return seen, cued
+
+
+def _bucketed(seen: Counter[str], cued: Counter[str]) -> Lexicon:
+    lexicon: Lexicon = {}
+    for lemma, count in seen.items():
+        if count >= LEXICON_MIN:
+            rate = cued[lemma] / count
+            lexicon[lemma] = next(name for top, name in _RATE_BUCKETS if rate <= top)
+    return lexicon
+
+
+def cue_lexicon(docs: Sequence[Doc], gold: Sequence[list[Relation]]) -> Lexicon:
+    """Each lemma's rate of being part of a gold cue, bucketed (train only)."""
+    seen: Counter[str] = Counter()
+    cued: Counter[str] = Counter()
     for doc, relations in zip(docs, gold, strict=True):
+        one_seen, one_cued = _cue_counts(doc, relations)
+        seen.update(one_seen)
+        cued.update(one_cued)
+    return _bucketed(seen, cued)
+
+
+def held_out_lexicons(docs: Sequence[Doc], gold: Sequence[list[Relation]]) -> list[Lexicon]:
+    """For each article, the lexicon of the other folds: the rates it is trained with are
+    rates it did not add to, as at prediction time (articles dealt into folds in order)."""
+    counts = [_cue_counts(d, g) for d, g in zip(docs, gold, strict=True)]
+    lexicons = []
+    for fold in range(LEXICON_FOLDS):
+        seen: Counter[str] = Counter()
+        cued: Counter[str] = Counter()
+        for k, (one_seen, one_cued) in enumerate(counts):
+            if k % LEXICON_FOLDS != fold:
+                seen.update(one_seen)
+                cued.update(one_cued)
+        lexicons.append(_bucketed(seen, cued))
+    return [lexicons[k % LEXICON_FOLDS] for k in range(len(docs))]
+
+
+def cue_examples(
+    docs: Sequence[Doc],
+    gold: Sequence[list[Relation]],
+    lexicons: Sequence[Lexicon | None] | None = None,
+) -> Iterator[Example]:
+    """One B/I/O-labelled sequence per sentence: is each token part of a reporting cue."""
+    lexicons = lexicons or [None] * len(docs)
+    for doc, relations, lexicon in zip(docs, gold, lexicons, strict=True):
         quoted = quote_mask(doc)
         first: set[int] = set()
         inside: set[int] = set()
@@ -70,7 +131,7 @@ def cue_examples(docs: Sequence[Doc], gold: Sequence[list[Relation]]) -> Iterato
                 inside.update(t.i for t in cue[1:])
         for tokens in _sentences(doc):
             if tokens:
-                rows = [cue_features(t, quoted) for t in tokens]
+                rows = [cue_features(t, quoted, lexicon) for t in tokens]
                 labels = ["B" if t.i in first else "I" if t.i in inside else "O" for t in tokens]
                 yield rows, labels
 
@@ -133,9 +194,17 @@ def learn(
     return {
         "trained_on": f"PolNeAR train ({len(docs)} articles); CRFsuite L-BFGS, cue "
         f"{cue_settings}, role {role_settings}; |w| >= {MIN_WEIGHT}",
-        "cue": fit_crf(cue_examples(docs, gold), cue_settings),
+        "cue": learn_cues(docs, gold, cue_settings),
         "role": {**fit_crf(role_examples(docs, gold), role_settings), "roles": list(ROLE_LABELS)},
     }
+
+
+def learn_cues(
+    docs: Sequence[Doc], gold: Sequence[list[Relation]], settings: dict[str, float]
+) -> dict[str, Any]:
+    """The cue tagger alone, with the cue-rate lexicon it reads (from all of ``docs``)."""
+    examples = cue_examples(docs, gold, held_out_lexicons(docs, gold))
+    return {**fit_crf(examples, settings), "lexicon": cue_lexicon(docs, gold)}
 
 
 def read_split(path: Path) -> tuple[list[str], list[list[Relation]]]:

@@ -1,0 +1,60 @@
+"""Attributions that news pages print without a verb: embedded tweets and signed quotes."""
+
+from __future__ import annotations
+
+import time
+
+from storytrace.claims.relations import signed_quote_relations, tweet_relations
+
+
+def _read(text: str, relation) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
+    def spans(fragments) -> str:  # type: ignore[no-untyped-def]
+        return " | ".join(text[a:b] for a, b in fragments)
+
+    return spans(relation.content), spans(relation.cue), spans(relation.source)
+
+
+def test_an_embedded_tweet_has_its_text_its_dash_and_its_author() -> None:
+    text = (
+        '<tweet date="2016-07-05">No one should be above the law. — Paul Ryan (@SpeakerRyan) '
+        "July 5, 2016</tweet>\nMore text follows here."
+    )
+    (relation,) = tweet_relations(text)
+    assert _read(text, relation) == (
+        "No one should be above the law.",
+        "—",
+        "Paul Ryan (@SpeakerRyan)",
+    )
+
+
+def test_a_long_line_without_a_tweet_is_searched_in_linear_time() -> None:
+    # The old pattern backtracked from every start position of a dash-free line.
+    text = ("word " * 40_000 + "\n") * 3
+    began = time.perf_counter()
+    assert tweet_relations(text) == []
+    assert signed_quote_relations(text) == []
+    assert time.perf_counter() - began < 1.0
+
+
+def test_a_quote_signed_on_its_line_is_attributed_to_the_name_after_the_dash() -> None:
+    text = (
+        "Readers wrote in.\n"
+        "“He represents our greatest shame.” ― Sonya Herridge\n"
+        "“We cannot go on like this.”― Carla Sanchez.\n\n"
+        '"Pay zero taxes."\n\n- Bernie Sanders.\n'
+    )
+    found = [_read(text, r) for r in signed_quote_relations(text)]
+    assert found == [
+        ("“He represents our greatest shame.”", "―", "Sonya Herridge"),
+        ("“We cannot go on like this.”", "―", "Carla Sanchez"),
+        ('"Pay zero taxes."', "-", "Bernie Sanders"),
+    ]
+
+
+def test_a_dash_inside_a_sentence_or_after_an_unquoted_line_signs_nothing() -> None:
+    text = (
+        "The vote -- Smith said -- was close.\n"
+        "The senator spoke for an hour ― Ben Jacobs\n"
+        "He called it “a disgrace” - Senate leaders disagreed with him.\n"
+    )
+    assert signed_quote_relations(text) == []
