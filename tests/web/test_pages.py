@@ -63,7 +63,8 @@ def test_story_page_has_matrix_conflicts_graph_timeline_and_evidence(client, web
     story = web_run.story_of(sofrep["id"])
     html = client.get(f"/stories/{story['id']}").text
     page = parse(html)
-    headers = re.findall(r'<th scope="col">([^<]+)</th>', html)
+    # a long matrix folds its later rows into a second table with the same header (#20)
+    headers = list(dict.fromkeys(re.findall(r'<th scope="col">([^<]+)</th>', html)))
     assert headers[0] == "Claim"
     assert sorted(headers[1:]) == ["International Business Times", "SOFREP"]
     rows = re.findall(r'<tr data-verdict="(\w+)"', html)
