@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from storytrace.store import Store
+from storytrace.web import create_app
 from storytrace_testkit import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,6 +31,24 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def serve(store: Store) -> Iterator[str]:
+    """The web app on a uvicorn server at 127.0.0.1 and a free port; stopped when resumed."""
+    import uvicorn
+
+    port = free_port()
+    app = create_app(store, allowed_hosts=["127.0.0.1", "localhost"])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
 
 
 class PageWatch:

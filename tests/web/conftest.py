@@ -4,8 +4,6 @@ app over it in-process, a real uvicorn server on loopback, and Debian's Chromium
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,7 @@ from fastapi.testclient import TestClient
 from storytrace.store import SQLiteStore
 from storytrace.web import create_app
 from storytrace_testkit import SEEDS
-from web.browsing import CHROMIUM, CHROMIUM_ARGS, PageWatch, free_port
+from web.browsing import CHROMIUM, CHROMIUM_ARGS, PageWatch, serve
 
 HOSTILE_TEXT = """\
 Police said <script>alert("text")</script> the fire at the Harmon depot started at 9 pm on Tuesday.
@@ -81,20 +79,7 @@ def client(web_store: SQLiteStore) -> Iterator[TestClient]:
 @pytest.fixture(scope="session")
 def live_server(web_store: SQLiteStore) -> Iterator[str]:
     """A uvicorn server on 127.0.0.1 and a free port, stopped when the session ends."""
-    import uvicorn
-
-    port = free_port()
-    app = create_app(web_store, allowed_hosts=["127.0.0.1", "localhost"])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from serve(web_store)
 
 
 @pytest.fixture(scope="session")

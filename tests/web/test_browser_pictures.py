@@ -10,8 +10,6 @@ go to ``artifacts/screenshots/picture-*.png`` for a person to look at (#20).
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,9 +18,8 @@ import pytest
 
 from storytrace.report import render_html
 from storytrace.store import SQLiteStore
-from storytrace.web import create_app
 from storytrace_testkit import ROOT, SOFREP
-from web.browsing import SCREENSHOTS, free_port
+from web.browsing import SCREENSHOTS, serve
 
 pytestmark = pytest.mark.browser
 
@@ -56,23 +53,6 @@ MEASURE = """(figure) => {
 }"""
 
 
-def _serve(store: SQLiteStore) -> Iterator[str]:
-    import uvicorn
-
-    port = free_port()
-    app = create_app(store, allowed_hosts=["127.0.0.1", "localhost"])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def ghent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The six Ghent fire articles of the example corpus, analysed and served."""
@@ -85,7 +65,7 @@ def ghent(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]
         shutil.copy(path, corpus / path.name)
     analyze([str(corpus)], db=folder / "st.db", out=folder / "out")
     with SQLiteStore(folder / "st.db") as store:
-        yield from ((folder / "out", url) for url in _serve(store))
+        yield from ((folder / "out", url) for url in serve(store))
 
 
 @pytest.fixture

@@ -13,21 +13,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from storytrace.records import Article, ClaimGroup, Story
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+from storytrace.report.when import MONTHS
 
 
 def effective_verdict(group: ClaimGroup) -> str:
@@ -71,7 +57,7 @@ def long_date(value: str | None) -> str | None:
         day = date.fromisoformat(value[:10])
     except ValueError:
         return value
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def first_report(story: Story, by_id: Mapping[str, Article]) -> tuple[str, str] | None:
