@@ -52,7 +52,7 @@ def test_a_refit_on_a_small_slice_of_train_learns_said() -> None:
     model = attribution.learn(docs, gold, cue_settings=quick, role_settings=quick)
     assert model["cue"]["labels"] == ["O", "B", "I"]
     assert model["cue"]["lexicon"]["say"] in ("r3", "r4")  # mostly a cue
-    assert model["cue"]["lexicon"]["the"] == "r0"
+    assert model["cue"]["lexicon"]["the"] in ("r0", "r1")  # rarely part of one
     assert set(model["role"]["labels"]) == {"O", "Source", "Content", "Cue"}
     text = "The mayor said the road would stay closed until Friday."
     (relation,) = find_relations(load_nlp()(text), model)
