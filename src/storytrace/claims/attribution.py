@@ -78,26 +78,31 @@ def attributions_of(
     cue_starts = [r.cue[0][0] for r in ordered]
     found: list[Attribution] = []
     done = 0
+    text = doc.text  # spaCy rebuilds it from every token on each access
     for sent in sentences:
         upto = bisect.bisect_left(cue_starts, sent.end_char)
         speakers: set[int] = set()
         cites_group = False
         for relation in ordered[done:upto]:
-            found.append(_attribution(article_id, doc, relation, quotes, ctx))
+            found.append(_attribution(article_id, doc, text, relation, quotes, ctx))
             speakers.update(t.i for t in _tokens(doc, relation.source or ()))
             group = ctx.last_group
             cites_group = cites_group or (group is not None and found[-1].source == group[0])
         done = upto
         ctx.note_entities(sent, speakers=speakers, cites_group=cites_group)
     for relation in ordered[done:]:
-        found.append(_attribution(article_id, doc, relation, quotes, ctx))
+        found.append(_attribution(article_id, doc, text, relation, quotes, ctx))
     return found
 
 
 def _attribution(
-    article_id: str, doc: Doc, relation: Relation, quotes: Sequence[Quote], ctx: SourceContext
+    article_id: str,
+    doc: Doc,
+    text: str,
+    relation: Relation,
+    quotes: Sequence[Quote],
+    ctx: SourceContext,
 ) -> Attribution:
-    text = doc.text
     source_tokens = _tokens(doc, relation.source) if relation.source else []
     head = _head(source_tokens)
     if head is not None:

@@ -260,8 +260,8 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
     """
     model = model or load_model()
     quoted = quote_mask(doc)
-    tweets = tweet_relations(doc.text)
-    tweets += signed_quote_relations(doc.text)
+    text = doc.text  # rebuilt from the tokens on each access
+    tweets = tweet_relations(text) + signed_quote_relations(text)
     covered = [(r.content[0][0], r.source[0][1]) for r in tweets if r.source]
     cues = [
         cue

@@ -278,7 +278,12 @@ def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[s
         "command": command,
         "seed": None,
         "seed_note": "CRFsuite L-BFGS is deterministic: no random seed is drawn",
-        "settings": {"cue": CUE_SETTINGS, "role": ROLE_SETTINGS, "min_weight": MIN_WEIGHT},
+        "settings": {
+            "cue": CUE_SETTINGS,
+            "role": ROLE_SETTINGS,
+            "min_weight": MIN_WEIGHT,
+            "cue_lexicon": {"folds": LEXICON_FOLDS, "min_count": LEXICON_MIN},
+        },
     }
     if dev is not None:
         meta["dev"] = {
@@ -303,6 +308,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--meta-only", action="store_true", help="only (re)write the meta file of --out"
     )
+    parser.add_argument(
+        "--keep-role",
+        action="store_true",
+        help="refit the cue tagger only, keeping the role tagger of --out (its features "
+        "and fit are deterministic: refitting it gives the same weights)",
+    )
     args = parser.parse_args(argv)
     command = "python -m storytrace.training.attribution " + " ".join(
         sys.argv[1:] if argv is None else argv
@@ -310,7 +321,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not args.meta_only:
         texts, gold = read_split(args.train)
         docs = load_docs(args.train, texts, args.docs)
-        model = learn(docs, gold)
+        if args.keep_role:
+            model = json.loads(args.out.read_text(encoding="utf-8"))
+            model["cue"] = learn_cues(docs, gold, CUE_SETTINGS)
+        else:
+            model = learn(docs, gold)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(
             json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8"
