@@ -159,7 +159,8 @@ def _participant(noun: Token, role: str, claim: Claim, used: set[int]) -> Partic
     entity = next(
         (e.text for e in noun.doc.ents if e.label_ in _NAMED and e.start <= noun.i < e.end), None
     )
-    text = noun.doc.text[span[0] : span[1]] if span[1] - span[0] <= 80 else noun.text
+    # the subtree's own tokens: ``doc.text`` would rebuild the whole article on every call
+    text = noun.doc[sub[0].i : sub[-1].i + 1].text if span[1] - span[0] <= 80 else noun.text
     return Participant(text=text, role=role, span=span, entity=entity, count=count)
 
 
