@@ -35,7 +35,7 @@ def test_the_refusal_of_about_60_servicemen_in_pskov(seeds_run: Run) -> None:
     assert (place["precision"], event["geo_precision"]) == ("city", 1)
     assert "Belarus" in [p["name"] for p in event["related_places"]]  # after a stay in Belarus
     assert "Belarus" in event["notes"]
-    assert event["actors"][0] == "Military Forces of Russia"
+    assert event["actors"][0] == "Military Forces of Russia (2000-)"  # ACLED's name
 
 
 def test_the_60_are_one_event_told_by_both_outlets_from_one_origin(seeds_run: Run) -> None:
@@ -69,7 +69,7 @@ def test_11_omon_officers_from_khakassia_refusing_to_deploy(seeds_run: Run) -> N
     assert event["geo_precision"] == 3  # only the region is known
     # coded at the region's seat (Abakan), as ACLED codes region-only events
     assert (round(place["lat"]), round(place["lon"])) == (54, 91)
-    assert event["actors"][0] == "Police Forces of Russia"  # OMON are police
+    assert event["actors"][0] == "Police Forces of Russia (2000-)"  # OMON are police
     assert "the Russian Guard" in event["actors"]
 
 

@@ -39,10 +39,12 @@ def test_acled_rows_for_the_seed_events(seeds_run: Run, tmp_path: Path) -> None:
         "Other",
         "1",
     )
-    assert (sumy["iso"], sumy["admin1"], sumy["fatalities"]) == ("804", "Sumska oblast", "0")
+    assert (sumy["iso"], sumy["admin1"], sumy["fatalities"]) == ("804", "Sumy", "0")
     assert sumy["event_id_cnty"].startswith("UKR-ev-")
-    raid = next(r for r in rows if r["actor2"] == "Pskovskaya Gubernia")
-    assert (raid["event_date"], raid["time_precision"]) == ("", "1")  # the year is unknown
+    raid = next(r for r in rows if "Pskovskaya Gubernia" in r["assoc_actor_2"])
+    assert raid["actor2"] == "Civilians (Russia)"  # a newspaper: ACLED codes it as civilians
+    assert (raid["inter2"], raid["interaction"]) == ("7", "17")
+    assert (raid["event_date"], raid["time_precision"]) == ("", "1")  # no article is dated
     assert "--03-05" in raid["notes"]
 
 

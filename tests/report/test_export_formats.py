@@ -61,7 +61,7 @@ def test_acled_csv_has_acleds_columns_and_fills_what_is_known(story: Story) -> N
     assert (row["iso"], row["country"], row["admin1"], row["location"]) == (
         "643",
         "Russia",
-        "Pskovskaya oblast'",
+        "Pskov",  # ACLED's spelling of the region (the place keeps ISO's)
         "Pskov",
     )
     assert (row["latitude"], row["longitude"], row["geo_precision"]) == (
@@ -83,10 +83,48 @@ def test_acled_csv_leaves_out_incidents_and_writes_merged_events_once(story: Sto
     assert [r["event_id_cnty"] for r in rows] == ["RUS-ev-1"]
 
 
-def test_acled_csv_leaves_a_yearless_date_empty(story: Story) -> None:
-    yearless = _refusal(date=DateMention("March 5", "--03-05", "--03-05", "month-day"))
-    (row,) = _rows(events_acled_csv([replace(story, events=(yearless,))], timestamp=0))
-    assert (row["event_date"], row["year"], row["time_precision"]) == ("", "", "1")
+def test_acled_csv_dates_a_yearless_day_by_its_articles(story: Story) -> None:
+    yearless = _refusal(date=DateMention("March 5", "--03-05", "--03-05", "month-day"),
+                        article_ids=("a1",), story_ids=(story.id,))  # fmt: skip
+    article = Article(id="a1", text="x", published="2022-03-07")
+    text = events_acled_csv([replace(story, events=(yearless,))], [article], timestamp=0)
+    (row,) = _rows(text)
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2022-03-05", "2022", "1")
+    assert "Year 2022 taken from the articles' dates" in row["notes"]
+
+
+def test_acled_csv_dates_an_undated_event_by_its_article_at_precision_3(story: Story) -> None:
+    undated = _refusal(date=None, time_precision=None, article_ids=("a1",))
+    article = Article(id="a1", text="x", published="2022-03-07T10:00:00Z")
+    (row,) = _rows(events_acled_csv([replace(story, events=(undated,))], [article], timestamp=0))
+    assert (row["event_date"], row["year"], row["time_precision"]) == ("2022-03-07", "2022", "3")
+
+
+def test_acled_csv_states_each_left_out_event_and_why(story: Story) -> None:
+    undated = _refusal(id="ev-undated", date=None, time_precision=None)
+    placeless = _refusal(id="ev-nowhere", location=None)
+    fire = _refusal(id="ev-fire", event_type="Incident", sub_event_type="Fire/explosion")
+    said: list[str] = []
+    text = events_acled_csv([replace(story, events=(undated, placeless, fire))], timestamp=0,
+                            warn=said.append)  # fmt: skip
+    assert len(_rows(text)) == 1  # the undated one, written with a warning
+    assert [line.split(" ")[2] for line in said] == ["ev-undated", "out", "out"]
+    assert "no year" in said[0] and "no place" in said[1] and "not an ACLED" in said[2]
+
+
+def test_acled_interaction_follows_the_actors(story: Story) -> None:
+    raid = _refusal(actors=("Police Forces of Russia (2000-)",), targets=("Pskovskaya Gubernia",))
+    clash = _refusal(id="ev-2", actors=("Military Forces of Ukraine (2019-)",),
+                     targets=("Military Forces of Russia (2000-)",))  # fmt: skip
+    unknown = _refusal(id="ev-3", actors=("Azov",), targets=("Civilians (Russia)",))
+    rows = _rows(events_acled_csv([replace(story, events=(raid, clash, unknown))], timestamp=0))
+    assert [(r["actor2"], r["assoc_actor_2"], r["inter2"], r["interaction"]) for r in rows] == [
+        ("Civilians (Russia)", "Pskovskaya Gubernia", "7", "17"),
+        ("Military Forces of Russia (2000-)", "", "1", "11"),
+        ("Civilians (Russia)", "", "7", ""),  # an actor1 of unknown kind: no code, not a wrong one
+    ]
+    for row in rows:  # never a lone-actor code with an actor2
+        assert not (row["actor2"] and row["interaction"].endswith("0"))
 
 
 @pytest.mark.parametrize("value", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", "\tx"])

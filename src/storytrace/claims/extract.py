@@ -21,6 +21,7 @@ from storytrace.claims.hedges import assess_certainty
 from storytrace.claims.quotes import find_quotes
 from storytrace.claims.relations import find_relations
 from storytrace.claims.sources import SourceContext
+from storytrace.events import acled
 from storytrace.events.kinds import reports_event
 from storytrace.records import Article, Attribution, Certainty, Claim, Entity
 from storytrace.text.dates import resolve_dates
@@ -91,16 +92,13 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
     candidates = [
         (sent, text, attribution)
         for sent, text, attribution in prose
-        if candidate_claim(sent, text, attribution)
-        or (reports_event(sent) and not text.rstrip().endswith("?"))
+        if candidate_claim(sent, text, attribution) or _conflict_report(sent, text)
     ]
     scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
     claims: list[Claim] = []
     for (sent, text, attribution), score in zip(candidates, scores, strict=True):
         certainty = assess_certainty(sent, text=text)
-        if is_claim(score, attribution, certainty[0], text) or (
-            not is_furniture(text) and reports_event(sent)
-        ):
+        if is_claim(score, attribution, certainty[0], text) or _conflict_report(sent, text):
             claims.append(
                 _claim(article, sent, text, attribution, countries, ents_of[sent.start],
                        score=score, certainty=certainty)
@@ -141,6 +139,14 @@ def is_claim(score: float, attribution: Attribution | None, certainty: str, text
     if is_furniture(text):
         return False
     return score >= load_model().threshold or _named(attribution) or certainty != "asserted"
+
+
+def _conflict_report(sent: Span, text: str) -> bool:
+    """A report of a conflict or protest event (an ACLED action word and a place named),
+    kept as a claim however short or low its score: the events stage codes from claims."""
+    if text.rstrip().endswith("?") or is_furniture(text):
+        return False
+    return reports_event(sent, acled.CONFLICT_WORDS)
 
 
 def _named(attribution: Attribution | None) -> bool:

@@ -95,17 +95,16 @@ _EVENT_WORD_GROUPS: Final = (
 EVENT_WORDS: Final = frozenset(w for group in _EVENT_WORD_GROUPS for w in group.split())
 
 
-_WHERE: Final = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_WHERE: Final = frozenset({"GPE", "LOC", "FAC"})
 
 
-def reports_event(sent: Span) -> bool:
-    """Whether a sentence reads as an event report: an event word (a verb or a noun, not
-    negated) and a place or nationality named. The read stage keeps such a sentence as a
-    claim, whatever its check-worthiness: the events stage codes from claims."""
+def reports_event(sent: Span, words: frozenset[str] = EVENT_WORDS) -> bool:
+    """Whether a sentence reads as an event report: one of ``words`` (a verb or a noun,
+    not negated) and a place named."""
     if not any(e.label_ in _WHERE for e in sent.ents):
         return False
     return any(
-        t.lemma_.lower() in EVENT_WORDS
+        t.lemma_.lower() in words
         and t.pos_ in ("VERB", "NOUN", "PROPN")
         and not any(c.dep_ == "neg" for c in t.children)
         for t in sent

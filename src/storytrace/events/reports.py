@@ -37,6 +37,10 @@ _STEMS = re.compile(
     re.IGNORECASE,
 )
 _NOT_HAPPENED = frozenset({"future", "conditional"})
+#: The kind model's belief that makes a sentence with an event word the rules do not know
+#: ("pounded", "attack") an event report.
+SURE = 0.5
+_COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _PRONOUNS = {"their", "its", "his", "her", "they", "it"}
@@ -75,14 +79,15 @@ class Report:
     targets: tuple[str, ...] = ()
     nouns: frozenset[str] = field(default_factory=frozenset)  # lemmas of who is counted or acts
     named_actor: bool = False  # an organisation or resolved pronoun names who acts or suffers
-    kind: kinds.Kind | None = None  # what the kind model made of the sentence
+    kind: kinds.Kind | None = None  # the kind model's reading, where it decided the type
 
     @property
     def specific(self) -> bool:
         """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
-        for a report the kind model coded, one of them or an actor ACLED would name."""
+        for a battle, a remote attack, or an ACLED-type report the kind model coded, one of
+        them or an actor ACLED names."""
         facts = (bool(self.counts), bool(self.places), bool(self.dates), self.named_actor)
-        if self.kind is not None and self.event_type == self.kind.event_type:
+        if (self.kind is not None and self.kind.acled) or self.event_type in _COMBAT:
             return sum(facts) >= 1 or bool(self.actors)
         return sum(facts) >= 2
 
@@ -142,6 +147,8 @@ def read_report(
         )
     kind = kinds.load_model().kind(kinds.doc_lemmas(doc))
     event_type, sub_type, action = _types(trigger, doc, kind)
+    if action == kind.code.lower() and kind.probability < SURE:
+        return None  # a word the rules do not know, in a sentence unlike an event report
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
@@ -168,7 +175,7 @@ def read_report(
         targets=targets,
         nouns=nouns,
         named_actor=named,
-        kind=kind if (event_type, sub_type) == (kind.event_type, kind.sub_event_type) else None,
+        kind=kind if action == kind.code.lower() else None,
     )
 
 
@@ -224,8 +231,10 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
         return (*_ruled(lemma, doc), family)
-    incident = lemma if rule is not None else _incident_word(doc)
-    if incident is not None and (not kind.acled or kind.probability < _OVERRULE):
+    if rule is not None:  # an accident word: an incident, as ACLED does not code it
+        return (*rule, family)
+    incident = _incident_word(doc)
+    if incident is not None and not kind.acled:
         return (*acled.ACTIONS[incident], acled.family(incident))
     return kind.event_type, kind.sub_event_type, kind.code.lower()
 
@@ -238,9 +247,6 @@ def _incident_word(doc: Doc) -> str | None:
         if rule and rule[0] == acled.INCIDENT and token.pos_ in ("NOUN", "VERB") and not negated:
             return _word(token)
     return None
-
-
-_OVERRULE = 0.5  # the kind model's belief that turns an accident word into an ACLED event
 
 
 def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:

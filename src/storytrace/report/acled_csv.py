@@ -4,8 +4,9 @@ One row per event (an event merged across stories is one row). A row is valid by
 codebook or not written: every row has ``event_date``, ``year`` and ``time_precision``,
 a country, and inter codes and an ``interaction`` consistent with its actors. An event is
 left out, with the reason on stderr, when ACLED does not code its type (storytrace's
-``Incident``, ``Crime``, ``Diplomacy``, ``Attribution``), when no place is known, or when
-no date can be given at all.
+``Incident``, ``Crime``, ``Diplomacy``, ``Attribution``) or when no place is known. When
+no year can be known at all (neither the reports nor any article of the story is dated),
+the row is written with ``event_date`` and ``year`` empty and a warning on stderr.
 
 - ``event_date`` is ISO (``YYYY-MM-DD``). A day told without its year takes the year of
   the event's articles (their publication dates, else the story's dated events), and the
@@ -16,6 +17,8 @@ no date can be given at all.
   ``assoc_actor_2`` under ``Civilians (country)``. An ``actor1`` of unknown kind leaves
   ``inter1`` and ``interaction`` empty rather than coding a wrong one; a lone ``actor1``
   is interaction ``10 x inter1``, never with an ``actor2``.
+- ``admin1`` is spelt as ACLED spells regions (GeoNames' English names: "Donetsk", not
+  ISO 3166-2's "Donetska oblast", which the stored place keeps).
 - Columns storytrace cannot know (``region``, ``admin2``, ``admin3``, ``source_scale``)
   stay empty. ``event_id_cnty`` is the country's ISO alpha-3 code and storytrace's event
   id. ``fatalities`` is the conservative (lowest) reported death toll, 0 when none is
@@ -35,6 +38,7 @@ import pycountry
 from storytrace.events import acled
 from storytrace.records import Article, Event, Story
 from storytrace.report.tables import write_csv
+from storytrace.text.gazetteer import acled_admin1
 from storytrace.text.places import country_name
 
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -122,7 +126,7 @@ def acled_row(event: Event, *, timestamp: int, published: Sequence[str] = ()) ->
         "iso": int(country.numeric) if country else "",
         "region": "",
         "country": country_name(iso2) or "",
-        "admin1": place.admin1 if place is not None and place.admin1 else "",
+        "admin1": (acled_admin1(iso2, place.admin1) or "") if place is not None else "",
         "admin2": "",
         "admin3": "",
         "location": place.name if place is not None else "",
@@ -144,8 +148,6 @@ def omitted_reason(event: Event, published: Sequence[str]) -> str | None:
         return f"{event.event_type} ({event.sub_event_type}) is not an ACLED event type"
     if event.location is None or not event.location.country:
         return "no place known for it"
-    if event_day(event, published) is None:
-        return "no date: neither the reports nor their articles give one"
     return None
 
 
@@ -167,13 +169,17 @@ def acled_rows(
     *,
     timestamp: int = 0,
 ) -> tuple[list[dict[str, Any]], list[tuple[Event, str]]]:
-    """The ACLED rows of the stories' events, and each left-out event with its reason."""
+    """The ACLED rows of the stories' events, and each event left out (or written without a
+    date, as when neither its reports nor any article of its stories give a year) with the
+    reason."""
     rows, left_out = [], []
     for event in unique_events(stories):
         published = _published(event, articles, stories)
         reason = omitted_reason(event, published)
         if reason is None:
             rows.append(acled_row(event, timestamp=timestamp, published=published))
+            if not rows[-1]["event_date"]:
+                left_out.append((event, "written without event_date: no year is known"))
         else:
             left_out.append((event, reason))
     return rows, left_out
@@ -193,5 +199,6 @@ def events_acled_csv(
     say = warn or (lambda line: print(line, file=sys.stderr))
     for event, reason in left_out:
         place = event.location.name if event.location is not None else "?"
-        say(f"acled: left out {event.id} ({event.event_type}, {place}): {reason}")
+        verb = "warning:" if reason.startswith("written") else "left out"
+        say(f"acled: {verb} {event.id} ({event.event_type}, {place}): {reason}")
     return write_csv(ACLED_COLUMNS, rows)

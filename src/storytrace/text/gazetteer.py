@@ -81,3 +81,38 @@ def village_candidates(key: str, context: set[str]) -> tuple[Village, ...]:
     if any(len(code) == 2 for code in context):
         return tuple(v for v in found if v["countrycode"] in context)
     return found if len({v["countrycode"] for v in found}) == 1 else ()
+
+
+#: GeoNames' English region names that ACLED spells otherwise.
+_ACLED_SPELLING = {
+    "Kiev": "Kyiv",
+    "Odessa": "Odesa",
+    "Vinnyts'ka": "Vinnytsia",
+    "Misto Sevastopol'": "Sevastopol",
+    "T'bilisi": "Tbilisi",
+}
+
+
+@functools.cache
+def _region_names(country: str) -> dict[str, str]:
+    """ISO 3166-2 region name -> GeoNames' English name, for one country."""
+    from storytrace.text.places import _admin1_subdivision, _geonames_admin1_names
+
+    found: dict[str, str] = {}
+    for key, name in _geonames_admin1_names().items():
+        code_country, _, code = key.partition(".")
+        if code_country != country:
+            continue
+        subdivision = _admin1_subdivision(country, code)
+        if subdivision is not None:
+            found.setdefault(str(subdivision.name), name)
+    return found
+
+
+def acled_admin1(country: str | None, admin1: str | None) -> str | None:
+    """A first-level region as ACLED spells it, from its ISO 3166-2 name: GeoNames'
+    English name ("Donetska oblast" -> "Donetsk", "Pskovskaya oblast'" -> "Pskov")."""
+    if not country or not admin1:
+        return admin1
+    name = _region_names(country).get(admin1, admin1)
+    return _ACLED_SPELLING.get(name, name)

@@ -16,6 +16,7 @@ import csv
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,7 +67,8 @@ def fit(lemmas: Sequence[str], codes: Sequence[str], *, c: float = C) -> KindMod
 
 def folds(codes: Sequence[str], n: int = FOLDS) -> list[tuple[list[int], list[int]]]:
     """Stratified (train, held-out) index lists, seeded."""
-    splitter = StratifiedKFold(n_splits=n, shuffle=True, random_state=SEED)
+    smallest = min(Counter(codes).values())
+    splitter = StratifiedKFold(n_splits=max(2, min(n, smallest)), shuffle=True, random_state=SEED)
     return [(list(a), list(b)) for a, b in splitter.split(np.zeros(len(codes)), list(codes))]
 
 
@@ -98,7 +100,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = rows[: args.limit]
     lemmas = lemma_texts([r["text"] for r in rows])
     codes = [r["code"] for r in rows]
-    tried = {str(c): cross_validate(lemmas, codes, c=c) for c in (30.0, C)}
+    # a slice (--limit, for tests) is too small to cross-validate: it is only refitted
+    tried = {} if args.limit else {str(c): cross_validate(lemmas, codes, c=c) for c in (30.0, C)}
     model = fit(lemmas, codes)
     save_model(model, args.out)
     meta = {
@@ -116,7 +119,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "dev": {
             "note": "no dev split: out-of-fold scores on the training snippets",
             "tried": {"text-only weighted F1 (ACLED codes) by C": tried},
-            "scores": {"text-only weighted F1 (ACLED codes)": tried[str(C)]},
+            "scores": {"text-only weighted F1 (ACLED codes)": tried.get(str(C))},
         },
     }
     meta_path = args.out.with_name(args.out.name.removesuffix(".json.gz") + ".meta.json")

@@ -1,0 +1,62 @@
+"""The kind model (its artefact, its refit, its recorded score) and the village gazetteer."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from storytrace.events.kinds import ARTEFACT, CODES, KindModel, load_model, using_model
+from storytrace.text.gazetteer import acled_admin1, skeleton, village_candidates
+from storytrace.text.places import geocode
+from storytrace.training.event_types import DATA, main
+
+META = ARTEFACT.with_name("event_types.meta.json")
+
+
+def test_the_artefact_is_the_one_its_meta_describes() -> None:
+    meta = json.loads(META.read_text(encoding="utf-8"))
+    assert meta["artefact_sha256"] == hashlib.sha256(ARTEFACT.read_bytes()).hexdigest()
+    assert meta["command"].startswith("python -m storytrace.training.event_types")
+    assert set(load_model().classes) == set(CODES)
+
+
+def test_the_recorded_cross_validated_score_has_not_fallen() -> None:
+    scores = json.loads(META.read_text(encoding="utf-8"))["dev"]["scores"]
+    assert scores["text-only weighted F1 (ACLED codes)"] >= 0.69
+
+
+def test_the_trainer_refits_on_a_small_slice(tmp_path: Path) -> None:
+    out = tmp_path / "event_types.json.gz"
+    assert main([str(DATA), "--out", str(out), "--limit", "120"]) == 0
+    import gzip
+
+    model = KindModel.from_json(json.loads(gzip.decompress(out.read_bytes())))
+    assert len(model.classes) > 5
+    with using_model(model):
+        assert load_model() is model
+    assert load_model() is not model
+    meta = json.loads((tmp_path / "event_types.meta.json").read_text(encoding="utf-8"))
+    assert meta["training_data"]["rows"] == 120
+
+
+def test_the_model_tells_kinds_apart_on_plain_lemmas() -> None:
+    model = load_model()
+    assert (
+        model.kind(["warplane", "pound", "the", "village", "kill", "civilian"]).code == "AIR_STRIKE"
+    )
+    assert not model.kind(["earthquake", "destroy", "home", "in", "the", "province"]).acled
+
+
+def test_villages_are_found_across_transliterations_in_the_articles_country() -> None:
+    assert skeleton("Verkhnyotoretske") == skeleton("Verkhn'otorets'ke")
+    place = geocode("Verkhnyotoretske", {"UA"})
+    assert place is not None and (place.name, place.country) == ("Verkhnotoretske", "UA")
+    assert place.admin1 == "Donetska oblast" and abs(place.lat - 48.22) < 0.05
+    assert village_candidates("Verkhnyotoretske", {"FR"}) == ()  # not in the article's country
+
+
+def test_regions_are_spelt_as_acled_spells_them() -> None:
+    assert acled_admin1("UA", "Donetska oblast") == "Donetsk"
+    assert acled_admin1("RU", "Pskovskaya oblast'") == "Pskov"
+    assert acled_admin1("UA", None) is None
