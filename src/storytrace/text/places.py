@@ -443,9 +443,12 @@ def geocode(text: str, context: set[str]) -> Place | None:
     suffixed = _REGION_SUFFIX.match(" ".join(text.split()))
     if suffixed is not None:
         return _region_of_stem(text, suffixed.group("stem"), context)
-    candidates = _cities().get(key, ()) or village_candidates(key, context)
+    cities = _cities().get(key, ())
+    candidates = cities or village_candidates(key, context)
     in_context = [c for c in candidates if c["countrycode"] in context]
     region = _region(text, context)
+    if region is not None and not cities and (region.country in context or not in_context):
+        return region  # "Texas" is the state, not a village of that name in Mexico
     big_city = any(int(c["population"]) >= _BIG_CITY for c in in_context or candidates)
     if region is not None and (not candidates or (region.country in context and not big_city)):
         return region
