@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import types
+import typing
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -426,35 +428,36 @@ def _coerce(cls: type, name: str, value: Any) -> Any:
     return value
 
 
-_NESTED.update(
-    {
-        (Claim, "attribution"): Attribution,
-        (Claim, "quantities"): Quantity,
-        (Claim, "dates"): DateMention,
-        (Claim, "places"): Place,
-        (Claim, "entities"): Entity,
-        (Claim, "mentions"): EventMention,
-        (Participant, "count"): Quantity,
-        (EventMention, "participants"): Participant,
-        (EventMention, "places"): Place,
-        (EventMention, "dates"): DateMention,
-        (ReuseEdge, "passages"): Passage,
-        (Conflict, "values"): ConflictValue,
-        (ClaimGroup, "members"): Claim,
-        (ClaimGroup, "origins"): Origin,
-        (ClaimGroup, "conflicts"): Conflict,
-        (Event, "location"): Place,
-        (Event, "date"): DateMention,
-        (Event, "related_places"): Place,
-        (Event, "count"): EventCount,
-        (EventCount, "fatalities"): CountValues,
-        (EventCount, "reports"): CountReport,
-        (Run, "artefacts"): ModelArtefact,
-        (Story, "claim_groups"): ClaimGroup,
-        (Story, "reuse_edges"): ReuseEdge,
-        (Story, "events"): Event,
+def _record_inside(hint: Any, records: set[type]) -> type | None:
+    """The record class a field holds, alone, optional or as a tuple of them."""
+    if isinstance(hint, type) and hint in records:
+        return hint
+    if typing.get_origin(hint) in (tuple, types.UnionType, typing.Union):
+        for argument in typing.get_args(hint):
+            found = _record_inside(argument, records)
+            if found is not None:
+                return found
+    return None
+
+
+def _nested_fields() -> dict[tuple[type, str], type]:
+    """(record class, field) -> the record class nested there, read from the annotations."""
+    records = {
+        value
+        for value in globals().values()
+        if isinstance(value, type) and dataclasses.is_dataclass(value)
     }
-)
+    nested: dict[tuple[type, str], type] = {}
+    for cls in records:
+        hints = typing.get_type_hints(cls)
+        for item in dataclasses.fields(cls):
+            found = _record_inside(hints[item.name], records)
+            if found is not None:
+                nested[(cls, item.name)] = found
+    return nested
+
+
+_NESTED.update(_nested_fields())
 
 
 def from_dict(cls: type, data: dict[str, Any]) -> Any:
