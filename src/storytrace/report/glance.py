@@ -22,14 +22,22 @@ def effective_verdict(group: ClaimGroup) -> str:
     A group marked corroborated whose origins collapse to one (or none named) is
     counted as echoed when several articles carry it, else as single source.
     """
-    if group.verdict != "corroborated":
-        return group.verdict
-    named = len({origin.id or origin.name.casefold() for origin in group.origins})
-    independent = min(group.independent_sources, named) if named else group.independent_sources
+    return shown_verdict(
+        group.verdict,
+        group.independent_sources,
+        named_origins=len({origin.id or origin.name.casefold() for origin in group.origins}),
+        articles=len({claim.article_id for claim in group.members}),
+    )
+
+
+def shown_verdict(verdict: str, independent: int, *, named_origins: int, articles: int) -> str:
+    """:func:`effective_verdict` from a group's counts (what the store can read cheaply)."""
+    if verdict != "corroborated":
+        return verdict
+    independent = min(independent, named_origins) if named_origins else independent
     if independent >= 2:
         return "corroborated"
-    articles = {claim.article_id for claim in group.members}
-    return "echoed" if len(articles) > 1 else "single_source"
+    return "echoed" if articles > 1 else "single_source"
 
 
 def honest_counts(story: Story) -> Counter[str]:

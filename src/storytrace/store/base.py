@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from storytrace.records import Article, Attribution, Claim, Run, Story
+
+
+class MemberSentence(NamedTuple):
+    """One member sentence of a claim group, with what a search result shows of its group."""
+
+    story_id: str
+    group_text: str
+    verdict: str
+    independent_sources: int
+    named_origins: int  # distinct origins the group names
+    group_articles: int  # distinct articles among the group's members
+    article_id: str
+    outlet: str  # the article's outlet, else its title, else its id
+    sentence: str
 
 
 class Store(Protocol):
@@ -104,6 +118,9 @@ class Store(Protocol):
 
     def search(self, query: str, *, limit: int = 50) -> list[str]:
         """Story ids whose articles or claims match an FTS5 query, best first."""
+
+    def member_sentences(self, story_ids: Sequence[str]) -> list[MemberSentence]:
+        """The member sentences of these stories' claim groups, in story and group order."""
 
     def close(self) -> None:
         """Flush and release the connection."""

@@ -17,10 +17,24 @@ from typing import Any, Self
 from storytrace.errors import StoreError
 from storytrace.records import Article, Attribution, Claim, Run, Story
 from storytrace.store import relational
+from storytrace.store.base import MemberSentence
 from storytrace.store.ddl import ARTICLE_COLUMNS, Dialect, insert_rows, q
 from storytrace.store.relational import TABLES, Assembler, flatten, insert_order, reachable
 
 CHUNK = 500  # keys bound per IN (...) query, well under SQLite's variable limit
+
+#: Member sentences with their group's counts, for search results (both dialects).
+_MEMBER_SENTENCES = """
+SELECT g.story_key, g.text, g.verdict, g.independent_sources,
+       (SELECT count(DISTINCT coalesce(nullif(o.id, ''), lower(o.name))) FROM origins o
+        WHERE o.claim_group_key = g.key),
+       (SELECT count(DISTINCT m.article_id) FROM claims m WHERE m.claim_group_key = g.key),
+       c.article_id, coalesce(nullif(a.outlet, ''), nullif(a.title, ''), a.id), c.text
+FROM claim_groups g
+JOIN claims c ON c.claim_group_key = g.key
+JOIN articles a ON a.id = c.article_id
+WHERE g.story_key IN ({})
+ORDER BY g.story_key, g.position, c.position"""
 
 
 class SQLStore:
@@ -459,6 +473,13 @@ class SQLStore:
             story = assembler.build(Story, row)
             stories.append(_with_articles(story, members.get(row["key"], [])))
         return stories
+
+    def member_sentences(self, story_ids: Sequence[str]) -> list[MemberSentence]:
+        """The member sentences of these stories' claim groups (no story is assembled)."""
+        if not story_ids:
+            return []
+        rows = self._read_in(_MEMBER_SENTENCES, list(story_ids))
+        return [MemberSentence(*row) for row in rows]
 
     def changes(self) -> tuple[Any, ...]:
         """A cheap fingerprint of the stories and runs: it changes when a run saves stories."""

@@ -10,9 +10,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storytrace.records import Story
-from storytrace.report.glance import effective_verdict
-from storytrace.report.views import VERDICT_LABELS, outlet_label
+from storytrace.report.glance import shown_verdict
+from storytrace.report.views import VERDICT_LABELS
 from storytrace.store import Store
 
 HITS_PER_STORY = 3
@@ -36,41 +35,42 @@ def query_words(query: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in ("and", "or", "not", "near"))
 
 
-def sentence_hits(story: Story, store: Store, query: str) -> tuple[SentenceHit, ...]:
-    """Up to :data:`HITS_PER_STORY` member sentences holding every word of ``query``."""
-    words = query_words(query)
-    if not words:
-        return ()
-    hits: list[SentenceHit] = []
-    seen: set[str] = set()
-    by_id = {a.id: a for a in store.get_articles(story.article_ids)}
-    for group in story.claim_groups:
-        for claim in group.members:
-            found = {w.casefold() for w in _WORD.findall(claim.text)}
-            if claim.text in seen or not all(
-                word in found or any(f.startswith(word) for f in found) for word in words
-            ):
-                continue
-            seen.add(claim.text)
-            verdict = effective_verdict(group)
-            hits.append(
-                SentenceHit(
-                    sentence=claim.text,
-                    outlet=outlet_label(claim.article_id, by_id),
-                    group_text=group.text,
-                    verdict=verdict,
-                    verdict_label=VERDICT_LABELS.get(verdict, verdict),
-                )
-            )
-            if len(hits) >= HITS_PER_STORY:
-                return tuple(hits)
-    return tuple(hits)
+def _holds_every(sentence: str, words: Sequence[str]) -> bool:
+    found = {w.casefold() for w in _WORD.findall(sentence)}
+    return all(word in found or any(f.startswith(word) for f in found) for word in words)
 
 
 def page_hits(
     story_ids: Sequence[str], store: Store, query: str
 ) -> dict[str, tuple[SentenceHit, ...]]:
-    """Matching sentences of the stories shown on one page of results, by story id."""
-    if not query_words(query):
+    """Up to :data:`HITS_PER_STORY` member sentences holding every word of ``query``, by story.
+
+    Reads only the member sentences of the shown stories, never whole stories.
+    """
+    words = query_words(query)
+    if not words:
         return {}
-    return {story.id: sentence_hits(story, store, query) for story in store.get_stories(story_ids)}
+    hits: dict[str, list[SentenceHit]] = {story_id: [] for story_id in story_ids}
+    seen: set[tuple[str, str]] = set()
+    for row in store.member_sentences(story_ids):
+        found = hits.setdefault(row.story_id, [])
+        key = (row.story_id, row.sentence)
+        if len(found) >= HITS_PER_STORY or key in seen or not _holds_every(row.sentence, words):
+            continue
+        seen.add(key)
+        verdict = shown_verdict(
+            row.verdict,
+            row.independent_sources,
+            named_origins=row.named_origins,
+            articles=row.group_articles,
+        )
+        found.append(
+            SentenceHit(
+                sentence=row.sentence,
+                outlet=row.outlet,
+                group_text=row.group_text,
+                verdict=verdict,
+                verdict_label=VERDICT_LABELS.get(verdict, verdict),
+            )
+        )
+    return {story_id: tuple(found) for story_id, found in hits.items()}
