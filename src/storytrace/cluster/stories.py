@@ -137,19 +137,16 @@ def _dense_part(
     labels = [0] * len(part)
     next_label = 0
     for members in _groups(topics):
-        if len(members) >= MIN_NEIGHBOURHOOD:
-            grid = np.ix_(members, members)
-            similar = same_event(
-                [texts[part[i]] for i in members],
-                views.embedding[[part[i] for i in members]],
-                {name: view[grid] for name, view in local.items()},
-            )
-            similar = _with_forced(similar, forced, members)
-            sub = _rejoin_lone(similar, _average_link(similar, event_threshold))
-        else:
-            similar = combine_views({name: view[np.ix_(members, members)]
-                                     for name, view in local.items()})  # fmt: skip
-            sub = _average_link(_with_forced(similar, forced, members), threshold)
+        rows = [part[i] for i in members]
+        grid = np.ix_(members, members)
+        sub = _split_topic(
+            [texts[r] for r in rows],
+            views.embedding[rows],
+            {name: view[grid] for name, view in local.items()},
+            _within(forced, members),
+            threshold,
+            event_threshold,
+        )
         for i, label in zip(members, sub, strict=True):
             labels[i] = next_label + label
         next_label += max(sub) + 1
@@ -185,15 +182,14 @@ def _sparse_part(
     for members in _groups(topics):
         rows = [part[k] for k in members]
         if len(members) <= DENSE_LIMIT:
-            ids_forced = _forced_pairs(rows, pairs, position, days, window_days)
-            local = views.block(rows, rows)
-            if len(members) >= MIN_NEIGHBOURHOOD:
-                similar = same_event([texts[r] for r in rows], views.embedding[rows], local)
-                similar = _with_forced(similar, ids_forced)
-                sub = _rejoin_lone(similar, _average_link(similar, event_threshold))
-            else:
-                similar = _with_forced(combine_views(local), ids_forced)
-                sub = _average_link(similar, threshold)
+            sub = _split_topic(
+                [texts[r] for r in rows],
+                views.embedding[rows],
+                views.block(rows, rows),
+                _forced_pairs(rows, pairs, position, days, window_days),
+                threshold,
+                event_threshold,
+            )
         else:
             inside = {k: n for n, k in enumerate(members)}
             sub = sparse_average_link(len(members), [(inside[a], inside[b], s)
@@ -264,18 +260,38 @@ def _forced(
     return forced
 
 
-def _with_forced(
-    similar: Vectors, forced: Mapping[tuple[int, int], float], members: Sequence[int] | None = None
-) -> Vectors:
-    """``similar`` (over ``members``, or every article) with the forced pairs set."""
+def _split_topic(
+    texts: Sequence[str],
+    embedding: Vectors,
+    local: Mapping[str, Vectors],
+    forced: Mapping[tuple[int, int], float],
+    threshold: float,
+    event_threshold: float,
+) -> list[int]:
+    """Stories of one topic: split by event detail when it is large enough, else at the cut."""
+    if len(texts) >= MIN_NEIGHBOURHOOD:
+        similar = _with_forced(same_event(texts, embedding, local), forced)
+        return _rejoin_lone(similar, _average_link(similar, event_threshold))
+    return _average_link(_with_forced(combine_views(local), forced), threshold)
+
+
+def _within(
+    forced: Mapping[tuple[int, int], float], members: Sequence[int]
+) -> dict[tuple[int, int], float]:
+    """The forced pairs among ``members``, as positions in ``members``."""
+    position = {m: k for k, m in enumerate(members)}
+    return {
+        (position[i], position[j]): value
+        for (i, j), value in forced.items()
+        if i in position and j in position
+    }
+
+
+def _with_forced(similar: Vectors, forced: Mapping[tuple[int, int], float]) -> Vectors:
+    """``similar`` with the forced pairs set."""
     similar = similar.copy()
-    position = {m: k for k, m in enumerate(members)} if members is not None else None
     for (i, j), value in forced.items():
-        if position is None:
-            similar[i, j] = similar[j, i] = value
-        elif i in position and j in position:
-            a, b = position[i], position[j]
-            similar[a, b] = similar[b, a] = value
+        similar[i, j] = similar[j, i] = value
     return similar
 
 
