@@ -21,7 +21,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz
 
-from storytrace.cluster.embed import Vectors, embed_with_spans
+from storytrace.cluster.embed import Vectors, embed_keyed
 from storytrace.records import EventMention
 
 FEATURES = (
@@ -87,16 +87,14 @@ def mention_vectors(
         local = (mention.span[0] - start, mention.span[1] - start)
         by_text.setdefault(sentence, []).append((mention.id, local))
         by_text.setdefault(mention_lemma(mention), [])
-    order = list(by_text)
-    pooled, triggers = embed_with_spans(order, [[span for _, span in by_text[t]] for t in order])
-    row = {text: i for i, text in enumerate(order)}
+    pooled, triggers = embed_keyed(by_text)
     out: dict[str, MentionVectors] = {}
     for mention in mentions:
         start, end = mention.sentence_span
-        at = row[texts.get(mention.article_id, "")[start:end]]
-        k = [m for m, _ in by_text[order[at]]].index(mention.id)
         out[mention.id] = MentionVectors(
-            pooled[at], triggers[at][k], pooled[row[mention_lemma(mention)]]
+            pooled[texts.get(mention.article_id, "")[start:end]],
+            triggers[mention.id],
+            pooled[mention_lemma(mention)],
         )
     return out
 

@@ -14,7 +14,7 @@ from scipy.spatial.distance import squareform
 from storytrace.align.compare import predicate_clash, quantity_agreement
 from storytrace.align.coref_features import MentionVectors, mention_lemma
 from storytrace.align.quotations import join_quotations
-from storytrace.cluster.embed import Vectors, embed, embed_with_spans
+from storytrace.cluster.embed import Vectors, embed, embed_keyed
 from storytrace.records import Claim
 
 DEFAULT_THRESHOLD = 0.58  # best F1 of plain cosine on MRPC dev lies at 0.55-0.65
@@ -73,19 +73,13 @@ def read_vectors(claims: Sequence[Claim]) -> dict[str, Vectors]:
             local = (mention.span[0] - claim.span[0], mention.span[1] - claim.span[0])
             texts.setdefault(claim.text, []).append((mention.id, local))
             texts.setdefault(mention_lemma(mention), [])
-    order = list(texts)
-    pooled, spans = embed_with_spans(order, [[span for _, span in texts[t]] for t in order])
-    row = {text: i for i, text in enumerate(order)}
-    out: dict[str, Vectors] = {}
+    by_text, out = embed_keyed(texts)  # out: each mention's trigger vector, by mention id
     for claim in claims:
-        out[claim.id] = pooled[row[_content(claim)]]
+        out[claim.id] = by_text[_content(claim)]
         if claim.mentions and _content(claim) != claim.text:
-            out[claim.id + SENTENCE] = pooled[row[claim.text]]
+            out[claim.id + SENTENCE] = by_text[claim.text]
         for mention in claim.mentions:
-            out[mention.id + LEMMA] = pooled[row[mention_lemma(mention)]]
-    for text, mentions in texts.items():
-        for (mention_id, _), vector in zip(mentions, spans[row[text]], strict=True):
-            out[mention_id] = vector
+            out[mention.id + LEMMA] = by_text[mention_lemma(mention)]
     return out
 
 

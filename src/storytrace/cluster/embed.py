@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -90,6 +90,25 @@ def embed_with_spans(
                 if len(chosen):
                     found[index][k] = _unit(chosen.mean(axis=0))
     return pooled, found
+
+
+def embed_keyed(
+    spans: Mapping[str, Sequence[tuple[str, Span]]],
+) -> tuple[dict[str, Vectors], dict[str, Vectors]]:
+    """:func:`embed_with_spans` over texts whose spans carry keys, in one encoder pass.
+
+    ``spans`` maps each text to its (key, span) pairs (none: only the text's vector).
+    Returns each text's vector by text, and each span's vector by key.
+    """
+    order = list(spans)
+    pooled, states = embed_with_spans(order, [[span for _, span in spans[t]] for t in order])
+    by_text = {text: pooled[row] for row, text in enumerate(order)}
+    by_key = {
+        key: vector
+        for row, text in enumerate(order)
+        for (key, _), vector in zip(spans[text], states[row], strict=True)
+    }
+    return by_text, by_key
 
 
 def _unit(vector: npt.NDArray[np.float32]) -> Vectors:
