@@ -26,6 +26,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="+")
     parser.add_argument("--pg-url", help="a postgresql:// URL to an empty database")
+    parser.add_argument("--out", type=Path, help="also write the results here, after each backend")
+    parser.add_argument("--keep", type=Path, help="keep the SQLite store here (not in a temp dir)")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -46,7 +48,8 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory(prefix="storytrace-bench-") as tmp:
             analyze([str(ROOT / "examples" / "corpus")], db=Path(tmp) / "warm.db")
-            for name, db in (("sqlite", str(Path(tmp) / "st.db")), ("postgresql", url)):
+            sqlite_db = str(args.keep or Path(tmp) / "st.db")
+            for name, db in (("sqlite", sqlite_db), ("postgresql", url)):
                 started = time.perf_counter()
                 summary = analyze(args.inputs, db=db)
                 results[name] = {
@@ -56,6 +59,8 @@ def main() -> None:
                     "claim_groups": sum(len(s.claim_groups) for s in summary.stories),
                     "stages": summary.seconds,
                 }
+                if args.out is not None:
+                    args.out.write_text(json.dumps({"inputs": args.inputs, **results}, indent=2))
     finally:
         if cluster is not None:
             cluster.stop()
