@@ -13,6 +13,7 @@ Example:
     .venv/bin/python bench/web_load.py   # analyses examples/corpus first (~30 s)
     .venv/bin/python bench/web_load.py --db postgresql://storytrace@127.0.0.1:5433/postgres
     .venv/bin/python bench/web_load.py --source-db /tmp/web.db --only "story page" --only search
+    .venv/bin/python bench/web_load.py --source-db polnear.db --stories 42 --query Trump
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -190,6 +192,12 @@ def main() -> None:
     parser.add_argument(
         "--db", help="the store to fill and serve: an empty postgresql:// database or a path"
     )
+    parser.add_argument(
+        "--query",
+        action="append",
+        default=[],
+        help="a search to send (repeatable); default: words of the example corpus",
+    )
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     random.seed(8)
@@ -219,7 +227,10 @@ def main() -> None:
                 ],
                 "article page /articles/{id}": [f"/articles/{a}" for _, a in saved],
                 "stories list /": [f"/?page={n}" for n in range(1, len(saved) // 50 + 1)],
-                "search /?q=": ["/?q=ferry", "/?q=warehouse+fire", "/?q=library+Porto"],
+                "search /?q=": [
+                    "/?" + urlencode({"q": q})
+                    for q in args.query or ("ferry", "warehouse fire", "library Porto")
+                ],
             }
             if args.only:
                 endpoints = {
