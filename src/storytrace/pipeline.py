@@ -18,9 +18,10 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -178,8 +179,12 @@ def read_new(
     progress: Progress,
     clock: _Clock | None = None,
     failed: list[ArticleFailed] | None = None,
+    engine: Engine | None = None,
 ) -> int:
     """Stages 2-3: claims and vectors for articles that do not have them yet; how many.
+
+    ``engine`` runs :func:`read_each` and :func:`embed_each` over the articles: in this
+    process by default, or spread over workers (``storytrace.spark.SparkEngine``).
 
     Claims are committed :data:`CLAIMS_PER_COMMIT` articles at a time, once those are
     read (each commit syncs the disk and flushes the full-text index); a run stopped
@@ -188,10 +193,11 @@ def read_new(
     added to ``failed`` and never read again; the others are read as usual.
     """
     failed = [] if failed is None else failed
+    engine = engine or EMBEDDED
     outlets = sorted({a.outlet for a in articles if a.outlet})
     unread = [a for a in articles if not store.has_claims(a.id)]
     pending: list[tuple[Article, Reading | str]] = []
-    for done, read in enumerate(_read_each(unread, outlets), 1):
+    for done, read in enumerate(engine.read(unread, outlets), 1):
         pending.append(read)
         if isinstance(read[1], str):
             failed.append(ArticleFailed(read[0].id, read[0].source, "read", read[1]))
@@ -204,7 +210,10 @@ def read_new(
     have = store.get_vectors()
     missing = [a for a in articles if a.id not in have]
     if missing:
-        for article, vector in _embed_each(missing, failed):
+        for article, vector in engine.embed(missing):
+            if isinstance(vector, str):
+                failed.append(ArticleFailed(article.id, article.source, "embed", vector))
+                continue
             store.save_vector(article.id, vector.astype(np.float32).tobytes())
         progress("embed", len(missing), len(missing))
     if clock is not None:
@@ -218,7 +227,7 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:300]}" if text else type(exc).__name__
 
 
-def _read_each(
+def read_each(
     articles: Sequence[Article], outlets: Sequence[str], batch: int = 16
 ) -> Iterator[tuple[Article, Reading | str]]:
     """Each article with what the read stage found, or with the reason it raised on it.
@@ -242,10 +251,8 @@ def _read_each(
                 yield article, _reason(exc)
 
 
-def _embed_each(
-    articles: Sequence[Article], failed: list[ArticleFailed]
-) -> Iterator[tuple[Article, np.ndarray]]:
-    """Each article with its vector; one that raises is named in ``failed`` and skipped."""
+def embed_each(articles: Sequence[Article]) -> Iterator[tuple[Article, np.ndarray | str]]:
+    """Each article with its vector, or with the reason embedding it raised."""
     try:
         yield from zip(articles, article_vectors(articles), strict=True)
         return
@@ -255,9 +262,34 @@ def _embed_each(
         try:
             vector = article_vectors([article])[0]
         except Exception as exc:  # an article never stops the batch
-            failed.append(ArticleFailed(article.id, article.source, "embed", _reason(exc)))
+            yield article, _reason(exc)
             continue
         yield article, vector
+
+
+class Engine(Protocol):
+    """Where stages 2-3 run: :func:`read_each` and :func:`embed_each` over articles."""
+
+    def read(
+        self, articles: Sequence[Article], outlets: Sequence[str]
+    ) -> Iterable[tuple[Article, Reading | str]]: ...
+
+    def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]: ...
+
+
+class EmbeddedEngine:
+    """Stages 2-3 in this process (the default engine)."""
+
+    def read(
+        self, articles: Sequence[Article], outlets: Sequence[str]
+    ) -> Iterable[tuple[Article, Reading | str]]:
+        return read_each(articles, outlets)
+
+    def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]:
+        return embed_each(articles)
+
+
+EMBEDDED = EmbeddedEngine()
 
 
 def _save_claims(store: Store, pending: list[tuple[Article, Reading | str]]) -> None:
@@ -404,6 +436,7 @@ def analyze(
     out: str | Path | None = None,
     progress: Progress = _quiet,
     options: ReadOptions | None = None,
+    engine: Engine | None = None,
 ) -> RunSummary:
     """Ingest ``inputs`` into ``db``, run every stage, and write reports into ``out``.
 
@@ -425,7 +458,7 @@ def analyze(
             with read_options(options):
                 ingest_into(store, inputs, summary, progress, db=db, out=out)
         clock.tick("ingest")
-        read_new(store, store.get_articles(), progress, clock, summary.failed)
+        read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
         with store.story_update():
             articles, summary.stories = update_stories(store, progress, clock, summary.failed)
         summary.articles = articles

@@ -31,7 +31,16 @@ import numpy as np
 from storytrace.align.groups import vector_keys
 from storytrace.benchmark.compose import Read, corpus
 from storytrace.cluster import article_vectors
-from storytrace.pipeline import RunSummary, _Clock, analyze, ingest_into, read_new, update_stories
+from storytrace.pipeline import (
+    EMBEDDED,
+    Engine,
+    RunSummary,
+    _Clock,
+    analyze,
+    ingest_into,
+    read_new,
+    update_stories,
+)
 from storytrace.records import Article
 from storytrace.store import Store, open_store
 
@@ -162,10 +171,17 @@ def measure(sources: Sequence[Read], size: int, scratch: Path, *, seed: int = 0)
 
 
 def scale(
-    source: Path, sizes: Sequence[int], *, cache: Path | None = None, seed: int = 0
+    source: Path,
+    sizes: Sequence[int],
+    *,
+    cache: Path | None = None,
+    seed: int = 0,
+    engine: Engine | None = None,
 ) -> dict[str, Any]:
-    """``bench scale``: every size in turn, on copies of ``source`` read once."""
+    """``bench scale``: every size in turn, on copies of ``source`` read once; with
+    ``engine``, also its read and embed stages against the embedded engine's."""
     with tempfile.TemporaryDirectory(prefix="storytrace-scale-") as scratch:
+        engines = None if engine is None else compare_engines(source, Path(scratch), engine)
         cache_path = cache or Path(scratch) / "sources.db"
         started = time.perf_counter()
         sources = read_sources(source, cache_path)
@@ -182,7 +198,35 @@ def scale(
         "readings": "each source article read once by the read stage; larger corpora are "
         "composed from its paragraphs' readings (offsets shifted), see benchmark/compose.py",
         "sizes": runs,
+        **({"engines": engines} if engines is not None else {}),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
         "date": dt.date.today().isoformat(),
     }
+
+
+def compare_engines(source: Path, scratch: Path, engine: Engine) -> dict[str, Any]:
+    """The read and embed stages (what the Spark engine runs) over ``source``, timed with
+    the embedded engine and with ``engine`` in the same run, each into a fresh store."""
+    found: dict[str, Any] = {}
+    for name, chosen in (("embedded", EMBEDDED), ("other", engine)):
+        store = open_store(scratch / f"engine-{name}.db")
+        try:
+            ingest_into(store, [str(source)], RunSummary(), _quiet, db=scratch / "x.db")
+            articles = store.get_articles()
+            started = time.perf_counter()
+            with peak_memory() as memory:
+                read_new(store, articles, _quiet, engine=chosen)
+            seconds = time.perf_counter() - started
+            found[name] = {
+                "articles": len(articles),
+                "claims": len(store.get_claims([a.id for a in articles])),
+                "read_embed_seconds": round(seconds, 1),
+                "driver_peak_memory_mb": round(memory["peak"] / 2**20, 1),
+            }
+        finally:
+            store.close()
+    found[type(engine).__name__] = found.pop("other")
+    other = found[type(engine).__name__]["read_embed_seconds"]
+    found["ratio_vs_embedded"] = round(other / found["embedded"]["read_embed_seconds"], 3)
+    return found

@@ -1,0 +1,88 @@
+"""Stages 2-3 over Spark partitions: one spaCy and one model load per partition."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+import numpy as np
+
+from storytrace.claims import Reading
+from storytrace.errors import PipelineError
+from storytrace.pipeline import embed_each, read_each
+from storytrace.records import Article
+from storytrace.spark.session import DEFAULT_MASTER, first_line, spark_session
+
+if TYPE_CHECKING:
+    from pyspark import RDD
+    from pyspark.sql import SparkSession
+
+T = TypeVar("T")
+
+
+def _read_partition(
+    outlets: Sequence[str],
+) -> Callable[[Iterable[Article]], Iterator[tuple[Article, Reading | str]]]:
+    """The read stage over one partition: the worker loads spaCy once for all of it."""
+
+    def run(part: Iterable[Article]) -> Iterator[tuple[Article, Reading | str]]:
+        yield from read_each(list(part), outlets)
+
+    return run
+
+
+def _embed_partition(part: Iterable[Article]) -> Iterator[tuple[Article, np.ndarray | str]]:
+    """Article vectors for one partition, one sentence-model load and one batch."""
+    yield from embed_each(list(part))
+
+
+class SparkEngine:
+    """Runs :func:`read_each` and :func:`embed_each` with ``mapPartitions`` on Spark.
+
+    Results come back to the driver in article order and go to the same store as the
+    embedded engine's; an article that fails is reported per article as there.
+    """
+
+    def __init__(self, master: str = DEFAULT_MASTER, partitions: int | None = None) -> None:
+        self.master = master
+        self.partitions = partitions
+        self._session: SparkSession | None = None
+
+    @property
+    def session(self) -> SparkSession:
+        """The Spark session, started on first use."""
+        if self._session is None:
+            self._session = spark_session(self.master)
+        return self._session
+
+    def _slices(self, count: int) -> int:
+        wanted = self.partitions or self.session.sparkContext.defaultParallelism
+        return max(1, min(wanted, count))
+
+    def read(
+        self, articles: Sequence[Article], outlets: Sequence[str]
+    ) -> Iterable[tuple[Article, Reading | str]]:
+        if not articles:
+            return []
+        rdd = self.session.sparkContext.parallelize(list(articles), self._slices(len(articles)))
+        return self._collect("read", rdd.mapPartitions(_read_partition(list(outlets))))
+
+    def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]:
+        if not articles:
+            return []
+        rdd = self.session.sparkContext.parallelize(list(articles), self._slices(len(articles)))
+        return self._collect("embed", rdd.mapPartitions(_embed_partition))
+
+    def _collect(self, stage: str, rdd: RDD[T]) -> list[T]:
+        """The rows of ``rdd``; a failed Spark job (not one article: those come back as
+        reasons) becomes a PipelineError naming the stage."""
+        try:
+            return rdd.collect()
+        except Exception as exc:  # Py4J / worker crash: one line, not a JVM trace
+            raise PipelineError(f"Spark {stage} stage failed: {first_line(exc)}") from None
+
+    def stop(self) -> None:
+        """Stop the Spark session if one was started."""
+        if self._session is not None:
+            self._session.stop()
+            self._session = None
