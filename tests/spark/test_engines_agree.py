@@ -16,7 +16,6 @@ import pytest
 
 from storytrace.cli.main import main
 
-pytest.importorskip("pyspark")
 # Py4J leaves its gateway sockets to the garbage collector (not ours to close).
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 

@@ -208,8 +208,9 @@ def scale(
 def compare_engines(source: Path, scratch: Path, engine: Engine) -> dict[str, Any]:
     """The read and embed stages (what the Spark engine runs) over ``source``, timed with
     the embedded engine and with ``engine`` in the same run, each into a fresh store."""
+    other = type(engine).__name__
     found: dict[str, Any] = {}
-    for name, chosen in (("embedded", EMBEDDED), ("other", engine)):
+    for name, chosen in (("embedded", EMBEDDED), (other, engine)):
         store = open_store(scratch / f"engine-{name}.db")
         try:
             ingest_into(store, [str(source)], RunSummary(), _quiet, db=scratch / "x.db")
@@ -226,7 +227,6 @@ def compare_engines(source: Path, scratch: Path, engine: Engine) -> dict[str, An
             }
         finally:
             store.close()
-    found[type(engine).__name__] = found.pop("other")
-    other = found[type(engine).__name__]["read_embed_seconds"]
-    found["ratio_vs_embedded"] = round(other / found["embedded"]["read_embed_seconds"], 3)
+    seconds_of = {name: found[name]["read_embed_seconds"] for name in ("embedded", other)}
+    found["ratio_vs_embedded"] = round(seconds_of[other] / seconds_of["embedded"], 3)
     return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from storytrace.cli.engines import add_engine_arguments, chosen_engine
 from storytrace.cli.progress import ProgressBar
 from storytrace.ingest import ReadOptions, read_options
 from storytrace.ingest.names import printable
@@ -71,18 +72,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="never download the linked page of a feed entry without full text",
     )
     _add_ingest_limits(parser)
-    parser.add_argument(
-        "--engine",
-        choices=("embedded", "spark"),
-        default="embedded",
-        help="where the read and embed stages run: this process (default) or Spark "
+    add_engine_arguments(
+        parser,
+        "where the read and embed stages run: this process (default) or Spark "
         "(docs/spark.md; needs Java 17 and pyspark)",
-    )
-    parser.add_argument(
-        "--spark-master",
-        default="local[*]",
-        metavar="URL",
-        help="Spark master for --engine spark (default: local[*]; e.g. spark://host:7077)",
     )
     parser.add_argument(
         "--spark-partitions",
@@ -171,23 +164,12 @@ def run(args: argparse.Namespace) -> int:
     check_out_folder(args.out)  # before the run: a report that cannot be written fails now
     check_db(args.db, write=True)
     options = read_options_of(args)
-    engine = None
-    if args.engine == "spark":
-        from storytrace.spark import SparkEngine
-
-        engine = SparkEngine(args.spark_master, args.spark_partitions)
-        engine.session  # noqa: B018 -- start Spark before ingest: a failure stops the run now
-    try:
-        with (
-            read_options(options),
-            ProgressBar(enabled=False if args.no_progress else None) as progress,
-        ):
-            summary = analyze(
-                args.inputs, db=args.db, out=args.out, progress=progress, engine=engine
-            )
-    finally:
-        if engine is not None:
-            engine.stop()
+    with (
+        chosen_engine(args.engine, args.spark_master, args.spark_partitions) as engine,
+        read_options(options),
+        ProgressBar(enabled=False if args.no_progress else None) as progress,
+    ):
+        summary = analyze(args.inputs, db=args.db, out=args.out, progress=progress, engine=engine)
     for rejected in summary.rejected:
         print(
             f"storytrace: rejected {printable(rejected.source)}: {printable(rejected.reason)}",

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from storytrace.benchmark import speed
+from storytrace.cli.engines import add_engine_arguments, chosen_engine
 
 _DEFAULT_CORPUS = Path("examples/corpus")
 
@@ -43,14 +44,11 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     scale_parser.add_argument("source", type=Path, help="folder of articles to read once")
     scale_parser.add_argument("--sizes", default="1000,10000", help="comma-separated sizes")
     scale_parser.add_argument("--cache", type=Path, help="store of the source readings (kept)")
-    scale_parser.add_argument(
-        "--engine",
-        choices=("embedded", "spark"),
-        default="embedded",
-        help="spark: also time the read and embed stages of SOURCE on Spark against the "
+    add_engine_arguments(
+        scale_parser,
+        "spark: also time the read and embed stages of SOURCE on Spark against the "
         "embedded engine, in the same run",
     )
-    scale_parser.add_argument("--spark-master", default="local[*]", metavar="URL")
     scale_parser.set_defaults(run=run_scale)
     quality_parser = kinds.add_parser(
         "quality", help="run the matching predict on a labelled split and score it"
@@ -143,14 +141,6 @@ def run_scale(args: argparse.Namespace) -> int:
     if not args.source.is_dir():
         print(f"storytrace bench scale: {args.source}: no such folder", file=sys.stderr)
         return 2
-    engine = None
-    if args.engine == "spark":
-        from storytrace.spark import SparkEngine
-
-        engine = SparkEngine(args.spark_master)
-    try:
+    with chosen_engine(args.engine, args.spark_master) as engine:
         print(json.dumps(scale(args.source, sizes, cache=args.cache, engine=engine), indent=2))
-    finally:
-        if engine is not None:
-            engine.stop()
     return 0
