@@ -3,9 +3,9 @@
 :func:`chain_mentions` is the one function ``analyze``, ``predict coref`` and ``bench quality
 ecbplus-events`` call. Inside each story (``groups``; chains never cross stories) every pair
 of mentions is scored by the logistic model of :mod:`storytrace.align.coref_model` over the
-features of :mod:`storytrace.align.coref_features`, and mentions are agglomerated by average
-link, cut at the model's threshold (chosen on ECB+ dev). Where the reader filled a mention's
-slots, they act as rules the model cannot learn from ECB+ (which has none): the same
+features of :mod:`storytrace.align.coref_features`, and mentions are agglomerated by single
+link, cut at the model's threshold (both chosen on ECB+ dev, #15). Where the reader filled a
+mention's slots, they act as rules the model cannot learn from ECB+ (which has none): the same
 participants without a place or date clash lift a pair to :data:`SAME_PARTICIPANTS`, so
 "refused to fight", "staged a mutiny" and "were fired" about the same 60 paratroopers can
 meet; a place or date clash scales a pair down by :data:`CLASH_FACTOR`, so one verb about
@@ -82,7 +82,7 @@ def cluster_mentions(
     cannot: Sequence[tuple[int, int]] = (),
     must: Sequence[tuple[int, int]] = (),
 ) -> list[int]:
-    """Average-link clusters of one story's mentions, cut where the mean probability < threshold.
+    """Single-link clusters of one story's mentions, cut where the best probability < threshold.
 
     Two clusters holding a ``cannot``-linked pair are never merged: a cluster that the
     unconstrained tree (SciPy) would give with such a pair inside is agglomerated again
@@ -94,7 +94,7 @@ def cluster_mentions(
         return [0] * n
     distances = np.clip(1.0 - probabilities.astype(np.float64), 0.0, 1.0)
     np.fill_diagonal(distances, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
+    tree = linkage(squareform(distances, checks=False), method="single")
     labels = [int(x) for x in fcluster(tree, t=1.0 - threshold, criterion="distance")]
     broken = {labels[i] for i, j in cannot if labels[i] == labels[j]}
     next_label = max(labels) + 1
