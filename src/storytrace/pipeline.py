@@ -520,7 +520,6 @@ def update_stories(
         by_article.setdefault(claim.article_id, []).append(claim)
     by_claim = load_claim_vectors(store, claims)
     story_edges = edges_by_story([*edges, *(e for s in old for e in s.reuse_edges)], assignment)
-    others = [s for s in store.get_stories() if s.id not in replaced]
     _tick(clock, "load")
     built = []
     for done, story_id in enumerate(story_ids, 1):
@@ -529,11 +528,16 @@ def update_stories(
         found = story_edges.get(story_id, [])
         built.extend(_build_guarded(story_id, chosen, story_claims, found, by_claim, failed))
         progress("stories", done, len(story_ids))
+    kinds = {(e.event_type, e.sub_event_type, e.action) for s in built for e in s.events}
+    others = store.get_stories([i for i in store.stories_with_events(kinds) if i not in replaced])
     built, changed = merge_with_stored(built, others)
     _tick(clock, "align+provenance+events")
     store.replace_stories([*built, *changed], replacing=replaced | {s.id for s in changed})
     _tick(clock, "store")
-    kept = {s.id: s for s in [*others, *changed, *built]}
+    gone = replaced | {s.id for s in [*changed, *built]}
+    kept = {s.id: s for s in store.get_stories() if s.id not in gone}
+    kept.update((s.id, s) for s in [*changed, *built])
+    _tick(clock, "load")
     return articles, [kept[i] for i in sorted(kept)]
 
 

@@ -135,3 +135,21 @@ def test_story_updates_of_two_connections_take_turns(db, store, three):
     for thread in threads:
         thread.join(30)
     assert order == ["first in", "first out", "second in"]
+
+
+def test_stories_with_events_finds_only_the_stories_holding_that_kind(store, three):
+    from storytrace.records import Event
+
+    sofrep, ibt, flood = three
+    riot = Event(id="e1", event_type="Riots", sub_event_type="Mob violence", action="riot")
+    fire = Event(id="e2", event_type="Explosions", sub_event_type="Remote", action="fire")
+    store.replace_stories([
+        dataclasses.replace(_story("s1", sofrep), events=(riot,)),
+        dataclasses.replace(_story("s2", ibt), events=(fire,)),
+        _story("s3", flood),
+    ])  # fmt: skip
+
+    assert store.stories_with_events([("Riots", "Mob violence", "riot")]) == ["s1"]
+    assert store.stories_with_events([("Riots", "Mob violence", "fire")]) == []
+    both = [("Explosions", "Remote", "fire"), ("Riots", "Mob violence", "riot")]
+    assert store.stories_with_events(both) == ["s1", "s2"]

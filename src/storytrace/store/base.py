@@ -113,6 +113,9 @@ class Store(Protocol):
     def get_story(self, story_id: str) -> Story | None:
         """One story, or None."""
 
+    def stories_with_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[str]:
+        """Ids of the stories holding an event of one of these (type, sub-type, action)."""
+
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to, if it was grouped."""
 

@@ -451,6 +451,18 @@ class SQLStore:
         """Every story (or those with these ids), in id order."""
         return self._stories(None if ids is None else list(ids))
 
+    def stories_with_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[str]:
+        """Ids of the stories holding an event of one of these (type, sub-type, action)."""
+        found: set[str] = set()
+        for kind in sorted(set(kinds)):
+            rows = self._read(
+                "SELECT DISTINCT root FROM events WHERE root LIKE ?"
+                " AND event_type = ? AND sub_event_type = ? AND action = ?",
+                ("story:%", *kind),
+            )
+            found.update(row[0].removeprefix("story:") for row in rows)
+        return sorted(found)
+
     def get_story(self, story_id: str) -> Story | None:
         """One story, or None."""
         found = self._stories([story_id])
