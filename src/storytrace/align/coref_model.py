@@ -23,7 +23,7 @@ MODEL_PATH = Path(__file__).with_name("data") / "coref.json"
 class CorefModel(LogisticModel):
     """Logistic weights over :data:`~storytrace.align.coref_features.FEATURES`, and the cut.
 
-    ``threshold``: average-link clusters are cut where the mean probability falls below it.
+    ``threshold``: single-link clusters are cut where the best pair probability falls below it.
     """
 
     def to_dict(self) -> dict[str, Any]:
