@@ -54,7 +54,8 @@ def edges_by_story(
             for story, pairs in found.items()}  # fmt: skip
 
 
-def _key(event: Event) -> tuple[str, str, str | None]:
+def event_kind(event: Event) -> tuple[str, str, str]:
+    """(type, sub-type, action): only events of one kind are compared for merging."""
     return event.event_type, event.sub_event_type, event.action
 
 
@@ -73,11 +74,11 @@ def merge_with_stored(
     stories and the stored stories whose events changed (a rebuilt event joined one).
     """
     fresh = [e for story in built for e in story.events]
-    kinds = {_key(e) for e in fresh}
+    kinds = {event_kind(e) for e in fresh}
     stored: dict[str, Event] = {}
     for story in others:
         for event in story.events:
-            if _key(event) in kinds:
+            if event_kind(event) in kinds:
                 stored.setdefault(event.id, event)
     pool = fresh + list(stored.values())
     novel = {id(e) for e in fresh}

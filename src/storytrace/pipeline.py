@@ -39,6 +39,7 @@ from storytrace.errors import InputRejected
 from storytrace.events import code_events
 from storytrace.incremental import (
     edges_by_story,
+    event_kind,
     members_by_story,
     merge_with_stored,
     stories_to_build,
@@ -528,7 +529,7 @@ def update_stories(
         found = story_edges.get(story_id, [])
         built.extend(_build_guarded(story_id, chosen, story_claims, found, by_claim, failed))
         progress("stories", done, len(story_ids))
-    kinds = {(e.event_type, e.sub_event_type, e.action) for s in built for e in s.events}
+    kinds = {event_kind(e) for s in built for e in s.events}
     others = store.get_stories([i for i in store.stories_with_events(kinds) if i not in replaced])
     built, changed = merge_with_stored(built, others)
     _tick(clock, "align+provenance+events")

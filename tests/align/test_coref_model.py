@@ -16,7 +16,7 @@ _needs_data = pytest.mark.skipif(
     reason="shared/data/ecbplus is not beside the repo",
 )
 META = MODEL_PATH.with_name("coref.meta.json")
-DEV_FLOOR = 0.79  # recorded 0.7963 (the issue targets 0.80)
+DEV_FLOOR = 0.79  # recorded 0.8001 (the issue targets 0.80)
 
 
 def test_the_shipped_model_matches_its_features_and_records_its_dev_score() -> None:
