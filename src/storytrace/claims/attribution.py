@@ -20,6 +20,7 @@ from storytrace.claims.quotes import Quote, quote_at
 from storytrace.claims.relations import Fragments, Relation
 from storytrace.claims.sources import SourceContext, resolve_source
 from storytrace.records import Attribution
+from storytrace.text.doccache import doc_text
 
 Row = tuple[Attribution | None, Quote | None, list[Quote]]
 _QUOTE_MARKS = "\"“”«»„'‘’"
@@ -78,7 +79,7 @@ def attributions_of(
     cue_starts = [r.cue[0][0] for r in ordered]
     found: list[Attribution] = []
     done = 0
-    text = doc.text  # spaCy rebuilds it from every token on each access
+    text = doc_text(doc)
     for sent in sentences:
         upto = bisect.bisect_left(cue_starts, sent.end_char)
         speakers: set[int] = set()

@@ -25,6 +25,8 @@ import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Span
 
+from storytrace.text.doccache import span_ents
+
 # Reporting verbs: a sentence built on one with a content clause is an attributed assertion
 # (a feature of the model, fitted with this list; claims/data/checkworthy.meta.json).
 REPORTING_LEMMAS = {
@@ -75,7 +77,7 @@ def sentence_terms(sent: Span) -> list[str]:
             terms.append("attributed")
     terms.extend(f"w={word}" for word in words)
     terms.extend(f"b={a}_{b}" for a, b in itertools.pairwise(words))
-    terms.extend(f"ent={ent.label_}" for ent in sent.ents)
+    terms.extend(f"ent={ent.label_}" for ent in span_ents(sent))
     if sent.text.rstrip().endswith("?"):
         terms.append("question")
     terms.append(f"len={min(len(words) // 5, 8)}")

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from storytrace.claims.quotes import find_quotes
+from storytrace.text.doccache import doc_text
 
 
 def quote_mask(doc: Doc) -> list[bool]:
     """Whether each token lies inside a direct quotation (marks included)."""
     mask = [False] * len(doc)
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     index = 0
     for token in doc:
         while index < len(quotes) and quotes[index].end <= token.idx:

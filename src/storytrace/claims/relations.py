@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from storytrace.claims.features import cue_rows, quote_mask, role_rows
 from storytrace.claims.sequence import viterbi
+from storytrace.text.doccache import doc_text
 
 Fragments = tuple[tuple[int, int], ...]
 ROLE_LABELS = ("O", "Source", "Content", "Cue")
@@ -260,7 +261,7 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
     """
     model = model or load_model()
     quoted = quote_mask(doc)
-    text = doc.text  # rebuilt from the tokens on each access
+    text = doc_text(doc)
     tweets = tweet_relations(text) + signed_quote_relations(text)
     covered = [(r.content[0][0], r.source[0][1]) for r in tweets if r.source]
     cues = [

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storytrace.records import SourceKind
 from storytrace.records import Span as SpanOffsets
+from storytrace.text.doccache import doc_ents, span_ents
 from storytrace.text.places import geocode
 
 OUTLET_NOUNS = {
@@ -74,7 +75,7 @@ class SourceContext:
     def entities(self, doc: Doc) -> list[Span]:
         """``doc.ents``, built once per document (spaCy builds the list anew on each access)."""
         if self._entities is None or self._entities[0] is not doc:
-            self._entities = (doc, list(doc.ents))
+            self._entities = (doc, list(doc_ents(doc)))
             self.places = {clean_name(e.text) for e in self._entities[1] if e.label_ in _PLACES}
         return self._entities[1]
 
@@ -107,7 +108,7 @@ class SourceContext:
         troops are now reprimanded".
         """
         subject_person: str | None = None
-        for ent in sent.ents if ents is None else ents:
+        for ent in span_ents(sent) if ents is None else ents:
             if is_person(ent) and not self.is_place_name(ent.text):
                 full = self.full_name(ent.text)
                 self.last_person = full

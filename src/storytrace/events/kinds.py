@@ -28,6 +28,8 @@ import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Span, Token
 
+from storytrace.text.doccache import span_ents
+
 ARTEFACT: Final = Path(__file__).parent / "data" / "event_types.json.gz"
 
 #: CASE 2021 code -> (event type, sub-event type). The last five are not ACLED's.
@@ -101,7 +103,7 @@ _WHERE: Final = frozenset({"GPE", "LOC", "FAC"})
 def reports_event(sent: Span, words: frozenset[str] = EVENT_WORDS) -> bool:
     """Whether a sentence reads as an event report: one of ``words`` (a verb or a noun,
     not negated) and a place named."""
-    if not any(e.label_ in _WHERE for e in sent.ents):
+    if not any(e.label_ in _WHERE for e in span_ents(sent)):
         return False
     return any(
         t.lemma_.lower() in words

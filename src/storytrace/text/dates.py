@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from storytrace.records import DateMention
+from storytrace.text.doccache import span_ents
 from storytrace.text.durations import length_of_time, not_a_date
 from storytrace.text.tense import direction
 
@@ -241,7 +242,7 @@ def resolve_dates(
     """
     base = _published(published)
     found: list[DateMention] = []
-    for ent in sent.ents if ents is None else ents:
+    for ent in span_ents(sent) if ents is None else ents:
         if ent.label_ != "DATE":
             continue
         try:

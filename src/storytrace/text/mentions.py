@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from storytrace.records import Claim, DateMention, EventMention, Participant, Place, Quantity
+from storytrace.text.doccache import entity_at
 
 MAX_MENTIONS = 4  # predicates kept per claim, main clause first
 _CLAUSES = {"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "acl", "pcomp"}
@@ -156,9 +157,8 @@ def _participant(noun: Token, role: str, claim: Claim, used: set[int]) -> Partic
             count = quantity
             used.add(index)
             break
-    entity = next(
-        (e.text for e in noun.doc.ents if e.label_ in _NAMED and e.start <= noun.i < e.end), None
-    )
+    holder = entity_at(noun)
+    entity = holder.text if holder is not None and holder.label_ in _NAMED else None
     # the subtree's own tokens: ``doc.text`` would rebuild the whole article on every call
     text = noun.doc[sub[0].i : sub[-1].i + 1].text if span[1] - span[0] <= 80 else noun.text
     return Participant(text=text, role=role, span=span, entity=entity, count=count)

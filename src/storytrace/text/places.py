@@ -27,6 +27,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
+from storytrace.text.doccache import span_ents
 from storytrace.text.gazetteer import village_candidates
 
 _PLACE_LABELS = ("GPE", "LOC")
@@ -524,7 +525,7 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
     and "the island of X" count as place prepositions too; "according to X" does not.
     """
     found: list[tuple[Span, bool]] = []
-    for ent in sent.ents if ents is None else ents:
+    for ent in span_ents(sent) if ents is None else ents:
         if ent.label_ in _PLACE_LABELS:
             found.append((ent, False))
         elif ent.label_ in ("ORG", "PERSON", "FAC", "NORP") and len(ent) <= 3:

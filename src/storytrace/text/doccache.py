@@ -1,0 +1,68 @@
+"""``Doc.text`` and ``Doc.ents``, built once per parsed document.
+
+spaCy rebuilds both from every token on each access, and ``Span.ents`` rescans the whole
+document's entities; the read stage asks for them per sentence, per cue and per participant.
+The read stage never changes a ``Doc`` after parsing, so the values are kept for the life of
+the ``Doc`` (weakly: a ``Doc`` that is dropped takes its entry with it).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(frozen=True)
+class _Entities:
+    spans: tuple[Span, ...]
+    starts: tuple[int, ...]
+
+
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+_ENTS: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def _entities(doc: Doc) -> _Entities:
+    found = _ENTS.get(doc)
+    if found is None:
+        spans = tuple(doc.ents)
+        found = _ENTS[doc] = _Entities(spans, tuple(e.start for e in spans))
+    return found
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once."""
+    return _entities(doc).spans
+
+
+def span_ents(span: Span) -> list[Span]:
+    """``span.ents``, picked as spaCy picks them: from the first entity starting inside the
+    span, each in order while it ends inside the span."""
+    found = _entities(span.doc)
+    index = bisect.bisect_left(found.starts, span.start)
+    picked: list[Span] = []
+    for ent in found.spans[index:]:
+        if ent.end > span.end:
+            break
+        picked.append(ent)
+    return picked
+
+
+def entity_at(token: Token) -> Span | None:
+    """The entity of ``doc.ents`` that holds ``token``, if any."""
+    found = _entities(token.doc)
+    index = bisect.bisect_right(found.starts, token.i) - 1
+    if index >= 0 and token.i < found.spans[index].end:
+        return found.spans[index]
+    return None
