@@ -154,6 +154,20 @@ def cue_rows(
     return [_cue_features(view, t.i, quoted, lexicon) for t in tokens]
 
 
+def sentence_ids(doc: Doc) -> list[list[int]]:
+    """The non-space token indices of each sentence: the sequences the cue tagger reads."""
+    space = _view(doc).space
+    return [[i for i in range(s.start, s.end) if not space[i]] for s in doc.sents]
+
+
+def index_cue_rows(
+    doc: Doc, ids: list[int], quoted: list[bool], lexicon: Lexicon | None = None
+) -> list[list[str]]:
+    """:func:`cue_rows` over token indices (no ``Token`` built)."""
+    view = _view(doc)
+    return [_cue_features(view, i, quoted, lexicon) for i in ids]
+
+
 def _lexicon_features(view: _View, i: int, lexicon: Lexicon) -> list[str]:
     """The lexicon rate of a token, of its head and of its neighbours, with its relation."""
     lemmas, tag, dep = view.lemmas, view.tags[i], view.deps[i]

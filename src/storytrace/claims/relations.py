@@ -18,16 +18,17 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
-from storytrace.claims.features import cue_rows, quote_mask, role_rows
-from storytrace.claims.sequence import viterbi
+from storytrace.claims.features import index_cue_rows, quote_mask, role_rows, sentence_ids
+from storytrace.claims.sequence import viterbi, viterbi_many
 from storytrace.text.doccache import doc_text
 
 Fragments = tuple[tuple[int, int], ...]
 ROLE_LABELS = ("O", "Source", "Content", "Cue")
+_T = TypeVar("_T")  # a token, or its index
 MODEL_FILE = "attribution_model.json"
 # Tokens either side of a cue that may hold its source or content. The role tagger learns
 # from 60-token windows; reading 100 keeps long quotes whole (content exact +0.01 in CV).
@@ -56,10 +57,10 @@ def _sentences(doc: Doc) -> list[list[Token]]:
     return [[t for t in sent if not t.is_space] for sent in doc.sents]
 
 
-def cue_runs(tokens: list[Token], labels: list[str]) -> list[list[Token]]:
+def cue_runs(tokens: list[_T], labels: list[str]) -> list[list[_T]]:
     """Cue spans from B/I/O labels: a run opens at ``B`` (or a stray ``I``) and stops at ``O``."""
-    runs: list[list[Token]] = []
-    current: list[Token] = []
+    runs: list[list[_T]] = []
+    current: list[_T] = []
     for token, label in zip(tokens, labels, strict=True):
         if label == "B" or (label == "I" and not current):
             if current:
@@ -77,11 +78,12 @@ def cue_runs(tokens: list[Token], labels: list[str]) -> list[list[Token]]:
 
 def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[Token]]:
     """Reporting cues, in text order, as the cue CRF marks them sentence by sentence."""
-    sentences = [tokens for tokens in _sentences(doc) if tokens]
-    runs: list[list[Token]] = []
+    sentences = [ids for ids in sentence_ids(doc) if ids]
     lexicon = model["cue"].get("lexicon")
-    for tokens in sentences:
-        runs += cue_runs(tokens, viterbi(model["cue"], cue_rows(tokens, quoted, lexicon)))
+    rows = [index_cue_rows(doc, ids, quoted, lexicon) for ids in sentences]
+    runs: list[list[Token]] = []
+    for ids, labels in zip(sentences, viterbi_many(model["cue"], rows), strict=True):
+        runs += [[doc[i] for i in run] for run in cue_runs(ids, labels)]
     return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
 
 

@@ -65,6 +65,27 @@ def viterbi(model: dict[str, Any], rows: Sequence[Sequence[str]]) -> list[str]:
     return [labels[k] for k in best_path(emissions, model["transitions"])]
 
 
+def viterbi_many(
+    model: dict[str, Any], sequences: Sequence[Sequence[Sequence[str]]]
+) -> list[list[str]]:
+    """:func:`viterbi` of each sequence, the state scores of all of them gathered at once."""
+    lengths = [len(rows) for rows in sequences]
+    if not sum(lengths):
+        return [[] for _ in sequences]
+    emissions = state_scores(model, [row for rows in sequences for row in rows])
+    bias = model.get("label_bias")
+    if bias:
+        emissions = emissions + np.asarray(bias, dtype=np.float64)
+    labels: list[str] = model["labels"]
+    paths: list[list[str]] = []
+    start = 0
+    for length in lengths:
+        part = emissions[start : start + length]
+        start += length
+        paths.append([labels[k] for k in best_path(part, model["transitions"])] if length else [])
+    return paths
+
+
 def best_path(
     emissions: Sequence[Sequence[float]] | npt.NDArray[np.float64],
     transitions: Sequence[Sequence[float]],
