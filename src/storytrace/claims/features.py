@@ -8,8 +8,10 @@ can never drift apart.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
 from storytrace.claims.quotes import find_quotes
@@ -55,6 +57,24 @@ class _View:
 
 
 _LAST: list[_View] = []
+_COLUMNS: list[int | str] = [
+    "HEAD", "DEP", "TAG", "LEMMA", "LOWER", "ORTH", "POS", "ENT_IOB", "ENT_TYPE",
+    "IS_SPACE", "IS_PUNCT", "IS_STOP",
+]  # fmt: skip
+
+
+def _strings(doc: Doc) -> Callable[[int], str]:
+    """A memoised hash -> string lookup in the doc's string store (0 is "")."""
+    store = doc.vocab.strings
+    known: dict[int, str] = {0: ""}
+
+    def lookup(key: int) -> str:
+        found = known.get(key)
+        if found is None:
+            found = known[key] = store[key]
+        return found
+
+    return lookup
 
 
 def _view(doc: Doc) -> _View:
@@ -62,28 +82,34 @@ def _view(doc: Doc) -> _View:
     if _LAST and _LAST[0].doc is doc:
         return _LAST[0]
     size = len(doc)
-    words, tags, lemmas, heads, deps = [], [], [], [], []
-    lowers, texts, pos, ents, space, punct, stop = [], [], [], [], [], [], []
+    columns = doc.to_array(_COLUMNS).tolist() if size else []
+    lookup = _strings(doc)
+    iob = ("", "I", "O", "B")
+    heads: list[int] = []
+    lemmas, tags, deps, lowers, texts, pos, ents = [], [], [], [], [], [], []
+    space, punct, stop = [], [], []
     children: list[list[int]] = [[] for _ in range(size)]
-    for token in doc:
-        lower, is_space, head = token.lower_, token.is_space, token.head.i
-        if is_space:
-            words.append("<nl>" if "\n" in token.text else "<sp>")
-        else:
-            words.append(lower)
-        tags.append(token.tag_)
-        lemmas.append(token.lemma_.lower())
+    for i, (head, dep, tag, lemma, lower, orth, part, ent_iob, ent_type, *flags) in enumerate(
+        columns
+    ):
+        head = i + (head if head < 2**63 else head - 2**64)  # HEAD is relative, as uint64
         heads.append(head)
-        deps.append(token.dep_)
-        lowers.append(lower)
-        texts.append(token.text)
-        pos.append(token.pos_)
-        ents.append(f"{token.ent_iob_}-{token.ent_type_}")
-        space.append(is_space)
-        punct.append(token.is_punct)
-        stop.append(token.is_stop)
-        if head != token.i:
-            children[head].append(token.i)
+        deps.append(lookup(dep))
+        tags.append(lookup(tag))
+        lemmas.append(lookup(lemma).lower())
+        lowers.append(lookup(lower))
+        texts.append(lookup(orth))
+        pos.append(POS_NAMES[part])
+        ents.append(f"{iob[ent_iob]}-{lookup(ent_type)}")
+        space.append(bool(flags[0]))
+        punct.append(bool(flags[1]))
+        stop.append(bool(flags[2]))
+        if head != i:
+            children[head].append(i)
+    words = [
+        ("<nl>" if "\n" in text else "<sp>") if is_space else lower
+        for lower, text, is_space in zip(lowers, texts, space, strict=True)
+    ]
     sent_start = [0] * size
     sent_end = [size] * size
     for sent in doc.sents:
