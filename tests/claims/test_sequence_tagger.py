@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from storytrace.benchmark.polnear import relation_spans, score_spans
 from storytrace.claims.relations import (
     Relation,
@@ -12,7 +14,7 @@ from storytrace.claims.relations import (
     roles,
     trim_source,
 )
-from storytrace.claims.sequence import state_scores, viterbi
+from storytrace.claims.sequence import best_path, best_paths, state_scores, viterbi, viterbi_many
 from storytrace.text import load_nlp
 
 # Two labels; "x" favours A, "y" favours B, and B may never follow A.
@@ -35,6 +37,25 @@ def test_viterbi_respects_a_forbidden_transition() -> None:
     # Alone, the tokens would read A B; since B never follows A, the best path is B B.
     assert viterbi(TOY, [["x"], ["y"]]) == ["B", "B"]
     assert viterbi(TOY, []) == []
+
+
+def test_viterbi_many_gives_each_sequence_its_own_path() -> None:
+    sequences = [[["x"], ["y"]], [], [["y"], ["x"], ["x"]], [["x"]]]
+    assert viterbi_many(TOY, sequences) == [["B", "B"], [], ["B", "A", "A"], ["A"]]
+    assert viterbi_many(TOY, [[], []]) == [[], []]
+
+
+def test_best_paths_decode_side_by_side_as_best_path_does_one_by_one() -> None:
+    # Scores rounded to one decimal make ties common: both break them the same way.
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        width = int(rng.integers(2, 5))
+        emissions = [
+            np.round(rng.normal(size=(int(rng.integers(1, 30)), width)), 1)
+            for _ in range(int(rng.integers(1, 8)))
+        ]
+        moves = np.round(rng.normal(size=(width, width)), 1).tolist()
+        assert best_paths(emissions, moves) == [best_path(e, moves) for e in emissions]
 
 
 def test_cue_runs_open_at_b_and_at_a_stray_i() -> None:

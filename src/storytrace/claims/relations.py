@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from spacy.tokens import Doc, Token
 
 from storytrace.claims.features import index_cue_rows, quote_mask, role_rows, sentence_ids
-from storytrace.claims.sequence import viterbi, viterbi_many
+from storytrace.claims.sequence import viterbi_many
 from storytrace.text.doccache import doc_text
 
 Fragments = tuple[tuple[int, int], ...]
@@ -192,19 +192,41 @@ def roles(
     doc: Doc, cue: list[Token], quoted: list[bool], cue_ids: set[int], model: dict[str, Any]
 ) -> dict[str, list[Token]]:
     """The Source and Content tokens of one cue, as the sequence role tagger labels its window."""
-    window = _window(doc, cue)
-    tokens = [doc[i] for i in window]
-    rows = role_rows(doc, cue, window, quoted, cue_ids)
-    labels = viterbi(model["role"], rows)
-    if "Content" not in labels and RETRY_BIAS:
+    return all_roles(doc, [cue], quoted, cue_ids, model)[0]
+
+
+def all_roles(
+    doc: Doc,
+    cues: list[list[Token]],
+    quoted: list[bool],
+    cue_ids: set[int],
+    model: dict[str, Any],
+) -> list[dict[str, list[Token]]]:
+    """:func:`roles` of each cue, the windows tagged together."""
+    windows = [_window(doc, cue) for cue in cues]
+    rows = [role_rows(doc, cue, w, quoted, cue_ids) for cue, w in zip(cues, windows, strict=True)]
+    labels = viterbi_many(model["role"], rows)
+    retry = [k for k, found in enumerate(labels) if "Content" not in found]
+    if retry and RETRY_BIAS:
         # A cue with no content: ask again with content made cheaper (cues rarely lack one).
         boost = [RETRY_BIAS if label == "Content" else 0.0 for label in model["role"]["labels"]]
-        labels = viterbi({**model["role"], "label_bias": boost}, rows)
+        again = viterbi_many({**model["role"], "label_bias": boost}, [rows[k] for k in retry])
+        for k, found in zip(retry, again, strict=True):
+            labels[k] = found
+    return [
+        _roles_of(doc, cue, window, found)
+        for cue, window, found in zip(cues, windows, labels, strict=True)
+    ]
+
+
+def _roles_of(
+    doc: Doc, cue: list[Token], window: range, labels: list[str]
+) -> dict[str, list[Token]]:
     own = {t.i for t in cue}
     found: dict[str, list[Token]] = {"Source": [], "Content": []}
-    for token, label in zip(tokens, labels, strict=True):
-        if label in found and token.i not in own and not token.is_space:
-            found[label].append(token)
+    for i, label in zip(window, labels, strict=True):
+        if label in found and i not in own and not doc[i].is_space:
+            found[label].append(doc[i])
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
     found["Source"] = closing_comma(trim_source([doc[i] for i in source_ids]), cue)
     return found
@@ -273,8 +295,7 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
     ]
     cue_ids = {t.i for cue in cues for t in cue}
     relations: list[Relation] = []
-    for cue in cues:
-        found = roles(doc, cue, quoted, cue_ids, model)
+    for cue, found in zip(cues, all_roles(doc, cues, quoted, cue_ids, model), strict=True):
         content = _trim(found["Content"])
         if not content:
             continue
