@@ -23,10 +23,11 @@ def quote_mask(doc: Doc) -> list[bool]:
     mask = [False] * len(doc)
     quotes = find_quotes(doc_text(doc))
     index = 0
-    for token in doc:
-        while index < len(quotes) and quotes[index].end <= token.idx:
+    starts = doc.to_array("IDX").tolist() if len(doc) else []
+    for i, start in enumerate(starts):
+        while index < len(quotes) and quotes[index].end <= start:
             index += 1
-        mask[token.i] = index < len(quotes) and quotes[index].start <= token.idx
+        mask[i] = index < len(quotes) and quotes[index].start <= start
     return mask
 
 

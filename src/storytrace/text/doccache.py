@@ -26,10 +26,19 @@ _ENTS: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once."""
+    """``doc.text``, built once (each token's text and trailing space, as spaCy joins them,
+    read from the token array without building a ``Token`` per token)."""
     text = _TEXTS.get(doc)
     if text is None:
-        text = _TEXTS[doc] = doc.text
+        strings = doc.vocab.strings
+        known: dict[int, str] = {}
+        parts: list[str] = []
+        for orth, space in doc.to_array(["ORTH", "SPACY"]).tolist() if len(doc) else []:
+            word = known.get(orth)
+            if word is None:
+                word = known[orth] = strings[orth]
+            parts.append(word + " " if space else word)
+        text = _TEXTS[doc] = "".join(parts)
     return text
 
 
