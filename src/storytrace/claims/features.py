@@ -141,14 +141,6 @@ def _view(doc: Doc) -> _View:
     return view
 
 
-def _word(doc: Doc, i: int) -> str:
-    if i < 0:
-        return "<s>"
-    if i >= len(doc):
-        return "</s>"
-    return _view(doc).words[i]
-
-
 def _tag(doc: Doc, i: int) -> str:
     if i < 0 or i >= len(doc):
         return "-"
@@ -457,8 +449,8 @@ def role_rows(
             f"sentoff+q={offset}|{quoted[i]}",
             f"e={view.ents[i]}",
             f"l+side={view.lemmas[i]}|{side}",
-            f"w-1={_word(doc, i - 1)}|{side}",
-            f"w+1={_word(doc, i + 1)}|{side}",
+            f"w-1={view.padded_words[i + 1]}|{side}",  # the word before (padded by two)
+            f"w+1={view.padded_words[i + 3]}|{side}",
             f"qmark={view.texts[i] in QUOTE_MARKS}|{quoted[i]}|{side}",
         ]
         rows.append(_printable(feats))
