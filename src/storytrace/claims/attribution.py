@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from storytrace.claims.quotes import Quote, quote_at
@@ -169,6 +170,26 @@ def covering(
         if share > best_share:
             best, best_share = attribution, share
     return best
+
+
+class Coverage:
+    """:func:`covering` over one article's attributions, each sentence weighing only those
+    that reach it or its main verb (the same answer: an attribution that reaches neither
+    can cover neither), so a long article is not read once per sentence."""
+
+    def __init__(self, attributions: Sequence[Attribution]) -> None:
+        self._attributions = list(attributions)
+        spans = [[*a.cue_fragments, *a.content_fragments] for a in self._attributions]
+        self._low = np.array([min((f[0] for f in s), default=np.inf) for s in spans], float)
+        self._high = np.array([max((f[1] for f in s), default=-np.inf) for s in spans], float)
+
+    def __call__(self, start: int, end: int, root: int | None = None) -> Attribution | None:
+        """:func:`covering` of the sentence ``start:end`` whose main verb starts at ``root``."""
+        reach = (self._low < end) & (self._high > start)
+        if root is not None:
+            reach |= (self._low <= root) & (self._high > root)
+        near = [self._attributions[k] for k in np.flatnonzero(reach)]
+        return covering(near, start, end, root)
 
 
 def quote_row(attribution: Attribution | None, quotes: list[Quote], start: int, end: int) -> Row:

@@ -11,9 +11,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storytrace.claims.attribution import (
+    Coverage,
     attributions_of,
     carry_quote_attributions,
-    covering,
     quote_row,
 )
 from storytrace.claims.checkworthy import is_furniture, load_model
@@ -115,6 +115,7 @@ def attributed_sentences(
     quotes = find_quotes(article.text)
     sentences = list(doc.sents)
     attributions = attributions_of(article.id, doc, find_relations(doc), quotes, ctx, sentences)
+    coverage = Coverage(attributions)
     prose: list[tuple[Span, str]] = []
     rows = []
     for sent in sentences:
@@ -125,7 +126,7 @@ def attributed_sentences(
         if line.role != "prose":
             continue
         start, end = _first_char(sent, text), sent.start_char + len(text.rstrip())
-        found = covering(attributions, start, end, sent.root.idx)
+        found = coverage(start, end, sent.root.idx)
         rows.append(quote_row(found, quotes, start, end))
         prose.append((sent, text))
     carried = carry_quote_attributions(rows)
