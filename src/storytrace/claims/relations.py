@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from storytrace.claims.cue_network import combined_labels, load_tagger, log_probs, token_vectors
 from storytrace.claims.features import cue_rows, quote_mask, role_rows
 from storytrace.claims.sequence import viterbi
 
@@ -44,10 +45,12 @@ class Relation:
 
 @functools.cache
 def load_model() -> dict[str, Any]:
-    """The shipped weights (cached per process)."""
+    """The shipped weights (cached per process): the two CRFs and, under ``"network"``, the
+    neural cue tagger whose scores join the cue CRF's (:mod:`storytrace.claims.cue_network`).
+    """
     path = resources.files("storytrace.claims") / "data" / MODEL_FILE
     model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return model
+    return {**model, "network": load_tagger()}
 
 
 def _sentences(doc: Doc) -> list[list[Token]]:
@@ -75,12 +78,25 @@ def cue_runs(tokens: list[Token], labels: list[str]) -> list[list[Token]]:
 
 
 def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[Token]]:
-    """Reporting cues, in text order, as the cue CRF marks them sentence by sentence."""
+    """Reporting cues, in text order, sentence by sentence: the cue CRF's scores plus, when
+    ``model`` carries one, the neural cue tagger's (a doc without token vectors: CRF alone).
+    """
     sentences = [tokens for tokens in _sentences(doc) if tokens]
-    runs: list[list[Token]] = []
     lexicon = model["cue"].get("lexicon")
-    for tokens in sentences:
-        runs += cue_runs(tokens, viterbi(model["cue"], cue_rows(tokens, quoted, lexicon)))
+    rows = [cue_rows(tokens, quoted, lexicon) for tokens in sentences]
+    network = model.get("network")
+    vectors = token_vectors(doc) if network else None
+    if network is None or vectors is None:
+        labels = [viterbi(model["cue"], row) for row in rows]
+    else:
+        neural = log_probs(sentences, vectors, quoted, network)
+        labels = [
+            combined_labels(model["cue"], row, scores, network["mix"])
+            for row, scores in zip(rows, neural, strict=True)
+        ]
+    runs: list[list[Token]] = []
+    for tokens, found in zip(sentences, labels, strict=True):
+        runs += cue_runs(tokens, found)
     return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
 
 
@@ -256,7 +272,7 @@ def trim_source(tokens: list[Token]) -> list[Token]:
 def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relation]:
     """Every attribution relation of a parsed text, in the order of the cues.
 
-    ``model`` defaults to the shipped CRF weights (:func:`load_model`).
+    ``model`` defaults to the shipped weights (:func:`load_model`).
     """
     model = model or load_model()
     quoted = quote_mask(doc)

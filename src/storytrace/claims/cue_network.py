@@ -1,19 +1,23 @@
-"""A neural reporting-cue tagger: MiniLM token vectors and parse labels into a BiLSTM.
+"""The neural half of the reporting-cue tagger: spaCy's token vectors into a small BiLSTM.
 
-Each sentence is read token by token: the token's contextual vector from
-:mod:`storytrace.training.attribution_encoder`, learned embeddings of its part-of-speech
-tag, dependency relation, its head's tag and its entity type, and a few flags (inside a
-quotation, next to a quotation mark, sentence start). A one-layer BiLSTM gives B/I/O
+Each sentence is read token by token: the contextual vector spaCy's ``tok2vec`` already
+computed for the parse (``doc.tensor``, 96 numbers, so the network costs no second
+encoder), learned embeddings of the token's part-of-speech tag, dependency relation, its
+head's tag and relation and its entity type, and a few flags (inside a quotation, next to
+a quotation mark, sentence start, title case). A one-layer BiLSTM gives B/I/O
 log-probabilities per token; they are added to the cue CRF's scores and one Viterbi pass
-that forbids ``O -> I`` turns the sum into cue spans (:func:`find_cues_mixed`; on a
-held-out fifth of train the sum beats either model alone, exact cue F1 0.724 against 0.686
-and 0.695). Fitted by :mod:`storytrace.training.attribution_neural`; not shipped (see there).
+that forbids ``O -> I`` turns the sum into cue spans (:func:`combined_labels`). The
+network generalises over cue words the CRF has seen rarely or never ("claim", "plans",
+"went after"). Fitted on PolNeAR train by :mod:`storytrace.training.attribution_neural`
+and shipped as half-precision weights in ``claims/data/cue_tagger.pt``.
 """
 
 from __future__ import annotations
 
+import functools
+import io
 from collections.abc import Sequence
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -22,10 +26,8 @@ import torch
 from spacy.tokens import Doc, Token
 from torch import nn
 
-from storytrace.claims.features import QUOTE_MARKS, cue_rows
-from storytrace.claims.relations import _sentences, cue_runs
+from storytrace.claims.features import QUOTE_MARKS
 from storytrace.claims.sequence import best_path, state_scores
-from storytrace.cluster.embed import DIMENSIONS
 
 CUE_LABELS = ("O", "B", "I")
 CATEGORIES = ("tag", "dep", "head_tag", "ent", "head_dep")
@@ -64,12 +66,14 @@ def flags(token: Token, quoted: Sequence[bool]) -> list[float]:
 class CueNet(nn.Module):
     """Token inputs -> projection -> BiLSTM -> B/I/O scores."""
 
-    def __init__(self, sizes: dict[str, int], *, hidden: int = 128, dropout: float = 0.25):
+    def __init__(
+        self, sizes: dict[str, int], *, dims: int, hidden: int = 128, dropout: float = 0.25
+    ):
         super().__init__()
         self.embeddings = nn.ModuleDict(
             {name: nn.Embedding(size, WIDTH) for name, size in sizes.items()}
         )
-        width = DIMENSIONS + WIDTH * len(sizes) + FLAGS
+        width = dims + WIDTH * len(sizes) + FLAGS
         self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, 2 * hidden), nn.GELU())
         self.lstm = nn.LSTM(2 * hidden, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * hidden, len(CUE_LABELS)))
@@ -92,6 +96,14 @@ class CueNet(nn.Module):
         return scores
 
 
+def token_vectors(doc: Doc) -> Matrix | None:
+    """spaCy's contextual vector of every token, or None when the doc carries none."""
+    tensor = doc.tensor
+    if tensor is None or len(getattr(tensor, "shape", ())) != 2 or tensor.shape[0] != len(doc):
+        return None
+    return np.asarray(tensor, dtype=np.float32)
+
+
 def encode_sentence(
     tokens: Sequence[Token],
     vectors: Matrix,
@@ -105,46 +117,47 @@ def encode_sentence(
         [[index.get(found[name], 0) for name, index in vocab.items()] for found in values],
         dtype=np.int64,
     ).reshape(len(tokens), len(vocab))
-    bits = np.array([flags(t, quoted) for t in tokens], dtype=np.float32)
+    bits = np.array([flags(t, quoted) for t in tokens], dtype=np.float32).reshape(-1, FLAGS)
     return vectors[ids].astype(np.float32), cats, bits
 
 
-def load_tagger(path: Path) -> dict[str, Any]:
-    """A saved cue tagger: ``{"net": CueNet, "vocab": ..., "mix": ...}``."""
-    saved = torch.load(path, map_location="cpu", weights_only=True)
-    return restore(saved)
-
-
-def find_cues_mixed(
-    doc: Doc,
-    quoted: list[bool],
-    model: dict[str, Any],
-    tagger: dict[str, Any],
-    vectors: Matrix | None = None,
-) -> list[list[Token]]:
-    """Reporting cues as the cue CRF of ``model`` and the network of ``tagger`` mark them
-    together (scores added before one Viterbi pass); ``vectors``: the doc's token vectors.
-    """
-    from storytrace.training.attribution_encoder import token_vectors
-
-    sentences = [tokens for tokens in _sentences(doc) if tokens]
-    rows = [cue_rows(tokens, quoted) for tokens in sentences]
-    if vectors is None:
-        vectors = token_vectors(doc)
-    neural = log_probs(sentences, vectors, quoted, tagger)
-    runs: list[list[Token]] = []
-    for tokens, row, scores in zip(sentences, rows, neural, strict=True):
-        runs += cue_runs(tokens, combined_labels(model["cue"], row, scores, tagger["mix"]))
-    return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
+def pad(
+    arrays: Sequence[tuple[Matrix, npt.NDArray[np.int64], Matrix]],
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """A padded batch (vectors, categories, flags, lengths) from per-sentence arrays."""
+    lengths = [max(1, len(a[0])) for a in arrays]
+    longest = max(lengths)
+    dims = arrays[0][0].shape[1]
+    vectors = np.zeros((len(arrays), longest, dims), dtype=np.float32)
+    cats = np.zeros((len(arrays), longest, arrays[0][1].shape[1]), dtype=np.int64)
+    bits = np.zeros((len(arrays), longest, FLAGS), dtype=np.float32)
+    for k, (v, c, b) in enumerate(arrays):
+        vectors[k, : len(v)] = v
+        cats[k, : len(c)] = c
+        bits[k, : len(b)] = b
+    return (
+        torch.from_numpy(vectors),
+        torch.from_numpy(cats),
+        torch.from_numpy(bits),
+        torch.tensor(lengths),
+    )
 
 
 def restore(saved: dict[str, Any]) -> dict[str, Any]:
-    """A usable tagger from what :func:`storytrace.training.attribution_neural.export` saved."""
+    """A usable tagger ``{"net", "vocab", "mix"}`` from what the trainer saved."""
     vocab: dict[str, dict[str, int]] = saved["vocab"]
     net = CueNet({name: len(index) + 1 for name, index in vocab.items()}, **saved["config"])
     net.load_state_dict({k: v.float() for k, v in saved["state"].items()})
     net.eval()
     return {"net": net, "vocab": vocab, "mix": dict(saved["mix"])}
+
+
+@functools.cache
+def load_tagger() -> dict[str, Any]:
+    """The shipped network (cached per process)."""
+    data = (resources.files("storytrace.claims") / "data" / TAGGER_FILE).read_bytes()
+    saved = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    return restore(saved)
 
 
 def log_probs(
@@ -157,8 +170,13 @@ def log_probs(
     if not sentences:
         return []
     batch = pad([encode_sentence(s, vectors, quoted, tagger["vocab"]) for s in sentences])
-    with torch.inference_mode():
-        found = torch.log_softmax(tagger["net"](*batch), dim=-1).numpy()
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # one article's sentences: a second thread only waits (2.5x CPU)
+    try:
+        with torch.inference_mode():
+            found = torch.log_softmax(tagger["net"](*batch), dim=-1).numpy()
+    finally:
+        torch.set_num_threads(threads)
     return [found[k, : len(s)] for k, s in enumerate(sentences)]
 
 
@@ -180,24 +198,3 @@ def combined_labels(
     first[2] = -1e9  # no cue opens with I
     path = best_path([first, *emissions[1:]], transitions)
     return [CUE_LABELS[k] for k in path]
-
-
-def pad(
-    arrays: Sequence[tuple[Matrix, npt.NDArray[np.int64], Matrix]],
-) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
-    """A padded batch (vectors, categories, flags, lengths) from per-sentence arrays."""
-    lengths = [max(1, len(a[0])) for a in arrays]
-    longest = max(lengths)
-    vectors = np.zeros((len(arrays), longest, DIMENSIONS), dtype=np.float32)
-    cats = np.zeros((len(arrays), longest, arrays[0][1].shape[1]), dtype=np.int64)
-    bits = np.zeros((len(arrays), longest, FLAGS), dtype=np.float32)
-    for k, (v, c, b) in enumerate(arrays):
-        vectors[k, : len(v)] = v
-        cats[k, : len(c)] = c
-        bits[k, : len(b)] = b
-    return (
-        torch.from_numpy(vectors),
-        torch.from_numpy(cats),
-        torch.from_numpy(bits),
-        torch.tensor(lengths),
-    )
