@@ -105,3 +105,23 @@ def test_the_reader_runs_the_shipped_network_with_the_cue_crf() -> None:
     assert [[t.i for t in c] for c in find_cues(bare, quoted, model)] == [
         [t.i for t in c] for c in crf_alone
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The fire was reportedly caused by a faulty storage tank.", "reportedly"),
+        ("Two soldiers were allegedly detained at the border crossing.", "allegedly"),
+        ("The minister purportedly signed the order before leaving.", "purportedly"),
+    ],
+)
+def test_an_evidential_adverb_is_the_cue_of_an_unnamed_source(text: str, cue: str) -> None:
+    doc = load_nlp()(text)
+    cues = find_cues(doc, quote_mask(doc), load_model())
+    assert [[t.text for t in c] for c in cues] == [[cue]]
+
+
+def test_an_evidential_adverb_beside_a_named_cue_adds_no_second_cue() -> None:
+    doc = load_nlp()("Police said the driver was reportedly drunk.")
+    cues = find_cues(doc, quote_mask(doc), load_model())
+    assert [[t.text for t in c] for c in cues] == [["said"]]
