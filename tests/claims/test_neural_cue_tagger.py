@@ -1,4 +1,4 @@
-"""The neural cue tagger (training wing, not shipped): token vectors, the CRF mix, training."""
+"""The neural cue tagger: token vectors, the CRF mix, training, and its place in the reader."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ import itertools
 import numpy as np
 import pytest
 import torch
+from spacy.tokens import Doc
 
+from storytrace.claims.cue_network import combined_labels, load_tagger, token_vectors
 from storytrace.claims.features import quote_mask
-from storytrace.claims.relations import Relation
+from storytrace.claims.relations import Relation, find_cues, load_model
 from storytrace.text import load_nlp
 from storytrace.training import attribution_neural as learn_neural
-from storytrace.training.attribution_encoder import STRIDE, WINDOW, _windows, token_vectors
-from storytrace.training.attribution_network import combined_labels, find_cues_mixed
 
 # A CRF over O/B/I: feature "v" favours B a little, no transition preferences.
 CRF = {
@@ -24,32 +24,12 @@ CRF = {
 EVEN = {"crf": 1.0, "neural": 1.0, "bias": [0.0, 0.0, 0.0]}
 
 
-def test_windows_cover_every_piece_with_overlap() -> None:
-    assert _windows(10) == [(0, 10)]
-    count = 1000
-    windows = _windows(count)
-    covered = np.zeros(count, dtype=int)
-    for a, b in windows:
-        assert b - a <= WINDOW - 2
-        covered[a:b] += 1
-    assert covered.min() >= 1
-    assert windows[0][0] == 0 and windows[-1][1] == count
-    assert all(
-        b2 - a2 > 0 and a2 - a1 <= STRIDE for (a1, _), (a2, b2) in itertools.pairwise(windows)
-    )
-
-
-def test_token_vectors_follow_spacy_tokens_across_windows() -> None:
-    sentence = "The minister said on Tuesday that the bridge would reopen in May. "
-    doc = load_nlp()(sentence * 40 + "\n\nEnd.")  # well over one window of word pieces
+def test_token_vectors_are_spacys_own_and_missing_ones_are_none() -> None:
+    doc = load_nlp()("The minister said on Tuesday that the bridge would reopen in May.")
     vectors = token_vectors(doc)
-    assert vectors.shape == (len(doc), 384)
-    for token in doc:
-        assert bool(np.any(vectors[token.i])) == (not token.is_space)
-    said = [t.i for t in doc if t.text == "said"]
-    first, middle = vectors[said[0]], vectors[said[len(said) // 2]]
-    cosine = float(first @ middle / np.linalg.norm(first) / np.linalg.norm(middle))
-    assert cosine > 0.8  # the same word in the same sentence reads alike wherever it falls
+    assert vectors is not None and vectors.shape == (len(doc), doc.tensor.shape[1])
+    bare = Doc(doc.vocab, words=[t.text for t in doc])
+    assert token_vectors(bare) is None
 
 
 def test_the_mix_adds_network_and_crf_scores() -> None:
@@ -90,7 +70,7 @@ def test_training_learns_cues_from_a_few_labelled_sentences() -> None:
         [],
         [],
     ]
-    vectors = [token_vectors(doc) for doc in docs]
+    vectors = learn_neural.load_vectors(docs, None)
     vocab = learn_neural.build_vocab(docs)
     data = [
         s
@@ -98,9 +78,50 @@ def test_training_learns_cues_from_a_few_labelled_sentences() -> None:
         for s in learn_neural.sentences_of(doc, g, v, vocab)
     ]
     sizes = {name: len(vocab[name]) + 1 for name in vocab}
-    net = learn_neural.train(data, sizes, epochs=40, config={"hidden": 16})
+    net = learn_neural.train(
+        data, sizes, epochs=40, config={"hidden": 16, "dims": vectors[0].shape[1]}
+    )
     tagger = {"net": net, "vocab": vocab, "mix": {**EVEN, "crf": 0.0}}
     doc = nlp("The minister said the bridge was safe.")
-    cues = find_cues_mixed(doc, quote_mask(doc), {"cue": CRF}, tagger)
+    cues = find_cues(doc, quote_mask(doc), {"cue": CRF, "network": tagger})
     assert [[t.text for t in cue] for cue in cues] == [["said"]]
     assert isinstance(net, torch.nn.Module)
+
+
+def test_the_reader_runs_the_shipped_network_with_the_cue_crf() -> None:
+    model = load_model()
+    assert model["network"] is load_tagger()
+    doc = load_nlp()(
+        "The senator claimed the bill would cut taxes, while aides plan to brief reporters.\n"
+        "Officials said the bridge was safe, according to a statement."
+    )
+    quoted = quote_mask(doc)
+    with_network = find_cues(doc, quoted, model)
+    crf_alone = find_cues(doc, quoted, {**model, "network": None})
+    assert {"said", "according to"} <= {" ".join(t.text for t in c) for c in with_network}
+    # The same doc without spaCy's vectors (a parse read back from disk) falls back to the CRF.
+    bare = Doc.from_docs([doc])
+    bare.tensor = np.zeros((0, 0), dtype=np.float32)
+    assert [[t.i for t in c] for c in find_cues(bare, quoted, model)] == [
+        [t.i for t in c] for c in crf_alone
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The fire was reportedly caused by a faulty storage tank.", "reportedly"),
+        ("Two soldiers were allegedly detained at the border crossing.", "allegedly"),
+        ("The minister purportedly signed the order before leaving.", "purportedly"),
+    ],
+)
+def test_an_evidential_adverb_is_the_cue_of_an_unnamed_source(text: str, cue: str) -> None:
+    doc = load_nlp()(text)
+    cues = find_cues(doc, quote_mask(doc), load_model())
+    assert [[t.text for t in c] for c in cues] == [[cue]]
+
+
+def test_an_evidential_adverb_beside_a_named_cue_adds_no_second_cue() -> None:
+    doc = load_nlp()("Police said the driver was reportedly drunk.")
+    cues = find_cues(doc, quote_mask(doc), load_model())
+    assert [[t.text for t in c] for c in cues] == [["said"]]

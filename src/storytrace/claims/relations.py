@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
+from storytrace.claims.cue_network import combined_many, load_tagger, log_probs, token_vectors
 from storytrace.claims.features import index_cue_rows, quote_mask, role_rows, sentence_ids
 from storytrace.claims.sequence import viterbi_many
 from storytrace.text.doccache import doc_text
@@ -46,10 +47,12 @@ class Relation:
 
 @functools.cache
 def load_model() -> dict[str, Any]:
-    """The shipped weights (cached per process)."""
+    """The shipped weights (cached per process): the two CRFs and, under ``"network"``, the
+    neural cue tagger whose scores join the cue CRF's (:mod:`storytrace.claims.cue_network`).
+    """
     path = resources.files("storytrace.claims") / "data" / MODEL_FILE
     model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return model
+    return {**model, "network": load_tagger()}
 
 
 def _sentences(doc: Doc) -> list[list[Token]]:
@@ -77,14 +80,41 @@ def cue_runs(tokens: list[_T], labels: list[str]) -> list[list[_T]]:
 
 
 def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[Token]]:
-    """Reporting cues, in text order, as the cue CRF marks them sentence by sentence."""
+    """Reporting cues, in text order, sentence by sentence: the cue CRF's scores plus, when
+    ``model`` carries one, the neural cue tagger's (a doc without token vectors: CRF alone).
+    """
     sentences = [ids for ids in sentence_ids(doc) if ids]
     lexicon = model["cue"].get("lexicon")
     rows = [index_cue_rows(doc, ids, quoted, lexicon) for ids in sentences]
+    network = model.get("network")
+    vectors = token_vectors(doc) if network else None
+    if network is None or vectors is None:
+        labels = viterbi_many(model["cue"], rows)
+    else:
+        tokens = [[doc[i] for i in ids] for ids in sentences]
+        neural = log_probs(tokens, vectors, quoted, network)
+        labels = combined_many(model["cue"], rows, neural, network["mix"])
     runs: list[list[Token]] = []
-    for ids, labels in zip(sentences, viterbi_many(model["cue"], rows), strict=True):
-        runs += [[doc[i] for i in run] for run in cue_runs(ids, labels)]
+    for ids, found in zip(sentences, labels, strict=True):
+        runs += [[doc[i] for i in run] for run in cue_runs(ids, found)] or evidential_cues(
+            [doc[i] for i in ids]
+        )
     return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
+
+
+# Adverbs that put a claim on someone else's word without naming them. PolNeAR marks
+# "reportedly" as a cue in 14 of its 29 uses in train; the reader takes each one that
+# modifies a verb in a sentence with no other cue, so the claim keeps its hedge's source.
+EVIDENTIALS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
+
+
+def evidential_cues(tokens: list[Token]) -> list[list[Token]]:
+    """Evidential adverbs of a sentence, each a one-word cue ("The fire was reportedly ...")."""
+    return [
+        [t]
+        for t in tokens
+        if t.lower_ in EVIDENTIALS and t.dep_ == "advmod" and t.head.pos_ in {"VERB", "AUX"}
+    ]
 
 
 def _window(doc: Doc, cue: list[Token], width: int | None = None) -> range:
@@ -281,7 +311,7 @@ def trim_source(tokens: list[Token]) -> list[Token]:
 def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relation]:
     """Every attribution relation of a parsed text, in the order of the cues.
 
-    ``model`` defaults to the shipped CRF weights (:func:`load_model`).
+    ``model`` defaults to the shipped weights (:func:`load_model`).
     """
     model = model or load_model()
     quoted = quote_mask(doc)

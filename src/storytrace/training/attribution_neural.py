@@ -1,15 +1,12 @@
-"""Fitting the neural cue tagger of :mod:`storytrace.training.attribution_network`.
+"""Fitting the neural cue tagger of :mod:`storytrace.claims.cue_network` (run by a developer)::
 
-An experiment kept for refitting, not shipped: added to the cue CRF it lifts PolNeAR dev
-exact cue F1 from 0.704 to 0.737, but its MiniLM token encoder costs about four times
-spaCy's parse, over the read stage's budget (issue #14), so ``analyze`` runs the CRFs
-alone. Run by a developer (nothing here runs in the pipeline)::
+    python -m storytrace.training.attribution_neural ../shared/data/polnear/train \
+        --out src/storytrace/claims/data/cue_tagger.pt
 
-    python -m storytrace.training.attribution_neural ../shared/data/polnear/train --out T.pt
-
-It writes half-precision weights, the category vocabularies and :data:`MIX` (how its
-scores join the cue CRF's). Training is seeded; the epoch count and the mix were chosen
-on a held-out fold of train (``--dev-fold 0 --crf FOLD0.json``, the CRF from
+It reads spaCy's token vectors of each parsed article (``--docs`` and ``--vectors`` reuse a
+saved parse) and writes half-precision weights, the category vocabularies and :data:`MIX`
+(how its scores join the cue CRF's). Training is seeded; the epoch count and the mix were
+chosen on a held-out fold of train (``--dev-fold 0 --crf FOLD0.json``, the CRF from
 ``bench/polnear_cv.py --save``), never on PolNeAR dev.
 """
 
@@ -29,25 +26,26 @@ import torch
 from spacy.tokens import Doc
 from torch import nn
 
-from storytrace.claims.features import quote_mask
-from storytrace.claims.relations import Relation, _fragments, _sentences
-from storytrace.training.attribution import _tokens, load_docs, read_split
-from storytrace.training.attribution_encoder import Matrix, token_vectors
-from storytrace.training.attribution_network import (
+from storytrace.claims.cue_network import (
     CATEGORIES,
     CUE_LABELS,
     CueNet,
+    Matrix,
     categories,
     encode_sentence,
-    find_cues_mixed,
     pad,
+    token_vectors,
 )
+from storytrace.claims.features import quote_mask
+from storytrace.claims.relations import Relation, _fragments, _sentences, find_cues
+from storytrace.training.attribution import _tokens, load_docs, read_split
 
 Sentence = tuple[Matrix, np.ndarray, Matrix, list[int]]
 SEED = 20261122
 # How the network's log-probabilities join the cue CRF's scores, chosen on train fold 0 of
-# 5 (network and CRF fitted on folds 1-4): exact cue F1 0.724, against 0.686 (CRF alone)
-# and 0.695 (network alone); CRF weight 0.5 or 2 and biases 0 or 1 scored 0.714-0.723.
+# 5 (network and CRF fitted on folds 1-4, after one epoch): exact cue F1 0.703, against
+# 0.689 (CRF alone) and 0.601 (network alone); CRF weight 0.5 or 2 and biases 0 or 1 scored
+# 0.685-0.703. Five epochs, as the shipped tagger was fitted (the loss still falls at 5).
 MIX: dict[str, Any] = {"crf": 1.0, "neural": 1.0, "bias": [0.0, 0.5, 0.5]}
 GRID = [(1.0, 0.0), (0.0, 1.0), (1.0, 0.5), (1.0, 1.0), (1.0, 2.0)]  # (neural, crf) weights
 
@@ -140,7 +138,8 @@ def cue_scores(
     """Exact cue precision, recall and F1 of the combined tagger over a set of articles."""
     hits = predicted = wanted = 0
     for doc, relations, matrix in zip(docs, gold, vectors, strict=True):
-        cues = find_cues_mixed(doc, quote_mask(doc), crf, tagger, matrix)
+        doc.tensor = matrix.astype(np.float64)  # a parse read back from a DocBin carries no vectors
+        cues = find_cues(doc, quote_mask(doc), {**crf, "network": tagger})
         mine = [_fragments(cue) for cue in cues]
         remaining = [_fragments(_tokens(doc, r.cue)) for r in relations]
         predicted += len(mine)
@@ -167,17 +166,21 @@ def export(
 
 
 def load_vectors(docs: Sequence[Doc], cache: Path | None) -> list[Matrix]:
-    """Token vectors per article, from an ``.npy`` of all rows in order when given."""
+    """Token vectors per article: spaCy's, or from an ``.npy`` of all rows in order."""
     if cache is None:
-        return [token_vectors(doc) for doc in docs]
+        found = [token_vectors(doc) for doc in docs]
+        if any(v is None for v in found):
+            raise SystemExit("parsed articles without token vectors: give --vectors")
+        return [v for v in found if v is not None]
     rows = np.load(cache)
-    found, start = [], 0
+    kept: list[Matrix] = []
+    start = 0
     for doc in docs:
-        found.append(rows[start : start + len(doc)].astype(np.float32))
+        kept.append(rows[start : start + len(doc)].astype(np.float32))
         start += len(doc)
     if start != len(rows):
         raise SystemExit(f"{cache}: {len(rows)} rows, the split has {start} tokens")
-    return found
+    return kept
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -187,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="where to save the weights (.pt)")
     parser.add_argument("--docs", type=Path, default=None, help="the split parsed, as a DocBin")
     parser.add_argument("--vectors", type=Path, default=None, help="token vectors (.npy)")
-    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--dev-fold", type=int, default=None, help="hold this fold out")
     parser.add_argument("--crf", type=Path, default=None, help="CRF model fitted without it")
@@ -207,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     kept = [i for i in range(len(docs)) if i not in set(held)]
     vocab = build_vocab([docs[i] for i in kept])
     sizes = {name: len(vocab[name]) + 1 for name in CATEGORIES}
-    config = {"hidden": args.hidden}
+    config = {"hidden": args.hidden, "dims": int(vectors[0].shape[1])}
     data = [s for i in kept for s in sentences_of(docs[i], gold[i], vectors[i], vocab)]
     started = time.perf_counter()
 

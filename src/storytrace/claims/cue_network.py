@@ -1,0 +1,221 @@
+"""The neural half of the reporting-cue tagger: spaCy's token vectors into a small BiLSTM.
+
+Each sentence is read token by token: the contextual vector spaCy's ``tok2vec`` already
+computed for the parse (``doc.tensor``, 96 numbers, so the network costs no second
+encoder), learned embeddings of the token's part-of-speech tag, dependency relation, its
+head's tag and relation and its entity type, and a few flags (inside a quotation, next to
+a quotation mark, sentence start, title case). A one-layer BiLSTM gives B/I/O
+log-probabilities per token; they are added to the cue CRF's scores and one Viterbi pass
+that forbids ``O -> I`` turns the sum into cue spans (:func:`combined_labels`). The
+network generalises over cue words the CRF has seen rarely or never ("claim", "plans",
+"went after"). Fitted on PolNeAR train by :mod:`storytrace.training.attribution_neural`
+and shipped as half-precision weights in ``claims/data/cue_tagger.pt``.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import torch
+from spacy.tokens import Doc, Token
+from torch import nn
+
+from storytrace.claims.features import QUOTE_MARKS
+from storytrace.claims.sequence import best_paths, state_scores
+
+CUE_LABELS = ("O", "B", "I")
+CATEGORIES = ("tag", "dep", "head_tag", "ent", "head_dep")
+WIDTH = 16  # size of each category's embedding
+FLAGS = 6
+TAGGER_FILE = "cue_tagger.pt"
+Matrix = npt.NDArray[np.float32]
+
+
+def categories(token: Token) -> dict[str, str]:
+    """The categorical inputs of one token."""
+    return {
+        "tag": token.tag_,
+        "dep": token.dep_,
+        "head_tag": token.head.tag_,
+        "ent": token.ent_type_ or "-",
+        "head_dep": token.head.dep_,
+    }
+
+
+def flags(token: Token, quoted: Sequence[bool]) -> list[float]:
+    """Binary inputs: quoted, next to a quotation, quote mark, sentence start, title case."""
+    i, doc = token.i, token.doc
+    before = i + 1 < len(doc) and quoted[i + 1] and not quoted[i]
+    after = i > 0 and quoted[i - 1] and not quoted[i]
+    return [
+        float(quoted[i]),
+        float(before),
+        float(after),
+        float(token.text in QUOTE_MARKS),
+        float(bool(token.is_sent_start)),
+        float(token.is_title),
+    ]
+
+
+class CueNet(nn.Module):
+    """Token inputs -> projection -> BiLSTM -> B/I/O scores."""
+
+    def __init__(
+        self, sizes: dict[str, int], *, dims: int, hidden: int = 128, dropout: float = 0.25
+    ):
+        super().__init__()
+        self.embeddings = nn.ModuleDict(
+            {name: nn.Embedding(size, WIDTH) for name, size in sizes.items()}
+        )
+        width = dims + WIDTH * len(sizes) + FLAGS
+        self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, 2 * hidden), nn.GELU())
+        self.lstm = nn.LSTM(2 * hidden, hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * hidden, len(CUE_LABELS)))
+
+    def forward(
+        self, vectors: torch.Tensor, cats: torch.Tensor, bits: torch.Tensor, lengths: torch.Tensor
+    ) -> torch.Tensor:
+        """Scores ``(batch, length, labels)`` for padded batches of sentences."""
+        parts = [vectors, bits]
+        parts += [self.embeddings[name](cats[..., k]) for k, name in enumerate(self.embeddings)]
+        x = self.project(torch.cat(parts, dim=-1))
+        packed = nn.utils.rnn.pack_padded_sequence(
+            x, lengths.cpu(), batch_first=True, enforce_sorted=False
+        )
+        output, _ = self.lstm(packed)
+        padded, _ = nn.utils.rnn.pad_packed_sequence(
+            output, batch_first=True, total_length=x.shape[1]
+        )
+        scores: torch.Tensor = self.out(padded)
+        return scores
+
+
+def token_vectors(doc: Doc) -> Matrix | None:
+    """spaCy's contextual vector of every token, or None when the doc carries none."""
+    tensor = doc.tensor
+    if tensor is None or len(getattr(tensor, "shape", ())) != 2 or tensor.shape[0] != len(doc):
+        return None
+    return np.asarray(tensor, dtype=np.float32)
+
+
+def encode_sentence(
+    tokens: Sequence[Token],
+    vectors: Matrix,
+    quoted: Sequence[bool],
+    vocab: dict[str, dict[str, int]],
+) -> tuple[Matrix, npt.NDArray[np.int64], Matrix]:
+    """The three input arrays of one sentence (unknown categories map to index 0)."""
+    ids = [t.i for t in tokens]
+    values = [categories(t) for t in tokens]
+    cats = np.array(
+        [[index.get(found[name], 0) for name, index in vocab.items()] for found in values],
+        dtype=np.int64,
+    ).reshape(len(tokens), len(vocab))
+    bits = np.array([flags(t, quoted) for t in tokens], dtype=np.float32).reshape(-1, FLAGS)
+    return vectors[ids].astype(np.float32), cats, bits
+
+
+def pad(
+    arrays: Sequence[tuple[Matrix, npt.NDArray[np.int64], Matrix]],
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]:
+    """A padded batch (vectors, categories, flags, lengths) from per-sentence arrays."""
+    lengths = [max(1, len(a[0])) for a in arrays]
+    longest = max(lengths)
+    dims = arrays[0][0].shape[1]
+    vectors = np.zeros((len(arrays), longest, dims), dtype=np.float32)
+    cats = np.zeros((len(arrays), longest, arrays[0][1].shape[1]), dtype=np.int64)
+    bits = np.zeros((len(arrays), longest, FLAGS), dtype=np.float32)
+    for k, (v, c, b) in enumerate(arrays):
+        vectors[k, : len(v)] = v
+        cats[k, : len(c)] = c
+        bits[k, : len(b)] = b
+    return (
+        torch.from_numpy(vectors),
+        torch.from_numpy(cats),
+        torch.from_numpy(bits),
+        torch.tensor(lengths),
+    )
+
+
+def restore(saved: dict[str, Any]) -> dict[str, Any]:
+    """A usable tagger ``{"net", "vocab", "mix"}`` from what the trainer saved."""
+    vocab: dict[str, dict[str, int]] = saved["vocab"]
+    net = CueNet({name: len(index) + 1 for name, index in vocab.items()}, **saved["config"])
+    net.load_state_dict({k: v.float() for k, v in saved["state"].items()})
+    net.eval()
+    return {"net": net, "vocab": vocab, "mix": dict(saved["mix"])}
+
+
+@functools.cache
+def load_tagger() -> dict[str, Any]:
+    """The shipped network (cached per process)."""
+    data = (resources.files("storytrace.claims") / "data" / TAGGER_FILE).read_bytes()
+    saved = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    return restore(saved)
+
+
+def log_probs(
+    sentences: Sequence[Sequence[Token]],
+    vectors: Matrix,
+    quoted: Sequence[bool],
+    tagger: dict[str, Any],
+) -> list[Matrix]:
+    """Per-token B/I/O log-probabilities for each sentence (one batch for the article)."""
+    if not sentences:
+        return []
+    batch = pad([encode_sentence(s, vectors, quoted, tagger["vocab"]) for s in sentences])
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # one article's sentences: a second thread only waits (2.5x CPU)
+    try:
+        with torch.inference_mode():
+            found = torch.log_softmax(tagger["net"](*batch), dim=-1).numpy()
+    finally:
+        torch.set_num_threads(threads)
+    return [found[k, : len(s)] for k, s in enumerate(sentences)]
+
+
+def combined_labels(
+    crf: dict[str, Any], rows: Sequence[Sequence[str]], neural: Matrix, mix: dict[str, Any]
+) -> list[str]:
+    """B/I/O of one sentence by one Viterbi pass over the CRF's scores plus the network's
+    log-probabilities (:func:`combined_many` of one sentence)."""
+    return combined_many(crf, [rows], [neural], mix)[0]
+
+
+def combined_many(
+    crf: dict[str, Any],
+    sentences: Sequence[Sequence[Sequence[str]]],
+    neural: Sequence[Matrix],
+    mix: dict[str, Any],
+) -> list[list[str]]:
+    """B/I/O of each sentence, decoded side by side, from the CRF's scores plus the network's.
+
+    ``mix`` weighs the two (``"crf"``, ``"neural"``) and adds ``"bias"`` per label; the
+    CRF's transitions are kept, scaled by its weight; ``O -> I`` is forbidden and no cue
+    opens a sentence with ``I``.
+    """
+    if list(crf["labels"]) != list(CUE_LABELS):
+        raise ValueError(f"cue CRF labels {crf['labels']} are not {list(CUE_LABELS)}")
+    lengths = [len(rows) for rows in sentences]
+    if not sum(lengths):
+        return [[] for _ in sentences]
+    crf_scores = state_scores(crf, [row for rows in sentences for row in rows])
+    parts = np.split(crf_scores, np.cumsum(lengths)[:-1])
+    emissions = []
+    for part, scores in zip(parts, neural, strict=True):
+        if not len(part):
+            continue
+        summed = mix["crf"] * part + mix["neural"] * np.asarray(scores, dtype=np.float64)
+        summed = summed + np.asarray(mix["bias"], dtype=np.float64)
+        summed[0, 2] = -1e9  # no cue opens with I
+        emissions.append(summed)
+    transitions = [[mix["crf"] * w for w in row] for row in crf["transitions"]]
+    transitions[0][2] = -1e9  # O -> I
+    paths = iter(best_paths(emissions, transitions))
+    return [[CUE_LABELS[k] for k in next(paths)] if n else [] for n in lengths]
