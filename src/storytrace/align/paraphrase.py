@@ -7,9 +7,10 @@ negation and length. The weights ship in ``align/data/paraphrase.json`` (with
 (``python -m storytrace.training.paraphrase``); the decision threshold was chosen by
 cross-validation on train.
 
-:func:`same_fact_scores` is the claim pair scorer: alignment calls it with the claim vectors
-it already holds, and ``predict paraphrase`` calls it through :func:`score_pairs`, so what
-MRPC measures is what alignment runs.
+:func:`same_fact_scores` scores claim pairs given their cosines; ``predict paraphrase`` calls
+it through :func:`score_pairs`. Alignment (:mod:`storytrace.align.groups`) does not call it
+yet: the model reads different numbers as different facts, and alignment must keep them in
+one group to report the conflict.
 """
 
 from __future__ import annotations
