@@ -34,6 +34,7 @@ from storytrace.align.mention_chains import effective_places, fact_chains
 from storytrace.align.properties import contested_properties
 from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
+from storytrace.cluster.blocking import pair_components
 from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
@@ -278,13 +279,16 @@ def embed_each(articles: Sequence[Article]) -> Iterator[tuple[Article, np.ndarra
 
 
 class Engine(Protocol):
-    """Where stages 2-3 run: :func:`read_each` and :func:`embed_each` over articles."""
+    """Where stages 2-3 run (:func:`read_each` and :func:`embed_each` over articles), and
+    the connected parts of story grouping's candidate pairs are found."""
 
     def read(
         self, articles: Sequence[Article], outlets: Sequence[str]
     ) -> Iterable[tuple[Article, Reading | str]]: ...
 
     def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]: ...
+
+    def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]: ...
 
 
 class EmbeddedEngine:
@@ -297,6 +301,9 @@ class EmbeddedEngine:
 
     def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]:
         return embed_each(articles)
+
+    def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+        return pair_components(n, pairs)
 
 
 EMBEDDED = EmbeddedEngine()
@@ -471,7 +478,8 @@ def analyze(
         if summary.stored or store.unfinished_articles():
             read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
             with store.story_update():
-                summary.rebuilt = len(update_stories(store, progress, clock, summary.failed))
+                built = update_stories(store, progress, clock, summary.failed, engine)
+                summary.rebuilt = len(built)
         summary.counts = store.story_counts()
         store.save_run(
             dataclasses.replace(
@@ -496,6 +504,7 @@ def update_stories(
     progress: Progress,
     clock: _Clock | None = None,
     failed: list[ArticleFailed] | None = None,
+    engine: Engine | None = None,
 ) -> list[str]:
     """Stages 4-9 for the articles not yet in a story; returns the ids of the stories saved.
 
@@ -522,7 +531,10 @@ def update_stories(
     progress("reuse", len(new), len(new))
     _tick(clock, "reuse")
     existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
-    assignment = group_stories(articles, vectors, edges=edges, existing=existing, focus=new)
+    parts_of = (engine or EMBEDDED).components
+    assignment = group_stories(
+        articles, vectors, edges=edges, existing=existing, focus=new, parts_of=parts_of
+    )
     _tick(clock, "cluster")
     story_ids, replaced = stories_to_build(assignment, existing, new)
     old = store.get_stories(sorted(replaced))

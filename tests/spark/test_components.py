@@ -29,3 +29,14 @@ def test_components_match_blocking(session: object) -> None:
     got = spark_components(session, 12, pairs)  # type: ignore[arg-type]
     assert got == expected
     assert [0, 3, 7] in got and [11] in got
+
+
+def test_the_spark_engine_finds_the_parts_the_embedded_engine_finds(session: object) -> None:
+    from storytrace.pipeline import EMBEDDED
+    from storytrace.spark.engine import SparkEngine
+
+    rng = np.random.default_rng(7)
+    pairs = [(int(a), int(b)) for a, b in rng.integers(0, 40, size=(30, 2))]
+    engine = SparkEngine("local[1]")  # the module's session (getOrCreate), stopped there
+    assert engine.components(40, pairs) == EMBEDDED.components(40, pairs)
+    assert engine.components(3, []) == [[0], [1], [2]]
