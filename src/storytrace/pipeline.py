@@ -91,10 +91,10 @@ class ArticleFailed:
 class RunSummary:
     """What a run did: counts per outcome, every rejected input and every failed article.
 
-    ``counts`` are the stored stories after the run (counted, not loaded: read them with
-    ``Store.get_stories``); ``rebuilt`` the stories this run wrote. ``outputs`` are the
-    reports written, ``kept`` those left as they were because the store had not changed
-    since they were written.
+    ``counts`` are the stored stories after the run (counted, not loaded; ``stories``
+    loads them from the store on first use); ``rebuilt`` the stories this run wrote.
+    ``outputs`` are the reports written, ``kept`` those left as they were because the
+    store had not changed since they were written.
     """
 
     stored: int = 0
@@ -106,6 +106,21 @@ class RunSummary:
     outputs: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+    db: str | Path | None = None  # the store the run wrote to
+    _stories: list[Story] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def stories(self) -> list[Story]:
+        """Every stored story, in id order, read from ``db`` on first use."""
+        if self._stories is None:
+            if self.db is None:
+                return []
+            store = open_store(self.db, read_only=True)
+            try:
+                self._stories = store.get_stories()
+            finally:
+                store.close()
+        return self._stories
 
 
 class _Clock:
@@ -463,7 +478,7 @@ def analyze(
     Example:
         >>> analyze(["examples/corpus"], db="out/demo.db", out="out/demo")  # doctest: +SKIP
     """
-    summary = RunSummary()
+    summary = RunSummary(db=db)
     clock = _Clock(summary.seconds)
     store = open_store(db)
     run = start_run(inputs)

@@ -91,6 +91,7 @@ def test_a_new_article_rebuilds_its_story_only_and_matches_a_run_from_scratch(
     for group in (g for s in after for g in s.claim_groups):
         verdicts[group.verdict] = verdicts.get(group.verdict, 0) + 1
     assert summary.counts.verdicts == verdicts
+    assert summary.stories == after  # loaded from the store when asked for
 
 
 def test_reports_show_every_story_after_a_new_article_and_are_kept_when_nothing_changed(
