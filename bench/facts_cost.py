@@ -61,7 +61,7 @@ def main() -> None:
             start = time.perf_counter()
             summary = analyze([str(folder)], db=Path(tmp) / "st.db")
             runs.append({"wall_s": round(time.perf_counter() - start, 1), **summary.seconds,
-                         "stories": len(summary.stories)})  # fmt: skip
+                         "stories": summary.counts.stories})  # fmt: skip
     first = runs[0]
     stage = first.get("align+provenance+events", 0.0)
     print(json.dumps({

@@ -55,8 +55,8 @@ def main() -> None:
                 results[name] = {
                     "seconds": round(time.perf_counter() - started, 1),
                     "articles": summary.stored,
-                    "stories": len(summary.stories),
-                    "claim_groups": sum(len(s.claim_groups) for s in summary.stories),
+                    "stories": summary.counts.stories,
+                    "claim_groups": summary.counts.claim_groups,
                     "stages": summary.seconds,
                 }
                 if args.out is not None:

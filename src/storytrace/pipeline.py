@@ -34,6 +34,7 @@ from storytrace.align.mention_chains import effective_places, fact_chains
 from storytrace.align.properties import contested_properties
 from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
+from storytrace.cluster.blocking import pair_components
 from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
@@ -57,8 +58,10 @@ from storytrace.provenance.accounts import paragraph_sources
 from storytrace.provenance.verdicts import story_names
 from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Story
 from storytrace.report import stories_document, write_html, write_json
+from storytrace.report.stamp import REPORTS, STAMP, forget, is_current, write_stamp
 from storytrace.reuse import find_reuse
 from storytrace.store import Store, open_store, runs
+from storytrace.store.base import StoryCounts
 from storytrace.store.runs import start_run
 
 logger = logging.getLogger(__name__)
@@ -86,16 +89,38 @@ class ArticleFailed:
 
 @dataclass
 class RunSummary:
-    """What a run did: counts per outcome, every rejected input and every failed article."""
+    """What a run did: counts per outcome, every rejected input and every failed article.
+
+    ``counts`` are the stored stories after the run (counted, not loaded; ``stories``
+    loads them from the store on first use); ``rebuilt`` the stories this run wrote.
+    ``outputs`` are the reports written, ``kept`` those left as they were because the
+    store had not changed since they were written.
+    """
 
     stored: int = 0
     duplicates: int = 0
     rejected: list[InputRejected] = field(default_factory=list)
     failed: list[ArticleFailed] = field(default_factory=list)
-    stories: list[Story] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    counts: StoryCounts = field(default_factory=lambda: StoryCounts(0, 0, {}))
+    rebuilt: int = 0
     outputs: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
+    db: str | Path | None = None  # the store the run wrote to
+    _stories: list[Story] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def stories(self) -> list[Story]:
+        """Every stored story, in id order, read from ``db`` on first use."""
+        if self._stories is None:
+            if self.db is None:
+                return []
+            store = open_store(self.db, read_only=True)
+            try:
+                self._stories = store.get_stories()
+            finally:
+                store.close()
+        return self._stories
 
 
 class _Clock:
@@ -127,7 +152,7 @@ def _own_files(db: str | Path, out: str | Path | None = None) -> set[Path]:
         }
     if out is not None:
         folder = Path(out).resolve()
-        own |= {folder / "stories.json", folder / "report.html"}
+        own |= {folder / name for name in (*REPORTS, STAMP)}
     return own
 
 
@@ -269,13 +294,16 @@ def embed_each(articles: Sequence[Article]) -> Iterator[tuple[Article, np.ndarra
 
 
 class Engine(Protocol):
-    """Where stages 2-3 run: :func:`read_each` and :func:`embed_each` over articles."""
+    """Where stages 2-3 run (:func:`read_each` and :func:`embed_each` over articles), and
+    the connected parts of story grouping's candidate pairs are found."""
 
     def read(
         self, articles: Sequence[Article], outlets: Sequence[str]
     ) -> Iterable[tuple[Article, Reading | str]]: ...
 
     def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]: ...
+
+    def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]: ...
 
 
 class EmbeddedEngine:
@@ -288,6 +316,9 @@ class EmbeddedEngine:
 
     def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]:
         return embed_each(articles)
+
+    def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+        return pair_components(n, pairs)
 
 
 EMBEDDED = EmbeddedEngine()
@@ -447,7 +478,7 @@ def analyze(
     Example:
         >>> analyze(["examples/corpus"], db="out/demo.db", out="out/demo")  # doctest: +SKIP
     """
-    summary = RunSummary()
+    summary = RunSummary(db=db)
     clock = _Clock(summary.seconds)
     store = open_store(db)
     run = start_run(inputs)
@@ -459,10 +490,12 @@ def analyze(
             with read_options(options):
                 ingest_into(store, inputs, summary, progress, db=db, out=out)
         clock.tick("ingest")
-        read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
-        with store.story_update():
-            articles, summary.stories = update_stories(store, progress, clock, summary.failed)
-        summary.articles = articles
+        if summary.stored or store.unfinished_articles():
+            read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
+            with store.story_update():
+                built = update_stories(store, progress, clock, summary.failed, engine)
+                summary.rebuilt = len(built)
+        summary.counts = store.story_counts()
         store.save_run(
             dataclasses.replace(
                 run,
@@ -470,11 +503,11 @@ def analyze(
                 articles_stored=summary.stored,
                 duplicates=summary.duplicates,
                 rejected=len(summary.rejected),
-                stories=len(summary.stories),
+                stories=summary.counts.stories,
             )
         )
         if out is not None:
-            summary.outputs = write_reports(articles, summary.stories, Path(out))
+            summary.outputs, summary.kept = report_store(store, Path(out), _store_name(db))
             clock.tick("report")
     finally:
         store.close()
@@ -486,8 +519,9 @@ def update_stories(
     progress: Progress,
     clock: _Clock | None = None,
     failed: list[ArticleFailed] | None = None,
-) -> tuple[list[Article], list[Story]]:
-    """Stages 4-9 for the articles not yet in a story; returns every article and story.
+    engine: Engine | None = None,
+) -> list[str]:
+    """Stages 4-9 for the articles not yet in a story; returns the ids of the stories saved.
 
     Call it holding :meth:`Store.story_update`: it reads the latest stories, so a
     concurrent run's are built upon, never overwritten. Only what the new articles touch
@@ -496,21 +530,26 @@ def update_stories(
     origins and events; every other story is read back as stored. The rebuilt stories
     replace the ones they absorb in one transaction (``Store.replace_stories``): a run
     killed at any point leaves the previous stories whole. With no new article ready,
-    the stored stories stand as they are.
+    the stored stories stand as they are, and nothing is loaded.
     """
+    if not store.unfinished_articles():
+        return []
     vectors_raw = store.get_vectors()
     articles = [a for a in store.get_articles() if a.id in vectors_raw and store.has_claims(a.id)]
     grouped = store.story_articles()
     new = [a.id for a in articles if a.id not in grouped]
     if not new:
-        return articles, store.get_stories()
+        return []
     vectors = {a.id: np.frombuffer(vectors_raw[a.id], dtype=np.float32) for a in articles}
     _tick(clock, "load")
     edges = find_reuse(articles, only=set(new), window_days=REUSE_WINDOW_DAYS)
     progress("reuse", len(new), len(new))
     _tick(clock, "reuse")
     existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
-    assignment = group_stories(articles, vectors, edges=edges, existing=existing, focus=new)
+    parts_of = (engine or EMBEDDED).components
+    assignment = group_stories(
+        articles, vectors, edges=edges, existing=existing, focus=new, parts_of=parts_of
+    )
     _tick(clock, "cluster")
     story_ids, replaced = stories_to_build(assignment, existing, new)
     old = store.get_stories(sorted(replaced))
@@ -535,16 +574,39 @@ def update_stories(
     _tick(clock, "align+provenance+events")
     store.replace_stories([*built, *changed], replacing=replaced | {s.id for s in changed})
     _tick(clock, "store")
-    gone = replaced | {s.id for s in [*changed, *built]}
-    kept = {s.id: s for s in store.get_stories() if s.id not in gone}
-    kept.update((s.id, s) for s in [*changed, *built])
-    _tick(clock, "load")
-    return articles, [kept[i] for i in sorted(kept)]
+    return sorted({s.id for s in [*built, *changed]})
 
 
 def _tick(clock: _Clock | None, stage: str) -> None:
     if clock is not None:
         clock.tick(stage)
+
+
+def _store_name(db: str | Path) -> str:
+    """What names the store in a report's stamp: a SQLite file's full path, or the URL."""
+    return str(db) if "://" in str(db) else str(Path(db).resolve())
+
+
+def report_articles(store: Store) -> list[Article]:
+    """The articles the reports list: those read and embedded (failed ones included)."""
+    vectors = store.get_vectors()
+    return [a for a in store.get_articles() if a.id in vectors and store.has_claims(a.id)]
+
+
+def report_store(store: Store, out: Path, store_name: str) -> tuple[list[Path], list[Path]]:
+    """Write the reports of every stored story into ``out``; returns (written, kept).
+
+    When ``out`` already shows the store as it stands (:mod:`storytrace.report.stamp`),
+    the reports are kept and no story is loaded.
+    """
+    state = store.state()
+    if is_current(out, __version__, store_name, state):
+        return [], [out / name for name in REPORTS]
+    if out.is_dir():
+        forget(out)
+    written = write_reports(report_articles(store), store.get_stories(), out)
+    write_stamp(out, __version__, store_name, state)
+    return written, []
 
 
 def write_reports(articles: Sequence[Article], stories: Sequence[Story], out: Path) -> list[Path]:

@@ -22,8 +22,15 @@ socket.getaddrinfo = refuse
 
 from storytrace.pipeline import analyze
 summary = analyze([sys.argv[1]], db=sys.argv[2], out=sys.argv[3])
-print(len(summary.stories), len(summary.rejected))
+print(summary.counts.stories, len(summary.rejected))
 """
+
+
+def _stories(db: Path) -> list:
+    from storytrace.store import open_store
+
+    with open_store(db) as store:
+        return store.get_stories()
 
 
 def test_analyze_runs_with_every_socket_refused(tmp_path: Path) -> None:
@@ -50,11 +57,12 @@ def test_a_new_article_joins_the_existing_story(tmp_path: Path) -> None:
         shutil.copy(SEEDS / f"{stem}.txt", folder)
         shutil.copy(SEEDS / f"{stem}.meta.json", folder)
     db = tmp_path / "st.db"
-    (story,) = analyze([str(first)], db=db).stories
+    assert analyze([str(first)], db=db).counts.stories == 1
+    (story,) = _stories(db)
     assert {g.verdict for g in story.claim_groups} == {"single_source"}
     later = analyze([str(second)], db=db)
-    assert later.stored == 1
-    (joined,) = later.stories
+    assert later.stored == 1 and later.counts.stories == 1
+    (joined,) = _stories(db)
     assert joined.id == story.id
     assert len(joined.article_ids) == 2
     assert "echoed" in {g.verdict for g in joined.claim_groups}
@@ -67,9 +75,14 @@ def test_a_rerun_with_nothing_new_gives_the_same_stories_without_rebuilding(
 
     db = tmp_path / "st.db"
     first = analyze([str(SEEDS)], db=db, out=tmp_path / "one")
+    built = _stories(db)
     again = analyze([str(SEEDS)], db=db, out=tmp_path / "two")
-    assert (again.stored, again.duplicates) == (0, 2)
-    assert again.stories == first.stories  # the stored stories, as built the first time
+    assert (again.stored, again.duplicates, again.rebuilt) == (0, 2, 0)
+    assert again.counts == first.counts
+    assert _stories(db) == built  # the stored stories, as built the first time
     one = (tmp_path / "one" / "stories.json").read_text(encoding="utf-8")
     two = (tmp_path / "two" / "stories.json").read_text(encoding="utf-8")
     assert one == two
+    kept = analyze([str(SEEDS)], db=db, out=tmp_path / "one")  # the report shows the store
+    assert kept.outputs == [] and {p.name for p in kept.kept} == {"stories.json", "report.html"}
+    assert (tmp_path / "one" / "stories.json").read_text(encoding="utf-8") == one

@@ -27,10 +27,14 @@ def test_s2_without_sidecars_the_articles_are_still_analysed(tmp_path: Path) -> 
 
     for stem in (SOFREP, IBT):
         shutil.copy(SEEDS / f"{stem}.txt", tmp_path / f"{stem}.txt")
+    from storytrace.store import open_store
+
     summary = analyze([str(tmp_path)], db=tmp_path / "st.db")
     assert summary.stored == 2 and not summary.rejected
-    assert all(a.outlet is None for a in summary.articles)
-    (story,) = summary.stories
+    assert summary.counts.stories == 1
+    with open_store(tmp_path / "st.db") as store:
+        articles, (story,) = store.get_articles(), store.get_stories()
+    assert len(articles) == 2 and all(a.outlet is None for a in articles)
     assert len(story.article_ids) == 2
     assert any(len({m.article_id for m in g.members}) == 2 for g in story.claim_groups)
 

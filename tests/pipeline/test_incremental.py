@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from storytrace.pipeline import analyze
+from storytrace.store import open_store
 
 # Two unrelated events, told by short invented reports (quick to read).
 FERRY = [
@@ -48,6 +49,11 @@ def _written(db: Path) -> set[str]:
         return {row[0] for row in conn.execute("SELECT key FROM written")}
 
 
+def _stories(db: Path) -> list:
+    with open_store(db) as store:
+        return store.get_stories()
+
+
 def _picture(stories: list) -> set[tuple]:
     found = set()
     for story in stories:
@@ -64,16 +70,56 @@ def test_a_new_article_rebuilds_its_story_only_and_matches_a_run_from_scratch(
     _write(first, LIBRARY, "2021-03-06", "library")
     _write(second, FERRY[2:], "2021-03-03", "later")
     db = tmp_path / "st.db"
-    before = analyze([str(first)], db=db).stories
+    assert analyze([str(first)], db=db).counts.stories == 2
+    before = _stories(db)
     assert len(before) == 2
     _watch(db)
-    after = analyze([str(second)], db=db)
-    assert after.stored == 1
+    summary = analyze([str(second)], db=db)
+    assert (summary.stored, summary.rebuilt, summary.counts.stories) == (1, 1, 2)
+    after = _stories(db)
     library = next(s for s in before if len(s.article_ids) == 2 and "Porto" in s.title)
-    assert {s.id for s in after.stories} == {s.id for s in before}
-    ferry = next(s for s in after.stories if s.id != library.id)
+    assert {s.id for s in after} == {s.id for s in before}
+    ferry = next(s for s in after if s.id != library.id)
     assert len(ferry.article_ids) == 3
     assert _written(db) == {ferry.id}  # the library's row was never rewritten
-    assert next(s for s in after.stories if s.id == library.id) == library
-    union = analyze([str(first), str(second)], db=tmp_path / "scratch.db").stories
-    assert _picture(union) == _picture(after.stories)
+    assert next(s for s in after if s.id == library.id) == library
+    analyze([str(first), str(second)], db=tmp_path / "scratch.db")
+    assert _picture(_stories(tmp_path / "scratch.db")) == _picture(after)
+    groups = sum(len(s.claim_groups) for s in after)
+    assert summary.counts.claim_groups == groups
+    verdicts: dict[str, int] = {}
+    for group in (g for s in after for g in s.claim_groups):
+        verdicts[group.verdict] = verdicts.get(group.verdict, 0) + 1
+    assert summary.counts.verdicts == verdicts
+    assert summary.stories == after  # loaded from the store when asked for
+
+
+def test_reports_show_every_story_after_a_new_article_and_are_kept_when_nothing_changed(
+    tmp_path: Path,
+) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    _write(first, FERRY[:2], "2021-03-02", "ferry")
+    _write(first, LIBRARY, "2021-03-06", "library")
+    _write(second, FERRY[2:], "2021-03-03", "later")
+    db, out = tmp_path / "st.db", tmp_path / "out"
+    analyze([str(first)], db=db, out=out)
+    added = analyze([str(second)], db=db, out=out)
+    assert {p.name for p in added.outputs} == {"stories.json", "report.html"}
+    document = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    stored = _stories(db)
+    assert [s["id"] for s in document["stories"]] == [s.id for s in stored]
+    assert sorted(len(s["article_ids"]) for s in document["stories"]) == [2, 3]
+    assert len(document["articles"]) == 5
+    written = (out / "stories.json").read_text(encoding="utf-8")
+
+    again = analyze([str(first), str(second)], db=db, out=out)
+    assert again.outputs == [] and {p.name for p in again.kept} == {"stories.json", "report.html"}
+    assert again.counts == added.counts
+
+    (out / "report.html").unlink()  # a report missing: both are written again
+    assert {p.name for p in analyze([], db=db, out=out).outputs} == {"stories.json", "report.html"}
+    other = tmp_path / "other.db"  # another store's run into the same folder rewrites it
+    analyze([str(first)], db=other, out=out)
+    assert len(json.loads((out / "stories.json").read_text(encoding="utf-8"))["articles"]) == 4
+    analyze([], db=db, out=out)
+    assert (out / "stories.json").read_text(encoding="utf-8") == written

@@ -80,8 +80,8 @@ def speed(corpus: Path, *, articles: int = 1000) -> dict[str, Any]:
         "spacy_small_articles_per_second": round(articles / spacy_seconds, 2),
         "ratio_analyze_to_spacy_time": round(analyze_seconds / spacy_seconds, 2),
         "analyze_stage_seconds": summary.seconds,
-        "stories": len(summary.stories),
-        "claim_groups": sum(len(s.claim_groups) for s in summary.stories),
+        "stories": summary.counts.stories,
+        "claim_groups": summary.counts.claim_groups,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}",
     }

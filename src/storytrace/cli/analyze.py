@@ -182,15 +182,17 @@ def run(args: argparse.Namespace) -> int:
             f" {printable(failed.reason)}; kept without claims",
             file=sys.stderr,
         )
-    groups = sum(len(s.claim_groups) for s in summary.stories)
+    counts = summary.counts
     print(
         f"{summary.stored} new article(s), {summary.duplicates} already stored, "
         f"{len(summary.rejected)} rejected"
         + (f", {len(summary.failed)} failed" if summary.failed else "")
-        + f"; {len(summary.stories)} stories, {groups} claim groups"
+        + f"; {counts.stories} stories, {counts.claim_groups} claim groups"
     )
     for path in summary.outputs:
         print(f"wrote {path}")
+    for path in summary.kept:
+        print(f"kept {path}: the store has not changed since it was written")
     return 1 if summary.rejected or summary.failed else 0
 
 

@@ -15,7 +15,7 @@ linear in the number of articles: ``block x window`` at a time, ``top_k`` pairs 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -154,6 +154,16 @@ def candidate_edges(
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, np.zeros(0, dtype=np.float32)
     return np.concatenate(found_r), np.concatenate(found_c), np.concatenate(found_s)
+
+
+Components = Callable[[int, Sequence[tuple[int, int]]], list[list[int]]]
+
+
+def pair_components(n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Connected components of ``n`` positions joined by ``pairs``, each in order, ordered
+    by their first position (what :func:`components` gives; the embedded engine's)."""
+    empty = np.zeros(0, dtype=np.int64)
+    return components(n, pairs, (empty, empty, np.zeros(0, dtype=np.float32)))
 
 
 def components(n: int, pairs: Iterable[tuple[int, int]], edges: Edges) -> list[list[int]]:

@@ -10,13 +10,14 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storytrace.cluster.blocking import (
+    Components,
     Edges,
     Views,
     background,
     candidate_edges,
-    components,
     corpus_views,
     day_numbers,
+    pair_components,
     similarity_of,
 )
 from storytrace.cluster.embed import Vectors, embed
@@ -60,6 +61,7 @@ def group_stories(
     window_days: int = 14,
     focus: Collection[str] | None = None,
     dense_limit: int = DENSE_LIMIT,
+    parts_of: Components = pair_components,
 ) -> dict[str, str]:
     """Assign every article a story id, in two passes of average-link clustering.
 
@@ -82,7 +84,8 @@ def group_stories(
     ``dense_limit`` articles is clustered on its exact matrix; a larger one by
     :func:`~storytrace.cluster.sparse_link.sparse_average_link` over its candidate pairs.
     With ``focus`` (the new articles' ids) only the parts holding them are clustered;
-    every other article keeps its ``existing`` story.
+    every other article keeps its ``existing`` story. ``parts_of`` finds the connected
+    parts (the engine's: in this process, or as Spark DataFrame joins).
     """
     existing = existing or {}
     ids = [a.id for a in articles]
@@ -97,7 +100,8 @@ def group_stories(
                             rows=rows)  # fmt: skip
     linked = _linked(ids, edges, existing, days, window_days)
     strong = tuple(part[found[2] >= topic_threshold] for part in found)
-    parts = components(len(ids), linked, strong)  # type: ignore[arg-type]
+    pairs = [*linked, *zip(strong[0].tolist(), strong[1].tolist(), strict=True)]
+    parts = parts_of(len(ids), pairs)
     if rows is not None:
         wanted = set(rows)
         parts = [part for part in parts if wanted.intersection(part)]

@@ -1,4 +1,5 @@
-"""Stages 2-3 over Spark partitions: one spaCy and one model load per partition."""
+"""Stages 2-3 over Spark partitions (one spaCy and one model load per partition), and the
+connected parts of story grouping's candidate pairs as DataFrame joins."""
 
 from __future__ import annotations
 
@@ -80,6 +81,16 @@ class SparkEngine:
             return rdd.collect()
         except Exception as exc:  # Py4J / worker crash: one line, not a JVM trace
             raise PipelineError(f"Spark {stage} stage failed: {first_line(exc)}") from None
+
+    def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+        """Connected parts of story grouping's candidate pairs, as DataFrame joins
+        (:func:`~storytrace.spark.components.spark_components`)."""
+        from storytrace.spark.components import spark_components
+
+        try:
+            return spark_components(self.session, n, pairs)
+        except Exception as exc:  # Py4J / executor failure: one line, not a JVM trace
+            raise PipelineError(f"Spark components stage failed: {first_line(exc)}") from None
 
     def stop(self) -> None:
         """Stop the Spark session if one was started."""

@@ -23,6 +23,14 @@ class MemberSentence(NamedTuple):
     sentence: str
 
 
+class StoryCounts(NamedTuple):
+    """What a run's summary says of the stored stories, counted without loading them."""
+
+    stories: int
+    claim_groups: int
+    verdicts: dict[str, int]  # claim groups per verdict
+
+
 class Store(Protocol):
     """Where articles, claims and stories live between runs.
 
@@ -112,6 +120,16 @@ class Store(Protocol):
 
     def get_story(self, story_id: str) -> Story | None:
         """One story, or None."""
+
+    def story_counts(self) -> StoryCounts:
+        """How many stories and claim groups are stored, and the groups per verdict."""
+
+    def unfinished_articles(self) -> int:
+        """How many stored articles are not yet read, embedded or in a story."""
+
+    def state(self) -> tuple[int, ...]:
+        """A cheap fingerprint of the articles and stories: it changes when a run adds,
+        reads, embeds or groups an article, or saves stories."""
 
     def stories_with_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[str]:
         """Ids of the stories holding an event of one of these (type, sub-type, action)."""

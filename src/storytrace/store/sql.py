@@ -17,7 +17,7 @@ from typing import Any, Self
 from storytrace.errors import StoreError
 from storytrace.records import Article, Attribution, Claim, Run, Story
 from storytrace.store import relational
-from storytrace.store.base import MemberSentence
+from storytrace.store.base import MemberSentence, StoryCounts
 from storytrace.store.ddl import ARTICLE_COLUMNS, Dialect, insert_rows, q
 from storytrace.store.relational import TABLES, Assembler, flatten, insert_order, reachable
 
@@ -450,6 +450,43 @@ class SQLStore:
     def get_stories(self, ids: Sequence[str] | None = None) -> list[Story]:
         """Every story (or those with these ids), in id order."""
         return self._stories(None if ids is None else list(ids))
+
+    def story_counts(self) -> StoryCounts:
+        """How many stories and claim groups are stored, and the groups per verdict (SQL
+        counts: no story is assembled)."""
+        stories = int(self._read("SELECT count(*) FROM stories")[0][0])
+        rows = self._read(
+            "SELECT coalesce(verdict, ''), count(*) FROM claim_groups"
+            " WHERE story_key IS NOT NULL GROUP BY coalesce(verdict, '') ORDER BY 1"
+        )
+        verdicts = {str(verdict): int(count) for verdict, count in rows}
+        return StoryCounts(stories, sum(verdicts.values()), verdicts)
+
+    def unfinished_articles(self) -> int:
+        """How many stored articles are not yet read, embedded or in a story."""
+        rows = self._read(
+            "SELECT count(*) FROM articles a WHERE a.claims_saved = 0"
+            " OR NOT EXISTS (SELECT 1 FROM vectors v WHERE v.article_id = a.id)"
+            " OR NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
+        )
+        return int(rows[0][0])
+
+    def state(self) -> tuple[int, ...]:
+        """Counts and highest row numbers of articles, readings, vectors and stories.
+
+        Articles are never deleted, so a new one raises their count; a run that groups
+        articles changes the story memberships or the stories' rows.
+        """
+        rows = self._read(
+            "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(max(seq), 0) FROM articles),"
+            " (SELECT count(*) FROM articles WHERE claims_saved = 1),"
+            " (SELECT count(*) FROM vectors), (SELECT count(*) FROM story_articles),"
+            " (SELECT count(*) FROM stories), (SELECT coalesce(max(seq), 0) FROM stories),"
+            " (SELECT count(*) FROM claim_groups),"
+            " (SELECT coalesce(max(seq), 0) FROM claim_groups),"
+            " (SELECT count(*) FROM events), (SELECT coalesce(max(seq), 0) FROM events)"
+        )
+        return tuple(int(value) for value in rows[0])
 
     def stories_with_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[str]:
         """Ids of the stories holding an event of one of these (type, sub-type, action)."""

@@ -1,0 +1,42 @@
+"""Spark label propagation gives the components the embedded engine's blocking gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+from storytrace.cluster.blocking import components
+from storytrace.spark.components import spark_components
+from storytrace.spark.session import spark_session
+
+# py4j leaves its socket to the collector; the same filter as test_engines_agree.py
+pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+
+
+@pytest.fixture(scope="module")
+def session() -> Iterator[object]:
+    spark = spark_session("local[1]")
+    yield spark
+    spark.stop()
+
+
+def test_components_match_blocking(session: object) -> None:
+    pairs = [(0, 3), (3, 7), (1, 2), (5, 6), (6, 8), (8, 5), (10, 9)]
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, np.float32))
+    expected = sorted(components(12, pairs, empty), key=lambda g: g[0])
+    got = spark_components(session, 12, pairs)  # type: ignore[arg-type]
+    assert got == expected
+    assert [0, 3, 7] in got and [11] in got
+
+
+def test_the_spark_engine_finds_the_parts_the_embedded_engine_finds(session: object) -> None:
+    from storytrace.pipeline import EMBEDDED
+    from storytrace.spark.engine import SparkEngine
+
+    rng = np.random.default_rng(7)
+    pairs = [(int(a), int(b)) for a, b in rng.integers(0, 40, size=(30, 2))]
+    engine = SparkEngine("local[1]")  # the module's session (getOrCreate), stopped there
+    assert engine.components(40, pairs) == EMBEDDED.components(40, pairs)
+    assert engine.components(3, []) == [[0], [1], [2]]
