@@ -87,12 +87,16 @@ def _fit_once(
     regression = LogisticRegression(C=c, max_iter=3000)
     regression.fit(matrix, list(codes))
     coef = np.asarray(regression.coef_, dtype=np.float64)
+    intercepts = np.asarray(regression.intercept_, dtype=np.float64)
+    if len(regression.classes_) == 2:  # one row for two classes: softmax over (0, margin)
+        coef = np.vstack([np.zeros_like(coef), coef])
+        intercepts = np.concatenate([[0.0], intercepts])
     return KindModel(
         classes=tuple(str(k) for k in regression.classes_),
         vocabulary={str(t): int(i) for t, i in vectorizer.vocabulary_.items()},
         idf=np.asarray(vectorizer.idf_, dtype=np.float64),
         weights=coef[:, :width],
-        intercepts=np.asarray(regression.intercept_, dtype=np.float64),
+        intercepts=intercepts,
         dense=coef[:, width:] if vectors is not None else None,
         dense_scale=scale,
     )
