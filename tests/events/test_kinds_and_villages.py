@@ -60,3 +60,13 @@ def test_regions_are_spelt_as_acled_spells_them() -> None:
     assert acled_admin1("UA", "Donetska oblast") == "Donetsk"
     assert acled_admin1("RU", "Pskovskaya oblast'") == "Pskov"
     assert acled_admin1("UA", None) is None
+
+
+def test_a_model_fitted_on_two_kinds_names_either() -> None:
+    from storytrace.training.event_types import fit
+
+    lemmas = ["protester march in the square", "rebel clash with army near town"] * 3
+    model = fit(lemmas, ["PEACE_PROTEST", "ARMED_CLASH"] * 3)
+    assert model.kind(["protester", "march"]).code == "PEACE_PROTEST"
+    assert model.kind(["rebel", "clash", "with", "army"]).code == "ARMED_CLASH"
+    assert abs(float(model.probabilities(["army"]).sum()) - 1.0) < 1e-9

@@ -67,3 +67,11 @@ def test_line_offsets_index_the_text() -> None:
     text = "Headline\n\nFirst paragraph.\nSecond one."
     for line in split_lines(text):
         assert text[line.start : line.end] == line.text
+
+
+def test_a_lone_report_cut_before_its_full_stop_is_prose() -> None:
+    cut = "Russian forces shelled the village of Novoselivka in Donetsk on Monday, killing two"
+    (alone,) = split_lines(cut)
+    assert alone.role == "prose"
+    heading, body = split_lines(cut + "\n" + "Two houses burned.")
+    assert heading.role == "heading" and body.role == "prose"

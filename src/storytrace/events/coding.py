@@ -23,7 +23,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from storytrace.events import acled
+from storytrace.align.groups import SENTENCE
+from storytrace.cluster.embed import Vectors, embed_with_spans
+from storytrace.events import acled, kinds
 from storytrace.events.actors import with_period
 from storytrace.events.merge import (
     cluster,
@@ -68,11 +70,13 @@ def code_events(
     *,
     claims: Sequence[Claim] = (),
     story_id: str = "",
+    vectors: Mapping[str, Vectors] | None = None,
 ) -> list[Event]:
     """The events a story's claim groups report, merged, earliest first.
 
     ``claims`` are all the story's claims (context for places, dates and pronouns; the
-    groups' members when not given).
+    groups' members when not given); ``vectors`` the read stage's claim vectors
+    (:func:`~storytrace.align.groups.read_vectors`), the kind model's sentence features.
     """
     every = list(claims) or [m for g in groups for m in g.members]
     by_article: dict[str, list[Claim]] = {}
@@ -82,19 +86,41 @@ def code_events(
     context = _ContextByName(named)
     outlets = frozenset(a.outlet for a in articles.values() if a.outlet)
     parse_claims(m.text for g in groups for m in g.members if might_report(m))
+    if vectors is None and kinds.load_model().dense is not None:
+        vectors = _encoded([m for g in groups for m in g.members if might_report(m)])
     reports: list[Report] = []
     for group in groups:
         for claim in group.members:
             if not might_report(claim):
                 continue
             before = [c for c in by_article.get(claim.article_id, []) if c.span[1] <= claim.span[0]]
-            report = read_report(claim, group, before=before, sources=outlets)
+            report = read_report(claim, group, before=before, sources=outlets,
+                                 vector=sentence_vector(claim, vectors))  # fmt: skip
             if report is not None:
                 reports.append(_in_context(report, context))
     clusters = _clusters(reports)
     coder = _Coder(articles, by_article, {g.id: g for g in groups}, story_id)
     events = [coder.event(members) for members in clusters]
     return sorted(events, key=lambda e: ((e.date.start or "") if e.date else "~", e.id))
+
+
+def _encoded(claims: Sequence[Claim]) -> dict[str, Vectors]:
+    """The sentence vectors of claims a caller gave none for (one encoder pass; ``analyze``
+    passes the read stage's)."""
+    texts = list(dict.fromkeys(c.text for c in claims))
+    if not texts:
+        return {}
+    pooled, _ = embed_with_spans(texts, [[] for _ in texts])
+    by_text = dict(zip(texts, pooled, strict=True))
+    return {c.id + SENTENCE: by_text[c.text] for c in claims}
+
+
+def sentence_vector(claim: Claim, vectors: Mapping[str, Vectors] | None) -> Vectors | None:
+    """The claim's whole-sentence vector among the read stage's, if it was encoded."""
+    if vectors is None:
+        return None
+    found = vectors.get(claim.id + SENTENCE)
+    return found if found is not None else vectors.get(claim.id)
 
 
 class _ContextByName:

@@ -1,15 +1,17 @@
 """What kind of event a report tells: ACLED's sub-event type, or a kind ACLED does not code.
 
 A multinomial logistic regression over the lemmas of the report's
-sentence, from the parse the read stage already made. Its classes are the CASE 2021
+sentence (sublinear tf-idf, from the parse the read stage already made) and the sentence's
+MiniLM vector (the one the read stage already encoded for alignment; scaled by
+``dense_scale``). Its classes are the CASE 2021
 event codes: 25 ACLED sub-event types and five kinds outside ACLED's scheme (organised
 crime, natural and man-made disasters, diplomacy, claims of responsibility), which are
 coded as storytrace's own types and left out of the ACLED export. The weights live in
 ``events/data/event_types.json.gz`` (fitted by ``python -m storytrace.training.event_types``,
 see its ``.meta.json``).
 
-Which sentences are event reports at all is decided before (:data:`EVENT_WORDS`, the
-read stage's event mentions): the model only names the kind.
+Sentences with a rule's action word are event reports; a sentence with only an event word
+the rules do not know is one when the model is at least ``gate`` sure of its kind.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -121,6 +123,8 @@ class Kind:
     event_type: str
     sub_event_type: str
     probability: float
+    acled_probability: float = 0.0  # the 25 ACLED codes' probabilities summed
+    reports: bool = True  # the model's decision: a conflict or protest event report
 
     @property
     def acled(self) -> bool:
@@ -139,18 +143,28 @@ def doc_lemmas(tokens: Iterable[Token]) -> list[str]:
     return [t.lemma_.lower() for t in tokens if t.is_alpha]
 
 
+ACLED_CODES: Final = frozenset(list(CODES)[:25])
+
+
 @dataclass(frozen=True)
 class KindModel:
-    """Fitted weights: vocabulary with idf, one weight row per class, intercepts."""
+    """Fitted weights: vocabulary with idf, one weight row per class, intercepts; the
+    weights on the sentence vector and the event-report gate, where fitted."""
 
     classes: tuple[str, ...]
     vocabulary: dict[str, int]
     idf: npt.NDArray[np.float64]
     weights: npt.NDArray[np.float64]  # classes x vocabulary
     intercepts: npt.NDArray[np.float64]
+    dense: npt.NDArray[np.float64] | None = None  # classes x vector dimensions
+    dense_scale: float = 1.0
+    gate: float = 0.5  # how sure of its kind the model must be to take a sentence for a report
 
-    def probabilities(self, lemmas: Iterable[str]) -> npt.NDArray[np.float64]:
-        """Each class's probability for a text (sublinear tf-idf, L2-normalised)."""
+    def probabilities(
+        self, lemmas: Iterable[str], vector: npt.NDArray[np.floating] | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Each class's probability for a text (sublinear tf-idf, L2-normalised; plus the
+        sentence vector, when the model has weights for it)."""
         counts: dict[int, int] = {}
         for term in terms(lemmas):
             column = self.vocabulary.get(term)
@@ -162,17 +176,26 @@ class KindModel:
             values = np.array([1.0 + math.log(counts[c]) for c in counts]) * self.idf[columns]
             values /= float(np.linalg.norm(values)) or 1.0
             margins = margins + self.weights[:, columns] @ values
+        if self.dense is not None and vector is not None:
+            margins = margins + self.dense @ (self.dense_scale * np.asarray(vector, np.float64))
         margins -= margins.max()
         exp = np.exp(margins)
         return np.asarray(exp / exp.sum(), dtype=np.float64)
 
-    def kind(self, lemmas: Iterable[str]) -> Kind:
-        """The most probable kind of a text."""
-        probs = self.probabilities(lemmas)
+    def acled_probability(self, probs: npt.NDArray[np.float64]) -> float:
+        """The probability that a text reports an event of one of ACLED's codes."""
+        return float(sum(p for c, p in zip(self.classes, probs, strict=True) if c in ACLED_CODES))
+
+    def kind(self, lemmas: Iterable[str], vector: npt.NDArray[np.floating] | None = None) -> Kind:
+        """The most probable kind of a text, and whether it reads as an event report."""
+        probs = self.probabilities(lemmas, vector)
         best = int(probs.argmax())
         code = self.classes[best]
         event_type, sub_type = CODES[code]
-        return Kind(code, event_type, sub_type, round(float(probs[best]), 4))
+        acled = self.acled_probability(probs)
+        reports = float(probs[best]) >= self.gate
+        return Kind(code, event_type, sub_type, round(float(probs[best]), 4), round(acled, 4),
+                    reports)  # fmt: skip
 
     def to_json(self) -> dict[str, object]:
         """The artefact's content (weights rounded to 5 decimals)."""
@@ -183,17 +206,26 @@ class KindModel:
             "idf": [round(float(v), 5) for v in self.idf],
             "weights": [[round(float(v), 5) for v in row] for row in self.weights],
             "intercepts": [round(float(v), 5) for v in self.intercepts],
+            "dense": None
+            if self.dense is None
+            else [[round(float(v), 5) for v in row] for row in self.dense],
+            "dense_scale": self.dense_scale,
+            "gate": self.gate,
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, list]) -> KindModel:  # type: ignore[type-arg]
+    def from_json(cls, data: dict[str, Any]) -> KindModel:
         """The model from :meth:`to_json`'s content."""
+        dense = data.get("dense")
         return cls(
             classes=tuple(data["classes"]),
             vocabulary={term: i for i, term in enumerate(data["vocabulary"])},
             idf=np.asarray(data["idf"], dtype=np.float64),
             weights=np.asarray(data["weights"], dtype=np.float64),
             intercepts=np.asarray(data["intercepts"], dtype=np.float64),
+            dense=None if dense is None else np.asarray(dense, dtype=np.float64),
+            dense_scale=float(data.get("dense_scale", 1.0)),
+            gate=float(data.get("gate", 0.5)),
         )
 
 

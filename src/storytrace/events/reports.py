@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from storytrace.events import acled, kinds
@@ -37,9 +39,6 @@ _STEMS = re.compile(
     re.IGNORECASE,
 )
 _NOT_HAPPENED = frozenset({"future", "conditional"})
-#: The kind model's belief that makes a sentence with an event word the rules do not know
-#: ("pounded", "attack") an event report.
-SURE = 0.5
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
@@ -123,9 +122,15 @@ def _consequence(claim: Claim) -> bool:
 
 
 def read_report(
-    claim: Claim, group: ClaimGroup, *, before: Sequence[Claim] = (), sources: frozenset[str]
+    claim: Claim,
+    group: ClaimGroup,
+    *,
+    before: Sequence[Claim] = (),
+    sources: frozenset[str],
+    vector: npt.NDArray[np.floating] | None = None,
 ) -> Report | None:
-    """The event report of one claim, or None. ``before``: earlier claims of its article."""
+    """The event report of one claim, or None. ``before``: earlier claims of its article;
+    ``vector``: its sentence's MiniLM vector (the kind model's dense features)."""
     if not might_report(claim):
         return None
     doc = parse_claim(claim.text) if _STEMS.search(claim.text) else None
@@ -145,10 +150,11 @@ def read_report(
             places=tuple(_ranked(claim.places)),
             dates=claim.dates,
         )
-    kind = kinds.load_model().kind(kinds.doc_lemmas(doc))
+    kind = kinds.load_model().kind(kinds.doc_lemmas(doc), vector)
     event_type, sub_type, action = _types(trigger, doc, kind)
-    if action == kind.code.lower() and kind.probability < SURE:
-        return None  # a word the rules do not know, in a sentence unlike an event report
+    if action == kind.code.lower() and not kind.reports:
+        return None  # a word the rules do not know, in a sentence the model does not take
+        # for an event report
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
