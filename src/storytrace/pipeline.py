@@ -428,8 +428,9 @@ def build_story(
         article_ids=tuple(a.id for a in sorted(members, key=lambda a: (a.published or "", a.id))),
         claim_groups=tuple(groups),
         reuse_edges=tuple(story_edges),
-        events=tuple(code_events(groups, by_id, claims=story_claims, story_id=story_id,
-                                       vectors=vectors)),
+        events=tuple(
+            code_events(groups, by_id, claims=story_claims, story_id=story_id, vectors=vectors)
+        ),
     )
 
 

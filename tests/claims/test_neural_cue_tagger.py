@@ -125,3 +125,18 @@ def test_an_evidential_adverb_beside_a_named_cue_adds_no_second_cue() -> None:
     doc = load_nlp()("Police said the driver was reportedly drunk.")
     cues = find_cues(doc, quote_mask(doc), load_model())
     assert [[t.text for t in c] for c in cues] == [["said"]]
+
+
+def test_category_ids_read_at_once_equal_those_read_token_by_token() -> None:
+    from storytrace.claims.cue_network import category_ids, encode_sentence
+
+    doc = load_nlp()(
+        "Officials in Kyiv said on Monday that 60 soldiers had refused to fight.\n"
+        "“We will not go,” one of them told Reuters, according to a statement."
+    )
+    vocab = load_tagger()["vocab"]
+    vectors = token_vectors(doc)
+    assert vectors is not None
+    by_token = encode_sentence(list(doc), vectors, quote_mask(doc), vocab)[1]
+    assert (category_ids(doc, vocab) == by_token).all()
+    assert by_token.any()

@@ -95,6 +95,21 @@ class CueNet(nn.Module):
         scores: torch.Tensor = self.out(padded)
         return scores
 
+    def flat_scores(
+        self, vectors: torch.Tensor, cats: torch.Tensor, bits: torch.Tensor, lengths: list[int]
+    ) -> torch.Tensor:
+        """Scores ``(tokens, labels)`` for sentences given end to end (``lengths`` tokens
+        each): what :meth:`forward` computes, without projecting or scoring padding."""
+        parts = [vectors, bits]
+        parts += [self.embeddings[name](cats[..., k]) for k, name in enumerate(self.embeddings)]
+        x = self.project(torch.cat(parts, dim=-1))
+        packed = nn.utils.rnn.pack_sequence(list(torch.split(x, lengths)), enforce_sorted=False)
+        output, _ = self.lstm(packed)
+        padded, _ = nn.utils.rnn.pad_packed_sequence(output, batch_first=True)
+        rows = nn.utils.rnn.unpad_sequence(padded, torch.tensor(lengths), batch_first=True)
+        scores: torch.Tensor = self.out(torch.cat(rows))
+        return scores
+
 
 def token_vectors(doc: Doc) -> Matrix | None:
     """spaCy's contextual vector of every token, or None when the doc carries none."""
@@ -119,6 +134,29 @@ def encode_sentence(
     ).reshape(len(tokens), len(vocab))
     bits = np.array([flags(t, quoted) for t in tokens], dtype=np.float32).reshape(-1, FLAGS)
     return vectors[ids].astype(np.float32), cats, bits
+
+
+def category_ids(doc: Doc, vocab: dict[str, dict[str, int]]) -> npt.NDArray[np.int64]:
+    """:func:`categories` of every token as vocabulary indices ``(tokens, categories)``, read
+    from the doc's arrays at once (the same values as :func:`encode_sentence`'s)."""
+    table = doc.to_array(["TAG", "DEP", "ENT_TYPE", "HEAD"])  # string hashes, uint64
+    heads = np.arange(len(doc)) + table[:, 3].astype(np.int64)  # HEAD: a signed offset
+    strings = doc.vocab.strings
+    columns = {
+        "tag": table[:, 0],
+        "dep": table[:, 1],
+        "head_tag": table[heads, 0],
+        "ent": table[:, 2],
+        "head_dep": table[heads, 1],
+    }
+    found = np.zeros((len(doc), len(vocab)), dtype=np.int64)
+    for k, (name, index) in enumerate(vocab.items()):
+        values, inverse = np.unique(columns[name], return_inverse=True)
+        words = [strings[int(v)] if v else "" for v in values]
+        if name == "ent":
+            words = [w or "-" for w in words]
+        found[:, k] = np.array([index.get(w, 0) for w in words], dtype=np.int64)[inverse]
+    return found
 
 
 def pad(
@@ -169,15 +207,26 @@ def log_probs(
     """Per-token B/I/O log-probabilities for each sentence (one batch for the article)."""
     if not sentences:
         return []
-    batch = pad([encode_sentence(s, vectors, quoted, tagger["vocab"]) for s in sentences])
+    ids = np.array([t.i for s in sentences for t in s], dtype=np.int64)
+    doc = sentences[0][0].doc if ids.size else None
+    lengths = [len(s) for s in sentences if s]
+    if doc is None:
+        return [np.zeros((0, len(CUE_LABELS)), np.float32) for _ in sentences]
+    bits = np.array([flags(doc[int(i)], quoted) for i in ids], dtype=np.float32)
+    inputs = [
+        torch.from_numpy(vectors[ids].astype(np.float32)),
+        torch.from_numpy(category_ids(doc, tagger["vocab"])[ids]),
+        torch.from_numpy(bits.reshape(-1, FLAGS)),
+    ]
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # one article's sentences: a second thread only waits (2.5x CPU)
     try:
         with torch.inference_mode():
-            found = torch.log_softmax(tagger["net"](*batch), dim=-1).numpy()
+            flat = torch.log_softmax(tagger["net"].flat_scores(*inputs, lengths), dim=-1).numpy()
     finally:
         torch.set_num_threads(threads)
-    return [found[k, : len(s)] for k, s in enumerate(sentences)]
+    found = iter(np.split(flat, np.cumsum(lengths)[:-1]))
+    return [next(found) if s else np.zeros((0, len(CUE_LABELS)), np.float32) for s in sentences]
 
 
 def combined_labels(
