@@ -140,3 +140,11 @@ def test_category_ids_read_at_once_equal_those_read_token_by_token() -> None:
     by_token = encode_sentence(list(doc), vectors, quote_mask(doc), vocab)[1]
     assert (category_ids(doc, vocab) == by_token).all()
     assert by_token.any()
+
+
+def test_an_evidential_adverb_beside_a_cue_it_is_not_under_is_still_a_cue() -> None:
+    doc = load_nlp()(
+        "Dozens of guards have reportedly walked off the job and have refused to return."
+    )
+    cues = find_cues(doc, quote_mask(doc), load_model())
+    assert ["reportedly"] in [[t.text for t in c] for c in cues]

@@ -96,24 +96,31 @@ def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[
         labels = combined_many(model["cue"], rows, neural, network["mix"])
     runs: list[list[Token]] = []
     for ids, found in zip(sentences, labels, strict=True):
-        runs += [[doc[i] for i in run] for run in cue_runs(ids, found)] or evidential_cues(
-            [doc[i] for i in ids]
+        tagged = [[doc[i] for i in run] for run in cue_runs(ids, found)]
+        runs += sorted(
+            tagged + evidential_cues([doc[i] for i in ids], tagged), key=lambda run: run[0].i
         )
     return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
 
 
 # Adverbs that put a claim on someone else's word without naming them. PolNeAR marks
 # "reportedly" as a cue in 14 of its 29 uses in train; the reader takes each one that
-# modifies a verb in a sentence with no other cue, so the claim keeps its hedge's source.
+# modifies a verb no tagged cue governs, so the claim keeps its hedge's source.
 EVIDENTIALS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly"})
 
 
-def evidential_cues(tokens: list[Token]) -> list[list[Token]]:
-    """Evidential adverbs of a sentence, each a one-word cue ("The fire was reportedly ...")."""
+def evidential_cues(tokens: list[Token], tagged: list[list[Token]]) -> list[list[Token]]:
+    """Evidential adverbs of a sentence, each a one-word cue ("The fire was reportedly ..."),
+    unless a tagged cue holds or governs it ("Police said the driver was reportedly drunk")."""
+    cue_ids = {t.i for run in tagged for t in run}
     return [
         [t]
         for t in tokens
-        if t.lower_ in EVIDENTIALS and t.dep_ == "advmod" and t.head.pos_ in {"VERB", "AUX"}
+        if t.lower_ in EVIDENTIALS
+        and t.dep_ == "advmod"
+        and t.head.pos_ in {"VERB", "AUX"}
+        and t.i not in cue_ids
+        and not any(a.i in cue_ids for a in t.ancestors)
     ]
 
 
