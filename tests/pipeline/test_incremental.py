@@ -62,13 +62,19 @@ def _picture(stories: list) -> set[tuple]:
     return found
 
 
-def test_a_new_article_rebuilds_its_story_only_and_matches_a_run_from_scratch(
-    tmp_path: Path,
-) -> None:
+def _two_batches(tmp_path: Path) -> tuple[Path, Path]:
+    """Two input folders: two ferry articles and a library article, then a third ferry one."""
     first, second = tmp_path / "first", tmp_path / "second"
     _write(first, FERRY[:2], "2021-03-02", "ferry")
     _write(first, LIBRARY, "2021-03-06", "library")
     _write(second, FERRY[2:], "2021-03-03", "later")
+    return first, second
+
+
+def test_a_new_article_rebuilds_its_story_only_and_matches_a_run_from_scratch(
+    tmp_path: Path,
+) -> None:
+    first, second = _two_batches(tmp_path)
     db = tmp_path / "st.db"
     assert analyze([str(first)], db=db).counts.stories == 2
     before = _stories(db)
@@ -97,10 +103,7 @@ def test_a_new_article_rebuilds_its_story_only_and_matches_a_run_from_scratch(
 def test_reports_show_every_story_after_a_new_article_and_are_kept_when_nothing_changed(
     tmp_path: Path,
 ) -> None:
-    first, second = tmp_path / "first", tmp_path / "second"
-    _write(first, FERRY[:2], "2021-03-02", "ferry")
-    _write(first, LIBRARY, "2021-03-06", "library")
-    _write(second, FERRY[2:], "2021-03-03", "later")
+    first, second = _two_batches(tmp_path)
     db, out = tmp_path / "st.db", tmp_path / "out"
     analyze([str(first)], db=db, out=out)
     added = analyze([str(second)], db=db, out=out)
