@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from storytrace.align.groups import SENTENCE
-from storytrace.cluster.embed import Vectors, embed_with_spans
+from storytrace.align.groups import SENTENCE, read_vectors
+from storytrace.cluster.embed import Vectors
 from storytrace.events import acled, kinds
 from storytrace.events.actors import with_period
 from storytrace.events.merge import (
@@ -87,7 +87,7 @@ def code_events(
     outlets = frozenset(a.outlet for a in articles.values() if a.outlet)
     parse_claims(m.text for g in groups for m in g.members if might_report(m))
     if vectors is None and kinds.load_model().dense is not None:
-        vectors = _encoded([m for g in groups for m in g.members if might_report(m)])
+        vectors = read_vectors([m for g in groups for m in g.members if might_report(m)])
     reports: list[Report] = []
     for group in groups:
         for claim in group.members:
@@ -102,17 +102,6 @@ def code_events(
     coder = _Coder(articles, by_article, {g.id: g for g in groups}, story_id)
     events = [coder.event(members) for members in clusters]
     return sorted(events, key=lambda e: ((e.date.start or "") if e.date else "~", e.id))
-
-
-def _encoded(claims: Sequence[Claim]) -> dict[str, Vectors]:
-    """The sentence vectors of claims a caller gave none for (one encoder pass; ``analyze``
-    passes the read stage's)."""
-    texts = list(dict.fromkeys(c.text for c in claims))
-    if not texts:
-        return {}
-    pooled, _ = embed_with_spans(texts, [[] for _ in texts])
-    by_text = dict(zip(texts, pooled, strict=True))
-    return {c.id + SENTENCE: by_text[c.text] for c in claims}
 
 
 def sentence_vector(claim: Claim, vectors: Mapping[str, Vectors] | None) -> Vectors | None:
