@@ -142,6 +142,19 @@ def test_category_ids_read_at_once_equal_those_read_token_by_token() -> None:
     assert by_token.any()
 
 
+def test_flags_read_at_once_equal_those_read_token_by_token() -> None:
+    from storytrace.claims.cue_network import flag_rows, flags
+
+    doc = load_nlp()(
+        "“We will not go,” one of them told Reuters. The Army said 'no' on Monday.\n"
+        "Kyiv «denied» it."
+    )
+    quoted = quote_mask(doc)
+    by_token = np.array([flags(t, quoted) for t in doc], dtype=np.float32)
+    assert (flag_rows(doc, quoted) == by_token).all()
+    assert by_token[:, :4].any(axis=0).all()  # quoted, before/after a quote, quote marks seen
+
+
 def test_an_evidential_adverb_beside_a_cue_it_is_not_under_is_still_a_cue() -> None:
     doc = load_nlp()(
         "Dozens of guards have reportedly walked off the job and have refused to return."

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from storytrace.claims.cue_network import combined_many, load_tagger, log_probs, token_vectors
 from storytrace.claims.features import index_cue_rows, quote_mask, role_rows, sentence_ids
-from storytrace.claims.sequence import viterbi_many
+from storytrace.claims.sequence import decode_many, emissions_many, viterbi_many
 from storytrace.text.doccache import doc_text
 
 Fragments = tuple[tuple[int, int], ...]
@@ -91,8 +91,7 @@ def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[
     if network is None or vectors is None:
         labels = viterbi_many(model["cue"], rows)
     else:
-        tokens = [[doc[i] for i in ids] for ids in sentences]
-        neural = log_probs(tokens, vectors, quoted, network)
+        neural = log_probs(doc, sentences, vectors, quoted, network)
         labels = combined_many(model["cue"], rows, neural, network["mix"])
     runs: list[list[Token]] = []
     for ids, found in zip(sentences, labels, strict=True):
@@ -242,12 +241,13 @@ def all_roles(
     """:func:`roles` of each cue, the windows tagged together."""
     windows = [_window(doc, cue) for cue in cues]
     rows = [role_rows(doc, cue, w, quoted, cue_ids) for cue, w in zip(cues, windows, strict=True)]
-    labels = viterbi_many(model["role"], rows)
+    emissions = emissions_many(model["role"], rows)
+    labels = decode_many(model["role"], emissions)
     retry = [k for k, found in enumerate(labels) if "Content" not in found]
     if retry and RETRY_BIAS:
         # A cue with no content: ask again with content made cheaper (cues rarely lack one).
         boost = [RETRY_BIAS if label == "Content" else 0.0 for label in model["role"]["labels"]]
-        again = viterbi_many({**model["role"], "label_bias": boost}, [rows[k] for k in retry])
+        again = decode_many(model["role"], [emissions[k] for k in retry], boost)
         for k, found in zip(retry, again, strict=True):
             labels[k] = found
     return [

@@ -70,18 +70,37 @@ def viterbi_many(
 ) -> list[list[str]]:
     """:func:`viterbi` of each sequence, all decoded together (the same labels, one numpy
     step per position instead of a Python loop per token)."""
+    return decode_many(model, emissions_many(model, sequences))
+
+
+def emissions_many(
+    model: dict[str, Any], sequences: Sequence[Sequence[Sequence[str]]]
+) -> list[npt.NDArray[np.float64]]:
+    """:func:`state_scores` of each sequence, looked up in one pass (``model``'s own
+    ``label_bias`` not yet added)."""
     lengths = [len(rows) for rows in sequences]
     if not sum(lengths):
-        return [[] for _ in sequences]
+        return [np.zeros((0, len(model["labels"]))) for _ in sequences]
     emissions = state_scores(model, [row for rows in sequences for row in rows])
-    bias = model.get("label_bias")
+    return np.split(emissions, np.cumsum(lengths)[:-1])
+
+
+def decode_many(
+    model: dict[str, Any],
+    emissions: Sequence[npt.NDArray[np.float64]],
+    bias: Sequence[float] | None = None,
+) -> list[list[str]]:
+    """The best label sequence of each of :func:`emissions_many`'s parts, decoded side by
+    side, with ``bias`` (default: the model's ``label_bias``) added at every token."""
+    bias = model.get("label_bias") if bias is None else bias
     if bias:
-        emissions = emissions + np.asarray(bias, dtype=np.float64)
+        emissions = [part + np.asarray(bias, dtype=np.float64) for part in emissions]
     labels: list[str] = model["labels"]
-    parts = np.split(emissions, np.cumsum(lengths)[:-1])
-    kept = [part for part in parts if len(part)]
+    kept = [part for part in emissions if len(part)]
+    if not kept:
+        return [[] for _ in emissions]
     paths = iter(best_paths(kept, model["transitions"]))
-    return [[labels[k] for k in next(paths)] if len(part) else [] for part in parts]
+    return [[labels[k] for k in next(paths)] if len(part) else [] for part in emissions]
 
 
 def best_paths(
