@@ -31,3 +31,16 @@ def test_periods_resolve_against_the_publication_date(
 def test_without_a_publication_date_a_named_period_is_not_resolved() -> None:
     sentence = next(iter(load_nlp()("Troops refused orders last week, officials said.").sents))
     assert resolve_dates(sentence, None) == []
+
+
+def test_a_day_named_again_is_read_once_and_the_same_each_time() -> None:
+    from storytrace.text.dates import _remembered_reading
+
+    _remembered_reading.cache_clear()
+    nlp = load_nlp()
+    sentence = "The minister resigned on Monday."  # no publication date: against the clock
+    first = resolve_dates(next(iter(nlp(sentence).sents)), None)
+    again = resolve_dates(next(iter(nlp(sentence).sents)), None)
+    assert [(d.start, d.precision) for d in first] == [(d.start, d.precision) for d in again]
+    assert first and first[0].precision == "day"
+    assert _remembered_reading.cache_info().hits >= 1
