@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Span
 
+from storytrace.claims.features import token_view
 from storytrace.text.doccache import span_ents
 
 # Reporting verbs: a sentence built on one with a content clause is an attributed assertion
@@ -62,18 +63,23 @@ def is_furniture(text: str) -> bool:
 
 def sentence_terms(sent: Span) -> list[str]:
     """The sparse features of a sentence: words, word pairs, tags, entity labels, cues."""
+    view = token_view(sent.doc)
     words: list[str] = []
     terms: list[str] = []
-    for token in sent:
-        if token.pos_ in _SKIP_POS:
+    for i in range(sent.start, sent.end):
+        pos = view.pos[i]
+        if pos in _SKIP_POS:
             continue
-        word = "<num>" if token.like_num or token.pos_ == "NUM" else token.lemma_.lower()
+        word = "<num>" if view.like_num[i] or pos == "NUM" else view.lemmas[i]
         words.append(word)
-        terms.append(f"tag={token.tag_}")
-        if token.dep_ == "ROOT":
+        tag = view.tags[i]
+        terms.append(f"tag={tag}")
+        if view.deps[i] == "ROOT":
             terms.append(f"root={word}")
-            terms.append(f"roottag={token.tag_}")
-        if word in REPORTING_LEMMAS and any(c.dep_ in _CONTENT_DEPS for c in token.children):
+            terms.append(f"roottag={tag}")
+        if word in REPORTING_LEMMAS and any(
+            view.deps[c] in _CONTENT_DEPS for c in view.children[i]
+        ):
             terms.append("attributed")
     terms.extend(f"w={word}" for word in words)
     terms.extend(f"b={a}_{b}" for a, b in itertools.pairwise(words))

@@ -55,12 +55,13 @@ class _View:
     punct: list[bool]
     stop: list[bool]
     children: list[list[int]]  # each token's dependents, in order
+    like_num: list[bool]
 
 
 _LAST: list[_View] = []
 _COLUMNS: list[int | str] = [
     "HEAD", "DEP", "TAG", "LEMMA", "LOWER", "ORTH", "POS", "ENT_IOB", "ENT_TYPE",
-    "IS_SPACE", "IS_PUNCT", "IS_STOP",
+    "IS_SPACE", "IS_PUNCT", "IS_STOP", "LIKE_NUM",
 ]  # fmt: skip
 
 
@@ -88,7 +89,7 @@ def _view(doc: Doc) -> _View:
     iob = ("", "I", "O", "B")
     heads: list[int] = []
     lemmas, tags, deps, lowers, texts, pos, ents = [], [], [], [], [], [], []
-    space, punct, stop = [], [], []
+    space, punct, stop, like_num = [], [], [], []
     children: list[list[int]] = [[] for _ in range(size)]
     for i, (head, dep, tag, lemma, lower, orth, part, ent_iob, ent_type, *flags) in enumerate(
         columns
@@ -105,6 +106,7 @@ def _view(doc: Doc) -> _View:
         space.append(bool(flags[0]))
         punct.append(bool(flags[1]))
         stop.append(bool(flags[2]))
+        like_num.append(bool(flags[3]))
         if head != i:
             children[head].append(i)
     words = [
@@ -136,9 +138,16 @@ def _view(doc: Doc) -> _View:
         punct,
         stop,
         children,
+        like_num,
     )
     _LAST[:] = [view]
     return view
+
+
+def token_view(doc: Doc) -> _View:
+    """The per-token strings of ``doc``, read once and shared by the taggers and the
+    check-worthiness model (the last doc's view is kept)."""
+    return _view(doc)
 
 
 def _tag(doc: Doc, i: int) -> str:
