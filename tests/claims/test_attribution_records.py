@@ -53,6 +53,20 @@ def test_each_source_kind(text: str, source: str, kind: str) -> None:
     assert claim.attribution_id == attribution.id and claim.attribution == attribution
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Andrew Collins sold the depot. Collins's attorney said he would not testify.",
+         "Collins's attorney"),
+        ("The mayor's spokesman Tomas Berg said the bridge would reopen in May.", "Tomas Berg"),
+    ],
+)  # fmt: skip
+def test_a_name_that_owns_the_source_is_not_the_source(text: str, source: str) -> None:
+    reading = _read(text)
+    (attribution,) = reading.attributions
+    assert (attribution.source, attribution.kind) == (source, "person")
+
+
 def test_a_pronoun_is_kept_as_marked_and_resolved_to_the_person_named_before() -> None:
     reading = _read(
         "Jonas De Smet, the harbour master, said the ferry had left on time.\n\n"

@@ -50,6 +50,8 @@ _PERSON_ROLES = {
     "representative", "manager", "mayor", "governor", "captain", "inspector",
     "analyst", "expert", "professor", "researcher", "journalist", "reporter", "editor",
     "colonel", "general", "sergeant", "lieutenant", "secretary", "chairman", "chairwoman",
+    "attorney", "aide", "adviser", "advisor", "senator", "nominee", "candidate", "ambassador",
+    "prosecutor", "judge", "strategist", "consultant", "pollster", "surgeon", "nurse",
 }  # fmt: skip
 _GROUP_PRONOUNS = {"they", "it", "them"}
 _BACK_REFERENCES = OUTLET_NOUNS | {"report", "publication"}
@@ -297,7 +299,7 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     doc_ents = ctx.entities(head.doc)
     ents = [e for e in doc_ents if e.start <= head.i < e.end]
     if head.pos_ == "PROPN" or lower in _PERSON_ROLES or lower in OUTLET_NOUNS:
-        ents += [e for e in _within(doc_ents, phrase) if e not in ents]
+        ents += [e for e in _within(doc_ents, phrase) if e not in ents and not _possessor(e)]
     for ent in ents:
         if ctx.is_outlet(ent):
             name = clean_name(ent.text)
@@ -328,6 +330,12 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
         outlet = name in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
         return name, "outlet" if outlet else "organisation", _offsets(phrase)
     return name, "unnamed", _offsets(phrase)
+
+
+def _possessor(ent: Span) -> bool:
+    """Whether a name inside a source phrase is its owner, not the source ("Pagliano's
+    lawyer" is the lawyer, "Trump's campaign manager Kellyanne Conway" is Conway)."""
+    return ent.root.dep_ == "poss"
 
 
 def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
