@@ -65,13 +65,23 @@ def _fragments(offsets: str) -> Fragments:
 
 
 def format_ann(text: str, relations: Iterable[Relation]) -> str:
-    """Relations as brat standoff: ``T`` lines for each span, one ``E`` line per relation."""
+    """Relations as brat standoff: ``T`` lines for the spans, one ``E`` line per relation.
+
+    As PolNeAR writes them, a span that several relations share (one source quoted twice,
+    "Trump said ... and added ...") is one ``T`` line that each ``E`` line points at; each
+    relation's trigger is its own.
+    """
     lines: list[str] = []
     number = 0
+    written: dict[tuple[str, Fragments], str] = {}
 
     def add(role: str, fragments: Fragments) -> str:
         nonlocal number
+        if (role, fragments) in written:
+            return written[role, fragments]
         number += 1
+        if role in ROLES:
+            written[role, fragments] = f"T{number}"
         offsets = ";".join(f"{a} {b}" for a, b in fragments)
         covered = " ".join(text[a:b] for a, b in fragments).replace("\n", " ")
         lines.append(f"T{number}\t{role} {offsets}\t{covered}")
