@@ -188,14 +188,15 @@ def _match(gold: list[Fragments], pred: list[Fragments], text: str) -> tuple[int
 
 
 def relation_spans(relations: Iterable[Relation]) -> dict[str, list[Fragments]]:
-    """The Source, Cue and Content spans of a list of relations, by role."""
-    spans: dict[str, list[Fragments]] = {role: [] for role in ROLES}
+    """The distinct Source, Cue and Content spans of a list of relations, by role: a span
+    that several relations share counts once, as :func:`format_ann` writes it."""
+    spans: dict[str, dict[Fragments, None]] = {role: {} for role in ROLES}
     for relation in relations:
-        spans["Cue"].append(relation.cue)
-        spans["Content"].append(relation.content)
+        spans["Cue"][relation.cue] = None
+        spans["Content"][relation.content] = None
         if relation.source:
-            spans["Source"].append(relation.source)
-    return spans
+            spans["Source"][relation.source] = None
+    return {role: list(found) for role, found in spans.items()}
 
 
 Scored = tuple[str, dict[str, list[Fragments]], dict[str, list[Fragments]]]
