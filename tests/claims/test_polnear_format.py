@@ -135,3 +135,31 @@ def test_predict_folder_keeps_offsets_of_crlf_texts(tmp_path: Path) -> None:
     predict_folder(text_dir, tmp_path / "out")
     cues = read_ann(tmp_path / "out" / "c.ann")["Cue"]
     assert [text[a:b] for ((a, b),) in cues] == ["said"]
+
+
+def test_a_source_shared_by_two_relations_is_written_once_as_polnear_does(tmp_path: Path) -> None:
+    text = "She said the bridge was closed and added that it was safe.\n"
+    shared = (
+        "T1\tSource 0 3\tShe\n"
+        "T2\tCue 4 8\tsaid\n"
+        "T3\tContent 9 30\tthe bridge was closed\n"
+        "T4\tAttribution 4 8\tsaid\n"
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+        "T5\tCue 35 40\tadded\n"
+        "T6\tContent 41 57\tthat it was safe\n"
+        "T7\tAttribution 35 40\tadded\n"
+        "E2\tAttribution:T7 Content:T6 Cue:T5 Source:T1\n"
+    )
+    (tmp_path / "text").mkdir()
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "pred").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "gold" / "a.ann").write_text(shared, encoding="utf-8")
+    relations = read_relations(tmp_path / "gold" / "a.ann")
+    written = format_ann(text, relations)
+    assert [line.split("\t")[1] for line in written.splitlines()].count("Source 0 3") == 1
+    (tmp_path / "pred" / "a.ann").write_text(written, encoding="utf-8")
+    assert read_relations(tmp_path / "pred" / "a.ann") == relations
+    scores = score_folder(tmp_path / "gold", tmp_path / "pred", tmp_path / "text")
+    assert scores["Source"]["predicted"] == 1
+    assert scores["Source"]["exact"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}

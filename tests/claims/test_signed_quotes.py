@@ -1,10 +1,16 @@
-"""Attributions that news pages print without a verb: embedded tweets and signed quotes."""
+"""Attributions printed without a verb: embedded tweets, signed quotes, transcript lines."""
 
 from __future__ import annotations
 
 import time
 
-from storytrace.claims.relations import signed_quote_relations, tweet_relations
+from storytrace.claims.relations import (
+    find_relations,
+    signed_quote_relations,
+    transcript_relations,
+    tweet_relations,
+)
+from storytrace.text import load_nlp
 
 
 def _read(text: str, relation) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
@@ -58,3 +64,24 @@ def test_a_dash_inside_a_sentence_or_after_an_unquoted_line_signs_nothing() -> N
         "He called it “a disgrace” - Senate leaders disagreed with him.\n"
     )
     assert signed_quote_relations(text) == []
+
+
+def test_the_speaker_lines_of_a_transcript_are_attributed_to_their_speakers() -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will she be there tomorrow night?\n\n'
+        '"MIKE PENCE: Well, look, she will not be attending.  \n'
+    )
+    found = [_read(text, r) for r in transcript_relations(text)]
+    assert found == [
+        ("Will she be there tomorrow night?", ":", "WALLACE"),
+        ("Well, look, she will not be attending.", ":", "MIKE PENCE"),
+    ]
+    read = [_read(text, r) for r in find_relations(load_nlp()(text))]  # what analyze reads
+    assert set(found) <= set(read)
+
+
+def test_a_lone_capitalised_label_or_page_furniture_is_no_speaker() -> None:
+    assert transcript_relations("POLL: Clinton leads in Ohio.\n\nMore text here.\n") == []
+    furniture = "UPDATE: The vote was moved.\n\nVIDEO: The senator speaks.\n"
+    assert transcript_relations(furniture) == []

@@ -65,13 +65,23 @@ def _fragments(offsets: str) -> Fragments:
 
 
 def format_ann(text: str, relations: Iterable[Relation]) -> str:
-    """Relations as brat standoff: ``T`` lines for each span, one ``E`` line per relation."""
+    """Relations as brat standoff: ``T`` lines for the spans, one ``E`` line per relation.
+
+    As PolNeAR writes them, a span that several relations share (one source quoted twice,
+    "Trump said ... and added ...") is one ``T`` line that each ``E`` line points at; each
+    relation's trigger is its own.
+    """
     lines: list[str] = []
     number = 0
+    written: dict[tuple[str, Fragments], str] = {}
 
     def add(role: str, fragments: Fragments) -> str:
         nonlocal number
+        if (role, fragments) in written:
+            return written[role, fragments]
         number += 1
+        if role in ROLES:
+            written[role, fragments] = f"T{number}"
         offsets = ";".join(f"{a} {b}" for a, b in fragments)
         covered = " ".join(text[a:b] for a, b in fragments).replace("\n", " ")
         lines.append(f"T{number}\t{role} {offsets}\t{covered}")
@@ -178,14 +188,15 @@ def _match(gold: list[Fragments], pred: list[Fragments], text: str) -> tuple[int
 
 
 def relation_spans(relations: Iterable[Relation]) -> dict[str, list[Fragments]]:
-    """The Source, Cue and Content spans of a list of relations, by role."""
-    spans: dict[str, list[Fragments]] = {role: [] for role in ROLES}
+    """The distinct Source, Cue and Content spans of a list of relations, by role: a span
+    that several relations share counts once, as :func:`format_ann` writes it."""
+    spans: dict[str, dict[Fragments, None]] = {role: {} for role in ROLES}
     for relation in relations:
-        spans["Cue"].append(relation.cue)
-        spans["Content"].append(relation.content)
+        spans["Cue"][relation.cue] = None
+        spans["Content"][relation.content] = None
         if relation.source:
-            spans["Source"].append(relation.source)
-    return spans
+            spans["Source"][relation.source] = None
+    return {role: list(found) for role, found in spans.items()}
 
 
 Scored = tuple[str, dict[str, list[Fragments]], dict[str, list[Fragments]]]

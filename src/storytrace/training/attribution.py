@@ -266,6 +266,8 @@ def dev_scores(model: dict[str, Any], dev: Path) -> dict[str, float]:
 
 def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[str, Any]:
     """Write ``<out stem>.meta.json`` beside the model: data, digest, command, seed, dev."""
+    from storytrace.claims.cue_network import load_tagger
+
     model = json.loads(out.read_text(encoding="utf-8"))
     meta: dict[str, Any] = {
         "artefact": out.name,
@@ -290,7 +292,8 @@ def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[s
             "path": str(dev),
             "sha256": split_digest(dev),
             "command": f"storytrace bench quality polnear {dev}",
-            "scores": dev_scores(model, dev),
+            # scored as the read stage runs it: with the cue network beside the CRFs
+            "scores": dev_scores({**model, "network": load_tagger()}, dev),
         }
     path = out.with_name(out.name.removesuffix(".json") + ".meta.json")
     path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
