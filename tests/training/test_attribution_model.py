@@ -107,3 +107,20 @@ def test_keep_role_refits_the_cues_and_leaves_the_role_tagger_as_it_was(tmp_path
     assert "say" in refit["cue"]["lexicon"]
     meta = json.loads((tmp_path / "model.meta.json").read_text(encoding="utf-8"))
     assert meta["command"].endswith("--keep-role") and meta["training_data"]["articles"] == 6
+
+
+def test_the_cue_network_has_a_meta_file_that_describes_its_shipped_weights() -> None:
+    import hashlib
+
+    from storytrace.claims.cue_network import TAGGER_FILE
+    from storytrace.training import attribution_neural
+
+    data = resources.files("storytrace.claims") / "data"
+    meta = json.loads((data / "cue_tagger.meta.json").read_text(encoding="utf-8"))
+    assert meta["artefact"] == TAGGER_FILE
+    assert meta["artefact_sha256"] == hashlib.sha256((data / TAGGER_FILE).read_bytes()).hexdigest()
+    assert meta["command"].startswith("python -m storytrace.training.attribution_neural ")
+    assert meta["seed"] == attribution_neural.SEED
+    assert meta["settings"]["mix"] == attribution_neural.MIX
+    assert meta["training_data"]["sha256"] == _meta()["training_data"]["sha256"]
+    assert meta["dev"]["scores"] == _meta()["dev"]["scores"]  # the reader runs both together

@@ -13,6 +13,7 @@ chosen on a held-out fold of train (``--dev-fold 0 --crf FOLD0.json``, the CRF f
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -196,7 +197,20 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--crf", type=Path, default=None, help="CRF model fitted without it")
     parser.add_argument("--hidden", type=int, default=128)
     parser.add_argument("--threads", type=int, default=None, help="torch threads")
+    parser.add_argument("--dev", type=Path, default=None, help="a PolNeAR split to score")
+    parser.add_argument(
+        "--meta-only", action="store_true", help="only (re)write the meta file of --out"
+    )
     args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else list(argv)
+    command = "python -m storytrace.training.attribution_neural " + " ".join(
+        a
+        for a in given
+        if a != "--meta-only"  # the command that makes weights and meta
+    )
+    if args.meta_only:
+        write_meta(args.out, args.train, args.dev, command, epochs=args.epochs, hidden=args.hidden)
+        return
     if args.dev_fold is not None and args.crf is None:
         parser.error("--dev-fold needs --crf: a CRF model fitted on the other folds")
     if args.threads:
@@ -235,6 +249,43 @@ def main(argv: Sequence[str] | None = None) -> None:
     net = train(data, sizes, epochs=args.epochs, config=config, after_epoch=report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     torch.save(export(net, vocab, config, MIX), args.out)
+    if args.dev_fold is None:
+        write_meta(args.out, args.train, args.dev, command, epochs=args.epochs, hidden=args.hidden)
+
+
+def write_meta(
+    out: Path, train: Path, dev: Path | None, command: str, *, epochs: int, hidden: int
+) -> dict[str, Any]:
+    """Write ``<out stem>.meta.json`` beside the weights: data and digest, command, seed,
+    settings and, with ``dev``, the reader's dev scores with these weights beside the CRFs."""
+    from storytrace.claims.cue_network import restore
+    from storytrace.claims.relations import load_model
+    from storytrace.training.attribution import dev_scores, split_digest
+
+    meta: dict[str, Any] = {
+        "artefact": out.name,
+        "artefact_sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
+        "training_data": {
+            "path": str(train),
+            "articles": len(list(train.glob("text/*.txt"))),
+            "sha256": split_digest(train),
+        },
+        "command": command,
+        "seed": SEED,
+        "settings": {"epochs": epochs, "hidden": hidden, "mix": MIX},
+    }
+    if dev is not None:
+        saved = torch.load(out, map_location="cpu", weights_only=True)
+        model = {**load_model(), "network": restore(saved)}
+        meta["dev"] = {
+            "path": str(dev),
+            "sha256": split_digest(dev),
+            "command": f"storytrace bench quality polnear {dev}",
+            "scores": dev_scores(model, dev),
+        }
+    path = out.with_name(out.stem + ".meta.json")
+    path.write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return meta
 
 
 if __name__ == "__main__":
