@@ -15,9 +15,9 @@ it gives two things, kept apart on purpose:
   one article asserting what another denies, agency ("of their own accord" against
   "ordered back"). On the text, a small logistic model weighs the disagreement cues
   (numbers on one side only, figures of the same unit with no value in common, a negation
-  on one side) against the same-fact score and the wording model's score
-  (:mod:`storytrace.align.paraphrase`: how closely the words match, with nothing that
-  encodes disagreement).
+  on one side, names on one side only) against the same-fact score and the wording
+  model's score (:mod:`storytrace.align.paraphrase`: how closely the words match, with
+  nothing that encodes disagreement).
 
 ``predict paraphrase`` answers "the same fact, told alike" when the same-fact score reaches
 the trained cut and nothing conflicts (:func:`judge_pairs`). The models and both cuts were
@@ -52,7 +52,8 @@ COUNT_LIFT = 0.2  # an agreeing specific count lifts the same-fact score this mu
 CLASH_DROP = 0.25  # different things done to the same counted noun lower it this much
 CONFLICT_FEATURES = (
     "same_fact_logit", "wording_logit", "number_difference", "any_number_difference",
-    "same_numbers", "figure_clash", "negation_mismatch",
+    "same_numbers", "figure_clash", "negation_mismatch", "name_clash", "name_difference",
+    "figure_clashes",
 )  # fmt: skip
 _TOKEN = re.compile(r"\w+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -170,18 +171,27 @@ def conflict_features(first: str, second: str, same_fact: float, wording: float)
     n1 = {x.replace(",", "") for x in _NUMBER.findall(first)}
     n2 = {x.replace(",", "") for x in _NUMBER.findall(second)}
     f1, f2 = _figures(first), _figures(second)
-    clash = any(not (f1[unit] & f2[unit]) for unit in f1.keys() & f2.keys())
+    clashes = sum(1 for unit in f1.keys() & f2.keys() if not f1[unit] & f2[unit])
     negated_1 = bool({w.lower() for w in _TOKEN.findall(first)} & _NEGATIONS)
     negated_2 = bool({w.lower() for w in _TOKEN.findall(second)} & _NEGATIONS)
+    names_1, names_2 = _names(first), _names(second)
     return [
         _logit(same_fact),
         _logit(wording),
         len(n1 ^ n2) / max(1, len(n1 | n2)),
         float(bool(n1 ^ n2)),
         float(bool(n1 or n2) and n1 == n2),
-        float(clash),
+        float(clashes > 0),
         float(negated_1 != negated_2),
+        float(bool(names_1 - names_2) and bool(names_2 - names_1)),
+        len(names_1 ^ names_2) / max(1, len(names_1 | names_2)),
+        float(clashes),
     ]
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first: the people, places and bodies a text names."""
+    return {w.lower() for w in _TOKEN.findall(text)[1:] if w[:1].isupper()}
 
 
 def _figures(text: str) -> dict[str, set[str]]:
