@@ -1,6 +1,7 @@
 """Standardised features -> logistic probability: the pair models of alignment and coreference.
 
-The paraphrase model (:mod:`storytrace.align.paraphrase`) and the event-coreference model
+The wording model of the pair scorer (:mod:`storytrace.align.paraphrase`, with the conflict
+model of :mod:`storytrace.align.pairs`) and the event-coreference model
 (:mod:`storytrace.align.coref_model`) are both this shape, shipped as JSON weights that
 name the features they were fitted on.
 """

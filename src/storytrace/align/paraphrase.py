@@ -1,16 +1,14 @@
-"""Do two sentences state the same fact? A small logistic model over embedding and overlap cues.
+"""The wording model of the claim pair scorer: how closely two texts word one statement.
 
 The features are the MiniLM cosine plus lexical evidence that embeddings blur: shared and
-unshared content words in each direction, n-gram precision, numbers that differ, names,
-negation and length. The weights ship in ``align/data/paraphrase.json`` (with
-``paraphrase.meta.json``), fitted on the MRPC train split only
-(``python -m storytrace.training.paraphrase``); the decision threshold was chosen by
-cross-validation on train.
-
-:func:`same_fact_scores` scores claim pairs given their cosines; ``predict paraphrase`` calls
-it through :func:`score_pairs`. Alignment (:mod:`storytrace.align.groups`) does not call it
-yet: the model reads different numbers as different facts, and alignment must keep them in
-one group to report the conflict.
+unshared content words in each direction, n-gram precision, names and length. Nothing here
+encodes disagreement (numbers that differ, a negation on one side): the conflict part of
+:mod:`storytrace.align.pairs` weighs those against this model's score, so that two claims
+telling one fact with different figures are still one fact to alignment and a conflict to
+``predict paraphrase``. The weights ship in ``align/data/paraphrase.json`` (with
+``paraphrase.meta.json``) beside the conflict model, fitted on the MRPC train split only
+(``python -m storytrace.training.paraphrase``); the cuts were chosen by cross-validation on
+train.
 """
 
 from __future__ import annotations
@@ -25,16 +23,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from storytrace.align.logistic import LogisticModel, read_weights
-from storytrace.cluster.embed import Vectors, embed
+from storytrace.cluster.embed import Vectors
 
 MODEL_PATH = Path(__file__).with_name("data") / "paraphrase.json"
 _TOKEN = re.compile(r"\w+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATIONS = {"not", "no", "never", "nothing", "none", "t"}
 _STOPWORDS_TEXT = (
     "the a an of to in and or for on at by with from as is are was were be been has have "
     "had it its that this which who said says will would could can than then but not also "
@@ -43,8 +38,7 @@ _STOPWORDS_TEXT = (
 _STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 FEATURES = (
     "cosine", "unigram_jaccard", "bigram_jaccard", "token_set_ratio", "token_sort_ratio",
-    "same_numbers", "number_difference", "any_number_difference", "length_difference",
-    "name_jaccard", "negation_mismatch", "overlap_of_smaller", "content_coverage_min",
+    "length_difference", "name_jaccard", "overlap_of_smaller", "content_coverage_min",
     "content_coverage_max", "extra_content_min", "extra_content_max", "log_length",
     "ngram1_min", "ngram2_min", "ngram3_min", "ngram4_min",
     "ngram1_max", "ngram2_max", "ngram3_max", "ngram4_max",
@@ -64,8 +58,6 @@ def pair_features(first: str, second: str, cosine: float) -> list[float]:
     t1 = [t.lower() for t in _TOKEN.findall(first)]
     t2 = [t.lower() for t in _TOKEN.findall(second)]
     u1, u2 = set(t1), set(t2)
-    n1 = {x.replace(",", "") for x in _NUMBER.findall(first)}
-    n2 = {x.replace(",", "") for x in _NUMBER.findall(second)}
     names1 = {w for w in _TOKEN.findall(first) if w[:1].isupper()}
     names2 = {w for w in _TOKEN.findall(second) if w[:1].isupper()}
     c1 = {w for w in t1 if w not in _STOPWORDS}
@@ -81,12 +73,8 @@ def pair_features(first: str, second: str, cosine: float) -> list[float]:
         _jaccard(_ngrams(t1, 2), _ngrams(t2, 2)),
         fuzz.token_set_ratio(first, second) / 100,
         fuzz.token_sort_ratio(first, second) / 100,
-        float(bool(n1 or n2) and n1 == n2),
-        len(n1 ^ n2) / max(1, len(n1 | n2)),
-        float(bool(n1 ^ n2)),
         abs(len(t1) - len(t2)) / max(1, len(t1), len(t2)),
         _jaccard(names1, names2),
-        float(bool(u1 & _NEGATIONS) != bool(u2 & _NEGATIONS)),
         len(u1 & u2) / max(1, min(len(u1), len(u2))),
         min(cover_1, cover_2),
         max(cover_1, cover_2),
@@ -116,10 +104,36 @@ class ParaphraseModel(LogisticModel):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
+    def as_part(self, features: Sequence[str]) -> dict[str, Any]:
+        """The weights as one part of the artefact (see :meth:`read_part`)."""
+        return {
+            "features": list(features),
+            "mean": self.mean.tolist(),
+            "scale": self.scale.tolist(),
+            "coef": self.coef.tolist(),
+            "intercept": self.intercept,
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def read_part(cls, path: Path, part: str, features: Sequence[str]) -> LogisticModel:
+        """The model stored under key ``part`` of the artefact at ``path``."""
+        data = json.loads(path.read_text(encoding="utf-8"))[part]
+        if data["features"] != list(features):
+            raise ValueError(f"{path}: {part} features differ from this version; refit with "
+                             "python -m storytrace.training.paraphrase")  # fmt: skip
+        return LogisticModel(
+            mean=np.asarray(data["mean"], dtype=np.float32),
+            scale=np.asarray(data["scale"], dtype=np.float32),
+            coef=np.asarray(data["coef"], dtype=np.float32),
+            intercept=float(data["intercept"]),
+            threshold=float(data["threshold"]),
+        )
+
 
 @functools.cache
 def load_model(path: Path = MODEL_PATH) -> ParaphraseModel:
-    """The shipped paraphrase model."""
+    """The shipped wording model (its own ``threshold`` is not used: see ``pairs``)."""
     return read_weights(ParaphraseModel, path, FEATURES, "python -m storytrace.training.paraphrase")
 
 
@@ -127,28 +141,3 @@ def feature_matrix(pairs: Sequence[tuple[str, str]], cosines: Sequence[float]) -
     """Features of many pairs whose cosines are already known."""
     rows = [pair_features(a, b, float(c)) for (a, b), c in zip(pairs, cosines, strict=True)]
     return np.asarray(rows, dtype=np.float32).reshape(len(rows), len(FEATURES))
-
-
-def same_fact_scores(pairs: Sequence[tuple[str, str]], cosines: Sequence[float]) -> Vectors:
-    """P(the two texts state the same fact) for pairs whose embedding cosines are known.
-
-    The claim pair scorer of alignment: callers pass the cosines of the unit vectors they
-    stored when the claims were read, so nothing is embedded again.
-    """
-    if not pairs:
-        return np.zeros(0, dtype=np.float32)
-    return load_model().probability(feature_matrix(pairs, cosines))
-
-
-def same_fact(scores: Vectors) -> npt.NDArray[np.bool_]:
-    """Whether each score says "the same fact" (the model's threshold, chosen on train)."""
-    return np.asarray(scores >= load_model().threshold, dtype=bool)
-
-
-def score_pairs(pairs: Sequence[tuple[str, str]]) -> Vectors:
-    """P(the two sentences state the same fact) for each pair (embeds both sides first)."""
-    if not pairs:
-        return np.zeros(0, dtype=np.float32)
-    first = embed([a for a, _ in pairs])
-    second = embed([b for _, b in pairs])
-    return same_fact_scores(pairs, (first * second).sum(axis=1).tolist())

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from storytrace.align.paraphrase import same_fact, score_pairs
+from storytrace.align.pairs import PairJudgement, judge_pairs, sentence_claim
+from storytrace.cluster.embed import embed
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,27 @@ def read_pairs(path: Path) -> list[Pair]:
         return pairs
 
 
+def judge(pairs: Sequence[Pair]) -> list[PairJudgement]:
+    """The claim pair scorer of alignment on each pair, both sentences embedded first.
+
+    Each sentence becomes a claim with its text only (the read stage is not run on MRPC),
+    so the judgement rests on the text: no counts or certainty are read.
+    """
+    if not pairs:
+        return []
+    first = embed([p.first for p in pairs])
+    second = embed([p.second for p in pairs])
+    return judge_pairs(
+        [sentence_claim(p.first, p.id1) for p in pairs],
+        [sentence_claim(p.second, p.id2) for p in pairs],
+        (first * second).sum(axis=1).tolist(),
+    )
+
+
 def predict(pairs: Sequence[Pair]) -> Iterator[tuple[Pair, int, float]]:
-    """Each pair with its predicted label and probability."""
-    scores = score_pairs([(p.first, p.second) for p in pairs])
-    labels = same_fact(scores)
-    for pair, label, score in zip(pairs, labels.tolist(), scores.tolist(), strict=True):
-        yield pair, int(label), float(score)
+    """Each pair with its label (the same fact, no conflict) and its same-fact score."""
+    for pair, judgement in zip(pairs, judge(pairs), strict=True):
+        yield pair, int(judgement.paraphrase), judgement.same_fact
 
 
 def write_predictions(pairs: Sequence[Pair], out: TextIO) -> None:

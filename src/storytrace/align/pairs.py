@@ -1,0 +1,221 @@
+"""The claim pair scorer: do two claims state the same fact, and do their tellings conflict?
+
+One scorer serves alignment (:mod:`storytrace.align.groups`) and ``predict paraphrase``
+(:mod:`storytrace.benchmark.mrpc`). For two claims and the cosine of their stored vectors
+it gives two things, kept apart on purpose:
+
+- a **same-fact score** (:func:`same_fact_scores`): the MiniLM cosine, moved by what the
+  claims' counts say (:func:`~storytrace.align.compare.quantity_agreement`: the same count
+  lifts it, the same slot told with another value lifts it less, different things done to
+  the same counted noun lower it). Nothing in it penalises disagreement, so "60 soldiers
+  refused" and "80 soldiers refused" stay one fact and alignment, which groups on this score
+  alone, can show the conflict.
+- a **conflict** (:func:`conflicts`): the two do not tell the fact alike. Slots the read
+  stage filled decide it outright: counts of the same thing whose intervals do not overlap,
+  one article asserting what another denies, agency ("of their own accord" against
+  "ordered back"). On the text, a small logistic model weighs the disagreement cues
+  (numbers on one side only, figures of the same unit with no value in common, a negation
+  on one side, names on one side only) against the same-fact score and the wording
+  model's score (:mod:`storytrace.align.paraphrase`: how closely the words match, with
+  nothing that encodes disagreement).
+
+``predict paraphrase`` answers "the same fact, told alike" when the same-fact score reaches
+the trained cut and nothing conflicts (:func:`judge_pairs`). The models and both cuts were
+fitted on MRPC train (``python -m storytrace.training.paraphrase``) and ship in one artefact,
+``align/data/paraphrase.json``. Alignment's cut is its own
+(:data:`storytrace.align.groups.DEFAULT_THRESHOLD`). Alignment computes only the same-fact
+score, on the candidate pairs it has blocked; the conflict part costs token sets and
+rapidfuzz per pair.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from storytrace.align.compare import aligned_counts, overlaps, predicate_clash, quantity_agreement
+from storytrace.align.conflicts import agency_conflicts
+from storytrace.align.logistic import LogisticModel
+from storytrace.align.paraphrase import MODEL_PATH, ParaphraseModel, feature_matrix, load_model
+from storytrace.cluster.embed import Vectors
+from storytrace.records import Claim
+
+COUNT_LIFT = 0.2  # an agreeing specific count lifts the same-fact score this much
+CLASH_DROP = 0.25  # different things done to the same counted noun lower it this much
+CONFLICT_FEATURES = (
+    "same_fact_logit", "wording_logit", "number_difference", "any_number_difference",
+    "same_numbers", "figure_clash", "negation_mismatch", "name_clash", "name_difference",
+    "figure_clashes",
+)  # fmt: skip
+_TOKEN = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_FIGURE = re.compile(r"([$£€])?\s?(\d+(?:[.,]\d+)*)\s*(%|per ?cent|[a-z]+)?", re.IGNORECASE)
+_SCALES = {"thousand", "million", "billion", "trillion"}
+_NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "t", "nor", "neither"})
+_AFFIRMING = ("asserted", "hedged", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class PairJudgement:
+    """What the scorer says of one pair."""
+
+    same_fact: float  # in [0, 1]
+    conflict: bool  # the two do not tell the fact alike
+
+    @property
+    def paraphrase(self) -> bool:
+        """The same fact, told alike (``predict paraphrase``'s label)."""
+        return self.same_fact >= same_fact_cut() and not self.conflict
+
+
+def same_fact_scores(
+    firsts: Sequence[Claim], seconds: Sequence[Claim], cosines: Sequence[float]
+) -> Vectors:
+    """The same-fact score of each pair ``(firsts[i], seconds[i])``, in [0, 1].
+
+    ``cosines`` are those of the vectors stored when the claims were read (nothing is
+    embedded here).
+    """
+    shift = [_count_shift(a, b) for a, b in zip(firsts, seconds, strict=True)]
+    scores = np.asarray(cosines, dtype=np.float32) + np.asarray(shift, dtype=np.float32)
+    return np.clip(scores, 0.0, 1.0).reshape(len(shift))
+
+
+def compared_text(claim: Claim) -> str:
+    """The words that carry the fact: a quote's content rather than "X said".
+
+    The whole sentence is kept when the attributed content is a small part of it (a
+    trailing "..., an official told the Courier" leaves the fact before the cue).
+    """
+    attribution = claim.attribution
+    if attribution is not None and attribution.content_span is not None:
+        start, end = attribution.content_span
+        lo, hi = max(start, claim.span[0]), min(end, claim.span[1])
+        if hi - lo > max(20, 0.4 * len(claim.text)):
+            offset = claim.span[0]
+            return claim.text[lo - offset : hi - offset]
+    return claim.text
+
+
+def _count_shift(a: Claim, b: Claim) -> float:
+    """Counts that agree raise a pair's score; predicates that clash lower it."""
+    if not a.quantities or not b.quantities:
+        return 0.0
+    shift = COUNT_LIFT * quantity_agreement(a, b)
+    if predicate_clash(a, b):
+        shift -= CLASH_DROP
+    return shift
+
+
+def conflicts(
+    firsts: Sequence[Claim], seconds: Sequence[Claim], same_fact: Vectors, cosines: Sequence[float]
+) -> npt.NDArray[np.bool_]:
+    """Whether each pair fails to tell the fact alike (see the module docstring)."""
+    if not firsts:
+        return np.zeros(0, dtype=bool)
+    texts = [(compared_text(a), compared_text(b)) for a, b in zip(firsts, seconds, strict=True)]
+    wording = load_model().probability(feature_matrix(texts, cosines))
+    rows = [
+        conflict_features(a, b, s, w)
+        for (a, b), s, w in zip(texts, same_fact.tolist(), wording.tolist(), strict=True)
+    ]
+    model = load_conflict_model()
+    features = np.asarray(rows, dtype=np.float32).reshape(len(rows), len(CONFLICT_FEATURES))
+    weighed = model.probability(features) < model.threshold
+    stated = [_slots_clash(a, b) for a, b in zip(firsts, seconds, strict=True)]
+    return np.asarray(weighed | np.asarray(stated, dtype=bool), dtype=bool)
+
+
+def judge_pairs(
+    firsts: Sequence[Claim], seconds: Sequence[Claim], cosines: Sequence[float]
+) -> list[PairJudgement]:
+    """Same-fact score and conflict of each pair: what ``predict paraphrase`` answers."""
+    scores = same_fact_scores(firsts, seconds, cosines)
+    clashing = conflicts(firsts, seconds, scores, cosines)
+    return [
+        PairJudgement(float(s), bool(c))
+        for s, c in zip(scores.tolist(), clashing.tolist(), strict=True)
+    ]
+
+
+def sentence_claim(text: str, key: str = "") -> Claim:
+    """A sentence as a claim with no slots read (``predict paraphrase``'s input)."""
+    return Claim(id=f"{key}:0", article_id=key, text=text, span=(0, len(text)))
+
+
+def _slots_clash(a: Claim, b: Claim) -> bool:
+    """Slots the read stage filled that cannot both hold: counts, polarity, agency."""
+    if any(not overlaps(x, y) for x, y in aligned_counts(a, b)):
+        return True
+    certainties = {a.certainty, b.certainty}
+    if "denied" in certainties and certainties & set(_AFFIRMING):
+        return True
+    return bool(agency_conflicts([a, b] if a.article_id != b.article_id else []))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+def conflict_features(first: str, second: str, same_fact: float, wording: float) -> list[float]:
+    """The conflict model's inputs for two texts, in the order of :data:`CONFLICT_FEATURES`."""
+    n1 = {x.replace(",", "") for x in _NUMBER.findall(first)}
+    n2 = {x.replace(",", "") for x in _NUMBER.findall(second)}
+    f1, f2 = _figures(first), _figures(second)
+    clashes = sum(1 for unit in f1.keys() & f2.keys() if not f1[unit] & f2[unit])
+    negated_1 = bool({w.lower() for w in _TOKEN.findall(first)} & _NEGATIONS)
+    negated_2 = bool({w.lower() for w in _TOKEN.findall(second)} & _NEGATIONS)
+    names_1, names_2 = _names(first), _names(second)
+    return [
+        _logit(same_fact),
+        _logit(wording),
+        len(n1 ^ n2) / max(1, len(n1 | n2)),
+        float(bool(n1 ^ n2)),
+        float(bool(n1 or n2) and n1 == n2),
+        float(clashes > 0),
+        float(negated_1 != negated_2),
+        float(bool(names_1 - names_2) and bool(names_2 - names_1)),
+        len(names_1 ^ names_2) / max(1, len(names_1 | names_2)),
+        float(clashes),
+    ]
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first: the people, places and bodies a text names."""
+    return {w.lower() for w in _TOKEN.findall(text)[1:] if w[:1].isupper()}
+
+
+def _figures(text: str) -> dict[str, set[str]]:
+    """Numbers by the unit they are given in ("3.5 percent", "$2.5 billion", "60 soldiers")."""
+    out: dict[str, set[str]] = {}
+    for match in _FIGURE.finditer(text):
+        currency, number, unit = match.group(1) or "", match.group(2), match.group(3) or ""
+        unit = unit.lower()
+        if unit in ("%", "percent", "per cent"):
+            unit = "percent"
+        elif unit in _SCALES or not unit:
+            unit = currency + unit
+        if unit:
+            out.setdefault(unit, set()).add(number.replace(",", ""))
+    return out
+
+
+@functools.cache
+def load_conflict_model(path: Path = MODEL_PATH) -> LogisticModel:
+    """The conflict model, stored beside the wording model in one artefact."""
+    return ParaphraseModel.read_part(path, "conflict", CONFLICT_FEATURES)
+
+
+@functools.cache
+def same_fact_cut(path: Path = MODEL_PATH) -> float:
+    """``predict paraphrase``'s same-fact cut, chosen with the models on MRPC train."""
+    return float(json.loads(path.read_text(encoding="utf-8"))["same_fact_threshold"])
