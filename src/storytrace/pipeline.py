@@ -57,8 +57,11 @@ from storytrace.provenance import cited_sources, judge_group
 from storytrace.provenance.accounts import paragraph_sources
 from storytrace.provenance.verdicts import story_names
 from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Story
-from storytrace.report import stories_document, write_html, write_json
-from storytrace.report.stamp import REPORTS, STAMP, forget, is_current, write_stamp
+from storytrace.report.cache import PIECES, PieceCache, cache_key
+from storytrace.report.files import write_text_atomic
+from storytrace.report.json_doc import article_dicts
+from storytrace.report.pieces import draw_story, html_chunks, json_chunks, totals
+from storytrace.report.stamp import REPORTS, STAMP, forget, is_current, store_digest, write_stamp
 from storytrace.reuse import find_reuse
 from storytrace.store import Store, open_store, runs
 from storytrace.store.base import StoryCounts
@@ -69,6 +72,7 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 CLAIMS_PER_COMMIT = 32  # articles whose claims the read stage commits together
+STORIES_PER_DRAW = 64  # stories loaded and drawn for the reports at a time
 
 # Reused text further apart than this is not looked for: grouping never links articles
 # 14 days apart, so such an edge could never enter a story (docs/scale.md).
@@ -94,7 +98,8 @@ class RunSummary:
     ``counts`` are the stored stories after the run (counted, not loaded; ``stories``
     loads them from the store on first use); ``rebuilt`` the stories this run wrote.
     ``outputs`` are the reports written, ``kept`` those left as they were because the
-    store had not changed since they were written.
+    store had not changed since they were written; ``drawn`` counts the stories the
+    reports drew again (those saved since the reports were last written).
     """
 
     stored: int = 0
@@ -105,6 +110,7 @@ class RunSummary:
     rebuilt: int = 0
     outputs: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
+    drawn: int = 0  # stories drawn for the reports (the others' pieces were kept)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
     db: str | Path | None = None  # the store the run wrote to
     _stories: list[Story] | None = field(default=None, repr=False, compare=False)
@@ -152,7 +158,7 @@ def _own_files(db: str | Path, out: str | Path | None = None) -> set[Path]:
         }
     if out is not None:
         folder = Path(out).resolve()
-        own |= {folder / name for name in (*REPORTS, STAMP)}
+        own |= {folder / name for name in (*REPORTS, STAMP, PIECES, PIECES + "-journal")}
     return own
 
 
@@ -509,7 +515,9 @@ def analyze(
             )
         )
         if out is not None:
-            summary.outputs, summary.kept = report_store(store, Path(out), _store_name(db))
+            summary.outputs, summary.kept, summary.drawn = report_store(
+                store, Path(out), _store_name(db)
+            )
             clock.tick("report")
     finally:
         store.close()
@@ -595,27 +603,44 @@ def report_articles(store: Store) -> list[Article]:
     return [a for a in store.get_articles() if a.id in vectors and store.has_claims(a.id)]
 
 
-def report_store(store: Store, out: Path, store_name: str) -> tuple[list[Path], list[Path]]:
-    """Write the reports of every stored story into ``out``; returns (written, kept).
+def report_store(store: Store, out: Path, store_name: str) -> tuple[list[Path], list[Path], int]:
+    """Write the reports of every stored story into ``out``; returns (written, kept, drawn).
 
     When ``out`` already shows the store as it stands (:mod:`storytrace.report.stamp`),
-    the reports are kept and no story is loaded.
+    the reports are kept and no story is loaded. Otherwise only the stories saved since
+    the reports were written are loaded and drawn (:mod:`storytrace.report.cache`); the
+    rest are joined from their kept pieces, so both reports come out as a full write.
     """
     state = store.state()
     if is_current(out, __version__, store_name, state):
-        return [], [out / name for name in REPORTS]
+        return [], [out / name for name in REPORTS], 0
     if out.is_dir():
         forget(out)
-    written = write_reports(report_articles(store), store.get_stories(), out)
-    write_stamp(out, __version__, store_name, state)
-    return written, []
-
-
-def write_reports(articles: Sequence[Article], stories: Sequence[Story], out: Path) -> list[Path]:
-    """Write ``stories.json`` and ``report.html`` into ``out``."""
     out.mkdir(parents=True, exist_ok=True)
-    document = stories_document(articles, stories, version=__version__)
-    return [
-        write_json(out / "stories.json", document),
-        write_html(out / "report.html", articles, stories, version=__version__),
-    ]
+    articles = report_articles(store)
+    with PieceCache(out, cache_key(__version__, store_digest(store_name))) as cache:
+        revisions = store.story_revisions()
+        stale = cache.stale(revisions)
+        by_id = {a.id: a for a in articles}
+        for first in range(0, len(stale), STORIES_PER_DRAW):
+            stories = store.get_stories(stale[first : first + STORIES_PER_DRAW])
+            cache.put(
+                [(draw_story(s, by_id, version=__version__), revisions[s.id]) for s in stories]
+            )
+        cache.keep_only(revisions)
+        entries = cache.column("entry")
+        found = totals(len(by_id), cache.counts())
+        written = [
+            write_text_atomic(
+                out / "stories.json",
+                json_chunks(article_dicts(articles), entries, version=__version__),
+            ),
+            write_text_atomic(
+                out / "report.html",
+                html_chunks(
+                    found, cache.column("contents"), cache.column("section"), version=__version__
+                ),
+            ),
+        ]
+    write_stamp(out, __version__, store_name, state)
+    return written, [], len(stale)
