@@ -25,7 +25,6 @@ from typing import Protocol
 
 import numpy as np
 
-from storytrace import __version__
 from storytrace.align import group_claims
 from storytrace.align.coref import chain_mentions
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
@@ -56,12 +55,10 @@ from storytrace.ingest import (
 from storytrace.provenance import cited_sources, judge_group
 from storytrace.provenance.accounts import paragraph_sources
 from storytrace.provenance.verdicts import story_names
-from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Story
-from storytrace.report.cache import PIECES, PieceCache, cache_key
-from storytrace.report.files import write_text_atomic
-from storytrace.report.json_doc import article_dicts
-from storytrace.report.pieces import draw_story, html_chunks, json_chunks, totals
-from storytrace.report.stamp import REPORTS, STAMP, forget, is_current, store_digest, write_stamp
+from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Run, Story
+from storytrace.report.cache import PIECES
+from storytrace.report.stamp import REPORTS, STAMP
+from storytrace.report.update import report_store
 from storytrace.reuse import find_reuse
 from storytrace.store import Store, open_store, runs
 from storytrace.store.base import StoryCounts
@@ -72,7 +69,6 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 CLAIMS_PER_COMMIT = 32  # articles whose claims the read stage commits together
-STORIES_PER_DRAW = 64  # stories loaded and drawn for the reports at a time
 
 # Reused text further apart than this is not looked for: grouping never links articles
 # 14 days apart, so such an edge could never enter a story (docs/scale.md).
@@ -498,30 +494,46 @@ def analyze(
             with read_options(options):
                 ingest_into(store, inputs, summary, progress, db=db, out=out)
         clock.tick("ingest")
-        if summary.stored or store.unfinished_articles():
-            read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
-            with store.story_update():
-                built = update_stories(store, progress, clock, summary.failed, engine)
-                summary.rebuilt = len(built)
-        summary.counts = store.story_counts()
-        store.save_run(
-            dataclasses.replace(
-                run,
-                finished=runs.now(),
-                articles_stored=summary.stored,
-                duplicates=summary.duplicates,
-                rejected=len(summary.rejected),
-                stories=summary.counts.stories,
-            )
-        )
-        if out is not None:
-            summary.outputs, summary.kept, summary.drawn = report_store(
-                store, Path(out), _store_name(db)
-            )
-            clock.tick("report")
+        finish_run(store, summary, run, progress=progress, engine=engine, db=db, out=out)
     finally:
         store.close()
     return summary
+
+
+def finish_run(
+    store: Store,
+    summary: RunSummary,
+    run: Run,
+    *,
+    progress: Progress = _quiet,
+    engine: Engine | None = None,
+    db: str | Path,
+    out: str | Path | None,
+) -> None:
+    """Stages 2-9 after articles were stored: read and embed what is not, update the
+    stories, record the run, bring the reports in ``out`` up to date."""
+    clock = _Clock(summary.seconds)
+    if summary.stored or store.unfinished_articles():
+        read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
+        with store.story_update():
+            built = update_stories(store, progress, clock, summary.failed, engine)
+            summary.rebuilt = len(built)
+    summary.counts = store.story_counts()
+    store.save_run(
+        dataclasses.replace(
+            run,
+            finished=runs.now(),
+            articles_stored=summary.stored,
+            duplicates=summary.duplicates,
+            rejected=len(summary.rejected),
+            stories=summary.counts.stories,
+        )
+    )
+    if out is not None:
+        summary.outputs, summary.kept, summary.drawn = report_store(
+            store, Path(out), _store_name(db)
+        )
+        clock.tick("report")
 
 
 def update_stories(
@@ -595,52 +607,3 @@ def _tick(clock: _Clock | None, stage: str) -> None:
 def _store_name(db: str | Path) -> str:
     """What names the store in a report's stamp: a SQLite file's full path, or the URL."""
     return str(db) if "://" in str(db) else str(Path(db).resolve())
-
-
-def report_articles(store: Store) -> list[Article]:
-    """The articles the reports list: those read and embedded (failed ones included)."""
-    vectors = store.get_vectors()
-    return [a for a in store.get_articles() if a.id in vectors and store.has_claims(a.id)]
-
-
-def report_store(store: Store, out: Path, store_name: str) -> tuple[list[Path], list[Path], int]:
-    """Write the reports of every stored story into ``out``; returns (written, kept, drawn).
-
-    When ``out`` already shows the store as it stands (:mod:`storytrace.report.stamp`),
-    the reports are kept and no story is loaded. Otherwise only the stories saved since
-    the reports were written are loaded and drawn (:mod:`storytrace.report.cache`); the
-    rest are joined from their kept pieces, so both reports come out as a full write.
-    """
-    state = store.state()
-    if is_current(out, __version__, store_name, state):
-        return [], [out / name for name in REPORTS], 0
-    if out.is_dir():
-        forget(out)
-    out.mkdir(parents=True, exist_ok=True)
-    articles = report_articles(store)
-    with PieceCache(out, cache_key(__version__, store_digest(store_name))) as cache:
-        revisions = store.story_revisions()
-        stale = cache.stale(revisions)
-        by_id = {a.id: a for a in articles}
-        for first in range(0, len(stale), STORIES_PER_DRAW):
-            stories = store.get_stories(stale[first : first + STORIES_PER_DRAW])
-            cache.put(
-                [(draw_story(s, by_id, version=__version__), revisions[s.id]) for s in stories]
-            )
-        cache.keep_only(revisions)
-        entries = cache.column("entry")
-        found = totals(len(by_id), cache.counts())
-        written = [
-            write_text_atomic(
-                out / "stories.json",
-                json_chunks(article_dicts(articles), entries, version=__version__),
-            ),
-            write_text_atomic(
-                out / "report.html",
-                html_chunks(
-                    found, cache.column("contents"), cache.column("section"), version=__version__
-                ),
-            ),
-        ]
-    write_stamp(out, __version__, store_name, state)
-    return written, [], len(stale)

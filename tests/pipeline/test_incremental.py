@@ -7,9 +7,10 @@ import sqlite3
 from pathlib import Path
 
 from storytrace import __version__
-from storytrace.pipeline import analyze, report_articles, report_store
+from storytrace.pipeline import analyze
 from storytrace.report.export import export
 from storytrace.report.pieces import ANCHOR
+from storytrace.report.update import report_articles, report_store
 from storytrace.store import open_store
 
 # Two unrelated events, told by short invented reports (quick to read).

@@ -42,10 +42,10 @@ from storytrace.pipeline import (
     analyze,
     ingest_into,
     read_new,
-    report_store,
     update_stories,
 )
 from storytrace.records import Article
+from storytrace.report.update import report_store
 from storytrace.store import Store, open_store
 
 _NAMED = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d\d-\d\d)_")

@@ -37,6 +37,17 @@ def _embed_partition(part: Iterable[Article]) -> Iterator[tuple[Article, np.ndar
     yield from embed_each(list(part))
 
 
+def _of_table(table: str) -> Callable[[tuple[str, tuple[object, ...]]], bool]:
+    def chosen(row: tuple[str, tuple[object, ...]]) -> bool:
+        return row[0] == table
+
+    return chosen
+
+
+def _values(row: tuple[str, tuple[object, ...]]) -> tuple[object, ...]:
+    return row[1]
+
+
 class SparkEngine:
     """Runs :func:`read_each` and :func:`embed_each` with ``mapPartitions`` on Spark.
 
@@ -81,6 +92,40 @@ class SparkEngine:
             return rdd.collect()
         except Exception as exc:  # Py4J / worker crash: one line, not a JVM trace
             raise PipelineError(f"Spark {stage} stage failed: {first_line(exc)}") from None
+
+    def write_parquet(
+        self, articles: Sequence[Article], outlets: Sequence[str], folder: str
+    ) -> list[str]:
+        """Read and embed ``articles`` on the executors and write what they find to
+        ``folder`` as Parquet (:mod:`storytrace.spark.parquet`), one dataset per table;
+        nothing comes back to the driver. Returns the datasets written."""
+        from pyspark import StorageLevel
+
+        from storytrace.align.groups import read_vectors, vector_keys
+        from storytrace.pipeline import CLAIMS_PER_COMMIT
+        from storytrace.spark.parquet import TABLES, partition_rows, schema
+
+        chosen = list(outlets)
+        rows = partition_rows(
+            lambda part: read_each(part, chosen), embed_each, read_vectors, vector_keys,
+            CLAIMS_PER_COMMIT,
+        )  # fmt: skip
+        numbered = list(enumerate(articles))
+        rdd = self.session.sparkContext.parallelize(numbered, self._slices(len(numbered)))
+        found = rdd.mapPartitions(rows).persist(StorageLevel.MEMORY_AND_DISK)
+        written = []
+        try:
+            for table in TABLES:
+                values = found.filter(_of_table(table)).map(_values)
+                where = f"{folder}/{table}"
+                frame = self.session.createDataFrame(values, schema(table))
+                frame.write.mode("overwrite").parquet(where)
+                written.append(where)
+        except Exception as exc:  # Py4J / worker crash: one line, not a JVM trace
+            raise PipelineError(f"Spark Parquet stage failed: {first_line(exc)}") from None
+        finally:
+            found.unpersist()
+        return written
 
     def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
         """Connected parts of story grouping's candidate pairs, as DataFrame joins
