@@ -130,11 +130,12 @@ def fill(store: Store, reads: Sequence[Read]) -> float:
     return seconds
 
 
-def _stages(store: Store) -> tuple[dict[str, float], dict[str, int], int]:
+def _stages(store: Store) -> tuple[dict[str, float], dict[str, int], int, int]:
+    """Seconds per stage, memory, stories stored, and stories the run saved."""
     seconds: dict[str, float] = {}
     with peak_memory() as memory, store.story_update():
-        update_stories(store, _quiet, _Clock(seconds))
-    return seconds, memory, store.story_counts().stories
+        saved = update_stories(store, _quiet, _Clock(seconds))
+    return seconds, memory, store.story_counts().stories, len(saved)
 
 
 def _reports(store: Store, db: Path, out: Path) -> tuple[float, int]:
@@ -156,13 +157,13 @@ def measure(sources: Sequence[Read], size: int, scratch: Path, *, seed: int = 0)
     try:
         reads = list(corpus(sources, size, seed=seed))
         embed_seconds = fill(store, reads)
-        full, memory, stories = _stages(store)
+        full, memory, stories, _ = _stages(store)
         report_seconds, _ = _reports(store, db, out)
         more = max(1, size // 100)
         added = [r for r in corpus(sources, more, seed=seed + 1) if r.article.id not in
                  {x.article.id for x in reads}]  # fmt: skip
         fill(store, added)
-        incremental, _, _ = _stages(store)
+        incremental, _, _, saved = _stages(store)
         added_report_seconds, drawn = _reports(store, db, out)
         afresh_seconds, _ = _reports(store, db, scratch / f"report-{size}-afresh")
     finally:
@@ -188,6 +189,7 @@ def measure(sources: Sequence[Read], size: int, scratch: Path, *, seed: int = 0)
         "added_articles": len(added),
         "added_stage_seconds": incremental,
         "added_seconds": round(added_total, 2),
+        "added_stories_saved": saved,  # joined, formed, or holding an event a new one joined
         "added_share_of_full": round(added_total / total, 4) if total else None,
         "added_report_seconds": added_report_seconds,
         "added_report_stories_drawn": drawn,
