@@ -33,7 +33,7 @@ from storytrace.align.mention_chains import effective_places, fact_chains
 from storytrace.align.properties import contested_properties
 from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
-from storytrace.cluster.blocking import pair_components
+from storytrace.cluster.blocking import Candidates, candidate_edges, pair_components
 from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
@@ -297,7 +297,7 @@ def embed_each(articles: Sequence[Article]) -> Iterator[tuple[Article, np.ndarra
 
 class Engine(Protocol):
     """Where stages 2-3 run (:func:`read_each` and :func:`embed_each` over articles), and
-    the connected parts of story grouping's candidate pairs are found."""
+    story grouping's candidate pairs are scored and their connected parts found."""
 
     def read(
         self, articles: Sequence[Article], outlets: Sequence[str]
@@ -306,6 +306,9 @@ class Engine(Protocol):
     def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]: ...
 
     def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]: ...
+
+    @property
+    def candidates(self) -> Candidates: ...
 
 
 class EmbeddedEngine:
@@ -321,6 +324,10 @@ class EmbeddedEngine:
 
     def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
         return pair_components(n, pairs)
+
+    @property
+    def candidates(self) -> Candidates:
+        return candidate_edges
 
 
 EMBEDDED = EmbeddedEngine()
@@ -568,10 +575,9 @@ def update_stories(
     progress("reuse", len(new), len(new))
     _tick(clock, "reuse")
     existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
-    parts_of = (engine or EMBEDDED).components
-    assignment = group_stories(
-        articles, vectors, edges=edges, existing=existing, focus=new, parts_of=parts_of
-    )
+    on = engine or EMBEDDED
+    assignment = group_stories(articles, vectors, edges=edges, existing=existing, focus=new,
+                               parts_of=on.components, pairs_of=on.candidates)  # fmt: skip
     _tick(clock, "cluster")
     story_ids, replaced = stories_to_build(assignment, existing, new)
     old = store.get_stories(sorted(replaced))

@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from storytrace.claims import Reading
+from storytrace.cluster.blocking import Candidates, Edges, Views
 from storytrace.errors import PipelineError
 from storytrace.pipeline import embed_each, read_each
 from storytrace.records import Article
@@ -126,6 +128,30 @@ class SparkEngine:
         finally:
             found.unpersist()
         return written
+
+    @property
+    def candidates(self) -> Candidates:
+        """Story grouping's candidate pairs, scored block by block on the executors
+        (:func:`~storytrace.spark.components.spark_candidate_edges`)."""
+        return self._candidates
+
+    def _candidates(
+        self,
+        views: Views,
+        days: npt.NDArray[np.float64],
+        *,
+        cut: float,
+        window_days: int,
+        rows: Sequence[int] | npt.NDArray[np.int64] | None = None,
+    ) -> Edges:
+        from storytrace.spark.components import spark_candidate_edges
+
+        try:
+            return spark_candidate_edges(
+                self.session, views, days, cut=cut, window_days=window_days, rows=rows
+            )
+        except Exception as exc:  # Py4J / executor failure: one line, not a JVM trace
+            raise PipelineError(f"Spark candidate pairs failed: {first_line(exc)}") from None
 
     def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
         """Connected parts of story grouping's candidate pairs, as DataFrame joins
