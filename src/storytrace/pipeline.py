@@ -25,7 +25,6 @@ from typing import Protocol
 
 import numpy as np
 
-from storytrace import __version__
 from storytrace.align import group_claims
 from storytrace.align.coref import chain_mentions
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
@@ -34,7 +33,7 @@ from storytrace.align.mention_chains import effective_places, fact_chains
 from storytrace.align.properties import contested_properties
 from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
-from storytrace.cluster.blocking import pair_components
+from storytrace.cluster.blocking import Candidates, candidate_edges, pair_components
 from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
@@ -56,9 +55,10 @@ from storytrace.ingest import (
 from storytrace.provenance import cited_sources, judge_group
 from storytrace.provenance.accounts import paragraph_sources
 from storytrace.provenance.verdicts import story_names
-from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Story
-from storytrace.report import stories_document, write_html, write_json
-from storytrace.report.stamp import REPORTS, STAMP, forget, is_current, write_stamp
+from storytrace.records import Article, Claim, ClaimGroup, ReuseEdge, Run, Story
+from storytrace.report.cache import PIECES
+from storytrace.report.stamp import REPORTS, STAMP
+from storytrace.report.update import report_store
 from storytrace.reuse import find_reuse
 from storytrace.store import Store, open_store, runs
 from storytrace.store.base import StoryCounts
@@ -94,7 +94,8 @@ class RunSummary:
     ``counts`` are the stored stories after the run (counted, not loaded; ``stories``
     loads them from the store on first use); ``rebuilt`` the stories this run wrote.
     ``outputs`` are the reports written, ``kept`` those left as they were because the
-    store had not changed since they were written.
+    store had not changed since they were written; ``drawn`` counts the stories the
+    reports drew again (those saved since the reports were last written).
     """
 
     stored: int = 0
@@ -105,6 +106,7 @@ class RunSummary:
     rebuilt: int = 0
     outputs: list[Path] = field(default_factory=list)
     kept: list[Path] = field(default_factory=list)
+    drawn: int = 0  # stories drawn for the reports (the others' pieces were kept)
     seconds: dict[str, float] = field(default_factory=dict)  # wall time per stage
     db: str | Path | None = None  # the store the run wrote to
     _stories: list[Story] | None = field(default=None, repr=False, compare=False)
@@ -152,7 +154,7 @@ def _own_files(db: str | Path, out: str | Path | None = None) -> set[Path]:
         }
     if out is not None:
         folder = Path(out).resolve()
-        own |= {folder / name for name in (*REPORTS, STAMP)}
+        own |= {folder / name for name in (*REPORTS, STAMP, PIECES, PIECES + "-journal")}
     return own
 
 
@@ -295,7 +297,7 @@ def embed_each(articles: Sequence[Article]) -> Iterator[tuple[Article, np.ndarra
 
 class Engine(Protocol):
     """Where stages 2-3 run (:func:`read_each` and :func:`embed_each` over articles), and
-    the connected parts of story grouping's candidate pairs are found."""
+    story grouping's candidate pairs are scored and their connected parts found."""
 
     def read(
         self, articles: Sequence[Article], outlets: Sequence[str]
@@ -304,6 +306,9 @@ class Engine(Protocol):
     def embed(self, articles: Sequence[Article]) -> Iterable[tuple[Article, np.ndarray | str]]: ...
 
     def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]: ...
+
+    @property
+    def candidates(self) -> Candidates: ...
 
 
 class EmbeddedEngine:
@@ -319,6 +324,10 @@ class EmbeddedEngine:
 
     def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
         return pair_components(n, pairs)
+
+    @property
+    def candidates(self) -> Candidates:
+        return candidate_edges
 
 
 EMBEDDED = EmbeddedEngine()
@@ -492,28 +501,46 @@ def analyze(
             with read_options(options):
                 ingest_into(store, inputs, summary, progress, db=db, out=out)
         clock.tick("ingest")
-        if summary.stored or store.unfinished_articles():
-            read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
-            with store.story_update():
-                built = update_stories(store, progress, clock, summary.failed, engine)
-                summary.rebuilt = len(built)
-        summary.counts = store.story_counts()
-        store.save_run(
-            dataclasses.replace(
-                run,
-                finished=runs.now(),
-                articles_stored=summary.stored,
-                duplicates=summary.duplicates,
-                rejected=len(summary.rejected),
-                stories=summary.counts.stories,
-            )
-        )
-        if out is not None:
-            summary.outputs, summary.kept = report_store(store, Path(out), _store_name(db))
-            clock.tick("report")
+        finish_run(store, summary, run, progress=progress, engine=engine, db=db, out=out)
     finally:
         store.close()
     return summary
+
+
+def finish_run(
+    store: Store,
+    summary: RunSummary,
+    run: Run,
+    *,
+    progress: Progress = _quiet,
+    engine: Engine | None = None,
+    db: str | Path,
+    out: str | Path | None,
+) -> None:
+    """Stages 2-9 after articles were stored: read and embed what is not, update the
+    stories, record the run, bring the reports in ``out`` up to date."""
+    clock = _Clock(summary.seconds)
+    if summary.stored or store.unfinished_articles():
+        read_new(store, store.get_articles(), progress, clock, summary.failed, engine)
+        with store.story_update():
+            built = update_stories(store, progress, clock, summary.failed, engine)
+            summary.rebuilt = len(built)
+    summary.counts = store.story_counts()
+    store.save_run(
+        dataclasses.replace(
+            run,
+            finished=runs.now(),
+            articles_stored=summary.stored,
+            duplicates=summary.duplicates,
+            rejected=len(summary.rejected),
+            stories=summary.counts.stories,
+        )
+    )
+    if out is not None:
+        summary.outputs, summary.kept, summary.drawn = report_store(
+            store, Path(out), _store_name(db)
+        )
+        clock.tick("report")
 
 
 def update_stories(
@@ -548,10 +575,9 @@ def update_stories(
     progress("reuse", len(new), len(new))
     _tick(clock, "reuse")
     existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
-    parts_of = (engine or EMBEDDED).components
-    assignment = group_stories(
-        articles, vectors, edges=edges, existing=existing, focus=new, parts_of=parts_of
-    )
+    on = engine or EMBEDDED
+    assignment = group_stories(articles, vectors, edges=edges, existing=existing, focus=new,
+                               parts_of=on.components, pairs_of=on.candidates)  # fmt: skip
     _tick(clock, "cluster")
     story_ids, replaced = stories_to_build(assignment, existing, new)
     old = store.get_stories(sorted(replaced))
@@ -587,35 +613,3 @@ def _tick(clock: _Clock | None, stage: str) -> None:
 def _store_name(db: str | Path) -> str:
     """What names the store in a report's stamp: a SQLite file's full path, or the URL."""
     return str(db) if "://" in str(db) else str(Path(db).resolve())
-
-
-def report_articles(store: Store) -> list[Article]:
-    """The articles the reports list: those read and embedded (failed ones included)."""
-    vectors = store.get_vectors()
-    return [a for a in store.get_articles() if a.id in vectors and store.has_claims(a.id)]
-
-
-def report_store(store: Store, out: Path, store_name: str) -> tuple[list[Path], list[Path]]:
-    """Write the reports of every stored story into ``out``; returns (written, kept).
-
-    When ``out`` already shows the store as it stands (:mod:`storytrace.report.stamp`),
-    the reports are kept and no story is loaded.
-    """
-    state = store.state()
-    if is_current(out, __version__, store_name, state):
-        return [], [out / name for name in REPORTS]
-    if out.is_dir():
-        forget(out)
-    written = write_reports(report_articles(store), store.get_stories(), out)
-    write_stamp(out, __version__, store_name, state)
-    return written, []
-
-
-def write_reports(articles: Sequence[Article], stories: Sequence[Story], out: Path) -> list[Path]:
-    """Write ``stories.json`` and ``report.html`` into ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    document = stories_document(articles, stories, version=__version__)
-    return [
-        write_json(out / "stories.json", document),
-        write_html(out / "report.html", articles, stories, version=__version__),
-    ]

@@ -192,3 +192,20 @@ def test_export_out_in_a_read_only_folder_is_refused(seeds_run: Run, shared: Pat
         f"storytrace: error: --out {folder / 'x.csv'}: its folder is read-only\n",
     )
     assert list(folder.iterdir()) == []
+
+
+def test_parquet_without_spark_and_load_of_a_folder_that_is_not_parquet_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    parquet = tmp_path / "read"
+    assert main(["analyze", str(SEEDS), "--parquet", str(parquet)]) == 2
+    assert _error(capsys) == (
+        "storytrace: error: --parquet needs --engine spark; nothing was written"
+    )
+    assert not parquet.exists()
+    (parquet / "articles").mkdir(parents=True)  # one dataset of six
+    db = tmp_path / "st.db"
+    assert main(["load", str(parquet), "--db", str(db), "--out", str(tmp_path / "out")]) == 2
+    line = _error(capsys)
+    assert "not a Parquet folder written by analyze --parquet" in line and "claims" in line
+    assert not db.exists() and not (tmp_path / "out").exists()

@@ -6,7 +6,11 @@ import json
 import sqlite3
 from pathlib import Path
 
+from storytrace import __version__
 from storytrace.pipeline import analyze
+from storytrace.report.export import export
+from storytrace.report.pieces import ANCHOR
+from storytrace.report.update import report_articles, report_store
 from storytrace.store import open_store
 
 # Two unrelated events, told by short invented reports (quick to read).
@@ -126,3 +130,30 @@ def test_reports_show_every_story_after_a_new_article_and_are_kept_when_nothing_
     assert len(json.loads((out / "stories.json").read_text(encoding="utf-8"))["articles"]) == 4
     analyze([], db=db, out=out)
     assert (out / "stories.json").read_text(encoding="utf-8") == written
+
+
+def test_reports_after_a_run_draw_only_changed_stories_and_match_reports_drawn_afresh(
+    tmp_path: Path,
+) -> None:
+    first, second = _two_batches(tmp_path)
+    _write(tmp_path / "second", ["A fire closed the Ostrava steelworks on Monday, police said."],
+           "2021-04-12", "fire")  # fmt: skip
+    db, out, fresh = tmp_path / "st.db", tmp_path / "out", tmp_path / "fresh"
+    assert analyze([str(first)], db=db, out=out).drawn == 2
+
+    added = analyze([str(second)], db=db, out=out)  # the ferry story grows, a fire story forms
+
+    assert (added.rebuilt, added.counts.stories) == (2, 3)
+    assert added.drawn == 2  # the library story's piece was kept, not drawn again
+    with open_store(db) as store:  # the same store's reports drawn from nothing
+        written, _kept, drawn = report_store(store, fresh, str(db.resolve()))
+    assert drawn == 3 and {p.name for p in written} == {"stories.json", "report.html"}
+    for name in ("stories.json", "report.html"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes()
+    document = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert sorted(len(s["article_ids"]) for s in document["stories"]) == [1, 2, 3]
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert ANCHOR not in page and 'id="story-3"' in page and "3 stories" in page
+    with open_store(db) as store:  # the same document `storytrace export` writes
+        exported = export(store.get_stories(), report_articles(store), "json", version=__version__)
+    assert (out / "stories.json").read_text(encoding="utf-8") == exported

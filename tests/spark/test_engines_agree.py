@@ -1,7 +1,11 @@
 """The Spark engine (local mode) and the embedded engine write the same stories.
 
-Both engines run ``storytrace analyze`` once (module fixture) on the same real PolNeAR
-articles (train and dev text, spread over the whole corpus), each into its own store.
+Both engines run once (module fixture) on the same real PolNeAR articles (train and dev
+text, spread over the whole corpus): the embedded engine as ``storytrace analyze`` into
+its store; Spark as ``analyze --engine spark --parquet DIR`` (read and embed on the
+executors, written as Parquet, no store), then ``storytrace load DIR`` into its own
+SQLite store. The direct ``--engine spark`` path into a store is checked on a few of
+the same articles.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 import pytest
 
 from storytrace.cli.main import main
+from storytrace.store import open_store
 
 # Py4J leaves its gateway sockets to the garbage collector (not ours to close).
 pytestmark = pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
@@ -37,12 +42,20 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, dict[st
     for text in texts[::step][:COUNT]:
         shutil.copy(text, folder / text.name)
     found: dict[str, dict[str, Any]] = {}
+    code = main(["analyze", str(folder), "--db", str(base / "embedded.db"),
+                 "--out", str(base / "embedded"), "--no-progress"])  # fmt: skip
+    found["embedded"] = {"code": code, "db": base / "embedded.db"}
+    parquet = base / "parquet"
+    code = main(["analyze", str(folder), "--engine", "spark", "--parquet", str(parquet),
+                 "--no-progress"])  # fmt: skip
+    assert code == 0 and not (base / "spark.db").exists()
+    code = main(["load", str(parquet), "--db", str(base / "spark.db"),
+                 "--out", str(base / "spark"), "--no-progress"])  # fmt: skip
+    found["spark"] = {"code": code, "db": base / "spark.db", "parquet": parquet}
     for engine in ("embedded", "spark"):
-        out = base / engine
-        code = main(["analyze", str(folder), "--db", str(base / f"{engine}.db"),
-                     "--out", str(out), "--no-progress", "--engine", engine])  # fmt: skip
-        document = json.loads((out / "stories.json").read_text(encoding="utf-8"))
-        found[engine] = {"code": code, "document": document}
+        stories = (base / engine / "stories.json").read_text(encoding="utf-8")
+        found[engine]["document"] = json.loads(stories)
+    found["folder"] = {"path": folder}
     yield found
 
 
@@ -66,7 +79,9 @@ def _stories(document: dict[str, Any]) -> dict[frozenset[str], Any]:
 
 
 @pytest.mark.slow
-def test_spark_and_embedded_write_the_same_stories(runs: dict[str, dict[str, Any]]) -> None:
+def test_spark_through_parquet_and_load_writes_the_stories_embedded_writes(
+    runs: dict[str, dict[str, Any]],
+) -> None:
     embedded, spark = (_stories(runs[e]["document"]) for e in ("embedded", "spark"))
     assert runs["embedded"]["code"] == runs["spark"]["code"] == 0
     assert len(runs["spark"]["document"]["articles"]) == COUNT
@@ -75,6 +90,27 @@ def test_spark_and_embedded_write_the_same_stories(runs: dict[str, dict[str, Any
     for articles, (groups, events) in embedded.items():
         assert spark[articles][0] == groups  # claim groups and their verdicts
         assert spark[articles][1] == events
+    assert sorted((runs["spark"]["parquet"] / "claims").glob("*.parquet"))
+
+
+@pytest.mark.slow
+def test_spark_into_a_store_reads_as_the_embedded_engine_reads(
+    runs: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for text in sorted(runs["folder"]["path"].glob("*.txt"))[:3]:
+        shutil.copy(text, folder / text.name)
+    db = tmp_path / "direct.db"
+    code = main(["analyze", str(folder), "--db", str(db), "--out", str(tmp_path / "out"),
+                 "--no-progress", "--engine", "spark"])  # fmt: skip
+    assert code == 0
+    with open_store(db) as direct, open_store(runs["embedded"]["db"]) as embedded:
+        ids = [a.id for a in direct.get_articles()]
+        assert len(ids) == 3
+        assert direct.get_claims(ids) == embedded.get_claims(ids)
+        assert direct.get_attributions(ids) == embedded.get_attributions(ids)
+        assert direct.get_vectors().keys() == set(ids)
 
 
 def test_missing_java_is_a_clear_error(

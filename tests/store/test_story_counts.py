@@ -65,3 +65,22 @@ def test_the_state_changes_with_every_article_and_story_written(store, sofrep, i
     seen.append(store.state())
     assert len(set(seen)) == len(seen)
     assert store.state() == seen[-1]  # reading changes nothing
+
+
+def test_a_story_saved_again_gets_a_revision_no_story_had_before(store, sofrep, ibt, flood):
+    _ready(store, sofrep, ibt, flood)
+    mutiny = Story(id="s-mutiny", title="mutiny", article_ids=(sofrep.id, ibt.id))
+    lone = Story(id="s-flood", title="flood", article_ids=(flood.id,))
+    store.replace_stories([mutiny, lone])
+    first = store.story_revisions()
+    assert set(first) == {"s-mutiny", "s-flood"}
+
+    # the last story saved is saved again: its row number may come back, its revision not
+    store.replace_stories([dataclasses.replace(lone, title="flood, again")], replacing={"s-flood"})
+    second = store.story_revisions()
+
+    assert second["s-mutiny"] == first["s-mutiny"]
+    assert second["s-flood"] not in first.values()
+    store.replace_stories([dataclasses.replace(mutiny, article_ids=(sofrep.id, ibt.id, flood.id))])
+    assert list(store.story_revisions()) == ["s-mutiny"]
+    assert store.story_revisions()["s-mutiny"] > second["s-flood"]

@@ -4,9 +4,11 @@ For each size: a fresh store is filled with composed articles (:mod:`.compose`: 
 readings of the source articles, recombined), then the pipeline's
 :func:`~storytrace.pipeline.update_stories` runs over it (reuse, grouping, align,
 provenance, events, store: what ``analyze`` runs after reading), timed per stage, with
-the peak resident memory it adds. Then 1% new articles are added and the stories updated
-again, and ``analyze`` is run with nothing new: without reports, then writing them, then
-keeping them (the store unchanged since they were written). The article vectors are the embedder's
+the peak resident memory it adds, and the reports written after it. Then 1% new articles
+are added, the stories updated again and the reports brought up to date (only the stories
+that changed are drawn), then drawn from nothing into another folder for comparison, and
+``analyze`` is run with nothing new: without reports, then keeping them (the store
+unchanged since they were written). The article vectors are the embedder's
 own (``article_vectors``), timed apart as per-article work.
 """
 
@@ -43,6 +45,7 @@ from storytrace.pipeline import (
     update_stories,
 )
 from storytrace.records import Article
+from storytrace.report.update import report_store
 from storytrace.store import Store, open_store
 
 _NAMED = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d\d-\d\d)_")
@@ -127,37 +130,51 @@ def fill(store: Store, reads: Sequence[Read]) -> float:
     return seconds
 
 
-def _stages(store: Store) -> tuple[dict[str, float], dict[str, int], int]:
+def _stages(store: Store) -> tuple[dict[str, float], dict[str, int], int, int]:
+    """Seconds per stage, memory, stories stored, and stories the run saved."""
     seconds: dict[str, float] = {}
     with peak_memory() as memory, store.story_update():
-        update_stories(store, _quiet, _Clock(seconds))
-    return seconds, memory, store.story_counts().stories
+        saved = update_stories(store, _quiet, _Clock(seconds))
+    return seconds, memory, store.story_counts().stories, len(saved)
+
+
+def _reports(store: Store, db: Path, out: Path) -> tuple[float, int]:
+    """Seconds to write ``out``'s reports as ``analyze`` does after a run, and stories drawn."""
+    started = time.perf_counter()
+    _written, _kept, drawn = report_store(store, out, str(db.resolve()))
+    return round(time.perf_counter() - started, 2), drawn
 
 
 def measure(sources: Sequence[Read], size: int, scratch: Path, *, seed: int = 0) -> dict[str, Any]:
-    """One size: the full run, 1% new articles, and a run with nothing new."""
-    db = scratch / f"scale-{size}.db"
+    """One size: the full run, 1% new articles, and a run with nothing new.
+
+    Both runs are timed without and with the reports ``analyze --out`` writes after them
+    (the second draws only the stories it changed); the reports are then drawn from
+    nothing into another folder, as every run drew them before pieces were kept.
+    """
+    db, out = scratch / f"scale-{size}.db", scratch / f"report-{size}"
     store = open_store(db)
     try:
         reads = list(corpus(sources, size, seed=seed))
         embed_seconds = fill(store, reads)
-        full, memory, stories = _stages(store)
+        full, memory, stories, _ = _stages(store)
+        report_seconds, _ = _reports(store, db, out)
         more = max(1, size // 100)
         added = [r for r in corpus(sources, more, seed=seed + 1) if r.article.id not in
                  {x.article.id for x in reads}]  # fmt: skip
         fill(store, added)
-        incremental, _, _ = _stages(store)
+        incremental, _, _, saved = _stages(store)
+        added_report_seconds, drawn = _reports(store, db, out)
+        afresh_seconds, _ = _reports(store, db, scratch / f"report-{size}-afresh")
     finally:
         store.close()
     started = time.perf_counter()
     analyze([], db=db)
     nothing_new = time.perf_counter() - started
-    reports = {}
-    for run in ("written", "kept"):  # the reports of every story, then kept as they stand
-        started = time.perf_counter()
-        analyze([], db=db, out=scratch / f"report-{size}")
-        reports[run] = round(time.perf_counter() - started, 2)
-    total = sum(full.values())
+    started = time.perf_counter()
+    analyze([], db=db, out=out)
+    kept_seconds = round(time.perf_counter() - started, 2)
+    total, added_total = sum(full.values()), sum(incremental.values())
     return {
         "articles": len(reads),
         "claims": sum(len(r.claims) for r in reads),
@@ -168,14 +185,28 @@ def measure(sources: Sequence[Read], size: int, scratch: Path, *, seed: int = 0)
         "cross_article_seconds_per_article": round(total / len(reads), 5),
         "peak_memory_added_mb": round((memory["peak"] - memory["start"]) / 2**20, 1),
         "peak_memory_mb": round(memory["peak"] / 2**20, 1),
+        "report_seconds": report_seconds,
         "added_articles": len(added),
         "added_stage_seconds": incremental,
-        "added_seconds": round(sum(incremental.values()), 2),
-        "added_share_of_full": round(sum(incremental.values()) / total, 4) if total else None,
+        "added_seconds": round(added_total, 2),
+        "added_stories_saved": saved,  # joined, formed, or holding an event a new one joined
+        "added_share_of_full": round(added_total / total, 4) if total else None,
+        "added_report_seconds": added_report_seconds,
+        "added_report_stories_drawn": drawn,
+        "added_share_of_full_with_reports": _share(
+            added_total + added_report_seconds, total + report_seconds
+        ),
+        "added_share_with_reports_drawn_afresh": _share(
+            added_total + afresh_seconds, total + report_seconds
+        ),
+        "report_afresh_seconds": afresh_seconds,
         "nothing_new_analyze_seconds": round(nothing_new, 2),
-        "nothing_new_report_written_seconds": reports["written"],
-        "nothing_new_report_kept_seconds": reports["kept"],
+        "nothing_new_report_kept_seconds": kept_seconds,
     }
+
+
+def _share(part: float, whole: float) -> float | None:
+    return round(part / whole, 4) if whole else None
 
 
 def scale(

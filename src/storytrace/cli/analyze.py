@@ -20,7 +20,7 @@ from storytrace.ingest.registry import (
     DEFAULT_MAX_REDIRECTS,
     DEFAULT_TIMEOUT,
 )
-from storytrace.pipeline import analyze
+from storytrace.pipeline import RunSummary, analyze
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -83,6 +83,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         default=None,
         metavar="N",
         help="split the articles into N Spark partitions (default: Spark's parallelism)",
+    )
+    parser.add_argument(
+        "--parquet",
+        metavar="DIR",
+        default=None,
+        help="with --engine spark: write what the read and embed stages find to DIR as "
+        "Parquet instead of a store (no stories, no reports); `storytrace load DIR` brings "
+        "it into a store (docs/spark.md)",
     )
     parser.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     parser.set_defaults(run=run)
@@ -161,6 +169,10 @@ def run(args: argparse.Namespace) -> int:
     for given in args.inputs:
         if given != "-" and "://" not in given and not Path(given).exists():
             raise ConfigError(f"{printable(given)}: no such file or folder; nothing was written")
+    if args.parquet is not None:
+        if args.engine != "spark":
+            raise ConfigError("--parquet needs --engine spark; nothing was written")
+        return _to_parquet(args)
     check_out_folder(args.out)  # before the run: a report that cannot be written fails now
     check_db(args.db, write=True)
     options = read_options_of(args)
@@ -170,18 +182,7 @@ def run(args: argparse.Namespace) -> int:
         ProgressBar(enabled=False if args.no_progress else None) as progress,
     ):
         summary = analyze(args.inputs, db=args.db, out=args.out, progress=progress, engine=engine)
-    for rejected in summary.rejected:
-        print(
-            f"storytrace: rejected {printable(rejected.source)}: {printable(rejected.reason)}",
-            file=sys.stderr,
-        )
-    for failed in summary.failed:
-        where = printable(failed.source or failed.article_id)
-        print(
-            f"storytrace: failed {where} (article {failed.article_id}, {failed.stage} stage):"
-            f" {printable(failed.reason)}; kept without claims",
-            file=sys.stderr,
-        )
+    print_problems(summary)
     counts = summary.counts
     print(
         f"{summary.stored} new article(s), {summary.duplicates} already stored, "
@@ -194,6 +195,44 @@ def run(args: argparse.Namespace) -> int:
     for path in summary.kept:
         print(f"kept {path}: the store has not changed since it was written")
     return 1 if summary.rejected or summary.failed else 0
+
+
+def _to_parquet(args: argparse.Namespace) -> int:
+    """``analyze --engine spark --parquet DIR``: no store, no reports (docs/spark.md)."""
+    from storytrace.spark.engine import SparkEngine
+    from storytrace.spark.handoff import analyze_to_parquet
+
+    with (
+        chosen_engine(args.engine, args.spark_master, args.spark_partitions) as engine,
+        read_options(read_options_of(args)),
+        ProgressBar(enabled=False if args.no_progress else None) as progress,
+    ):
+        assert isinstance(engine, SparkEngine)
+        summary = analyze_to_parquet(args.inputs, args.parquet, engine, progress=progress)
+    print_problems(summary)
+    print(
+        f"{summary.stored} article(s), {summary.duplicates} duplicate(s), "
+        f"{len(summary.rejected)} rejected; wrote {len(summary.outputs)} Parquet datasets to "
+        f"{printable(args.parquet)} (bring them into a store with: storytrace load "
+        f"{printable(args.parquet)} --db DB)"
+    )
+    return 1 if summary.rejected or summary.failed else 0
+
+
+def print_problems(summary: RunSummary) -> None:
+    """Name every rejected input and every failed article on stderr."""
+    for rejected in summary.rejected:
+        print(
+            f"storytrace: rejected {printable(rejected.source)}: {printable(rejected.reason)}",
+            file=sys.stderr,
+        )
+    for failed in summary.failed:
+        where = printable(failed.source or failed.article_id)
+        print(
+            f"storytrace: failed {where} (article {failed.article_id}, {failed.stage} stage):"
+            f" {printable(failed.reason)}; kept without claims",
+            file=sys.stderr,
+        )
 
 
 def _positive_int(value: str) -> int:

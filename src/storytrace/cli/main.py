@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from storytrace import __version__
-from storytrace.cli import analyze, bench, export, predict, serve
+from storytrace.cli import analyze, bench, export, load, predict, serve
 from storytrace.errors import ConfigError, StorytraceError
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_parser(commands)
     serve.add_parser(commands)
     export.add_parser(commands)
+    load.add_parser(commands)
     predict.add_parser(commands)
     return parser
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -107,6 +108,63 @@ def _window(order: I64, days: npt.NDArray[np.float64], lo: float, hi: float) -> 
     return order[first:last]
 
 
+def row_blocks(
+    days: npt.NDArray[np.float64], rows: Sequence[int] | I64 | None = None, *, block: int = BLOCK
+) -> list[I64]:
+    """The blocks of ``rows`` (every article by default) scored together, in order: by day,
+    undated articles last, ``block`` at a time."""
+    n = len(days)
+    chosen = np.arange(n) if rows is None else np.asarray(sorted(set(rows)), dtype=np.int64)
+    chosen = chosen[np.argsort(np.nan_to_num(days[chosen], nan=np.inf), kind="stable")]
+    return [chosen[start : start + block] for start in range(0, len(chosen), block)]
+
+
+def block_edges(
+    views: Views,
+    days: npt.NDArray[np.float64],
+    part: I64,
+    *,
+    cut: float,
+    window_days: int,
+    top_k: int = TOP_K,
+) -> Edges:
+    """The pairs of one block of rows: each with its ``top_k`` best partners inside the
+    date window scoring at least ``cut`` (undated articles meet every article)."""
+    n = len(views)
+    dated = np.flatnonzero(~np.isnan(days))
+    undated = np.flatnonzero(np.isnan(days))
+    order = dated[np.argsort(days[dated], kind="stable")]
+    part_days = days[part]
+    if np.isnan(part_days).any():
+        cols = np.arange(n)
+    else:
+        lo, hi = part_days.min() - window_days, part_days.max() + window_days
+        cols = np.concatenate([_window(order, days, lo, hi), undated])
+    if not len(cols) or not len(part):
+        return _no_edges()
+    scores = views.combined(part, cols)
+    apart = np.abs(part_days[:, None] - days[cols][None, :]) > window_days  # NaN: False
+    scores[apart] = -1.0
+    scores[part[:, None] == cols[None, :]] = -1.0
+    k = min(top_k, len(cols))
+    best = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+    picked = np.take_along_axis(scores, best, axis=1)
+    keep = picked >= cut
+    return np.repeat(part, k).reshape(len(part), k)[keep], cols[best][keep], picked[keep]
+
+
+def join_edges(found: Sequence[Edges]) -> Edges:
+    """Blocks' edges one after another."""
+    if not found:
+        return _no_edges()
+    return tuple(np.concatenate([f[i] for f in found]) for i in range(3))  # type: ignore[return-value]
+
+
+def _no_edges() -> Edges:
+    empty = np.zeros(0, dtype=np.int64)
+    return empty, empty, np.zeros(0, dtype=np.float32)
+
+
 def candidate_edges(
     views: Views,
     days: npt.NDArray[np.float64],
@@ -118,42 +176,28 @@ def candidate_edges(
     block: int = BLOCK,
 ) -> Edges:
     """Pairs scoring at least ``cut``, each of ``rows`` (every article by default) with its
-    ``top_k`` best partners inside the date window (undated articles meet every article)."""
-    n = len(views)
-    chosen = np.arange(n) if rows is None else np.asarray(sorted(set(rows)), dtype=np.int64)
-    dated = np.flatnonzero(~np.isnan(days))
-    undated = np.flatnonzero(np.isnan(days))
-    order = dated[np.argsort(days[dated], kind="stable")]
-    chosen = chosen[np.argsort(np.nan_to_num(days[chosen], nan=np.inf), kind="stable")]
-    found_r: list[I64] = []
-    found_c: list[I64] = []
-    found_s: list[npt.NDArray[np.float32]] = []
-    for start in range(0, len(chosen), block):
-        part = chosen[start : start + block]
-        part_days = days[part]
-        if np.isnan(part_days).any():
-            cols = np.arange(n)
-        else:
-            lo, hi = part_days.min() - window_days, part_days.max() + window_days
-            span = _window(order, days, lo, hi)
-            cols = np.concatenate([span, undated])
-        if not len(cols):
-            continue
-        scores = views.combined(part, cols)
-        apart = np.abs(part_days[:, None] - days[cols][None, :]) > window_days  # NaN: False
-        scores[apart] = -1.0
-        scores[part[:, None] == cols[None, :]] = -1.0
-        k = min(top_k, len(cols))
-        best = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-        picked = np.take_along_axis(scores, best, axis=1)
-        keep = picked >= cut
-        found_r.append(np.repeat(part, k).reshape(len(part), k)[keep])
-        found_c.append(cols[best][keep])
-        found_s.append(picked[keep])
-    if not found_r:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    return np.concatenate(found_r), np.concatenate(found_c), np.concatenate(found_s)
+    ``top_k`` best partners inside the date window (undated articles meet every article):
+    :func:`block_edges` over each of :func:`row_blocks` in turn."""
+    return join_edges(
+        [
+            block_edges(views, days, part, cut=cut, window_days=window_days, top_k=top_k)
+            for part in row_blocks(days, rows, block=block)
+        ]
+    )
+
+
+class Candidates(Protocol):
+    """Where candidate pairs are scored: :func:`candidate_edges` or an engine's own."""
+
+    def __call__(
+        self,
+        views: Views,
+        days: npt.NDArray[np.float64],
+        *,
+        cut: float,
+        window_days: int,
+        rows: Sequence[int] | I64 | None = None,
+    ) -> Edges: ...
 
 
 Components = Callable[[int, Sequence[tuple[int, int]]], list[list[int]]]

@@ -10,6 +10,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storytrace.cluster.blocking import (
+    Candidates,
     Components,
     Edges,
     Views,
@@ -62,6 +63,7 @@ def group_stories(
     focus: Collection[str] | None = None,
     dense_limit: int = DENSE_LIMIT,
     parts_of: Components = pair_components,
+    pairs_of: Candidates = candidate_edges,
 ) -> dict[str, str]:
     """Assign every article a story id, in two passes of average-link clustering.
 
@@ -84,8 +86,9 @@ def group_stories(
     ``dense_limit`` articles is clustered on its exact matrix; a larger one by
     :func:`~storytrace.cluster.sparse_link.sparse_average_link` over its candidate pairs.
     With ``focus`` (the new articles' ids) only the parts holding them are clustered;
-    every other article keeps its ``existing`` story. ``parts_of`` finds the connected
-    parts (the engine's: in this process, or as Spark DataFrame joins).
+    every other article keeps its ``existing`` story. ``pairs_of`` scores the candidate
+    pairs and ``parts_of`` finds their connected parts (the engine's: in this process, or
+    on Spark).
     """
     existing = existing or {}
     ids = [a.id for a in articles]
@@ -96,8 +99,8 @@ def group_stories(
     views = corpus_views(texts, np.stack([vectors[a.id] for a in articles]))
     days = day_numbers(a.published for a in articles)
     rows = None if focus is None else [index[i] for i in focus if i in index]
-    found = candidate_edges(views, days, cut=topic_threshold * FLOOR, window_days=window_days,
-                            rows=rows)  # fmt: skip
+    found = pairs_of(views, days, cut=topic_threshold * FLOOR, window_days=window_days,
+                     rows=rows)  # fmt: skip
     linked = _linked(ids, edges, existing, days, window_days)
     strong = tuple(part[found[2] >= topic_threshold] for part in found)
     pairs = [*linked, *zip(strong[0].tolist(), strong[1].tolist(), strict=True)]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
-    """Write ``text`` as UTF-8 to ``path`` so readers never see a half-written file.
+def write_text_atomic(path: str | os.PathLike[str], text: str | Iterable[str]) -> Path:
+    """Write ``text`` (or its chunks, in order) as UTF-8 to ``path`` so readers never see
+    a half-written file.
 
     The text goes to a temporary file in the same folder, is flushed to disk, then
     replaces ``path`` with :func:`os.replace`. Missing parent folders are created.
@@ -21,7 +23,7 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> Path:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            handle.writelines([text] if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.chmod(0o644)  # mkstemp makes 0600; a report is meant to be shared

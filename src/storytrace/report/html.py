@@ -12,16 +12,14 @@ import jinja2
 from storytrace.records import Article, Story
 from storytrace.report.basemap import licence
 from storytrace.report.files import write_text_atomic
-from storytrace.report.links import ReportLinks
 from storytrace.report.matrix import CERTAINTY_MARKS
+from storytrace.report.pieces import draw_story, html_chunks, totals
 from storytrace.report.views import (
     VERDICT_LABELS,
     attribution_words,
     number,
     plural,
-    story_views,
     value_range,
-    verdict_counts,
 )
 from storytrace.report.when import span_words
 
@@ -76,21 +74,24 @@ def make_environment(*folders: Path) -> jinja2.Environment:
 
 
 @functools.cache
-def _environment() -> jinja2.Environment:
+def environment() -> jinja2.Environment:
+    """The report's own environment (one per process: its templates compile once)."""
     return make_environment()
 
 
 def render_html(articles: Sequence[Article], stories: Sequence[Story], *, version: str) -> str:
-    """The report page: stories, their claim groups by interest, evidence, reuse and events."""
-    template = _environment().get_template("report.html.j2")
-    return template.render(
-        version=version,
-        csp=CONTENT_SECURITY_POLICY,
-        links=ReportLinks(),
-        verdict_counts=verdict_counts(stories),
-        article_count=len({article.id for article in articles}),
-        group_count=sum(len(story.claim_groups) for story in stories),
-        stories=story_views(articles, stories),
+    """The report page: stories, their claim groups by interest, evidence, reuse and events.
+
+    Each story is drawn as a :class:`~storytrace.report.pieces.StoryPiece` and the pieces
+    joined, as an incremental write joins the pieces it kept and those it drew again.
+    """
+    by_id = {article.id: article for article in articles}
+    pieces = [draw_story(story, by_id, version=version) for story in stories]
+    found = totals(len(by_id), ((p.verdicts, p.groups) for p in pieces))
+    return "".join(
+        html_chunks(
+            found, (p.contents for p in pieces), (p.section for p in pieces), version=version
+        )
     )
 
 

@@ -25,18 +25,23 @@ def stories_document(
     keys (spans, entities, a group's ``evidence``) are additions the contract allows.
     Non-finite floats become ``null`` so the document is always valid JSON.
     """
+    document = {
+        "storytrace_version": version,
+        "articles": article_dicts(articles),
+        "stories": [story_dict(story) for story in stories],
+    }
+    return finite(document)  # type: ignore[no-any-return]
+
+
+def article_dicts(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """The ``articles`` of stories.json: each article once, in the order given."""
     seen: set[str] = set()
-    article_dicts = []
+    found = []
     for article in articles:
         if article.id not in seen:
             seen.add(article.id)
-            article_dicts.append(article_dict(article))
-    document = {
-        "storytrace_version": version,
-        "articles": article_dicts,
-        "stories": [story_dict(story) for story in stories],
-    }
-    return _finite(document)  # type: ignore[no-any-return]
+            found.append(finite(article_dict(article)))
+    return found
 
 
 def write_json(path: str | os.PathLike[str], document: Mapping[str, Any]) -> Path:
@@ -92,12 +97,12 @@ SPARSE: dict[type, tuple[str, ...]] = {
 ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name != "text")
 
 
-def _finite(value: Any) -> Any:
+def finite(value: Any) -> Any:
     """Replace NaN and infinities (which JSON cannot hold) with ``None``, recursively."""
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dict):
-        return {key: _finite(item) for key, item in value.items()}
+        return {key: finite(item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_finite(item) for item in value]
+        return [finite(item) for item in value]
     return value

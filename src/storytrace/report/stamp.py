@@ -21,9 +21,13 @@ STAMP = ".storytrace-report"
 REPORTS = ("stories.json", "report.html")
 
 
+def store_digest(store_name: str) -> str:
+    """What stands for the store's name in the report folder (a URL may hold a password)."""
+    return hashlib.sha256(store_name.encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def _stamp(version: str, store_name: str, state: Sequence[int]) -> dict[str, Any]:
-    digest = hashlib.sha256(store_name.encode("utf-8", "surrogatepass")).hexdigest()
-    return {"storytrace_version": version, "store": digest, "state": list(state)}
+    return {"storytrace_version": version, "store": store_digest(store_name), "state": list(state)}
 
 
 def is_current(out: Path, version: str, store_name: str, state: Sequence[int]) -> bool:

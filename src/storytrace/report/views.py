@@ -184,48 +184,47 @@ def verdict_counts(stories: Sequence[Story]) -> dict[str, int]:
 def story_views(articles: Sequence[Article], stories: Sequence[Story]) -> list[StoryView]:
     """Build the view of every story, with unique anchors for stories and claim groups."""
     by_id = {article.id: article for article in articles}
-    views = []
-    for s_index, story in enumerate(stories, start=1):
-        anchor = f"story-{s_index}"
-        ordered = sorted(story.claim_groups, key=interest_rank)
-        groups = tuple(
-            _group_view(group, f"{anchor}-claim-{g_index}", by_id)
-            for g_index, group in enumerate(ordered, start=1)
-        )
-        anchors = {view.group.id: view.anchor for view in groups}
-        events = tuple(
-            _event_view(event, f"{anchor}-event-{e_index}", by_id, anchors, story.article_ids)
-            for e_index, event in enumerate(by_importance(story.events), start=1)
-        )
-        columns = outlet_columns(story.article_ids, by_id, outlet_label)
-        timeline = story_timeline(
-            story.article_ids,
-            [(g.group, g.anchor) for g in groups],
-            [(ev.event, ev.anchor) for ev in events],
-            by_id,
-            outlet_label,
-        )
-        views.append(
-            StoryView(
-                anchor=anchor,
-                story=story,
-                articles=tuple(_article_view(a_id, by_id) for a_id in story.article_ids),
-                groups=groups,
-                edges=tuple(_edge_view(edge, by_id) for edge in story.reuse_edges),
-                events=events,
-                matrix=claim_matrix(columns, [(g.group, g.anchor, g.label) for g in groups]),
-                timeline=timeline,
-                graph=provenance_graph(
-                    story.article_ids, story.claim_groups, story.reuse_edges, by_id, outlet_label
-                ),
-                conflicts=tuple(g for g in groups if g.conflicts),
-                headline=headline(story, by_id),
-                timeline_plot=timeline_plot(timeline),
-                event_map=event_map([(ev.event, ev.anchor, ev.title) for ev in events]),
-                coverage=coverage(story.article_ids, by_id, outlet_label),
-            )
-        )
-    return views
+    return [story_view(story, f"story-{n}", by_id) for n, story in enumerate(stories, start=1)]
+
+
+def story_view(story: Story, anchor: str, by_id: Mapping[str, Article]) -> StoryView:
+    """The view of one story; its claim groups' and events' anchors start with ``anchor``."""
+    ordered = sorted(story.claim_groups, key=interest_rank)
+    groups = tuple(
+        _group_view(group, f"{anchor}-claim-{g_index}", by_id)
+        for g_index, group in enumerate(ordered, start=1)
+    )
+    anchors = {view.group.id: view.anchor for view in groups}
+    events = tuple(
+        _event_view(event, f"{anchor}-event-{e_index}", by_id, anchors, story.article_ids)
+        for e_index, event in enumerate(by_importance(story.events), start=1)
+    )
+    columns = outlet_columns(story.article_ids, by_id, outlet_label)
+    timeline = story_timeline(
+        story.article_ids,
+        [(g.group, g.anchor) for g in groups],
+        [(ev.event, ev.anchor) for ev in events],
+        by_id,
+        outlet_label,
+    )
+    return StoryView(
+        anchor=anchor,
+        story=story,
+        articles=tuple(_article_view(a_id, by_id) for a_id in story.article_ids),
+        groups=groups,
+        edges=tuple(_edge_view(edge, by_id) for edge in story.reuse_edges),
+        events=events,
+        matrix=claim_matrix(columns, [(g.group, g.anchor, g.label) for g in groups]),
+        timeline=timeline,
+        graph=provenance_graph(
+            story.article_ids, story.claim_groups, story.reuse_edges, by_id, outlet_label
+        ),
+        conflicts=tuple(g for g in groups if g.conflicts),
+        headline=headline(story, by_id),
+        timeline_plot=timeline_plot(timeline),
+        event_map=event_map([(ev.event, ev.anchor, ev.title) for ev in events]),
+        coverage=coverage(story.article_ids, by_id, outlet_label),
+    )
 
 
 def outlet_label(article_id: str, by_id: Mapping[str, Article]) -> str:

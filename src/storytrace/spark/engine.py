@@ -7,8 +7,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from storytrace.claims import Reading
+from storytrace.cluster.blocking import Candidates, Edges, Views
 from storytrace.errors import PipelineError
 from storytrace.pipeline import embed_each, read_each
 from storytrace.records import Article
@@ -35,6 +37,17 @@ def _read_partition(
 def _embed_partition(part: Iterable[Article]) -> Iterator[tuple[Article, np.ndarray | str]]:
     """Article vectors for one partition, one sentence-model load and one batch."""
     yield from embed_each(list(part))
+
+
+def _of_table(table: str) -> Callable[[tuple[str, tuple[object, ...]]], bool]:
+    def chosen(row: tuple[str, tuple[object, ...]]) -> bool:
+        return row[0] == table
+
+    return chosen
+
+
+def _values(row: tuple[str, tuple[object, ...]]) -> tuple[object, ...]:
+    return row[1]
 
 
 class SparkEngine:
@@ -81,6 +94,64 @@ class SparkEngine:
             return rdd.collect()
         except Exception as exc:  # Py4J / worker crash: one line, not a JVM trace
             raise PipelineError(f"Spark {stage} stage failed: {first_line(exc)}") from None
+
+    def write_parquet(
+        self, articles: Sequence[Article], outlets: Sequence[str], folder: str
+    ) -> list[str]:
+        """Read and embed ``articles`` on the executors and write what they find to
+        ``folder`` as Parquet (:mod:`storytrace.spark.parquet`), one dataset per table;
+        nothing comes back to the driver. Returns the datasets written."""
+        from pyspark import StorageLevel
+
+        from storytrace.align.groups import read_vectors, vector_keys
+        from storytrace.pipeline import CLAIMS_PER_COMMIT
+        from storytrace.spark.parquet import TABLES, partition_rows, schema
+
+        chosen = list(outlets)
+        rows = partition_rows(
+            lambda part: read_each(part, chosen), embed_each, read_vectors, vector_keys,
+            CLAIMS_PER_COMMIT,
+        )  # fmt: skip
+        numbered = list(enumerate(articles))
+        rdd = self.session.sparkContext.parallelize(numbered, self._slices(len(numbered)))
+        found = rdd.mapPartitions(rows).persist(StorageLevel.MEMORY_AND_DISK)
+        written = []
+        try:
+            for table in TABLES:
+                values = found.filter(_of_table(table)).map(_values)
+                where = f"{folder}/{table}"
+                frame = self.session.createDataFrame(values, schema(table))
+                frame.write.mode("overwrite").parquet(where)
+                written.append(where)
+        except Exception as exc:  # Py4J / worker crash: one line, not a JVM trace
+            raise PipelineError(f"Spark Parquet stage failed: {first_line(exc)}") from None
+        finally:
+            found.unpersist()
+        return written
+
+    @property
+    def candidates(self) -> Candidates:
+        """Story grouping's candidate pairs, scored block by block on the executors
+        (:func:`~storytrace.spark.components.spark_candidate_edges`)."""
+        return self._candidates
+
+    def _candidates(
+        self,
+        views: Views,
+        days: npt.NDArray[np.float64],
+        *,
+        cut: float,
+        window_days: int,
+        rows: Sequence[int] | npt.NDArray[np.int64] | None = None,
+    ) -> Edges:
+        from storytrace.spark.components import spark_candidate_edges
+
+        try:
+            return spark_candidate_edges(
+                self.session, views, days, cut=cut, window_days=window_days, rows=rows
+            )
+        except Exception as exc:  # Py4J / executor failure: one line, not a JVM trace
+            raise PipelineError(f"Spark candidate pairs failed: {first_line(exc)}") from None
 
     def components(self, n: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
         """Connected parts of story grouping's candidate pairs, as DataFrame joins

@@ -121,6 +121,10 @@ class Store(Protocol):
     def get_story(self, story_id: str) -> Story | None:
         """One story, or None."""
 
+    def story_revisions(self) -> dict[str, int | None]:
+        """Every stored story's revision, by id: it changes each time the story is saved,
+        and never comes back to an earlier number (None: saved by an older storytrace)."""
+
     def story_counts(self) -> StoryCounts:
         """How many stories and claim groups are stored, and the groups per verdict."""
 

@@ -140,6 +140,18 @@ def membership_sql() -> list[str]:
     new_id TEXT NOT NULL,
     merged_at TEXT NOT NULL
 )""",
+        *revisions_sql(),
+    ]
+
+
+def revisions_sql() -> list[str]:
+    """Each story's revision: a number no earlier save of any story had (reports redraw
+    a story only when it changed; rows outlive their story, so numbers never repeat)."""
+    return [
+        """CREATE TABLE IF NOT EXISTS story_revisions (
+    story_id TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL
+)""",
     ]
 
 
@@ -199,6 +211,8 @@ def reconcile(
 
     if not columns_of("claim_vectors"):
         run(claim_vectors_sql(d))
+    if not columns_of("story_revisions"):  # stories saved before revisions: numbered once
+        run([*revisions_sql(), "INSERT INTO story_revisions SELECT key, seq FROM stories"])
     have = columns_of("articles")
     run(f"ALTER TABLE articles ADD COLUMN {q(c)} TEXT" for c in ARTICLE_COLUMNS if c not in have)
     if "failed" not in have:  # why the read stage gave up on an article (kept, not re-read)

@@ -382,6 +382,12 @@ class SQLStore:
             [(article_id, story.id, n) for n, article_id in enumerate(article_ids)],
         )
         self._exec("DELETE FROM story_redirects WHERE old_id = ?", (story.id,))
+        self._exec(
+            "INSERT INTO story_revisions (story_id, revision)"
+            " SELECT ?, coalesce(max(revision), 0) + 1 FROM story_revisions WHERE true"
+            " ON CONFLICT (story_id) DO UPDATE SET revision = excluded.revision",
+            (story.id,),
+        )
 
     def replace_stories(
         self, stories: Sequence[Story], *, replacing: Collection[str] | None = None
@@ -450,6 +456,15 @@ class SQLStore:
     def get_stories(self, ids: Sequence[str] | None = None) -> list[Story]:
         """Every story (or those with these ids), in id order."""
         return self._stories(None if ids is None else list(ids))
+
+    def story_revisions(self) -> dict[str, int | None]:
+        """Every stored story's revision, by story id (SQL: no story is assembled); None
+        for a story an older storytrace saved after revisions began."""
+        rows = self._read(
+            "SELECT s.key, r.revision FROM stories s"
+            " LEFT JOIN story_revisions r ON r.story_id = s.key"
+        )
+        return {str(key): None if rev is None else int(rev) for key, rev in rows}
 
     def story_counts(self) -> StoryCounts:
         """How many stories and claim groups are stored, and the groups per verdict (SQL
