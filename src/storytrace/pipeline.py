@@ -30,6 +30,7 @@ from storytrace.align.coref import chain_mentions
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
 from storytrace.align.groups import read_vectors, stored_mention_vectors, vector_keys
 from storytrace.align.mention_chains import effective_places, fact_chains
+from storytrace.align.pairs import tells_alike
 from storytrace.align.properties import contested_properties
 from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
@@ -405,10 +406,12 @@ def build_story(
     names = story_names(story_claims, by_id, accounts)
     judged = [c for c in story_claims if not is_analysis(c)]
 
+    alike = tells_alike(vectors or {})
+
     def judge(group: Sequence[Claim]) -> ClaimGroup:
         conflicts = fact_conflicts(group, chains, places)
         return judge_group(group, by_id, edges=story_edges, cited=cited, accounts=accounts,
-                           names=names, facts=conflicts)  # fmt: skip
+                           names=names, facts=conflicts, alike=alike)  # fmt: skip
 
     matrix = None
     if vectors is not None and judged and all(c.id in vectors for c in judged):

@@ -126,3 +126,18 @@ def test_a_sentence_inherits_the_source_its_paragraph_attributes_the_account_to(
     assert claims[3].id not in found  # a new paragraph about something else
     group = judge_group(claims[1:2], {article.id: article}, accounts=found)
     assert [o.name for o in group.origins] == ["Pskovskaya Gubernia"]
+
+
+def test_two_sources_confirm_each_other_only_when_they_state_the_fact_alike() -> None:
+    from storytrace.align.pairs import tells_alike
+
+    closed = _claim(A, "Floodwater closed the Varna bridge on Monday.", "Mayor Elena Petrova")
+    also_closed = _claim(B, "The Varna bridge was closed by floodwater on Monday.", "Police")
+    repairs = _claim(C, "Repairs to the Varna bridge will take six months.", "Engineer Ivo Dimov")
+    alike = tells_alike({})  # nothing stored: the claims are embedded by the scorer
+    same = judge_group([closed, also_closed], ARTICLES, alike=alike)
+    assert same.verdict == "corroborated" and same.independent_sources == 2
+    related = judge_group([closed, repairs], ARTICLES, alike=alike)
+    assert related.verdict == "single_source" and related.independent_sources == 1
+    assert "no two independent sources state the same fact alike" in related.evidence
+    assert judge_group([closed, repairs], ARTICLES).verdict == "corroborated"  # without a scorer

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
 from storytrace.provenance.accounts import is_party
@@ -22,6 +23,7 @@ from storytrace.records import (
 from storytrace.reuse import covers
 
 _CITED_KINDS = ("outlet", "organisation", "document")
+TellsAlike = Callable[[Claim, Claim], bool]  # two members state the same fact alike
 QUOTE_ONLY = "shared quotation only"
 
 
@@ -169,6 +171,23 @@ def confirms(member: Claim, origin: Origin) -> bool:
     return origin.kind == "outlet" or not is_party(origin.name)
 
 
+def corroborating_origins(
+    members: Sequence[Claim], traced: Mapping[str, Origin], alike: TellsAlike | None
+) -> list[Origin]:
+    """The confirming origins that state the fact alike with a member of another confirming
+    origin (all confirming origins when ``alike`` is None): sources that say related things
+    in one group, but never the same thing, confirm nothing of each other."""
+    counted = [m for m in members if confirms(m, traced[m.id])]
+    if alike is None:
+        return merge_origins([traced[m.id] for m in counted])
+    found: list[Origin] = []
+    for a, b in itertools.combinations(counted, 2):
+        first, second = traced[a.id], traced[b.id]
+        if not same_source(first.name, second.name) and alike(a, b):
+            found += [first, second]
+    return merge_origins(found)
+
+
 def _slot_values(conflict: Conflict) -> tuple[str, frozenset[str]]:
     """A conflict's kind of slot ("count", "place" ...) and its values: one disagreement
     found both on the sentences and on their event mentions is shown once."""
@@ -184,11 +203,13 @@ def judge_group(
     accounts: Mapping[str, Origin] | None = None,
     names: OriginNames | None = None,
     facts: Sequence[Conflict] = (),
+    alike: TellsAlike | None = None,
 ) -> ClaimGroup:
     """One claim group with its origins, independent-source count, conflicts and verdict.
 
     The rules (``docs/verdicts.md``): a member counts as a confirmation only when
-    :func:`confirms`; ``corroborated`` needs two independent origins that confirm;
+    :func:`confirms`; ``corroborated`` needs two independent origins that confirm and,
+    given ``alike`` (the claim pair scorer), state the fact alike;
     ``single_source`` is one article, or several with one confirming origin among
     others that do not confirm; ``echoed`` is several articles from one origin.
     ``facts`` are slot conflicts found on the group's event mentions.
@@ -206,14 +227,16 @@ def judge_group(
     if polarity is not None:
         conflicts.append(polarity)
     confirming = merge_origins([traced[m.id] for m in members if confirms(m, traced[m.id])])
+    corroborating = corroborating_origins(members, traced, alike)
     article_ids = list(dict.fromkeys(m.article_id for m in members))
     verdict: Verdict
     if conflicts:
         verdict = "conflicting"
     elif len(article_ids) == 1:
         verdict = "single_source"
-    elif len(confirming) >= 2:
+    elif len(corroborating) >= 2:
         verdict = "corroborated"
+        confirming = corroborating
     elif len(origins) == 1:
         verdict = "echoed"
     else:
@@ -223,6 +246,12 @@ def judge_group(
     lead = min(members, key=lambda m: (m.certainty != "asserted", -len(m.quantities), m.span[0]))
     digest = hashlib.sha256("|".join(sorted(m.id for m in members)).encode()).hexdigest()[:12]
     evidence = _evidence(verdict, outlets, origins, len(article_ids))
+    if verdict == "single_source" and len(confirming) >= 2:
+        evidence = (
+            f"{len(article_ids)} articles ({', '.join(outlets)}) tell related claims from "
+            f"{len(confirming)} sources, but no two independent sources state the same fact "
+            f"alike; origins: {', '.join(o.name for o in origins)}."
+        )
     unconfirming = _not_counted(members, traced, articles)
     if unconfirming and len(article_ids) > 1:
         evidence += " Not counted as confirmation: " + "; ".join(unconfirming) + "."
