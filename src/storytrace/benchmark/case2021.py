@@ -99,13 +99,17 @@ def _refit(
     return fit(lemmas, [r["code"] for r in rows], vectors, negatives=negatives)
 
 
-def cross_coded(rows: Sequence[dict[str, str]], folds: int = FOLDS) -> list[Coded]:
-    """Every row coded by a kind model refitted without its fold (input order)."""
+def cross_coded(
+    rows: Sequence[dict[str, str]], folds: int = FOLDS, negatives: Any = None
+) -> list[Coded]:
+    """Every row coded by a kind model refitted without its fold (input order);
+    ``negatives``: the recipe's news sentences (read when not given)."""
     from storytrace.training.event_types import Negatives, lemma_texts, text_vectors
 
     texts = [r["text"] for r in rows]
     lemmas, vectors = lemma_texts(texts), text_vectors(texts)  # features, fitted per fold
-    negatives = Negatives.read()  # not snippets: the same in every fold
+    if negatives is None:
+        negatives = Negatives.read()  # not snippets: the same in every fold
     coded: dict[int, Coded] = {}
     splitter = KFold(n_splits=min(folds, len(rows)), shuffle=True, random_state=SEED)
     for train, held in splitter.split(list(range(len(rows)))):
@@ -157,12 +161,12 @@ def _outside(event: Event | None) -> str:
     return event.event_type
 
 
-def score(path: Path, folds: int = FOLDS) -> dict[str, Any]:
+def score(path: Path, folds: int = FOLDS, negatives: Any = None) -> dict[str, Any]:
     """``bench quality case2021 snippets.tsv``: cross-validated figures (see the module)."""
     if path.is_dir():
         path = path / "snippets.tsv"
     rows = [r for r in read_rows(path) if r.get("code") in CODES]
-    found = figures(rows, cross_coded(rows, folds))
+    found = figures(rows, cross_coded(rows, folds, negatives))
     found["folds"] = min(folds, len(rows))
     found["published_best_weighted_f1"] = 0.839
     return found

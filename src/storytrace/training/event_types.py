@@ -8,9 +8,10 @@ tf-idf) and the text's vector (times :data:`SCALE`). Sentences of news that is n
 conflict reporting (PolNeAR train, see :func:`negative_sentences`) are fitted as a class of
 their own, :data:`~storytrace.events.kinds.NOT_EVENT`: what the stage's event-report gate
 (:data:`GATE`) reads. (A gate on the summed ACLED probability, chosen by inner
-cross-validation on the snippets alone, let the seeds' non-events in.) Before the final fit it cross-validates the same recipe in :data:`FOLDS` stratified folds
-and records the out-of-fold weighted F1 of the sub-event type on the ACLED-type snippets
-(the CASE 2021 sub-task 1 measure). Writes the artefact and its ``.meta.json``.
+cross-validation on the snippets alone, let the seeds' non-events in.) Before the final
+fit it cross-validates the same recipe in :data:`FOLDS` stratified folds and records the
+out-of-fold weighted F1 of the sub-event type on the ACLED-type snippets (the CASE 2021
+sub-task 1 measure). Writes the artefact and its ``.meta.json``.
 """
 
 from __future__ import annotations
