@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from storytrace.benchmark.case2021 import score
-from storytrace.training.event_types import DATA
+from storytrace.training.event_types import DATA, Negatives
 
 
 def test_the_scorer_codes_a_slice_by_folds_and_reports_the_figures(tmp_path: Path) -> None:
@@ -20,7 +20,7 @@ def test_the_scorer_codes_a_slice_by_folds_and_reports_the_figures(tmp_path: Pat
                                 quoting=csv.QUOTE_NONE, escapechar="\\")  # fmt: skip
         writer.writeheader()
         writer.writerows(picked)
-    found = score(path, folds=2)
+    found = score(path, folds=2, negatives=Negatives.read(step=60))  # a slice of the news
     assert (found["snippets"], found["acled_snippets"], found["non_acled_snippets"]) == (10, 8, 2)
     assert 0.0 <= found["sub_event_weighted_f1"] <= 1.0
     assert found["acled_snippets_with_an_event"] >= 0.5

@@ -99,3 +99,26 @@ def test_without_a_date_the_publication_date_is_used_with_its_precision() -> Non
 def test_a_denied_or_planned_attack_is_no_event() -> None:
     assert _story("Officials in Kharkiv said Russian forces will not shell the city again, "
                   "according to the mayor.").events == ()  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # a rule word ("clash") whose sentence the kind model is sure of: a riot, not a battle
+        ("Hundreds of demonstrators clashed with police in Conakry on Monday, burning tyres "
+         "and throwing stones.", "Riots", "Violent demonstration"),
+        # a claim of responsibility is outside ACLED's scheme, whatever the bomb's rule says
+        ("The Islamic State group claimed responsibility for the suicide bombing in Kabul on "
+         "Friday.", "Attribution", "Claim of responsibility"),
+        # event words the rules do not know, taken for reports by the kind model
+        ("Islamist militants seized control of the town of Mocimboa da Praia in Cabo Delgado "
+         "on Wednesday.", "Battles", "Non-state actor overtakes territory"),
+        ("Troops found a cache of weapons and ammunition in a forest near Beni on Saturday.",
+         "Strategic developments", "Disrupted weapons use"),
+    ],
+)  # fmt: skip
+def test_the_kind_model_names_what_the_action_word_alone_would_not(
+    text: str, event_type: str, sub_event_type: str
+) -> None:
+    event = _event(text)
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type)

@@ -6,7 +6,18 @@ import hashlib
 import json
 from pathlib import Path
 
-from storytrace.events.kinds import ARTEFACT, CODES, KindModel, load_model, using_model
+import numpy as np
+import pytest
+
+from storytrace.events.kinds import (
+    ARTEFACT,
+    CODES,
+    NOT_EVENT,
+    KindModel,
+    is_event_word,
+    load_model,
+    using_model,
+)
 from storytrace.text.gazetteer import acled_admin1, skeleton, village_candidates
 from storytrace.text.places import geocode
 from storytrace.training.event_types import DATA, main
@@ -18,7 +29,8 @@ def test_the_artefact_is_the_one_its_meta_describes() -> None:
     meta = json.loads(META.read_text(encoding="utf-8"))
     assert meta["artefact_sha256"] == hashlib.sha256(ARTEFACT.read_bytes()).hexdigest()
     assert meta["command"].startswith("python -m storytrace.training.event_types")
-    assert set(load_model().classes) == set(CODES)
+    assert set(load_model().classes) == set(CODES) | {NOT_EVENT}
+    assert meta["training_data"]["negatives"]["sentences"] > 500
 
 
 def test_the_recorded_cross_validated_score_has_not_fallen() -> None:
@@ -28,7 +40,7 @@ def test_the_recorded_cross_validated_score_has_not_fallen() -> None:
 
 def test_the_trainer_refits_on_a_small_slice(tmp_path: Path) -> None:
     out = tmp_path / "event_types.json.gz"
-    assert main([str(DATA), "--out", str(out), "--limit", "120"]) == 0
+    assert main([str(DATA), "--out", str(out), "--limit", "120", "--negative-step", "60"]) == 0
     import gzip
 
     model = KindModel.from_json(json.loads(gzip.decompress(out.read_bytes())))
@@ -38,6 +50,7 @@ def test_the_trainer_refits_on_a_small_slice(tmp_path: Path) -> None:
     assert load_model() is not model
     meta = json.loads((tmp_path / "event_types.meta.json").read_text(encoding="utf-8"))
     assert meta["training_data"]["rows"] == 120
+    assert NOT_EVENT in model.classes and meta["training_data"]["negatives"]["sentences"] > 0
 
 
 def test_the_model_tells_kinds_apart_on_plain_lemmas() -> None:
@@ -70,3 +83,53 @@ def test_a_model_fitted_on_two_kinds_names_either() -> None:
     assert model.kind(["protester", "march"]).code == "PEACE_PROTEST"
     assert model.kind(["rebel", "clash", "with", "army"]).code == "ARMED_CLASH"
     assert abs(float(model.probabilities(["army"]).sum()) - 1.0) < 1e-9
+
+
+def test_a_model_fitted_with_negatives_doubts_news_sentences_and_never_names_them() -> None:
+    from storytrace.training.event_types import Negatives, fit
+
+    lemmas = ["protester march in the square", "rebel clash with army near town"] * 3
+    news = ("senator say the bill pass the house", "the campaign plan a debate in iowa") * 3
+    negatives = Negatives(news, np.zeros((len(news), 4), dtype=np.float32))
+    model = fit(lemmas, ["PEACE_PROTEST", "ARMED_CLASH"] * 3, negatives=negatives)
+    assert NOT_EVENT in model.classes
+    doubted = model.kind(["senator", "say", "the", "bill", "pass"])
+    assert doubted.code in ("PEACE_PROTEST", "ARMED_CLASH") and not doubted.reports
+    taken = model.kind(["rebel", "clash", "with", "army"])
+    assert (taken.code, taken.reports) == ("ARMED_CLASH", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "is_event"),
+    [
+        ("No fuel leaked, according to the harbour master.", "according", False),
+        ("As early as March 3, the troops left the town.", "March", False),
+        ("Reports of looting surfaced as early as March.", "March", False),
+        ("The company is based in Split.", "based", False),
+        ("The rebels withdrew to their base in the hills.", "base", True),
+        ("Thousands joined a march through the capital.", "march", True),
+    ],
+)
+def test_words_that_name_no_event_are_not_event_words(text: str, word: str, is_event: bool) -> None:
+    from storytrace.text.nlp import load_nlp
+
+    (token,) = [t for t in load_nlp()(text) if t.text == word]
+    assert is_event_word(token) is is_event
+
+
+def test_negatives_are_the_news_sentences_holding_an_event_word(tmp_path: Path) -> None:
+    from storytrace.training.event_types import negative_sentences
+
+    (tmp_path / "a.txt").write_text(
+        "The senator said the bill would pass. Protesters marched outside the capitol on "
+        "Monday. The debate is in Iowa, according to the campaign.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Police arrested two men in Ohio after the vote.", "utf-8")
+    assert negative_sentences(tmp_path, step=1) == [
+        "Protesters marched outside the capitol on Monday.",
+        "Police arrested two men in Ohio after the vote.",
+    ]
+    assert negative_sentences(tmp_path, step=2) == [
+        "Protesters marched outside the capitol on Monday."
+    ]

@@ -7,9 +7,9 @@ the events are what ``analyze`` would store. The row's event is the one told fir
 text among those with the most reports.
 
 :func:`score` cross-validates the kind model: in each of :data:`FOLDS` folds, the model is
-refitted on the other folds' snippets (the recipe of ``training/event_types.py``, its
-event-report gate chosen on those snippets only) and the held-out snippets are coded with
-it, so no snippet is coded by weights, or a threshold, that saw it.
+refitted on the other folds' snippets and the news sentences that report no event (the
+recipe of ``training/event_types.py``) and the held-out snippets are coded with it, so no
+snippet is coded by weights that saw it.
 Reported: weighted F1 of the sub-event type on the ACLED-type snippets (CASE 2021
 sub-task 1; a snippet without an ACLED event counts as wrong), event type accuracy, how
 often an event is coded at all, and how the snippets outside ACLED's scheme are coded.
@@ -89,24 +89,32 @@ def code_rows(rows: Sequence[dict[str, str]]) -> Iterator[Coded]:
         yield Coded(row["id"], story, main_event(story))
 
 
-def _refit(rows: Sequence[dict[str, str]], lemmas: Sequence[str], vectors: Any) -> Any:
-    """The shipped recipe (``training/event_types.fit``: tf-idf and MiniLM features, the
-    event-report gate chosen on these rows only) fitted on ``rows``."""
+def _refit(
+    rows: Sequence[dict[str, str]], lemmas: Sequence[str], vectors: Any, negatives: Any
+) -> Any:
+    """The shipped recipe (``training/event_types.fit``: tf-idf and MiniLM features, news
+    sentences as the not-an-event class) fitted on ``rows``."""
     from storytrace.training.event_types import fit
 
-    return fit(lemmas, [r["code"] for r in rows], vectors)
+    return fit(lemmas, [r["code"] for r in rows], vectors, negatives=negatives)
 
 
-def cross_coded(rows: Sequence[dict[str, str]], folds: int = FOLDS) -> list[Coded]:
-    """Every row coded by a kind model refitted without its fold (input order)."""
-    from storytrace.training.event_types import lemma_texts, text_vectors
+def cross_coded(
+    rows: Sequence[dict[str, str]], folds: int = FOLDS, negatives: Any = None
+) -> list[Coded]:
+    """Every row coded by a kind model refitted without its fold (input order);
+    ``negatives``: the recipe's news sentences (read when not given)."""
+    from storytrace.training.event_types import Negatives, lemma_texts, text_vectors
 
     texts = [r["text"] for r in rows]
     lemmas, vectors = lemma_texts(texts), text_vectors(texts)  # features, fitted per fold
+    if negatives is None:
+        negatives = Negatives.read()  # not snippets: the same in every fold
     coded: dict[int, Coded] = {}
     splitter = KFold(n_splits=min(folds, len(rows)), shuffle=True, random_state=SEED)
     for train, held in splitter.split(list(range(len(rows)))):
-        model = _refit([rows[i] for i in train], [lemmas[i] for i in train], vectors[train])
+        model = _refit([rows[i] for i in train], [lemmas[i] for i in train], vectors[train],
+                       negatives)  # fmt: skip
         with using_model(model):
             for i, one in zip(held, code_rows([rows[i] for i in held]), strict=True):
                 coded[int(i)] = one
@@ -153,12 +161,12 @@ def _outside(event: Event | None) -> str:
     return event.event_type
 
 
-def score(path: Path, folds: int = FOLDS) -> dict[str, Any]:
+def score(path: Path, folds: int = FOLDS, negatives: Any = None) -> dict[str, Any]:
     """``bench quality case2021 snippets.tsv``: cross-validated figures (see the module)."""
     if path.is_dir():
         path = path / "snippets.tsv"
     rows = [r for r in read_rows(path) if r.get("code") in CODES]
-    found = figures(rows, cross_coded(rows, folds))
+    found = figures(rows, cross_coded(rows, folds, negatives))
     found["folds"] = min(folds, len(rows))
     found["published_best_weighted_f1"] = 0.839
     return found

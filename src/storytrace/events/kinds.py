@@ -11,7 +11,9 @@ coded as storytrace's own types and left out of the ACLED export. The weights li
 see its ``.meta.json``).
 
 Sentences with a rule's action word are event reports; a sentence with only an event word
-the rules do not know is one when the model is at least ``gate`` sure of its kind.
+the rules do not know is one when the model's not-an-event class (:data:`NOT_EVENT`, fitted
+on news sentences that report no event) has less than ``gate`` probability (a model
+without that class: when it is at least ``gate`` sure of the kind).
 """
 
 from __future__ import annotations
@@ -102,6 +104,21 @@ EVENT_WORDS: Final = frozenset(w for group in _EVENT_WORD_GROUPS for w in group.
 _WHERE: Final = frozenset({"GPE", "LOC", "FAC"})
 
 
+def is_event_word(token: Token) -> bool:
+    """Whether a token is one of :data:`EVENT_WORDS` as a verb or noun, and not one of
+    their uses that name no event: "according to", the month "March 3", "based in"."""
+    lemma = token.lemma_.lower()
+    if lemma not in EVENT_WORDS or token.pos_ not in ("VERB", "NOUN", "PROPN"):
+        return False
+    if token.lower_ == "according" or (lemma == "base" and token.pos_ != "NOUN"):
+        return False
+    if token.text == "March":  # the month, unless a sentence starts with the noun
+        doc = token.doc
+        near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+        return bool(token.is_sent_start) and not any(t.like_num for t in near)
+    return True
+
+
 def reports_event(sent: Span, words: frozenset[str] = EVENT_WORDS) -> bool:
     """Whether a sentence reads as an event report: one of ``words`` (a verb or a noun,
     not negated) and a place named."""
@@ -144,6 +161,9 @@ def doc_lemmas(tokens: Iterable[Token]) -> list[str]:
 
 
 ACLED_CODES: Final = frozenset(list(CODES)[:25])
+#: The model's class for a sentence that reports no event (news sentences with an event
+#: word, fitted as negatives): never a kind, only the model's doubt that there is one.
+NOT_EVENT: Final = "NOT_EVENT"
 
 
 @dataclass(frozen=True)
@@ -158,7 +178,7 @@ class KindModel:
     intercepts: npt.NDArray[np.float64]
     dense: npt.NDArray[np.float64] | None = None  # classes x vector dimensions
     dense_scale: float = 1.0
-    gate: float = 0.5  # how sure of its kind the model must be to take a sentence for a report
+    gate: float = 0.5  # see :meth:`kind`: how it takes a sentence for an event report
 
     def probabilities(
         self, lemmas: Iterable[str], vector: npt.NDArray[np.floating] | None = None
@@ -187,13 +207,19 @@ class KindModel:
         return float(sum(p for c, p in zip(self.classes, probs, strict=True) if c in ACLED_CODES))
 
     def kind(self, lemmas: Iterable[str], vector: npt.NDArray[np.floating] | None = None) -> Kind:
-        """The most probable kind of a text, and whether it reads as an event report."""
+        """The most probable kind of a text, and whether it reads as an event report: the
+        model's not-an-event class below ``gate`` where it has one, else the kind's own
+        probability at least ``gate``."""
         probs = self.probabilities(lemmas, vector)
-        best = int(probs.argmax())
+        events = np.array([c != NOT_EVENT for c in self.classes])
+        best = int(np.where(events, probs, -1.0).argmax())
         code = self.classes[best]
         event_type, sub_type = CODES[code]
         acled = self.acled_probability(probs)
-        reports = float(probs[best]) >= self.gate
+        if events.all():
+            reports = float(probs[best]) >= self.gate
+        else:
+            reports = float(probs[~events].sum()) < self.gate
         return Kind(code, event_type, sub_type, round(float(probs[best]), 4), round(acled, 4),
                     reports)  # fmt: skip
 

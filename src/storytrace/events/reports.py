@@ -39,6 +39,10 @@ _STEMS = re.compile(
     re.IGNORECASE,
 )
 _NOT_HAPPENED = frozenset({"future", "conditional"})
+#: How sure the kind model must be of a report's kind to name it in place of the rule's
+#: type for the action word ("clashes" between police and protesters: a violent
+#: demonstration, not an armed clash; a "bomb" claimed by a group: a claim of responsibility).
+MODEL_SURE = 0.6
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
@@ -194,9 +198,7 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
               if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
     for token in doc:
         lemma = token.lemma_.lower() if token.lower_ != "aground" else "aground"
-        known = lemma in acled.ACTIONS or (
-            lemma in kinds.EVENT_WORDS and token.pos_ in ("VERB", "NOUN", "PROPN")
-        )
+        known = lemma in acled.ACTIONS or kinds.is_event_word(token)
         if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
             continue
         if lemma in ("fire", "battle") and token.pos_ != "NOUN":
@@ -231,12 +233,17 @@ def _is_refusal_to_fight(token: Token) -> bool:
 
 def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
     """(event type, sub-event type, action family): the kind model's, except where a rule
-    family decides (refusals, raids) or the rule's incident is one ACLED does not code."""
+    family decides (refusals, raids) or the rule's incident is one ACLED does not code; a
+    rule of ACLED's types yields to the model when it takes the sentence for a report and
+    is at least :data:`MODEL_SURE` sure of its kind."""
     lemma = _word(trigger)
     rule = acled.ACTIONS.get(lemma)
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
-        return (*_ruled(lemma, doc), family)
+        ruled = _ruled(lemma, doc)
+        if kind.reports and kind.probability >= MODEL_SURE:
+            return kind.event_type, kind.sub_event_type, family
+        return (*ruled, family)
     if rule is not None:  # an accident word: an incident, as ACLED does not code it
         return (*rule, family)
     incident = _incident_word(doc)
