@@ -182,19 +182,7 @@ def run(args: argparse.Namespace) -> int:
         ProgressBar(enabled=False if args.no_progress else None) as progress,
     ):
         summary = analyze(args.inputs, db=args.db, out=args.out, progress=progress, engine=engine)
-    print_problems(summary)
-    counts = summary.counts
-    print(
-        f"{summary.stored} new article(s), {summary.duplicates} already stored, "
-        f"{len(summary.rejected)} rejected"
-        + (f", {len(summary.failed)} failed" if summary.failed else "")
-        + f"; {counts.stories} stories, {counts.claim_groups} claim groups"
-    )
-    for path in summary.outputs:
-        print(f"wrote {path}")
-    for path in summary.kept:
-        print(f"kept {path}: the store has not changed since it was written")
-    return 1 if summary.rejected or summary.failed else 0
+    return print_summary(summary, rejected=True)
 
 
 def _to_parquet(args: argparse.Namespace) -> int:
@@ -216,6 +204,24 @@ def _to_parquet(args: argparse.Namespace) -> int:
         f"{printable(args.parquet)} (bring them into a store with: storytrace load "
         f"{printable(args.parquet)} --db DB)"
     )
+    return 1 if summary.rejected or summary.failed else 0
+
+
+def print_summary(summary: RunSummary, *, rejected: bool) -> int:
+    """Print a finished run's problems (stderr), counts and files; its exit status (1 when an
+    input was rejected or an article failed). ``rejected``: the run took inputs itself."""
+    print_problems(summary)
+    counts = summary.counts
+    print(
+        f"{summary.stored} new article(s), {summary.duplicates} already stored"
+        + (f", {len(summary.rejected)} rejected" if rejected else "")
+        + (f", {len(summary.failed)} failed" if summary.failed else "")
+        + f"; {counts.stories} stories, {counts.claim_groups} claim groups"
+    )
+    for path in summary.outputs:
+        print(f"wrote {path}")
+    for path in summary.kept:
+        print(f"kept {path}: the store has not changed since it was written")
     return 1 if summary.rejected or summary.failed else 0
 
 

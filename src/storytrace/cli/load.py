@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``load``; every failed article is named on stderr (exit 1)."""
     from pathlib import Path
 
-    from storytrace.cli.analyze import print_problems
+    from storytrace.cli.analyze import print_summary
     from storytrace.cli.engines import chosen_engine
     from storytrace.cli.paths import check_db, check_out_folder
     from storytrace.errors import ConfigError
@@ -70,15 +70,4 @@ def run(args: argparse.Namespace) -> int:
     ):
         assert isinstance(engine, SparkEngine)
         summary = load(args.parquet, engine, db=args.db, out=args.out, progress=progress)
-    print_problems(summary)
-    counts = summary.counts
-    print(
-        f"{summary.stored} new article(s), {summary.duplicates} already stored"
-        + (f", {len(summary.failed)} failed" if summary.failed else "")
-        + f"; {counts.stories} stories, {counts.claim_groups} claim groups"
-    )
-    for path in summary.outputs:
-        print(f"wrote {path}")
-    for path in summary.kept:
-        print(f"kept {path}: the store has not changed since it was written")
-    return 1 if summary.failed else 0
+    return print_summary(summary, rejected=False)

@@ -264,6 +264,15 @@ def dev_scores(model: dict[str, Any], dev: Path) -> dict[str, float]:
     }
 
 
+def training_data(train: Path) -> dict[str, Any]:
+    """What a meta file records of a PolNeAR training split: path, articles, digest."""
+    return {
+        "path": str(train),
+        "articles": len(list(train.glob("text/*.txt"))),
+        "sha256": split_digest(train),
+    }
+
+
 def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[str, Any]:
     """Write ``<out stem>.meta.json`` beside the model: data, digest, command, seed, dev."""
     from storytrace.claims.cue_network import load_tagger
@@ -272,11 +281,7 @@ def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[s
     meta: dict[str, Any] = {
         "artefact": out.name,
         "artefact_sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
-        "training_data": {
-            "path": str(train),
-            "articles": len(list(train.glob("text/*.txt"))),
-            "sha256": split_digest(train),
-        },
+        "training_data": training_data(train),
         "command": command,
         "seed": None,
         "seed_note": "CRFsuite L-BFGS is deterministic: no random seed is drawn",

@@ -260,16 +260,12 @@ def write_meta(
     settings and, with ``dev``, the reader's dev scores with these weights beside the CRFs."""
     from storytrace.claims.cue_network import restore
     from storytrace.claims.relations import load_model
-    from storytrace.training.attribution import dev_scores, split_digest
+    from storytrace.training.attribution import dev_scores, split_digest, training_data
 
     meta: dict[str, Any] = {
         "artefact": out.name,
         "artefact_sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
-        "training_data": {
-            "path": str(train),
-            "articles": len(list(train.glob("text/*.txt"))),
-            "sha256": split_digest(train),
-        },
+        "training_data": training_data(train),
         "command": command,
         "seed": SEED,
         "settings": {"epochs": epochs, "hidden": hidden, "mix": MIX},
