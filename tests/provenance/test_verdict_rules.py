@@ -141,3 +141,18 @@ def test_two_sources_confirm_each_other_only_when_they_state_the_fact_alike() ->
     assert related.verdict == "single_source" and related.independent_sources == 1
     assert "no two independent sources state the same fact alike" in related.evidence
     assert judge_group([closed, repairs], ARTICLES).verdict == "corroborated"  # without a scorer
+
+
+def test_figures_that_differ_in_one_unit_confirm_nothing() -> None:
+    from storytrace.align.pairs import tells_alike
+
+    one = _claim(
+        A, "Vidal leads Moreau by 46 percent to 42 percent in the poll.", "Pollster Ana Ruiz"
+    )
+    other = _claim(
+        B, "Vidal leads Moreau by 43 percent to 38 percent in a poll.", "Pollster Jan Berg"
+    )
+    again = _claim(C, "In the poll, Vidal leads Moreau by 46 percent to 42 percent.", "Tom Hale")
+    alike = tells_alike({})
+    assert judge_group([one, other], ARTICLES, alike=alike).verdict == "single_source"
+    assert judge_group([one, again], ARTICLES, alike=alike).verdict == "corroborated"

@@ -175,8 +175,7 @@ def conflict_features(first: str, second: str, same_fact: float, wording: float)
     """The conflict model's inputs for two texts, in the order of :data:`CONFLICT_FEATURES`."""
     n1 = {x.replace(",", "") for x in _NUMBER.findall(first)}
     n2 = {x.replace(",", "") for x in _NUMBER.findall(second)}
-    f1, f2 = _figures(first), _figures(second)
-    clashes = sum(1 for unit in f1.keys() & f2.keys() if not f1[unit] & f2[unit])
+    clashes = figure_clashes(first, second)
     negated_1 = bool({w.lower() for w in _TOKEN.findall(first)} & _NEGATIONS)
     negated_2 = bool({w.lower() for w in _TOKEN.findall(second)} & _NEGATIONS)
     names_1, names_2 = _names(first), _names(second)
@@ -192,6 +191,13 @@ def conflict_features(first: str, second: str, same_fact: float, wording: float)
         len(names_1 ^ names_2) / max(1, len(names_1 | names_2)),
         float(clashes),
     ]
+
+
+def figure_clashes(first: str, second: str) -> int:
+    """How many units both texts give figures in with no value in common ("46 percent" and
+    "43 percent"; "60 paratroopers" and "60 servicemen" are two units, no clash)."""
+    f1, f2 = _figures(first), _figures(second)
+    return sum(1 for unit in f1.keys() & f2.keys() if not f1[unit] & f2[unit])
 
 
 def _names(text: str) -> set[str]:
@@ -228,9 +234,10 @@ def same_fact_cut(path: Path = MODEL_PATH) -> float:
 
 def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool]:
     """Whether two claims state the same fact alike enough to confirm each other: a
-    same-fact score of at least :data:`CORROBORATION_CUT` and no slot that clashes (counts,
-    polarity, agency), over the vectors stored when they were read (a claim without one is
-    embedded here). Each pair is judged once."""
+    same-fact score of at least :data:`CORROBORATION_CUT`, no slot that clashes (counts,
+    polarity, agency) and no figures of one unit that differ ("46 percent" against "43
+    percent": two polls, not one), over the vectors stored when they were read (a claim
+    without one is embedded here). Each pair is judged once."""
     known: dict[tuple[str, str], bool] = {}
     embedded: dict[str, Vectors] = {}
 
@@ -247,7 +254,11 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
         if key not in known:
             cosine = float(np.dot(vector(a), vector(b)))
             score = float(same_fact_scores([a], [b], [cosine])[0])
-            known[key] = score >= CORROBORATION_CUT and not _slots_clash(a, b)
+            known[key] = (
+                score >= CORROBORATION_CUT
+                and not _slots_clash(a, b)
+                and not figure_clashes(compared_text(a), compared_text(b))
+            )
         return known[key]
 
     return alike
