@@ -37,11 +37,17 @@ class LogisticModel:
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float32)
 
 
-def read_weights(cls: type[M], path: Path, features: Sequence[str], refit: str) -> M:
-    """A model of class ``cls`` from ``path``; refused if fitted on other ``features``."""
+def read_weights(
+    cls: type[M], path: Path, features: Sequence[str], refit: str, *, part: str | None = None
+) -> M:
+    """A model of class ``cls`` from ``path`` (from its key ``part`` when given); refused if
+    fitted on other ``features``."""
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if part is not None:
+        data = data[part]
     if data["features"] != list(features):
-        raise ValueError(f"{path}: features differ from this version; refit with {refit}")
+        where = f"{path}: {part} features" if part else f"{path}: features"
+        raise ValueError(f"{where} differ from this version; refit with {refit}")
     return cls(
         mean=np.asarray(data["mean"], dtype=np.float32),
         scale=np.asarray(data["scale"], dtype=np.float32),

@@ -29,6 +29,7 @@ from storytrace.align.logistic import LogisticModel, read_weights
 from storytrace.cluster.embed import Vectors
 
 MODEL_PATH = Path(__file__).with_name("data") / "paraphrase.json"
+_REFIT = "python -m storytrace.training.paraphrase"
 _TOKEN = re.compile(r"\w+")
 _STOPWORDS_TEXT = (
     "the a an of to in and or for on at by with from as is are was were be been has have "
@@ -118,23 +119,13 @@ class ParaphraseModel(LogisticModel):
     @classmethod
     def read_part(cls, path: Path, part: str, features: Sequence[str]) -> LogisticModel:
         """The model stored under key ``part`` of the artefact at ``path``."""
-        data = json.loads(path.read_text(encoding="utf-8"))[part]
-        if data["features"] != list(features):
-            raise ValueError(f"{path}: {part} features differ from this version; refit with "
-                             "python -m storytrace.training.paraphrase")  # fmt: skip
-        return LogisticModel(
-            mean=np.asarray(data["mean"], dtype=np.float32),
-            scale=np.asarray(data["scale"], dtype=np.float32),
-            coef=np.asarray(data["coef"], dtype=np.float32),
-            intercept=float(data["intercept"]),
-            threshold=float(data["threshold"]),
-        )
+        return read_weights(LogisticModel, path, features, _REFIT, part=part)
 
 
 @functools.cache
 def load_model(path: Path = MODEL_PATH) -> ParaphraseModel:
     """The shipped wording model (its own ``threshold`` is not used: see ``pairs``)."""
-    return read_weights(ParaphraseModel, path, FEATURES, "python -m storytrace.training.paraphrase")
+    return read_weights(ParaphraseModel, path, FEATURES, _REFIT)
 
 
 def feature_matrix(pairs: Sequence[tuple[str, str]], cosines: Sequence[float]) -> Vectors:
