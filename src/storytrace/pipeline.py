@@ -28,7 +28,12 @@ import numpy as np
 from storytrace.align import group_claims
 from storytrace.align.coref import chain_mentions
 from storytrace.align.facts import fact_conflicts, fact_groups, is_analysis
-from storytrace.align.groups import read_vectors, stored_mention_vectors, vector_keys
+from storytrace.align.groups import (
+    claim_vectors,
+    read_vectors,
+    stored_mention_vectors,
+    vector_keys,
+)
 from storytrace.align.mention_chains import effective_places, fact_chains
 from storytrace.align.pairs import tells_alike
 from storytrace.align.properties import contested_properties
@@ -406,16 +411,17 @@ def build_story(
     names = story_names(story_claims, by_id, accounts)
     judged = [c for c in story_claims if not is_analysis(c)]
 
-    alike = tells_alike(vectors or {})
+    if vectors is not None and judged and all(c.id in vectors for c in judged):
+        matrix = np.stack([vectors[c.id] for c in judged])
+    else:  # nothing stored (a caller outside analyze): embedded once, here
+        matrix = claim_vectors(judged)
+    alike = tells_alike({c.id: row for c, row in zip(judged, matrix, strict=True)})
 
     def judge(group: Sequence[Claim]) -> ClaimGroup:
         conflicts = fact_conflicts(group, chains, places)
         return judge_group(group, by_id, edges=story_edges, cited=cited, accounts=accounts,
                            names=names, facts=conflicts, alike=alike)  # fmt: skip
 
-    matrix = None
-    if vectors is not None and judged and all(c.id in vectors for c in judged):
-        matrix = np.stack([vectors[c.id] for c in judged])
     sentence_groups = group_claims(judged, vectors=matrix)
     groups = [judge(group) for group in fact_groups(judged, sentence_groups, chains)]
     for prop in contested_properties(judged):

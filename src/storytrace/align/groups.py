@@ -26,12 +26,9 @@ NEIGHBOURS = 50
 SCORE_MARGIN = 0.15
 
 
-_content = compared_text  # what a claim is compared by (a quote's content, not "X said")
-
-
 def claim_vectors(claims: Sequence[Claim]) -> Vectors:
     """The vectors alignment compares claims by (embedded once, when the claims are read)."""
-    return embed([_content(c) for c in claims])
+    return embed([compared_text(c) for c in claims])
 
 
 SENTENCE = "#sentence"  # key suffix of a claim's whole-sentence vector (see read_vectors)
@@ -41,7 +38,7 @@ LEMMA = "#lemma"  # key suffix of a mention's lemma vector
 def vector_keys(claim: Claim) -> list[str]:
     """The keys :func:`read_vectors` stores for a claim."""
     keys = [claim.id, *(k for m in claim.mentions for k in (m.id, m.id + LEMMA))]
-    if claim.mentions and _content(claim) != claim.text:
+    if claim.mentions and compared_text(claim) != claim.text:
         keys.append(claim.id + SENTENCE)
     return keys
 
@@ -57,15 +54,15 @@ def read_vectors(claims: Sequence[Claim]) -> dict[str, Vectors]:
     """
     texts: dict[str, list[tuple[str, tuple[int, int]]]] = {}
     for claim in claims:
-        texts.setdefault(_content(claim), [])
+        texts.setdefault(compared_text(claim), [])
         for mention in claim.mentions:
             local = (mention.span[0] - claim.span[0], mention.span[1] - claim.span[0])
             texts.setdefault(claim.text, []).append((mention.id, local))
             texts.setdefault(mention_lemma(mention), [])
     by_text, out = embed_keyed(texts)  # out: each mention's trigger vector, by mention id
     for claim in claims:
-        out[claim.id] = by_text[_content(claim)]
-        if claim.mentions and _content(claim) != claim.text:
+        out[claim.id] = by_text[compared_text(claim)]
+        if claim.mentions and compared_text(claim) != claim.text:
             out[claim.id + SENTENCE] = by_text[claim.text]
         for mention in claim.mentions:
             out[mention.id + LEMMA] = by_text[mention_lemma(mention)]
@@ -79,7 +76,7 @@ def stored_mention_vectors(
     keys (mentions whose vectors are not there are left out)."""
     out: dict[str, MentionVectors] = {}
     for claim in claims:
-        differs = _content(claim) != claim.text
+        differs = compared_text(claim) != claim.text
         sentence = vectors.get(claim.id + SENTENCE if differs else claim.id)
         if sentence is None:
             continue
@@ -131,7 +128,7 @@ def group_claims(
     if not claims:
         return []
     if vectors is None:
-        vectors = embed([_content(c) for c in claims])
+        vectors = claim_vectors(claims)
     first, second, cosines = candidate_pairs(vectors, threshold - SCORE_MARGIN)
     scores = _scores(claims, first, second, cosines).astype(np.float64)
     linked = scores >= threshold

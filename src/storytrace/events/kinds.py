@@ -140,7 +140,6 @@ class Kind:
     event_type: str
     sub_event_type: str
     probability: float
-    acled_probability: float = 0.0  # the 25 ACLED codes' probabilities summed
     reports: bool = True  # the model's decision: a conflict or protest event report
 
     @property
@@ -160,7 +159,6 @@ def doc_lemmas(tokens: Iterable[Token]) -> list[str]:
     return [t.lemma_.lower() for t in tokens if t.is_alpha]
 
 
-ACLED_CODES: Final = frozenset(list(CODES)[:25])
 #: The model's class for a sentence that reports no event (news sentences with an event
 #: word, fitted as negatives): never a kind, only the model's doubt that there is one.
 NOT_EVENT: Final = "NOT_EVENT"
@@ -202,10 +200,6 @@ class KindModel:
         exp = np.exp(margins)
         return np.asarray(exp / exp.sum(), dtype=np.float64)
 
-    def acled_probability(self, probs: npt.NDArray[np.float64]) -> float:
-        """The probability that a text reports an event of one of ACLED's codes."""
-        return float(sum(p for c, p in zip(self.classes, probs, strict=True) if c in ACLED_CODES))
-
     def kind(self, lemmas: Iterable[str], vector: npt.NDArray[np.floating] | None = None) -> Kind:
         """The most probable kind of a text, and whether it reads as an event report: the
         model's not-an-event class below ``gate`` where it has one, else the kind's own
@@ -215,13 +209,11 @@ class KindModel:
         best = int(np.where(events, probs, -1.0).argmax())
         code = self.classes[best]
         event_type, sub_type = CODES[code]
-        acled = self.acled_probability(probs)
         if events.all():
             reports = float(probs[best]) >= self.gate
         else:
             reports = float(probs[~events].sum()) < self.gate
-        return Kind(code, event_type, sub_type, round(float(probs[best]), 4), round(acled, 4),
-                    reports)  # fmt: skip
+        return Kind(code, event_type, sub_type, round(float(probs[best]), 4), reports)
 
     def to_json(self) -> dict[str, object]:
         """The artefact's content (weights rounded to 5 decimals)."""

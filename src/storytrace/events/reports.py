@@ -240,10 +240,9 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
     rule = acled.ACTIONS.get(lemma)
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
-        ruled = _ruled(lemma, doc)
         if kind.reports and kind.probability >= MODEL_SURE:
             return kind.event_type, kind.sub_event_type, family
-        return (*ruled, family)
+        return (*_ruled(lemma, doc), family)
     if rule is not None:  # an accident word: an incident, as ACLED does not code it
         return (*rule, family)
     incident = _incident_word(doc)

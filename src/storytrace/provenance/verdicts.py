@@ -227,16 +227,18 @@ def judge_group(
     if polarity is not None:
         conflicts.append(polarity)
     confirming = merge_origins([traced[m.id] for m in members if confirms(m, traced[m.id])])
-    corroborating = corroborating_origins(members, traced, alike)
     article_ids = list(dict.fromkeys(m.article_id for m in members))
     verdict: Verdict
     if conflicts:
         verdict = "conflicting"
     elif len(article_ids) == 1:
         verdict = "single_source"
-    elif len(corroborating) >= 2:
+    elif (
+        len(confirming) >= 2
+        and len(alike_ones := corroborating_origins(members, traced, alike)) >= 2
+    ):
         verdict = "corroborated"
-        confirming = corroborating
+        confirming = alike_ones
     elif len(origins) == 1:
         verdict = "echoed"
     else:
