@@ -71,7 +71,9 @@ def test_places_geocode_with_country_region_and_precision(
 
 
 def test_the_article_context_decides_an_ambiguous_city() -> None:
-    assert geocode("Paris", {"US"}).country == "US"
+    assert geocode("Birmingham", {"US"}).admin1 == "Alabama"
+    assert geocode("Birmingham", {"GB"}).country == "GB"
+    assert geocode("Paris", {"US", "US-TX"}).country == "US"
     assert geocode("Paris", {"FR"}).country == "FR"
 
 

@@ -33,7 +33,40 @@ def test_without_context_the_largest_namesake_wins() -> None:
 
 def test_a_region_in_context_beats_a_bigger_namesake_in_the_same_country() -> None:
     assert geocode("Paris", {"US", "US-KY"}).admin1 == "Kentucky"  # smaller than Paris, Texas
-    assert geocode("Paris", {"US"}).admin1 == "Texas"
+    assert geocode("Paris", {"US", "US-TX"}).admin1 == "Texas"
+
+
+def test_a_world_city_beats_a_small_namesake_in_the_story_s_country() -> None:
+    assert geocode("Paris", {"US"}).country == "FR"  # no Texas named: the world city
+    assert geocode("Moscow", {"US"}).country == "RU"
+    assert geocode("Springfield", {"US"}).country == "US"  # no world city of that name
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [("U.S.", "US"), ("US", "US"), ("USA", "US"), ("America", "US"), ("Britain", "GB"),
+     ("U.K.", "GB"), ("UAE", "AE")],
+)  # fmt: skip
+def test_what_news_calls_a_country_is_that_country(text: str, country: str) -> None:
+    for context in (set(), {"US"}, {"FR"}):
+        place = geocode(text, context)
+        assert place is not None and (place.precision, place.country) == ("country", country)
+
+
+@pytest.mark.parametrize("text", ["VA", "EU", "North", "the South", "Middle East"])
+def test_acronyms_compass_points_and_macro_regions_are_no_town(text: str) -> None:
+    assert geocode(text, set()) is None
+    assert geocode(text, {"US"}) is None
+
+
+def test_a_nation_of_the_united_kingdom_beats_a_small_town_named_after_it() -> None:
+    england = geocode("England", {"US"})
+    assert england is not None and (england.country, england.precision) == ("GB", "region")
+
+
+def test_a_large_town_is_still_known_by_its_initials() -> None:
+    place = geocode("NYC", set())
+    assert place is not None and (place.country, place.admin1) == ("US", "New York")
 
 
 def test_places_already_found_make_the_context_of_a_story() -> None:

@@ -427,14 +427,51 @@ def places_context(places: Iterable[Place]) -> set[str]:
     return found
 
 
+# Names news uses for a country that GeoNames and ISO do not list ("U.S.", "Britain").
+_COUNTRY_ALIASES = {"us": "US", "u.s.": "US", "u.s": "US", "usa": "US", "u.s.a.": "US",
+                    "america": "US", "uk": "GB", "u.k.": "GB", "britain": "GB",
+                    "great britain": "GB", "uae": "AE", "u.a.e.": "AE", "drc": "CD",
+                    "dprk": "KP", "prc": "CN", "holland": "NL", "burma": "MM",
+                    "palestine": "PS", "the gambia": "GM"}  # fmt: skip
+# Words a tagger marks as places that name no one place: compass points, continents and
+# macro-regions, and bodies that are not countries ("EU").
+_NOT_GEOCODED = frozenset(("north", "south", "east", "west", "northeast", "northwest",
+                           "southeast", "southwest", "central", "midwest", "the west",
+                           "middle east", "europe", "asia", "africa", "latin america",
+                           "south america", "north america", "eu", "e.u.", "european union",
+                           "un", "u.n.", "nato", "the gulf", "gulf", "the world",
+                           "earth", "heaven", "the region", "the country"))  # fmt: skip
+# A world city beats a namesake in the story's countries when it is this big and this many
+# times bigger ("Moscow" in a story about the United States is Moscow, Russia), unless the
+# namesake lies in a region the story names ("Paris" beside "Texas").
+_WORLD_CITY, _WORLD_CITY_RATIO = 1_000_000, 20
+# An acronym ("VA", "EU") matches a town only by an alternate name, and GeoNames lists
+# codes among those; only towns this big are known by their initials ("NYC", "L.A.").
+_ACRONYM_TOWN = 500_000
+
+
+def _acronym(text: str) -> bool:
+    """ "VA", "NYC", "L.A.": capitals (and dots) only, at most four letters."""
+    letters = text.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4
+
+
 def geocode(text: str, context: set[str]) -> Place | None:
     """One place name as a Place, preferring cities in the countries and regions of ``context``.
 
     ``context`` holds ISO 3166-1 codes and may hold ISO 3166-2 codes (see
     :func:`context_countries`): a city in a region of the context beats a bigger namesake
-    in a country of the context, which beats a namesake elsewhere.
+    in a country of the context, which beats a namesake elsewhere, unless that namesake is
+    a world city (:data:`_WORLD_CITY`). Compass points, continents and bodies such as the
+    EU are no place; an acronym is a country ("U.S.") or a large town ("NYC"), never a
+    village whose code it happens to spell.
     """
     key = _key(text)
+    if key in _NOT_GEOCODED:
+        return None
+    if key in _COUNTRY_ALIASES and (len(key.replace(".", "")) > 4 or _acronym(text)):
+        iso = _COUNTRY_ALIASES[key]
+        return Place(text, country_name(iso) or iso, iso, None, None, None, "country")
     country = _countries().get(key)
     if country is not None:
         region = _region(text, context) if country["iso"] not in context else None
@@ -445,17 +482,23 @@ def geocode(text: str, context: set[str]) -> Place | None:
     if suffixed is not None:
         return _region_of_stem(text, suffixed.group("stem"), context)
     cities = _cities().get(key, ())
-    candidates = cities or village_candidates(key, context)
+    if _acronym(text):
+        cities = tuple(c for c in cities if int(c["population"]) >= _ACRONYM_TOWN)
+        candidates: Sequence[City] = cities
+    else:
+        candidates = cities or village_candidates(key, context)
     in_context = [c for c in candidates if c["countrycode"] in context]
     region = _region(text, context)
     if region is not None and not cities and (region.country in context or not in_context):
         return region  # "Texas" is the state, not a village of that name in Mexico
     big_city = any(int(c["population"]) >= _BIG_CITY for c in in_context or candidates)
-    if region is not None and (not candidates or (region.country in context and not big_city)):
-        return region
+    if region is not None and (
+        not candidates or (region.country in context and not big_city) or _nation(region)
+    ):
+        return region  # "England" is the nation, not England, Arkansas
     if not candidates:
         return None
-    best = max(candidates, key=lambda c: _city_score(c, context))
+    best = _world_city(max(candidates, key=lambda c: _city_score(c, context)), candidates, context)
     return Place(
         text=text,
         name=best["name"],
@@ -465,6 +508,24 @@ def geocode(text: str, context: set[str]) -> Place | None:
         lon=float(best["longitude"]),
         precision="city",
     )
+
+
+def _nation(region: Place) -> bool:
+    """A region that is a nation of its country ("England", "Scotland"), known world-wide."""
+    code = region_code(region)
+    subdivision = pycountry.subdivisions.get(code=code) if code else None  # type: ignore[no-untyped-call]
+    return subdivision is not None and subdivision.type == "Country"
+
+
+def _world_city(best: City, candidates: Sequence[City], context: set[str]) -> City:
+    """``best``, or the world city it shares a name with (see :data:`_WORLD_CITY`)."""
+    largest = max(candidates, key=lambda c: int(c["population"]))
+    size = int(largest["population"])
+    if largest is best or size < _WORLD_CITY or size < _WORLD_CITY_RATIO * int(best["population"]):
+        return best
+    if any("-" in code for code in context) and _admin1_code(best) in context:
+        return best
+    return largest
 
 
 def _city_score(city: dict[str, Any], context: set[str]) -> float:
