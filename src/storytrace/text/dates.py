@@ -94,6 +94,40 @@ _SIMPLE = [
 ]
 
 
+_DECADE = re.compile(
+    r"^(?:(?:in|during|since|by) )?(?:the )?(?P<part>early|mid|late)?[- ]?"
+    r"(?P<century>1[89]|20|')?(?P<decade>\d)0'?s$"
+)
+_DECADE_PART = {"early": (0, 3), "mid": (4, 6), "late": (7, 9), None: (0, 9)}
+# "a four-year degree", "the 30-day window", "a two-week trip": a length used as an
+# adjective, never a date.
+_LENGTH_ADJECTIVE = re.compile(
+    r"^(?:a |an |the )?[a-z0-9]+-(?:day|week|month|year|decade)(?:-\w+)?$"
+)
+
+
+def _decade(lowered: str, today: dt.date | None) -> tuple[str, str, str] | None:
+    """ "the 1990s", "the early '80s": the years of that decade (or part of it), as a span.
+
+    A decade without its century ("the '20s") is the latest one that began before the
+    publication date (or before today's century when there is none).
+    """
+    match = _DECADE.match(lowered)
+    if match is None:
+        return None
+    century = match.group("century")
+    digit = int(match.group("decade"))
+    if century and century != "'":
+        first = int(century) * 100 + digit * 10
+    else:
+        year = (today or dt.date.today()).year
+        first = (year // 100) * 100 + digit * 10
+        if first > year:
+            first -= 100
+    low, high = _DECADE_PART[match.group("part")]
+    return f"{first + low}-01-01", f"{first + high}-12-31", "span"
+
+
 def _simple(text: str, base: dt.datetime | None, forward: bool) -> tuple[str, str, str] | None:
     """Day, month and year forms read without dateparser: (start, end, precision).
 
@@ -103,6 +137,9 @@ def _simple(text: str, base: dt.datetime | None, forward: bool) -> tuple[str, st
     ("April 31") is None; February 29 takes the nearest leap year in its direction.
     """
     lowered = " ".join(text.lower().split())
+    decade = _decade(lowered, base.date() if base else None)
+    if decade is not None:
+        return decade
     relative = _relative(lowered, base, forward)
     if relative is not None:
         return relative
@@ -218,8 +255,9 @@ def _named_period(lowered: str, today: dt.date, forward: bool) -> tuple[str, str
     """ "last week", "next month", "last year", "over the weekend" against the publication date.
 
     Weeks run Monday to Sunday; a weekend is Saturday and Sunday (ACLED's time precision 2
-    covers a specific week or weekend); "the weekend" is the one just gone, or with
-    ``forward`` ("will march over the weekend") the coming one.
+    covers a specific week or weekend); "the weekend" and "this weekend" are the one just
+    gone ("spoke this weekend", in a Monday article), or with ``forward`` ("will march over
+    the weekend") the coming one.
     """
     if _WEEKEND.match(lowered):
         lowered = "weekend"
@@ -233,7 +271,7 @@ def _named_period(lowered: str, today: dt.date, forward: bool) -> tuple[str, str
         monday = today + dt.timedelta(days=7 * shift - today.weekday())
         if unit == "weekend":
             saturday = monday + dt.timedelta(days=5)
-            if not which and not forward and saturday > today:  # the weekend just gone
+            if which in ("", "this") and not forward and saturday > today:  # just gone
                 saturday -= dt.timedelta(days=7)
             return saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat(), "week"
         return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat(), "week"
@@ -276,6 +314,8 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     if not text or not_a_date(ent):
         return None
     lowered = " ".join(text.lower().split())
+    if _LENGTH_ADJECTIVE.match(lowered):
+        return None
     forward = _forward(lowered)
     if forward is None:
         tense = direction(ent)
