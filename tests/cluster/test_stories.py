@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 import numpy as np
 import pytest
 
 from storytrace.cluster import article_vectors, group_stories
-from storytrace.cluster.events import event_details, local_views, pair_features
+from storytrace.cluster.events import (
+    DATED_OFFSET,
+    date_terms,
+    event_details,
+    local_views,
+    pair_features,
+    same_event,
+)
 from storytrace.cluster.features import global_views
+from storytrace.cluster.stories import WINDOW_DAYS
 from storytrace.records import Article, ReuseEdge
 
 # Two events of one kind, told with the same names: a Harbour Line ferry that ran aground
@@ -128,3 +139,73 @@ def test_an_article_left_alone_rejoins_the_part_it_likely_shares() -> None:
     assert _rejoin_lone(similar, [0, 0, 1, 1, 2]) == [0, 0, 1, 1, 0]
     similar[4, :2] = similar[:2, 4] = 0.1  # a story of its own
     assert _rejoin_lone(similar, [0, 0, 1, 1, 2]) == [0, 0, 1, 1, 2]
+
+
+def _with(article: Article, **fields: str) -> Article:
+    return dataclasses.replace(article, **fields)
+
+
+@pytest.mark.parametrize(
+    ("outlets", "containment", "linked"),
+    [
+        (("Harbour Courier", "Harbour Courier"), 0.1, False),  # the outlet's standing text
+        (("Harbour Courier", "Harbour Courier"), 0.9, True),  # the outlet's own update
+        (("Harbour Courier", "Valley Ledger"), 0.1, True),  # text taken from another outlet
+        ((None, None), 0.1, True),  # outlets unknown
+    ],
+)
+def test_an_outlets_standing_text_does_not_link_its_articles(
+    ferries, outlets: tuple[str | None, str | None], containment: float, linked: bool
+) -> None:
+    articles, vectors = ferries
+    first, second = len(AGROUND) - 1, len(AGROUND)  # an aground report and a fire report
+    chosen = list(articles)
+    chosen[first] = _with(articles[first], outlet=outlets[0]) if outlets[0] else articles[first]
+    chosen[second] = _with(articles[second], outlet=outlets[1]) if outlets[1] else articles[second]
+    edge = ReuseEdge(source=chosen[first].id, target=chosen[second].id, containment=containment)
+    story = group_stories(chosen, vectors, edges=[edge])
+    assert (story[chosen[first].id] == story[chosen[second].id]) is linked
+
+
+def test_dated_pairs_are_less_likely_one_event_and_undated_ones_unchanged(ferries) -> None:
+    articles, vectors = ferries
+    texts = [a.text for a in articles]
+    rows = list(range(len(articles)))
+    local = global_views(texts, np.stack([vectors[a.id] for a in articles]))
+    plain = same_event(texts, np.stack([vectors[a.id] for a in articles]), local)
+    dated = np.full(len(rows), 740000.0)
+    undated = dated.copy()
+    undated[0] = np.nan
+    shifted = same_event(texts, np.stack([vectors[a.id] for a in articles]), local, days=undated)
+    assert np.allclose(shifted[0], plain[0]) and np.allclose(shifted[:, 0], plain[:, 0])
+    off = ~np.eye(len(rows), dtype=bool)
+    off[0, :] = off[:, 0] = False
+    assert (shifted[off] < plain[off]).all()
+    assert np.array_equal(date_terms(dated), np.full((len(rows), len(rows)), DATED_OFFSET))
+
+
+def test_dated_reports_of_one_event_over_three_days_stay_one_story(ferries) -> None:
+    articles, vectors = ferries
+    fire = articles[len(AGROUND) : len(AGROUND) + len(FIRE)]
+    days = ["2023-08-06", "2023-08-06", "2023-08-07", "2023-08-09", "2023-08-09"]
+    dated = [_with(a, published=day) for a, day in zip(fire, days, strict=True)]
+    story = group_stories(dated, {a.id: vectors[a.id] for a in dated})
+    assert len(set(story.values())) == 1
+
+
+def test_two_dated_events_of_one_kind_stay_apart(ferries) -> None:
+    articles, vectors = ferries
+    dated = [_with(a, published="2023-08-06") for a in articles]
+    story = group_stories(dated, vectors)
+    aground = {story[a.id] for a in dated[: len(AGROUND)]}
+    fire = {story[a.id] for a in dated[len(AGROUND) : len(AGROUND) + len(FIRE)]}
+    assert len(aground) == 1 and len(fire) == 1 and aground != fire
+
+
+def test_reports_further_apart_than_the_window_are_two_stories(ferries) -> None:
+    articles, vectors = ferries
+    fire = articles[len(AGROUND) : len(AGROUND) + 2]
+    late = (dt.date(2023, 8, 6) + dt.timedelta(days=WINDOW_DAYS + 1)).isoformat()
+    dated = [_with(fire[0], published="2023-08-06"), _with(fire[1], published=late)]
+    story = group_stories(dated, {a.id: vectors[a.id] for a in dated})
+    assert story[dated[0].id] != story[dated[1].id]
