@@ -1,9 +1,7 @@
-"""Standardised features -> logistic probability: the pair models of alignment and coreference.
+"""Standardised features -> logistic probability: the pair model of event coreference.
 
-The wording model of the pair scorer (:mod:`storytrace.align.paraphrase`, with the conflict
-model of :mod:`storytrace.align.pairs`) and the event-coreference model
-(:mod:`storytrace.align.coref_model`) are both this shape, shipped as JSON weights that
-name the features they were fitted on.
+The event-coreference model (:mod:`storytrace.align.coref_model`) is this shape, shipped as
+JSON weights that name the features they were fitted on.
 """
 
 from __future__ import annotations
