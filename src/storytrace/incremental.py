@@ -2,17 +2,17 @@
 
 A run groups only its new articles (:func:`~storytrace.cluster.group_stories` with
 ``focus``): the stories they join, merge or form are rebuilt; every other story stays as
-stored. These functions are pure (records in, records out): the pipeline reads and saves.
+stored. Events told in several stories are records of their own
+(:func:`cross_story_events`), so an event a new article joins changes no other story.
+These functions are pure (records in, records out): the pipeline reads and saves.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from storytrace.events.merge import cluster, combine
-from storytrace.records import Article, Event, ReuseEdge, Story
+from storytrace.events.merge import across_stories, merged_event
+from storytrace.records import Article, ClaimGroup, Event, ReuseEdge
 
 
 def stories_to_build(
@@ -59,45 +59,18 @@ def event_kind(event: Event) -> tuple[str, str, str]:
     return event.event_type, event.sub_event_type, event.action
 
 
-def _merged_id(events: Sequence[Event]) -> str:
-    ids = "|".join(sorted(e.id for e in events))
-    return "ev-" + hashlib.sha256(ids.encode()).hexdigest()[:12]
+def cross_story_events(
+    events: Sequence[Event], groups_of: Callable[[Collection[str]], Mapping[str, ClaimGroup]]
+) -> list[Event]:
+    """The events told in several stories, each merged from the stories' own events
+    (:func:`~storytrace.events.merge.across_stories`).
 
-
-def merge_with_stored(
-    built: Sequence[Story], others: Sequence[Story]
-) -> tuple[list[Story], list[Story]]:
-    """Events of the rebuilt stories merged across stories, with each other and with the
-    stored stories' events (as :func:`~storytrace.events.merge_across_stories` merges).
-
-    Only stored events of a kind a rebuilt event has are compared. Returns the rebuilt
-    stories and the stored stories whose events changed (a rebuilt event joined one).
+    A run recomputes them for the kinds its rebuilt stories hold (or held), from every
+    stored story's own events of those kinds: no story changes when an event merges,
+    and the result is what a run over the whole store gives. ``groups_of`` reads the
+    claim groups the merged events cite (only those).
     """
-    fresh = [e for story in built for e in story.events]
-    kinds = {event_kind(e) for e in fresh}
-    stored: dict[str, Event] = {}
-    for story in others:
-        for event in story.events:
-            if event_kind(event) in kinds:
-                stored.setdefault(event.id, event)
-    pool = fresh + list(stored.values())
-    novel = {id(e) for e in fresh}
-    groups = {g.id: g for story in (*built, *others) for g in story.claim_groups}
-    merged: dict[str, Event] = {}
-    for group in cluster(pool, strict=True):
-        if not any(id(e) in novel for e in group):
-            continue  # stored events only: already merged as they are
-        if len(group) == 1 or len({s for e in group for s in e.story_ids}) < 2:
-            continue
-        event = dataclasses.replace(combine(group, groups), id=_merged_id(group))
-        for part in group:
-            merged[part.id] = event
-    if not merged:
-        return list(built), []
-    changed = [s for s in others if any(e.id in merged for e in s.events)]
-    return [_with_merged(s, merged) for s in built], [_with_merged(s, merged) for s in changed]
-
-
-def _with_merged(story: Story, merged: Mapping[str, Event]) -> Story:
-    events = {merged.get(e.id, e).id: merged.get(e.id, e) for e in story.events}
-    return dataclasses.replace(story, events=tuple(events.values()))
+    found = across_stories(events)
+    cited = sorted({g for group in found for e in group for g in e.claim_group_ids})
+    groups = groups_of(cited) if cited else {}
+    return [merged_event(group, groups) for group in found]

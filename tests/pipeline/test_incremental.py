@@ -155,5 +155,6 @@ def test_reports_after_a_run_draw_only_changed_stories_and_match_reports_drawn_a
     page = (out / "report.html").read_text(encoding="utf-8")
     assert ANCHOR not in page and 'id="story-3"' in page and "3 stories" in page
     with open_store(db) as store:  # the same document `storytrace export` writes
-        exported = export(store.get_stories(), report_articles(store), "json", version=__version__)
+        exported = export(store.get_stories(), report_articles(store), "json", version=__version__,
+                          events=store.get_cross_events())  # fmt: skip
     assert (out / "stories.json").read_text(encoding="utf-8") == exported
