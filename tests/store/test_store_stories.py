@@ -163,7 +163,7 @@ def test_events_told_in_several_stories_are_records_of_their_own(store, three):
     day = DateMention("March 5", "2022-03-05", "2022-03-05", "day")
     refusal = Event(id="e1", event_type="Strategic developments", sub_event_type="Other",
                     action="refusal", location=pskov, date=day, claim_group_ids=("g1",),
-                    story_ids=("s1",), count={"reports": [{"kind": "people", "low": 60}]})  # fmt: skip
+                    story_ids=("s1",), count={"reports": [{"kind": "people"}]})  # fmt: skip
     other = dataclasses.replace(refusal, id="e2", claim_group_ids=("g2",), story_ids=("s2",))
     fire = Event(id="e3", event_type="Explosions", sub_event_type="Remote", action="fire")
     group = ClaimGroup(id="g1", text="60 paratroopers refused.", verdict="single_source",

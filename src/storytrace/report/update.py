@@ -58,17 +58,13 @@ def report_store(store: Store, out: Path, store_name: str) -> tuple[list[Path], 
         found = totals(len(by_id), cache.counts())
         events = store.get_cross_events()  # few: drawn on every write
         cross = cross_event_views(events, by_id, sorted(revisions))
+        chunks = json_chunks(article_dicts(articles), entries, version=__version__,
+                             events=cross_event_dicts(events))  # fmt: skip
+        page = html_chunks(found, cache.column("contents"), cache.column("section"),
+                           version=__version__, cross=cross)  # fmt: skip
         written = [
-            write_text_atomic(
-                out / "stories.json",
-                json_chunks(article_dicts(articles), entries, version=__version__,
-                            events=cross_event_dicts(events)),
-            ),  # fmt: skip
-            write_text_atomic(
-                out / "report.html",
-                html_chunks(found, cache.column("contents"), cache.column("section"),
-                            version=__version__, cross=cross),
-            ),  # fmt: skip
+            write_text_atomic(out / "stories.json", chunks),
+            write_text_atomic(out / "report.html", page),
         ]
     write_stamp(out, __version__, store_name, state)
     return written, [], len(stale)
