@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from storytrace.events.merge import across_stories, merged_event
+from storytrace.events.merge import events_match, merged_event
 from storytrace.records import Article, ClaimGroup, Event, ReuseEdge
 
 
@@ -60,17 +60,60 @@ def event_kind(event: Event) -> tuple[str, str, str]:
 
 
 def cross_story_events(
-    events: Sequence[Event], groups_of: Callable[[Collection[str]], Mapping[str, ClaimGroup]]
-) -> list[Event]:
-    """The events told in several stories, each merged from the stories' own events
-    (:func:`~storytrace.events.merge.across_stories`).
+    events: Sequence[Event],
+    stored: Sequence[Event],
+    rebuilt: Collection[str],
+    groups_of: Callable[[Collection[str]], Mapping[str, ClaimGroup]],
+) -> tuple[list[Event], list[str]]:
+    """The events told in several stories that change, and the stored ones they replace.
 
-    A run recomputes them for the kinds its rebuilt stories hold (or held), from every
-    stored story's own events of those kinds: no story changes when an event merges,
-    and the result is what a run over the whole store gives. ``groups_of`` reads the
-    claim groups the merged events cite (only those).
+    ``events`` are every stored story's own events of the kinds a run touches (in store
+    order), ``stored`` the events told in several stories of those kinds as last saved,
+    ``rebuilt`` the stories the run saved or replaced. Only the rebuilt stories' events,
+    and the parts of stored merged events that held one, are compared, against every
+    event; a stored merged event nothing new joins is kept as it is. The result is what
+    single-link merging of all ``events`` (:func:`~storytrace.events.merge.across_stories`)
+    gives, without comparing stored events with each other again. ``groups_of`` reads
+    the claim groups the changed events cite (only those).
     """
-    found = across_stories(events)
-    cited = sorted({g for group in found for e in group for g in e.claim_group_ids})
+    owner = {g: x.id for x in stored for g in x.claim_group_ids}
+    dissolved = {x.id for x in stored if set(x.story_ids) & set(rebuilt)}
+    part_of = [next((owner[g] for g in e.claim_group_ids if g in owner), None) for e in events]
+    fresh = [i for i, e in enumerate(events)
+             if _story(e) in rebuilt or part_of[i] in dissolved]  # fmt: skip
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_of: dict[str, int] = {}
+    is_fresh = set(fresh)
+    for i, x in enumerate(part_of):  # a kept merged event's parts are one, as stored
+        if x is not None and i not in is_fresh:
+            parent[find(i)] = find(first_of.setdefault(x, i))
+    for i in fresh:
+        for j in range(len(events)):
+            if j == i or (j in is_fresh and j > i) or find(i) == find(j):
+                continue
+            if events_match(events[i], events[j], strict=True):
+                parent[find(i)] = find(j)
+    parts: dict[int, list[int]] = {}
+    for i in range(len(events)):
+        parts.setdefault(find(i), []).append(i)
+    changed = [
+        [events[i] for i in members]
+        for members in parts.values()
+        if is_fresh & set(members) and len({_story(events[i]) for i in members}) > 1
+    ]
+    touched = {x for members in parts.values() if is_fresh & set(members)
+               for i in members if (x := part_of[i]) is not None}  # fmt: skip
+    cited = sorted({g for group in changed for e in group for g in e.claim_group_ids})
     groups = groups_of(cited) if cited else {}
-    return [merged_event(group, groups) for group in found]
+    return [merged_event(group, groups) for group in changed], sorted(touched | dissolved)
+
+
+def _story(event: Event) -> str:
+    return event.story_ids[0] if event.story_ids else ""

@@ -611,8 +611,11 @@ def update_stories(
     with store.transaction():
         store.replace_stories(built, replacing=replaced)
         _tick(clock, "store")
-        merged = cross_story_events(store.story_events(kinds), store.claim_groups)
-        store.save_cross_events(kinds, merged)
+        rebuilt = {s.id for s in built} | replaced
+        merged, dropped = cross_story_events(
+            store.story_events(kinds), store.cross_events(kinds), rebuilt, store.claim_groups
+        )
+        store.save_cross_events(merged, replacing=dropped)
         _tick(clock, "events across stories")
     return sorted({s.id for s in built})
 

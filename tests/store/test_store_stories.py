@@ -180,11 +180,14 @@ def test_events_told_in_several_stories_are_records_of_their_own(store, three):
     assert store.claim_groups(["g1", "g9"]) == {"g1": group}
 
     merged = dataclasses.replace(refusal, id="m1", story_ids=("s1", "s2"))
-    store.save_cross_events([kind], [merged])
-    assert store.get_cross_events() == [merged]
+    store.save_cross_events([merged])
+    assert store.get_cross_events() == [merged] == store.cross_events([kind])
+    assert store.cross_events([("Explosions", "Remote", "fire")]) == []
     assert store.story_events([kind]) == [refusal, other]  # the stories keep their own
     assert [s.events for s in store.get_stories(["s1"])] == [(refusal,)]
-    store.save_cross_events([("Explosions", "Remote", "fire")], [])  # another kind: kept
-    assert store.get_cross_events() == [merged]
-    store.save_cross_events([kind], [])
-    assert store.get_cross_events() == []
+    grown = dataclasses.replace(merged, id="m2", story_ids=("s1", "s2", "s3"))
+    lone = dataclasses.replace(fire, id="m3", story_ids=("s2", "s3"))
+    store.save_cross_events([grown, lone], replacing=["m1"])
+    assert store.get_cross_events() == [grown, lone]
+    store.save_cross_events([], replacing=["m2"])
+    assert store.get_cross_events() == [lone]

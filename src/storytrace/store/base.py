@@ -148,14 +148,16 @@ class Store(Protocol):
     def claim_groups(self, ids: Iterable[str]) -> dict[str, ClaimGroup]:
         """The stored claim groups with these ids, by id (no story is assembled)."""
 
-    def save_cross_events(
-        self, kinds: Iterable[tuple[str, str, str]], events: Sequence[Event]
-    ) -> None:
-        """Make the stored events merged across stories of these kinds exactly ``events``.
+    def save_cross_events(self, events: Sequence[Event], *, replacing: Iterable[str] = ()) -> None:
+        """Store events told in several stories, in place of the stored ones ``replacing``
+        names (by id); every other stays as it is.
 
         They are records of their own: a story keeps the events coded from its own
         articles, so an event another story's new article joins changes no story.
         """
+
+    def cross_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[Event]:
+        """The stored events told in several stories of these kinds, by id."""
 
     def get_cross_events(self) -> list[Event]:
         """Every event merged across stories (each with the ``story_ids`` it is told in)."""

@@ -544,26 +544,35 @@ class SQLStore:
         assembler = self._subtrees(ClaimGroup, heads)
         return {row["id"]: assembler.build(ClaimGroup, row) for row in heads}
 
-    def save_cross_events(
-        self, kinds: Iterable[tuple[str, str, str]], events: Sequence[Event]
-    ) -> None:
-        """Make the events merged across stories of these kinds exactly ``events``."""
-        wanted = sorted(set(kinds))
+    def save_cross_events(self, events: Sequence[Event], *, replacing: Iterable[str] = ()) -> None:
+        """Store events told in several stories, in place of the stored ones ``replacing``
+        names (by id); every other stays as it is."""
+        roots = sorted({f"event:{i}" for i in replacing} | {f"event:{e.id}" for e in events})
+        rows: relational.Rows = {}
+        for event in events:
+            flatten(event, key=f"event:{event.id}", root=f"event:{event.id}", rows=rows)
         with self._write("save the events merged across stories"):
-            roots: list[str] = []
-            for kind in wanted:
-                roots += [r["root"] for r in self._where(
-                    "events", "root LIKE ? AND event_type = ? AND sub_event_type = ?"
-                    " AND coalesce(action, '') = ?", ("event:%", *kind))]  # fmt: skip
-            self._delete_roots(Event, sorted(set(roots)))
-            rows: relational.Rows = {}
-            for event in events:
-                flatten(event, key=f"event:{event.id}", root=f"event:{event.id}", rows=rows)
+            self._delete_roots(Event, roots)
             self._insert(Event, rows)
 
+    def cross_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[Event]:
+        """The stored events told in several stories of these kinds, by id."""
+        condition = (
+            "root LIKE ? AND story_key IS NULL AND event_type = ? AND sub_event_type = ?"
+            " AND coalesce(action, '') = ?"
+        )
+        heads: list[dict[str, Any]] = []
+        for kind in sorted(set(kinds)):
+            heads += self._where("events", condition, ("event:%", *kind))
+        return self._events(heads)
+
     def get_cross_events(self) -> list[Event]:
-        """Every event merged across stories, by id (see :meth:`save_cross_events`)."""
-        heads = self._where("events", "root LIKE ? AND story_key IS NULL", ("event:%",))
+        """Every event told in several stories, by id (see :meth:`save_cross_events`)."""
+        return self._events(
+            self._where("events", "root LIKE ? AND story_key IS NULL", ("event:%",))
+        )
+
+    def _events(self, heads: list[dict[str, Any]]) -> list[Event]:
         heads.sort(key=lambda r: r["key"])
         assembler = self._subtrees(Event, heads)
         return [assembler.build(Event, row) for row in heads]
