@@ -2,17 +2,17 @@
 
 A run groups only its new articles (:func:`~storytrace.cluster.group_stories` with
 ``focus``): the stories they join, merge or form are rebuilt; every other story stays as
-stored. These functions are pure (records in, records out): the pipeline reads and saves.
+stored. Events told in several stories are records of their own
+(:func:`cross_story_events`), so an event a new article joins changes no other story.
+These functions are pure (records in, records out): the pipeline reads and saves.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from storytrace.events.merge import cluster, combine
-from storytrace.records import Article, Event, ReuseEdge, Story
+from storytrace.events.merge import events_match, merged_event
+from storytrace.records import Article, ClaimGroup, Event, ReuseEdge
 
 
 def stories_to_build(
@@ -59,45 +59,61 @@ def event_kind(event: Event) -> tuple[str, str, str]:
     return event.event_type, event.sub_event_type, event.action
 
 
-def _merged_id(events: Sequence[Event]) -> str:
-    ids = "|".join(sorted(e.id for e in events))
-    return "ev-" + hashlib.sha256(ids.encode()).hexdigest()[:12]
+def cross_story_events(
+    events: Sequence[Event],
+    stored: Sequence[Event],
+    rebuilt: Collection[str],
+    groups_of: Callable[[Collection[str]], Mapping[str, ClaimGroup]],
+) -> tuple[list[Event], list[str]]:
+    """The events told in several stories that change, and the stored ones they replace.
 
-
-def merge_with_stored(
-    built: Sequence[Story], others: Sequence[Story]
-) -> tuple[list[Story], list[Story]]:
-    """Events of the rebuilt stories merged across stories, with each other and with the
-    stored stories' events (as :func:`~storytrace.events.merge_across_stories` merges).
-
-    Only stored events of a kind a rebuilt event has are compared. Returns the rebuilt
-    stories and the stored stories whose events changed (a rebuilt event joined one).
+    ``events`` are every stored story's own events of the kinds a run touches (in store
+    order), ``stored`` the events told in several stories of those kinds as last saved,
+    ``rebuilt`` the stories the run saved or replaced. Only the rebuilt stories' events,
+    and the parts of stored merged events that held one, are compared, against every
+    event; a stored merged event nothing new joins is kept as it is. The result is what
+    single-link merging of all ``events`` (:func:`~storytrace.events.merge.across_stories`)
+    gives, without comparing stored events with each other again. ``groups_of`` reads
+    the claim groups the changed events cite (only those).
     """
-    fresh = [e for story in built for e in story.events]
-    kinds = {event_kind(e) for e in fresh}
-    stored: dict[str, Event] = {}
-    for story in others:
-        for event in story.events:
-            if event_kind(event) in kinds:
-                stored.setdefault(event.id, event)
-    pool = fresh + list(stored.values())
-    novel = {id(e) for e in fresh}
-    groups = {g.id: g for story in (*built, *others) for g in story.claim_groups}
-    merged: dict[str, Event] = {}
-    for group in cluster(pool, strict=True):
-        if not any(id(e) in novel for e in group):
-            continue  # stored events only: already merged as they are
-        if len(group) == 1 or len({s for e in group for s in e.story_ids}) < 2:
-            continue
-        event = dataclasses.replace(combine(group, groups), id=_merged_id(group))
-        for part in group:
-            merged[part.id] = event
-    if not merged:
-        return list(built), []
-    changed = [s for s in others if any(e.id in merged for e in s.events)]
-    return [_with_merged(s, merged) for s in built], [_with_merged(s, merged) for s in changed]
+    owner = {g: x.id for x in stored for g in x.claim_group_ids}
+    dissolved = {x.id for x in stored if set(x.story_ids) & set(rebuilt)}
+    part_of = [next((owner[g] for g in e.claim_group_ids if g in owner), None) for e in events]
+    fresh = [i for i, e in enumerate(events)
+             if _story(e) in rebuilt or part_of[i] in dissolved]  # fmt: skip
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_of: dict[str, int] = {}
+    is_fresh = set(fresh)
+    for i, x in enumerate(part_of):  # a kept merged event's parts are one, as stored
+        if x is not None and i not in is_fresh:
+            parent[find(i)] = find(first_of.setdefault(x, i))
+    for i in fresh:
+        for j in range(len(events)):
+            if j == i or (j in is_fresh and j > i) or find(i) == find(j):
+                continue
+            if events_match(events[i], events[j], strict=True):
+                parent[find(i)] = find(j)
+    parts: dict[int, list[int]] = {}
+    for i in range(len(events)):
+        parts.setdefault(find(i), []).append(i)
+    changed = [
+        [events[i] for i in members]
+        for members in parts.values()
+        if is_fresh & set(members) and len({_story(events[i]) for i in members}) > 1
+    ]
+    touched = {x for members in parts.values() if is_fresh & set(members)
+               for i in members if (x := part_of[i]) is not None}  # fmt: skip
+    cited = sorted({g for group in changed for e in group for g in e.claim_group_ids})
+    groups = groups_of(cited) if cited else {}
+    return [merged_event(group, groups) for group in changed], sorted(touched | dissolved)
 
 
-def _with_merged(story: Story, merged: Mapping[str, Event]) -> Story:
-    events = {merged.get(e.id, e).id: merged.get(e.id, e) for e in story.events}
-    return dataclasses.replace(story, events=tuple(events.values()))
+def _story(event: Event) -> str:
+    return event.story_ids[0] if event.story_ids else ""

@@ -9,7 +9,8 @@ The stages run in this order (see ``docs/pipeline.md``):
 5. cluster     articles + vectors + entities + edges -> stories (existing ids kept)
 6. align       each story's claims -> claim groups
 7. provenance  claim groups -> origins, independent sources, conflicts, verdicts
-8. events      claim groups -> ACLED-style events, merged within each story, then across stories
+8. events      claim groups -> ACLED-style events, merged within each story; events told in
+               several stories merged into records of their own
 9. store       stories saved; report.html and stories.json written
 """
 
@@ -44,10 +45,10 @@ from storytrace.cluster.embed import Vectors
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
 from storytrace.incremental import (
+    cross_story_events,
     edges_by_story,
     event_kind,
     members_by_story,
-    merge_with_stored,
     stories_to_build,
 )
 from storytrace.ingest import (
@@ -605,13 +606,18 @@ def update_stories(
         found = story_edges.get(story_id, [])
         built.extend(_build_guarded(story_id, chosen, story_claims, found, by_claim, failed))
         progress("stories", done, len(story_ids))
-    kinds = {event_kind(e) for s in built for e in s.events}
-    others = store.get_stories([i for i in store.stories_with_events(kinds) if i not in replaced])
-    built, changed = merge_with_stored(built, others)
     _tick(clock, "align+provenance+events")
-    store.replace_stories([*built, *changed], replacing=replaced | {s.id for s in changed})
-    _tick(clock, "store")
-    return sorted({s.id for s in [*built, *changed]})
+    kinds = {event_kind(e) for s in built for e in s.events} | store.event_kinds(replaced)
+    with store.transaction():
+        store.replace_stories(built, replacing=replaced)
+        _tick(clock, "store")
+        rebuilt = {s.id for s in built} | replaced
+        merged, dropped = cross_story_events(
+            store.story_events(kinds), store.cross_events(kinds), rebuilt, store.claim_groups
+        )
+        store.save_cross_events(merged, replacing=dropped)
+        _tick(clock, "events across stories")
+    return sorted({s.id for s in built})
 
 
 def _tick(clock: _Clock | None, stage: str) -> None:

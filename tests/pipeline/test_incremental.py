@@ -155,5 +155,54 @@ def test_reports_after_a_run_draw_only_changed_stories_and_match_reports_drawn_a
     page = (out / "report.html").read_text(encoding="utf-8")
     assert ANCHOR not in page and 'id="story-3"' in page and "3 stories" in page
     with open_store(db) as store:  # the same document `storytrace export` writes
-        exported = export(store.get_stories(), report_articles(store), "json", version=__version__)
+        exported = export(store.get_stories(), report_articles(store), "json", version=__version__,
+                          events=store.get_cross_events())  # fmt: skip
     assert (out / "stories.json").read_text(encoding="utf-8") == exported
+
+
+PROTEST = "2,000 people protested in Tbilisi on 1 March 2021 against the media law"
+
+
+def _one(folder: Path, stem: str, text: str, day: str, outlet: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{stem}.txt").write_text(text, encoding="utf-8")
+    meta = {"outlet": outlet, "published": day}
+    (folder / f"{stem}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return folder
+
+
+def test_an_event_told_in_several_stories_grows_without_saving_or_drawing_them(
+    tmp_path: Path,
+) -> None:
+    first = _one(tmp_path / "a", "a0", f"About {PROTEST}, organisers said.", "2021-03-02", "Civil")
+    _one(first, "a1", f"Some {PROTEST}, police said.", "2021-03-02", "Agenda")
+    later = _one(tmp_path / "b", "b0", f"Opposition leaders recalled that {PROTEST}.",
+                 "2021-04-20", "OC Media")  # fmt: skip
+    last = _one(tmp_path / "c", "c0", f"A court fined organisers after {PROTEST}, lawyers said.",
+                "2021-06-10", "Interpressnews")  # fmt: skip
+    db, out, fresh = tmp_path / "st.db", tmp_path / "out", tmp_path / "fresh"
+    analyze([str(first)], db=db, out=out)
+    analyze([str(later)], db=db, out=out)  # months later: a story of its own, the same event
+    with open_store(db) as store:
+        (told,) = store.get_cross_events()
+        before = {s.id: s for s in store.get_stories()}
+    assert len(before) == 2 and set(told.story_ids) == set(before)
+    _watch(db)
+
+    added = analyze([str(last)], db=db, out=out)  # a third story tells it again
+
+    assert (added.rebuilt, added.drawn, added.counts.stories) == (1, 1, 3)
+    assert not _written(db) & set(before)  # the two stories were neither saved nor drawn
+    with open_store(db) as store:
+        (grown,) = store.get_cross_events()
+        assert {s.id: s for s in store.get_stories(sorted(before))} == before
+        report_store(store, fresh, str(db.resolve()))
+    assert len(grown.story_ids) == 3 and set(told.story_ids) < set(grown.story_ids)
+    assert len(grown.article_ids) == 4
+    for name in ("stories.json", "report.html"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes()
+    document = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert [e["story_ids"] for e in document["events"]] == [list(grown.story_ids)]
+    assert all(len(s["events"]) == 1 for s in document["stories"])  # each story its own
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert "Events told in several stories" in page and 'href="#story-3"' in page

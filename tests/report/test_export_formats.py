@@ -83,6 +83,16 @@ def test_acled_csv_leaves_out_incidents_and_writes_merged_events_once(story: Sto
     assert [r["event_id_cnty"] for r in rows] == ["RUS-ev-1"]
 
 
+def test_acled_csv_writes_an_event_told_in_several_stories_once_as_merged(story: Story) -> None:
+    one = replace(story, id="a", events=(_refusal(id="ev-a", claim_group_ids=("g-a",)),))
+    two = replace(story, id="b", events=(_refusal(id="ev-b", claim_group_ids=("g-b",)),))
+    merged = _refusal(id="ev-ab", claim_group_ids=("g-a", "g-b"), story_ids=("a", "b"))
+    rows = _rows(events_acled_csv([one, two], timestamp=0, merged=[merged]))
+    assert [r["event_id_cnty"] for r in rows] == ["RUS-ev-ab"]
+    rows = _rows(events_acled_csv([one, two], timestamp=0))  # each story's own otherwise
+    assert [r["event_id_cnty"] for r in rows] == ["RUS-ev-a", "RUS-ev-b"]
+
+
 def test_acled_csv_dates_a_yearless_day_by_its_articles(story: Story) -> None:
     yearless = _refusal(date=DateMention("March 5", "--03-05", "--03-05", "month-day"),
                         article_ids=("a1",), story_ids=(story.id,))  # fmt: skip

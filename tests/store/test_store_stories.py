@@ -153,3 +153,41 @@ def test_stories_with_events_finds_only_the_stories_holding_that_kind(store, thr
     assert store.stories_with_events([("Riots", "Mob violence", "fire")]) == []
     both = [("Explosions", "Remote", "fire"), ("Riots", "Mob violence", "riot")]
     assert store.stories_with_events(both) == ["s1", "s2"]
+
+
+def test_events_told_in_several_stories_are_records_of_their_own(store, three):
+    from storytrace.records import ClaimGroup, DateMention, Event, Place
+
+    sofrep, ibt, flood = three
+    pskov = Place("Pskov", "Pskov", "RU", "Pskovskaya oblast'", 57.8, 28.3, "city")
+    day = DateMention("March 5", "2022-03-05", "2022-03-05", "day")
+    refusal = Event(id="e1", event_type="Strategic developments", sub_event_type="Other",
+                    action="refusal", location=pskov, date=day, claim_group_ids=("g1",),
+                    story_ids=("s1",), count={"reports": [{"kind": "people"}]})  # fmt: skip
+    other = dataclasses.replace(refusal, id="e2", claim_group_ids=("g2",), story_ids=("s2",))
+    fire = Event(id="e3", event_type="Explosions", sub_event_type="Remote", action="fire")
+    group = ClaimGroup(id="g1", text="60 paratroopers refused.", verdict="single_source",
+                       members=())  # fmt: skip
+    store.replace_stories([
+        dataclasses.replace(_story("s1", sofrep), events=(refusal,), claim_groups=(group,)),
+        dataclasses.replace(_story("s2", ibt), events=(other, fire)),
+        _story("s3", flood),
+    ])  # fmt: skip
+    kind = ("Strategic developments", "Other", "refusal")
+
+    assert store.event_kinds(["s2", "s3"]) == {kind, ("Explosions", "Remote", "fire")}
+    assert store.story_events([kind]) == [refusal, other]
+    assert store.claim_groups(["g1", "g9"]) == {"g1": group}
+
+    merged = dataclasses.replace(refusal, id="m1", story_ids=("s1", "s2"))
+    store.save_cross_events([merged])
+    assert store.get_cross_events() == [merged] == store.cross_events([kind])
+    assert store.cross_events([("Explosions", "Remote", "fire")]) == []
+    assert store.story_events([kind]) == [refusal, other]  # the stories keep their own
+    assert [s.events for s in store.get_stories(["s1"])] == [(refusal,)]
+    grown = dataclasses.replace(merged, id="m2", story_ids=("s1", "s2", "s3"))
+    lone = dataclasses.replace(fire, id="m3", story_ids=("s2", "s3"))
+    store.save_cross_events([grown, lone], replacing=["m1"])
+    assert store.get_cross_events() == [grown, lone]
+    store.save_cross_events([], replacing=["m2"])
+    assert store.get_cross_events() == [lone]

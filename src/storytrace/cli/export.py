@@ -72,6 +72,7 @@ def run(args: argparse.Namespace) -> int:
             args.format,
             version=__version__,
             base_url=args.base_url,
+            events=store.get_cross_events(),
             reviewed=_last_run_date(store.get_runs()),
         )
     finally:

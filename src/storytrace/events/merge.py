@@ -192,16 +192,28 @@ def cluster(
     return list(groups.values())
 
 
+def across_stories(events: Sequence[Event]) -> list[list[Event]]:
+    """The groups of events (each told in one story) that are one event told in several
+    stories: single link, strict (:func:`events_match`), in first-seen order."""
+    return [
+        group
+        for group in cluster(events, strict=True)
+        if len(group) > 1 and len({s for e in group for s in e.story_ids}) > 1
+    ]
+
+
+def merged_event(events: Sequence[Event], groups: Mapping[str, ClaimGroup]) -> Event:
+    """One event told in several stories, from each story's own event: every value kept,
+    the most precise fields won; its id follows from the events it merges."""
+    return dataclasses.replace(combine(events, groups), id=_merged_id(events))
+
+
 def merge_across_stories(stories: Sequence[Story]) -> list[Story]:
     """Stories whose events are one event share a merged event, with one id, told once each."""
-    everything = [e for story in stories for e in story.events]
     groups = {g.id: g for story in stories for g in story.claim_groups}
     merged: dict[str, Event] = {}
-    for group in cluster(everything, strict=True):
-        if len(group) == 1 or len({s for e in group for s in e.story_ids}) < 2:
-            continue
-        event = combine(group, groups)
-        event = dataclasses.replace(event, id=_merged_id(group))
+    for group in across_stories([e for story in stories for e in story.events]):
+        event = merged_event(group, groups)
         for part in group:
             merged[part.id] = event
     if not merged:

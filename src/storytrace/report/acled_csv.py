@@ -50,12 +50,15 @@ ACLED_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def unique_events(stories: Sequence[Story]) -> list[Event]:
-    """Every event once, in story order (merged events share an id across stories)."""
+def unique_events(stories: Sequence[Story], merged: Sequence[Event] = ()) -> list[Event]:
+    """Every event once, in story order: a story's event that is part of an event told in
+    several stories (``merged``, ``Store.get_cross_events``) is that event, once."""
+    of_group = {g: event for event in merged for g in event.claim_group_ids}
     seen: dict[str, Event] = {}
     for story in stories:
         for event in story.events:
-            seen.setdefault(event.id, event)
+            whole = next((of_group[g] for g in event.claim_group_ids if g in of_group), event)
+            seen.setdefault(whole.id, whole)
     return list(seen.values())
 
 
@@ -168,12 +171,13 @@ def acled_rows(
     articles: Sequence[Article] = (),
     *,
     timestamp: int = 0,
+    merged: Sequence[Event] = (),
 ) -> tuple[list[dict[str, Any]], list[tuple[Event, str]]]:
-    """The ACLED rows of the stories' events, and each event left out (or written without a
-    date, as when neither its reports nor any article of its stories give a year) with the
-    reason."""
+    """The ACLED rows of the stories' events (an event told in several stories, from
+    ``merged``, once), and each event left out (or written without a date, as when neither
+    its reports nor any article of its stories give a year) with the reason."""
     rows, left_out = [], []
-    for event in unique_events(stories):
+    for event in unique_events(stories, merged):
         published = _published(event, articles, stories)
         reason = omitted_reason(event, published)
         if reason is None:
@@ -191,11 +195,12 @@ def events_acled_csv(
     *,
     timestamp: int | None = None,
     warn: Callable[[str], None] | None = None,
+    merged: Sequence[Event] = (),
 ) -> str:
     """The stories' ACLED-type events as CSV with ACLED's column names; each event left
     out is named, with the reason, through ``warn`` (default: a line on stderr)."""
     stamp = int(time.time()) if timestamp is None else timestamp
-    rows, left_out = acled_rows(stories, articles, timestamp=stamp)
+    rows, left_out = acled_rows(stories, articles, timestamp=stamp, merged=merged)
     say = warn or (lambda line: print(line, file=sys.stderr))
     for event, reason in left_out:
         place = event.location.name if event.location is not None else "?"

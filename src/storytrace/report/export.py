@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from storytrace.errors import ConfigError
-from storytrace.records import Article, Story
+from storytrace.records import Article, Event, Story
 from storytrace.report.acled_csv import events_acled_csv
 from storytrace.report.claimreview import claim_reviews_json
 from storytrace.report.json_doc import stories_document
@@ -36,13 +36,15 @@ class ExportSettings:
     version: str
     base_url: str | None = None
     reviewed: str | None = None
+    events: Sequence[Event] | None = None  # the events told in several stories
 
 
 Exporter = Callable[[Sequence[Story], Sequence[Article], ExportSettings], str]
 
 
 def _json(stories: Sequence[Story], articles: Sequence[Article], settings: ExportSettings) -> str:
-    document = stories_document(articles, stories, version=settings.version)
+    document = stories_document(articles, stories, version=settings.version,
+                                events=settings.events)  # fmt: skip
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -64,7 +66,9 @@ EXPORTERS: dict[str, Exporter] = {
     "md": lambda stories, articles, _settings: claims_markdown(stories, articles),
     "csv": lambda stories, articles, _settings: BOM + claims_csv(stories, articles),
     "members": lambda stories, articles, _settings: BOM + members_csv(stories, articles),
-    "acled": lambda stories, articles, _settings: events_acled_csv(stories, articles),
+    "acled": lambda stories, articles, settings: events_acled_csv(
+        stories, articles, merged=settings.events or ()
+    ),
     "claimreview": _claimreview,
 }
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
@@ -78,8 +82,10 @@ def export(
     version: str,
     base_url: str | None = None,
     reviewed: str | None = None,
+    events: Sequence[Event] | None = None,
 ) -> str:
-    """The stories as text in format ``fmt`` (one of :data:`FORMATS`).
+    """The stories as text in format ``fmt`` (one of :data:`FORMATS`); ``events`` are the
+    events told in several stories (``Store.get_cross_events``).
 
     Example:
         >>> text = export(stories, articles, "acled", version="0.1.0")  # doctest: +SKIP
@@ -87,4 +93,4 @@ def export(
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return exporter(stories, articles, ExportSettings(version, base_url, reviewed))
+    return exporter(stories, articles, ExportSettings(version, base_url, reviewed, events))

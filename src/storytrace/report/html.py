@@ -9,8 +9,9 @@ from pathlib import Path
 
 import jinja2
 
-from storytrace.records import Article, Story
+from storytrace.records import Article, Event, Story
 from storytrace.report.basemap import licence
+from storytrace.report.cross_events import cross_event_views
 from storytrace.report.files import write_text_atomic
 from storytrace.report.matrix import CERTAINTY_MARKS
 from storytrace.report.pieces import draw_story, html_chunks, totals
@@ -79,8 +80,15 @@ def environment() -> jinja2.Environment:
     return make_environment()
 
 
-def render_html(articles: Sequence[Article], stories: Sequence[Story], *, version: str) -> str:
-    """The report page: stories, their claim groups by interest, evidence, reuse and events.
+def render_html(
+    articles: Sequence[Article],
+    stories: Sequence[Story],
+    *,
+    version: str,
+    events: Sequence[Event] = (),
+) -> str:
+    """The report page: stories, their claim groups by interest, evidence, reuse and events,
+    then the events told in several stories (``events``).
 
     Each story is drawn as a :class:`~storytrace.report.pieces.StoryPiece` and the pieces
     joined, as an incremental write joins the pieces it kept and those it drew again.
@@ -88,11 +96,11 @@ def render_html(articles: Sequence[Article], stories: Sequence[Story], *, versio
     by_id = {article.id: article for article in articles}
     pieces = [draw_story(story, by_id, version=version) for story in stories]
     found = totals(len(by_id), ((p.verdicts, p.groups) for p in pieces))
+    cross = cross_event_views(events, by_id, [s.id for s in stories])
     return "".join(
-        html_chunks(
-            found, (p.contents for p in pieces), (p.section for p in pieces), version=version
-        )
-    )
+        html_chunks(found, (p.contents for p in pieces), (p.section for p in pieces),
+                    version=version, cross=cross)
+    )  # fmt: skip
 
 
 def write_html(
@@ -101,6 +109,7 @@ def write_html(
     stories: Sequence[Story],
     *,
     version: str,
+    events: Sequence[Event] = (),
 ) -> Path:
     """Render the report and write it atomically as UTF-8; returns the path written."""
-    return write_text_atomic(path, render_html(articles, stories, version=version))
+    return write_text_atomic(path, render_html(articles, stories, version=version, events=events))

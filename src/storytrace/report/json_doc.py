@@ -10,26 +10,33 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from storytrace.records import Article, Claim, EventCount, Story
+from storytrace.records import Article, Claim, Event, EventCount, Story
 from storytrace.report.files import write_text_atomic
 from storytrace.report.timeline import timeline_dicts
 
 
 def stories_document(
-    articles: Sequence[Article], stories: Sequence[Story], *, version: str
+    articles: Sequence[Article],
+    stories: Sequence[Story],
+    *,
+    version: str,
+    events: Sequence[Event] | None = None,
 ) -> dict[str, Any]:
     """The ``stories.json`` document: article metadata (never the text) and every story.
 
     Every key comes from the fields of the records (``records.py``), so a new field
     appears here without code; the contract's keys are a subset of them, and the extra
     keys (spans, entities, a group's ``evidence``) are additions the contract allows.
-    Non-finite floats become ``null`` so the document is always valid JSON.
+    Non-finite floats become ``null`` so the document is always valid JSON. ``events``
+    (the events told in several stories, ``Store.get_cross_events``) follow the stories.
     """
-    document = {
+    document: dict[str, Any] = {
         "storytrace_version": version,
         "articles": article_dicts(articles),
         "stories": [story_dict(story) for story in stories],
     }
+    if events is not None:
+        document["events"] = [record_json(event) for event in events]
     return finite(document)  # type: ignore[no-any-return]
 
 

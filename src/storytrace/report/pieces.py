@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from storytrace.records import Article, Story
+from storytrace.report.cross_events import CrossEventView
 from storytrace.report.glance import effective_verdict
 from storytrace.report.links import ReportLinks
 from storytrace.report.views import VERDICT_LABELS, story_view
@@ -68,10 +69,14 @@ def draw_story(story: Story, by_id: Mapping[str, Article], *, version: str) -> S
 
 
 def json_chunks(
-    article_dicts: Sequence[Mapping[str, Any]], entries: Iterable[str], *, version: str
+    article_dicts: Sequence[Mapping[str, Any]],
+    entries: Iterable[str],
+    *,
+    version: str,
+    events: Sequence[Mapping[str, Any]] | None = None,
 ) -> Iterator[str]:
     """``stories.json``, in pieces: what ``json.dumps(stories_document(...), indent=2)``
-    followed by a newline writes."""
+    followed by a newline writes (``events``: the events told in several stories)."""
     yield "{\n" + " " * _INDENT + '"storytrace_version": ' + json.dumps(version) + ",\n"
     yield " " * _INDENT + '"articles": ' + _list([nested_json(a, 2) for a in article_dicts])
     yield ",\n" + " " * _INDENT + '"stories": '
@@ -80,6 +85,8 @@ def json_chunks(
         yield ("[\n" if first else ",\n") + entry
         first = False
     yield "[]" if first else "\n" + " " * _INDENT + "]"
+    if events is not None:
+        yield ",\n" + " " * _INDENT + '"events": ' + _list([nested_json(e, 2) for e in events])
     yield "\n}\n"
 
 
@@ -111,11 +118,17 @@ def totals(article_count: int, counts: Iterable[tuple[Sequence[int], int]]) -> T
 
 
 def html_chunks(
-    found: Totals, contents: Iterable[str], sections: Iterable[str], *, version: str
+    found: Totals,
+    contents: Iterable[str],
+    sections: Iterable[str],
+    *,
+    version: str,
+    cross: Sequence[CrossEventView] = (),
 ) -> Iterator[str]:
     """``report.html``, in pieces: the page around every story's contents line and
-    section, in order, each anchor set to the story's place (``story-1``, ``story-2``, ...)."""
-    head, middle, tail = _frame(found, version)
+    section, in order, each anchor set to the story's place (``story-1``, ``story-2``, ...),
+    then the events told in several stories (``cross``)."""
+    head, middle, tail = _frame(found, version, cross)
     yield head
     for number, line in enumerate(contents, start=1):
         yield line.replace(ANCHOR, f"story-{number}")
@@ -129,7 +142,7 @@ _CONTENTS = "\x00storytrace-contents\x00"
 _SECTIONS = "\x00storytrace-sections\x00"
 
 
-def _frame(found: Totals, version: str) -> tuple[str, str, str]:
+def _frame(found: Totals, version: str, cross: Sequence[CrossEventView]) -> tuple[str, str, str]:
     """The page before the contents lines, between them and the sections, and after."""
     from storytrace.report.html import CONTENT_SECURITY_POLICY, environment
 
@@ -143,6 +156,7 @@ def _frame(found: Totals, version: str) -> tuple[str, str, str]:
         group_count=found.groups,
         contents=Markup(_CONTENTS),  # noqa: S704 - our own marker, split off below
         sections=Markup(_SECTIONS),  # noqa: S704 - our own marker, split off below
+        cross_events=cross,
     )
     if not found.stories:  # no contents list: the page says so instead
         head, tail = page.split(_SECTIONS)

@@ -2,7 +2,8 @@
 
 Only the stories saved since the folder's reports were written are loaded and drawn
 (:mod:`storytrace.report.cache`); both reports are then joined from every story's piece
-(:mod:`storytrace.report.pieces`), as a full write joins them.
+(:mod:`storytrace.report.pieces`), as a full write joins them, followed by the events
+told in several stories (:mod:`storytrace.report.cross_events`), drawn every time.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from storytrace import __version__
 from storytrace.records import Article
 from storytrace.report.cache import PieceCache, cache_key
+from storytrace.report.cross_events import cross_event_dicts, cross_event_views
 from storytrace.report.files import write_text_atomic
 from storytrace.report.json_doc import article_dicts
 from storytrace.report.pieces import draw_story, html_chunks, json_chunks, totals
@@ -54,17 +56,15 @@ def report_store(store: Store, out: Path, store_name: str) -> tuple[list[Path], 
         cache.keep_only(revisions)
         entries = cache.column("entry")
         found = totals(len(by_id), cache.counts())
+        events = store.get_cross_events()  # few: drawn on every write
+        cross = cross_event_views(events, by_id, sorted(revisions))
+        chunks = json_chunks(article_dicts(articles), entries, version=__version__,
+                             events=cross_event_dicts(events))  # fmt: skip
+        page = html_chunks(found, cache.column("contents"), cache.column("section"),
+                           version=__version__, cross=cross)  # fmt: skip
         written = [
-            write_text_atomic(
-                out / "stories.json",
-                json_chunks(article_dicts(articles), entries, version=__version__),
-            ),
-            write_text_atomic(
-                out / "report.html",
-                html_chunks(
-                    found, cache.column("contents"), cache.column("section"), version=__version__
-                ),
-            ),
+            write_text_atomic(out / "stories.json", chunks),
+            write_text_atomic(out / "report.html", page),
         ]
     write_stamp(out, __version__, store_name, state)
     return written, [], len(stale)

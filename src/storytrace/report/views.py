@@ -196,7 +196,7 @@ def story_view(story: Story, anchor: str, by_id: Mapping[str, Article]) -> Story
     )
     anchors = {view.group.id: view.anchor for view in groups}
     events = tuple(
-        _event_view(event, f"{anchor}-event-{e_index}", by_id, anchors, story.article_ids)
+        event_view(event, f"{anchor}-event-{e_index}", by_id, anchors, story.article_ids)
         for e_index, event in enumerate(by_importance(story.events), start=1)
     )
     columns = outlet_columns(story.article_ids, by_id, outlet_label)
@@ -360,13 +360,14 @@ def _precision_words(precision: str) -> str:
     return "a span" if precision == "span" else "worked out from the article's date"
 
 
-def _event_view(
+def event_view(
     event: Event,
     anchor: str,
     by_id: Mapping[str, Article],
     anchors: Mapping[str, str],
     story_ids: Sequence[str] = (),
 ) -> EventView:
+    """An event with its fields in words; ``anchors`` are its claim groups' in the page."""
     location = None
     if event.location is not None:
         place = event.location

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import NamedTuple, Protocol
 
-from storytrace.records import Article, Attribution, Claim, Run, Story
+from storytrace.records import Article, Attribution, Claim, ClaimGroup, Event, Run, Story
 
 
 class MemberSentence(NamedTuple):
@@ -137,6 +137,30 @@ class Store(Protocol):
 
     def stories_with_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[str]:
         """Ids of the stories holding an event of one of these (type, sub-type, action)."""
+
+    def event_kinds(self, story_ids: Iterable[str]) -> set[tuple[str, str, str]]:
+        """The (type, sub-type, action) of every event these stories hold."""
+
+    def story_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[Event]:
+        """Every story's own events of these kinds, by story then position (only events
+        are read, no story is assembled)."""
+
+    def claim_groups(self, ids: Iterable[str]) -> dict[str, ClaimGroup]:
+        """The stored claim groups with these ids, by id (no story is assembled)."""
+
+    def save_cross_events(self, events: Sequence[Event], *, replacing: Iterable[str] = ()) -> None:
+        """Store events told in several stories, in place of the stored ones ``replacing``
+        names (by id); every other stays as it is.
+
+        They are records of their own: a story keeps the events coded from its own
+        articles, so an event another story's new article joins changes no story.
+        """
+
+    def cross_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[Event]:
+        """The stored events told in several stories of these kinds, by id."""
+
+    def get_cross_events(self) -> list[Event]:
+        """Every event merged across stories (each with the ``story_ids`` it is told in)."""
 
     def story_of(self, article_id: str) -> str | None:
         """The id of the story an article belongs to, if it was grouped."""

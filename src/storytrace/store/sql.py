@@ -15,7 +15,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from storytrace.errors import StoreError
-from storytrace.records import Article, Attribution, Claim, Run, Story
+from storytrace.records import Article, Attribution, Claim, ClaimGroup, Event, Run, Story
 from storytrace.store import relational
 from storytrace.store.base import MemberSentence, StoryCounts
 from storytrace.store.ddl import ARTICLE_COLUMNS, Dialect, insert_rows, q
@@ -514,6 +514,90 @@ class SQLStore:
             )
             found.update(row[0].removeprefix("story:") for row in rows)
         return sorted(found)
+
+    def event_kinds(self, story_ids: Iterable[str]) -> set[tuple[str, str, str]]:
+        """The (type, sub-type, action) of every event these stories hold."""
+        rows = self._read_in(
+            "SELECT DISTINCT event_type, sub_event_type, action FROM events"
+            " WHERE story_key IS NOT NULL AND story_key IN ({})",
+            story_ids,
+        )
+        return {(str(t), str(s), str(a or "")) for t, s, a in rows}
+
+    def story_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[Event]:
+        """Every story's own events of these kinds, by story id then position (no story
+        is assembled: only the events' rows are read)."""
+        heads: list[dict[str, Any]] = []
+        condition = (
+            "story_key IS NOT NULL AND event_type = ? AND sub_event_type = ?"
+            " AND coalesce(action, '') = ?"
+        )
+        for kind in sorted(set(kinds)):
+            heads += self._where("events", condition, kind)
+        heads.sort(key=lambda r: (r["story_key"], r["position"]))
+        assembler = self._subtrees(Event, heads)
+        return [assembler.build(Event, row) for row in heads]
+
+    def claim_groups(self, ids: Iterable[str]) -> dict[str, ClaimGroup]:
+        """The stored claim groups with these ids, by id (no story is assembled)."""
+        heads = [r for r in self._dicts("claim_groups", "id", ids) if r.get("story_key")]
+        assembler = self._subtrees(ClaimGroup, heads)
+        return {row["id"]: assembler.build(ClaimGroup, row) for row in heads}
+
+    def save_cross_events(self, events: Sequence[Event], *, replacing: Iterable[str] = ()) -> None:
+        """Store events told in several stories, in place of the stored ones ``replacing``
+        names (by id); every other stays as it is."""
+        roots = sorted({f"event:{i}" for i in replacing} | {f"event:{e.id}" for e in events})
+        rows: relational.Rows = {}
+        for event in events:
+            flatten(event, key=f"event:{event.id}", root=f"event:{event.id}", rows=rows)
+        with self._write("save the events merged across stories"):
+            self._delete_roots(Event, roots)
+            self._insert(Event, rows)
+
+    def cross_events(self, kinds: Iterable[tuple[str, str, str]]) -> list[Event]:
+        """The stored events told in several stories of these kinds, by id."""
+        condition = (
+            "root LIKE ? AND story_key IS NULL AND event_type = ? AND sub_event_type = ?"
+            " AND coalesce(action, '') = ?"
+        )
+        heads: list[dict[str, Any]] = []
+        for kind in sorted(set(kinds)):
+            heads += self._where("events", condition, ("event:%", *kind))
+        return self._events(heads)
+
+    def get_cross_events(self) -> list[Event]:
+        """Every event told in several stories, by id (see :meth:`save_cross_events`)."""
+        return self._events(
+            self._where("events", "root LIKE ? AND story_key IS NULL", ("event:%",))
+        )
+
+    def _events(self, heads: list[dict[str, Any]]) -> list[Event]:
+        heads.sort(key=lambda r: r["key"])
+        assembler = self._subtrees(Event, heads)
+        return [assembler.build(Event, row) for row in heads]
+
+    def _where(self, table: str, condition: str, params: Sequence[Any]) -> list[dict[str, Any]]:
+        """The rows of ``table`` meeting ``condition`` as dicts."""
+        self._dicts(table, "key", [])  # learn the column names
+        rows = self._read(f"SELECT * FROM {q(table)} WHERE {condition}", params)
+        names = self._names[table]
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def _subtrees(self, record_type: type, heads: Sequence[Mapping[str, Any]]) -> Assembler:
+        """An assembler for these top rows of ``record_type`` and everything nested in
+        them, read by owner key, table by table (never a whole story)."""
+        top = TABLES[record_type]
+        fetched: dict[str, list[Mapping[str, Any]]] = {top.name: list(heads)}
+        keys = {top.name: [str(h["key"]) for h in heads]}
+        for table in insert_order(record_type)[1:]:
+            rows: list[Mapping[str, Any]] = []
+            for column, owner in zip(table.parent_columns, table.owners, strict=True):
+                if keys.get(owner.name):
+                    rows += self._dicts(table.name, column, keys[owner.name])
+            fetched[table.name] = rows
+            keys[table.name] = [str(r["key"]) for r in rows]
+        return Assembler(fetched)
 
     def get_story(self, story_id: str) -> Story | None:
         """One story, or None."""
