@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -198,3 +200,30 @@ def test_an_evidential_adverb_beside_a_cue_it_is_not_under_is_still_a_cue() -> N
     )
     cues = find_cues(doc, quote_mask(doc), load_model())
     assert ["reportedly"] in [[t.text for t in c] for c in cues]
+
+
+POLNEAR = Path("/work/shared/data/polnear")
+
+
+@pytest.mark.skipif(not (POLNEAR / "train" / "text").is_dir(), reason="PolNeAR is not here")
+def test_the_trainer_refits_the_network_with_its_inputs_on_a_small_slice(tmp_path: Path) -> None:
+    import shutil
+
+    from storytrace.claims.cue_network import LEXICON_CATEGORIES, restore
+
+    train = tmp_path / "train"
+    for folder, suffix in (("text", ".txt"), ("attributions", ".ann")):
+        (train / folder).mkdir(parents=True)
+        for path in sorted((POLNEAR / "train" / folder).glob(f"*{suffix}"))[:4]:
+            shutil.copy(path, train / folder / path.name)
+    out = tmp_path / "net.pt"
+    learn_neural.main([str(train), "--out", str(out), "--epochs", "1", "--hidden", "8"])
+    tagger = restore(torch.load(out, map_location="cpu", weights_only=True))
+    assert tagger["children"] and set(LEXICON_CATEGORIES) <= set(tagger["vocab"])
+    assert tagger["lexicon"]["say"] != "r0"  # "said" is a cue in these articles
+    meta = json.loads((tmp_path / "net.meta.json").read_text(encoding="utf-8"))
+    assert meta["training_data"]["articles"] == 4 and "dev" not in meta
+    assert meta["settings"]["inputs"]["children"] == list(CHILD_DEPS)
+    doc = load_nlp()("The mayor said the road was closed.")
+    model = {**load_model(), "network": tagger}
+    assert find_cues(doc, quote_mask(doc), model)  # the refit network runs in the reader

@@ -3,8 +3,11 @@
 Each sentence is read token by token: the contextual vector spaCy's ``tok2vec`` already
 computed for the parse (``doc.tensor``, 96 numbers, so the network costs no second
 encoder), learned embeddings of the token's part-of-speech tag, dependency relation, its
-head's tag and relation and its entity type, and a few flags (inside a quotation, next to
-a quotation mark, sentence start, title case). A one-layer BiLSTM gives B/I/O
+head's tag and relation and its entity type, the cue rate in PolNeAR train of its lemma and
+of its head's (:data:`LEXICON_CATEGORIES`), a few flags (inside a quotation, next to a
+quotation mark, sentence start, title case) and which dependents it governs in the parse (a
+clause, a subject naming someone, a quoted object: :func:`child_rows`), all read from what
+the parse already holds. A one-layer BiLSTM gives B/I/O
 log-probabilities per token; they are added to the cue CRF's scores and one Viterbi pass
 that forbids ``O -> I`` turns the sum into cue spans (:func:`combined_labels`). The
 network generalises over cue words the CRF has seen rarely or never ("claim", "plans",
@@ -59,6 +62,7 @@ def categories(token: Token, lexicon: dict[str, str] | None = None) -> dict[str,
         "ent": token.ent_type_ or "-",
         "head_dep": token.head.dep_,
     }
+    found["lemma"] = token.lemma_.lower()
     if lexicon is not None:
         found["lex"] = lexicon.get(token.lemma_.lower(), "unseen")
         found["head_lex"] = lexicon.get(token.head.lemma_.lower(), "unseen")
@@ -178,6 +182,7 @@ def category_ids(
         "head_dep": table[heads, 1],
         "lex": table[:, 4],
         "head_lex": table[heads, 4],
+        "lemma": table[:, 4],
     }
     found = np.zeros((len(doc), len(vocab)), dtype=np.int64)
     for k, (name, index) in enumerate(vocab.items()):
@@ -188,6 +193,8 @@ def category_ids(
         elif name in LEXICON_CATEGORIES:
             rates = lexicon or {}
             words = [rates.get(w.lower(), "unseen") for w in words]
+        elif name == "lemma":
+            words = [w.lower() for w in words]
         found[:, k] = np.array([index.get(w, 0) for w in words], dtype=np.int64)[inverse]
     return found
 
