@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import itertools
+import json
+from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
 from spacy.tokens import Doc
 
-from storytrace.claims.cue_network import combined_labels, load_tagger, token_vectors
+from storytrace.claims.cue_network import (
+    CHILD_DEPS,
+    CHILD_FLAGS,
+    FLAGS,
+    child_rows,
+    combined_labels,
+    load_tagger,
+    token_vectors,
+)
 from storytrace.claims.features import quote_mask
 from storytrace.claims.relations import Relation, find_cues, load_model
 from storytrace.text import load_nlp
@@ -71,17 +81,19 @@ def test_training_learns_cues_from_a_few_labelled_sentences() -> None:
         [],
     ]
     vectors = learn_neural.load_vectors(docs, None)
-    vocab = learn_neural.build_vocab(docs)
+    vocab = learn_neural.build_vocab(docs, lexicon=True)
+    lexicon = {"say": "r3", "road": "r0"}
+    inputs = {"vocab": vocab, "lexicon": lexicon, "children": True}
     data = [
         s
         for doc, g, v in zip(docs, gold, vectors, strict=True)
-        for s in learn_neural.sentences_of(doc, g, v, vocab)
+        for s in learn_neural.sentences_of(doc, g, v, inputs)
     ]
+    assert data[0][2].shape[1] == FLAGS + CHILD_FLAGS
     sizes = {name: len(vocab[name]) + 1 for name in vocab}
-    net = learn_neural.train(
-        data, sizes, epochs=40, config={"hidden": 16, "dims": vectors[0].shape[1]}
-    )
-    tagger = {"net": net, "vocab": vocab, "mix": {**EVEN, "crf": 0.0}}
+    config = {"hidden": 16, "dims": vectors[0].shape[1], "flags": FLAGS + CHILD_FLAGS}
+    net = learn_neural.train(data, sizes, epochs=40, config=config)
+    tagger = {**inputs, "net": net, "mix": {**EVEN, "crf": 0.0}}
     doc = nlp("The minister said the bridge was safe.")
     cues = find_cues(doc, quote_mask(doc), {"cue": CRF, "network": tagger})
     assert [[t.text for t in cue] for cue in cues] == [["said"]]
@@ -134,12 +146,39 @@ def test_category_ids_read_at_once_equal_those_read_token_by_token() -> None:
         "Officials in Kyiv said on Monday that 60 soldiers had refused to fight.\n"
         "“We will not go,” one of them told Reuters, according to a statement."
     )
-    vocab = load_tagger()["vocab"]
+    tagger = load_tagger()
+    vocab, lexicon = tagger["vocab"], tagger["lexicon"]
     vectors = token_vectors(doc)
     assert vectors is not None
-    by_token = encode_sentence(list(doc), vectors, quote_mask(doc), vocab)[1]
-    assert (category_ids(doc, vocab) == by_token).all()
+    by_token = encode_sentence(list(doc), vectors, quote_mask(doc), vocab, lexicon)[1]
+    assert (category_ids(doc, vocab, lexicon) == by_token).all()
     assert by_token.any()
+
+
+def test_the_lexicon_columns_read_each_lemma_and_its_heads_cue_rate() -> None:
+    from storytrace.claims.cue_network import LEXICON_CATEGORIES, RATES, category_ids
+
+    doc = load_nlp()("Officials said the bridges were safe.")
+    vocab = {name: {rate: k + 1 for k, rate in enumerate(RATES)} for name in LEXICON_CATEGORIES}
+    found = category_ids(doc, vocab, {"say": "r4", "bridge": "r0"})
+    said, bridges = doc[1], doc[3]
+    assert found[said.i].tolist() == [vocab["lex"]["r4"], vocab["head_lex"]["r4"]]
+    assert found[bridges.i].tolist() == [vocab["lex"]["r0"], vocab["head_lex"]["unseen"]]
+    assert found[0].tolist() == [vocab["lex"]["unseen"], vocab["head_lex"]["r4"]]  # Officials
+
+
+def test_child_rows_mark_a_verbs_clause_subject_and_quoted_object() -> None:
+    doc = load_nlp()('Smith said the road was closed. Jones told reporters: "We will go."')
+    rows = child_rows(doc, quote_mask(doc))
+    said = next(t for t in doc if t.text == "said")
+    column = {name: k for k, name in enumerate(CHILD_DEPS)}
+    assert rows[said.i, column["nsubj"]] == 1 and rows[said.i, column["ccomp"]] == 1
+    assert rows[said.i, len(CHILD_DEPS)] == 1  # its subject names a person
+    told = next(t for t in doc if t.text == "told")
+    assert rows[told.i, len(CHILD_DEPS) + 1] == 1  # what was told is quoted
+    assert rows[said.i, len(CHILD_DEPS) + 1] == 0
+    road = next(t for t in doc if t.text == "road")
+    assert not rows[road.i].any()
 
 
 def test_flags_read_at_once_equal_those_read_token_by_token() -> None:
@@ -161,3 +200,30 @@ def test_an_evidential_adverb_beside_a_cue_it_is_not_under_is_still_a_cue() -> N
     )
     cues = find_cues(doc, quote_mask(doc), load_model())
     assert ["reportedly"] in [[t.text for t in c] for c in cues]
+
+
+POLNEAR = Path("/work/shared/data/polnear")
+
+
+@pytest.mark.skipif(not (POLNEAR / "train" / "text").is_dir(), reason="PolNeAR is not here")
+def test_the_trainer_refits_the_network_with_its_inputs_on_a_small_slice(tmp_path: Path) -> None:
+    import shutil
+
+    from storytrace.claims.cue_network import LEXICON_CATEGORIES, restore
+
+    train = tmp_path / "train"
+    for folder, suffix in (("text", ".txt"), ("attributions", ".ann")):
+        (train / folder).mkdir(parents=True)
+        for path in sorted((POLNEAR / "train" / folder).glob(f"*{suffix}"))[:4]:
+            shutil.copy(path, train / folder / path.name)
+    out = tmp_path / "net.pt"
+    learn_neural.main([str(train), "--out", str(out), "--epochs", "1", "--hidden", "8"])
+    tagger = restore(torch.load(out, map_location="cpu", weights_only=True))
+    assert tagger["children"] and set(LEXICON_CATEGORIES) <= set(tagger["vocab"])
+    assert tagger["lexicon"]["say"] != "r0"  # "said" is a cue in these articles
+    meta = json.loads((tmp_path / "net.meta.json").read_text(encoding="utf-8"))
+    assert meta["training_data"]["articles"] == 4 and "dev" not in meta
+    assert meta["settings"]["inputs"]["children"] == list(CHILD_DEPS)
+    doc = load_nlp()("The mayor said the road was closed.")
+    model = {**load_model(), "network": tagger}
+    assert find_cues(doc, quote_mask(doc), model)  # the refit network runs in the reader

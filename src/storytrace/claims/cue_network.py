@@ -3,8 +3,11 @@
 Each sentence is read token by token: the contextual vector spaCy's ``tok2vec`` already
 computed for the parse (``doc.tensor``, 96 numbers, so the network costs no second
 encoder), learned embeddings of the token's part-of-speech tag, dependency relation, its
-head's tag and relation and its entity type, and a few flags (inside a quotation, next to
-a quotation mark, sentence start, title case). A one-layer BiLSTM gives B/I/O
+head's tag and relation and its entity type, the cue rate in PolNeAR train of its lemma and
+of its head's (:data:`LEXICON_CATEGORIES`), a few flags (inside a quotation, next to a
+quotation mark, sentence start, title case) and which dependents it governs in the parse (a
+clause, a subject naming someone, a quoted object: :func:`child_rows`), all read from what
+the parse already holds. A one-layer BiLSTM gives B/I/O
 log-probabilities per token; they are added to the cue CRF's scores and one Viterbi pass
 that forbids ``O -> I`` turns the sum into cue spans (:func:`combined_labels`). The
 network generalises over cue words the CRF has seen rarely or never ("claim", "plans",
@@ -31,21 +34,39 @@ from storytrace.claims.sequence import best_paths, state_scores
 
 CUE_LABELS = ("O", "B", "I")
 CATEGORIES = ("tag", "dep", "head_tag", "ent", "head_dep")
+# Categories read from the cue-rate lexicon of PolNeAR train (lemma -> "r0" ... "r4", or
+# "unseen"): the token's own rate and its head's, so a verb seen a few times as a cue shares
+# what the network learned of others with the same rate.
+LEXICON_CATEGORIES = ("lex", "head_lex")
+RATES = ("r0", "r1", "r2", "r3", "r4", "unseen")
 WIDTH = 16  # size of each category's embedding
 FLAGS = 6
+# Dependents that mark a reporting verb or noun: a clause or object (what was said), a
+# subject (who said it), a prepositional or agent phrase ("according to", "by aides").
+CHILD_DEPS = (
+    "nsubj", "nsubjpass", "ccomp", "xcomp", "dobj", "dative", "prep", "advcl", "agent",
+    "acomp", "attr", "parataxis", "npadvmod",
+)  # fmt: skip
+CHILD_FLAGS = len(CHILD_DEPS) + 2  # and: a subject naming someone, a quoted clause or object
+_NAMING = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TAGGER_FILE = "cue_tagger.pt"
 Matrix = npt.NDArray[np.float32]
 
 
-def categories(token: Token) -> dict[str, str]:
-    """The categorical inputs of one token."""
-    return {
+def categories(token: Token, lexicon: dict[str, str] | None = None) -> dict[str, str]:
+    """The categorical inputs of one token (with ``lexicon``, its and its head's cue rate)."""
+    found = {
         "tag": token.tag_,
         "dep": token.dep_,
         "head_tag": token.head.tag_,
         "ent": token.ent_type_ or "-",
         "head_dep": token.head.dep_,
     }
+    found["lemma"] = token.lemma_.lower()
+    if lexicon is not None:
+        found["lex"] = lexicon.get(token.lemma_.lower(), "unseen")
+        found["head_lex"] = lexicon.get(token.head.lemma_.lower(), "unseen")
+    return found
 
 
 def flags(token: Token, quoted: Sequence[bool]) -> list[float]:
@@ -67,13 +88,19 @@ class CueNet(nn.Module):
     """Token inputs -> projection -> BiLSTM -> B/I/O scores."""
 
     def __init__(
-        self, sizes: dict[str, int], *, dims: int, hidden: int = 128, dropout: float = 0.25
+        self,
+        sizes: dict[str, int],
+        *,
+        dims: int,
+        hidden: int = 128,
+        dropout: float = 0.25,
+        flags: int = FLAGS,
     ):
         super().__init__()
         self.embeddings = nn.ModuleDict(
             {name: nn.Embedding(size, WIDTH) for name, size in sizes.items()}
         )
-        width = dims + WIDTH * len(sizes) + FLAGS
+        width = dims + WIDTH * len(sizes) + flags
         self.project = nn.Sequential(nn.Dropout(dropout), nn.Linear(width, 2 * hidden), nn.GELU())
         self.lstm = nn.LSTM(2 * hidden, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Sequential(nn.Dropout(dropout), nn.Linear(2 * hidden, len(CUE_LABELS)))
@@ -124,10 +151,12 @@ def encode_sentence(
     vectors: Matrix,
     quoted: Sequence[bool],
     vocab: dict[str, dict[str, int]],
+    lexicon: dict[str, str] | None = None,
 ) -> tuple[Matrix, npt.NDArray[np.int64], Matrix]:
-    """The three input arrays of one sentence (unknown categories map to index 0)."""
+    """The three input arrays of one sentence (unknown categories map to index 0), read
+    token by token: the reference for :func:`token_inputs` without :func:`child_rows`."""
     ids = [t.i for t in tokens]
-    values = [categories(t) for t in tokens]
+    values = [categories(t, lexicon) for t in tokens]
     cats = np.array(
         [[index.get(found[name], 0) for name, index in vocab.items()] for found in values],
         dtype=np.int64,
@@ -136,10 +165,13 @@ def encode_sentence(
     return vectors[ids].astype(np.float32), cats, bits
 
 
-def category_ids(doc: Doc, vocab: dict[str, dict[str, int]]) -> npt.NDArray[np.int64]:
+def category_ids(
+    doc: Doc, vocab: dict[str, dict[str, int]], lexicon: dict[str, str] | None = None
+) -> npt.NDArray[np.int64]:
     """:func:`categories` of every token as vocabulary indices ``(tokens, categories)``, read
-    from the doc's arrays at once (the same values as :func:`encode_sentence`'s)."""
-    table = doc.to_array(["TAG", "DEP", "ENT_TYPE", "HEAD"])  # string hashes, uint64
+    from the doc's arrays at once (the same values as :func:`encode_sentence`'s), and the
+    lexicon rates of :data:`LEXICON_CATEGORIES` when ``vocab`` has them."""
+    table = doc.to_array(["TAG", "DEP", "ENT_TYPE", "HEAD", "LEMMA"])  # string hashes, uint64
     heads = np.arange(len(doc)) + table[:, 3].astype(np.int64)  # HEAD: a signed offset
     strings = doc.vocab.strings
     columns = {
@@ -148,6 +180,9 @@ def category_ids(doc: Doc, vocab: dict[str, dict[str, int]]) -> npt.NDArray[np.i
         "head_tag": table[heads, 0],
         "ent": table[:, 2],
         "head_dep": table[heads, 1],
+        "lex": table[:, 4],
+        "head_lex": table[heads, 4],
+        "lemma": table[:, 4],
     }
     found = np.zeros((len(doc), len(vocab)), dtype=np.int64)
     for k, (name, index) in enumerate(vocab.items()):
@@ -155,8 +190,53 @@ def category_ids(doc: Doc, vocab: dict[str, dict[str, int]]) -> npt.NDArray[np.i
         words = [strings[int(v)] if v else "" for v in values]
         if name == "ent":
             words = [w or "-" for w in words]
+        elif name in LEXICON_CATEGORIES:
+            rates = lexicon or {}
+            words = [rates.get(w.lower(), "unseen") for w in words]
+        elif name == "lemma":
+            words = [w.lower() for w in words]
         found[:, k] = np.array([index.get(w, 0) for w in words], dtype=np.int64)[inverse]
     return found
+
+
+def child_rows(doc: Doc, quoted: Sequence[bool]) -> Matrix:
+    """Which dependents each token governs ``(tokens, CHILD_FLAGS)``: one column per relation
+    of :data:`CHILD_DEPS`, then a subject that names someone (a person, organisation, group
+    or place, or a pronoun) and a quoted clause or object."""
+    size = len(doc)
+    found = np.zeros((size, CHILD_FLAGS), dtype=np.float32)
+    if not size:
+        return found
+    table = doc.to_array(["HEAD", "DEP", "ENT_TYPE", "TAG"])
+    heads = np.arange(size) + table[:, 0].astype(np.int64)
+    dependent = heads != np.arange(size)
+    strings = doc.vocab.strings
+    deps = table[:, 1]
+    for k, name in enumerate(CHILD_DEPS):
+        mask = dependent & (deps == strings.as_int(name))
+        found[heads[mask], k] = 1.0
+    subject = np.isin(deps, [strings.as_int("nsubj"), strings.as_int("nsubjpass")])
+    naming = np.isin(table[:, 2], [strings.as_int(e) for e in _NAMING]) | (
+        table[:, 3] == strings.as_int("PRP")
+    )
+    mask = dependent & subject & naming
+    found[heads[mask], len(CHILD_DEPS)] = 1.0
+    clause = np.isin(deps, [strings.as_int("ccomp"), strings.as_int("dobj")])
+    mask = dependent & clause & np.asarray(quoted[:size], dtype=bool)
+    found[heads[mask], len(CHILD_DEPS) + 1] = 1.0
+    return found
+
+
+def token_inputs(
+    doc: Doc, quoted: Sequence[bool], tagger: dict[str, Any]
+) -> tuple[npt.NDArray[np.int64], Matrix]:
+    """The categorical and binary inputs of every token of ``doc`` for ``tagger`` (its
+    vocabularies, lexicon and whether it reads :func:`child_rows`)."""
+    cats = category_ids(doc, tagger["vocab"], tagger.get("lexicon"))
+    bits = flag_rows(doc, quoted)
+    if tagger.get("children"):
+        bits = np.concatenate([bits, child_rows(doc, quoted)], axis=1)
+    return cats, bits
 
 
 def pad(
@@ -168,7 +248,7 @@ def pad(
     dims = arrays[0][0].shape[1]
     vectors = np.zeros((len(arrays), longest, dims), dtype=np.float32)
     cats = np.zeros((len(arrays), longest, arrays[0][1].shape[1]), dtype=np.int64)
-    bits = np.zeros((len(arrays), longest, FLAGS), dtype=np.float32)
+    bits = np.zeros((len(arrays), longest, arrays[0][2].shape[1]), dtype=np.float32)
     for k, (v, c, b) in enumerate(arrays):
         vectors[k, : len(v)] = v
         cats[k, : len(c)] = c
@@ -182,12 +262,20 @@ def pad(
 
 
 def restore(saved: dict[str, Any]) -> dict[str, Any]:
-    """A usable tagger ``{"net", "vocab", "mix"}`` from what the trainer saved."""
+    """A usable tagger ``{"net", "vocab", "mix", "lexicon", "children"}`` from what the
+    trainer saved."""
     vocab: dict[str, dict[str, int]] = saved["vocab"]
-    net = CueNet({name: len(index) + 1 for name, index in vocab.items()}, **saved["config"])
+    config = dict(saved["config"])
+    net = CueNet({name: len(index) + 1 for name, index in vocab.items()}, **config)
     net.load_state_dict({k: v.float() for k, v in saved["state"].items()})
     net.eval()
-    return {"net": net, "vocab": vocab, "mix": dict(saved["mix"])}
+    return {
+        "net": net,
+        "vocab": vocab,
+        "mix": dict(saved["mix"]),
+        "lexicon": saved.get("lexicon"),
+        "children": config.get("flags", FLAGS) > FLAGS,
+    }
 
 
 @functools.cache
@@ -229,10 +317,11 @@ def log_probs(
     if not lengths:
         return [np.zeros((0, len(CUE_LABELS)), np.float32) for _ in sentences]
     ids = np.array([i for s in sentences for i in s], dtype=np.int64)
+    cats, bits = token_inputs(doc, quoted, tagger)
     inputs = [
         torch.from_numpy(vectors[ids].astype(np.float32)),
-        torch.from_numpy(category_ids(doc, tagger["vocab"])[ids]),
-        torch.from_numpy(flag_rows(doc, quoted)[ids]),
+        torch.from_numpy(cats[ids]),
+        torch.from_numpy(bits[ids]),
     ]
     threads = torch.get_num_threads()
     torch.set_num_threads(1)  # one article's sentences: a second thread only waits (2.5x CPU)
