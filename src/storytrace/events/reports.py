@@ -46,6 +46,8 @@ MODEL_SURE = 0.6
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
+_WHERE = frozenset({"GPE", "LOC", "FAC"})
+_GUNFIRE = frozenset({"open", "exchange", "trade", "return"})  # "opened fire"
 _PRONOUNS = {"their", "its", "his", "her", "they", "it"}
 _AUTHORITIES = {"government", "authorities", "authority", "police", "kremlin", "security"}
 _GOING = frozenset({"fight", "go", "deploy", "advance", "attack", "invade", "enter", "travel",
@@ -83,14 +85,17 @@ class Report:
     nouns: frozenset[str] = field(default_factory=frozenset)  # lemmas of who is counted or acts
     named_actor: bool = False  # an organisation or resolved pronoun names who acts or suffers
     kind: kinds.Kind | None = None  # the kind model's reading, where it decided the type
+    model_report: bool = False  # the kind model takes the sentence for an ACLED event report
+    place_named: bool = False  # a place is named, geocoded or not ("the village of Kashkash")
 
     @property
     def specific(self) -> bool:
         """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
-        for a battle, a remote attack, or an ACLED-type report the kind model coded, one of
-        them or an actor ACLED names."""
-        facts = (bool(self.counts), bool(self.places), bool(self.dates), self.named_actor)
-        if (self.kind is not None and self.kind.acled) or self.event_type in _COMBAT:
+        for a battle, a remote attack, or an ACLED-type report the kind model takes for
+        one (a report of a conflict or protest event), one of them or an actor ACLED names."""
+        where = bool(self.places) or self.place_named
+        facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
+        if self.event_type in _COMBAT or self.model_report:
             return sum(facts) >= 1 or bool(self.actors)
         return sum(facts) >= 2
 
@@ -186,6 +191,9 @@ def read_report(
         nouns=nouns,
         named_actor=named,
         kind=kind if action == kind.code.lower() else None,
+        model_report=kind.reports and kind.acled and acled.is_acled(event_type),
+        place_named=any(e.label in _WHERE and e.span[0] - claim.span[0] not in refused
+                        for e in claim.entities),  # fmt: skip
     )
 
 
@@ -197,7 +205,9 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
     unreal = {m.span[0] - claim.span[0] for m in claim.mentions
               if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
     for token in doc:
-        lemma = token.lemma_.lower() if token.lower_ != "aground" else "aground"
+        lemma = _word(token)
+        if token.dep_ == "amod" and token.tag_ == "VBN":
+            continue  # "looted clothing", "a shelled town": what a thing is, not a report
         known = lemma in acled.ACTIONS or kinds.is_event_word(token)
         if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
             continue
@@ -205,7 +215,7 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
-        if lemma in _TOLLS and not any(c.dep_ == "nsubj" for c in token.children):
+        if token.lemma_.lower() in _TOLLS and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "four workers were killed": a toll, joined to the event told before
         found.append(token)
     ranked = sorted(found, key=_rank)
@@ -220,8 +230,14 @@ def _rank(token: Token) -> tuple[int, int]:
 
 
 def _word(token: Token) -> str:
-    """The lemma :data:`~.acled.ACTIONS` knows the token by."""
-    return token.lemma_.lower() if token.lower_ != "aground" else "aground"
+    """The lemma :data:`~.acled.ACTIONS` knows the token by; "opened fire" is shooting,
+    not a fire (its kind is the model's, as for "shoot")."""
+    if token.lower_ == "aground":
+        return "aground"
+    lemma = token.lemma_.lower()
+    if lemma == "fire" and token.head.lemma_.lower() in _GUNFIRE:
+        return "shoot"
+    return lemma
 
 
 def _is_refusal_to_fight(token: Token) -> bool:
