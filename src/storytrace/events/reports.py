@@ -256,7 +256,8 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
     rule = acled.ACTIONS.get(lemma)
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
-        if kind.reports and kind.probability >= MODEL_SURE:
+        fallback = rule[1] == "Other" and kind.acled  # a raid, a refusal: the model may know
+        if kind.reports and (kind.probability >= MODEL_SURE or fallback):
             return kind.event_type, kind.sub_event_type, family
         return (*_ruled(lemma, doc), family)
     if rule is not None:  # an accident word: an incident, as ACLED does not code it
@@ -286,6 +287,8 @@ def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
         if words & acled.RAID_PROPERTY:
             return event_type, "Looting/property destruction"
     words = {t.lemma_.lower() for t in doc}
+    if acled.family(lemma) == "arrest" and words & acled.PROTEST_WORDS:
+        return "Protests", "Protest with intervention"
     if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
         return "Battles", "Armed clash"
     if event_type == "Protests":
