@@ -132,13 +132,18 @@ def family(lemma: str) -> str:
 
 
 #: Words in a protest's sentence that make it a riot, force against it, or an intervention.
+#: ACLED's codebook: demonstrators' own violence (vandalism, clashes, stones) makes a riot;
+#: force likely to kill or injure seriously, excessive force; arrests, tear gas or dispersal,
+#: an intervention. A "riot" that names police ("riot police") is "riot police".
 PROTEST_VIOLENT: Final = frozenset(
     {"riot", "torch", "vandalise", "vandalize", "loot", "stone", "pelt", "hurl", "throw", "burn",
-     "smash", "violent"}
+     "smash", "violent", "violence", "clash", "scuffle", "petrol", "molotov", "firebomb", "rock"}
 )  # fmt: skip
-PROTEST_FORCE: Final = frozenset({"kill", "shoot", "wound", "injure", "beat", "live"})
+PROTEST_FORCE: Final = frozenset({"kill", "shoot", "wound", "injure", "beat", "live", "die",
+                                  "dead", "gunfire", "excessive", "injury", "bloody"})  # fmt: skip
 PROTEST_STOPPED: Final = frozenset({"disperse", "teargas", "tear", "arrest", "detain", "cannon",
-                                    "rubber", "baton", "break"})  # fmt: skip
+                                    "rubber", "baton", "break", "suppress", "crackdown", "pepper",
+                                    "chase", "riot police"})  # fmt: skip
 
 #: Words that make an arrest's sentence a protest broken up by arrests.
 PROTEST_WORDS: Final = frozenset(

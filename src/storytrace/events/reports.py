@@ -206,8 +206,8 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
               if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
     for token in doc:
         lemma = _word(token)
-        if token.dep_ == "amod" and token.tag_ == "VBN":
-            continue  # "looted clothing", "a shelled town": what a thing is, not a report
+        if (token.dep_ == "amod" and token.tag_ == "VBN") or _riot_police(token):
+            continue  # "looted clothing", "riot police": what a thing is, not a report
         known = lemma in acled.ACTIONS or kinds.is_event_word(token)
         if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
             continue
@@ -286,7 +286,7 @@ def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
             return event_type, "Arrests"
         if words & acled.RAID_PROPERTY:
             return event_type, "Looting/property destruction"
-    words = {t.lemma_.lower() for t in doc}
+    words = _lemmas(doc)
     if acled.family(lemma) == "arrest" and words & acled.PROTEST_WORDS:
         return "Protests", "Protest with intervention"
     if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
@@ -299,6 +299,15 @@ def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
         if words & acled.PROTEST_STOPPED:
             return "Protests", "Protest with intervention"
     return event_type, sub_type
+
+
+def _lemmas(doc: Doc) -> set[str]:
+    """The sentence's lemmas; "riot" as a noun's modifier ("riot police") as "riot police"."""
+    return {"riot police" if _riot_police(t) else t.lemma_.lower() for t in doc}
+
+
+def _riot_police(token: Token) -> bool:
+    return token.lemma_.lower() == "riot" and token.dep_ == "compound"
 
 
 def _refused_chars(doc: Doc) -> set[int]:
