@@ -42,7 +42,7 @@ def test_codebook_sub_event_types(text: str, event_type: str, sub_event_type: st
 
 
 def test_opening_fire_is_shooting_not_a_fire() -> None:
-    story = _story("Gunmen opened fire on a minibus near Kaduna on Sunday, killing three passengers.")
+    story = _story("Gunmen opened fire on a minibus near Kaduna on Sunday, killing three people.")
     assert story.events
     assert all(acled.is_acled(e.event_type) for e in story.events)
     assert not any(e.sub_event_type == "Fire/explosion" for e in story.events)

@@ -192,8 +192,14 @@ def read_report(
         named_actor=named,
         kind=kind if action == kind.code.lower() else None,
         model_report=kind.reports and kind.acled and acled.is_acled(event_type),
-        place_named=any(e.label in _WHERE and e.span[0] - claim.span[0] not in refused
-                        for e in claim.entities),  # fmt: skip
+        place_named=_place_named(claim, refused),
+    )
+
+
+def _place_named(claim: Claim, refused: set[int]) -> bool:
+    """A place entity is named outside what was refused, geocoded or not."""
+    return any(
+        e.label in _WHERE and e.span[0] - claim.span[0] not in refused for e in claim.entities
     )
 
 
