@@ -262,7 +262,7 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
     rule = acled.ACTIONS.get(lemma)
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
-        fallback = rule[1] == "Other" and kind.acled  # a raid, a refusal: the model may know
+        fallback = lemma == "raid" and kind.acled  # a raid's rule type is a default
         if kind.reports and (kind.probability >= MODEL_SURE or fallback):
             return kind.event_type, kind.sub_event_type, family
         return (*_ruled(lemma, doc), family)
