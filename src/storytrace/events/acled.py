@@ -3,11 +3,14 @@
 The mapping (see ``docs/events.md``) follows ACLED's codebook. Words are spaCy lemmas of
 the verb or noun that names what happened ("refused", "refusal" -> ``refuse``/``refusal``).
 
-- Refusing to fight or obey, deserting, defecting and non-violent mutiny are
+- Refusing to fight or obey, deserting and non-violent mutiny are
   ``Strategic developments`` / ``Other``: ACLED keeps ``Change to group/activity`` for a
   group's own decisions about its structure or operations (relocating, disbanding,
-  recruiting), while a unit refusing orders is a significant development that fits no
-  other sub-event type. A mutiny told with fighting is a battle (``Armed clash``).
+  recruiting, fighters defecting to another side), while a unit refusing orders is a
+  significant development that fits no other sub-event type. A mutiny told with fighting
+  is a battle (``Armed clash``).
+- An arrest told with a protest ("police detained dozens of protesters") is the protest,
+  ``Protest with intervention``, as ACLED codes it.
 - A raid is ``Arrests`` when the sentence says people were arrested or detained,
   ``Looting/property destruction`` when property was seized, looted or destroyed, and
   ``Other`` otherwise (a search of an office, as in a crackdown on a newspaper).
@@ -31,8 +34,8 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "refusal": ("Strategic developments", "Other"),
     "desert": ("Strategic developments", "Other"),
     "desertion": ("Strategic developments", "Other"),
-    "defect": ("Strategic developments", "Other"),
-    "defection": ("Strategic developments", "Other"),
+    "defect": ("Strategic developments", "Change to group/activity"),
+    "defection": ("Strategic developments", "Change to group/activity"),
     "mutiny": ("Strategic developments", "Other"),
     "raid": ("Strategic developments", "Other"),
     "arrest": ("Strategic developments", "Arrests"),
@@ -129,13 +132,24 @@ def family(lemma: str) -> str:
 
 
 #: Words in a protest's sentence that make it a riot, force against it, or an intervention.
+#: ACLED's codebook: demonstrators' own violence (vandalism, clashes, stones) makes a riot;
+#: force likely to kill or injure seriously, excessive force; arrests, tear gas or dispersal,
+#: an intervention. A "riot" that names police ("riot police") is "riot police".
 PROTEST_VIOLENT: Final = frozenset(
     {"riot", "torch", "vandalise", "vandalize", "loot", "stone", "pelt", "hurl", "throw", "burn",
-     "smash", "violent"}
+     "smash", "violent", "violence", "clash", "scuffle", "petrol", "molotov", "firebomb", "rock"}
 )  # fmt: skip
-PROTEST_FORCE: Final = frozenset({"kill", "shoot", "wound", "injure", "beat", "live"})
+PROTEST_FORCE: Final = frozenset({"kill", "shoot", "wound", "injure", "beat", "live", "die",
+                                  "dead", "gunfire", "excessive", "injury", "bloody"})  # fmt: skip
 PROTEST_STOPPED: Final = frozenset({"disperse", "teargas", "tear", "arrest", "detain", "cannon",
-                                    "rubber", "baton", "break"})  # fmt: skip
+                                    "rubber", "baton", "break", "suppress", "crackdown", "pepper",
+                                    "chase", "riot police"})  # fmt: skip
+
+#: Words that make an arrest's sentence a protest broken up by arrests.
+PROTEST_WORDS: Final = frozenset(
+    {"protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
+     "march", "marcher", "picket", "sit"}
+)  # fmt: skip
 
 #: Words in a raid's sentence that make it an arrest or a destruction of property.
 RAID_ARRESTS: Final = frozenset({"arrest", "detain", "detention", "custody"})

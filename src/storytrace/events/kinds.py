@@ -77,22 +77,24 @@ _EVENT_WORD_GROUPS: Final = (
     # fighting and territory
     "clash fight fighting firefight gunfight skirmish battle ambush assault offensive attack "
     "repel repulse engage storm raid capture recapture retake regain liberate overrun seize "
-    "advance counterattack infiltrate besiege",
+    "advance counterattack infiltrate besiege control free push enter takeover shootout",
     # remote violence
     "shell shelling bombard bombardment pound artillery mortar rocket missile strike airstrike "
     "bomb bombing drone warplane jet helicopter explode explosion explosive blast detonate ied "
     "landmine mine grenade suicide chemical chlorine sarin gas toxic",
     # violence against civilians
     "kill murder shoot gun stab behead execute massacre torture beat lynch assassinate abduct "
-    "kidnap abduction kidnapping disappear hostage rape sexual molest",
+    "kidnap abduction kidnapping disappear hostage rape sexual molest violence abuse",
     # demonstrations
     "protest protester demonstrate demonstration demonstrator rally march picket riot "
-    "rioter mob vandalise vandalize torch loot ransack burn stone pelt disperse teargas",
+    "rioter mob vandalise vandalize torch loot ransack burn stone pelt disperse teargas gather "
+    "walkout",
     # strategic developments
     "arrest detain detention apprehend custody agreement ceasefire truce accord "
     "surrender withdraw withdrawal handover cede defect defection disband recruit "
     "deploy relocate establish headquarters base outpost defuse dismantle intercept confiscate "
-    "cache destroy demolish",
+    "cache destroy demolish discover find stash jail imprison exchange release reinforce "
+    "dispatch fortify form post",
     # outside ACLED's scheme
     "fire blaze flood earthquake storm landslide cyclone hurricane typhoon drought outbreak "
     "epidemic crash collapse smuggle trafficking rob robbery fraud expel sanction "

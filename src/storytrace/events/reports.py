@@ -46,6 +46,8 @@ MODEL_SURE = 0.6
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
+_WHERE = frozenset({"GPE", "LOC", "FAC"})
+_GUNFIRE = frozenset({"open", "exchange", "trade", "return"})  # "opened fire"
 _PRONOUNS = {"their", "its", "his", "her", "they", "it"}
 _AUTHORITIES = {"government", "authorities", "authority", "police", "kremlin", "security"}
 _GOING = frozenset({"fight", "go", "deploy", "advance", "attack", "invade", "enter", "travel",
@@ -83,14 +85,17 @@ class Report:
     nouns: frozenset[str] = field(default_factory=frozenset)  # lemmas of who is counted or acts
     named_actor: bool = False  # an organisation or resolved pronoun names who acts or suffers
     kind: kinds.Kind | None = None  # the kind model's reading, where it decided the type
+    model_report: bool = False  # the kind model takes the sentence for an ACLED event report
+    place_named: bool = False  # a place is named, geocoded or not ("the village of Kashkash")
 
     @property
     def specific(self) -> bool:
         """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
-        for a battle, a remote attack, or an ACLED-type report the kind model coded, one of
-        them or an actor ACLED names."""
-        facts = (bool(self.counts), bool(self.places), bool(self.dates), self.named_actor)
-        if (self.kind is not None and self.kind.acled) or self.event_type in _COMBAT:
+        for a battle, a remote attack, or an ACLED-type report the kind model takes for
+        one (a report of a conflict or protest event), one of them or an actor ACLED names."""
+        where = bool(self.places) or self.place_named
+        facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
+        if self.event_type in _COMBAT or self.model_report:
             return sum(facts) >= 1 or bool(self.actors)
         return sum(facts) >= 2
 
@@ -186,6 +191,15 @@ def read_report(
         nouns=nouns,
         named_actor=named,
         kind=kind if action == kind.code.lower() else None,
+        model_report=kind.reports and kind.acled and acled.is_acled(event_type),
+        place_named=_place_named(claim, refused),
+    )
+
+
+def _place_named(claim: Claim, refused: set[int]) -> bool:
+    """A place entity is named outside what was refused, geocoded or not."""
+    return any(
+        e.label in _WHERE and e.span[0] - claim.span[0] not in refused for e in claim.entities
     )
 
 
@@ -197,7 +211,9 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
     unreal = {m.span[0] - claim.span[0] for m in claim.mentions
               if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
     for token in doc:
-        lemma = token.lemma_.lower() if token.lower_ != "aground" else "aground"
+        lemma = _word(token)
+        if (token.dep_ == "amod" and token.tag_ == "VBN") or _riot_police(token):
+            continue  # "looted clothing", "riot police": what a thing is, not a report
         known = lemma in acled.ACTIONS or kinds.is_event_word(token)
         if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
             continue
@@ -205,7 +221,7 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
-        if lemma in _TOLLS and not any(c.dep_ == "nsubj" for c in token.children):
+        if token.lemma_.lower() in _TOLLS and not any(c.dep_ == "nsubj" for c in token.children):
             continue  # "four workers were killed": a toll, joined to the event told before
         found.append(token)
     ranked = sorted(found, key=_rank)
@@ -220,8 +236,14 @@ def _rank(token: Token) -> tuple[int, int]:
 
 
 def _word(token: Token) -> str:
-    """The lemma :data:`~.acled.ACTIONS` knows the token by."""
-    return token.lemma_.lower() if token.lower_ != "aground" else "aground"
+    """The lemma :data:`~.acled.ACTIONS` knows the token by; "opened fire" is shooting,
+    not a fire (its kind is the model's, as for "shoot")."""
+    if token.lower_ == "aground":
+        return "aground"
+    lemma = token.lemma_.lower()
+    if lemma == "fire" and token.head.lemma_.lower() in _GUNFIRE:
+        return "shoot"
+    return lemma
 
 
 def _is_refusal_to_fight(token: Token) -> bool:
@@ -240,7 +262,8 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
     rule = acled.ACTIONS.get(lemma)
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
-        if kind.reports and kind.probability >= MODEL_SURE:
+        fallback = lemma == "raid" and kind.acled  # a raid's rule type is a default
+        if kind.reports and (kind.probability >= MODEL_SURE or fallback):
             return kind.event_type, kind.sub_event_type, family
         return (*_ruled(lemma, doc), family)
     if rule is not None:  # an accident word: an incident, as ACLED does not code it
@@ -269,7 +292,9 @@ def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
             return event_type, "Arrests"
         if words & acled.RAID_PROPERTY:
             return event_type, "Looting/property destruction"
-    words = {t.lemma_.lower() for t in doc}
+    words = _lemmas(doc)
+    if acled.family(lemma) == "arrest" and words & acled.PROTEST_WORDS:
+        return "Protests", "Protest with intervention"
     if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
         return "Battles", "Armed clash"
     if event_type == "Protests":
@@ -280,6 +305,15 @@ def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
         if words & acled.PROTEST_STOPPED:
             return "Protests", "Protest with intervention"
     return event_type, sub_type
+
+
+def _lemmas(doc: Doc) -> set[str]:
+    """The sentence's lemmas; "riot" as a noun's modifier ("riot police") as "riot police"."""
+    return {"riot police" if _riot_police(t) else t.lemma_.lower() for t in doc}
+
+
+def _riot_police(token: Token) -> bool:
+    return token.lemma_.lower() == "riot" and token.dep_ == "compound"
 
 
 def _refused_chars(doc: Doc) -> set[int]:

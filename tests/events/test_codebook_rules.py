@@ -1,0 +1,60 @@
+"""ACLED's codebook rules the events stage applies to one report, on reports written for the
+test in the style of wire reporting; each goes through the read stage and ``build_story``."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.claims import read_articles
+from storytrace.events import acled
+from storytrace.pipeline import build_story
+from storytrace.records import Article, Story
+
+
+def _story(text: str) -> Story:
+    article = Article.from_text(text, outlet="Wire", published="2024-05-10")
+    claims = [c for _, found in read_articles([article]) for c in found]
+    return build_story("s-rules", [article], claims, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "sub_event_type"),
+    [
+        # arrests at a protest are the protest, broken up
+        ("Police detained dozens of protesters in Minsk on Sunday.",
+         "Protests", "Protest with intervention"),
+        # "riot police" are police: no riot unless the demonstrators are violent
+        ("Riot police chased demonstrators during a protest in the centre of Tunis on Tuesday.",
+         "Protests", "Protest with intervention"),
+        # live fire on a demonstration: excessive force
+        ("Security forces shot dead four protesters during a demonstration in Karbala on Friday.",
+         "Protests", "Excessive force against protesters"),
+        # fighters going over to another side: a change to the group
+        ("About 450 fighters defected to the government side in Bentiu, Unity State, on Monday.",
+         "Strategic developments", "Change to group/activity"),
+    ],
+)  # fmt: skip
+def test_codebook_sub_event_types(text: str, event_type: str, sub_event_type: str) -> None:
+    story = _story(text)
+    assert story.events, f"no event coded from: {text}"
+    event = story.events[0]
+    assert (event.event_type, event.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_opening_fire_is_shooting_not_a_fire() -> None:
+    story = _story("Gunmen opened fire on a minibus near Kaduna on Sunday, killing three people.")
+    assert story.events
+    assert all(acled.is_acled(e.event_type) for e in story.events)
+    assert not any(e.sub_event_type == "Fire/explosion" for e in story.events)
+
+
+def test_a_participle_that_describes_a_thing_reports_no_event() -> None:
+    story = _story("Deserters in looted civilian clothing were seen near Belgorod on Monday.")
+    assert not [e for e in story.events if e.sub_event_type == "Looting/property destruction"]
+
+
+def test_a_report_with_only_an_unknown_place_stands_alone() -> None:
+    """The place is named but the gazetteer does not know it: still a fact of the report."""
+    story = _story("Unknown gunmen have opened fire on a civilian bus near Qurbaniyat village in "
+                   "Lower Shabelle region, killing at least one passenger.")  # fmt: skip
+    assert [e for e in story.events if acled.is_acled(e.event_type)]
