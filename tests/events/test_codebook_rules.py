@@ -58,3 +58,15 @@ def test_a_report_with_only_an_unknown_place_stands_alone() -> None:
     story = _story("Unknown gunmen have opened fire on a civilian bus near Qurbaniyat village in "
                    "Lower Shabelle region, killing at least one passenger.")  # fmt: skip
     assert [e for e in story.events if acled.is_acled(e.event_type)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lynch herself was a partner at Hogan & Hartson from 2002 to 2010.",
+        "In an essay last week, the candidate's daughter acknowledged their uphill battle.",
+        "The company lost a long legal battle over the patents in Delaware.",
+    ],
+)
+def test_a_name_or_a_figure_of_speech_is_no_event(text: str) -> None:
+    assert not _story(text).events

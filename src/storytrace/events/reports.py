@@ -23,6 +23,7 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 import numpy as np
 import numpy.typing as npt
@@ -214,6 +215,8 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
         lemma = _word(token)
         if (token.dep_ == "amod" and token.tag_ == "VBN") or _riot_police(token):
             continue  # "looted clothing", "riot police": what a thing is, not a report
+        if token.pos_ == "PROPN" or _figurative(token):
+            continue  # "Loretta Lynch" is no lynching; "an uphill battle" no battle
         known = lemma in acled.ACTIONS or kinds.is_event_word(token)
         if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
             continue
@@ -226,6 +229,23 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
+
+
+# Modifiers that make a word of violence a figure of speech: "an uphill battle", "a legal
+# fight", "political attacks", "a ratings war".
+_FIGURATIVE: Final = frozenset({
+    "uphill", "legal", "political", "court", "courtroom", "custody", "ratings", "budget",
+    "electoral", "election", "campaign", "verbal", "partisan", "procedural", "rhetorical",
+    "ideological", "culture", "trade", "price", "bidding", "takeover", "media", "personal",
+    "pr", "twitter", "online",
+})  # fmt: skip
+
+
+def _figurative(token: Token) -> bool:
+    """A noun of violence modified as a figure of speech (see :data:`_FIGURATIVE`)."""
+    return token.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _FIGURATIVE for c in token.children
+    )
 
 
 def _rank(token: Token) -> tuple[int, int]:
