@@ -70,3 +70,22 @@ def test_a_report_with_only_an_unknown_place_stands_alone() -> None:
 )
 def test_a_name_or_a_figure_of_speech_is_no_event(text: str) -> None:
     assert not _story(text).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At a rally Friday in Coral Springs, the candidate questioned her rival's judgement.",
+        "The suicide rate among young veterans was ten times higher in 2014.",
+        "Leaders proposed jointly owned drones and other shared equipment in Brussels.",
+    ],
+)
+def test_a_campaign_rally_a_suicide_rate_and_owned_drones_are_no_event(text: str) -> None:
+    assert not _story(text).events
+
+
+def test_a_rally_with_a_demand_and_a_suicide_bomber_are_events() -> None:
+    rally = _story("Hundreds of students rallied in Tallahassee on Monday, demanding gun laws.")
+    bomber = _story("A suicide bomber killed 12 people at a checkpoint in Kabul on Sunday.")
+    assert [e.sub_event_type for e in rally.events] == ["Peaceful protest"]
+    assert [e.sub_event_type for e in bomber.events] == ["Suicide bomb"]

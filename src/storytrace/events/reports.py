@@ -215,7 +215,7 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
         lemma = _word(token)
         if (token.dep_ == "amod" and token.tag_ == "VBN") or _riot_police(token):
             continue  # "looted clothing", "riot police": what a thing is, not a report
-        if token.pos_ == "PROPN" or _figurative(token):
+        if token.pos_ == "PROPN" or _figurative(token) or _lacks_company(token, lemma):
             continue  # "Loretta Lynch" is no lynching; "an uphill battle" no battle
         known = lemma in acled.ACTIONS or kinds.is_event_word(token)
         if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
@@ -239,6 +239,28 @@ _FIGURATIVE: Final = frozenset({
     "ideological", "culture", "trade", "price", "bidding", "takeover", "media", "personal",
     "pr", "twitter", "online",
 })  # fmt: skip
+
+
+# Words that report a conflict event only beside another word of the kind: a "suicide"
+# with a bomb or an attack, a "rally" with a protest or a demand (a campaign rally is no
+# protest), a "drone" that strikes.
+_COMPANY: Final[dict[str, frozenset[str]]] = {
+    "suicide": frozenset({"bomb", "bomber", "bombing", "attack", "attacker", "blast", "vest",
+                          "explosive", "detonate", "car"}),
+    "rally": frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration",
+                        "against", "demand", "march", "marcher", "oppose", "opposition",
+                        "condemn", "denounce", "police", "disperse"}),
+    "drone": frozenset({"strike", "attack", "hit", "kill", "bomb", "target", "launch", "shoot",
+                        "down", "crash", "explode"}),
+}  # fmt: skip
+
+
+def _lacks_company(token: Token, lemma: str) -> bool:
+    """A word of :data:`_COMPANY` whose sentence holds none of its companions."""
+    wanted = _COMPANY.get(lemma)
+    return wanted is not None and not any(
+        t.lemma_.lower() in wanted or t.lower_ in wanted for t in token.sent if t.i != token.i
+    )
 
 
 def _figurative(token: Token) -> bool:
