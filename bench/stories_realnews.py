@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from storytrace.benchmark.ecbplus import _bcubed, _f1, _pairwise
+from storytrace.benchmark.ecbplus import partition_scores
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.ingest.metadata import article_from_fields
 from storytrace.pipeline import REUSE_WINDOW_DAYS
@@ -67,13 +67,7 @@ def predict(articles: Sequence[Article]) -> list[str]:
 
 def scores(gold: Sequence[str], guess: Sequence[str]) -> dict[str, Any]:
     """Pairwise and B-cubed precision, recall and F1, and the story counts."""
-    figures: dict[str, Any] = {"stories": len(set(guess)), "gold_stories": len(set(gold))}
-    for name, (precision, recall) in (("pairwise", _pairwise(gold, guess)),
-                                      ("bcubed", _bcubed(gold, guess))):  # fmt: skip
-        figures[f"{name}_precision"] = round(precision, 4)
-        figures[f"{name}_recall"] = round(recall, 4)
-        figures[f"{name}_f1"] = round(_f1(precision, recall), 4)
-    return figures
+    return partition_scores(gold, guess)
 
 
 def _show(articles: Sequence[Article], names: Sequence[str], gold: Sequence[str],

@@ -76,13 +76,13 @@ def score(path: Path) -> dict[str, Any]:
     documents = read_documents(path)
     guess = assign_stories([d["text"] for d in documents])
     gold = [str(d["subtopic"]) for d in documents]
-    figures: dict[str, Any] = {
-        "benchmark": "ecbplus",
-        "path": str(path),
-        "documents": len(gold),
-        "stories": len(set(guess)),
-        "gold_stories": len(set(gold)),
-    }
+    figures: dict[str, Any] = {"benchmark": "ecbplus", "path": str(path), "documents": len(gold)}
+    return figures | partition_scores(gold, guess)
+
+
+def partition_scores(gold: Sequence[str], guess: Sequence[str]) -> dict[str, Any]:
+    """Pairwise and B-cubed precision, recall and F1 of a story partition, and its counts."""
+    figures: dict[str, Any] = {"stories": len(set(guess)), "gold_stories": len(set(gold))}
     for name, (precision, recall) in (("pairwise", _pairwise(gold, guess)),
                                       ("bcubed", _bcubed(gold, guess))):  # fmt: skip
         figures[f"{name}_precision"] = round(precision, 4)
