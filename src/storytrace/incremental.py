@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from storytrace.events.merge import events_match, merged_event
+from storytrace.events.merge import Parts, events_match, merged_event
 from storytrace.records import Article, ClaimGroup, Event, ReuseEdge
 
 
@@ -81,34 +81,25 @@ def cross_story_events(
     part_of = [next((owner[g] for g in e.claim_group_ids if g in owner), None) for e in events]
     fresh = [i for i, e in enumerate(events)
              if _story(e) in rebuilt or part_of[i] in dissolved]  # fmt: skip
-    parent = list(range(len(events)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    parts = Parts(len(events))
     first_of: dict[str, int] = {}
     is_fresh = set(fresh)
     for i, x in enumerate(part_of):  # a kept merged event's parts are one, as stored
         if x is not None and i not in is_fresh:
-            parent[find(i)] = find(first_of.setdefault(x, i))
+            parts.join(i, first_of.setdefault(x, i))
     for i in fresh:
         for j in range(len(events)):
-            if j == i or (j in is_fresh and j > i) or find(i) == find(j):
+            if j == i or (j in is_fresh and j > i) or parts.find(i) == parts.find(j):
                 continue
             if events_match(events[i], events[j], strict=True):
-                parent[find(i)] = find(j)
-    parts: dict[int, list[int]] = {}
-    for i in range(len(events)):
-        parts.setdefault(find(i), []).append(i)
+                parts.join(i, j)
+    sets = parts.members()
     changed = [
         [events[i] for i in members]
-        for members in parts.values()
+        for members in sets
         if is_fresh & set(members) and len({_story(events[i]) for i in members}) > 1
     ]
-    touched = {x for members in parts.values() if is_fresh & set(members)
+    touched = {x for members in sets if is_fresh & set(members)
                for i in members if (x := part_of[i]) is not None}  # fmt: skip
     cited = sorted({g for group in changed for e in group for g in e.claim_group_ids})
     groups = groups_of(cited) if cited else {}

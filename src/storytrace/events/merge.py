@@ -164,6 +164,32 @@ def _union(parts: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for part in parts for item in part))  # type: ignore[attr-defined]
 
 
+class Parts:
+    """Disjoint sets of indexes 0..n-1 (union-find with path halving)."""
+
+    def __init__(self, size: int) -> None:
+        self._parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        """The representative of ``i``'s set."""
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        """Make ``i``'s set and ``j``'s one."""
+        self._parent[self.find(i)] = self.find(j)
+
+    def members(self) -> list[list[int]]:
+        """Every set's indexes, in order of each set's first index."""
+        found: dict[int, list[int]] = {}
+        for i in range(len(self._parent)):
+            found.setdefault(self.find(i), []).append(i)
+        return list(found.values())
+
+
 def cluster(
     events: Sequence[Event], *, together: Sequence[tuple[int, int]] = (), strict: bool = False
 ) -> list[list[Event]]:
@@ -172,24 +198,14 @@ def cluster(
     ``together`` lists index pairs that are one event whatever their fields say (two
     reports in one claim group state the same fact); ``strict`` as for :func:`events_match`.
     """
-    parent = list(range(len(events)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    parts = Parts(len(events))
     for i, j in together:
-        parent[find(i)] = find(j)
+        parts.join(i, j)
     for i, a in enumerate(events):
         for j in range(i):
-            if find(i) != find(j) and events_match(a, events[j], strict=strict):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Event]] = {}
-    for i, event in enumerate(events):
-        groups.setdefault(find(i), []).append(event)
-    return list(groups.values())
+            if parts.find(i) != parts.find(j) and events_match(a, events[j], strict=strict):
+                parts.join(i, j)
+    return [[events[i] for i in members] for members in parts.members()]
 
 
 def across_stories(events: Sequence[Event]) -> list[list[Event]]:
