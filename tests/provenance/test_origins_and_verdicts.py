@@ -77,6 +77,15 @@ def test_ukrainian_and_russian_endings_are_one_name() -> None:
     assert not same_source("Навальный", "Zelensky")
 
 
+def test_initials_and_titles_do_not_make_a_second_source() -> None:
+    assert same_source("Walter P. Hensley", "Walter Hensley")
+    assert same_source("Representative Nora K. Vance", "Nora Vance")
+    assert same_source("Sen. Ilse Moreau", "Ilse Moreau")
+    assert not same_source("George W. Bush", "George H. W. Bush")
+    assert not same_source("Walter Hensley", "Mary Hensley")
+    assert not same_source("Representative Nora Vance", "Representative Ilse Vance")
+
+
 def test_an_unattributed_retelling_takes_the_source_its_article_names() -> None:
     a, b = _article("Outlet A"), _article("Outlet B")
     articles = {x.id: x for x in (a, b)}

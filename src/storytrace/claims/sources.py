@@ -52,9 +52,17 @@ _PERSON_ROLES = {
     "colonel", "general", "sergeant", "lieutenant", "secretary", "chairman", "chairwoman",
     "attorney", "aide", "adviser", "advisor", "senator", "nominee", "candidate", "ambassador",
     "prosecutor", "judge", "strategist", "consultant", "pollster", "surgeon", "nurse",
+    "surrogate", "lawmaker", "congressman", "congresswoman", "economist", "historian",
+    "scientist", "executive", "founder", "moderator", "columnist", "commentator", "owner",
+    "teacher", "student", "farmer", "wife", "husband", "mother", "father", "daughter", "son",
 }  # fmt: skip
 _GROUP_PRONOUNS = {"they", "it", "them"}
-_BACK_REFERENCES = OUTLET_NOUNS | {"report", "publication"}
+# back references that can mean an organisation named since, not only a cited outlet
+_ORG_BACK_REFERENCES = {"agency", "network", "channel", "station", "broadcaster", "company",
+                        "firm"}  # fmt: skip
+_BACK_REFERENCES = OUTLET_NOUNS | _ORG_BACK_REFERENCES | {"report", "publication"}
+_PARTIES = {"Democrats", "Republicans", "Conservatives", "Tories", "Liberals", "Socialists",
+            "Greens", "Democrat", "Republican"}  # fmt: skip
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
@@ -70,6 +78,10 @@ class SourceContext:
     places: set[str] = field(default_factory=set)  # names the article uses as places
     they_is_group: bool = False  # "they" still means last_group (no other plural subject since)
     outlets_named: list[str] = field(default_factory=list)
+    # the last organisation or outlet the text named in any role, with where it was named
+    last_org: tuple[str, SourceKind, int] | None = None
+    last_group_at: int = -1  # where last_group was cited
+    surnames: dict[str, str] = field(default_factory=dict)  # the article's people, by surname
     _entities: tuple[Doc, list[Span]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -79,6 +91,7 @@ class SourceContext:
         if self._entities is None or self._entities[0] is not doc:
             self._entities = (doc, list(doc_ents(doc)))
             self.places = {clean_name(e.text) for e in self._entities[1] if e.label_ in _PLACES}
+            self.surnames = _surnames(self._entities[1])
         return self._entities[1]
 
     def cite_group(self, name: str, kind: SourceKind, at: Span | None = None) -> None:
@@ -87,6 +100,7 @@ class SourceContext:
         self.they_is_group = True
         if at is not None:
             self.named_at.setdefault(name, (at.start_char, at.end_char))
+            self.last_group_at = at.start_char
 
     def mention_of(self, name: str | None) -> SpanOffsets | None:
         """Where a resolved name was first mentioned in the article."""
@@ -130,6 +144,11 @@ class SourceContext:
                 if name not in self.outlets_named:
                     self.outlets_named.append(name)
                 self.cite_group(name, "outlet", ent)
+                self.last_org = (name, "outlet", ent.start_char)
+            elif ent.label_ == "ORG" and not is_person(ent):
+                name = clean_name(ent.text)
+                self.named_at.setdefault(name, (ent.start_char, ent.end_char))
+                self.last_org = (name, "organisation", ent.start_char)
         if subject_person is not None:
             self.last_person = subject_person
         quoted = _opening_char(sent) in "\"“‘«'"
@@ -149,7 +168,7 @@ class SourceContext:
     def is_place_name(self, text: str) -> bool:
         """A one-word name that is a country or a town and no person's name in this article."""
         name = clean_name(text)
-        if " " in name or name in self.people:
+        if " " in name or name in self.people or name in self.surnames:
             return False
         if name in self.places:
             return True
@@ -157,9 +176,29 @@ class SourceContext:
         return place is not None and place.precision == "country"
 
     def full_name(self, name: str) -> str:
-        """The fullest name seen for a person mention ("Kuzmin" -> "Nikolay Kuzmin")."""
+        """The fullest name seen for a person mention ("Kuzmin" -> "Nikolay Kuzmin"): named
+        before, else named anywhere in the article (a surname only one person there has)."""
         name = clean_name(name)
-        return self.people.get(name, name)
+        known = self.people.get(name) or self.surnames.get(name)
+        if known:
+            return known
+        words = name.split()
+        if len(words) >= 2:  # "Donald Trump" after "Donald J. Trump"
+            full = self.people.get(words[-1]) or self.surnames.get(words[-1])
+            if full and full.split()[0] == words[0]:
+                return full
+        return name
+
+    def back_reference(self, lemma: str) -> tuple[str, SourceKind] | None:
+        """What "the newspaper", "the agency", "the network" stands for: the outlet last cited,
+        or an organisation named since when the noun can mean one ("the agency")."""
+        org = self.last_org
+        if org is not None and lemma in _ORG_BACK_REFERENCES:
+            if lemma not in OUTLET_NOUNS and org[1] == "organisation":
+                return org[0], org[1]  # "the company": the organisation named last
+            if org[2] > self.last_group_at:
+                return org[0], org[1]  # "the network": the outlet or body named since
+        return self.last_group if lemma in OUTLET_NOUNS or lemma in _BACK_REFERENCES else None
 
     def is_outlet(self, ent: Span) -> bool:
         """A named outlet: known, named like one, or introduced by "newspaper", "outlet" ..."""
@@ -208,13 +247,56 @@ def is_person(ent: Span) -> bool:
     return word in _PERSON_ROLES or word in _TITLES
 
 
+def _surnames(ents: Sequence[Span]) -> dict[str, str]:
+    """Each surname of a person the article names in full, to the full name it uses most
+    (the longer on a tie); a surname two different people share is left out ("Clinton" in
+    a story of Bill and Hillary Clinton)."""
+    counts: dict[str, dict[str, int]] = {}
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = clean_name(ent.text).split()
+        if len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        names = counts.setdefault(words[-1], {})
+        names[" ".join(words)] = names.get(" ".join(words), 0) + 1
+    found: dict[str, str] = {}
+    for surname, names in counts.items():
+        best = max(names, key=lambda n: (names[n], len(n)))
+        if all(n in best or best in n or n.split()[0] == best.split()[0] for n in names):
+            found[surname] = best
+    return found
+
+
+def _modifier(ent: Span, head: Token) -> bool:
+    """A place or nationality that only qualifies the source's head noun ("the Ohio governor",
+    "one West Virginia official", "the Democratic candidate"): not the source."""
+    return (
+        ent.label_ in ("GPE", "LOC", "NORP")
+        and ent.end <= head.i
+        and ent.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
+    )
+
+
+def _appositive_person(head: Token, ctx: SourceContext) -> Resolved | None:
+    """The person a role noun is set beside ("The Mexican president, Enrique Pena Nieto,")."""
+    for child in head.children:
+        if child.dep_ != "appos":
+            continue
+        for ent in ctx.entities(head.doc):
+            if ent.start <= child.i < ent.end and is_person(ent):
+                full = ctx.full_name(ent.text)
+                return full, "person", ctx.mention_of(full) or _offsets(ent)
+    return None
+
+
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(['’]s)$")
 
 
 def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
-    name = " ".join(text.split()).strip(" ,.;:\"'“”‘’")
+    name = " ".join(text.split()).strip(" ,.;:\"'“”‘’―—–-")
     return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
 
 
@@ -297,21 +379,28 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     if role_reference and len(phrase) == 2 and ctx.last_person:
         return ctx.last_person, "person", ctx.mention_of(ctx.last_person)  # "this POW"
     doc_ents = ctx.entities(head.doc)
-    ents = [e for e in doc_ents if e.start <= head.i < e.end]
+    own = [e for e in doc_ents if e.start <= head.i < e.end]
+    found = _from_entities(own, ctx)
+    if found is not None:
+        return found
+    if lower in _PERSON_ROLES:
+        found = _appositive_person(head, ctx)
+        if found is not None:
+            return found
     if head.pos_ == "PROPN" or lower in _PERSON_ROLES or lower in OUTLET_NOUNS:
-        ents += [e for e in _within(doc_ents, phrase) if e not in ents and not _possessor(e)]
-    for ent in ents:
-        if ctx.is_outlet(ent):
-            name = clean_name(ent.text)
-            return name, "outlet", ctx.mention_of(name) or _offsets(ent)
-    for ent in ents:
-        found = _entity(ent, ctx)
+        others = [
+            e
+            for e in _within(doc_ents, phrase)
+            if e not in own and not _possessor(e) and not _modifier(e, head)
+        ]
+        found = _from_entities(others, ctx)
         if found is not None:
             return found
     lemma = head.lemma_.lower()
     back_reference = determiner in ("the", "this", "that") and lemma in _BACK_REFERENCES
-    if back_reference and ctx.last_group:
-        return ctx.last_group[0], ctx.last_group[1], ctx.mention_of(ctx.last_group[0])
+    cited = ctx.back_reference(lemma) if back_reference else None
+    if cited is not None:
+        return cited[0], cited[1], ctx.mention_of(cited[0])
     name = clean_name(phrase.text)
     if lemma in DOCUMENT_NOUNS and determiner in _DETERMINERS:
         return name, "document", _offsets(phrase)
@@ -321,7 +410,7 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
         return name, "organisation", _offsets(phrase)  # "the ministry", "police"
     if head.pos_ == "NOUN" and lemma in _PERSON_ROLES and head.tag_ != "NNS":
         return name, "person", _offsets(phrase)  # "the governor": one person, by role
-    if head.pos_ == "PROPN" and name in ctx.people:
+    if head.pos_ == "PROPN" and (name in ctx.people or name in ctx.surnames or _has_role(head)):
         full = ctx.full_name(name)
         return full, "person", ctx.mention_of(full) or _offsets(phrase)
     if head.pos_ == "PROPN":
@@ -332,15 +421,42 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     return name, "unnamed", _offsets(phrase)
 
 
+def _has_role(head: Token) -> bool:
+    """A name set beside a person's role ("Rendell, a Clinton surrogate,")."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in _PERSON_ROLES for c in head.children)
+
+
+def _from_entities(ents: Sequence[Span], ctx: SourceContext) -> Resolved | None:
+    """The first of ``ents`` that is a source: an outlet before anything else."""
+    for ent in ents:
+        if ctx.is_outlet(ent):
+            name = clean_name(ent.text)
+            return name, "outlet", ctx.mention_of(name) or _offsets(ent)
+    for ent in ents:
+        found = _entity(ent, ctx)
+        if found is not None:
+            return found
+    return None
+
+
 def _possessor(ent: Span) -> bool:
     """Whether a name inside a source phrase is its owner, not the source ("Pagliano's
     lawyer" is the lawyer, "Trump's campaign manager Kellyanne Conway" is Conway)."""
-    return ent.root.dep_ == "poss"
+    token = ent.root
+    while token.dep_ in ("compound", "flat") and token.head is not token:
+        token = token.head  # "Keith" of "Keith Lamont Scott's wife"
+    doc = ent.doc
+    return token.dep_ == "poss" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
 
 
 def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
     """A named entity as a source: a person, a place standing for its government, a body."""
     name = clean_name(ent.text)
+    if name in ctx.surnames or name in ctx.people:
+        full = ctx.full_name(name)
+        return full, "person", ctx.mention_of(full) or _offsets(ent)
+    if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and name not in _PARTIES:
+        return name, "unnamed", _offsets(ent)  # "Mexicans say": people, not a body
     if ent.label_ in ("GPE", "LOC") or (is_person(ent) and ctx.is_place_name(ent.text)):
         return name, "government", _offsets(ent)  # "Ukraine claimed", "Moscow said"
     if is_person(ent):

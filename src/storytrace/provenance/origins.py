@@ -28,6 +28,12 @@ _VARIANTS = [
     (r"yu", "iu"), (r"ya", "ia"), (r"ye", "e"), (r"(.)\1", r"\1"),
 ]  # fmt: skip
 _ARTICLES = re.compile(r"^(the|a|an)\s+")
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sir", "rep", "representative", "sen", "senator", "gov",
+    "governor", "president", "former", "gen", "general", "col", "colonel", "capt", "captain",
+    "judge", "mayor", "minister", "secretary", "chief", "lt", "sgt", "rev", "pope", "king",
+    "queen", "prince", "princess", "lord", "lady",
+}  # fmt: skip
 
 
 def transliterate(text: str) -> str:
@@ -59,7 +65,13 @@ def same_source(a: str, b: str) -> bool:
         return False
     if key_a == key_b:
         return True
-    words_a, words_b = key_a.split(), key_b.split()
+    initials_a = [w for w in key_a.split() if len(w) == 1]
+    initials_b = [w for w in key_b.split() if len(w) == 1]
+    if initials_a and initials_b and initials_a != initials_b:
+        return False  # "George W. Bush" is not "George H. W. Bush"
+    words_a, words_b = _core(key_a.split()), _core(key_b.split())
+    if words_a == words_b:
+        return True  # "Donald J. Trump" and "Donald Trump", "Rep. Ann Lee" and "Ann Lee"
     if min(len(words_a), len(words_b)) == 1 and max(len(words_a), len(words_b)) <= 3:
         # "Dewulf" after "Marieke Dewulf": a surname stands for the full name met before.
         short, full = sorted((words_a, words_b), key=len)
@@ -69,6 +81,14 @@ def same_source(a: str, b: str) -> bool:
     return all(
         w[0] == v[0] and fuzz.ratio(w, v) >= 85 for w, v in zip(words_a, words_b, strict=True)
     )
+
+
+def _core(words: list[str]) -> list[str]:
+    """A name's words without initials and leading titles, when two words or more remain."""
+    core = [w for w in words if len(w) > 1]
+    while core and core[0] in _TITLES:
+        core = core[1:]
+    return core if len(core) >= 2 else words
 
 
 def merge_origins(origins: Sequence[Origin]) -> list[Origin]:

@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pycountry
@@ -44,6 +45,7 @@ _REGION_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _CITY_BONUS, _REGION_BONUS = 3.0, 4.0
+_OWN_NAME_BONUS = 1.0  # a town called so beats one ten times its size known also by the name
 
 
 @functools.cache
@@ -224,6 +226,40 @@ def _geonames_admin1_names() -> dict[str, str]:
     ``bench/build_admin1_names.py`` from GeoNames data (CC BY 4.0)."""
     table = importlib.resources.files("storytrace.text") / "data" / "admin1_names.json"
     return dict(json.loads(table.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _geonames_region_keys() -> dict[str, tuple[str, ...]]:
+    """Spelling skeleton of GeoNames' English region names -> their ``"UA.11"`` keys."""
+    keys: dict[str, list[str]] = {}
+    for key, name in _geonames_admin1_names().items():
+        skeleton = _skeleton(name)
+        if len(skeleton) > 3:
+            keys.setdefault(skeleton, []).append(key)
+    return {skeleton: tuple(found) for skeleton, found in keys.items()}
+
+
+def _geonames_regions(name: str) -> list[Any]:
+    """The subdivisions GeoNames calls ``name`` where ISO's names differ ("Crimea" for
+    "Avtonomna Respublika Krym")."""
+    found: list[Any] = []
+    for key in _geonames_region_keys().get(_skeleton(name), ()):
+        country, code = key.split(".", 1)
+        subdivision = _admin1_subdivision(country, code) or _GeoNamesRegion(
+            _geonames_admin1_names()[key], country
+        )
+        if subdivision not in found:
+            found.append(subdivision)
+    return found
+
+
+@dataclass(frozen=True)
+class _GeoNamesRegion:
+    """A first-level region known to GeoNames by a name ISO 3166-2 does not give it."""
+
+    name: str
+    country_code: str
+    parent_code: None = None
 
 
 def _named_exactly(country: str, name: str, city: bool = False) -> Any:
@@ -481,7 +517,15 @@ def geocode(text: str, context: set[str]) -> Place | None:
     suffixed = _REGION_SUFFIX.match(" ".join(text.split()))
     if suffixed is not None:
         return _region_of_stem(text, suffixed.group("stem"), context)
-    cities = _cities().get(key, ())
+    # "Long Island" is not Long Island City, nor "Kansas" Kansas City: a name that only
+    # starts a town's name is not that town's. A town called so beats towns known also by
+    # the name (often an old name or a part: "Chelsea" of Norwich, Connecticut), unless that
+    # is a world city ("Kiev").
+    cities = tuple(c for c in _cities().get(key, ()) if not _key(c["name"]).startswith(key + " "))
+    if any(_key(c["name"]) == key for c in cities):
+        cities = tuple(
+            c for c in cities if _key(c["name"]) == key or int(c["population"]) >= _WORLD_CITY
+        )
     if _acronym(text):
         cities = tuple(c for c in cities if int(c["population"]) >= _ACRONYM_TOWN)
         candidates: Sequence[City] = cities
@@ -493,12 +537,18 @@ def geocode(text: str, context: set[str]) -> Place | None:
         return region  # "Texas" is the state, not a village of that name in Mexico
     big_city = any(int(c["population"]) >= _BIG_CITY for c in in_context or candidates)
     if region is not None and (
-        not candidates or (region.country in context and not big_city) or _nation(region)
+        not candidates
+        or (region.country in context and not big_city)
+        or (not in_context and not big_city)
+        or _nation(region)
     ):
-        return region  # "England" is the nation, not England, Arkansas
+        # "England" is the nation, not England, Arkansas; "Tuscany" the region, not a suburb
+        return region
     if not candidates:
         return None
-    best = _world_city(max(candidates, key=lambda c: _city_score(c, context)), candidates, context)
+    best = _world_city(
+        max(candidates, key=lambda c: _city_score(c, context, key)), candidates, context, key
+    )
     return Place(
         text=text,
         name=best["name"],
@@ -517,9 +567,11 @@ def _nation(region: Place) -> bool:
     return subdivision is not None and subdivision.type == "Country"
 
 
-def _world_city(best: City, candidates: Sequence[City], context: set[str]) -> City:
-    """``best``, or the world city it shares a name with (see :data:`_WORLD_CITY`)."""
-    largest = max(candidates, key=lambda c: int(c["population"]))
+def _world_city(best: City, candidates: Sequence[City], context: set[str], key: str) -> City:
+    """``best``, or the world city it shares a name with (see :data:`_WORLD_CITY`): its own
+    name, not an old or other name ("Victoria" is not Hong Kong)."""
+    named = [c for c in candidates if _key(c["name"]) == key] or candidates
+    largest = max(named, key=lambda c: int(c["population"]))
     size = int(largest["population"])
     if largest is best or size < _WORLD_CITY or size < _WORLD_CITY_RATIO * int(best["population"]):
         return best
@@ -528,9 +580,12 @@ def _world_city(best: City, candidates: Sequence[City], context: set[str]) -> Ci
     return largest
 
 
-def _city_score(city: dict[str, Any], context: set[str]) -> float:
-    """Population (log) plus bonuses for a country and a region the context names."""
+def _city_score(city: dict[str, Any], context: set[str], key: str) -> float:
+    """Population (log) plus bonuses for a country and a region the context names, and for
+    a town whose own name is ``key`` (not one of its other names)."""
     score = math.log10(int(city["population"]) + 10)
+    if _key(city["name"]) == key:
+        score += _OWN_NAME_BONUS
     if city["countrycode"] in context:
         score += _CITY_BONUS
     if any("-" in code for code in context) and _admin1_code(city) in context:
@@ -560,7 +615,7 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
 
 def _region(text: str, context: set[str]) -> Place | None:
     """A first-level region (state, oblast, republic), preferring countries in context."""
-    found = _regions().get(_skeleton(_key(text)), [])
+    found = _regions().get(_skeleton(_key(text)), []) or _geonames_regions(_key(text))
     if not found:
         return None
     ranked = sorted(found, key=lambda s: (s.country_code not in context, s.parent_code is not None))

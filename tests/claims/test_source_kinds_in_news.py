@@ -1,0 +1,103 @@
+"""Source names and kinds as they come in real news copy: roles qualified by a place, people
+named by surname, appositions, nationalities, and "the agency" after an organisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace.claims import read_stage
+from storytrace.claims.sources import clean_name
+from storytrace.records import Article, Attribution
+
+
+def _attributions(text: str) -> list[Attribution]:
+    (reading,) = read_stage([Article.from_text(text)])
+    return list(reading.attributions)
+
+
+def _said(text: str, cue: str = "said") -> Attribution:
+    found = [a for a in _attributions(text) if a.cue.startswith(cue)]
+    assert found, text
+    return found[-1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ohio governor said the bridge would reopen on Monday after repairs.",
+        "A New York judge said the divorce file would stay sealed for now.",
+        "The Vermont senator said there was still anger among his supporters.",
+    ],
+)
+def test_a_place_that_qualifies_a_role_is_not_the_source(text: str) -> None:
+    attribution = _said(text)
+    assert attribution.kind == "person"
+    assert attribution.source not in ("Ohio", "New York", "Vermont")
+
+
+def test_a_place_that_qualifies_officials_is_not_a_government() -> None:
+    attribution = _said("One West Virginia official said the mine had met the standards.")
+    assert attribution.kind == "unnamed"
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The Brazilian president, Ana Ribeiro, said the tariffs would be lifted in May.",
+         "Ana Ribeiro"),
+        ("After the debate, the Democratic candidate Laura Benning said that taxes would rise.",
+         "Laura Benning"),
+        ("Tulsa police Chief Mark Hollis said the suspect had been detained overnight.",
+         "Mark Hollis"),
+    ],
+)  # fmt: skip
+def test_the_person_beside_a_role_is_the_source(text: str, person: str) -> None:
+    assert (_said(text).source, _said(text).kind) == (person, "person")
+
+
+def test_a_surname_is_the_person_the_article_names_in_full() -> None:
+    text = (
+        "Former governor Kevin Marlowe campaigned in Erie on Monday. "
+        "Marlowe, a party strategist, said turnout would be high."
+    )
+    assert (_said(text).source, _said(text).kind) == ("Kevin Marlowe", "person")
+
+
+def test_a_name_with_and_without_a_middle_initial_is_one_source() -> None:
+    text = (
+        "Walter P. Hensley said the plant would close in June. "
+        "Later, Walter Hensley said forty jobs would go."
+    )
+    sources = {a.source for a in _attributions(text) if a.cue == "said"}
+    assert sources == {"Walter P. Hensley"}
+
+
+def test_a_nationality_in_the_plural_is_people_not_a_body() -> None:
+    attribution = _said("Many Mexicans say the wall would hurt trade across the border.", "say")
+    assert (attribution.source, attribution.kind) == ("Mexicans", "unnamed")
+
+
+def test_the_agency_is_the_organisation_named_before_it() -> None:
+    text = (
+        "The Harbour Gazette reported on the budget talks. "
+        "The Congressional Budget Office published new figures on Friday. "
+        "The agency said the deficit would grow by 3 percent."
+    )
+    attribution = _said(text)
+    assert (attribution.source, attribution.kind) == ("Congressional Budget Office", "organisation")
+
+
+def test_a_dash_before_a_signed_name_is_not_part_of_it() -> None:
+    assert clean_name("― Marta Olsen") == "Marta Olsen"
+    assert clean_name("— the Harbour Gazette,") == "Harbour Gazette"
+    text = "“We will not stop until the plant is cleaned up.”\n\n― Marta Olsen"
+    assert [(a.source, a.kind) for a in _attributions(text)] == [("Marta Olsen", "person")]
+
+
+def test_the_owner_of_a_family_role_is_not_the_source() -> None:
+    text = (
+        "Dorian Paul Whitcombe was injured on Tuesday. "
+        "Dorian Paul Whitcombe's wife said he had been reading in his car."
+    )
+    attribution = _said(text)
+    assert (attribution.source, attribution.kind) == ("Dorian Paul Whitcombe's wife", "person")
