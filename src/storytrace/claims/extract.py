@@ -29,7 +29,7 @@ from storytrace.text.mentions import attach_mentions
 from storytrace.text.nlp import parse_articles
 from storytrace.text.places import context_countries, geocode_places
 from storytrace.text.quantities import find_quantities
-from storytrace.text.segment import split_lines
+from storytrace.text.segment import after_dateline, split_lines
 
 _MIN_WORDS = 6
 _MIN_QUOTED_WORDS = 4  # an attributed sentence: “Things are bad with food,” he said
@@ -203,7 +203,7 @@ def _claim(
     score: float,
     certainty: tuple[Certainty, tuple[str, ...]],
 ) -> Claim:
-    start = _first_char(sent, text)
+    start = after_dateline(article.text, _first_char(sent, text))
     end = sent.start_char + len(text.rstrip())
     entities = tuple(
         Entity(ent.text, ent.label_, (ent.start_char, ent.end_char))

@@ -309,6 +309,9 @@ def _phrase(head: Token) -> Span:
     keep = [t for t in head.subtree if t.dep_ not in ("relcl", "appos", "acl", "punct", "prep")]
     left = [t for t in keep if t.i <= head.i]
     start = min(t.i for t in left) if left else head.i
+    for token in head.doc[start : head.i]:
+        if token.text in _DASHES:
+            start = token.i + 1  # "BRUSSELS - European leaders": a dateline is no part of it
     end = head.i + 1
     if head.pos_ == "PROPN":
         for prep in head.rights:
@@ -329,6 +332,7 @@ def _within(doc_ents: list[Span], span: Span) -> list[Span]:
     return found
 
 
+_DASHES = {"-", "–", "—", "―", "--"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _BARE = {
     "i", "we", "you", "me", "us", "one", "some", "many", "others", "other", "both", "all",

@@ -65,3 +65,27 @@ def split_lines(text: str) -> list[Line]:
     ):
         lines[filled[0]] = replace(lines[filled[0]], role="prose")
     return lines
+
+
+# "WASHINGTON ―", "SPLIT, Croatia (CPA) —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —" at a line's start:
+# a city in capitals, up to two places after commas, a date, an agency in brackets, a dash.
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}"
+    r"(?:, +[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}){0,2}"
+    r"(?:,? +[A-Z][a-z]{2,4}\.? +\d{1,2})?"
+    r"(?: +\([A-Za-z.]{2,12}\))?"
+    r" *[—―–-]{1,2} +"
+)
+
+
+def after_dateline(text: str, at: int) -> int:
+    """``at``, or where the text goes on after the dateline ``at`` falls in.
+
+    A dateline ("WASHINGTON (AP) —") opens a report's first paragraph; it says where the
+    report was filed and is no part of the first sentence.
+    """
+    line_start = text.rfind("\n", 0, at) + 1
+    match = _DATELINE.match(text, line_start)
+    if match is not None and line_start <= at < match.end():
+        return match.end()
+    return at
