@@ -156,3 +156,19 @@ def test_figures_that_differ_in_one_unit_confirm_nothing() -> None:
     alike = tells_alike({})
     assert judge_group([one, other], ARTICLES, alike=alike).verdict == "single_source"
     assert judge_group([one, again], ARTICLES, alike=alike).verdict == "corroborated"
+
+
+def test_two_sentences_of_one_article_do_not_corroborate_each_other() -> None:
+    from storytrace.align.pairs import tells_alike
+
+    closed = _claim(A, "Floodwater closed the Varna bridge on Monday.", "Mayor Elena Petrova")
+    also_closed = _claim(A, "The Varna bridge was closed by floodwater on Monday.", "Police", at=50)
+    hedged = _claim(B, "Floodwater reportedly closed the Varna bridge on Monday.",
+                    certainty="hedged")  # fmt: skip
+    alike = tells_alike({})
+    group = judge_group([closed, also_closed, hedged], ARTICLES, alike=alike)
+    assert group.verdict == "single_source" and group.independent_sources == 1
+    third = _claim(C, "The Varna bridge was closed by floodwater on Monday.", "Police")
+    assert judge_group([closed, also_closed, third], ARTICLES, alike=alike).verdict == (
+        "corroborated"
+    )

@@ -1,4 +1,5 @@
-"""A dateline says where a report was filed: it is no part of the first sentence's claim."""
+"""Datelines and title-case headlines: where a report was filed and its headline are no part
+of its claims."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 
 from storytrace.claims import read_stage
 from storytrace.records import Article
-from storytrace.text.segment import after_dateline
+from storytrace.text.segment import after_dateline, classify_line
 
 
 @pytest.mark.parametrize(
@@ -40,3 +41,19 @@ def test_the_first_claim_and_its_source_leave_the_dateline_out() -> None:
     assert claim.text.startswith("European leaders said")
     assert claim.span[0] == text.index("European")
     assert all("BRUSSELS" not in a.source for a in reading.attributions)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Board Vows To Rebuild The Quay Before Winter Storms.",
+        "Poll: Rural Voters Abandon Mayor Vidal Over Port Closure.",
+    ],
+)
+def test_a_headline_in_title_case_is_a_heading_even_with_a_full_stop(line: str) -> None:
+    assert classify_line(line) == "heading"
+
+
+def test_a_sentence_full_of_names_is_still_prose() -> None:
+    line = "Mayor Elena Petrova told the Harbour Gazette that the quay would reopen in May."
+    assert classify_line(line) == "prose"

@@ -175,14 +175,18 @@ def corroborating_origins(
     members: Sequence[Claim], traced: Mapping[str, Origin], alike: TellsAlike | None
 ) -> list[Origin]:
     """The confirming origins that state the fact alike with a member of another confirming
-    origin (all confirming origins when ``alike`` is None): sources that say related things
-    in one group, but never the same thing, confirm nothing of each other."""
+    origin in another article (all confirming origins when ``alike`` is None): sources that
+    say related things in one group, but never the same thing, confirm nothing of each
+    other; nor do two sentences of one article, which tells a fact once (two sources of one
+    article who agree are one sentence: "X and Y said")."""
     counted = [m for m in members if confirms(m, traced[m.id])]
     if alike is None:
         return merge_origins([traced[m.id] for m in counted])
     found: list[Origin] = []
     for a, b in itertools.combinations(counted, 2):
         first, second = traced[a.id], traced[b.id]
+        if a.article_id == b.article_id:
+            continue
         if not same_source(first.name, second.name) and alike(a, b):
             found += [first, second]
     return merge_origins(found)

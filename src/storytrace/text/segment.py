@@ -46,7 +46,24 @@ def classify_line(text: str) -> str:
     words = stripped.split()
     if not stripped.endswith(_TERMINAL) and stripped[-1] != ":" and len(words) < 30:
         return "heading"
+    if _title_case(words):
+        return "heading"  # "Sanders Vows To End Tax Breaks Used By Developers."
     return "prose"
+
+
+_MINOR_WORDS = {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for",
+                "by", "with", "from", "as", "vs"}  # fmt: skip
+_EDGE_PUNCTUATION = "\"'“”‘’(),.;:!?-—–"
+
+
+def _title_case(words: list[str]) -> bool:
+    """A headline set in title case: 5 to 29 words, nearly all of its major words (not
+    articles, conjunctions or short prepositions) capitalised."""
+    if not 5 <= len(words) < 30:
+        return False
+    cleaned = [word.strip(_EDGE_PUNCTUATION) for word in words]
+    major = [w for w in cleaned if w[:1].isalpha() and w.lower() not in _MINOR_WORDS]
+    return len(major) >= 5 and sum(w[0].isupper() for w in major) >= 0.9 * len(major)
 
 
 def split_lines(text: str) -> list[Line]:
