@@ -131,3 +131,17 @@ def test_a_real_leap_day_article_resolves_without_raising() -> None:
     assert ("Feb. 29", "2016-02-29") in [
         (d.text, d.start) for d in dates
     ]  # "concluding ... by Feb. 29"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Most voters are already set in their choice on April 2.", "2024-04-02"),
+        ("The final hearing is scheduled for April 2 in Ghent.", "2024-04-02"),
+        ("Two judges are scheduled to co-chair the second hearing, April 2 in Ghent.",
+         "2024-04-02"),
+        ("The hearing was scheduled for January 2 in Ghent.", "2024-01-02"),
+    ],
+)  # fmt: skip
+def test_a_present_passive_or_a_planned_sentence_looks_ahead(sentence: str, expected: str) -> None:
+    assert resolved_dates(sentence, MARCH)[0][1:3] == (expected, expected)

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from storytrace.records import DateMention
 from storytrace.text.doccache import span_ents
 from storytrace.text.durations import length_of_time, not_a_date
-from storytrace.text.tense import direction
+from storytrace.text.tense import direction, sentence_direction
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _MONTH_DAY = re.compile(
@@ -320,6 +320,8 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     if forward is None:
         tense = direction(ent)
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        if tense is None and before not in _DEADLINE:
+            tense = sentence_direction(ent)
         forward = tense == "future" or (tense is None and before in _DEADLINE)
     length = length_of_time(ent, base, forward)
     if isinstance(length, tuple):

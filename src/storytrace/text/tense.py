@@ -42,7 +42,22 @@ def direction(span: Span) -> Direction | None:
 
     None when no verb governs the span (a date hanging off a noun phrase or a headline).
     """
-    verb = governing_verb(span)
+    return _direction_of(governing_verb(span))
+
+
+def sentence_direction(span: Span) -> Direction | None:
+    """The direction of the main verb of the span's sentence: for a span no verb governs
+    (the parse of "are scheduled to co-moderate the debate, Oct. 9" hangs it off a noun)."""
+    root = span.sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    if root.tag_ in _PRESENT_TAGS and not any(c.dep_ == "xcomp" for c in root.children):
+        return None  # "His speech on Monday is the latest": plain present says nothing
+    return _direction_of(root)
+
+
+def _direction_of(verb: Token | None) -> Direction | None:
+    """The direction of one verb, climbing through "plans to [open]", "is going to [vote]"."""
     for _ in range(4):  # up through "plans to [open]", "is going to [vote]"
         if verb is None:
             return None
@@ -61,9 +76,14 @@ def direction(span: Span) -> Direction | None:
                 verb = parent
                 continue
             return None
-        if verb.tag_ in _PAST_TAGS or any(
-            c.tag_ in _PAST_TAGS or c.lower_ in ("has", "have", "had") for c in aux
+        perfect = any(c.lower_ in ("has", "have", "had") for c in aux)
+        if (
+            verb.tag_ == "VBN"
+            and not perfect
+            and any(c.dep_ == "auxpass" and c.tag_ in _PRESENT_TAGS for c in aux)
         ):
+            return "future"  # "are set on Nov. 8", "is scheduled for Oct. 9": present passive
+        if verb.tag_ in _PAST_TAGS or perfect or any(c.tag_ in _PAST_TAGS for c in aux):
             return "past"
         if verb.tag_ in _PRESENT_TAGS or (
             verb.tag_ == "VBG" and any(c.tag_ in _PRESENT_TAGS for c in aux)
