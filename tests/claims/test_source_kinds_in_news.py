@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.claims import read_stage
-from storytrace.claims.sources import clean_name
+from storytrace.claims.sources import SourceContext, clean_name
 from storytrace.records import Article, Attribution
 
 
@@ -101,3 +101,10 @@ def test_the_owner_of_a_family_role_is_not_the_source() -> None:
     )
     attribution = _said(text)
     assert (attribution.source, attribution.kind) == ("Dorian Paul Whitcombe's wife", "person")
+
+
+def test_a_name_the_parser_calls_a_place_but_no_gazetteer_knows_is_no_place() -> None:
+    ctx = SourceContext(places={"RTV", "Supetar"})
+    assert not ctx.is_place_name("RTV")  # a channel spaCy tagged GPE once
+    assert ctx.is_place_name("Supetar")
+    assert ctx.is_place_name("Croatia") and not ctx.is_place_name("Lysmar")

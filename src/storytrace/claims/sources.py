@@ -170,9 +170,9 @@ class SourceContext:
         name = clean_name(text)
         if " " in name or name in self.people or name in self.surnames:
             return False
-        if name in self.places:
-            return True
         place = geocode(name, set())
+        if name in self.places:
+            return place is not None  # spaCy calls "RT" (a channel) a GPE now and then
         return place is not None and place.precision == "country"
 
     def full_name(self, name: str) -> str:
