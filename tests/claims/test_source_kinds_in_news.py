@@ -108,3 +108,13 @@ def test_a_name_the_parser_calls_a_place_but_no_gazetteer_knows_is_no_place() ->
     assert not ctx.is_place_name("RTV")  # a channel spaCy tagged GPE once
     assert ctx.is_place_name("Supetar")
     assert ctx.is_place_name("Croatia") and not ctx.is_place_name("Lysmar")
+
+
+def test_a_dateline_marked_with_the_source_does_not_govern_it() -> None:
+    from storytrace.claims.attribution import _head
+    from storytrace.text import load_nlp
+
+    doc = load_nlp()("WASHINGTON -- President Obama said the museum would open in May.")
+    marked = [t for t in doc if t.idx < doc.text.index(" said")]
+    head = _head(marked)
+    assert head is not None and head.text == "Obama"

@@ -38,7 +38,11 @@ def _tokens(doc: Doc, fragments: Fragments) -> list[Token]:
 
 
 def _head(tokens: list[Token]) -> Token | None:
-    """The token of a span that governs it: the first whose head lies outside the span."""
+    """The token of a span that governs it: the first whose head lies outside the span, after
+    a dateline's dash ("WASHINGTON -- President Obama")."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in ("-", "--", "–", "—", "―")]
+    if dashes and dashes[-1] + 1 < len(tokens) and tokens[0].is_upper:
+        tokens = tokens[dashes[-1] + 1 :]
     ids = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
     nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET", "X")]
