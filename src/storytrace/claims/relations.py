@@ -22,9 +22,10 @@ from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Token
 
-from storytrace.claims.cue_network import combined_many, load_tagger, log_probs, token_vectors
-from storytrace.claims.features import index_cue_rows, quote_mask, role_rows, sentence_ids
-from storytrace.claims.sequence import decode_many, emissions_many, viterbi_many
+from storytrace.claims.cue_network import load_tagger, log_probs, mixed_labels, token_vectors
+from storytrace.claims.cue_scores import cue_scores
+from storytrace.claims.features import quote_mask, role_rows, sentence_ids, token_view
+from storytrace.claims.sequence import decode_many, emissions_many
 from storytrace.text.doccache import doc_text
 
 Fragments = tuple[tuple[int, int], ...]
@@ -84,21 +85,21 @@ def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[
     ``model`` carries one, the neural cue tagger's (a doc without token vectors: CRF alone).
     """
     sentences = [ids for ids in sentence_ids(doc) if ids]
-    lexicon = model["cue"].get("lexicon")
-    rows = [index_cue_rows(doc, ids, quoted, lexicon) for ids in sentences]
+    scores = cue_scores(doc, quoted, model["cue"], model["cue"].get("lexicon"))
+    parts = [scores[ids] for ids in sentences]
     network = model.get("network")
     vectors = token_vectors(doc) if network else None
     if network is None or vectors is None:
-        labels = viterbi_many(model["cue"], rows)
+        labels = decode_many(model["cue"], parts)
     else:
         neural = log_probs(doc, sentences, vectors, quoted, network)
-        labels = combined_many(model["cue"], rows, neural, network["mix"])
+        labels = mixed_labels(model["cue"], parts, neural, network["mix"])
+    lowers = token_view(doc).lowers
     runs: list[list[Token]] = []
     for ids, found in zip(sentences, labels, strict=True):
         tagged = [[doc[i] for i in run] for run in cue_runs(ids, found)]
-        runs += sorted(
-            tagged + evidential_cues([doc[i] for i in ids], tagged), key=lambda run: run[0].i
-        )
+        candidates = [doc[i] for i in ids if lowers[i] in EVIDENTIALS]
+        runs += sorted(tagged + evidential_cues(candidates, tagged), key=lambda run: run[0].i)
     return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
 
 
@@ -126,13 +127,12 @@ def evidential_cues(tokens: list[Token], tagged: list[list[Token]]) -> list[list
 def _window(doc: Doc, cue: list[Token], width: int | None = None) -> range:
     """Tokens of the cue's paragraph (no line break crossed) within ``width`` of it."""
     width = width or WINDOW
+    texts = token_view(doc).texts  # a token's trailing whitespace is one space or none
     start = cue[0].i
-    while start > 0 and cue[0].i - start < width and "\n" not in doc[start - 1].text_with_ws:
+    while start > 0 and cue[0].i - start < width and "\n" not in texts[start - 1]:
         start -= 1
     end = cue[-1].i + 1
-    while end < len(doc) and end - cue[-1].i < width and "\n" not in doc[end - 1].whitespace_:
-        if "\n" in doc[end].text:
-            break
+    while end < len(doc) and end - cue[-1].i < width and "\n" not in texts[end]:
         end += 1
     return range(start, end)
 
@@ -294,9 +294,10 @@ def _roles_of(
     doc: Doc, cue: list[Token], window: range, labels: list[str]
 ) -> dict[str, list[Token]]:
     own = {t.i for t in cue}
+    space = token_view(doc).space
     found: dict[str, list[Token]] = {"Source": [], "Content": []}
     for i, label in zip(window, labels, strict=True):
-        if label in found and i not in own and not doc[i].is_space:
+        if label in found and i not in own and not space[i]:
             found[label].append(doc[i])
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
     found["Source"] = closing_comma(trim_source([doc[i] for i in source_ids]), cue)
