@@ -1,4 +1,4 @@
-"""The cue CRF's scores read column by column equal the sums over the feature strings."""
+"""The cue and role CRFs' scores read column by column equal the sums over the feature strings."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ import pytest
 from spacy.tokens import Doc
 
 from storytrace.claims.cue_scores import cue_scores
-from storytrace.claims.features import index_cue_rows, quote_mask, sentence_ids
-from storytrace.claims.relations import load_model
+from storytrace.claims.features import index_cue_rows, quote_mask, role_rows, sentence_ids
+from storytrace.claims.relations import _window, find_cues, load_model
+from storytrace.claims.role_scores import role_scores
 from storytrace.claims.sequence import state_scores
 from storytrace.text import load_nlp
 
@@ -68,3 +69,41 @@ def test_every_template_is_read_as_its_string_writes_it(with_lexicon: bool) -> N
     for doc in docs:
         by_strings, by_columns = _strings_and_columns(doc, model, lexicon)
         np.testing.assert_allclose(by_columns, by_strings, rtol=0, atol=1e-9)
+
+
+def _role_sums(doc: Doc, model: dict[str, object]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    quoted = quote_mask(doc)
+    cues = find_cues(doc, quoted, load_model())
+    cue_ids = {t.i for cue in cues for t in cue}
+    windows = [_window(doc, cue) for cue in cues]
+    rows = [role_rows(doc, c, w, quoted, cue_ids) for c, w in zip(cues, windows, strict=True)]
+    by_strings = [state_scores(model, r) for r in rows]
+    return by_strings, role_scores(doc, cues, windows, quoted, cue_ids, model)
+
+
+def test_the_role_crf_scores_every_window_the_same_either_way() -> None:
+    docs = _docs()
+    shipped = load_model()["role"]
+    features: dict[str, None] = {}
+    for doc in docs:
+        by_strings, by_columns = _role_sums(doc, shipped)
+        assert len(by_columns) == len(by_strings)
+        for a, b in zip(by_strings, by_columns, strict=True):
+            np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)
+        quoted = quote_mask(doc)
+        cues = find_cues(doc, quoted, load_model())
+        cue_ids = {t.i for cue in cues for t in cue}
+        for cue in cues:
+            for row in role_rows(doc, cue, _window(doc, cue), quoted, cue_ids):
+                features.update(dict.fromkeys(row))
+    # A model that knows every feature of these windows, each with its own weights.
+    rng = np.random.default_rng(5)
+    model = {
+        "labels": ["O", "Source", "Content"],
+        "transitions": [[0.0] * 3 for _ in range(3)],
+        "weights": {f: rng.normal(size=3).tolist() for f in features},
+    }
+    assert len(features) > 500
+    for doc in docs:
+        for a, b in zip(*_role_sums(doc, model), strict=True):
+            np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)

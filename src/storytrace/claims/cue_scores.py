@@ -16,7 +16,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-
 from spacy.tokens import Doc
 
 from storytrace.claims.features import CLAUSE_DEPS, Lexicon, token_view
@@ -68,10 +67,12 @@ class Lookup:
         code = columns[0].codes
         for column in columns[1:]:
             code = code * len(column.strings) + column.codes
-        distinct, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+        _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
         parts = [[c.strings[k] for k in c.codes[first].tolist()] for c in columns]
         get = self.index.get
-        found = [get(printable(prefix + "|".join(values)), -1) for values in zip(*parts)]
+        found = [
+            get(printable(prefix + "|".join(values)), -1) for values in zip(*parts, strict=True)
+        ]
         return np.array(found, dtype=np.int64)[inverse.reshape(-1)]
 
     def row(self, feature: str) -> int:
@@ -188,11 +189,13 @@ def _children(
     pairs = np.unique(heads * len(deps.strings) + deps.codes)
     owners, kinds = np.divmod(pairs, len(deps.strings))
     kind = Column(kinds, deps.strings)
-    found = [(owners, look.rows("c=", [kind]))]
+    found: list[tuple[Codes | None, Codes]] = [(owners, look.rows("c=", [kind]))]
     clause = np.isin(kinds, _codes(deps, tuple(CLAUSE_DEPS)))
     if clause.any():
         chosen = np.flatnonzero(clause)
-        found.append((owners[chosen], look.rows("l+c=", [lemma.at(owners[chosen]), kind.at(chosen)])))
+        found.append(
+            (owners[chosen], look.rows("l+c=", [lemma.at(owners[chosen]), kind.at(chosen)]))
+        )
     return found
 
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -82,7 +81,8 @@ def _view(doc: Doc) -> _View:
     if _LAST and _LAST[0].doc is doc:
         return _LAST[0]
     size = len(doc)
-    table = doc.to_array(_COLUMNS) if size else np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
+    empty = np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
+    table: npt.NDArray[np.uint64] = np.asarray(doc.to_array(_COLUMNS), np.uint64) if size else empty
     # HEAD is a relative offset, stored as uint64.
     heads = (np.arange(size) + table[:, 0].astype(np.int64)).tolist()
     deps, tags = _strings(doc, table[:, 1]), _strings(doc, table[:, 2])

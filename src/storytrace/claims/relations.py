@@ -24,8 +24,9 @@ from spacy.tokens import Doc, Token
 
 from storytrace.claims.cue_network import load_tagger, log_probs, mixed_labels, token_vectors
 from storytrace.claims.cue_scores import cue_scores
-from storytrace.claims.features import quote_mask, role_rows, sentence_ids, token_view
-from storytrace.claims.sequence import decode_many, emissions_many
+from storytrace.claims.features import quote_mask, sentence_ids, token_view
+from storytrace.claims.role_scores import role_scores
+from storytrace.claims.sequence import decode_many
 from storytrace.text.doccache import doc_text
 
 Fragments = tuple[tuple[int, int], ...]
@@ -274,8 +275,7 @@ def all_roles(
 ) -> list[dict[str, list[Token]]]:
     """:func:`roles` of each cue, the windows tagged together."""
     windows = [_window(doc, cue) for cue in cues]
-    rows = [role_rows(doc, cue, w, quoted, cue_ids) for cue, w in zip(cues, windows, strict=True)]
-    emissions = emissions_many(model["role"], rows)
+    emissions = role_scores(doc, cues, windows, quoted, cue_ids, model["role"])
     labels = decode_many(model["role"], emissions)
     retry = [k for k, found in enumerate(labels) if "Content" not in found]
     if retry and RETRY_BIAS:
