@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, TypeVar
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from storytrace.claims.cue_network import load_tagger, log_probs, mixed_labels, token_vectors
 from storytrace.claims.cue_scores import cue_scores
@@ -259,6 +259,45 @@ def transcript_relations(text: str) -> list[Relation]:
     return relations
 
 
+# A headline that puts a statement in someone's mouth: "Trey Gowdy: Benghazi Investigation
+# Helped Reveal ...", "Poll: Clinton and Trump in dead heat". In PolNeAR train, 71 of the
+# 112 first lines of this shape are annotated so (the colon the cue, the name the source,
+# the rest of the line without its closing stop the content); most others open with a label
+# ("Breaking:", "Revealed:", "Wow:"), which names no one. With the name read as below, 45 of
+# the 52 taken in the first 400 train texts are annotated, all 45 with this content.
+_HEADLINE = re.compile(
+    r"\A[ \t\xa0]*(?P<source>[A-Z][\w.'’-]*(?:[ \xa0]+[A-Z][\w.'’-]*){0,3})(?P<cue>:)"
+    r"[ \t\xa0]+(?P<content>[^\n]*[^\s.;])"
+)
+_NAMING_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def headline_relations(doc: Doc) -> list[Relation]:
+    """The attribution of a first line "Name: statement" whose name spaCy reads as a
+    person, organisation, place or group, or as a plural or a common noun ("Historians",
+    "Poll") rather than a label word ("Breaking", "Revealed")."""
+    match = _HEADLINE.match(doc_text(doc))
+    if match is None:
+        return []
+    span = doc.char_span(*match.span("source"), alignment_mode="expand")
+    if span is None or not _names_someone(span):
+        return []
+    return [
+        Relation(
+            cue=(match.span("cue"),),
+            content=(match.span("content"),),
+            source=(match.span("source"),),
+        )
+    ]
+
+
+def _names_someone(span: Span) -> bool:
+    if any(t.ent_type_ in _NAMING_ENTITIES for t in span):
+        return True
+    last = span[-1]  # a title-case common noun, not a gerund read as one ("Breaking")
+    return last.tag_ in {"NN", "NNS"} and last.is_title and not last.lower_.endswith("ing")
+
+
 def roles(
     doc: Doc, cue: list[Token], quoted: list[bool], cue_ids: set[int], model: dict[str, Any]
 ) -> dict[str, list[Token]]:
@@ -360,7 +399,7 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
     text = doc_text(doc)
     tweets = tweet_relations(text) + signed_quote_relations(text)
     covered = [(r.content[0][0], r.source[0][1]) for r in tweets if r.source]
-    speakers = transcript_relations(text)
+    speakers = transcript_relations(text) + headline_relations(doc)
     covered += [(r.source[0][0], r.cue[0][1]) for r in speakers if r.source]
     tweets += speakers
     cues = [
