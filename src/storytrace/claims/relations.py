@@ -7,8 +7,10 @@ neither with a second CRF, from how they hang off the cue in the dependency pars
 labels of neighbouring tokens agree and spans get whole boundaries. Both are fitted on
 PolNeAR train (``python -m storytrace.training.attribution``) and shipped as plain JSON
 weights in ``claims/data/attribution_model.json`` (with ``attribution_model.meta.json``),
-decoded by :mod:`storytrace.claims.sequence`. The read stage runs this tagger on every
-article (:func:`storytrace.claims.read_stage`).
+scored template by template over the whole doc (:mod:`storytrace.claims.cue_scores`,
+:mod:`storytrace.claims.role_scores`) and decoded by :mod:`storytrace.claims.sequence`.
+Tweets, signed quotes, transcript lines and "Name: statement" headlines are read by rule.
+The read stage runs this tagger on every article (:func:`storytrace.claims.read_stage`).
 """
 
 from __future__ import annotations
