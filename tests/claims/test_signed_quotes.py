@@ -1,4 +1,5 @@
-"""Attributions printed without a verb: embedded tweets, signed quotes, transcript lines."""
+"""Attributions printed without a verb: embedded tweets, signed quotes, transcript lines,
+headlines."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import time
 
 from storytrace.claims.relations import (
     find_relations,
+    headline_relations,
     signed_quote_relations,
     transcript_relations,
     tweet_relations,
@@ -85,3 +87,26 @@ def test_a_lone_capitalised_label_or_page_furniture_is_no_speaker() -> None:
     assert transcript_relations("POLL: Clinton leads in Ohio.\n\nMore text here.\n") == []
     furniture = "UPDATE: The vote was moved.\n\nVIDEO: The senator speaks.\n"
     assert transcript_relations(furniture) == []
+
+
+def test_a_headline_puts_its_statement_in_the_named_mouth() -> None:
+    nlp = load_nlp()
+    text = "Trey Gowdy: Benghazi Investigation Helped Reveal Clinton Email Scandal.\n\nMore."
+    (relation,) = headline_relations(nlp(text))
+    expected = ("Benghazi Investigation Helped Reveal Clinton Email Scandal", ":", "Trey Gowdy")
+    assert _read(text, relation) == expected
+    assert expected in [_read(text, r) for r in find_relations(nlp(text))]  # what analyze reads
+    poll = "Poll: Clinton and Trump in dead heat heading into first debate.\nText."
+    assert [_read(poll, r) for r in headline_relations(nlp(poll))] == [
+        ("Clinton and Trump in dead heat heading into first debate", ":", "Poll")
+    ]
+
+
+def test_a_label_headline_or_a_later_line_names_no_one() -> None:
+    nlp = load_nlp()
+    for text in (
+        "Breaking: Federal Judge Gives Campaign Bad News.\n",
+        "Revealed: What the Videos Contain.\n",
+        "The vote was close.\n\nTrey Gowdy: Benghazi Investigation Helped Reveal It.\n",
+    ):
+        assert headline_relations(nlp(text)) == [], text

@@ -360,7 +360,21 @@ def combined_many(
     if not sum(lengths):
         return [[] for _ in sentences]
     crf_scores = state_scores(crf, [row for rows in sentences for row in rows])
-    parts = np.split(crf_scores, np.cumsum(lengths)[:-1])
+    return mixed_labels(crf, np.split(crf_scores, np.cumsum(lengths)[:-1]), neural, mix)
+
+
+def mixed_labels(
+    crf: dict[str, Any],
+    parts: Sequence[npt.NDArray[np.float64]],
+    neural: Sequence[Matrix],
+    mix: dict[str, Any],
+) -> list[list[str]]:
+    """:func:`combined_many` from the CRF's per-token scores of each sentence (``parts``)."""
+    if list(crf["labels"]) != list(CUE_LABELS):
+        raise ValueError(f"cue CRF labels {crf['labels']} are not {list(CUE_LABELS)}")
+    lengths = [len(part) for part in parts]
+    if not sum(lengths):
+        return [[] for _ in parts]
     emissions = []
     for part, scores in zip(parts, neural, strict=True):
         if not len(part):

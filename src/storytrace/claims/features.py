@@ -8,9 +8,10 @@ can never drift apart.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
@@ -65,18 +66,14 @@ _COLUMNS: list[int | str] = [
 ]  # fmt: skip
 
 
-def _strings(doc: Doc) -> Callable[[int], str]:
-    """A memoised hash -> string lookup in the doc's string store (0 is "")."""
+def _strings(doc: Doc, column: npt.NDArray[np.uint64], *, lower: bool = False) -> list[str]:
+    """The strings of a column of string hashes (0 is ""), each distinct one looked up once."""
     store = doc.vocab.strings
-    known: dict[int, str] = {0: ""}
-
-    def lookup(key: int) -> str:
-        found = known.get(key)
-        if found is None:
-            found = known[key] = store[key]
-        return found
-
-    return lookup
+    distinct, inverse = np.unique(column, return_inverse=True)
+    found = [store[key] if key else "" for key in distinct.tolist()]
+    if lower:
+        found = [word.lower() for word in found]
+    return [found[k] for k in inverse.reshape(-1).tolist()]
 
 
 def _view(doc: Doc) -> _View:
@@ -84,40 +81,31 @@ def _view(doc: Doc) -> _View:
     if _LAST and _LAST[0].doc is doc:
         return _LAST[0]
     size = len(doc)
-    columns = doc.to_array(_COLUMNS).tolist() if size else []
-    lookup = _strings(doc)
+    empty = np.zeros((0, len(_COLUMNS)), dtype=np.uint64)
+    table: npt.NDArray[np.uint64] = np.asarray(doc.to_array(_COLUMNS), np.uint64) if size else empty
+    # HEAD is a relative offset, stored as uint64.
+    heads = (np.arange(size) + table[:, 0].astype(np.int64)).tolist()
+    deps, tags = _strings(doc, table[:, 1]), _strings(doc, table[:, 2])
+    lemmas = _strings(doc, table[:, 3], lower=True)
+    lowers, texts = _strings(doc, table[:, 4]), _strings(doc, table[:, 5])
+    pos = [POS_NAMES[part] for part in table[:, 6].tolist()]
     iob = ("", "I", "O", "B")
-    heads: list[int] = []
-    lemmas, tags, deps, lowers, texts, pos, ents = [], [], [], [], [], [], []
-    space, punct, stop, like_num = [], [], [], []
+    types = _strings(doc, table[:, 8])
+    ents = [f"{iob[k]}-{kind}" for k, kind in zip(table[:, 7].tolist(), types, strict=True)]
+    space, punct, stop, like_num = (table[:, k].astype(bool).tolist() for k in range(9, 13))
     children: list[list[int]] = [[] for _ in range(size)]
-    for i, (head, dep, tag, lemma, lower, orth, part, ent_iob, ent_type, *flags) in enumerate(
-        columns
-    ):
-        head = i + (head if head < 2**63 else head - 2**64)  # HEAD is relative, as uint64
-        heads.append(head)
-        deps.append(lookup(dep))
-        tags.append(lookup(tag))
-        lemmas.append(lookup(lemma).lower())
-        lowers.append(lookup(lower))
-        texts.append(lookup(orth))
-        pos.append(POS_NAMES[part])
-        ents.append(f"{iob[ent_iob]}-{lookup(ent_type)}")
-        space.append(bool(flags[0]))
-        punct.append(bool(flags[1]))
-        stop.append(bool(flags[2]))
-        like_num.append(bool(flags[3]))
+    for i, head in enumerate(heads):
         if head != i:
             children[head].append(i)
     words = [
         ("<nl>" if "\n" in text else "<sp>") if is_space else lower
         for lower, text, is_space in zip(lowers, texts, space, strict=True)
     ]
-    sent_start = [0] * size
-    sent_end = [size] * size
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            sent_start[i], sent_end[i] = sent.start, sent.end
+    bounds = np.array([(sent.start, sent.end) for sent in doc.sents], dtype=np.int64)
+    bounds = bounds.reshape(-1, 2)
+    lengths = bounds[:, 1] - bounds[:, 0]
+    sent_start: list[int] = np.repeat(bounds[:, 0], lengths).tolist()
+    sent_end: list[int] = np.repeat(bounds[:, 1], lengths).tolist()
     view = _View(
         doc,
         words,
@@ -156,7 +144,7 @@ def _tag(doc: Doc, i: int) -> str:
     return _view(doc).tags[i]
 
 
-_CLAUSE_DEPS = frozenset({"ccomp", "nsubj", "dobj", "xcomp"})
+CLAUSE_DEPS = frozenset({"ccomp", "nsubj", "dobj", "xcomp"})
 
 
 Lexicon = dict[str, str]  # lemma -> how often it is a cue in train ("r0" ... "r4")
@@ -254,7 +242,7 @@ def _cue_features(
         f"sent0={view.sent_start[i] == i}",
     ]
     feats += [f"c={d}" for d in children]
-    feats += [f"l+c={lemma}|{d}" for d in children & _CLAUSE_DEPS]
+    feats += [f"l+c={lemma}|{d}" for d in children & CLAUSE_DEPS]
     if any(quoted[c] for c in kids if deps[c] in ("ccomp", "dobj")):
         feats.append("quoted-object")
     if i + 1 < size and quoted[i + 1] and not quote:
@@ -304,10 +292,10 @@ def cue_head(tokens: list[Token]) -> Token:
 
 def _path(token: Token, head: Token) -> tuple[str, int]:
     """How ``token`` hangs from the cue head: the top relation below it, or up/over it."""
-    return _path_of(_view(token.doc), token.i, head.i)
+    return path_of(_view(token.doc), token.i, head.i)
 
 
-def _path_of(view: _View, i: int, target: int) -> tuple[str, int]:
+def path_of(view: _View, i: int, target: int) -> tuple[str, int]:
     """:func:`_path` over token indices."""
     heads, deps = view.heads, view.deps
     chain: list[int] = []
@@ -355,7 +343,8 @@ class _Cue:
     agent: bool  # ... or an agent ("was told by")
 
 
-def _cue(cue: list[Token]) -> _Cue:
+def cue_summary(cue: list[Token]) -> _Cue:
+    """What the role features read of one cue."""
     head = cue_head(cue)
     return _Cue(
         head=head.i,
@@ -371,12 +360,12 @@ def _cue(cue: list[Token]) -> _Cue:
 
 def role_features(token: Token, cue: list[Token], quoted: list[bool]) -> list[str]:
     """Features for the role (Source, Content or none) of ``token`` relative to one cue."""
-    return _role_features(_view(token.doc), token.i, _cue(cue), quoted)
+    return _role_features(_view(token.doc), token.i, cue_summary(cue), quoted)
 
 
 def _role_features(view: _View, i: int, cue: _Cue, quoted: list[bool]) -> list[str]:
     """:func:`role_features` over token indices, with the cue read once."""
-    path, depth = _path_of(view, i, cue.head)
+    path, depth = path_of(view, i, cue.head)
     side = "before" if i < cue.first else "after"
     distance = cue.first - i if side == "before" else i - cue.last
     bucket = str(distance) if distance < 4 else ("near" if distance < 10 else "far")
@@ -433,7 +422,7 @@ def role_rows(
     """
     view = _view(doc)
     own = {t.i for t in cue}
-    about = _cue(cue)
+    about = cue_summary(cue)
     first, last = about.first, about.last
     others = sorted(cue_ids - own)
     rows = []

@@ -17,13 +17,16 @@ import numpy.typing as npt
 _COMPILED: dict[int, tuple[dict[str, list[float]], dict[str, int], npt.NDArray[np.float64]]] = {}
 
 
-def _compiled(model: dict[str, Any]) -> tuple[dict[str, int], npt.NDArray[np.float64]]:
-    """The model's weights as one matrix and a feature -> row index (built once per model)."""
+def compiled_weights(model: dict[str, Any]) -> tuple[dict[str, int], npt.NDArray[np.float64]]:
+    """The model's weights as one matrix (and a last row of zeros) and a feature -> row
+    index (built once per model)."""
     weights: dict[str, list[float]] = model["weights"]
     found = _COMPILED.get(id(weights))
     if found is None or found[0] is not weights:
         index = {feature: k for k, feature in enumerate(weights)}
-        matrix = np.array(list(weights.values()), dtype=np.float64).reshape(
+        # One row per feature, then a row of zeros: the row ``-1`` of an unknown feature.
+        matrix = np.zeros((len(weights) + 1, len(model["labels"])), dtype=np.float64)
+        matrix[:-1] = np.array(list(weights.values()), dtype=np.float64).reshape(
             len(weights), len(model["labels"])
         )
         found = (weights, index, matrix)
@@ -33,7 +36,7 @@ def _compiled(model: dict[str, Any]) -> tuple[dict[str, int], npt.NDArray[np.flo
 
 def state_scores(model: dict[str, Any], rows: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
     """Per-token label scores ``(tokens, labels)``: the summed weights of each token's features."""
-    index, matrix = _compiled(model)
+    index, matrix = compiled_weights(model)
     width = len(model["labels"])
     found = np.fromiter(
         map(index.get, itertools.chain.from_iterable(rows), itertools.repeat(-1)), dtype=np.int64

@@ -1,0 +1,109 @@
+"""The cue and role CRFs' scores read column by column equal the sums over the feature strings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from spacy.tokens import Doc
+
+from storytrace.claims.cue_scores import cue_scores
+from storytrace.claims.features import index_cue_rows, quote_mask, role_rows, sentence_ids
+from storytrace.claims.relations import _window, find_cues, load_model
+from storytrace.claims.role_scores import role_scores
+from storytrace.claims.sequence import state_scores
+from storytrace.text import load_nlp
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear" / "dev" / "text"
+CRAFTED = (
+    'The senator said: "We will win." Aides, who declined to be named, told reporters\n\n'
+    "that the bill \u2014 according to a statement \u2014 would pass. \u201cNo,\u201d she "
+    "replied.\x0bShe claimed | that ratings fell.\n  Officials reportedly denied it."
+)
+
+
+def _docs() -> list[Doc]:
+    texts = [CRAFTED, "Hi.", ""]
+    if DEV.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(DEV.glob("*.txt"))[:3]]
+    return list(load_nlp().pipe(texts))
+
+
+def _strings_and_columns(
+    doc: Doc, model: dict[str, object], lexicon: dict[str, str] | None
+) -> tuple[np.ndarray, np.ndarray]:
+    quoted = quote_mask(doc)
+    ids = [i for s in sentence_ids(doc) for i in s]
+    rows = [row for s in sentence_ids(doc) for row in index_cue_rows(doc, s, quoted, lexicon)]
+    return state_scores(model, rows), cue_scores(doc, quoted, model, lexicon)[ids]
+
+
+def test_the_shipped_cue_crf_scores_the_same_either_way() -> None:
+    crf = load_model()["cue"]
+    for doc in _docs():
+        by_strings, by_columns = _strings_and_columns(doc, crf, crf.get("lexicon"))
+        assert by_columns.shape == by_strings.shape
+        np.testing.assert_allclose(by_columns, by_strings, rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("with_lexicon", [False, True])
+def test_every_template_is_read_as_its_string_writes_it(with_lexicon: bool) -> None:
+    # A model that knows every feature these texts have, each with its own weights: a
+    # template read differently (a value, a shift, a condition) changes some token's sum.
+    docs = _docs()
+    lexicon = {"say": "r4", "tell": "r3", "claim": "r2", "the": "r0"} if with_lexicon else None
+    features: dict[str, None] = {}
+    for doc in docs:
+        quoted = quote_mask(doc)
+        for ids in sentence_ids(doc):
+            for row in index_cue_rows(doc, ids, quoted, lexicon):
+                features.update(dict.fromkeys(row))
+    rng = np.random.default_rng(3)
+    model = {
+        "labels": ["O", "B", "I"],
+        "transitions": [[0.0] * 3 for _ in range(3)],
+        "weights": {f: rng.normal(size=3).tolist() for f in features},
+    }
+    assert any(f.startswith("lex") for f in features) == with_lexicon
+    for doc in docs:
+        by_strings, by_columns = _strings_and_columns(doc, model, lexicon)
+        np.testing.assert_allclose(by_columns, by_strings, rtol=0, atol=1e-9)
+
+
+def _role_sums(doc: Doc, model: dict[str, object]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    quoted = quote_mask(doc)
+    cues = find_cues(doc, quoted, load_model())
+    cue_ids = {t.i for cue in cues for t in cue}
+    windows = [_window(doc, cue) for cue in cues]
+    rows = [role_rows(doc, c, w, quoted, cue_ids) for c, w in zip(cues, windows, strict=True)]
+    by_strings = [state_scores(model, r) for r in rows]
+    return by_strings, role_scores(doc, cues, windows, quoted, cue_ids, model)
+
+
+def test_the_role_crf_scores_every_window_the_same_either_way() -> None:
+    docs = _docs()
+    shipped = load_model()["role"]
+    features: dict[str, None] = {}
+    for doc in docs:
+        by_strings, by_columns = _role_sums(doc, shipped)
+        assert len(by_columns) == len(by_strings)
+        for a, b in zip(by_strings, by_columns, strict=True):
+            np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)
+        quoted = quote_mask(doc)
+        cues = find_cues(doc, quoted, load_model())
+        cue_ids = {t.i for cue in cues for t in cue}
+        for cue in cues:
+            for row in role_rows(doc, cue, _window(doc, cue), quoted, cue_ids):
+                features.update(dict.fromkeys(row))
+    # A model that knows every feature of these windows, each with its own weights.
+    rng = np.random.default_rng(5)
+    model = {
+        "labels": ["O", "Source", "Content"],
+        "transitions": [[0.0] * 3 for _ in range(3)],
+        "weights": {f: rng.normal(size=3).tolist() for f in features},
+    }
+    assert len(features) > 500
+    for doc in docs:
+        for a, b in zip(*_role_sums(doc, model), strict=True):
+            np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)
