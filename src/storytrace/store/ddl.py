@@ -139,15 +139,15 @@ def corpus_index_sql(d: Dialect) -> list[str]:
 )""",
         f"""CREATE TABLE IF NOT EXISTS corpus_keys (
     kind TEXT NOT NULL,
-    key {integer} NOT NULL,
+    "key" {integer} NOT NULL,
     article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE
 )""",
-        "CREATE INDEX IF NOT EXISTS corpus_keys_by_key ON corpus_keys (kind, key)",
+        'CREATE INDEX IF NOT EXISTS corpus_keys_by_key ON corpus_keys (kind, "key")',
         f"""CREATE TABLE IF NOT EXISTS corpus_counts (
     kind TEXT NOT NULL,
     term TEXT NOT NULL,
     docs {integer} NOT NULL,
-    first {integer} NOT NULL,
+    "first" {integer} NOT NULL,
     PRIMARY KEY (kind, term)
 )""",
     ]

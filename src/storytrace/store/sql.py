@@ -384,7 +384,7 @@ class SQLStore:
     def index_keys(self, kind: str, keys: Iterable[int]) -> list[tuple[int, str]]:
         """The ``(key, article id)`` rows of this kind whose key is one of ``keys``."""
         rows = self._read_in(
-            "SELECT key, article_id FROM corpus_keys WHERE kind = ? AND key IN ({})",
+            'SELECT "key", article_id FROM corpus_keys WHERE kind = ? AND "key" IN ({})',
             (int(k) for k in keys),
             (kind,),
         )
@@ -394,7 +394,7 @@ class SQLStore:
         """How many indexed articles hold each of these terms of this kind, and the rank
         of its first appearance (absent: none holds it)."""
         rows = self._read_in(
-            "SELECT term, docs, first FROM corpus_counts WHERE kind = ? AND term IN ({})",
+            'SELECT term, docs, "first" FROM corpus_counts WHERE kind = ? AND term IN ({})',
             terms,
             (kind,),
         )
@@ -415,12 +415,12 @@ class SQLStore:
             )
             for kind, rows in keys.items():
                 self._many(
-                    "INSERT INTO corpus_keys (kind, key, article_id) VALUES (?, ?, ?)",
+                    'INSERT INTO corpus_keys (kind, "key", article_id) VALUES (?, ?, ?)',
                     [(kind, int(k), a) for k, a in rows],
                 )
             for kind, found in counts.items():
                 self._many(
-                    "INSERT INTO corpus_counts (kind, term, docs, first) VALUES (?, ?, ?, ?)"
+                    'INSERT INTO corpus_counts (kind, term, docs, "first") VALUES (?, ?, ?, ?)'
                     " ON CONFLICT (kind, term)"
                     " DO UPDATE SET docs = corpus_counts.docs + excluded.docs",
                     [(kind, term, int(n), int(f)) for term, (n, f) in found.items()],
