@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -21,8 +22,8 @@ def test_rows_from_stored_counts_are_the_whole_corpus_rows_bit_for_bit() -> None
     stored = term_counts(texts[:6])  # indexed in an earlier run
     new = term_counts(texts[6:], first=6)  # this run's, not yet indexed
 
-    def counts(kind: str, terms: object) -> dict[str, tuple[int, int]]:
-        return {t: stored[kind][t] for t in terms if t in stored[kind]}  # type: ignore[attr-defined]
+    def counts(kind: str, terms: Collection[str]) -> dict[str, tuple[int, int]]:
+        return {t: stored[kind][t] for t in terms if t in stored[kind]}
 
     chosen = [1, 4, 7, 9, len(texts) - 1]
     part = stored_views([texts[i] for i in chosen], vectors[chosen], with_new(counts, new),
