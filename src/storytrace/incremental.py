@@ -11,8 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
+import numpy as np
+
+from storytrace.cluster.blocking import day_numbers
+from storytrace.cluster.terms import Counts, term_counts
 from storytrace.events.merge import Parts, events_match, merged_event
 from storytrace.records import Article, ClaimGroup, Event, ReuseEdge
+from storytrace.reuse.stored import index_articles
+
+Keys = dict[str, list[tuple[int, str]]]
+TermCounts = dict[str, dict[str, tuple[int, int]]]
 
 
 def stories_to_build(
@@ -27,6 +35,68 @@ def stories_to_build(
     wanted = set(built)
     replaced = {existing[a] for a, story in assignment.items() if story in wanted and a in existing}
     return built, replaced
+
+
+def neighbourhood(
+    ready: Sequence[tuple[str, str | None]],
+    new: Collection[str],
+    grouped: Mapping[str, str],
+    window_days: int,
+) -> list[str]:
+    """The articles story grouping needs to place the ``new`` ones, in store order.
+
+    ``ready`` are every grouped or new article's id and publication date, ``grouped`` the
+    stored story of each grouped one. Two dated articles more than ``window_days`` apart
+    are never compared or linked, so the new articles meet only those dated within the
+    window of one of them, and undated ones (every article, when a new one is undated);
+    the stories those belong to come whole, as grouping links their articles.
+    """
+    days = day_numbers(p for _, p in ready)
+    fresh = set(new)
+    is_new = np.array([i in fresh for i, _ in ready], dtype=bool)
+    near = np.isnan(days)
+    new_days = np.sort(days[is_new])
+    if np.isnan(new_days).any():
+        near[:] = True
+    elif len(new_days):
+        at = np.searchsorted(new_days, days)
+        below = np.abs(days - new_days[np.maximum(at - 1, 0)])
+        above = np.abs(new_days[np.minimum(at, len(new_days) - 1)] - days)
+        near |= np.minimum(below, above) <= window_days
+    chosen = {i for (i, _), keep in zip(ready, near.tolist(), strict=True) if keep} | fresh
+    stories = {grouped[i] for i in chosen if i in grouped}
+    chosen |= {i for i, story in grouped.items() if story in stories}
+    return [i for i, _ in ready if i in chosen]
+
+
+def index_rows(articles: Sequence[Article], first: int) -> tuple[Keys, TermCounts]:
+    """What the corpus index gains from ``articles`` (numbered from ``first`` in corpus
+    order): reuse fingerprints and band keys, word counts, and story grouping's term
+    counts with their first appearances."""
+    reuse = index_articles(articles)
+    terms = term_counts([grouping_text(a) for a in articles], first=first)
+    return reuse.keys(), {**reuse.counts(), **terms}
+
+
+def grouping_text(article: Article) -> str:
+    """What story grouping's views read of an article: its title and body."""
+    return f"{article.title or ''}\n{article.text}"
+
+
+def with_new(counts: Counts, new: TermCounts) -> Counts:
+    """The stored term counts plus those of articles not yet indexed (``new``)."""
+
+    def found(kind: str, terms: Collection[str]) -> dict[str, tuple[int, int]]:
+        out = dict(counts(kind, terms))
+        extra = new.get(kind, {})
+        for term in terms:
+            if term in extra:
+                held, first = extra[term]
+                old = out.get(term)
+                out[term] = (held, first) if old is None else (old[0] + held, old[1])
+        return out
+
+    return found
 
 
 def members_by_story(

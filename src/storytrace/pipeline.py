@@ -42,14 +42,20 @@ from storytrace.claims import Reading, read_stage
 from storytrace.cluster import article_vectors, group_stories
 from storytrace.cluster.blocking import Candidates, candidate_edges, pair_components
 from storytrace.cluster.embed import Vectors
+from storytrace.cluster.stories import WINDOW_DAYS
+from storytrace.cluster.terms import stored_views
 from storytrace.errors import InputRejected
 from storytrace.events import code_events
 from storytrace.incremental import (
     cross_story_events,
     edges_by_story,
     event_kind,
+    grouping_text,
+    index_rows,
     members_by_story,
+    neighbourhood,
     stories_to_build,
+    with_new,
 )
 from storytrace.ingest import (
     CountsListener,
@@ -67,6 +73,7 @@ from storytrace.report.cache import PIECES
 from storytrace.report.stamp import REPORTS, STAMP
 from storytrace.report.update import report_store
 from storytrace.reuse import find_reuse
+from storytrace.reuse.stored import find_new_reuse
 from storytrace.store import Store, open_store, runs
 from storytrace.store.base import StoryCounts
 from storytrace.store.runs import start_run
@@ -573,21 +580,44 @@ def update_stories(
     """
     if not store.unfinished_articles():
         return []
-    vectors_raw = store.get_vectors()
-    articles = [a for a in store.get_articles() if a.id in vectors_raw and store.has_claims(a.id)]
+    ready = store.ready_articles()
     grouped = store.story_articles()
-    new = [a.id for a in articles if a.id not in grouped]
+    new = [i for i, _ in ready if i not in grouped]
     if not new:
         return []
-    vectors = {a.id: np.frombuffer(vectors_raw[a.id], dtype=np.float32) for a in articles}
-    _tick(clock, "load")
-    edges = find_reuse(articles, only=set(new), window_days=REUSE_WINDOW_DAYS)
+    indexed = _indexed(store, ready, grouped)
+    fresh = set(new)
+    unindexed = [i for i in new if i not in indexed]  # (a new article may be indexed
+    documents = len(indexed) + len(unindexed)  # already, when its story failed)
+    if len(new) > len(indexed):  # most of the corpus is new: every article read at once
+        articles = store.get_articles(i for i, _ in ready)
+        _tick(clock, "load")
+        edges = find_reuse(articles, only=fresh, window_days=REUSE_WINDOW_DAYS)
+        views = None
+    else:  # through the corpus index: only what the new articles meet is read
+        added = store.get_articles(new)
+        _tick(clock, "load")
+        uncounted = [a for a in added if a.id not in indexed]
+        edges = find_new_reuse(added, store, store.get_articles, documents=documents,
+                               uncounted=uncounted, window_days=REUSE_WINDOW_DAYS)  # fmt: skip
+        _tick(clock, "reuse")
+        articles = store.get_articles(neighbourhood(ready, fresh, grouped, WINDOW_DAYS))
+        _tick(clock, "load")
+        counts = index_rows(uncounted, len(indexed))[1]
+        views = stored_views(
+            [grouping_text(a) for a in articles],
+            _vectors(store, articles),
+            with_new(store.index_counts, counts),
+            documents,
+        )
     progress("reuse", len(new), len(new))
-    _tick(clock, "reuse")
+    vectors = dict(zip((a.id for a in articles), _vectors(store, articles), strict=True))
+    _tick(clock, "reuse" if views is None else "cluster")
     existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
     on = engine or EMBEDDED
     assignment = group_stories(articles, vectors, edges=edges, existing=existing, focus=new,
-                               parts_of=on.components, pairs_of=on.candidates)  # fmt: skip
+                               parts_of=on.components, pairs_of=on.candidates,
+                               views=views)  # fmt: skip
     _tick(clock, "cluster")
     story_ids, replaced = stories_to_build(assignment, existing, new)
     old = store.get_stories(sorted(replaced))
@@ -617,7 +647,42 @@ def update_stories(
         )
         store.save_cross_events(merged, replacing=dropped)
         _tick(clock, "events across stories")
+        todo = set(unindexed)
+        _save_index(store, [a for a in articles if a.id in todo], len(indexed))
+        _tick(clock, "index")
     return sorted({s.id for s in built})
+
+
+INDEX_BATCH = 2_000  # articles indexed at a time (bounded memory)
+
+
+def _vectors(store: Store, articles: Sequence[Article]) -> Vectors:
+    """The articles' stored embeddings, one row each."""
+    raw = store.get_vectors(a.id for a in articles)
+    return np.stack([np.frombuffer(raw[a.id], dtype=np.float32) for a in articles])
+
+
+def _save_index(store: Store, articles: Sequence[Article], first: int) -> None:
+    """Add ``articles`` (numbered from ``first`` in corpus order) to the corpus index."""
+    for start in range(0, len(articles), INDEX_BATCH):
+        chunk = articles[start : start + INDEX_BATCH]
+        keys, counts = index_rows(chunk, first + start)
+        store.save_index([a.id for a in chunk], keys, counts)
+
+
+def _indexed(store: Store, ready: Sequence[tuple[str, str | None]],
+             grouped: Mapping[str, str]) -> set[str]:  # fmt: skip
+    """The articles the corpus index holds, after indexing the grouped articles it lacks
+    (all of them, once, in a store made before the index)."""
+    indexed = store.indexed_articles()
+    missing = [i for i, _ in ready if i in grouped and i not in indexed]
+    if missing:
+        with store.transaction():
+            for start in range(0, len(missing), INDEX_BATCH):
+                chunk = store.get_articles(missing[start : start + INDEX_BATCH])
+                _save_index(store, chunk, len(indexed) + start)
+        indexed |= set(missing)
+    return indexed
 
 
 def _tick(clock: _Clock | None, stage: str) -> None:

@@ -206,3 +206,39 @@ def test_an_event_told_in_several_stories_grows_without_saving_or_drawing_them(
     assert all(len(s["events"]) == 1 for s in document["stories"])  # each story its own
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "Events told in several stories" in page and 'href="#story-3"' in page
+
+
+def _full_picture(stories: list, events: list) -> tuple:
+    """Stories with their groups (members, verdict, evidence), edges and events."""
+    found = []
+    for story in stories:
+        groups = sorted((tuple(sorted(m.id for m in g.members)), g.verdict, g.text)
+                        for g in story.claim_groups)  # fmt: skip
+        edges = sorted((e.source, e.target, e.containment) for e in story.reuse_edges)
+        kinds = sorted((e.event_type, e.sub_event_type, e.article_ids) for e in story.events)
+        found.append((story.article_ids, tuple(groups), tuple(edges), tuple(kinds)))
+    merged = sorted((e.story_ids, e.article_ids) for e in events)
+    return sorted(found), merged
+
+
+def test_runs_through_the_corpus_index_give_the_stories_of_one_run(tmp_path: Path) -> None:
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    for path in sorted(corpus.glob("0*")):  # 5 Ghent reports, a ferry and a library report
+        number = int(path.name[:3])
+        target = second if number in (4, 6, 8) else first
+        (target / path.name).write_bytes(path.read_bytes())
+    db, scratch = tmp_path / "st.db", tmp_path / "scratch.db"
+    analyze([str(first)], db=db)
+    with open_store(db) as store:
+        assert len(store.indexed_articles()) == 7  # the first run indexed its articles
+    analyze([str(second)], db=db)  # 3 new against 7 indexed: through the index
+    analyze([str(first), str(second)], db=scratch)
+    with open_store(db) as store, open_store(scratch) as fresh:
+        assert len(store.indexed_articles()) == 10
+        mine = _full_picture(store.get_stories(), store.get_cross_events())
+        whole = _full_picture(fresh.get_stories(), fresh.get_cross_events())
+    assert mine == whole
+    assert any(len(s[2]) for s in mine[0])  # reuse edges were found through the index

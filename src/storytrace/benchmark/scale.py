@@ -200,12 +200,14 @@ def measure(
     *,
     seed: int = 0,
     vectors: VectorCache | None = None,
+    reports: bool = True,
 ) -> dict[str, Any]:
     """One size: the full run, 1% new articles, and a run with nothing new.
 
     Both runs are timed without and with the reports ``analyze --out`` writes after them
     (the second draws only the stories it changed); the reports are then drawn from
-    nothing into another folder, as every run drew them before pieces were kept.
+    nothing into another folder, as every run drew them before pieces were kept. With
+    ``reports`` false, no report is written or timed.
     """
     db, out = scratch / f"scale-{size}.db", scratch / f"report-{size}"
     store = open_store(db)
@@ -213,21 +215,23 @@ def measure(
         reads = list(corpus(sources, size, seed=seed))
         embed_seconds, embedded = fill(store, reads, vectors)
         full, memory, stories, _ = _stages(store)
-        report_seconds, _ = _reports(store, db, out)
+        report_seconds, _ = _reports(store, db, out) if reports else (0.0, 0)
         more = max(1, size // 100)
         added = [r for r in corpus(sources, more, seed=seed + 1) if r.article.id not in
                  {x.article.id for x in reads}]  # fmt: skip
         fill(store, added, vectors)
-        incremental, _, _, saved = _stages(store)
-        added_report_seconds, drawn = _reports(store, db, out)
-        afresh_seconds, _ = _reports(store, db, scratch / f"report-{size}-afresh")
+        incremental, added_memory, _, saved = _stages(store)
+        added_report_seconds, drawn = _reports(store, db, out) if reports else (0.0, 0)
+        afresh = scratch / f"report-{size}-afresh"
+        afresh_seconds, _ = _reports(store, db, afresh) if reports else (0.0, 0)
     finally:
         store.close()
     started = time.perf_counter()
     analyze([], db=db)
     nothing_new = time.perf_counter() - started
     started = time.perf_counter()
-    analyze([], db=db, out=out)
+    if reports:
+        analyze([], db=db, out=out)
     kept_seconds = round(time.perf_counter() - started, 2)
     total, added_total = sum(full.values()), sum(incremental.values())
     return {
@@ -246,6 +250,7 @@ def measure(
         "added_stage_seconds": incremental,
         "added_seconds": round(added_total, 2),
         "added_stories_saved": saved,  # joined, formed, or holding an event a new one joined
+        "added_peak_memory_mb": round(added_memory["peak"] / 2**20, 1),
         "added_share_of_full": round(added_total / total, 4) if total else None,
         "added_report_seconds": added_report_seconds,
         "added_report_stories_drawn": drawn,
@@ -272,6 +277,7 @@ def scale(
     cache: Path | None = None,
     seed: int = 0,
     engine: Engine | None = None,
+    reports: bool = True,
 ) -> dict[str, Any]:
     """``bench scale``: every size in turn, on copies of ``source`` read once; with
     ``engine``, also its read and embed stages against the embedded engine's."""
@@ -285,7 +291,8 @@ def scale(
         runs = []
         try:
             for size in sizes:
-                runs.append(measure(sources, size, Path(scratch), seed=seed, vectors=vectors))
+                runs.append(measure(sources, size, Path(scratch), seed=seed, vectors=vectors,
+                                    reports=reports))  # fmt: skip
                 print(json.dumps(runs[-1]), file=sys.stderr, flush=True)  # each size as it ends
         finally:
             vectors.close()

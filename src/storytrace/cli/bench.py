@@ -44,6 +44,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     scale_parser.add_argument("source", type=Path, help="folder of articles to read once")
     scale_parser.add_argument("--sizes", default="1000,10000", help="comma-separated sizes")
     scale_parser.add_argument("--cache", type=Path, help="store of the source readings (kept)")
+    scale_parser.add_argument(
+        "--no-reports", action="store_true", help="time the stages only (no report is written)"
+    )
     add_engine_arguments(
         scale_parser,
         "spark: also time the read and embed stages of SOURCE on Spark against the "
@@ -142,5 +145,7 @@ def run_scale(args: argparse.Namespace) -> int:
         print(f"storytrace bench scale: {args.source}: no such folder", file=sys.stderr)
         return 2
     with chosen_engine(args.engine, args.spark_master) as engine:
-        print(json.dumps(scale(args.source, sizes, cache=args.cache, engine=engine), indent=2))
+        found = scale(args.source, sizes, cache=args.cache, engine=engine,
+                      reports=not args.no_reports)  # fmt: skip
+        print(json.dumps(found, indent=2))
     return 0

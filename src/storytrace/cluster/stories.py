@@ -73,6 +73,7 @@ def group_stories(
     dense_limit: int = DENSE_LIMIT,
     parts_of: Components = pair_components,
     pairs_of: Candidates = candidate_edges,
+    views: Views | None = None,
 ) -> dict[str, str]:
     """Assign every article a story id, in two passes of average-link clustering.
 
@@ -98,7 +99,9 @@ def group_stories(
     With ``focus`` (the new articles' ids) only the parts holding them are clustered;
     every other article keeps its ``existing`` story. ``pairs_of`` scores the candidate
     pairs and ``parts_of`` finds their connected parts (the engine's: in this process, or
-    on Spark).
+    on Spark). ``views`` are the articles' views when already made (rows of the whole
+    corpus's: :func:`~storytrace.cluster.terms.stored_views`), else they are fitted on
+    ``articles``.
     """
     existing = existing or {}
     ids = [a.id for a in articles]
@@ -107,7 +110,8 @@ def group_stories(
         return _name_components(ids, [1] * len(ids), existing)
     index = {article_id: i for i, article_id in enumerate(ids)}
     texts = [f"{a.title or ''}\n{a.text}" for a in articles]
-    views = corpus_views(texts, np.stack([vectors[a.id] for a in articles]))
+    if views is None:
+        views = corpus_views(texts, np.stack([vectors[a.id] for a in articles]))
     days = day_numbers(a.published for a in articles)
     rows = None if focus is None else [index[i] for i in focus if i in index]
     found = pairs_of(views, days, cut=topic_threshold * FLOOR, window_days=window_days,

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
+import numpy.typing as npt
 
 from storytrace.records import Article, Passage, ReuseEdge
+from storytrace.reuse.candidates import filter_pairs
 from storytrace.reuse.direction import Overlap, orient
 from storytrace.reuse.fingerprints import DocumentFrequencies
-from storytrace.reuse.index import Shingled, find_candidates, shingle_article
+from storytrace.reuse.index import Shingled, find_candidates, publication_days, shingle_article
 from storytrace.reuse.passages import WordPassage, align, covered_share
 from storytrace.reuse.shingles import CONTENT_SHINGLE_SIZE, SHINGLE_SIZE, Tokens
 
-__all__ = ["SHARED_QUOTATION", "find_reuse", "pair_edge"]
+__all__ = ["SHARED_QUOTATION", "edges_of", "find_reuse", "pair_edge"]
 
 SHARED_QUOTATION = "shared quotation only"
 
@@ -81,7 +84,7 @@ def _rarity(
     first: Shingled,
     second: Shingled,
     passages: Sequence[WordPassage],
-    frequencies: DocumentFrequencies,
+    frequencies: Frequencies,
 ) -> tuple[tuple[float, int], tuple[float, int]]:
     """Mean IDF and count of the words each side alone has inside the shared passages."""
     inside = [
@@ -108,7 +111,7 @@ def pair_edge(
     min_content: int = 8,
     min_total: int = 30,
     min_longest: int = 15,
-    frequencies: DocumentFrequencies | None = None,
+    frequencies: Frequencies | None = None,
 ) -> ReuseEdge | None:
     """The reuse edge between two shingled articles, or ``None`` if they share too little.
 
@@ -211,18 +214,56 @@ def find_reuse(
     if only is not None:
         chosen = np.array([a.id in only for a in unique], dtype=bool)
         pairs = pairs[chosen[pairs[:, 0]] | chosen[pairs[:, 1]]] if len(pairs) else pairs
-    docs = {int(i): shingle_article(unique[i]) for i in np.unique(pairs)}
+    thresholds = {"min_words": min_words, "min_content": min_content,
+                  "min_total": min_total, "min_longest": min_longest}  # fmt: skip
+    return _pair_edges(unique, pairs, frequencies, thresholds)
+
+
+class Frequencies(Protocol):
+    """Word document frequencies of the corpus (:class:`DocumentFrequencies` or stored)."""
+
+    documents: int
+
+    def of(self, words: Sequence[str]) -> npt.NDArray[np.int64]: ...
+
+
+def _pair_edges(
+    articles: Sequence[Article],
+    pairs: npt.NDArray[np.int64],
+    frequencies: Frequencies,
+    thresholds: Mapping[str, int],
+) -> list[ReuseEdge]:
+    """The edges of candidate ``pairs`` (positions in ``articles``), by (source, target)."""
+    docs = {int(i): shingle_article(articles[i]) for i in np.unique(pairs)}
     edges = []
     for i, j in pairs.tolist():
-        edge = pair_edge(
-            docs[i],
-            docs[j],
-            min_words=min_words,
-            min_content=min_content,
-            min_total=min_total,
-            min_longest=min_longest,
-            frequencies=frequencies,
-        )
+        edge = pair_edge(docs[i], docs[j], frequencies=frequencies, **thresholds)
         if edge is not None:
             edges.append(edge)
     return sorted(edges, key=lambda e: (e.source, e.target))
+
+
+def edges_of(
+    articles: Sequence[Article],
+    pairs: Iterable[tuple[str, str]],
+    *,
+    frequencies: Frequencies,
+    window_days: float | None = None,
+    same_outlet: bool = True,
+) -> list[ReuseEdge]:
+    """The edges of candidate ``pairs`` of article ids, as :func:`find_reuse` scores its
+    candidates (``articles`` in store order; default thresholds): the pairs filtered by
+    date and outlet, then aligned."""
+    position = {a.id: i for i, a in enumerate(articles)}
+    found = sorted({(min(position[a], position[b]), max(position[a], position[b]))
+                    for a, b in pairs if a != b})  # fmt: skip
+    array = np.array(found, dtype=np.int64).reshape(-1, 2)
+    array = filter_pairs(
+        array,
+        outlets=[a.outlet for a in articles],
+        days=publication_days(articles),
+        window_days=window_days,
+        same_outlet=same_outlet,
+    )
+    thresholds = {"min_words": 8, "min_content": 8, "min_total": 30, "min_longest": 15}
+    return _pair_edges(articles, array, frequencies, thresholds)

@@ -78,14 +78,36 @@ class Store(Protocol):
     def save_vector(self, article_id: str, vector: bytes) -> None:
         """Keep an article's embedding (float32 bytes) for incremental story grouping."""
 
-    def get_vectors(self) -> dict[str, bytes]:
-        """Every stored article embedding, by article id."""
+    def get_vectors(self, ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Every stored article embedding (or those of these articles), by article id."""
+
+    def ready_articles(self) -> list[tuple[str, str | None]]:
+        """The id and publication date of every article read and embedded, in insertion order."""
 
     def save_claim_vectors(self, article_id: str, vectors: Mapping[str, bytes]) -> None:
         """Replace the claim embeddings (float32 bytes, by claim id) of one article."""
 
     def get_claim_vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
         """The stored embeddings of these claims, by claim id (missing ones left out)."""
+
+    def indexed_articles(self) -> set[str]:
+        """The ids of the articles the corpus index holds (see :mod:`storytrace.reuse.stored`)."""
+
+    def index_keys(self, kind: str, keys: Iterable[int]) -> list[tuple[int, str]]:
+        """The corpus index's ``(key, article id)`` rows of this kind with one of ``keys``."""
+
+    def index_counts(self, kind: str, terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """How many indexed articles hold each of these terms of this kind, and the rank of
+        its first appearance (absent: none holds it)."""
+
+    def save_index(
+        self,
+        article_ids: Collection[str],
+        keys: Mapping[str, Sequence[tuple[int, str]]],
+        counts: Mapping[str, Mapping[str, tuple[int, int]]],
+    ) -> None:
+        """Add articles to the corpus index: their keys, and term counts (with the rank of
+        each term's first appearance) added to the stored."""
 
     def save_story(self, story: Story) -> None:
         """Insert or replace one story with its claim groups, reuse edges and events."""

@@ -126,6 +126,33 @@ def claim_vectors_sql(d: Dialect) -> list[str]:
     ]
 
 
+def corpus_index_sql(d: Dialect) -> list[str]:
+    """The corpus index a run with new articles queries instead of re-reading every article:
+    which articles it holds, their keys (reuse fingerprints, LSH band keys) and, per kind
+    of term, how many indexed articles hold each term (the corpus's document frequencies)
+    and the rank of its first appearance.
+    """
+    integer = d.types["integer"]
+    return [
+        """CREATE TABLE IF NOT EXISTS corpus_indexed (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
+)""",
+        f"""CREATE TABLE IF NOT EXISTS corpus_keys (
+    kind TEXT NOT NULL,
+    "key" {integer} NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE
+)""",
+        'CREATE INDEX IF NOT EXISTS corpus_keys_by_key ON corpus_keys (kind, "key")',
+        f"""CREATE TABLE IF NOT EXISTS corpus_counts (
+    kind TEXT NOT NULL,
+    term TEXT NOT NULL,
+    docs {integer} NOT NULL,
+    "first" {integer} NOT NULL,
+    PRIMARY KEY (kind, term)
+)""",
+    ]
+
+
 def membership_sql() -> list[str]:
     """Which story each article is in, and where merged-away stories went."""
     return [
@@ -190,6 +217,7 @@ def create_statements(d: Dialect) -> list[str]:
     for table in all_tables():
         out += table_sql(table, d)
     out += membership_sql()
+    out += corpus_index_sql(d)
     return out
 
 
@@ -211,6 +239,8 @@ def reconcile(
 
     if not columns_of("claim_vectors"):
         run(claim_vectors_sql(d))
+    if not columns_of("corpus_keys"):  # stores made before the corpus index: built on next run
+        run(corpus_index_sql(d))
     if not columns_of("story_revisions"):  # stories saved before revisions: numbered once
         run([*revisions_sql(), "INSERT INTO story_revisions SELECT key, seq FROM stories"])
     have = columns_of("articles")

@@ -85,7 +85,7 @@ class SQLStore:
         except self.errors as exc:
             raise StoreError(f"{self.where}: could not read: {exc}") from exc
 
-    def _read_in(self, template: str, keys: Iterable[str], params: Sequence[Any] = ()) -> list[Any]:
+    def _read_in(self, template: str, keys: Iterable[Any], params: Sequence[Any] = ()) -> list[Any]:
         """Rows of ``template`` whose ``IN ({})`` matches any of ``keys``, in chunks."""
         wanted = list(dict.fromkeys(keys))
         rows: list[Any] = []
@@ -335,13 +335,28 @@ class SQLStore:
                 (article_id, bytes(vector)),
             )
 
-    def get_vectors(self) -> dict[str, bytes]:
-        """Every stored embedding by article id, in article insertion order."""
-        rows = self._read(
-            "SELECT vectors.article_id, vectors.vector FROM vectors"
-            " JOIN articles ON articles.id = vectors.article_id ORDER BY articles.seq"
+    def get_vectors(self, ids: Iterable[str] | None = None) -> dict[str, bytes]:
+        """Every stored embedding (or those of these articles) by article id, in article
+        insertion order."""
+        select = (
+            "SELECT vectors.article_id, vectors.vector, articles.seq FROM vectors"
+            " JOIN articles ON articles.id = vectors.article_id"
         )
+        if ids is None:
+            rows = self._read(select + " ORDER BY articles.seq")
+        else:
+            found = self._read_in(select + " WHERE vectors.article_id IN ({})", ids)
+            rows = sorted(found, key=lambda r: r[2])
         return {row[0]: bytes(row[1]) for row in rows}
+
+    def ready_articles(self) -> list[tuple[str, str | None]]:
+        """The id and publication date of every article read and embedded, in insertion
+        order (what story grouping takes; no text is read)."""
+        rows = self._read(
+            "SELECT a.id, a.published FROM articles a WHERE a.claims_saved = 1"
+            " AND EXISTS (SELECT 1 FROM vectors v WHERE v.article_id = a.id) ORDER BY a.seq"
+        )
+        return [(str(row[0]), row[1]) for row in rows]
 
     def save_claim_vectors(self, article_id: str, vectors: Mapping[str, bytes]) -> None:
         """Replace the claim embeddings of one article (float32 bytes by claim id)."""
@@ -359,6 +374,57 @@ class SQLStore:
             "SELECT claim_id, vector FROM claim_vectors WHERE claim_id IN ({})", claim_ids
         )
         return {row[0]: bytes(row[1]) for row in rows}
+
+    # -- corpus index -----------------------------------------------------------------
+
+    def indexed_articles(self) -> set[str]:
+        """The ids of the articles the corpus index holds."""
+        return {str(row[0]) for row in self._read("SELECT article_id FROM corpus_indexed")}
+
+    def index_keys(self, kind: str, keys: Iterable[int]) -> list[tuple[int, str]]:
+        """The ``(key, article id)`` rows of this kind whose key is one of ``keys``."""
+        rows = self._read_in(
+            'SELECT "key", article_id FROM corpus_keys WHERE kind = ? AND "key" IN ({})',
+            (int(k) for k in keys),
+            (kind,),
+        )
+        return [(int(row[0]), str(row[1])) for row in rows]
+
+    def index_counts(self, kind: str, terms: Iterable[str]) -> dict[str, tuple[int, int]]:
+        """How many indexed articles hold each of these terms of this kind, and the rank
+        of its first appearance (absent: none holds it)."""
+        rows = self._read_in(
+            'SELECT term, docs, "first" FROM corpus_counts WHERE kind = ? AND term IN ({})',
+            terms,
+            (kind,),
+        )
+        return {str(row[0]): (int(row[1]), int(row[2])) for row in rows}
+
+    def save_index(
+        self,
+        article_ids: Collection[str],
+        keys: Mapping[str, Sequence[tuple[int, str]]],
+        counts: Mapping[str, Mapping[str, tuple[int, int]]],
+    ) -> None:
+        """Add articles to the corpus index: their keys by kind, and by kind the number
+        of them holding each term (added to the stored count) with the rank of its first
+        appearance among them (kept only for a term new to the index)."""
+        with self._write("save the corpus index"):
+            self._many(
+                "INSERT INTO corpus_indexed (article_id) VALUES (?)", [(a,) for a in article_ids]
+            )
+            for kind, rows in keys.items():
+                self._many(
+                    'INSERT INTO corpus_keys (kind, "key", article_id) VALUES (?, ?, ?)',
+                    [(kind, int(k), a) for k, a in rows],
+                )
+            for kind, found in counts.items():
+                self._many(
+                    'INSERT INTO corpus_counts (kind, term, docs, "first") VALUES (?, ?, ?, ?)'
+                    " ON CONFLICT (kind, term)"
+                    " DO UPDATE SET docs = corpus_counts.docs + excluded.docs",
+                    [(kind, term, int(n), int(f)) for term, (n, f) in found.items()],
+                )
 
     # -- stories ------------------------------------------------------------------------
 
