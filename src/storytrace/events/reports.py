@@ -40,7 +40,7 @@ _STEMS = re.compile(
     + "|".join(
         sorted(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
-            | {"set", "swap", "reto", "overr", "took"}
+            | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot"}
         )
     )
     + ")",
@@ -441,8 +441,16 @@ def _ranked(places: Sequence[Place]) -> list[Place]:
     return sorted(kept, key=lambda p: order.get(p.precision, 3))
 
 
-def _kind(quantity: Quantity) -> str | None:
+_LEFT: Final = re.compile(r"\s+(dead|killed|injured|wounded|hurt)\b", re.IGNORECASE)
+
+
+def _kind(quantity: Quantity, after: str = "") -> str | None:
+    """The kind of figure a quantity is; ``after``: the claim's text after it ("left 12
+    people dead": the verb is "leave", the toll is in the word after)."""
     verbs = set((quantity.predicate or "").split("+"))
+    left = _LEFT.match(after)
+    if left:
+        verbs.add(left.group(1).lower().replace("killed", "kill"))
     if verbs & acled.FATAL:
         return "fatalities"
     if verbs & acled.INJURED:
@@ -458,7 +466,7 @@ def _kind(quantity: Quantity) -> str | None:
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
-        kind = _kind(quantity)
+        kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
     return counts
