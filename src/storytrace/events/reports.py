@@ -1,11 +1,14 @@
 """One claim -> the event it reports, if any: the action word and its dependents.
 
 A sentence reports an event when it holds an action word of :data:`~.acled.ACTIONS`
-(a verb or a noun: "refused", "refusal", "raid", "explosion") that is not negated. The
+(a verb or a noun: "refused", "refusal", "raid", "explosion"; forms the tagger misses and
+phrasal verbs as the word they stand for: "retook", "took over", "set up" a base) that is
+not negated. The
 report then reads, from the claim and the parse of its sentence:
 
 - counts: the claim's quantities of people (soldiers, residents, workers ...) and of
-  deaths and injuries ("Three workers were killed"), each with its kind;
+  deaths and injuries ("Three workers were killed", "left 12 people dead"), each with
+  its kind;
 - the place: the claim's places, minus those inside what was refused ("refused to fight
   in Ukraine" did not happen in Ukraine), most specific first;
 - the date: the claim's dates, the one governed by the action word first;
@@ -303,8 +306,9 @@ def _rank(token: Token) -> tuple[int, int]:
 #: Forms the tagger's lemmas miss ("raped" -> "rap", "retook" -> "retook").
 _FORMS: Final = {"raped": "rape", "retook": "retake", "retaken": "retake", "overran": "overrun",
                  "shootout": "firefight"}  # fmt: skip
+_SWAPPED: Final = frozenset({"prisoner", "captive", "detainee", "hostage", "body", "pow"})
 #: Verbs with a particle or an object that name an event word: "took over" a town, "set up"
-#: a base, "took to the streets"; "swapped" prisoners is an exchange.
+#: a base, "took to the streets"; "swapped" prisoners (:data:`_SWAPPED`) is an exchange.
 _PHRASES: Final = {("take", "over"): "takeover", ("set", "up"): "establish",
                    ("take", "street"): "protest", ("swap", ""): "exchange"}  # fmt: skip
 _SET_UP: Final = frozenset({"base", "camp", "post", "outpost", "checkpoint", "headquarters",
@@ -330,6 +334,8 @@ def _phrase(token: Token, lemma: str) -> str | None:
     parts = {c.lower_ for c in token.children if c.dep_ == "prt"}
     parts |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
               for g in c.children if g.dep_ == "pobj"}  # fmt: skip
+    if lemma == "swap" and not any(t.lemma_.lower() in _SWAPPED for t in token.sent):
+        return None  # "swapped their uniforms" is no exchange of prisoners
     if lemma == "set" and not any(c.lemma_.lower() in _SET_UP for c in token.children
                                   if c.dep_ in ("dobj", "nsubjpass")):  # fmt: skip
         return None
