@@ -121,9 +121,16 @@ FAMILIES: Final[dict[str, str]] = {
 }  # fmt: skip
 
 
-#: The action words of ACLED's own types: a sentence with one and a place named is kept
-#: as a claim by the read stage, however short ("Russian forces shelled Toretsk.").
-CONFLICT_WORDS: Final = frozenset(w for w, (kind, _) in ACTIONS.items() if kind != INCIDENT)
+#: Words of attack whose ACLED type the kind model decides ("struck a depot": an air strike
+#: or a shelling; "a strike" by workers: no event), kept as reports all the same.
+ATTACK_WORDS: Final = frozenset({"strike", "attack", "bomb", "bombing", "assault", "offensive",
+                                 "fighting", "capture"})  # fmt: skip
+#: The action words of ACLED's own types and :data:`ATTACK_WORDS`: a sentence with one and a
+#: place named is kept as a claim by the read stage, however short ("Russian forces shelled
+#: Toretsk.", "Ukrainian forces struck an ammunition depot near Tokmak.").
+CONFLICT_WORDS: Final = ATTACK_WORDS | frozenset(
+    w for w, (kind, _) in ACTIONS.items() if kind != INCIDENT
+)
 
 
 def family(lemma: str) -> str:

@@ -28,7 +28,18 @@ REGIMES: Final[dict[str, str]] = {
     "SY": "2000-",
     "TR": "2002-",
 }
-_FORCE_WORDS: Final = acled.FORCES | {"military", "army", "militarie", "artillery", "airforce"}
+_FORCE_WORDS: Final = acled.FORCES | {
+    "military",
+    "army",
+    "militarie",
+    "artillery",
+    "airforce",
+    "aircraft",
+    "warplane",
+    "jet",
+    "helicopter",
+    "navy",
+}
 _WITH: Final = frozenset({"with", "against", "on", "at", "upon", "between"})
 _PROTESTERS: Final = frozenset({"protester", "demonstrator", "protestor", "activist"})
 _RIOTERS: Final = frozenset({"rioter", "mob", "crowd"})

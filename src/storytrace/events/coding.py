@@ -2,8 +2,10 @@
 
 1. Each member claim that names an action (see :mod:`.reports`) is a report of an event.
 2. Reports specific enough to stand alone (two of: a count, a place, a date, a named
-   actor) become events; reports of one event, in one claim group or in several
-   articles, are merged (:mod:`.merge`).
+   actor; one, a nationality or an ACLED actor for a battle, a remote attack or a report
+   the kind model takes for an ACLED event; none when the model has next to no doubt, see
+   :attr:`.reports.Report.specific`) become events; reports of one event, in one claim
+   group or in several articles, are merged (:mod:`.merge`).
 3. Vaguer reports of the same kind join the one event they fit (same counted nouns, or
    told earlier in the same article); death, injury and evacuation counts without an
    action word join the event told nearest before them in their article.

@@ -143,6 +143,7 @@ class Kind:
     sub_event_type: str
     probability: float
     reports: bool = True  # the model's decision: a conflict or protest event report
+    doubt: float = 1.0  # the not-an-event class's probability (1 for a model without it)
 
     @property
     def acled(self) -> bool:
@@ -211,11 +212,10 @@ class KindModel:
         best = int(np.where(events, probs, -1.0).argmax())
         code = self.classes[best]
         event_type, sub_type = CODES[code]
-        if events.all():
-            reports = float(probs[best]) >= self.gate
-        else:
-            reports = float(probs[~events].sum()) < self.gate
-        return Kind(code, event_type, sub_type, round(float(probs[best]), 4), reports)
+        doubt = float(probs[~events].sum()) if not events.all() else 1.0
+        reports = float(probs[best]) >= self.gate if events.all() else doubt < self.gate
+        return Kind(code, event_type, sub_type, round(float(probs[best]), 4), reports,
+                    round(doubt, 4))  # fmt: skip
 
     def to_json(self) -> dict[str, object]:
         """The artefact's content (weights rounded to 5 decimals)."""

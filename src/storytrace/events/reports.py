@@ -1,11 +1,14 @@
 """One claim -> the event it reports, if any: the action word and its dependents.
 
 A sentence reports an event when it holds an action word of :data:`~.acled.ACTIONS`
-(a verb or a noun: "refused", "refusal", "raid", "explosion") that is not negated. The
+(a verb or a noun: "refused", "refusal", "raid", "explosion"; forms the tagger misses and
+phrasal verbs as the word they stand for: "retook", "took over", "set up" a base) that is
+not negated. The
 report then reads, from the claim and the parse of its sentence:
 
 - counts: the claim's quantities of people (soldiers, residents, workers ...) and of
-  deaths and injuries ("Three workers were killed"), each with its kind;
+  deaths and injuries ("Three workers were killed", "left 12 people dead"), each with
+  its kind;
 - the place: the claim's places, minus those inside what was refused ("refused to fight
   in Ukraine" did not happen in Ukraine), most specific first;
 - the date: the claim's dates, the one governed by the action word first;
@@ -36,7 +39,14 @@ from storytrace.text.nlp import load_nlp
 from storytrace.text.places import country_name, geocode, nationality_country
 
 _STEMS = re.compile(
-    r"\b(?:" + "|".join(sorted({key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)})) + ")",
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
+            | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot"}
+        )
+    )
+    + ")",
     re.IGNORECASE,
 )
 _NOT_HAPPENED = frozenset({"future", "conditional"})
@@ -44,6 +54,11 @@ _NOT_HAPPENED = frozenset({"future", "conditional"})
 #: type for the action word ("clashes" between police and protesters: a violent
 #: demonstration, not an armed clash; a "bomb" claimed by a group: a claim of responsibility).
 MODEL_SURE = 0.6
+#: Below this doubt (the kind model's not-an-event probability) an ACLED-type report
+#: stands alone without a place, a date, a count or an actor: the model has only seen
+#: sentences like it in conflict reporting ("Rebel groups and pro-government forces have
+#: agreed a 48-hour ceasefire in three Syrian towns").
+SURE_DOUBT = 0.05
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
@@ -87,17 +102,22 @@ class Report:
     named_actor: bool = False  # an organisation or resolved pronoun names who acts or suffers
     kind: kinds.Kind | None = None  # the kind model's reading, where it decided the type
     model_report: bool = False  # the kind model takes the sentence for an ACLED event report
+    kind_doubt: float = 1.0  # the kind model's not-an-event probability for the sentence
     place_named: bool = False  # a place is named, geocoded or not ("the village of Kashkash")
+    nationality: bool = False  # a nationality names a side's country ("Syrian towns")
 
     @property
     def specific(self) -> bool:
         """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
         for a battle, a remote attack, or an ACLED-type report the kind model takes for
-        one (a report of a conflict or protest event), one of them or an actor ACLED names."""
+        one (a report of a conflict or protest event), one of them, a nationality or an actor
+        ACLED names; none when the kind model has next to no doubt (:data:`SURE_DOUBT`)."""
         where = bool(self.places) or self.place_named
         facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
+        if self.model_report and self.kind_doubt < SURE_DOUBT:
+            return True
         if self.event_type in _COMBAT or self.model_report:
-            return sum(facts) >= 1 or bool(self.actors)
+            return sum(facts) >= 1 or bool(self.actors) or self.nationality
         return sum(facts) >= 2
 
 
@@ -194,6 +214,8 @@ def read_report(
         kind=kind if action == kind.code.lower() else None,
         model_report=kind.reports and kind.acled and acled.is_acled(event_type),
         place_named=_place_named(claim, refused),
+        nationality=any(e.label == "NORP" for e in claim.entities),
+        kind_doubt=kind.doubt,
     )
 
 
@@ -217,7 +239,11 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "looted clothing", "riot police": what a thing is, not a report
         if token.pos_ == "PROPN" or _figurative(token) or _lacks_company(token, lemma):
             continue  # "Loretta Lynch" is no lynching; "an uphill battle" no battle
-        known = lemma in acled.ACTIONS or kinds.is_event_word(token)
+        known = (
+            lemma in acled.ACTIONS
+            or kinds.is_event_word(token)
+            or (lemma != token.lemma_.lower() and lemma in kinds.EVENT_WORDS)
+        )
         if not known or any(c.dep_ == "neg" for c in token.children) or token.idx in unreal:
             continue
         if lemma in ("fire", "battle") and token.pos_ != "NOUN":
@@ -277,15 +303,44 @@ def _rank(token: Token) -> tuple[int, int]:
     return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
+#: Forms the tagger's lemmas miss ("raped" -> "rap", "retook" -> "retook").
+_FORMS: Final = {"raped": "rape", "retook": "retake", "retaken": "retake", "overran": "overrun",
+                 "shootout": "firefight"}  # fmt: skip
+_SWAPPED: Final = frozenset({"prisoner", "captive", "detainee", "hostage", "body", "pow"})
+#: Verbs with a particle or an object that name an event word: "took over" a town, "set up"
+#: a base, "took to the streets"; "swapped" prisoners (:data:`_SWAPPED`) is an exchange.
+_PHRASES: Final = {("take", "over"): "takeover", ("set", "up"): "establish",
+                   ("take", "street"): "protest", ("swap", ""): "exchange"}  # fmt: skip
+_SET_UP: Final = frozenset({"base", "camp", "post", "outpost", "checkpoint", "headquarters",
+                            "point", "position", "garrison"})  # fmt: skip
+
+
 def _word(token: Token) -> str:
     """The lemma :data:`~.acled.ACTIONS` knows the token by; "opened fire" is shooting,
-    not a fire (its kind is the model's, as for "shoot")."""
+    not a fire (its kind is the model's, as for "shoot"); see :data:`_FORMS` and
+    :data:`_PHRASES`."""
     if token.lower_ == "aground":
         return "aground"
-    lemma = token.lemma_.lower()
+    lemma = _FORMS.get(token.lower_, token.lemma_.lower())
     if lemma == "fire" and token.head.lemma_.lower() in _GUNFIRE:
         return "shoot"
+    if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
+        return _phrase(token, lemma) or lemma
     return lemma
+
+
+def _phrase(token: Token, lemma: str) -> str | None:
+    """The event word a phrasal verb names (:data:`_PHRASES`), if it names one."""
+    parts = {c.lower_ for c in token.children if c.dep_ == "prt"}
+    parts |= {g.lemma_.lower() for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+              for g in c.children if g.dep_ == "pobj"}  # fmt: skip
+    if lemma == "swap" and not any(t.lemma_.lower() in _SWAPPED for t in token.sent):
+        return None  # "swapped their uniforms" is no exchange of prisoners
+    if lemma == "set" and not any(c.lemma_.lower() in _SET_UP for c in token.children
+                                  if c.dep_ in ("dobj", "nsubjpass")):  # fmt: skip
+        return None
+    return next((w for (v, p), w in _PHRASES.items() if v == lemma and (not p or p in parts)),
+                None)  # fmt: skip
 
 
 def _is_refusal_to_fight(token: Token) -> bool:
@@ -392,8 +447,16 @@ def _ranked(places: Sequence[Place]) -> list[Place]:
     return sorted(kept, key=lambda p: order.get(p.precision, 3))
 
 
-def _kind(quantity: Quantity) -> str | None:
+_LEFT: Final = re.compile(r"\s+(dead|killed|injured|wounded|hurt)\b", re.IGNORECASE)
+
+
+def _kind(quantity: Quantity, after: str = "") -> str | None:
+    """The kind of figure a quantity is; ``after``: the claim's text after it ("left 12
+    people dead": the verb is "leave", the toll is in the word after)."""
     verbs = set((quantity.predicate or "").split("+"))
+    left = _LEFT.match(after)
+    if left:
+        verbs.add(left.group(1).lower().replace("killed", "kill"))
     if verbs & acled.FATAL:
         return "fatalities"
     if verbs & acled.INJURED:
@@ -409,7 +472,7 @@ def _kind(quantity: Quantity) -> str | None:
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
-        kind = _kind(quantity)
+        kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
     return counts
