@@ -34,3 +34,36 @@ def test_an_old_name_still_finds_the_town_when_no_town_is_called_so() -> None:
 def test_a_name_that_only_starts_a_towns_name_is_not_that_town(name: str, town: str) -> None:
     place = geocode(name, {"US"})
     assert place is None or place.name != town
+
+
+def test_a_nationality_is_context_for_a_town_the_parser_left_untagged() -> None:
+    from storytrace.text import load_nlp
+    from storytrace.text.places import context_countries, geocode_places
+
+    doc = load_nlp()("Ukrainian forces struck an ammunition depot near Tokmak on Thursday.")
+    ents = list(doc.ents)
+    assert "UA" in context_countries(ents)
+    (sent,) = doc.sents
+    places = geocode_places(sent, context_countries(ents), ents=ents)
+    assert [(p.name, p.country) for p in places] == [("Tokmak", "UA")]
+    assert places[0].admin1  # GeoNames' name of the region where ISO's cannot be matched
+
+
+def test_a_town_takes_geonames_region_name_where_iso_has_none_to_match() -> None:
+    place = geocode("Jowhar", {"SO"})
+    assert place is not None and place.country == "SO" and place.admin1 == "Middle Shabele"
+
+
+def test_a_town_a_region_is_named_after_is_the_town() -> None:
+    place = geocode("Kherson", set())
+    assert place is not None and (place.name, place.precision) == ("Kherson", "city")
+
+
+def test_a_strike_on_the_outskirts_of_a_town_the_parser_calls_a_person_is_kept() -> None:
+    from storytrace.claims import read_stage
+    from storytrace.records import Article
+
+    text = "Last night a drone strike hit the outskirts of Kherson."
+    (reading,) = read_stage([Article.from_text(text, published="2024-05-10")])
+    (claim,) = reading.claims
+    assert [(p.name, p.country) for p in claim.places] == [("Kherson", "UA")]

@@ -33,6 +33,7 @@ import numpy.typing as npt
 from spacy.tokens import Span, Token
 
 from storytrace.text.doccache import span_ents
+from storytrace.text.places import names_place
 
 ARTEFACT: Final = Path(__file__).parent / "data" / "event_types.json.gz"
 
@@ -123,15 +124,16 @@ def is_event_word(token: Token) -> bool:
 
 def reports_event(sent: Span, words: frozenset[str] = EVENT_WORDS) -> bool:
     """Whether a sentence reads as an event report: one of ``words`` (a verb or a noun,
-    not negated) and a place named."""
-    if not any(e.label_ in _WHERE for e in span_ents(sent)):
-        return False
-    return any(
+    not negated) and a place named (tagged as one, or a name the gazetteer knows where a
+    place goes: "the outskirts of Kherson", which the parser may call a person)."""
+    if not any(
         t.lemma_.lower() in words
         and t.pos_ in ("VERB", "NOUN", "PROPN")
         and not any(c.dep_ == "neg" for c in t.children)
         for t in sent
-    )
+    ):
+        return False
+    return any(e.label_ in _WHERE for e in span_ents(sent)) or names_place(sent)
 
 
 @dataclass(frozen=True)

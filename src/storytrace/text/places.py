@@ -243,8 +243,11 @@ def _geonames_regions(name: str) -> list[Any]:
     """The subdivisions GeoNames calls ``name`` where ISO's names differ ("Crimea" for
     "Avtonomna Respublika Krym")."""
     found: list[Any] = []
+    towns = {c["countrycode"] for c in _cities().get(_key(name), ())}
     for key in _geonames_region_keys().get(_skeleton(name), ()):
         country, code = key.split(".", 1)
+        if country in towns:
+            continue  # "Kherson": GeoNames names the region after its town, which is meant
         subdivision = _admin1_subdivision(country, code) or _GeoNamesRegion(
             _geonames_admin1_names()[key], country
         )
@@ -430,12 +433,17 @@ def _key(text: str) -> str:
 def context_countries(doc_ents: Iterable[Span]) -> set[str]:
     """Countries and regions named anywhere in a document: context for ambiguous places.
 
-    ISO 3166-1 codes of the countries ("US"), plus, for each first-level region named
+    ISO 3166-1 codes of the countries, named or by a nationality ("US", "Ukrainian"), plus,
+    for each first-level region named
     unambiguously ("Texas", "Pskov region"), its ISO 3166-2 code and its country
     ("US-TX", "US").
     """
     found: set[str] = set()
     for ent in doc_ents:
+        if ent.label_ == "NORP" and len(ent) == 1:
+            iso = nationality_country(ent.text)  # "Ukrainian forces struck ... near Tokmak"
+            if iso is not None:
+                found.add(iso)
         if ent.label_ not in _PLACE_LABELS:
             continue
         key = _key(ent.text)
@@ -553,7 +561,8 @@ def geocode(text: str, context: set[str]) -> Place | None:
         text=text,
         name=best["name"],
         country=best["countrycode"],
-        admin1=_admin1_name(best["countrycode"], str(best["admin1code"])),
+        admin1=_admin1_name(best["countrycode"], str(best["admin1code"]))
+        or _geonames_admin1_names().get(f"{best['countrycode']}.{best['admin1code']}"),
         lat=float(best["latitude"]),
         lon=float(best["longitude"]),
         precision="city",
@@ -665,6 +674,14 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
     return found
 
 
+def names_place(sent: Span) -> bool:
+    """Whether a sentence names a place the gazetteer knows where a place goes ("the
+    outskirts of X", "the X docklands"), whatever the parser tagged it."""
+    return any(
+        not guess and geocode(ent.text, set()) is not None for ent, guess in _mentions(sent, None)
+    )
+
+
 def _place_preposition(token: Token) -> bool:
     """ "in", "to", "near" ... but not "according to"."""
     return token.lower_ in _PLACE_PREPOSITIONS and token.head.lower_ != "according"
@@ -698,7 +715,12 @@ def _name_span(token: Token) -> Span:
 def _after_place_noun(token: Token) -> bool:
     """A name governed by "the port of", "the city of", "the island of" ..."""
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _PLACE_NOUNS
+    noun = head.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "of"
+        and (noun.lemma_.lower() in _PLACE_NOUNS or noun.lower_ in _PLACE_NOUNS)
+    )  # spaCy lemmatises "outskirts" as "outskirt"
 
 
 def geocode_places(
