@@ -433,17 +433,12 @@ def _key(text: str) -> str:
 def context_countries(doc_ents: Iterable[Span]) -> set[str]:
     """Countries and regions named anywhere in a document: context for ambiguous places.
 
-    ISO 3166-1 codes of the countries, named or by a nationality ("US", "Ukrainian"), plus,
-    for each first-level region named
+    ISO 3166-1 codes of the countries ("US"), plus, for each first-level region named
     unambiguously ("Texas", "Pskov region"), its ISO 3166-2 code and its country
     ("US-TX", "US").
     """
     found: set[str] = set()
     for ent in doc_ents:
-        if ent.label_ == "NORP" and len(ent) == 1:
-            iso = nationality_country(ent.text)  # "Ukrainian forces struck ... near Tokmak"
-            if iso is not None:
-                found.add(iso)
         if ent.label_ not in _PLACE_LABELS:
             continue
         key = _key(ent.text)
@@ -484,7 +479,10 @@ _NOT_GEOCODED = frozenset(("north", "south", "east", "west", "northeast", "north
                            "middle east", "europe", "asia", "africa", "latin america",
                            "south america", "north america", "eu", "e.u.", "european union",
                            "un", "u.n.", "nato", "the gulf", "gulf", "the world",
-                           "earth", "heaven", "the region", "the country"))  # fmt: skip
+                           "earth", "heaven", "the region", "the country",
+                           # seats that stand for a government, not the town of that name
+                           "white house", "the white house", "pentagon", "the pentagon",
+                           "kremlin", "the kremlin", "capitol hill", "downing street"))  # fmt: skip
 # A world city beats a namesake in the story's countries when it is this big and this many
 # times bigger ("Moscow" in a story about the United States is Moscow, Russia), unless the
 # namesake lies in a region the story names ("Paris" beside "Texas").
@@ -726,11 +724,26 @@ def _after_place_noun(token: Token) -> bool:
 def geocode_places(
     sent: Span, context: set[str], *, ents: Sequence[Span] | None = None
 ) -> list[Place]:
-    """Geocoded place mentions of one sentence (``ents``: its entities, if already known)."""
+    """Geocoded place mentions of one sentence (``ents``: its entities, if already known).
+
+    A name only guessed to be a place (untagged, or tagged otherwise, after "in", "near" ...)
+    is kept when it lies in a country of ``context`` or of a nationality the sentence names
+    ("Ukrainian forces struck a depot near Tokmak"); a nationality is no context for telling
+    namesakes apart (the forces of one country fight in another).
+    """
     places: list[Place] = []
-    for ent, guess in _mentions(sent, ents):
+    mentions = _mentions(sent, ents)
+    allowed = context
+    if any(guess for _, guess in mentions):
+        named = span_ents(sent) if ents is None else ents
+        allowed = context | {
+            iso
+            for ent in named
+            if ent.label_ == "NORP" and (iso := nationality_country(ent.text)) is not None
+        }
+    for ent, guess in mentions:
         place = geocode(ent.text, context)
-        if place is None or (guess and place.country not in context):
+        if place is None or (guess and place.country not in allowed):
             continue
         places.append(
             Place(
