@@ -8,9 +8,23 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 CORPUS = ROOT / "examples" / "corpus"
 SOFREP = "000_9646f06734e70d26"
 IBT = "001_33e2a856800a8d12"
+
+
+def polnear_slice(dest: Path, count: int) -> Path:
+    """The first ``count`` PolNeAR train articles (texts and brat annotations) copied into
+    ``dest/train``, laid out as a trainer reads them."""
+    import shutil
+
+    train = dest / "train"
+    for folder, suffix in (("text", ".txt"), ("attributions", ".ann")):
+        (train / folder).mkdir(parents=True)
+        for path in sorted((POLNEAR / "train" / folder).glob(f"*{suffix}"))[:count]:
+            shutil.copy(path, train / folder / path.name)
+    return train
 
 
 class Run:

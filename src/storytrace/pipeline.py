@@ -593,6 +593,7 @@ def update_stories(
         articles = store.get_articles(i for i, _ in ready)
         _tick(clock, "load")
         edges = find_reuse(articles, only=fresh, window_days=REUSE_WINDOW_DAYS)
+        matrix = _vectors(store, articles)
         views = None
     else:  # through the corpus index: only what the new articles meet is read
         added = store.get_articles(new)
@@ -604,14 +605,15 @@ def update_stories(
         articles = store.get_articles(neighbourhood(ready, fresh, grouped, WINDOW_DAYS))
         _tick(clock, "load")
         counts = index_rows(uncounted, len(indexed))[1]
+        matrix = _vectors(store, articles)
         views = stored_views(
             [grouping_text(a) for a in articles],
-            _vectors(store, articles),
+            matrix,
             with_new(store.index_counts, counts),
             documents,
         )
     progress("reuse", len(new), len(new))
-    vectors = dict(zip((a.id for a in articles), _vectors(store, articles), strict=True))
+    vectors = dict(zip((a.id for a in articles), matrix, strict=True))
     _tick(clock, "reuse" if views is None else "cluster")
     existing = {a.id: grouped[a.id] for a in articles if a.id in grouped}
     on = engine or EMBEDDED

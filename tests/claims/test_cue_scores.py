@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -59,26 +60,34 @@ def test_every_template_is_read_as_its_string_writes_it(with_lexicon: bool) -> N
         for ids in sentence_ids(doc):
             for row in index_cue_rows(doc, ids, quoted, lexicon):
                 features.update(dict.fromkeys(row))
-    rng = np.random.default_rng(3)
-    model = {
-        "labels": ["O", "B", "I"],
-        "transitions": [[0.0] * 3 for _ in range(3)],
-        "weights": {f: rng.normal(size=3).tolist() for f in features},
-    }
+    model = _random_model(["O", "B", "I"], features, seed=3)
     assert any(f.startswith("lex") for f in features) == with_lexicon
     for doc in docs:
         by_strings, by_columns = _strings_and_columns(doc, model, lexicon)
         np.testing.assert_allclose(by_columns, by_strings, rtol=0, atol=1e-9)
 
 
-def _role_sums(doc: Doc, model: dict[str, object]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+def _random_model(labels: list[str], features: Iterable[str], seed: int) -> dict[str, object]:
+    """A CRF that knows every one of ``features``, each with its own random weights."""
+    rng = np.random.default_rng(seed)
+    return {
+        "labels": labels,
+        "transitions": [[0.0] * len(labels) for _ in labels],
+        "weights": {f: rng.normal(size=len(labels)).tolist() for f in features},
+    }
+
+
+def _role_sums(
+    doc: Doc, model: dict[str, object]
+) -> tuple[list[np.ndarray], list[np.ndarray], list[list[list[str]]]]:
+    """The role scores of each cue window by feature strings and by columns, and the rows."""
     quoted = quote_mask(doc)
     cues = find_cues(doc, quoted, load_model())
     cue_ids = {t.i for cue in cues for t in cue}
     windows = [_window(doc, cue) for cue in cues]
     rows = [role_rows(doc, c, w, quoted, cue_ids) for c, w in zip(cues, windows, strict=True)]
     by_strings = [state_scores(model, r) for r in rows]
-    return by_strings, role_scores(doc, cues, windows, quoted, cue_ids, model)
+    return by_strings, role_scores(doc, cues, windows, quoted, cue_ids, model), rows
 
 
 def test_the_role_crf_scores_every_window_the_same_either_way() -> None:
@@ -86,24 +95,17 @@ def test_the_role_crf_scores_every_window_the_same_either_way() -> None:
     shipped = load_model()["role"]
     features: dict[str, None] = {}
     for doc in docs:
-        by_strings, by_columns = _role_sums(doc, shipped)
+        by_strings, by_columns, rows = _role_sums(doc, shipped)
         assert len(by_columns) == len(by_strings)
         for a, b in zip(by_strings, by_columns, strict=True):
             np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)
-        quoted = quote_mask(doc)
-        cues = find_cues(doc, quoted, load_model())
-        cue_ids = {t.i for cue in cues for t in cue}
-        for cue in cues:
-            for row in role_rows(doc, cue, _window(doc, cue), quoted, cue_ids):
+        for window in rows:
+            for row in window:
                 features.update(dict.fromkeys(row))
     # A model that knows every feature of these windows, each with its own weights.
-    rng = np.random.default_rng(5)
-    model = {
-        "labels": ["O", "Source", "Content"],
-        "transitions": [[0.0] * 3 for _ in range(3)],
-        "weights": {f: rng.normal(size=3).tolist() for f in features},
-    }
+    model = _random_model(["O", "Source", "Content"], features, seed=5)
     assert len(features) > 500
     for doc in docs:
-        for a, b in zip(*_role_sums(doc, model), strict=True):
+        by_strings, by_columns, _rows = _role_sums(doc, model)
+        for a, b in zip(by_strings, by_columns, strict=True):
             np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)

@@ -24,6 +24,7 @@ from storytrace.claims.features import quote_mask
 from storytrace.claims.relations import Relation, find_cues, load_model
 from storytrace.text import load_nlp
 from storytrace.training import attribution_neural as learn_neural
+from storytrace_testkit import POLNEAR, polnear_slice
 
 # A CRF over O/B/I: feature "v" favours B a little, no transition preferences.
 CRF = {
@@ -202,20 +203,11 @@ def test_an_evidential_adverb_beside_a_cue_it_is_not_under_is_still_a_cue() -> N
     assert ["reportedly"] in [[t.text for t in c] for c in cues]
 
 
-POLNEAR = Path("/work/shared/data/polnear")
-
-
 @pytest.mark.skipif(not (POLNEAR / "train" / "text").is_dir(), reason="PolNeAR is not here")
 def test_the_trainer_refits_the_network_with_its_inputs_on_a_small_slice(tmp_path: Path) -> None:
-    import shutil
-
     from storytrace.claims.cue_network import LEXICON_CATEGORIES, restore
 
-    train = tmp_path / "train"
-    for folder, suffix in (("text", ".txt"), ("attributions", ".ann")):
-        (train / folder).mkdir(parents=True)
-        for path in sorted((POLNEAR / "train" / folder).glob(f"*{suffix}"))[:4]:
-            shutil.copy(path, train / folder / path.name)
+    train = polnear_slice(tmp_path, 4)
     out = tmp_path / "net.pt"
     learn_neural.main([str(train), "--out", str(out), "--epochs", "1", "--hidden", "8"])
     tagger = restore(torch.load(out, map_location="cpu", weights_only=True))

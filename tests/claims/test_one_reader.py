@@ -15,8 +15,9 @@ from storytrace.benchmark.polnear import (
 from storytrace.pipeline import analyze
 from storytrace.records import Attribution
 from storytrace.store import open_store
+from storytrace_testkit import POLNEAR
 
-DEV = Path("/work/shared/data/polnear/dev/text")
+DEV = POLNEAR / "dev" / "text"
 pytestmark = [
     pytest.mark.slow,  # analyze loads every model
     pytest.mark.skipif(not DEV.is_dir(), reason="PolNeAR dev is not on this machine"),

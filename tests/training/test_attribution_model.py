@@ -11,8 +11,8 @@ import pytest
 from storytrace.claims.relations import MODEL_FILE, Relation, find_relations, load_model
 from storytrace.text import load_nlp
 from storytrace.training import attribution
+from storytrace_testkit import POLNEAR, polnear_slice
 
-POLNEAR = Path("/work/shared/data/polnear")
 needs_polnear = pytest.mark.skipif(
     not (POLNEAR / "train" / "text").is_dir(), reason="PolNeAR is not on this machine"
 )
@@ -90,13 +90,7 @@ def test_each_article_is_trained_with_cue_rates_it_did_not_add_to() -> None:
 
 @needs_polnear
 def test_keep_role_refits_the_cues_and_leaves_the_role_tagger_as_it_was(tmp_path: Path) -> None:
-    import shutil
-
-    train = tmp_path / "train"
-    for folder, suffix in (("text", ".txt"), ("attributions", ".ann")):
-        (train / folder).mkdir(parents=True)
-        for path in sorted((POLNEAR / "train" / folder).glob(f"*{suffix}"))[:6]:
-            shutil.copy(path, train / folder / path.name)
+    train = polnear_slice(tmp_path, 6)
     out = tmp_path / "model.json"
     shipped = resources.files("storytrace.claims") / "data" / MODEL_FILE
     out.write_text(shipped.read_text(encoding="utf-8"), encoding="utf-8")

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storytrace.claims.quotes import Quote, quote_at
 from storytrace.claims.relations import Fragments, Relation
-from storytrace.claims.sources import SourceContext, resolve_source
+from storytrace.claims.sources import DASHES, SourceContext, resolve_source
 from storytrace.records import Attribution
 from storytrace.text.doccache import doc_text
 
@@ -40,7 +40,7 @@ def _tokens(doc: Doc, fragments: Fragments) -> list[Token]:
 def _head(tokens: list[Token]) -> Token | None:
     """The token of a span that governs it: the first whose head lies outside the span, after
     a dateline's dash ("WASHINGTON -- President Obama")."""
-    dashes = [k for k, t in enumerate(tokens) if t.text in ("-", "--", "–", "—", "―")]
+    dashes = [k for k, t in enumerate(tokens) if t.text in DASHES]
     if dashes and dashes[-1] + 1 < len(tokens) and tokens[0].is_upper:
         tokens = tokens[dashes[-1] + 1 :]
     ids = {t.i for t in tokens}

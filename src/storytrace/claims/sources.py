@@ -310,7 +310,7 @@ def _phrase(head: Token) -> Span:
     left = [t for t in keep if t.i <= head.i]
     start = min(t.i for t in left) if left else head.i
     for token in head.doc[start : head.i]:
-        if token.text in _DASHES:
+        if token.text in DASHES:
             start = token.i + 1  # "BRUSSELS - European leaders": a dateline is no part of it
     end = head.i + 1
     if head.pos_ == "PROPN":
@@ -332,7 +332,7 @@ def _within(doc_ents: list[Span], span: Span) -> list[Span]:
     return found
 
 
-_DASHES = {"-", "–", "—", "―", "--"}
+DASHES = frozenset({"-", "--", "–", "—", "―"})  # a dateline's or sign-off's dash
 _RELATIVE = {"who", "which", "that", "whom"}
 _BARE = {
     "i", "we", "you", "me", "us", "one", "some", "many", "others", "other", "both", "all",
