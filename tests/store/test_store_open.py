@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,38 @@ def test_a_path_opens_sqlite_creating_its_folders(tmp_path, sofrep):
     assert path.is_file()
     with open_store(str(path)) as again:  # a str works as well as a Path
         assert again.get_articles() == [sofrep]
+
+
+def _hold_a_new_file_mid_creation(path: Path) -> sqlite3.Connection:
+    """Another process's view: a new rollback-journal file with a write under way.
+
+    While it lasts, SQLite refuses a switch to WAL at once ("database is locked"),
+    without waiting on its busy timeout.
+    """
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("CREATE TABLE somebody_elses (x)")
+    return other
+
+
+def test_a_new_file_another_process_is_creating_is_waited_for(tmp_path, sofrep):
+    path = tmp_path / "st.db"
+    other = _hold_a_new_file_mid_creation(path)
+    threading.Timer(0.3, other.execute, ["COMMIT"]).start()
+    with open_store(path) as store:
+        store.add_article(sofrep)
+        assert store.get_articles() == [sofrep]
+    other.close()
+
+
+def test_a_lock_held_past_the_busy_timeout_is_a_store_error_naming_the_file(tmp_path):
+    path = tmp_path / "st.db"
+    other = _hold_a_new_file_mid_creation(path)
+    try:
+        with pytest.raises(StoreError, match=r"st\.db.*locked"):
+            SQLiteStore(path, busy_timeout=0.2)
+    finally:
+        other.close()
 
 
 @pytest.mark.parametrize(

@@ -99,8 +99,14 @@ def test_two_runs_at_once_serialise_their_story_updates(make_db):
     db = make_db()
     files = sorted(str(p) for p in CORPUS.glob("*.txt"))
     first, second = _analyze(db, *files[::2]), _analyze(db, *files[1::2])
-    _finish(first)
-    _finish(second)
+    try:
+        _finish(first)
+        _finish(second)
+    finally:  # a failed run leaves no process behind for the next test
+        for process in (first, second):
+            if process.poll() is None:
+                process.kill()
+                process.communicate(timeout=60)
     after = _state(db)
     assert sum(len(s["article_ids"]) for s in after) == len(files)
     _finish(_analyze(db, str(CORPUS)))  # nothing new: the stories stand

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,6 +146,26 @@ def _check_current(conn: sqlite3.Connection, path: str) -> None:
         )
 
 
+def _use_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
+    """Switch ``conn``'s database to WAL, waiting up to ``busy_timeout`` seconds for a lock.
+
+    SQLite answers a journal-mode change with "database is locked" at once, without its busy
+    handler, while another process creates or switches the same new file: retry here.
+    """
+    deadline = time.monotonic() + busy_timeout
+    pause = 0.01
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            return
+        except sqlite3.OperationalError as exc:
+            locked = "locked" in str(exc) or "busy" in str(exc)
+            if not locked or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.5)
+
+
 def _connect(path: str, busy_timeout: float, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode with WAL, foreign keys and a busy timeout."""
     if read_only:
@@ -182,7 +203,7 @@ def _connect(path: str, busy_timeout: float, read_only: bool = False) -> sqlite3
                 conn.execute("PRAGMA query_only = ON")
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         else:
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn, busy_timeout)
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
