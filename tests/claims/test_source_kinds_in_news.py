@@ -118,3 +118,62 @@ def test_a_dateline_marked_with_the_source_does_not_govern_it() -> None:
     marked = [t for t in doc if t.idx < doc.text.index(" said")]
     head = _head(marked)
     assert head is not None and head.text == "Obama"
+
+
+def test_a_headline_surname_is_the_person_the_article_names_in_full() -> None:
+    text = (
+        "Ferreira: the port deal must be signed before winter.\n\n"
+        "Lucia Ferreira spoke to dock workers in Santos on Monday. She said the deal was close."
+    )
+    first = _attributions(text)[0]
+    assert (first.source, first.kind) == ("Lucia Ferreira", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tomas Hallgren, a nurse from Malmo, said the ward had been closed for a week.",
+         "Tomas Hallgren"),
+        ("Odile R. Mercier told reporters the vote would be held in March.", "Odile R. Mercier"),
+        ("Dwayne Hollis Jr. said the team had been paid late all season.", "Dwayne Hollis Jr."),
+        ("Ines Barata said the harbour would reopen. Mayor Ines Barata later told the council"
+         " that the repairs had cost more.", "Ines Barata"),
+    ],
+)  # fmt: skip
+def test_a_person_the_small_model_calls_an_organisation_is_a_person(text: str, person: str) -> None:
+    attribution = next(a for a in _attributions(text) if a.source.startswith(person.split()[0]))
+    assert (attribution.source, attribution.kind) == (person, "person")
+
+
+def test_a_transcripts_speaker_labels_are_people() -> None:
+    text = (
+        "Senator Rosa Delgado spoke to the host on Sunday.\n\n"
+        "BRANNIGAN: Let's start with the budget vote on Tuesday.\n\n"
+        "DELGADO: We have the votes, and the bill will pass this week."
+    )
+    found = [(a.source, a.kind) for a in _attributions(text) if a.cue == ":"]
+    assert found == [("Brannigan", "person"), ("Rosa Delgado", "person")]
+
+
+def test_a_source_the_tagger_leaves_unmarked_is_the_cues_subject() -> None:
+    text = "Prices keep rising, and as the radio host Nils Brandt said on Monday, nobody stops it."
+    (attribution,) = [a for a in _attributions(text) if a.cue.startswith("said")]
+    assert (attribution.source, attribution.kind) == ("Nils Brandt", "person")
+
+
+def test_a_government_agency_is_not_a_news_outlet() -> None:
+    attribution = _said("The Maritime Safety Agency said the ferry had been inspected in May.")
+    assert attribution.kind == "organisation"
+
+
+def test_a_campaign_camp_is_an_organisation() -> None:
+    attribution = _said("The Ferreira camp said the rally would go ahead on Saturday.")
+    assert attribution.kind == "organisation"
+
+
+def test_a_name_never_runs_on_past_a_colon_or_markup() -> None:
+    assert clean_name("WALLACE: Let's start with the news") == "WALLACE"
+    assert clean_name('">Sanders') == "Sanders"
+    assert clean_name("Dwayne Hollis Jr.") == "Dwayne Hollis Jr."
+    assert clean_name("the U.S.") == "U.S."
+    assert clean_name("said Hester.") == "said Hester"

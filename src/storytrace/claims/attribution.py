@@ -25,6 +25,7 @@ from storytrace.text.doccache import doc_text
 
 Row = tuple[Attribution | None, Quote | None, list[Quote]]
 _QUOTE_MARKS = "\"“”«»„'‘’"
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM", "DET", "X")
 
 
 def _tokens(doc: Doc, fragments: Fragments) -> list[Token]:
@@ -45,9 +46,23 @@ def _head(tokens: list[Token]) -> Token | None:
         tokens = tokens[dashes[-1] + 1 :]
     ids = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in ids or t.head.i == t.i]
-    nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "DET", "X")]
+    nominal = [t for t in heads if t.pos_ in _NOMINAL]
     found = nominal or heads or tokens
     return found[0] if found else None
+
+
+def _cue_subject(cue: list[Token]) -> list[Token]:
+    """The grammatical subject of a cue's verb, as a source's tokens ("as Fox News host Megyn
+    Kelly said": Megyn Kelly), without its relative clauses; none for an expletive "it"."""
+    for token in cue:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.lower_ != "it":
+                drop = {t.i for c in child.children if c.dep_ in ("relcl", "acl", "appos")
+                        for t in c.subtree}  # fmt: skip
+                return [t for t in child.subtree if t.i not in drop and not t.is_punct]
+    return []
 
 
 def _direct(fragments: Fragments, quotes: Sequence[Quote]) -> bool:
@@ -111,6 +126,10 @@ def _attribution(
 ) -> Attribution:
     source_tokens = _tokens(doc, relation.source) if relation.source else []
     head = _head(source_tokens)
+    if head is None or head.pos_ not in _NOMINAL:
+        # no source marked, or a stray word ("as a rear admiral", "'s"): the cue's subject
+        source_tokens = _cue_subject(_tokens(doc, relation.cue))
+        head = _head(source_tokens)
     if head is not None:
         name, kind, resolved = resolve_source(head, source_tokens, ctx)
     else:

@@ -19,7 +19,7 @@ OUTLET_NOUNS = {
     "station", "television", "newsroom", "portal", "blog",
 }  # fmt: skip
 _OUTLET_WORDS = re.compile(
-    r"\b(Times|Post|News|Press|Gazette|Courier|Daily|Herald|Tribune|Journal|Ledger|Agency|"
+    r"\b(Times|Post|News|Press|Gazette|Courier|Daily|Herald|Tribune|Journal|Ledger|"
     r"Telegraph|Guardian|Observer|Chronicle|Weekly|Monitor|Reuters|Bloomberg|TV|Radio|"
     r"Pravda|Izvestia|Vesti|Novosti|Zeitung|Krant|Gazeta|Noticias|Journal|Independent|Express|"
     r"Mirror|Mail|Insider|Bulletin|Dispatch|Inquirer|Examiner|Sentinel|Globe|Gubernia|Guberniya)\b"
@@ -39,6 +39,7 @@ _INSTITUTION_NOUNS = {
     "authority", "authorities", "firm", "agency", "union", "prosecutor", "prosecutors",
     "parliament", "navy", "campaign", "command", "service", "group", "organisation",
     "organization", "institute", "centre", "center", "university", "board", "cabinet",
+    "camp", "team", "staff", "coalition", "alliance", "bloc", "caucus", "foundation", "bank",
 }  # fmt: skip
 _UNNAMED_NOUNS = {"source", "sources", "official", "officials", "report", "reports", "insider",
                   "insiders", "witness", "witnesses", "people", "person", "observer"}  # fmt: skip
@@ -55,6 +56,11 @@ _PERSON_ROLES = {
     "surrogate", "lawmaker", "congressman", "congresswoman", "economist", "historian",
     "scientist", "executive", "founder", "moderator", "columnist", "commentator", "owner",
     "teacher", "student", "farmer", "wife", "husband", "mother", "father", "daughter", "son",
+    "writer", "author", "host", "anchor", "correspondent", "blogger", "contributor", "pastor",
+    "priest", "actor", "actress", "singer", "comedian", "coach", "player", "athlete", "veteran",
+    "voter", "mom", "dad", "sister", "brother", "niece", "nephew", "grandmother", "grandfather",
+    "physician", "psychologist", "sociologist", "partner", "lobbyist", "organizer",
+    "organiser", "volunteer", "retiree", "businessman", "businesswoman", "entrepreneur",
 }  # fmt: skip
 _GROUP_PRONOUNS = {"they", "it", "them"}
 # back references that can mean an organisation named since, not only a cited outlet
@@ -292,11 +298,14 @@ def _appositive_person(head: Token, ctx: SourceContext) -> Resolved | None:
 
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(['’]s)$")
+_ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
 
 def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
-    name = " ".join(text.split()).strip(" ,.;:\"'“”‘’―—–-")
+    name = " ".join(text.split()).split(": ")[0].strip(" ,.;:\"'“”‘’―—–-<>*#|")
+    if _ABBREVIATION.search(name) and text.rstrip(" ,;:\"'“”‘’").endswith("."):
+        name += "."  # "Jr.", "U.S.": the full stop is the name's own
     return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
 
 
@@ -382,6 +391,9 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     role_reference = determiner in ("this", "that", "the") and lower in _PERSON_ROLES
     if role_reference and len(phrase) == 2 and ctx.last_person:
         return ctx.last_person, "person", ctx.mention_of(ctx.last_person)  # "this POW"
+    if _speaker_label(phrase):
+        full = ctx.full_name(_cased(clean_name(phrase.text)))
+        return full, "person", ctx.mention_of(full) or _offsets(phrase)
     doc_ents = ctx.entities(head.doc)
     own = [e for e in doc_ents if e.start <= head.i < e.end]
     found = _from_entities(own, ctx)
@@ -417,12 +429,58 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     if head.pos_ == "PROPN" and (name in ctx.people or name in ctx.surnames or _has_role(head)):
         full = ctx.full_name(name)
         return full, "person", ctx.mention_of(full) or _offsets(phrase)
+    cased = _cased(name)
+    if head.text[:1].isupper() and (cased in ctx.people or cased in ctx.surnames):
+        full = ctx.full_name(cased)  # "Sanders:" in a headline, "PENCE:" in a transcript
+        return full, "person", ctx.mention_of(full) or _offsets(phrase)
     if head.pos_ == "PROPN":
         if ctx.is_place_name(name):
             return name, "government", _offsets(phrase)
         outlet = name in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
         return name, "outlet" if outlet else "organisation", _offsets(phrase)
     return name, "unnamed", _offsets(phrase)
+
+
+def _cased(name: str) -> str:
+    """A name as a person's name is written: a transcript's "PENCE" is "Pence"."""
+    return name.title() if name.isupper() and len(name) > 3 else name
+
+
+def _speaker_label(phrase: Span) -> bool:
+    """A transcript's speaker label: a line opening with a name in capitals and a colon
+    ("WALLACE: Let's start ...")."""
+    doc = phrase.doc
+    opens = phrase.start == phrase.sent.start or all(
+        t.is_punct or t.is_space for t in doc[phrase.sent.start : phrase.start]
+    )
+    words = [t for t in phrase if not t.is_punct]
+    return (
+        opens
+        and 0 < len(words) <= 3
+        and all(t.is_upper and t.is_alpha and len(t) > 1 for t in words)
+        and phrase.end < len(doc)
+        and doc[phrase.end].text == ":"
+    )
+
+
+def _person_shaped(ent: Span) -> bool:
+    """A name only a person bears: with a middle initial ("Vann R. Newkirk") or a
+    generational suffix ("Vann Newkirk II", "Pat Quinn Jr.")."""
+    words = [t.text for t in ent if not t.is_punct or t.text.endswith(".")]
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return False
+    initial = any(len(w) == 2 and w[1] == "." and w[0].isalpha() for w in words[1:-1])
+    return initial or words[-1].lower().rstrip(".") in _SUFFIXES
+
+
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _named_elsewhere(name: str, ctx: SourceContext) -> bool:
+    """Whether the article names this person, by this full name, where it tags a person."""
+    words = name.split()
+    full = ctx.surnames.get(words[-1], "") if len(words) >= 2 else ""
+    return full.split()[:1] == words[:1] and full.split()[-1:] == words[-1:]
 
 
 def _has_role(head: Token) -> bool:
@@ -461,9 +519,13 @@ def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
         return full, "person", ctx.mention_of(full) or _offsets(ent)
     if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and name not in _PARTIES:
         return name, "unnamed", _offsets(ent)  # "Mexicans say": people, not a body
-    if ent.label_ in ("GPE", "LOC") or (is_person(ent) and ctx.is_place_name(ent.text)):
+    if (ent.label_ in ("GPE", "LOC") and geocode(name, set()) is not None) or (
+        is_person(ent) and ctx.is_place_name(ent.text)
+    ):
         return name, "government", _offsets(ent)  # "Ukraine claimed", "Moscow said"
-    if is_person(ent):
+    if ent.label_ in ("GPE", "LOC"):
+        return None  # a name the small model takes for a place but no gazetteer knows ("RT")
+    if is_person(ent) or _has_role(ent.root) or _person_shaped(ent) or _named_elsewhere(name, ctx):
         full = ctx.full_name(ent.text)
         return full, "person", ctx.mention_of(full) or _offsets(ent)
     if ent.label_ in ("ORG", "NORP") or (
