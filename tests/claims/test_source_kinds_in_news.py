@@ -177,3 +177,24 @@ def test_a_name_never_runs_on_past_a_colon_or_markup() -> None:
     assert clean_name("Dwayne Hollis Jr.") == "Dwayne Hollis Jr."
     assert clean_name("the U.S.") == "U.S."
     assert clean_name("said Hester.") == "said Hester"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "body", "kind"),
+    [
+        ('Although the Monetary Board did not name the minister, it referenced "political'
+         ' tensions" that cloud the outlook.', "referenced", "Monetary Board", "organisation"),
+        ("About a dozen people protested outside the Harbour Gazette after it backed the mayor.",
+         "backed", "Harbour Gazette", "outlet"),
+    ],
+)  # fmt: skip
+def test_it_is_the_body_named_just_before(text: str, cue: str, body: str, kind: str) -> None:
+    (attribution,) = [a for a in _attributions(text) if a.cue == cue]
+    assert (attribution.source, attribution.kind) == (body, kind)
+
+
+def test_it_far_from_any_body_named_stays_unnamed() -> None:
+    filler = " ".join(["The ferries ran late all week and the queues grew longer."] * 6)
+    text = f"Crews from the Monetary Board inspected the quay. {filler} It said the pier was safe."
+    (attribution,) = [a for a in _attributions(text) if a.cue == "said"]
+    assert (attribution.source, attribution.kind) == ("", "unnamed")

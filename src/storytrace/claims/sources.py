@@ -377,10 +377,36 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
     if lower in _GROUP_PRONOUNS:
         if ctx.they_is_group and ctx.last_group:
             return ctx.last_group[0], ctx.last_group[1], ctx.mention_of(ctx.last_group[0])
+        if lower == "it":
+            found = _body_before(head, ctx)
+            if found is not None:
+                return found
         return "", "unnamed", None
     if lower in _BARE and len([t for t in tokens if not t.is_punct]) <= 1:
         return "", "unnamed", None
     return _named(head, ctx)
+
+
+_IT_REACH = 300  # characters back to an organisation "it" can stand for
+
+
+def _body_before(head: Token, ctx: SourceContext) -> Resolved | None:
+    """The organisation or outlet an "it" stands for: the last one named earlier in its
+    sentence ("the IMF did not single out ..., it referenced"), else the one named last
+    just before ("... the Dallas Morning News after it backed Clinton")."""
+    sent = head.sent
+    for ent in reversed(ctx.entities(head.doc)):
+        if ent.end > head.i or ent.start < sent.start:
+            continue
+        outlet = ctx.is_outlet(ent)
+        if outlet or (ent.label_ == "ORG" and not is_person(ent)):
+            name = clean_name(ent.text)
+            kind: SourceKind = "outlet" if outlet else "organisation"
+            return name, kind, ctx.mention_of(name) or _offsets(ent)
+    org = ctx.last_org
+    if org is not None and 0 <= head.idx - org[2] <= _IT_REACH:
+        return org[0], org[1], ctx.mention_of(org[0])
+    return None
 
 
 def _named(head: Token, ctx: SourceContext) -> Resolved:
