@@ -40,9 +40,12 @@ def governing_verb(span: Span) -> Token | None:
 def direction(span: Span) -> Direction | None:
     """ "future" when the governing verb is future, modal, planned or present; "past" when past.
 
-    None when no verb governs the span (a date hanging off a noun phrase or a headline).
+    None when no verb governs the span (a date hanging off a noun phrase or a headline). A
+    date that owns a noun ("Monday's debate") names that thing's day, not the verb's: a
+    plain present or progressive verb over it ("is raising questions about Monday's debate")
+    says nothing of its direction.
     """
-    return _direction_of(governing_verb(span))
+    return _direction_of(governing_verb(span), plain_present=not _owns_a_noun(span))
 
 
 def sentence_direction(span: Span) -> Direction | None:
@@ -53,11 +56,28 @@ def sentence_direction(span: Span) -> Direction | None:
         return None
     if root.tag_ in _PRESENT_TAGS and not any(c.dep_ == "xcomp" for c in root.children):
         return None  # "His speech on Monday is the latest": plain present says nothing
-    return _direction_of(root)
+    return _direction_of(root, plain_present=not _owns_a_noun(span))
 
 
-def _direction_of(verb: Token | None) -> Direction | None:
-    """The direction of one verb, climbing through "plans to [open]", "is going to [vote]"."""
+_AHEAD = {"for", "before", "ahead", "advance", "until", "till", "to", "toward", "towards"}
+
+
+def _owns_a_noun(span: Span) -> bool:
+    """ "Monday's debate", "Friday's vote": the date is the possessor of a noun that no
+    forward-looking preposition governs ("preparing for Monday's debate" looks ahead)."""
+    owner = span.root.dep_ == "poss" or (
+        span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+    )
+    owned = span.root.head
+    prep = owned.head if owned.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "of":
+        prep = prep.head  # "ahead of", "in advance of"
+    return owner and not (prep is not None and prep.lower_ in _AHEAD)
+
+
+def _direction_of(verb: Token | None, plain_present: bool = True) -> Direction | None:
+    """The direction of one verb, climbing through "plans to [open]", "is going to [vote]";
+    a plain present or progressive points forward only when ``plain_present``."""
     for _ in range(4):  # up through "plans to [open]", "is going to [vote]"
         if verb is None:
             return None
@@ -85,8 +105,9 @@ def _direction_of(verb: Token | None) -> Direction | None:
             return "future"  # "are set on Nov. 8", "is scheduled for Oct. 9": present passive
         if verb.tag_ in _PAST_TAGS or perfect or any(c.tag_ in _PAST_TAGS for c in aux):
             return "past"
-        if verb.tag_ in _PRESENT_TAGS or (
-            verb.tag_ == "VBG" and any(c.tag_ in _PRESENT_TAGS for c in aux)
+        if plain_present and (
+            verb.tag_ in _PRESENT_TAGS
+            or (verb.tag_ == "VBG" and any(c.tag_ in _PRESENT_TAGS for c in aux))
         ):
             return "future"  # "the vote takes place on Thursday", "is meeting on Friday"
         return None
