@@ -71,3 +71,17 @@ def test_a_strike_on_the_outskirts_of_a_town_the_parser_calls_a_person_is_kept()
 @pytest.mark.parametrize("name", ["the White House", "White House", "the Kremlin"])
 def test_a_seat_of_government_is_not_a_town_of_that_name(name: str) -> None:
     assert geocode(name, {"US", "RU"}) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["the Red Sea", "Black Sea", "the Gulf of Aden", "Strait of Hormuz", "the Sea of Azov",
+     "the Indian Ocean"],
+)  # fmt: skip
+def test_a_sea_or_strait_is_put_on_no_land(name: str) -> None:
+    assert geocode(name, {"YE", "UA"}) is None
+
+
+def test_a_region_named_for_a_sea_is_still_found_as_a_region() -> None:
+    place = geocode("Red Sea state", {"SD"})
+    assert place is not None and (place.country, place.precision) == ("SD", "region")

@@ -44,6 +44,9 @@ _REGION_SUFFIX = re.compile(
     r"^(?P<stem>.+?)\s+(?:region|oblast|province|krai|kray|governorate)$",
     re.IGNORECASE,
 )
+# A sea, an ocean, a strait or a gulf is no country's ("the Red Sea" is not Sudan's Red Sea
+# state, "the Black Sea" no town): left without a place rather than put on land.
+_WATER = re.compile(r"\b(sea|ocean|strait|straits)$|^(gulf|bay|sea|strait|straits) of\b")
 _CITY_BONUS, _REGION_BONUS = 3.0, 4.0
 _OWN_NAME_BONUS = 1.0  # a town called so beats one ten times its size known also by the name
 
@@ -509,7 +512,7 @@ def geocode(text: str, context: set[str]) -> Place | None:
     village whose code it happens to spell.
     """
     key = _key(text)
-    if key in _NOT_GEOCODED:
+    if key in _NOT_GEOCODED or _WATER.search(key):
         return None
     if key in _COUNTRY_ALIASES and (len(key.replace(".", "")) > 4 or _acronym(text)):
         iso = _COUNTRY_ALIASES[key]
