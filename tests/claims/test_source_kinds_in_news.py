@@ -198,3 +198,18 @@ def test_it_far_from_any_body_named_stays_unnamed() -> None:
     text = f"Crews from the Monetary Board inspected the quay. {filler} It said the pier was safe."
     (attribution,) = [a for a in _attributions(text) if a.cue == "said"]
     assert (attribution.source, attribution.kind) == ("", "unnamed")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Harriet Reuters, who is thinking about running for mayor, said it was impossible"
+         " for her to win.", "Harriet Reuters"),
+        ("Mayor Don Gazette said the casino would reopen in May.", "Don Gazette"),
+        ('"Leave is important," Brennan told Business Insider in March. Saul Brennan runs a'
+         " bakery in Erie.", "Saul Brennan"),
+    ],
+)  # fmt: skip
+def test_a_person_named_like_an_outlet_is_a_person(text: str, person: str) -> None:
+    attribution = _attributions(text)[0]
+    assert (attribution.source, attribution.kind) == (person, "person")

@@ -24,6 +24,8 @@ _OUTLET_WORDS = re.compile(
     r"Pravda|Izvestia|Vesti|Novosti|Zeitung|Krant|Gazeta|Noticias|Journal|Independent|Express|"
     r"Mirror|Mail|Insider|Bulletin|Dispatch|Inquirer|Examiner|Sentinel|Globe|Gubernia|Guberniya)\b"
 )
+# outlet words that are also people's surnames ("Michael Bloomberg")
+_SURNAME_OUTLETS = {"Reuters", "Bloomberg"}
 DOCUMENT_NOUNS = {
     "report", "statement", "document", "study", "survey", "memo", "filing",
     "letter", "release", "communique", "assessment", "analysis", "record",
@@ -195,6 +197,12 @@ class SourceContext:
                 return full
         return name
 
+    def names_a_person(self, name: str) -> bool:
+        """Whether the article names a person so: a surname of one, or a full name it tags
+        as a person's."""
+        words = name.split()
+        return name in self.surnames or (len(words) >= 2 and self.surnames.get(words[-1]) == name)
+
     def back_reference(self, lemma: str) -> tuple[str, SourceKind] | None:
         """What "the newspaper", "the agency", "the network" stands for: the outlet last cited,
         or an organisation named since when the noun can mean one ("the agency")."""
@@ -209,7 +217,16 @@ class SourceContext:
     def is_outlet(self, ent: Span) -> bool:
         """A named outlet: known, named like one, or introduced by "newspaper", "outlet" ..."""
         name = clean_name(ent.text)
-        if name in self.known_outlets or name in self.outlets_named or name in _KNOWN_OUTLETS:
+        if name in self.known_outlets or name in _KNOWN_OUTLETS:
+            return True
+        named_like_outlet = bool(_OUTLET_WORDS.fullmatch(name.split()[-1])) and (
+            name.split()[-1] not in _SURNAME_OUTLETS
+        )
+        if (self.names_a_person(name) and not named_like_outlet) or (
+            ent.label_ == "PERSON" and _after_role(ent)
+        ):
+            return False  # "Michael Bloomberg", "Mayor Don Guardian", "Axelrod"
+        if name in self.outlets_named:
             return True
         if ent.label_ not in ("ORG", "PERSON", "GPE", "WORK_OF_ART", "PRODUCT", "NORP", "FAC"):
             return False
@@ -246,6 +263,11 @@ def is_person(ent: Span) -> bool:
         return False
     if not all(t.is_title for t in ent):
         return False
+    return _after_role(ent)
+
+
+def _after_role(ent: Span) -> bool:
+    """A name right after a person's role or title ("spokesperson Ann Lee", "Mayor Lee")."""
     before = [t for t in ent.doc[max(0, ent.start - 2) : ent.start] if not t.is_punct]
     if not before:
         return False
@@ -421,7 +443,10 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
         full = ctx.full_name(_cased(clean_name(phrase.text)))
         return full, "person", ctx.mention_of(full) or _offsets(phrase)
     doc_ents = ctx.entities(head.doc)
-    own = [e for e in doc_ents if e.start <= head.i < e.end]
+    # an entity the small model runs on past a verb ("Trump told Business Insider") is none
+    own = [
+        e for e in doc_ents if e.start <= head.i < e.end and not any(t.pos_ == "VERB" for t in e)
+    ]
     found = _from_entities(own, ctx)
     if found is not None:
         return found
