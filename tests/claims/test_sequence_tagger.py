@@ -7,6 +7,7 @@ import numpy as np
 from storytrace.benchmark.polnear import relation_spans, score_spans
 from storytrace.claims.relations import (
     Relation,
+    _fragments,
     _nearest_run,
     _window,
     closing_comma,
@@ -149,3 +150,14 @@ def test_an_appositions_closing_comma_belongs_to_the_source_a_names_does_not() -
     cue = [t for t in doc if t.text == "said"]
     assert [t.text for t in closing_comma([doc[0], doc[1]], cue)] == ["Smith"]
     assert [t.text for t in closing_comma([doc[0]], cue)] == ["Smith"]
+
+
+def test_a_span_runs_across_a_no_break_space_but_not_a_line_break() -> None:
+    doc = load_nlp().make_doc("She has\xa0acknowledged it.\n\nThen  more")
+    words = [t for t in doc if not t.is_space]
+    assert [t.text for t in words[1:3]] == ["has", "acknowledged"]  # "\xa0" is a token between
+    assert _fragments(words[1:3]) == ((4, 20),)  # one fragment, as PolNeAR writes it
+    spaced = [t for t in words if t.text in {"Then", "more"}]
+    assert _fragments(spaced) == ((26, 36),)  # a second space inside a line: one fragment
+    across = [t for t in words if t.text in {"it", "Then"}]
+    assert len(_fragments(across)) == 2  # a paragraph break still splits

@@ -141,16 +141,25 @@ def _window(doc: Doc, cue: list[Token], width: int | None = None) -> range:
 
 
 def _fragments(tokens: list[Token]) -> Fragments:
-    """Character fragments of a set of tokens: consecutive tokens join into one fragment."""
+    """Character fragments of a set of tokens: consecutive tokens join into one fragment, as
+    do tokens that only whitespace tokens within a line separate ("has\xa0acknowledged":
+    spaCy makes a token of a no-break or second space; PolNeAR's span runs across it)."""
     fragments: list[tuple[int, int]] = []
-    previous = -2
+    previous: Token | None = None
     for token in sorted(tokens, key=lambda t: t.i):
-        if token.i == previous + 1 and fragments:
+        if previous is not None and _joined(previous, token):
             fragments[-1] = (fragments[-1][0], token.idx + len(token))
         else:
             fragments.append((token.idx, token.idx + len(token)))
-        previous = token.i
+        previous = token
     return tuple(fragments)
+
+
+def _joined(left: Token, right: Token) -> bool:
+    """Whether ``right`` continues ``left``'s fragment: next to it, or after whitespace
+    tokens that hold no line break."""
+    between = left.doc[left.i + 1 : right.i]
+    return all(t.is_space and "\n" not in t.text for t in between)
 
 
 def _nearest_run(ids: list[int], cue: list[Token]) -> list[int]:
