@@ -74,6 +74,10 @@ def test_the_source_is_the_run_nearest_the_cue() -> None:
     assert _nearest_run([0, 2, 5], cue) == [2]
     assert _nearest_run([4, 5], cue) == [4, 5]
     assert _nearest_run([], cue) == []
+    spaced = load_nlp().make_doc("Smith , a\xa0Bloomberg poll said")  # "\xa0" is token 3
+    assert _nearest_run([2, 4, 5], [spaced[6]]) == [2, 4, 5]  # one run across the space
+    broken = load_nlp().make_doc("Smith , a\n\nBloomberg poll said")
+    assert _nearest_run([2, 4, 5], [broken[6]]) == [4, 5]  # a line break splits it
 
 
 def test_scores_from_relations_count_exact_and_overlapping_spans() -> None:

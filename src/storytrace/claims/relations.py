@@ -147,7 +147,7 @@ def _fragments(tokens: list[Token]) -> Fragments:
     fragments: list[tuple[int, int]] = []
     previous: Token | None = None
     for token in sorted(tokens, key=lambda t: t.i):
-        if previous is not None and _joined(previous, token):
+        if previous is not None and _joined(token.doc, previous.i, token.i):
             fragments[-1] = (fragments[-1][0], token.idx + len(token))
         else:
             fragments.append((token.idx, token.idx + len(token)))
@@ -155,18 +155,19 @@ def _fragments(tokens: list[Token]) -> Fragments:
     return tuple(fragments)
 
 
-def _joined(left: Token, right: Token) -> bool:
-    """Whether ``right`` continues ``left``'s fragment: next to it, or after whitespace
-    tokens that hold no line break."""
-    between = left.doc[left.i + 1 : right.i]
-    return all(t.is_space and "\n" not in t.text for t in between)
+def _joined(doc: Doc, left: int, right: int) -> bool:
+    """Whether token ``right`` continues the run of token ``left``: next to it, or after
+    whitespace tokens that hold no line break."""
+    return all(t.is_space and "\n" not in t.text for t in doc[left + 1 : right])
 
 
 def _nearest_run(ids: list[int], cue: list[Token]) -> list[int]:
-    """The run of consecutive token indices closest to the cue."""
+    """The run of consecutive token indices closest to the cue (whitespace tokens within a
+    line, which the tagger never labels, do not break a run: "a\xa0Bloomberg poll")."""
     runs: list[list[int]] = []
+    doc = cue[0].doc
     for i in sorted(ids):
-        if runs and i == runs[-1][-1] + 1:
+        if runs and _joined(doc, runs[-1][-1], i):
             runs[-1].append(i)
         else:
             runs.append([i])
