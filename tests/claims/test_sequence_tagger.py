@@ -108,6 +108,12 @@ def test_a_source_run_loses_leading_words_outside_its_noun_phrase() -> None:
     assert [t.text for t in trim_source(list(doc[0:3]))] == ["Paul", "Ryan"]
 
 
+def test_a_source_run_keeps_its_leading_words_across_a_no_break_space() -> None:
+    doc = _parsed("A\xa0Bloomberg poll shows Clinton ahead.")
+    run = [t for t in doc[0:4] if not t.is_space]
+    assert [t.text for t in trim_source(run)] == ["A", "Bloomberg", "poll"]
+
+
 def test_a_source_run_keeps_conjuncts_and_what_follows_its_head() -> None:
     doc = _parsed("Trump and Clinton said no.")
     assert [t.text for t in trim_source(list(doc[0:3]))] == ["Trump", "and", "Clinton"]

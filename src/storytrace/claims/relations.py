@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from storytrace.claims.cue_network import load_tagger, log_probs, mixed_labels, token_vectors
 from storytrace.claims.cue_scores import cue_scores
-from storytrace.claims.features import quote_mask, sentence_ids, token_view
+from storytrace.claims.features import cue_head, quote_mask, sentence_ids, token_view
 from storytrace.claims.role_scores import role_scores
 from storytrace.claims.sequence import decode_many
 from storytrace.text.doccache import doc_text
@@ -394,10 +394,16 @@ def trim_source(tokens: list[Token]) -> list[Token]:
     if not heads:
         return tokens
     head = heads[-1]
+    doc = head.doc
     governed = {t.i for t in head.subtree}
     start = head.i
-    while start - 1 in ids and start - 1 in governed:
-        start -= 1
+    while True:
+        before = start - 1  # the word before, over whitespace within the line ("A\xa0poll")
+        while before >= 0 and doc[before].is_space and "\n" not in doc[before].text:
+            before -= 1
+        if before not in ids or before not in governed:
+            break
+        start = before
     return [t for t in tokens if t.i >= start]
 
 
@@ -425,7 +431,7 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
         content = _trim(found["Content"])
         if not content:
             continue
-        source = found["Source"]
+        source = found["Source"] or clause_subject(cue, content, cue_ids)
         relations.append(
             Relation(
                 cue=_fragments(cue),
@@ -434,6 +440,22 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
             )
         )
     return sorted(relations + tweets, key=lambda r: r.cue[0])
+
+
+def clause_subject(cue: list[Token], content: list[Token], cue_ids: set[int]) -> list[Token]:
+    """The source of a participle cue the tagger gave none: the subject of the clause the
+    cue's participle modifies ("Trump attacked Clinton, saying ..." -> "Trump"). In PolNeAR
+    train, that subject's phrase is exactly the gold source of 75% of such cues (554 of
+    738), and 4% have none. Nothing when the phrase would take in a cue or the content."""
+    head = cue_head(cue)
+    if head.tag_ != "VBG" or head.dep_ != "advcl":
+        return []
+    subjects = [t for t in head.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects:
+        return []
+    phrase = [t for t in subjects[0].subtree if not t.is_space]
+    taken = cue_ids | {t.i for t in content}
+    return [] if any(t.i in taken for t in phrase) else phrase
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
