@@ -120,3 +120,16 @@ def test_the_fallback_source_never_takes_in_the_content() -> None:
     saying = [t for t in doc if t.text == "saying"]
     assert [t.text for t in fallback_source(saying, [], {saying[0].i})] == ["Trump"]
     assert fallback_source(saying, [doc[0]], {saying[0].i}) == []
+
+
+def test_a_dateline_is_no_part_of_a_source_or_a_content() -> None:
+    from storytrace.claims.relations import _after_dateline
+
+    text = "WASHINGTON -- President Obama said on Monday that the talks had failed."
+    doc = load_nlp()(text)
+    assert [t.text for t in _after_dateline(list(doc[:4]), text)] == ["President", "Obama"]
+    assert [t.text for t in _after_dateline(list(doc[2:4]), text)] == ["President", "Obama"]
+    (relation,) = find_relations(doc)
+    assert _text(text, relation.source) == "President Obama"
+    plain = "Washington is where President Obama said the talks had failed."
+    assert _after_dateline(list(load_nlp()(plain)[:2]), plain)[0].text == "Washington"
