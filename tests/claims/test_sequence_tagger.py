@@ -7,6 +7,7 @@ import numpy as np
 from storytrace.benchmark.polnear import relation_spans, score_spans
 from storytrace.claims.relations import (
     Relation,
+    _fragments,
     _nearest_run,
     _window,
     closing_comma,
@@ -73,6 +74,10 @@ def test_the_source_is_the_run_nearest_the_cue() -> None:
     assert _nearest_run([0, 2, 5], cue) == [2]
     assert _nearest_run([4, 5], cue) == [4, 5]
     assert _nearest_run([], cue) == []
+    spaced = load_nlp().make_doc("Smith , a\xa0Bloomberg poll said")  # "\xa0" is token 3
+    assert _nearest_run([2, 4, 5], [spaced[6]]) == [2, 4, 5]  # one run across the space
+    broken = load_nlp().make_doc("Smith , a\n\nBloomberg poll said")
+    assert _nearest_run([2, 4, 5], [broken[6]]) == [4, 5]  # a line break splits it
 
 
 def test_scores_from_relations_count_exact_and_overlapping_spans() -> None:
@@ -101,6 +106,12 @@ def test_a_source_run_loses_leading_words_outside_its_noun_phrase() -> None:
     assert [t.text for t in trim_source(list(doc[0:7]))] == ["black", "voters"]
     doc = _parsed("How Paul Ryan said it was fine.")
     assert [t.text for t in trim_source(list(doc[0:3]))] == ["Paul", "Ryan"]
+
+
+def test_a_source_run_keeps_its_leading_words_across_a_no_break_space() -> None:
+    doc = _parsed("A\xa0Bloomberg poll shows Clinton ahead.")
+    run = [t for t in doc[0:4] if not t.is_space]
+    assert [t.text for t in trim_source(run)] == ["A", "Bloomberg", "poll"]
 
 
 def test_a_source_run_keeps_conjuncts_and_what_follows_its_head() -> None:
@@ -149,3 +160,14 @@ def test_an_appositions_closing_comma_belongs_to_the_source_a_names_does_not() -
     cue = [t for t in doc if t.text == "said"]
     assert [t.text for t in closing_comma([doc[0], doc[1]], cue)] == ["Smith"]
     assert [t.text for t in closing_comma([doc[0]], cue)] == ["Smith"]
+
+
+def test_a_span_runs_across_a_no_break_space_but_not_a_line_break() -> None:
+    doc = load_nlp().make_doc("She has\xa0acknowledged it.\n\nThen  more")
+    words = [t for t in doc if not t.is_space]
+    assert [t.text for t in words[1:3]] == ["has", "acknowledged"]  # "\xa0" is a token between
+    assert _fragments(words[1:3]) == ((4, 20),)  # one fragment, as PolNeAR writes it
+    spaced = [t for t in words if t.text in {"Then", "more"}]
+    assert _fragments(spaced) == ((26, 36),)  # a second space inside a line: one fragment
+    across = [t for t in words if t.text in {"it", "Then"}]
+    assert len(_fragments(across)) == 2  # a paragraph break still splits

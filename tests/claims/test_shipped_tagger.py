@@ -86,3 +86,50 @@ def test_a_cue_without_its_own_subject_takes_the_subject_of_its_verb(
     # The second verb of "X did this and said that" has no subject of its own: X speaks.
     found = {_text(text, r.cue): _text(text, r.source) for r in find_relations(load_nlp()(text))}
     assert found[cue] == source
+
+
+def _no_sources(model: dict) -> dict:
+    """The shipped model with a role tagger that never labels a token Source."""
+    role = model["role"]
+    k = role["labels"].index("Source")
+    weights = {f: [w - 100.0 if j == k else w for j, w in enumerate(row)]
+               for f, row in role["weights"].items()}  # fmt: skip
+    return {**model, "role": {**role, "weights": weights}}
+
+
+def test_a_cue_the_tagger_gives_no_source_falls_back_on_the_parse() -> None:
+    from storytrace.claims.relations import load_model
+
+    model = _no_sources(load_model())
+    text = (
+        "Trump attacked the senator on Monday, saying she was unfit. "
+        "According to the Tax Policy Center, a research group, the plan will cost more. "
+        "Officials said the bridge was closed."
+    )
+    found = {_text(text, r.cue): r.source for r in find_relations(load_nlp()(text), model)}
+    assert _text(text, found["saying"]) == "Trump"  # the subject of the clause it modifies
+    # the object of "according to", without its closing comma
+    assert _text(text, found["According to"]) == "the Tax Policy Center, a research group"
+    assert found["said"] is None  # no construction to read it from: left to the tagger
+
+
+def test_the_fallback_source_never_takes_in_the_content() -> None:
+    from storytrace.claims.relations import fallback_source
+
+    doc = load_nlp()("Trump attacked the senator on Monday, saying she was unfit.")
+    saying = [t for t in doc if t.text == "saying"]
+    assert [t.text for t in fallback_source(saying, [], {saying[0].i})] == ["Trump"]
+    assert fallback_source(saying, [doc[0]], {saying[0].i}) == []
+
+
+def test_a_dateline_is_no_part_of_a_source_or_a_content() -> None:
+    from storytrace.claims.relations import _after_dateline
+
+    text = "WASHINGTON -- President Obama said on Monday that the talks had failed."
+    doc = load_nlp()(text)
+    assert [t.text for t in _after_dateline(list(doc[:4]), text)] == ["President", "Obama"]
+    assert [t.text for t in _after_dateline(list(doc[2:4]), text)] == ["President", "Obama"]
+    (relation,) = find_relations(doc)
+    assert _text(text, relation.source) == "President Obama"
+    plain = "Washington is where President Obama said the talks had failed."
+    assert _after_dateline(list(load_nlp()(plain)[:2]), plain)[0].text == "Washington"
