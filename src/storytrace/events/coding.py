@@ -160,8 +160,10 @@ def _clusters(reports: Sequence[Report]) -> list[list[Report]]:
             break
         waiting = [r for r in waiting if r not in placed]
     for report in reports:
-        if report.event_type is None:
-            _attach(report, _nearest_before(report, clusters))
+        if report.event_type is None and not _attach(report, _nearest_before(report, clusters)):
+            alone = report.alone()
+            if alone is not None:
+                clusters.append([alone])
     return _merge_clusters(clusters)
 
 
