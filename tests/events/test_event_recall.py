@@ -93,3 +93,10 @@ def test_a_toll_after_an_event_still_joins_it() -> None:
     events = _events(text)
     assert len(events) == 1
     assert acled_row(events[0], timestamp=0)["fatalities"] == 7
+
+
+def test_bases_set_up_are_a_base_established(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the tagger reads "bases" as the plural of "basis"
+    text = "Turkish ground forces have set up two military bases near Zakho in Duhok on Monday."
+    monkeypatch.setattr(kinds, "load_model", lambda: _Doubting("HQ_ESTABLISHED", 0.1))
+    assert [e.sub_event_type for e in _events(text)] == ["Headquarters or base established"]

@@ -120,7 +120,6 @@ class Report:
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
         return sum(facts) >= 2
 
-
     def alone(self) -> Report | None:
         """A consequence told with no event before it ("Nine villagers were killed in
         Kaduna on Sunday"), as the event of the kind the model reads in it, when the model
@@ -321,9 +320,9 @@ def _rank(token: Token) -> tuple[int, int]:
     return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
-#: Forms the tagger's lemmas miss ("raped" -> "rap", "retook" -> "retook").
+#: Forms the tagger's lemmas miss ("raped" -> "rap", "retook" -> "retook", "bases" -> "basis").
 _FORMS: Final = {"raped": "rape", "retook": "retake", "retaken": "retake", "overran": "overrun",
-                 "shootout": "firefight"}  # fmt: skip
+                 "shootout": "firefight", "bases": "base"}  # fmt: skip
 _SWAPPED: Final = frozenset({"prisoner", "captive", "detainee", "hostage", "body", "pow"})
 #: Verbs with a particle or an object that name an event word: "took over" a town, "set up"
 #: a base, "took to the streets"; "swapped" prisoners (:data:`_SWAPPED`) is an exchange.
@@ -354,7 +353,7 @@ def _phrase(token: Token, lemma: str) -> str | None:
               for g in c.children if g.dep_ == "pobj"}  # fmt: skip
     if lemma == "swap" and not any(t.lemma_.lower() in _SWAPPED for t in token.sent):
         return None  # "swapped their uniforms" is no exchange of prisoners
-    if lemma == "set" and not any(c.lemma_.lower() in _SET_UP for c in token.children
+    if lemma == "set" and not any(_word(c) in _SET_UP for c in token.children
                                   if c.dep_ in ("dobj", "nsubjpass")):  # fmt: skip
         return None
     return next((w for (v, p), w in _PHRASES.items() if v == lemma and (not p or p in parts)),
