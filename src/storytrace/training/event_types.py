@@ -4,7 +4,8 @@
 (1,019 event snippets, 25 ACLED sub-event types and five other kinds), parses each with
 the read stage's spaCy pipeline, encodes it with the read stage's MiniLM encoder, and fits
 one multinomial logistic regression over :func:`storytrace.events.kinds.terms` (sublinear
-tf-idf) and the text's vector (times :data:`SCALE`). Sentences of news that is not
+tf-idf) and the text's vector (times :data:`SCALE`), each class weighted by the inverse
+of its frequency (:data:`WEIGHTS`). Sentences of news that is not
 conflict reporting (PolNeAR train, see :func:`negative_sentences`) are fitted as a class of
 their own, :data:`~storytrace.events.kinds.NOT_EVENT`: what the stage's event-report gate
 (:data:`GATE`) reads. (A gate on the summed ACLED probability, chosen by inner
