@@ -8,7 +8,8 @@
    group or in several articles, are merged (:mod:`.merge`).
 3. Vaguer reports of the same kind join the one event they fit (same counted nouns, or
    told earlier in the same article); death, injury and evacuation counts without an
-   action word join the event told nearest before them in their article.
+   action word join the event told nearest before them in their article; one with no
+   event to join is the event the kind model reads in it (:meth:`.reports.Report.alone`).
 4. Each event takes the most precise place and date its reports give. With none in its
    sentences, the place comes from the sentence before (refined to the town the article
    names most in that area) and the date from the sentence before in the same paragraph,
@@ -160,8 +161,10 @@ def _clusters(reports: Sequence[Report]) -> list[list[Report]]:
             break
         waiting = [r for r in waiting if r not in placed]
     for report in reports:
-        if report.event_type is None:
-            _attach(report, _nearest_before(report, clusters))
+        if report.event_type is None and not _attach(report, _nearest_before(report, clusters)):
+            alone = report.alone()
+            if alone is not None:
+                clusters.append([alone])
     return _merge_clusters(clusters)
 
 

@@ -3,7 +3,8 @@
 A multinomial logistic regression over the lemmas of the report's
 sentence (sublinear tf-idf, from the parse the read stage already made) and the sentence's
 MiniLM vector (the one the read stage already encoded for alignment; scaled by
-``dense_scale``). Its classes are the CASE 2021
+``dense_scale``), each class weighted by the inverse of its frequency in the fit. Its
+classes are the CASE 2021
 event codes: 25 ACLED sub-event types and five kinds outside ACLED's scheme (organised
 crime, natural and man-made disasters, diplomacy, claims of responsibility), which are
 coded as storytrace's own types and left out of the ACLED export. The weights live in

@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 import numpy as np
@@ -120,6 +120,17 @@ class Report:
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
         return sum(facts) >= 2
 
+    def alone(self) -> Report | None:
+        """A consequence told with no event before it ("Nine villagers were killed in
+        Kaduna on Sunday"), as the event of the kind the model reads in it, when the model
+        takes the sentence for an event report and it is specific enough to stand alone."""
+        kind = self.kind
+        if self.event_type is not None or kind is None or not kind.reports:
+            return None
+        found = replace(self, event_type=kind.event_type, sub_event_type=kind.sub_event_type,
+                        action=kind.code.lower())  # fmt: skip
+        return found if found.specific else None
+
 
 _PARSED: dict[str, Doc] = {}
 _PARSED_MAX = 4096
@@ -170,6 +181,7 @@ def read_report(
         consequences = [c for c in counts if c.kind != "people"]
         if not consequences:
             return None
+        toll = kinds.load_model().kind(kinds.doc_lemmas(parse_claim(claim.text)), vector)
         return Report(
             claim=claim,
             group=group,
@@ -179,10 +191,15 @@ def read_report(
             counts=tuple(consequences),
             places=tuple(_ranked(claim.places)),
             dates=claim.dates,
+            kind=toll,
+            model_report=toll.reports and toll.acled,
+            place_named=_place_named(claim, set()),
+            nationality=any(e.label == "NORP" for e in claim.entities),
+            kind_doubt=toll.doubt,
         )
     kind = kinds.load_model().kind(kinds.doc_lemmas(doc), vector)
-    event_type, sub_type, action = _types(trigger, doc, kind)
-    if action == kind.code.lower() and not kind.reports:
+    event_type, sub_type, action, unknown = _types(trigger, doc, kind)
+    if unknown and not kind.reports:
         return None  # a word the rules do not know, in a sentence the model does not take
         # for an event report
     refused = _refused_chars(doc)
@@ -211,7 +228,7 @@ def read_report(
         targets=targets,
         nouns=nouns,
         named_actor=named,
-        kind=kind if action == kind.code.lower() else None,
+        kind=kind if unknown else None,
         model_report=kind.reports and kind.acled and acled.is_acled(event_type),
         place_named=_place_named(claim, refused),
         nationality=any(e.label == "NORP" for e in claim.entities),
@@ -303,9 +320,9 @@ def _rank(token: Token) -> tuple[int, int]:
     return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
-#: Forms the tagger's lemmas miss ("raped" -> "rap", "retook" -> "retook").
+#: Forms the tagger's lemmas miss ("raped" -> "rap", "retook" -> "retook", "bases" -> "basis").
 _FORMS: Final = {"raped": "rape", "retook": "retake", "retaken": "retake", "overran": "overrun",
-                 "shootout": "firefight"}  # fmt: skip
+                 "shootout": "firefight", "bases": "base"}  # fmt: skip
 _SWAPPED: Final = frozenset({"prisoner", "captive", "detainee", "hostage", "body", "pow"})
 #: Verbs with a particle or an object that name an event word: "took over" a town, "set up"
 #: a base, "took to the streets"; "swapped" prisoners (:data:`_SWAPPED`) is an exchange.
@@ -336,7 +353,7 @@ def _phrase(token: Token, lemma: str) -> str | None:
               for g in c.children if g.dep_ == "pobj"}  # fmt: skip
     if lemma == "swap" and not any(t.lemma_.lower() in _SWAPPED for t in token.sent):
         return None  # "swapped their uniforms" is no exchange of prisoners
-    if lemma == "set" and not any(c.lemma_.lower() in _SET_UP for c in token.children
+    if lemma == "set" and not any(_word(c) in _SET_UP for c in token.children
                                   if c.dep_ in ("dobj", "nsubjpass")):  # fmt: skip
         return None
     return next((w for (v, p), w in _PHRASES.items() if v == lemma and (not p or p in parts)),
@@ -350,25 +367,27 @@ def _is_refusal_to_fight(token: Token) -> bool:
     return bool(words & acled.REFUSED or (words | heads) & acled.FORCES)
 
 
-def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str]:
-    """(event type, sub-event type, action family): the kind model's, except where a rule
-    family decides (refusals, raids) or the rule's incident is one ACLED does not code; a
-    rule of ACLED's types yields to the model when it takes the sentence for a report and
-    is at least :data:`MODEL_SURE` sure of its kind."""
+def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, bool]:
+    """(event type, sub-event type, action family, whether the word is one the rules do
+    not know): the kind model's, except where a rule family decides (refusals, raids) or
+    the rule's incident is one ACLED does not code; a rule of ACLED's types yields to the
+    model when it takes the sentence for a report and is at least :data:`MODEL_SURE` sure
+    of its kind. Only a word the rules do not know waits on the model's gate: a rule's
+    word ("arrested", family "arrest") is a report whatever the model's class is called."""
     lemma = _word(trigger)
     rule = acled.ACTIONS.get(lemma)
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
         fallback = lemma == "raid" and kind.acled  # a raid's rule type is a default
         if kind.reports and (kind.probability >= MODEL_SURE or fallback):
-            return kind.event_type, kind.sub_event_type, family
-        return (*_ruled(lemma, doc), family)
+            return kind.event_type, kind.sub_event_type, family, False
+        return (*_ruled(lemma, doc), family, False)
     if rule is not None:  # an accident word: an incident, as ACLED does not code it
-        return (*rule, family)
+        return (*rule, family, False)
     incident = _incident_word(doc)
     if incident is not None and not kind.acled:
-        return (*acled.ACTIONS[incident], acled.family(incident))
-    return kind.event_type, kind.sub_event_type, kind.code.lower()
+        return (*acled.ACTIONS[incident], acled.family(incident), False)
+    return kind.event_type, kind.sub_event_type, kind.code.lower(), True
 
 
 def _incident_word(doc: Doc) -> str | None:

@@ -4,7 +4,8 @@
 (1,019 event snippets, 25 ACLED sub-event types and five other kinds), parses each with
 the read stage's spaCy pipeline, encodes it with the read stage's MiniLM encoder, and fits
 one multinomial logistic regression over :func:`storytrace.events.kinds.terms` (sublinear
-tf-idf) and the text's vector (times :data:`SCALE`). Sentences of news that is not
+tf-idf) and the text's vector (times :data:`SCALE`), each class weighted by the inverse
+of its frequency (:data:`WEIGHTS`). Sentences of news that is not
 conflict reporting (PolNeAR train, see :func:`negative_sentences`) are fitted as a class of
 their own, :data:`~storytrace.events.kinds.NOT_EVENT`: what the stage's event-report gate
 (:data:`GATE`) reads. (A gate on the summed ACLED probability, chosen by inner
@@ -63,6 +64,11 @@ SCALE = 1.0
 #: than this probability: the loosest of 0.5, "below the kind's own", 0.3 and 0.25 that keeps
 #: the seeds' non-events out ("reports of troops surrendering ... surfaced").
 GATE = 0.25
+#: Class weights: "balanced" weighs each class (the not-an-event class too) by the inverse
+#: of its frequency, so the 25 ACLED kinds with a dozen snippets count as much as the
+#: common ones; "events" balances the event kinds only; None weighs every row alike.
+WEIGHTS: str | None = "balanced"
+TRIED = "text-only weighted F1 (ACLED codes) by C, vector scale, negatives, class weights"
 _TOKENS = r"\S+"  # the texts are lemmas joined by spaces
 
 
@@ -125,15 +131,32 @@ class Negatives:
         return cls(tuple(lemma_texts(sentences)), text_vectors(sentences))
 
 
+def class_weights(codes: Sequence[str], weights: str | None) -> dict[str, float] | None:
+    """Each class's weight in the fit (see :data:`WEIGHTS`)."""
+    if weights is None:
+        return None
+    counts = Counter(codes)
+    events = {k: n for k, n in counts.items() if k != NOT_EVENT}
+    pool = counts if weights == "balanced" else events
+    total = sum(pool.values())
+    found = {k: total / (len(pool) * n) for k, n in pool.items()}
+    return {k: found.get(k, 1.0) for k in counts}
+
+
 def _fit_once(
-    lemmas: Sequence[str], codes: Sequence[str], vectors: Vectors, c: float, scale: float
+    lemmas: Sequence[str],
+    codes: Sequence[str],
+    vectors: Vectors,
+    c: float,
+    scale: float,
+    weights: str | None = WEIGHTS,
 ) -> KindModel:
     vectorizer = TfidfVectorizer(sublinear_tf=True, min_df=MIN_DF, token_pattern=_TOKENS)
     matrix = vectorizer.fit_transform(lemmas)
     width = matrix.shape[1]
     if vectors is not None:
         matrix = hstack([matrix, csr_matrix(scale * np.asarray(vectors, np.float64))]).tocsr()
-    regression = LogisticRegression(C=c, max_iter=3000)
+    regression = LogisticRegression(C=c, max_iter=3000, class_weight=class_weights(codes, weights))
     regression.fit(matrix, list(codes))
     coef = np.asarray(regression.coef_, dtype=np.float64)
     intercepts = np.asarray(regression.intercept_, dtype=np.float64)
@@ -159,6 +182,7 @@ def fit(
     negatives: Negatives | None = None,
     c: float = C,
     scale: float = SCALE,
+    weights: str | None = WEIGHTS,
 ) -> KindModel:
     """One model from lemma texts, their vectors (used when ``scale`` is not 0) and codes,
     and the sentences that report no event, when given."""
@@ -167,8 +191,9 @@ def fit(
         codes = [*codes, *[NOT_EVENT] * len(negatives.lemmas)]
         if vectors is not None:
             vectors = np.vstack([vectors, negatives.vectors])
-        return replace(_fit_once(lemmas, codes, vectors if scale else None, c, scale), gate=GATE)
-    return _fit_once(lemmas, codes, vectors if scale else None, c, scale)
+        fitted = _fit_once(lemmas, codes, vectors if scale else None, c, scale, weights)
+        return replace(fitted, gate=GATE)
+    return _fit_once(lemmas, codes, vectors if scale else None, c, scale, weights)
 
 
 def folds(codes: Sequence[str], n: int = FOLDS) -> list[tuple[list[int], list[int]]]:
@@ -192,13 +217,14 @@ def cross_validate(
     negatives: Negatives | None = None,
     c: float = C,
     scale: float = SCALE,
+    weights: str | None = WEIGHTS,
 ) -> float:
     """Out-of-fold weighted F1 of the text model alone (the negatives in every fold's fit)."""
     predicted = [""] * len(codes)
     for train, held in folds(codes):
         sub = vectors[train] if vectors is not None else None
         model = fit([lemmas[i] for i in train], [codes[i] for i in train], sub,
-                    negatives=negatives, c=c, scale=scale)  # fmt: skip
+                    negatives=negatives, c=c, scale=scale, weights=weights)  # fmt: skip
         for i in held:
             vector = vectors[i] if vectors is not None else None
             predicted[i] = model.kind(lemmas[i].split(), vector).code
@@ -224,17 +250,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     negatives = Negatives.read(args.negatives, args.negative_step)
     # a slice (--limit, for tests) is too small to cross-validate: it is only refitted
     tried = {} if args.limit else {
-        f"C={c} scale={s} negatives={n}": cross_validate(
+        f"C={c} scale={s} negatives={n} weights={w}": cross_validate(
             lemmas, codes, vectors if s else None, negatives=negatives if n else None, c=c,
-            scale=s)
-        for c, s, n in ((C, 0.0, False), (C, 1.0, False), (C, 1.0, True))
+            scale=s, weights=w)
+        for c, s, n, w in ((C, 0.0, False, None), (C, 1.0, False, None), (C, 1.0, True, None),
+                           (C, 1.0, True, "events"), (C, 1.0, True, "balanced"))
     }  # fmt: skip
     model = fit(lemmas, codes, vectors, negatives=negatives)
     save_model(model, args.out)
-    chosen = f"C={C} scale={SCALE} negatives=True"
+    chosen = f"C={C} scale={SCALE} negatives=True weights={WEIGHTS}"
     meta = {
         "model": "multinomial logistic regression over sublinear tf-idf of sentence lemmas"
-        " and the sentence's MiniLM vector; a not-an-event class fitted on news sentences",
+        " and the sentence's MiniLM vector, classes weighted by inverse frequency; a"
+        " not-an-event class fitted on news sentences",
         "artefact": args.out.name,
         "artefact_sha256": hashlib.sha256(args.out.read_bytes()).hexdigest(),
         "training_data": {
@@ -255,12 +283,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             "folds": FOLDS,
             "scale": SCALE,
             "gate": GATE,
+            "class_weight": WEIGHTS,
             "negative_step": args.negative_step,
         },
         "dev": {
             "note": "no dev split: out-of-fold scores on the training snippets (the negatives"
             " are in every fold's fit, never scored)",
-            "tried": {"text-only weighted F1 (ACLED codes) by C, vector scale, negatives": tried},
+            "tried": {TRIED: tried},
             "scores": {"text-only weighted F1 (ACLED codes)": tried.get(chosen)},
         },
     }
