@@ -213,3 +213,15 @@ def test_it_far_from_any_body_named_stays_unnamed() -> None:
 def test_a_person_named_like_an_outlet_is_a_person(text: str, person: str) -> None:
     attribution = _attributions(text)[0]
     assert (attribution.source, attribution.kind) == (person, "person")
+
+
+def test_an_entity_of_punctuation_only_is_no_outlet_and_does_not_raise() -> None:
+    from spacy.tokens import Span
+
+    from storytrace.text import load_nlp
+
+    doc = load_nlp()("The minister spoke.\n\n―\u00a0The harbour reopened on Monday.")
+    dash = next(t for t in doc if t.text == "―")
+    ent = Span(doc, dash.i, dash.i + 1, label="PERSON")  # the small model tags such a dash
+    assert clean_name(ent.text) == ""
+    assert not SourceContext().is_outlet(ent)

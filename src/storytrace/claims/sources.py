@@ -217,6 +217,8 @@ class SourceContext:
     def is_outlet(self, ent: Span) -> bool:
         """A named outlet: known, named like one, or introduced by "newspaper", "outlet" ..."""
         name = clean_name(ent.text)
+        if not name:
+            return False
         if name in self.known_outlets or name in _KNOWN_OUTLETS:
             return True
         named_like_outlet = bool(_OUTLET_WORDS.fullmatch(name.split()[-1])) and (
@@ -325,7 +327,9 @@ _ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
 def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
-    name = " ".join(text.split()).split(": ")[0].strip(" ,.;:\"'“”‘’―—–-<>*#|")
+    parts = " ".join(text.split()).split(": ")
+    first = next((part for part in parts if any(c.isalnum() for c in part)), "")
+    name = first.strip(" ,.;:\"'“”‘’―—–-<>*#|")
     if _ABBREVIATION.search(name) and text.rstrip(" ,;:\"'“”‘’").endswith("."):
         name += "."  # "Jr.", "U.S.": the full stop is the name's own
     return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
