@@ -15,7 +15,7 @@ import numpy as np
 
 from storytrace.cluster.blocking import day_numbers
 from storytrace.cluster.terms import Counts, term_counts
-from storytrace.events.merge import Parts, events_match, merged_event
+from storytrace.events.merge import Parts, events_match, match_candidates, merged_event
 from storytrace.records import Article, ClaimGroup, Event, ReuseEdge
 from storytrace.reuse.stored import index_articles
 
@@ -157,8 +157,9 @@ def cross_story_events(
     for i, x in enumerate(part_of):  # a kept merged event's parts are one, as stored
         if x is not None and i not in is_fresh:
             parts.join(i, first_of.setdefault(x, i))
+    candidates = match_candidates(events)
     for i in fresh:
-        for j in range(len(events)):
+        for j in candidates(events[i]):
             if j == i or (j in is_fresh and j > i) or parts.find(i) == parts.find(j):
                 continue
             if events_match(events[i], events[j], strict=True):

@@ -295,7 +295,7 @@ def feature_block(
         "mismatch_x_arguments": (1 - lemma_equal) * arguments,
         "mismatch_x_sentence": (1 - lemma_equal) * sentence_cosine,
     }
-    return np.stack([columns[name] for name in FEATURES], axis=-1).astype(np.float32)
+    return np.stack([columns[name] for name in FEATURES], axis=-1).astype(np.float32, copy=False)
 
 
 def _dates_meet(a: MentionContext, b: MentionContext) -> bool:
