@@ -9,7 +9,7 @@ These functions are pure (records in, records out): the pipeline reads and saves
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -109,6 +109,24 @@ def members_by_story(
         if found is not None:
             found.append(article)
     return members
+
+
+def story_batches(
+    story_ids: Sequence[str], members: Mapping[str, Sequence[Article]], articles: int
+) -> Iterator[list[str]]:
+    """``story_ids`` in order, cut into runs of stories holding about ``articles`` articles
+    together (a story is never cut): the stories built while one run's claims and claim
+    vectors are loaded, so memory stays bounded whatever the corpus size."""
+    batch: list[str] = []
+    held = 0
+    for story_id in story_ids:
+        batch.append(story_id)
+        held += len(members[story_id])
+        if held >= articles:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def edges_by_story(

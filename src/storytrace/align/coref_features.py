@@ -13,6 +13,7 @@ kind that all differ (another place, another date) lower it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -105,6 +106,7 @@ def mention_lemma(mention: EventMention) -> str:
     return mention.lemma.lower()
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a sentence often holds several mentions
 def _names_and_numbers(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """Capitalised words (not sentence-initial, not months or weekdays) and numbers."""
     names: set[str] = set()
