@@ -179,9 +179,9 @@ def _constrained(block: Vectors, threshold: float, cannot: Sequence[tuple[int, i
 
 
 def _update_best(
-    mean: Vectors,
+    mean: npt.NDArray[np.float64],
     best: npt.NDArray[np.intp],
-    top: Vectors,
+    top: npt.NDArray[np.float64],
     i: int,
     j: int,
     dead: npt.NDArray[np.bool_],
