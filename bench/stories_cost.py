@@ -67,6 +67,7 @@ def run(base: Path, snapshot_to: Path | None) -> dict[str, Any]:
             clock = CpuClock()
             with store.story_update():
                 update_stories(store, lambda *_: None, clock)  # type: ignore[arg-type]
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # before the snapshot
             found = snapshot(store)
         finally:
             store.close()
@@ -84,7 +85,7 @@ def run(base: Path, snapshot_to: Path | None) -> dict[str, Any]:
         "cpu_total": round(total, 2),
         "cpu_per_article": round(total / max(1, articles), 4),
         "wall_total": round(sum(clock.wall.values()), 2),
-        "peak_memory_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+        "peak_memory_mb": peak,
         "digest": hashlib.sha256(text.encode()).hexdigest()[:16],
     }
 
