@@ -9,13 +9,13 @@ These functions are pure (records in, records out): the pipeline reads and saves
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 import numpy as np
 
 from storytrace.cluster.blocking import day_numbers
 from storytrace.cluster.terms import Counts, term_counts
-from storytrace.events.merge import Parts, events_match, merged_event
+from storytrace.events.merge import Parts, events_match, match_candidates, merged_event
 from storytrace.records import Article, ClaimGroup, Event, ReuseEdge
 from storytrace.reuse.stored import index_articles
 
@@ -111,6 +111,24 @@ def members_by_story(
     return members
 
 
+def story_batches(
+    story_ids: Sequence[str], members: Mapping[str, Sequence[Article]], articles: int
+) -> Iterator[list[str]]:
+    """``story_ids`` in order, cut into runs of stories holding about ``articles`` articles
+    together (a story is never cut): the stories built while one run's claims and claim
+    vectors are loaded, so memory stays bounded whatever the corpus size."""
+    batch: list[str] = []
+    held = 0
+    for story_id in story_ids:
+        batch.append(story_id)
+        held += len(members[story_id])
+        if held >= articles:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
 def edges_by_story(
     edges: Iterable[ReuseEdge], assignment: Mapping[str, str]
 ) -> dict[str, list[ReuseEdge]]:
@@ -157,8 +175,9 @@ def cross_story_events(
     for i, x in enumerate(part_of):  # a kept merged event's parts are one, as stored
         if x is not None and i not in is_fresh:
             parts.join(i, first_of.setdefault(x, i))
+    candidates = match_candidates(events)
     for i in fresh:
-        for j in range(len(events)):
+        for j in candidates(events[i]):
             if j == i or (j in is_fresh and j > i) or parts.find(i) == parts.find(j):
                 continue
             if events_match(events[i], events[j], strict=True):

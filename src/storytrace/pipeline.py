@@ -55,6 +55,7 @@ from storytrace.incremental import (
     members_by_story,
     neighbourhood,
     stories_to_build,
+    story_batches,
     with_new,
 )
 from storytrace.ingest import (
@@ -624,21 +625,25 @@ def update_stories(
     story_ids, replaced = stories_to_build(assignment, existing, new)
     old = store.get_stories(sorted(replaced))
     members = members_by_story(articles, assignment, story_ids)
-    claims = store.get_claims(a.id for m in members.values() for a in m)
-    by_article: dict[str, list[Claim]] = {}
-    for claim in claims:
-        by_article.setdefault(claim.article_id, []).append(claim)
-    by_claim = load_claim_vectors(store, claims)
     story_edges = edges_by_story([*edges, *(e for s in old for e in s.reuse_edges)], assignment)
-    _tick(clock, "load")
-    built = []
-    for done, story_id in enumerate(story_ids, 1):
-        chosen = members[story_id]
-        story_claims = [c for a in chosen for c in by_article.get(a.id, [])]
-        found = story_edges.get(story_id, [])
-        built.extend(_build_guarded(story_id, chosen, story_claims, found, by_claim, failed))
-        progress("stories", done, len(story_ids))
-    _tick(clock, "align+provenance+events")
+    built: list[Story] = []
+    done = 0
+    for batch in story_batches(story_ids, members, STORY_BATCH_ARTICLES):
+        claims = store.get_claims(a.id for story_id in batch for a in members[story_id])
+        by_article: dict[str, list[Claim]] = {}
+        for claim in claims:
+            by_article.setdefault(claim.article_id, []).append(claim)
+        by_claim = load_claim_vectors(store, claims)
+        _tick(clock, "load")
+        for story_id in batch:
+            chosen = members[story_id]
+            story_claims = [c for a in chosen for c in by_article.get(a.id, [])]
+            found = story_edges.get(story_id, [])
+            built.extend(_build_guarded(story_id, chosen, story_claims, found, by_claim, failed))
+            done += 1
+            progress("stories", done, len(story_ids))
+        del claims, by_article, by_claim
+        _tick(clock, "align+provenance+events")
     kinds = {event_kind(e) for s in built for e in s.events} | store.event_kinds(replaced)
     with store.transaction():
         store.replace_stories(built, replacing=replaced)
@@ -656,6 +661,7 @@ def update_stories(
 
 
 INDEX_BATCH = 2_000  # articles indexed at a time (bounded memory)
+STORY_BATCH_ARTICLES = 2_000  # stories built at a time hold about this many articles
 
 
 def _vectors(store: Store, articles: Sequence[Article]) -> Vectors:

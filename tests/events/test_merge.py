@@ -119,3 +119,44 @@ def test_a_shared_acled_label_alone_does_not_make_one_event() -> None:
     assert not events_match(a, b)
     named = ("Military Forces of Russia", "76th Guards Air Assault Division")
     assert events_match(replace(a, actors=named), replace(b, actors=named))
+
+
+def test_match_candidates_leave_out_only_pairs_that_cannot_match() -> None:
+    """Every strict match of the blocked comparison is found, on random events whose
+    fields meet often (kinds, actors, counts, towns, days)."""
+    import random
+
+    from storytrace.events.merge import events_match, match_candidates
+    from storytrace.records import DateMention, Event, Place
+
+    rnd = random.Random(11)
+    region = Place("Pskov Oblast", "Pskov Oblast", "RU", "PSK", precision="region")
+    towns = [Place("Pskov", "Pskov", "RU", "PSK", 57.8, 28.3, "city"),
+             Place("Pskov", "Pskov", "RU", "PSK", 57.81, 28.31, "city"),
+             Place("Kyiv", "Kyiv", "UA", "KY", 50.4, 30.5, "city"), region, None]  # fmt: skip
+    days = [DateMention("x", "2021-03-02", "2021-03-02", "day"),
+            DateMention("x", "2021-03-03", "2021-03-03", "day"),
+            DateMention("x", "--03-02", "--03-02", "month-day"),
+            DateMention("x", "2021-03-01", "2021-03-31", "month"), None]  # fmt: skip
+    actors = ["Farmers Union", "Civilians (Russia)", "Police Forces of Russia", "Wagner Group"]
+
+    def event(k: int) -> Event:
+        reports = [{"kind": rnd.choice(["people", "fatalities"]), "low": low, "high": low + 5}
+                   for low in rnd.sample([1, 4, 10, 60], rnd.randint(0, 2))]  # fmt: skip
+        return Event(id=f"e{k}", event_type="Battles", sub_event_type="Armed clash",
+                     action=rnd.choice(["clash", "clash", "raid"]),
+                     actors=tuple(rnd.sample(actors, rnd.randint(0, 2))),
+                     targets=tuple(rnd.sample(actors, rnd.randint(0, 1))),
+                     location=rnd.choice(towns), date=rnd.choice(days),
+                     count={"reports": reports})  # fmt: skip
+
+    events = [event(k) for k in range(150)]
+    candidates = match_candidates(events)
+    matched = 0
+    for a in events:
+        found = candidates(a)
+        assert found == sorted(found)
+        expected = [j for j, b in enumerate(events) if events_match(a, b, strict=True)]
+        assert set(expected) <= set(found)
+        matched += len(expected)
+    assert matched > 300  # the random events do meet: the check is not vacuous

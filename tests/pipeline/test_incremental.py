@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from storytrace import __version__
 from storytrace.pipeline import analyze
 from storytrace.report.export import export
@@ -242,3 +244,30 @@ def test_runs_through_the_corpus_index_give_the_stories_of_one_run(tmp_path: Pat
         whole = _full_picture(fresh.get_stories(), fresh.get_cross_events())
     assert mine == whole
     assert any(len(s[2]) for s in mine[0])  # reuse edges were found through the index
+
+
+def test_stories_built_in_batches_are_the_stories_built_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims and claim vectors are loaded a batch of stories at a time: one story per
+    batch gives the very stories, groups, verdicts and events of one batch for all."""
+    import storytrace.pipeline as pipeline
+
+    first, second = _two_batches(tmp_path)
+    analyze([str(first), str(second)], db=tmp_path / "whole.db")
+    monkeypatch.setattr(pipeline, "STORY_BATCH_ARTICLES", 1)
+    analyze([str(first), str(second)], db=tmp_path / "batched.db")
+    whole, batched = _stories(tmp_path / "whole.db"), _stories(tmp_path / "batched.db")
+    assert len(whole) == 2
+    assert sorted(batched, key=lambda s: s.id) == sorted(whole, key=lambda s: s.id)
+
+
+def test_story_batches_keep_order_and_never_cut_a_story() -> None:
+    from storytrace.incremental import story_batches
+    from storytrace.records import Article
+
+    sizes = {"s1": 3, "s2": 1, "s3": 1, "s4": 5, "s5": 1}
+    members = {s: [Article(id=f"{s}-{k}", text="") for k in range(n)] for s, n in sizes.items()}
+    batches = list(story_batches(list(sizes), members, 4))
+    assert batches == [["s1", "s2"], ["s3", "s4"], ["s5"]]
+    assert list(story_batches([], members, 4)) == []

@@ -23,12 +23,14 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+import numpy.typing as npt
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from storytrace.align.coref_features import (
     MentionContext,
     MentionVectors,
+    PairInputs,
     feature_block,
     mention_contexts,
     slot_evidence,
@@ -58,9 +60,10 @@ def pair_probabilities(
     """
     n = len(contexts)
     out = np.zeros((n, n), dtype=np.float32)
+    inputs = PairInputs(contexts)
     for start in range(0, n, _ROWS):
         rows = slice(start, min(n, start + _ROWS))
-        out[rows] = model.probability(feature_block(contexts, rows))
+        out[rows] = model.probability(feature_block(contexts, rows, inputs))
     symmetric = (out + out.T) / 2
     same, clash = slot_evidence(contexts)
     lifted = np.where(
@@ -133,7 +136,12 @@ def _join_must(
 
 
 def _constrained(block: Vectors, threshold: float, cannot: Sequence[tuple[int, int]]) -> list[int]:
-    """Average-link agglomeration of one cluster where cannot-linked members never meet."""
+    """Average-link agglomeration of one cluster where cannot-linked members never meet.
+
+    Each step joins the two live clusters of highest mean probability (the first such
+    pair in row order) that no cannot-link keeps apart. The matrix of means is kept up to
+    date (a join changes one row and one column) with each row's first best column, so a
+    step reads O(n) values rather than recomputing the whole matrix."""
     n = len(block)
     sums = block.astype(np.float64)
     np.fill_diagonal(sums, 0.0)
@@ -141,12 +149,15 @@ def _constrained(block: Vectors, threshold: float, cannot: Sequence[tuple[int, i
     forbidden = np.eye(n, dtype=bool)
     for i, j in cannot:
         forbidden[i, j] = forbidden[j, i] = True
-    alive = np.ones(n, dtype=bool)
+    dead = np.zeros(n, dtype=bool)
+    mean = sums / np.outer(sizes, sizes)
+    mean[forbidden] = -1.0
+    best = np.argmax(mean, axis=1)
+    top = mean[np.arange(n), best]
     labels = list(range(n))
     while True:
-        mean = sums / np.outer(sizes, sizes)
-        mean[forbidden | ~alive[:, None] | ~alive[None, :]] = -1.0
-        i, j = (int(x) for x in np.unravel_index(int(np.argmax(mean)), mean.shape))
+        i = int(np.argmax(top))
+        j = int(best[i])
         if mean[i, j] < threshold:
             return labels
         sums[i] += sums[j]
@@ -155,8 +166,40 @@ def _constrained(block: Vectors, threshold: float, cannot: Sequence[tuple[int, i
         sizes[i] += sizes[j]
         forbidden[i] |= forbidden[j]
         forbidden[:, i] = forbidden[i]
-        alive[j] = False
+        dead[j] = True
+        mean[j, :] = mean[:, j] = -1.0
+        row = sums[i] / (sizes[i] * sizes)
+        row[forbidden[i] | dead] = -1.0
+        column = sums[:, i] / (sizes * sizes[i])
+        column[forbidden[:, i] | dead] = -1.0
+        mean[i, :] = row
+        mean[:, i] = column
+        _update_best(mean, best, top, i, j, dead)
         labels = [int(i) if x == j else x for x in labels]
+
+
+def _update_best(
+    mean: npt.NDArray[np.float64],
+    best: npt.NDArray[np.intp],
+    top: npt.NDArray[np.float64],
+    i: int,
+    j: int,
+    dead: npt.NDArray[np.bool_],
+) -> None:
+    """Each live row's first best column and its mean, after row and column ``i`` changed
+    and cluster ``j`` died (its row and column all -1)."""
+    stale = (best == i) | (best == j)
+    stale[i] = True
+    stale &= ~dead
+    for row in np.flatnonzero(stale).tolist():
+        best[row] = int(np.argmax(mean[row]))
+        top[row] = mean[row, best[row]]
+    rows = np.flatnonzero(~stale & ~dead)
+    value, held = mean[rows, i], top[rows]
+    better = rows[(value > held) | ((value == held) & (i < best[rows]))]
+    best[better] = i
+    top[better] = mean[better, i]
+    best[j], top[j] = 0, -1.0
 
 
 def _chain_id(members: Sequence[str]) -> str:

@@ -13,6 +13,7 @@ kind that all differ (another place, another date) lower it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz import fuzz
+from scipy.sparse import csr_matrix
 
 from storytrace.cluster.embed import Vectors, embed_keyed
 from storytrace.records import EventMention
@@ -104,6 +106,7 @@ def mention_lemma(mention: EventMention) -> str:
     return mention.lemma.lower()
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a sentence often holds several mentions
 def _names_and_numbers(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """Capitalised words (not sentence-initial, not months or weekdays) and numbers."""
     names: set[str] = set()
@@ -188,58 +191,90 @@ def mention_contexts(
     return contexts
 
 
-def _incidence(sets: Sequence[frozenset[str]]) -> Vectors:
-    """A 0/1 matrix: one row per set, one column per distinct member."""
-    vocabulary = {key: i for i, key in enumerate(sorted(set().union(*sets)))} if sets else {}
-    matrix = np.zeros((len(sets), max(1, len(vocabulary))), dtype=np.float32)
-    for row, members in enumerate(sets):
-        for key in members:
-            matrix[row, vocabulary[key]] = 1.0
-    return matrix
+def _incidence(sets: Sequence[frozenset[str]]) -> csr_matrix:
+    """A sparse 0/1 matrix: one row per set, one column per distinct member."""
+    vocabulary: dict[str, int] = {}
+    columns = [vocabulary.setdefault(key, len(vocabulary)) for members in sets for key in members]
+    starts = np.cumsum([0, *(len(members) for members in sets)])
+    ones = np.ones(len(columns), dtype=np.float32)
+    shape = (len(sets), max(1, len(vocabulary)))
+    return csr_matrix((ones, np.asarray(columns, dtype=np.int64), starts), shape=shape)
+
+
+class _Sets:
+    """One kind of set of every mention, as an incidence matrix built once for all rows."""
+
+    def __init__(self, sets: Sequence[frozenset[str]]) -> None:
+        self.incidence = _incidence(sets)
+        self.sizes = np.asarray(self.incidence.sum(axis=1), dtype=np.float32).ravel()
+        self.transposed = self.incidence.T.tocsr()
+
+    def overlap(self, rows: slice) -> tuple[Vectors, Vectors, Vectors]:
+        """Shared counts, Jaccard and conflict (both filled, nothing shared) for rows x all.
+
+        Counts of shared members are whole numbers, so the sparse product gives exactly
+        what a dense one does."""
+        shared = np.asarray((self.incidence[rows] @ self.transposed).toarray(), dtype=np.float32)
+        sizes = self.sizes
+        union = sizes[rows, None] + sizes[None, :] - shared
+        jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        filled = (sizes[rows, None] > 0) & (sizes[None, :] > 0)
+        conflict = (filled & (shared == 0)).astype(np.float32)
+        return shared, jaccard, conflict
 
 
 def _overlap(sets: Sequence[frozenset[str]], rows: slice) -> tuple[Vectors, Vectors, Vectors]:
     """Shared counts, Jaccard and conflict (both filled, nothing shared) for rows x all."""
-    incidence = _incidence(sets)
-    sizes = incidence.sum(axis=1)
-    shared = incidence[rows] @ incidence.T
-    union = sizes[rows, None] + sizes[None, :] - shared
-    jaccard = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    filled = (sizes[rows, None] > 0) & (sizes[None, :] > 0)
-    conflict = (filled & (shared == 0)).astype(np.float32)
-    return shared, jaccard, conflict
+    return _Sets(sets).overlap(rows)
 
 
-def feature_block(contexts: Sequence[MentionContext], rows: slice) -> Vectors:
-    """Features of mentions ``rows`` against every mention: shape (rows, n, len(FEATURES))."""
+class PairInputs:
+    """What :func:`feature_block` reads of every mention, prepared once for all row blocks."""
+
+    def __init__(self, contexts: Sequence[MentionContext]) -> None:
+        self.lemmas = [c.lemma for c in contexts]
+        codes = {lemma: i for i, lemma in enumerate(sorted(set(self.lemmas)))}
+        self.lemma_code = np.asarray([codes[x] for x in self.lemmas])
+        self.trigger_code = np.asarray([hash(c.trigger) for c in contexts])
+        self.lemma_v, self.trigger_v, self.sentence_v = (
+            np.stack([getattr(c, name) for c in contexts])
+            for name in ("lemma_vector", "trigger_vector", "sentence_vector")
+        )
+        self.names = _Sets([c.names for c in contexts])
+        self.numbers = _Sets([c.numbers for c in contexts])
+        self.arguments = _Sets([c.arguments for c in contexts])
+        self.places = _Sets([c.places for c in contexts])
+        self.dates = _Sets([c.dates for c in contexts])
+        ids = sorted({c.mention.article_id for c in contexts})
+        article_code = {a: i for i, a in enumerate(ids)}
+        self.article = np.asarray([article_code[c.mention.article_id] for c in contexts])
+        self.rank = np.asarray([c.sentence_rank for c in contexts], dtype=np.float32)
+        self.negated = np.asarray([c.mention.negated for c in contexts])
+
+
+def feature_block(
+    contexts: Sequence[MentionContext], rows: slice, inputs: PairInputs | None = None
+) -> Vectors:
+    """Features of mentions ``rows`` against every mention: shape (rows, n, len(FEATURES)).
+
+    ``inputs`` are the contexts' :class:`PairInputs` when several blocks are computed."""
     from rapidfuzz.process import cdist
 
-    lemmas = [c.lemma for c in contexts]
-    codes = {lemma: i for i, lemma in enumerate(sorted(set(lemmas)))}
-    lemma_code = np.asarray([codes[x] for x in lemmas])
-    trigger_code = np.asarray([hash(c.trigger) for c in contexts])
-    lemma_equal = (lemma_code[rows, None] == lemma_code[None, :]).astype(np.float32)
-    trigger_equal = (trigger_code[rows, None] == trigger_code[None, :]).astype(np.float32)
-    ratio = cdist(lemmas[rows], lemmas, scorer=fuzz.ratio, dtype=np.float32) / 100
-    stack = np.stack  # one name for the three kinds of vectors below
-    lemma_v, trigger_v, sentence_v = (
-        stack([getattr(c, name) for c in contexts])
-        for name in ("lemma_vector", "trigger_vector", "sentence_vector")
-    )
-    lemma_cosine = lemma_v[rows] @ lemma_v.T
-    trigger_cosine = trigger_v[rows] @ trigger_v.T
-    sentence_cosine = sentence_v[rows] @ sentence_v.T
-    names_shared, names_jaccard, names_conflict = _overlap([c.names for c in contexts], rows)
-    numbers_shared, _, numbers_conflict = _overlap([c.numbers for c in contexts], rows)
-    _, arguments, _ = _overlap([c.arguments for c in contexts], rows)
-    _, _, places_conflict = _overlap([c.places for c in contexts], rows)
-    _, _, dates_conflict = _overlap([c.dates for c in contexts], rows)
-    article_code = {a: i for i, a in enumerate(sorted({c.mention.article_id for c in contexts}))}
-    article = np.asarray([article_code[c.mention.article_id] for c in contexts])
-    same_document = (article[rows, None] == article[None, :]).astype(np.float32)
-    rank = np.asarray([c.sentence_rank for c in contexts], dtype=np.float32)
-    distance = np.minimum(np.abs(rank[rows, None] - rank[None, :]), 10) * same_document
-    negated = np.asarray([c.mention.negated for c in contexts])
+    x = PairInputs(contexts) if inputs is None else inputs
+    lemma_equal = (x.lemma_code[rows, None] == x.lemma_code[None, :]).astype(np.float32)
+    trigger_equal = (x.trigger_code[rows, None] == x.trigger_code[None, :]).astype(np.float32)
+    ratio = cdist(x.lemmas[rows], x.lemmas, scorer=fuzz.ratio, dtype=np.float32) / 100
+    lemma_cosine = x.lemma_v[rows] @ x.lemma_v.T
+    trigger_cosine = x.trigger_v[rows] @ x.trigger_v.T
+    sentence_cosine = x.sentence_v[rows] @ x.sentence_v.T
+    names_shared, names_jaccard, names_conflict = x.names.overlap(rows)
+    numbers_shared, _, numbers_conflict = x.numbers.overlap(rows)
+    _, arguments, _ = x.arguments.overlap(rows)
+    _, _, places_conflict = x.places.overlap(rows)
+    _, _, dates_conflict = x.dates.overlap(rows)
+    same_document = (x.article[rows, None] == x.article[None, :]).astype(np.float32)
+    distance = np.minimum(np.abs(x.rank[rows, None] - x.rank[None, :]), 10) * same_document
+    negated = x.negated
     columns = {
         "lemma_equal": lemma_equal,
         "trigger_equal": trigger_equal,
@@ -262,7 +297,7 @@ def feature_block(contexts: Sequence[MentionContext], rows: slice) -> Vectors:
         "mismatch_x_arguments": (1 - lemma_equal) * arguments,
         "mismatch_x_sentence": (1 - lemma_equal) * sentence_cosine,
     }
-    return np.stack([columns[name] for name in FEATURES], axis=-1).astype(np.float32)
+    return np.stack([columns[name] for name in FEATURES], axis=-1).astype(np.float32, copy=False)
 
 
 def _dates_meet(a: MentionContext, b: MentionContext) -> bool:

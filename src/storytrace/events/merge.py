@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from storytrace.events.notes import summarise
 from storytrace.records import ClaimGroup, DateMention, Event, EventCount, Place, Story
@@ -122,6 +122,45 @@ def events_match(a: Event, b: Event, *, strict: bool = False) -> bool:
         or shared_count
         or (same_town(a.location, b.location) and same_day(a.date, b.date))
     )
+
+
+def match_candidates(events: Sequence[Event]) -> Callable[[Event], list[int]]:
+    """For an event ``a``, the indexes ``j`` of ``events`` (ascending) for which
+    ``events_match(a, events[j], strict=True)`` may hold; every other index fails it.
+
+    Strict matching needs the same kind and a named actor of ``a`` among the other's
+    actors or targets, a count of a kind both give, or both dated to the same day (the
+    same town is checked by :func:`events_match`); and both located or both dated. So
+    only events sharing such a key are compared, not every pair."""
+    index: dict[tuple[object, ...], list[int]] = {}
+    for j, event in enumerate(events):
+        for key in _keys(event, named_only=False):
+            index.setdefault(key, []).append(j)
+
+    def candidates(event: Event) -> list[int]:
+        if event.location is None and event.date is None:
+            return []  # strict matching needs a place or a date on both sides
+        found: set[int] = set()
+        for key in _keys(event, named_only=True):
+            found.update(index.get(key, ()))
+        return sorted(found)
+
+    return candidates
+
+
+def _keys(event: Event, *, named_only: bool) -> set[tuple[object, ...]]:
+    """What two matching events share (see :func:`match_candidates`): an actor or target
+    (only named ones on the asking side), a kind of count, a day."""
+    kind = (event.event_type, event.sub_event_type, event.action)
+    people = {*event.actors, *event.targets}
+    if named_only:
+        people = {x for x in people if not x.startswith(_LABELS)}
+    keys: set[tuple[object, ...]] = {(kind, "actor", x) for x in people}
+    keys |= {(kind, "count", r.get("kind")) for r in event.count.get("reports", [])}
+    date = event.date
+    if date is not None and date.precision in ("day", "month-day"):
+        keys.add((kind, "day", date.precision, date.start))
+    return keys
 
 
 def _bounds(event: Event, kind: object) -> list[tuple[float | None, float | None]]:

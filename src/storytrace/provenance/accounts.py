@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -84,7 +85,12 @@ def paragraph_sources(
 
 def is_party(source: str) -> bool:
     """Whether a source is a party to the conflict it speaks of: a country or its state."""
-    name = source.strip()
+    return _is_party(source.strip())
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a story asks of the same few sources many times
+def _is_party(name: str) -> bool:
+    """:func:`is_party` of a stripped name (remembered)."""
     if name.lower() in _ALWAYS:
         return True
     place = geocode(name, set())

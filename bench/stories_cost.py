@@ -1,0 +1,120 @@
+"""CPU seconds per stage of ``update_stories`` on a composed store, and what it stored.
+
+For comparing two versions of the cross-article stages on the same input: ``fill``
+stores composed articles (readings and vectors, no stories) once; ``run`` copies that
+store, runs :func:`storytrace.pipeline.update_stories` on the copy (what ``analyze``
+runs after reading) and prints the CPU seconds of each stage (``time.process_time``:
+the machine is shared), the peak resident memory, and a digest of everything stored:
+stories, claim groups with their verdicts, reuse edges, events, events told in several
+stories. ``--snapshot`` writes that canonical JSON, for ``cmp`` against another version's.
+
+Example (run ``run`` once per version, e.g. with ``PYTHONPATH`` at each version's src):
+    python bench/stories_cost.py fill SRC40 --size 1000 --store base-1000.db --cache src.db
+    python bench/stories_cost.py run base-1000.db --snapshot after-1000.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from storytrace.benchmark.compose import corpus
+from storytrace.benchmark.scale import VectorCache, fill, read_sources
+from storytrace.pipeline import update_stories
+from storytrace.store import Store, open_store
+
+
+class CpuClock:
+    """CPU seconds (and wall seconds) by stage, ticked as :class:`pipeline._Clock` is."""
+
+    def __init__(self) -> None:
+        self.cpu: dict[str, float] = {}
+        self.wall: dict[str, float] = {}
+        self._cpu, self._wall = time.process_time(), time.perf_counter()
+
+    def tick(self, stage: str) -> None:
+        cpu, wall = time.process_time(), time.perf_counter()
+        self.cpu[stage] = round(self.cpu.get(stage, 0.0) + cpu - self._cpu, 2)
+        self.wall[stage] = round(self.wall.get(stage, 0.0) + wall - self._wall, 2)
+        self._cpu, self._wall = cpu, wall
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    """Everything the stages stored, in a canonical order."""
+    stories = sorted((dataclasses.asdict(s) for s in store.get_stories()), key=lambda s: s["id"])
+    cross = sorted(
+        (dataclasses.asdict(e) for e in store.get_cross_events()),
+        key=lambda e: json.dumps(e, sort_keys=True, default=str),
+    )
+    return {"stories": stories, "cross": cross, "grouped": sorted(store.story_articles().items())}
+
+
+def run(base: Path, snapshot_to: Path | None) -> dict[str, Any]:
+    """``update_stories`` on a copy of ``base``: CPU seconds by stage, memory, digest."""
+    with tempfile.TemporaryDirectory(prefix="stories-cost-") as scratch:
+        db = Path(scratch) / "run.db"
+        shutil.copy(base, db)
+        store = open_store(db)
+        try:
+            clock = CpuClock()
+            with store.story_update():
+                update_stories(store, lambda *_: None, clock)  # type: ignore[arg-type]
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # before the snapshot
+            found = snapshot(store)
+        finally:
+            store.close()
+    text = json.dumps(found, sort_keys=True, default=str)
+    if snapshot_to is not None:
+        snapshot_to.write_text(text, encoding="utf-8")
+    articles = len(found["grouped"])
+    total = sum(clock.cpu.values())
+    return {
+        "articles": articles,
+        "stories": len(found["stories"]),
+        "claim_groups": sum(len(s["claim_groups"]) for s in found["stories"]),
+        "cross_events": len(found["cross"]),
+        "cpu_seconds": clock.cpu,
+        "cpu_total": round(total, 2),
+        "cpu_per_article": round(total / max(1, articles), 4),
+        "wall_total": round(sum(clock.wall.values()), 2),
+        "peak_memory_mb": peak,
+        "digest": hashlib.sha256(text.encode()).hexdigest()[:16],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    filling = commands.add_parser("fill", help="store composed articles, no stories")
+    filling.add_argument("source", type=Path, help="folder of source articles")
+    filling.add_argument("--size", type=int, required=True)
+    filling.add_argument("--store", type=Path, required=True)
+    filling.add_argument("--cache", type=Path, required=True, help="the sources' readings")
+    filling.add_argument("--seed", type=int, default=0)
+    running = commands.add_parser("run", help="update_stories on a copy of a filled store")
+    running.add_argument("store", type=Path)
+    running.add_argument("--snapshot", type=Path, help="write what was stored, as JSON")
+    args = parser.parse_args()
+    if args.command == "fill":
+        sources = read_sources(args.source, args.cache)
+        vectors = VectorCache(args.cache.with_name(args.cache.name + ".vectors"))
+        store = open_store(args.store)
+        try:
+            fill(store, list(corpus(sources, args.size, seed=args.seed)), vectors)
+        finally:
+            store.close()
+            vectors.close()
+        return
+    print(json.dumps(run(args.store, args.snapshot)))
+
+
+if __name__ == "__main__":
+    main()
