@@ -198,10 +198,13 @@ class SourceContext:
         return name
 
     def names_a_person(self, name: str) -> bool:
-        """Whether the article names a person so: a surname of one, or a full name it tags
-        as a person's."""
+        """Whether the article names a person so: a surname of one, or the first and last
+        names of a full name it tags as a person's ("Walter Hensley", "Walter P. Hensley")."""
         words = name.split()
-        return name in self.surnames or (len(words) >= 2 and self.surnames.get(words[-1]) == name)
+        if len(words) < 2:
+            return name in self.surnames
+        full = self.surnames.get(words[-1], "").split()
+        return full[:1] == words[:1] and full[-1:] == words[-1:]
 
     def back_reference(self, lemma: str) -> tuple[str, SourceKind] | None:
         """What "the newspaper", "the agency", "the network" stands for: the outlet last cited,
@@ -221,9 +224,8 @@ class SourceContext:
             return False
         if name in self.known_outlets or name in _KNOWN_OUTLETS:
             return True
-        named_like_outlet = bool(_OUTLET_WORDS.fullmatch(name.split()[-1])) and (
-            name.split()[-1] not in _SURNAME_OUTLETS
-        )
+        last = name.split()[-1]
+        named_like_outlet = bool(_OUTLET_WORDS.fullmatch(last)) and last not in _SURNAME_OUTLETS
         if (self.names_a_person(name) and not named_like_outlet) or (
             ent.label_ == "PERSON" and _after_role(ent)
         ):
@@ -422,7 +424,9 @@ def _body_before(head: Token, ctx: SourceContext) -> Resolved | None:
     just before ("... the Dallas Morning News after it backed Clinton")."""
     sent = head.sent
     for ent in reversed(ctx.entities(head.doc)):
-        if ent.end > head.i or ent.start < sent.start:
+        if ent.start < sent.start:
+            break  # the entities are in text order: none later is in the sentence
+        if ent.end > head.i:
             continue
         outlet = ctx.is_outlet(ent)
         if outlet or (ent.label_ == "ORG" and not is_person(ent)):
@@ -518,6 +522,9 @@ def _speaker_label(phrase: Span) -> bool:
     )
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 def _person_shaped(ent: Span) -> bool:
     """A name only a person bears: with a middle initial ("Vann R. Newkirk") or a
     generational suffix ("Vann Newkirk II", "Pat Quinn Jr.")."""
@@ -526,16 +533,6 @@ def _person_shaped(ent: Span) -> bool:
         return False
     initial = any(len(w) == 2 and w[1] == "." and w[0].isalpha() for w in words[1:-1])
     return initial or words[-1].lower().rstrip(".") in _SUFFIXES
-
-
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-def _named_elsewhere(name: str, ctx: SourceContext) -> bool:
-    """Whether the article names this person, by this full name, where it tags a person."""
-    words = name.split()
-    full = ctx.surnames.get(words[-1], "") if len(words) >= 2 else ""
-    return full.split()[:1] == words[:1] and full.split()[-1:] == words[-1:]
 
 
 def _has_role(head: Token) -> bool:
@@ -580,7 +577,7 @@ def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
         return name, "government", _offsets(ent)  # "Ukraine claimed", "Moscow said"
     if ent.label_ in ("GPE", "LOC"):
         return None  # a name the small model takes for a place but no gazetteer knows ("RT")
-    if is_person(ent) or _has_role(ent.root) or _person_shaped(ent) or _named_elsewhere(name, ctx):
+    if is_person(ent) or _has_role(ent.root) or _person_shaped(ent) or ctx.names_a_person(name):
         full = ctx.full_name(ent.text)
         return full, "person", ctx.mention_of(full) or _offsets(ent)
     if ent.label_ in ("ORG", "NORP") or (

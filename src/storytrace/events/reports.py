@@ -181,7 +181,8 @@ def read_report(
         consequences = [c for c in counts if c.kind != "people"]
         if not consequences:
             return None
-        toll = kinds.load_model().kind(kinds.doc_lemmas(parse_claim(claim.text)), vector)
+        parsed = doc if doc is not None else parse_claim(claim.text)
+        toll = kinds.load_model().kind(kinds.doc_lemmas(parsed), vector)
         return Report(
             claim=claim,
             group=group,
