@@ -64,6 +64,10 @@ def test_according_to_and_quote_continuation() -> None:
          "has yet to be confirmed"),
         ("The company denied that inspections had been skipped.", "denied", "denied"),
         ("Firefighters brought the blaze under control by noon.", "asserted", None),
+        ("\"I think the referee will be very fair,\" the coach said on Monday.", "hedged",
+         "i think"),
+        ("In my view the bridge was closed too late, the mayor told reporters.", "hedged",
+         "in my view"),
     ],
 )  # fmt: skip
 def test_certainty_and_its_cue(sentence: str, certainty: str, cue: str | None) -> None:

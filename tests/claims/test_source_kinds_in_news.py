@@ -225,3 +225,77 @@ def test_an_entity_of_punctuation_only_is_no_outlet_and_does_not_raise() -> None
     ent = Span(doc, dash.i, dash.i + 1, label="PERSON")  # the small model tags such a dash
     assert clean_name(ent.text) == ""
     assert not SourceContext().is_outlet(ent)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Former Secretary of State Maria Lindqvist toured the port on Monday. Speaking at the "
+         "docks, the former secretary of state said the harbour would reopen in June.",
+         "Maria Lindqvist"),
+        ("Tomas Brandt, the city's police chief, met the families. Later the police chief said "
+         "two officers had been suspended.", "Tomas Brandt"),
+        ("The governor said he would sign the budget on Friday. Gov. Ellen Paski has pushed "
+         "for the bill since March.", "Ellen Paski"),
+    ],
+)  # fmt: skip
+def test_a_definite_role_is_the_person_the_article_titles_so(text: str, person: str) -> None:
+    assert (_said(text).source, _said(text).kind) == (person, "person")
+
+
+def test_a_definite_role_is_not_the_last_person_named_in_another_role() -> None:
+    text = (
+        "Anne Marsh, a spokeswoman for the Ohio governor, said the plan was dead. "
+        "The governor said he would veto the plan."
+    )
+    attribution = _said(text)
+    assert attribution.source != "Anne Marsh"
+    assert attribution.kind == "person"
+
+
+def test_a_name_set_beside_a_number_word_is_the_source() -> None:
+    text = (
+        "In a statement, one of the family's attorneys, Joel Varga, said the videos show the "
+        "driver leaving his car."
+    )
+    assert (_said(text).source, _said(text).kind) == ("Joel Varga", "person")
+
+
+def test_a_word_of_the_speakers_relative_clause_is_not_the_source() -> None:
+    text = (
+        "Lena Okafor, who runs the get-out-the-vote drive for nurses' unions, said, \"The "
+        'turnout in the county has doubled since the spring."'
+    )
+    assert (_said(text).source, _said(text).kind) == ("Lena Okafor", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Gregory Hale criticised Linda Moreau on Monday over her budget. She said the "
+         "criticism was a distraction from his own record.", "Linda Moreau"),
+        ("Ms. Okonkwo met Daniel Frey, the county judge, on Friday. She said the meeting had "
+         "been productive.", "Okonkwo"),
+        ("Nikolay Petrov, a spokesman for the ministry, met Anna Kovacs. He said the talks "
+         "would go on.", "Nikolay Petrov"),
+        ("Susan Park praised Robert Lane, the new coach, after the match. He said the team "
+         "had earned the win.", "Robert Lane"),
+    ],
+)  # fmt: skip
+def test_she_and_he_follow_back_to_a_person_they_can_mean(text: str, person: str) -> None:
+    assert (_said(text).source, _said(text).kind) == (person, "person")
+
+
+def test_a_pronoun_no_person_named_can_take_is_unnamed() -> None:
+    text = "Gregory Hale met Daniel Frey on Friday. She said the meeting had been productive."
+    assert (_said(text).source, _said(text).kind) == ("", "unnamed")
+
+
+def test_a_headline_verb_is_no_part_of_a_name() -> None:
+    assert clean_name("Obama Says") == "Obama"
+    assert clean_name("Ellen Marsh Warns") == "Ellen Marsh"
+    text = (
+        "Marsh Says Port Will Reopen\n\nPresident Marsh spoke to dock workers on Monday. "
+        "President Marsh said the port would reopen within weeks."
+    )
+    assert _said(text).source == "Marsh"

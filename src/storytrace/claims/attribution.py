@@ -65,6 +65,16 @@ def _cue_subject(cue: list[Token]) -> list[Token]:
     return []
 
 
+def _inside_subject(token: Token, subject: list[Token]) -> bool:
+    """Whether a token lies in a relative or participle clause hanging from the subject."""
+    ids = {t.i for t in subject}
+    while token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl") and token.head.i in ids:
+            return True
+        token = token.head
+    return False
+
+
 def _direct(fragments: Fragments, quotes: Sequence[Quote]) -> bool:
     """Whether the content quotes its source: mostly inside quotation marks, or holding a
     whole quotation of its own ("claimed the figures were "grossly exaggerated"")."""
@@ -134,6 +144,15 @@ def _attribution(
         name, kind, resolved = resolve_source(head, source_tokens, ctx)
     else:
         name, kind, resolved = "", "unnamed", None
+    subject = _cue_subject(_tokens(doc, relation.cue))
+    if subject and head is not None and head not in subject and _inside_subject(head, subject):
+        name, kind, resolved = "", "unnamed", None  # a word of the subject's relative clause
+    if kind == "unnamed" and subject:
+        # the tagger marked a word the text does not name ("Rucker Culpepper, who runs the
+        # get-out-the-vote effort, said": "vote"): the cue's subject, when it names someone
+        named = resolve_source(_head(subject) or subject[0], subject, ctx)
+        if named[1] != "unnamed":
+            name, kind, resolved = named
     cue = " ".join(" ".join(text[a:b].split()) for a, b in relation.cue)
     source_span = _outer(relation.source)
     marked = " ".join(" ".join(text[a:b].split()) for a, b in relation.source or ())

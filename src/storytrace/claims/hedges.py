@@ -17,6 +17,9 @@ _HEDGES = (
     "were said to", "is believed to", "are believed to", "is thought to", "are thought to",
     "appears to", "appear to", "appeared to", "seems to", "seem to", "may have", "might have",
     "could have", "is understood to", "are understood to", "according to unconfirmed",
+    # a speaker's own belief, not an assertion ("I think Holt will be fair," Trump said)
+    "i think", "i believe", "we think", "we believe", "i suspect", "we suspect", "i guess",
+    "in my view", "in my opinion", "in our view", "in our opinion",
 )  # fmt: skip
 _UNCONFIRMED = (
     "cannot be independently verified", "could not be independently verified",

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storytrace.claims.genders import PRONOUN_SEX, Sex, first_name_sex, mention_sex
 from storytrace.records import SourceKind
 from storytrace.records import Span as SpanOffsets
 from storytrace.text.doccache import doc_ents, span_ents
@@ -81,6 +82,8 @@ class SourceContext:
     known_outlets: set[str] = field(default_factory=set)
     people: dict[str, str] = field(default_factory=dict)  # surname or name -> full name
     last_person: str | None = None
+    recent_people: list[str] = field(default_factory=list)  # last named last (a subject last)
+    sexes: dict[str, Sex] = field(default_factory=dict)  # what a title or role shows of one
     last_group: tuple[str, SourceKind] | None = None  # last outlet or organisation cited
     named_at: dict[str, SpanOffsets] = field(default_factory=dict)  # name -> first mention
     places: set[str] = field(default_factory=set)  # names the article uses as places
@@ -136,6 +139,10 @@ class SourceContext:
             if is_person(ent) and not self.is_place_name(ent.text):
                 full = self.full_name(ent.text)
                 self.last_person = full
+                self._recent(full)
+                sex = mention_sex(ent)
+                if sex is not None:
+                    self.sexes.setdefault(full, sex)
                 self.named_at.setdefault(full, (ent.start_char, ent.end_char))
                 parts = full.split()
                 for part in parts:
@@ -159,6 +166,7 @@ class SourceContext:
                 self.last_org = (name, "organisation", ent.start_char)
         if subject_person is not None:
             self.last_person = subject_person
+            self._recent(subject_person)
         quoted = _opening_char(sent) in "\"“‘«'"
         if (
             not quoted
@@ -172,6 +180,21 @@ class SourceContext:
             )
         ):
             self.they_is_group = False
+
+    def _recent(self, name: str) -> None:
+        if name in self.recent_people:
+            self.recent_people.remove(name)
+        self.recent_people.append(name)
+
+    def person_for(self, pronoun: str) -> str | None:
+        """The person "he" or "she" stands for: the most recent one (a recent subject first)
+        whose title, role or first name does not rule the pronoun out."""
+        wanted = PRONOUN_SEX.get(pronoun)
+        for name in reversed(self.recent_people):
+            sex = self.sexes.get(name) or first_name_sex(name)
+            if wanted is None or sex is None or sex == wanted:
+                return name
+        return None
 
     def is_place_name(self, text: str) -> bool:
         """A one-word name that is a country or a town and no person's name in this article."""
@@ -322,8 +345,69 @@ def _appositive_person(head: Token, ctx: SourceContext) -> Resolved | None:
     return None
 
 
+_TITLE_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "sec": "secretary",
+    "gen": "general", "col": "colonel", "capt": "captain", "lt": "lieutenant",
+    "sgt": "sergeant", "pres": "president", "atty": "attorney", "amb": "ambassador",
+}  # fmt: skip
+_TITLE_REACH = 5  # tokens before a name that can hold its title
+
+
+def _role_words(head: Token) -> tuple[str, str | None]:
+    """A role noun's lemma and the object of its "of" ("secretary", "state")."""
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return head.lemma_.lower(), obj.lemma_.lower()
+    return head.lemma_.lower(), None
+
+
+def _word(token: Token) -> str:
+    word = token.lower_.rstrip(".")
+    return _TITLE_ABBREVIATIONS.get(word, token.lemma_.lower().rstrip("."))
+
+
+def _titled(ent: Span, role: str, of: str | None) -> bool:
+    """Whether a person's mention carries the role as a title ("former Secretary of State
+    Hillary Clinton") or an apposition ("Hillary Clinton, the former secretary of state")."""
+    doc = ent.doc
+    words = [_word(t) for t in doc[max(ent.sent.start, ent.start - _TITLE_REACH) : ent.start]]
+    if role in words and (of is None or of in words[words.index(role) :]):
+        return True
+    root = ent.root
+    related = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        related.append(root.head)
+    for noun in related:
+        if noun.lemma_.lower() == role and (of is None or _role_words(noun)[1] == of):
+            return True
+    return False
+
+
+def role_holder(head: Token, ctx: SourceContext) -> Resolved | None:
+    """The person a definite role stands for ("the former secretary of state said"): the one
+    the article gives that title or apposition, the last so named before, else the first."""
+    role, of = _role_words(head)
+    holders: list[tuple[bool, str, Span]] = []
+    for ent in ctx.entities(head.doc):
+        outside = not ent.start <= head.i < ent.end
+        if ent.label_ == "PERSON" and outside and _titled(ent, role, of):
+            holders.append((ent.start < head.i, ctx.full_name(ent.text), ent))
+    before = [h for h in holders if h[0]]
+    chosen = before[-1] if before else (holders[0] if holders else None)
+    if chosen is None:
+        return None
+    return chosen[1], "person", ctx.mention_of(chosen[1]) or _offsets(chosen[2])
+
+
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(['’]s)$")
+# a headline's verb the small model reads into the name before it ("Obama Says ...")
+_HEADLINE_VERB = re.compile(
+    r"(?<=\w)\s+(Says|Said|Tells|Told|Warns|Claims|Denies|Admits|Insists|Urges|Slams|Blasts|"
+    r"Defends|Responds|Reveals|Explains|Vows|Pledges|Accuses|Rips|Hits|Calls|Backs)$"
+)
 _ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
 
@@ -334,7 +418,7 @@ def clean_name(text: str) -> str:
     name = first.strip(" ,.;:\"'“”‘’―—–-<>*#|")
     if _ABBREVIATION.search(name) and text.rstrip(" ,;:\"'“”‘’").endswith("."):
         name += "."  # "Jr.", "U.S.": the full stop is the name's own
-    return _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name))
+    return _HEADLINE_VERB.sub("", _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name)))
 
 
 def _phrase(head: Token) -> Span:
@@ -399,8 +483,9 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
         tokens = [head]
     lower = head.lower_
     if lower in _PERSON_PRONOUNS:
-        if ctx.last_person:
-            return ctx.last_person, "person", ctx.mention_of(ctx.last_person)
+        person = ctx.person_for(lower)
+        if person:
+            return person, "person", ctx.mention_of(person)
         return "", "unnamed", None
     if lower in _GROUP_PRONOUNS:
         if ctx.they_is_group and ctx.last_group:
@@ -444,8 +529,12 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     phrase = _phrase(head)
     lower = head.lower_
     determiner = phrase[0].lower_ if len(phrase) > 1 else ""
-    role_reference = determiner in ("this", "that", "the") and lower in _PERSON_ROLES
-    if role_reference and len(phrase) == 2 and ctx.last_person:
+    if determiner == "the" and lower in _PERSON_ROLES and head.tag_ != "NNS":
+        holder = role_holder(head, ctx)
+        if holder is not None:
+            return holder  # "the former secretary of state": the one the article titles so
+    pointing = determiner in ("this", "that") and lower in _PERSON_ROLES
+    if pointing and len(phrase) == 2 and ctx.last_person:
         return ctx.last_person, "person", ctx.mention_of(ctx.last_person)  # "this POW"
     if _speaker_label(phrase):
         full = ctx.full_name(_cased(clean_name(phrase.text)))
@@ -479,6 +568,10 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     name = clean_name(phrase.text)
     if lemma in DOCUMENT_NOUNS and determiner in _DETERMINERS:
         return name, "document", _offsets(phrase)
+    if lemma not in _PERSON_ROLES:
+        found = _appositive_person(head, ctx)  # "one of the family's attorneys, Ann Lee,"
+        if found is not None:
+            return found
     if lemma in _UNNAMED_NOUNS or head.pos_ == "PRON":
         return name, "unnamed", _offsets(phrase)
     if head.pos_ == "NOUN" and lemma in _INSTITUTION_NOUNS:
