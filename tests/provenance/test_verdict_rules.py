@@ -172,3 +172,14 @@ def test_two_sentences_of_one_article_do_not_corroborate_each_other() -> None:
     assert judge_group([closed, also_closed, third], ARTICLES, alike=alike).verdict == (
         "corroborated"
     )
+
+
+def test_a_speaker_named_only_by_a_role_is_the_named_speaker_of_its_article() -> None:
+    members = [
+        _claim(A, FACT, "former secretary"),  # "the former secretary of state said"
+        _claim(A, FACT, "Maria Lindqvist", at=80),
+        _claim(B, FACT, "Maria Lindqvist"),
+    ]
+    group = judge_group(members, ARTICLES)
+    assert group.verdict == "echoed"
+    assert [o.name for o in group.origins] == ["Maria Lindqvist"]

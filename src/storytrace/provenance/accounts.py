@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from storytrace.provenance.origins import names_its_source
 from storytrace.records import Article, Claim, Origin, OriginKind
 from storytrace.text.places import geocode, nationality_country
 
@@ -32,7 +33,7 @@ _ALWAYS = {"kremlin", "the kremlin", "pentagon", "the pentagon"}
 def origin_of(claim: Claim, article: Article) -> Origin | None:
     """The origin a claim names itself (a speaker, a cited outlet, organisation or document)."""
     attribution = claim.attribution
-    if attribution is None or attribution.kind == "unnamed":
+    if attribution is None or not names_its_source(attribution):
         return None
     if attribution.kind == "outlet" and article.outlet and attribution.source == article.outlet:
         return None  # the outlet citing itself is its own reporting

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from rapidfuzz import fuzz
 
-from storytrace.records import Origin
+from storytrace.records import Attribution, Origin
 
 _CYRILLIC = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
@@ -56,6 +56,15 @@ def name_key(name: str) -> str:
             word = re.sub(pattern, replacement, word)
         keyed.append(word)
     return " ".join(keyed)
+
+
+def names_its_source(attribution: Attribution | None) -> bool:
+    """Whether an attribution names who its source is: not an unnamed source, nor a person
+    the text gives only by a role it never ties to a name ("the former secretary of state
+    said"), who may well be a speaker named in the next sentence."""
+    if attribution is None or attribution.kind == "unnamed":
+        return False
+    return attribution.kind != "person" or any(c.isupper() for c in attribution.source)
 
 
 def same_source(a: str, b: str) -> bool:

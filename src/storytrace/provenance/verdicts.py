@@ -8,7 +8,12 @@ from collections.abc import Callable, Mapping, Sequence
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
 from storytrace.provenance.accounts import is_party
-from storytrace.provenance.origins import OriginNames, merge_origins, same_source
+from storytrace.provenance.origins import (
+    OriginNames,
+    merge_origins,
+    names_its_source,
+    same_source,
+)
 from storytrace.records import (
     Article,
     Claim,
@@ -47,7 +52,7 @@ def cited_sources(claims: Sequence[Claim]) -> dict[str, list[str]]:
 def _stated_origin(claim: Claim, article: Article) -> Origin | None:
     """The origin a claim names itself, if it names a source."""
     attribution = claim.attribution
-    if attribution is None or attribution.kind == "unnamed":
+    if attribution is None or not names_its_source(attribution):
         return None
     kind: OriginKind = "speaker" if attribution.kind == "person" else "cited_source"
     if attribution.kind == "outlet" and same_source(attribution.source, outlet_name(article)):
