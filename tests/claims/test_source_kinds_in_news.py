@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.claims import read_stage
+from storytrace.claims.genders import first_name_sex
 from storytrace.claims.sources import SourceContext, clean_name
 from storytrace.records import Article, Attribution
 
@@ -299,3 +300,19 @@ def test_a_headline_verb_is_no_part_of_a_name() -> None:
         "President Marsh said the port would reopen within weeks."
     )
     assert _said(text).source == "Marsh"
+
+
+def test_a_nickname_is_not_the_full_name_a_surname_stands_for() -> None:
+    text = (
+        "Rivals call her Sneaky Laura Benning at every rally. Sneaky Laura Benning, one wrote, "
+        "cannot be trusted. Laura Benning spoke in Erie on Monday. Benning said the plant "
+        "would stay open."
+    )
+    assert _said(text).source == "Laura Benning"
+
+
+def test_first_names_say_which_pronoun_a_name_can_take() -> None:
+    assert first_name_sex("Linda Moreau") == "f" and first_name_sex("Robert Lane") == "m"
+    assert first_name_sex("Moreau") is None  # a surname alone says nothing
+    assert first_name_sex("Jordan Hale") is None  # given to both
+    assert first_name_sex("Kim Jong Un") is None  # a surname written first

@@ -209,7 +209,7 @@ class SourceContext:
     def full_name(self, name: str) -> str:
         """The fullest name seen for a person mention ("Kuzmin" -> "Nikolay Kuzmin"): named
         before, else named anywhere in the article (a surname only one person there has)."""
-        name = clean_name(name)
+        name = _without_epithet(clean_name(name))
         known = self.people.get(name) or self.surnames.get(name)
         if known:
             return known
@@ -302,15 +302,26 @@ def _after_role(ent: Span) -> bool:
     return word in _PERSON_ROLES or word in _TITLES
 
 
+def _without_epithet(name: str) -> str:
+    """A person's name without a word put before a known first name ("Crooked Hillary
+    Clinton", "Rep. Ann Lee" -> "Ann Lee")."""
+    words = name.split()
+    if len(words) >= 3 and first_name_sex(name) is None:
+        rest = " ".join(words[1:])
+        if first_name_sex(rest) is not None:
+            return rest
+    return name
+
+
 def _surnames(ents: Sequence[Span]) -> dict[str, str]:
     """Each surname of a person the article names in full, to the full name it uses most
-    (the longer on a tie); a surname two different people share is left out ("Clinton" in
-    a story of Bill and Hillary Clinton)."""
+    (the longer on a tie), without an epithet before a first name; a surname two different
+    people share is left out ("Clinton" in a story of Bill and Hillary Clinton)."""
     counts: dict[str, dict[str, int]] = {}
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        words = clean_name(ent.text).split()
+        words = _without_epithet(clean_name(ent.text)).split()
         if len(words) < 2 or not words[-1][:1].isupper():
             continue
         names = counts.setdefault(words[-1], {})
