@@ -148,3 +148,14 @@ def test_an_untagged_name_after_a_place_preposition_is_a_place_in_the_story_s_co
 def test_a_month_after_in_is_never_a_town() -> None:
     sentence = _sentence("The council will vote in March on the permits of the port.")
     assert geocode_places(sentence, {"GB"}) == []
+
+
+def test_a_state_named_far_away_does_not_move_a_world_city() -> None:
+    doc = load_nlp()(
+        "The governor of Texas spoke on Monday. Lawmakers met for an hour. Then the senator "
+        "praised the accord signed in Paris, saying it would cut emissions."
+    )
+    context = context_countries(doc.ents)
+    assert "US-TX" in context
+    (paris,) = [p for s in doc.sents for p in geocode_places(s, context) if p.text == "Paris"]
+    assert paris.country == "FR"

@@ -501,13 +501,15 @@ def _acronym(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
-def geocode(text: str, context: set[str]) -> Place | None:
+def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place | None:
     """One place name as a Place, preferring cities in the countries and regions of ``context``.
 
     ``context`` holds ISO 3166-1 codes and may hold ISO 3166-2 codes (see
     :func:`context_countries`): a city in a region of the context beats a bigger namesake
     in a country of the context, which beats a namesake elsewhere, unless that namesake is
-    a world city (:data:`_WORLD_CITY`). Compass points, continents and bodies such as the
+    a world city (:data:`_WORLD_CITY`) and the city's region is not among the regions named
+    ``near`` the mention (its sentence and the one before; by default the whole context):
+    "Paris" is Paris, Texas just after "Texas", not in an article naming Texas elsewhere. Compass points, continents and bodies such as the
     EU are no place; an acronym is a country ("U.S.") or a large town ("NYC"), never a
     village whose code it happens to spell.
     """
@@ -556,7 +558,10 @@ def geocode(text: str, context: set[str]) -> Place | None:
     if not candidates:
         return None
     best = _world_city(
-        max(candidates, key=lambda c: _city_score(c, context, key)), candidates, context, key
+        max(candidates, key=lambda c: _city_score(c, context, key)),
+        candidates,
+        context if near is None else near,
+        key,
     )
     return Place(
         text=text,
@@ -724,6 +729,14 @@ def _after_place_noun(token: Token) -> bool:
     )  # spaCy lemmatises "outskirts" as "outskirt"
 
 
+def _regions_near(sent: Span, ents: Sequence[Span] | None) -> set[str]:
+    """The regions (ISO 3166-2 codes) named in a sentence or the one before it."""
+    named = list(span_ents(sent) if ents is None else ents)
+    if sent.start > 0:
+        named = list(span_ents(sent.doc[sent.start - 1].sent)) + named
+    return {code for code in context_countries(named) if "-" in code}
+
+
 def geocode_places(
     sent: Span, context: set[str], *, ents: Sequence[Span] | None = None
 ) -> list[Place]:
@@ -744,8 +757,11 @@ def geocode_places(
             for ent in named
             if ent.label_ == "NORP" and (iso := nationality_country(ent.text)) is not None
         }
+    near: set[str] | None = None
     for ent, guess in mentions:
-        place = geocode(ent.text, context)
+        if near is None:
+            near = _regions_near(sent, ents)
+        place = geocode(ent.text, context, near)
         if place is None or (guess and place.country not in allowed):
             continue
         places.append(
