@@ -510,8 +510,8 @@ def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place
     a world city (:data:`_WORLD_CITY`) and the city's region is not among the regions named
     ``near`` the mention (its sentence and the one before; by default the whole context):
     "Paris" is Paris, Texas just after "Texas", not in an article naming Texas elsewhere.
-    Compass points, continents and bodies such as the EU are no place; an acronym is a country ("U.S.") or a large town ("NYC"), never a
-    village whose code it happens to spell.
+    Compass points, continents and bodies such as the EU are no place; an acronym is a
+    country ("U.S.") or a large town ("NYC"), never a village whose code it happens to spell.
     """
     key = _key(text)
     if key in _NOT_GEOCODED or _WATER.search(key):
