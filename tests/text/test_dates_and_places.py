@@ -30,6 +30,10 @@ from storytrace_testkit import resolved_dates
          ("three days ago", "2022-04-03", "2022-04-03", "day")),
         ("Their offices were raided a month ago.", "2022-04-06",
          ("a month ago", "2022-03-01", "2022-03-31", "month")),
+        ("The survey was conducted September 16-19 among 900 voters.", "2016-09-20",
+         ("September 16-19", "2016-09-16", "2016-09-19", "span")),
+        ("The poll was taken Sept. 16 to 19, 2015, among 1,000 adults.", "2016-09-20",
+         ("Sept. 16 to 19, 2015", "2015-09-16", "2015-09-19", "span")),
     ],
 )  # fmt: skip
 def test_dates_resolve_with_a_precision(

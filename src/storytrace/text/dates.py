@@ -93,6 +93,14 @@ _SIMPLE = [
     re.compile(rf"^{_LEAD}{_YEAR_GROUP}$"),
 ]
 
+# "September 16-19", "Sept. 16 to 19, 2016", "16-19 September": days of one month, a span
+_TO = r"\s*(?:-|–|—|to|through|and)\s*"
+_LAST_DAY = r"(?P<last>\d{1,2})(?:st|nd|rd|th)?"
+_DAY_RANGE = [
+    re.compile(rf"^{_LEAD}{_MONTH} {_DAY}{_TO}{_LAST_DAY},?(?: {_YEAR_GROUP})?$"),
+    re.compile(rf"^{_LEAD}(?:the )?{_DAY}{_TO}{_LAST_DAY} (?:of )?{_MONTH},?(?: {_YEAR_GROUP})?$"),
+]
+
 
 _DECADE = re.compile(
     r"^(?:(?:in|during|since|by) )?(?:the )?(?P<part>early|mid|late)?[- ]?"
@@ -146,6 +154,9 @@ def _simple(text: str, base: dt.datetime | None, forward: bool) -> tuple[str, st
     weekday = _weekday(lowered, base, forward)
     if weekday is not None:
         return weekday
+    days = _day_range(lowered, base, forward)
+    if days is not None:
+        return days
     for pattern in _SIMPLE:
         match = pattern.match(lowered)
         if match is None:
@@ -170,6 +181,30 @@ def _simple(text: str, base: dt.datetime | None, forward: bool) -> tuple[str, st
             return None  # February 29 of a year given in the text that is not a leap year
         when = dt.date(year, month, day).isoformat()
         return when, when, "day"
+    return None
+
+
+def _day_range(
+    lowered: str, base: dt.datetime | None, forward: bool
+) -> tuple[str, str, str] | None:
+    """ "September 16-19": the days from the first to the last, as a span (the year as for
+    a single day); None when it is no range of days of one month."""
+    for pattern in _DAY_RANGE:
+        match = pattern.match(lowered)
+        if match is None:
+            continue
+        month, first, last = _MONTHS[match["month"]], int(match["day"]), int(match["last"])
+        year = int(match["year"]) if match["year"] else None
+        if year is None and base is None:
+            return f"--{month:02d}-{first:02d}", f"--{month:02d}-{last:02d}", "month-day"
+        year = year or _year_of(month, first, base.date(), forward)  # type: ignore[union-attr]
+        if not 1 <= first < last <= monthrange(year, month)[1]:
+            return None
+        return (
+            dt.date(year, month, first).isoformat(),
+            dt.date(year, month, last).isoformat(),
+            "span",
+        )
     return None
 
 
