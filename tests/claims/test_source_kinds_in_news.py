@@ -316,3 +316,16 @@ def test_first_names_say_which_pronoun_a_name_can_take() -> None:
     assert first_name_sex("Moreau") is None  # a surname alone says nothing
     assert first_name_sex("Jordan Hale") is None  # given to both
     assert first_name_sex("Kim Jong Un") is None  # a surname written first
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The poll indicates a tightening race in the state, with the lead down to two points.",
+        "The lawsuit says the company ignored safety warnings for more than a decade.",
+        "The indictment alleges that the two men laundered money through a car dealership.",
+    ],
+)
+def test_a_poll_a_lawsuit_or_an_indictment_is_a_document(text: str) -> None:
+    attribution = _attributions(text)[0]
+    assert attribution.kind == "document"

@@ -29,7 +29,9 @@ _OUTLET_WORDS = re.compile(
 _SURNAME_OUTLETS = {"Reuters", "Bloomberg"}
 DOCUMENT_NOUNS = {
     "report", "statement", "document", "study", "survey", "memo", "filing",
-    "letter", "release", "communique", "assessment", "analysis", "record",
+    "letter", "release", "communique", "assessment", "analysis", "record", "poll",
+    "lawsuit", "complaint", "ruling", "indictment", "transcript", "email", "audit",
+    "affidavit", "tweet", "manifesto", "data",
 }  # fmt: skip
 _KNOWN_OUTLETS = {
     "AP", "AFP", "Reuters", "Bloomberg", "Interfax", "TASS", "RIA Novosti", "Xinhua", "Ukrinform",
