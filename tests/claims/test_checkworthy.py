@@ -29,6 +29,13 @@ def test_credit_lines_bylines_and_opinion_are_not_claims_a_casualty_count_is() -
     assert _score(CREDIT) == 0.0
     assert _score("Reporting by Anna Weber; editing by Tom Hale.") == 0.0
     assert _score("By Anna Weber") == 0.0
+    assert _score("A lawyer for Mr. Hale did not immediately respond to requests for comment.") == 0
+    assert _score("The ministry declined to comment on the report.") == 0.0
+    long_note = (  # more than a note: the arrest is a claim
+        "Kovac, who declined to comment, was arrested in Zagreb on Monday on charges of fraud "
+        "involving 14 million euros of European Union farm subsidies."
+    )
+    assert _score(long_note) > 0.0
     assert _score(OPINION) < threshold
     assert _score("It remains to be seen whether the talks will succeed.") < threshold
     assert _score(CASUALTIES) > 0.8 > threshold

@@ -50,14 +50,26 @@ _CREDIT_LINE = re.compile(
     r"|\b(all rights reserved|terms of (use|service)|privacy policy|newsletter)\b",
     re.IGNORECASE,
 )
+# "X did not immediately respond to a request for comment": a reporting note, not a claim
+_NO_COMMENT = re.compile(
+    r"\b(did not|didn't|does not|doesn't|has not|have not|had not)( immediately)? "
+    r"(respond|reply|return)\w* to (\w+ ){0,2}(request|call|e-?mail|message|inquir)\w*"
+    r"|\bdeclined (to|further) comment|\bcould not (immediately )?be reached( for comment)?"
+    r"|\bdid not (immediately )?(comment|answer)\b",
+    re.IGNORECASE,
+)
+_NOTE_WORDS = 20  # a longer sentence says more than that it got no comment
 _BYLINE = re.compile(r"^\W*By [A-Z][\w.'-]+( (and )?[A-Z][\w.'-]+){0,4}\W*$")
 _SKIP_POS = {"PUNCT", "SPACE", "SYM", "X"}
 _CONTENT_DEPS = {"ccomp", "xcomp", "parataxis"}
 
 
 def is_furniture(text: str) -> bool:
-    """A credit line, byline or page furniture ("Reuters contributed to this report.")."""
+    """A credit line, byline, page furniture ("Reuters contributed to this report.") or a
+    short note that someone gave no comment ("did not respond to requests for comment")."""
     stripped = text.strip()
+    if _NO_COMMENT.search(stripped) and len(stripped.split()) <= _NOTE_WORDS:
+        return True
     return bool(_CREDIT_LINE.search(stripped) or _BYLINE.match(stripped))
 
 
