@@ -329,3 +329,23 @@ def test_first_names_say_which_pronoun_a_name_can_take() -> None:
 def test_a_poll_a_lawsuit_or_an_indictment_is_a_document(text: str) -> None:
     attribution = _attributions(text)[0]
     assert attribution.kind == "document"
+
+
+def test_a_possessive_pronoun_follows_back_like_its_subject_form() -> None:
+    text = (
+        "Robert Lane spoke in Erie on Monday. His claim that the plant would stay open "
+        "drew cheers from the workers."
+    )
+    found = [a for a in _attributions(text) if a.source_text and a.source_text.lower() == "his"]
+    assert found and (found[0].source, found[0].kind) == ("Robert Lane", "person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ad says the senator voted against veterans' benefits eleven times.",
+        "The video shows the driver leaving his car with his hands raised.",
+    ],
+)
+def test_an_ad_or_a_video_is_a_document(text: str) -> None:
+    assert _attributions(text)[0].kind == "document"

@@ -28,7 +28,14 @@ _MALE_WORDS = {
     "businessman", "councilman", "man", "husband", "father", "dad", "son", "brother",
     "nephew", "uncle", "grandfather", "widower", "boyfriend", "actor",
 }  # fmt: skip
-PRONOUN_SEX: dict[str, Sex] = {"she": "f", "her": "f", "he": "m", "him": "m"}
+PRONOUN_SEX: dict[str, Sex] = {
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "he": "m",
+    "him": "m",
+    "his": "m",
+}
 
 
 @functools.cache

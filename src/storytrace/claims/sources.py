@@ -31,7 +31,8 @@ DOCUMENT_NOUNS = {
     "report", "statement", "document", "study", "survey", "memo", "filing",
     "letter", "release", "communique", "assessment", "analysis", "record", "poll",
     "lawsuit", "complaint", "ruling", "indictment", "transcript", "email", "audit",
-    "affidavit", "tweet", "manifesto", "data",
+    "affidavit", "tweet", "manifesto", "data", "ad", "advertisement", "article", "video",
+    "footage", "editorial", "column", "book", "documentary", "piece",
 }  # fmt: skip
 _KNOWN_OUTLETS = {
     "AP", "AFP", "Reuters", "Bloomberg", "Interfax", "TASS", "RIA Novosti", "Xinhua", "Ukrinform",
@@ -45,10 +46,11 @@ _INSTITUTION_NOUNS = {
     "parliament", "navy", "campaign", "command", "service", "group", "organisation",
     "organization", "institute", "centre", "center", "university", "board", "cabinet",
     "camp", "team", "staff", "coalition", "alliance", "bloc", "caucus", "foundation", "bank",
+    "fund",
 }  # fmt: skip
 _UNNAMED_NOUNS = {"source", "sources", "official", "officials", "report", "reports", "insider",
                   "insiders", "witness", "witnesses", "people", "person", "observer"}  # fmt: skip
-_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}  # "his claim that ..."
 _PERSON_ROLES = {
     "man", "woman", "soldier", "pow", "prisoner", "activist", "official", "spokesman",
     "spokeswoman", "spokesperson", "minister", "commander", "officer", "witness", "resident",
@@ -67,7 +69,7 @@ _PERSON_ROLES = {
     "physician", "psychologist", "sociologist", "partner", "lobbyist", "organizer",
     "organiser", "volunteer", "retiree", "businessman", "businesswoman", "entrepreneur",
 }  # fmt: skip
-_GROUP_PRONOUNS = {"they", "it", "them"}
+_GROUP_PRONOUNS = {"they", "it", "them", "their", "its"}
 # back references that can mean an organisation named since, not only a cited outlet
 _ORG_BACK_REFERENCES = {"agency", "network", "channel", "station", "broadcaster", "company",
                         "firm"}  # fmt: skip
@@ -503,7 +505,7 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
     if lower in _GROUP_PRONOUNS:
         if ctx.they_is_group and ctx.last_group:
             return ctx.last_group[0], ctx.last_group[1], ctx.mention_of(ctx.last_group[0])
-        if lower == "it":
+        if lower in ("it", "its"):
             found = _body_before(head, ctx)
             if found is not None:
                 return found
