@@ -115,3 +115,32 @@ def test_they_stops_meaning_the_outlet_once_another_plural_subject_intervenes() 
     sources = [(a.source, a.kind) for a in attributions]
     assert sources[:2] == [("Harbour Gazette", "outlet")] * 2
     assert sources[-1] == ("", "unnamed")  # a bare "they" is never a source name
+
+
+def test_two_apostrophes_quote_like_a_double_mark() -> None:
+    text = (
+        "''I have admiration for the mechanics'' of the plan, Mr. Vance said. "
+        "The students'' fees rose, and the officers' too."
+    )
+    assert [text[q.start : q.end] for q in find_quotes(text)][:1] == [
+        "''I have admiration for the mechanics''"
+    ]
+    direct = [a for a in _attributions(text) if a is not None and a.cue == "said"]
+    assert direct and direct[0].direct
+
+
+def test_i_outside_quotes_is_the_columnist_inside_them_the_speaker() -> None:
+    text = (
+        "I know the tax returns of the candidate are being audited, and I think that "
+        "the audit will take months.\n\n"
+        '"I told the board we would sell the plant by June," Lena Okafor said on Monday, '
+        '"and I said the buyers were ready."'
+    )
+    article = Article.from_text(text, published="2022-04-06", author="Marcus Hale")
+    reading = read_article(article, load_nlp()(text))
+    by_cue = {a.cue_span: a for a in reading.attributions}
+    first = [a for a in reading.attributions if (a.source_text or "").lower() == "i"]
+    assert first, by_cue
+    for attribution in first:
+        inside = attribution.cue_span[0] > text.index('"I told')
+        assert attribution.source == ("Lena Okafor" if inside else "Marcus Hale")

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
 from storytrace.claims.quotes import Quote, quote_at
 from storytrace.claims.relations import Fragments, Relation
-from storytrace.claims.sources import DASHES, SourceContext, resolve_source
-from storytrace.records import Attribution
+from storytrace.claims.sources import DASHES, SourceContext, author_source, resolve_source
+from storytrace.records import Attribution, SourceKind
 from storytrace.text.doccache import doc_text
 
 Row = tuple[Attribution | None, Quote | None, list[Quote]]
@@ -99,11 +100,14 @@ def attributions_of(
     quotes: Sequence[Quote],
     ctx: SourceContext,
     sentences: Sequence[Span],
+    *,
+    author: str | None = None,
 ) -> list[Attribution]:
     """One ``Attribution`` per relation, sources resolved in reading order.
 
     ``ctx`` learns each sentence's names after the relations whose cue lies in it are
-    resolved, so "he" looks back, never ahead.
+    resolved, so "he" looks back, never ahead. An "I" outside quotation marks is the
+    article's ``author`` (a columnist: "I know your tax returns are being audited").
     """
     ordered = sorted(relations, key=lambda r: r.cue[0])
     cue_starts = [r.cue[0][0] for r in ordered]
@@ -123,7 +127,55 @@ def attributions_of(
         ctx.note_entities(sent, speakers=speakers, cites_group=cites_group)
     for relation in ordered[done:]:
         found.append(_attribution(article_id, doc, text, relation, quotes, ctx))
-    return found
+    return _first_person_speakers(found, quotes, author_source(author))
+
+
+_FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+_SINGULAR = {"i", "me", "my"}
+
+
+def _first_person_speakers(
+    attributions: list[Attribution],
+    quotes: Sequence[Quote],
+    author: tuple[str, SourceKind] | None,
+) -> list[Attribution]:
+    """An "I" or "we" inside a quotation is its speaker: the named source of the direct
+    attribution whose content holds the quote ("'I told them we would win,' Lee said");
+    an "I" outside quotation marks is the author, when the article names one."""
+    resolved: list[Attribution] = []
+    for attribution in attributions:
+        marked = (attribution.source_text or "").lower()
+        if attribution.kind == "unnamed" and marked in _FIRST_PERSON and attribution.cue_span:
+            quote = quote_at(list(quotes), *attribution.cue_span)
+            speaker = _speaker_of(quote, attributions, attribution) if quote else None
+            if speaker is not None:
+                attribution = replace(
+                    attribution,
+                    source=speaker.source,
+                    kind=speaker.kind,
+                    resolved_span=speaker.resolved_span,
+                )
+            elif quote is None and author is not None and marked in _SINGULAR:
+                attribution = replace(attribution, source=author[0], kind=author[1])
+        resolved.append(attribution)
+    return resolved
+
+
+def _speaker_of(
+    quote: Quote, attributions: Sequence[Attribution], inner: Attribution
+) -> Attribution | None:
+    """The named, direct attribution whose content holds the quote (not ``inner`` itself)."""
+    for attribution in attributions:
+        if attribution is inner or not attribution.direct or not attribution.source:
+            continue
+        if attribution.kind == "unnamed":
+            continue
+        if any(
+            a <= quote.start + 1 and quote.end - 1 <= b + 1
+            for a, b in attribution.content_fragments
+        ):
+            return attribution
+    return None
 
 
 def _attribution(

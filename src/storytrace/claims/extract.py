@@ -114,7 +114,9 @@ def attributed_sentences(
     starts = [line.start for line in lines]
     quotes = find_quotes(article.text)
     sentences = list(doc.sents)
-    attributions = attributions_of(article.id, doc, find_relations(doc), quotes, ctx, sentences)
+    attributions = attributions_of(
+        article.id, doc, find_relations(doc), quotes, ctx, sentences, author=article.author
+    )
     coverage = Coverage(attributions)
     prose: list[tuple[Span, str]] = []
     rows = []

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 _OPEN = {"“": "”", "«": "»", "„": "“"}
 _CLOSE_ANY = set("”»")
 # Every character that opens or ends a quote: the only ones find_quotes needs to visit.
+# Two apostrophes stand for a straight double quote (the New York Times archive: ''Yes,'').
 _MARKS = re.compile(
-    "[" + "".join(map(re.escape, sorted({*_OPEN, *_OPEN.values(), *_CLOSE_ANY, '"', "\n"}))) + "]"
+    "''|["
+    + "".join(map(re.escape, sorted({*_OPEN, *_OPEN.values(), *_CLOSE_ANY, '"', "\n"})))
+    + "]"
 )
 
 
@@ -20,11 +23,6 @@ class Quote:
     start: int
     end: int
     closed: bool
-
-    @property
-    def inner(self) -> tuple[int, int]:
-        """The quoted words without the marks."""
-        return self.start + 1, self.end - (1 if self.closed else 0)
 
 
 def _opens(text: str, i: int) -> bool:
@@ -43,6 +41,8 @@ def find_quotes(text: str) -> list[Quote]:
     closer = ""
     for mark in _MARKS.finditer(text):
         i, char = mark.start(), mark.group()
+        if char == "''":
+            char = '"'
         if start is None:
             if char in _OPEN:
                 start, closer = i, _OPEN[char]
@@ -57,7 +57,7 @@ def find_quotes(text: str) -> list[Quote]:
             or (closer != '"' and char in _CLOSE_ANY)
             or (closer == '"' and char == "”")
         ):
-            quotes.append(Quote(start, i + 1, closed=True))
+            quotes.append(Quote(start, mark.end(), closed=True))
             start = None
     if start is not None:
         quotes.append(Quote(start, len(text), closed=False))

@@ -273,6 +273,18 @@ class SourceContext:
         return root.dep_ == "appos" and root.head.lemma_.lower() in OUTLET_NOUNS
 
 
+def author_source(author: str | None) -> tuple[str, SourceKind] | None:
+    """A byline as a source: a person's name, or an outlet's ("Breitbart News"); None for
+    no byline or one that is no name ("Staff", "By the Editorial Board of ...")."""
+    name = clean_name(re.sub(r"^\s*by\s+", "", author or "", flags=re.IGNORECASE))
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if _OUTLET_WORDS.search(name) or name in _KNOWN_OUTLETS:
+        return name, "outlet"
+    return name, "person"
+
+
 def _opening_char(sent: Span) -> str:
     """The first character of ``sent.text.lstrip()`` ("" if none), without building the text."""
     for token in sent:
