@@ -7,7 +7,7 @@ import pytest
 
 from storytrace.claims import read_stage
 from storytrace.claims.genders import first_name_sex
-from storytrace.claims.sources import SourceContext, clean_name
+from storytrace.claims.sources import SourceContext, author_source, clean_name
 from storytrace.records import Article, Attribution
 
 
@@ -349,3 +349,20 @@ def test_a_possessive_pronoun_follows_back_like_its_subject_form() -> None:
 )
 def test_an_ad_or_a_video_is_a_document(text: str) -> None:
     assert _attributions(text)[0].kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("byline", "source"),
+    [
+        ("By MARTA OLSEN", ("Marta Olsen", "person")),
+        ("Ruth K. Adler, HARBOUR GAZETTE", ("Ruth K. Adler", "person")),
+        ("TOMAS BRANDT. Email", ("Tomas Brandt", "person")),
+        ("Harbour Gazette", ("Harbour Gazette", "outlet")),
+        ("AP", None),
+        ("Ann Lee and Tom Hale", None),
+    ],
+)
+def test_a_byline_is_read_as_the_author_it_names(
+    byline: str, source: tuple[str, str] | None
+) -> None:
+    assert author_source(byline) == source

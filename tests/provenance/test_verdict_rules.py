@@ -183,3 +183,13 @@ def test_a_speaker_named_only_by_a_role_is_the_named_speaker_of_its_article() ->
     group = judge_group(members, ARTICLES)
     assert group.verdict == "echoed"
     assert [o.name for o in group.origins] == ["Maria Lindqvist"]
+
+
+def test_a_document_given_only_by_what_it_is_names_no_origin_of_its_own() -> None:
+    members = [
+        _claim(A, FACT, "ad", kind="document"),  # "the ad says ..."
+        _claim(B, FACT, "Olga Petrova"),
+    ]
+    group = judge_group(members, ARTICLES)
+    assert group.verdict != "corroborated"
+    assert "ad" not in [o.name for o in group.origins]

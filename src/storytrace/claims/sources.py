@@ -274,9 +274,15 @@ class SourceContext:
 
 
 def author_source(author: str | None) -> tuple[str, SourceKind] | None:
-    """A byline as a source: a person's name, or an outlet's ("Breitbart News"); None for
-    no byline or one that is no name ("Staff", "By the Editorial Board of ...")."""
-    name = clean_name(re.sub(r"^\s*by\s+", "", author or "", flags=re.IGNORECASE))
+    """A byline as a source: a person's name ("By JAMES B. STEWART", "Susan Page, USA
+    TODAY"), or an outlet's ("Breitbart News"); None for no byline, several authors, or
+    one that is no name ("Staff", "AP")."""
+    byline = re.sub(r"^\s*by\s+", "", author or "", flags=re.IGNORECASE)
+    if re.search(r"\s(and|&)\s", byline, flags=re.IGNORECASE):
+        return None  # "I" of two authors is neither
+    name = clean_name(re.split(r"[,;|]|(?<=\w\w)\.\s", byline)[0])
+    if name.isupper():
+        name = name.title()
     words = name.split()
     if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
         return None

@@ -61,10 +61,12 @@ def name_key(name: str) -> str:
 def names_its_source(attribution: Attribution | None) -> bool:
     """Whether an attribution names who its source is: not an unnamed source, nor a person
     the text gives only by a role it never ties to a name ("the former secretary of state
-    said"), who may well be a speaker named in the next sentence."""
+    said"), who may well be a speaker named in the next sentence, nor a document given only
+    by what it is ("the ad says", "the poll indicates")."""
     if attribution is None or attribution.kind == "unnamed":
         return False
-    return attribution.kind != "person" or any(c.isupper() for c in attribution.source)
+    by_noun = not any(c.isupper() for c in attribution.source)
+    return not (by_noun and attribution.kind in ("person", "document"))
 
 
 def same_source(a: str, b: str) -> bool:
