@@ -191,5 +191,4 @@ def test_a_document_given_only_by_what_it_is_names_no_origin_of_its_own() -> Non
         _claim(B, FACT, "Olga Petrova"),
     ]
     group = judge_group(members, ARTICLES)
-    assert group.verdict != "corroborated"
-    assert "ad" not in [o.name for o in group.origins]
+    assert sorted(o.name for o in group.origins) == ["Olga Petrova", "Outlet A"]  # not "ad"
