@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from storytrace.align.groups import DEFAULT_THRESHOLD, group_claims
+from storytrace.align.opposites import opposite_wording
 from storytrace.align.pairs import judge_pairs, same_fact_scores, sentence_claim, tells_alike
 from storytrace.cluster.embed import embed
 from storytrace.records import Claim, Quantity
@@ -85,6 +86,17 @@ def test_corroboration_needs_more_than_the_paraphrase_cut() -> None:
     assert found.paraphrase or not alike  # whatever confirms is also a paraphrase
     assert alike == (found.paraphrase and found.same_fact >= 0.7)
     assert alike  # a rewording of one fact confirms it
+
+
+def test_a_telling_and_its_opposite_do_not_confirm_each_other() -> None:
+    first = sentence_claim("The mayor has enormous respect for the harbour workers.", "a")
+    second = sentence_claim("The mayor has been disrespecting the harbour workers.", "b")
+    (found,) = _judgements([first], [second])
+    assert found.same_fact >= 0.7  # close vectors: alignment may still group them
+    assert not tells_alike({})(first, second)
+    assert opposite_wording("The ruling was fair to tenants.", "The ruling was unfair to tenants.")
+    assert not opposite_wording("He informed the council.", "He formed the council.")
+    assert not opposite_wording("Clinton won the state.", "Trump lost the state.")
 
 
 def _judgements(firsts: list[Claim], seconds: list[Claim]):  # type: ignore[no-untyped-def]

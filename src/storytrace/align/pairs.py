@@ -18,7 +18,8 @@ purpose:
 ``predict paraphrase`` answers "the same fact, told alike" when the same-fact score reaches
 alignment's cut and nothing conflicts (:func:`judge_pairs`). Two members confirm each other
 in a verdict (:func:`tells_alike`) when that holds at the stricter
-:data:`CORROBORATION_CUT` and their texts give no figures of one unit that differ.
+:data:`CORROBORATION_CUT`, their texts give no figures of one unit that differ, and neither
+says the opposite of the other (:func:`~storytrace.align.opposites.opposite_wording`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import numpy.typing as npt
 
 from storytrace.align.compare import aligned_counts, overlaps, predicate_clash, quantity_agreement
 from storytrace.align.conflicts import agency_conflicts
+from storytrace.align.opposites import opposite_wording
 from storytrace.cluster.embed import Vectors, embed
 from storytrace.records import Claim
 
@@ -161,7 +163,8 @@ def _figures(text: str) -> dict[str, set[str]]:
 def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool]:
     """Whether two claims state the same fact alike enough to confirm each other: what
     :func:`judge_pairs` calls the same fact told alike (no slot that clashes, no figures of
-    one unit that differ: "46 percent" against "43 percent" are two polls, not one), at a
+    one unit that differ: "46 percent" against "43 percent" are two polls, not one; no
+    opposite wording: "respect" against "disrespecting"), at a
     same-fact score of at least :data:`CORROBORATION_CUT`. Read over the vectors stored
     when the claims were read (a claim without one is embedded here). Each pair is judged
     once."""
@@ -185,6 +188,7 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
                 judgement.paraphrase
                 and judgement.same_fact >= CORROBORATION_CUT
                 and not figure_clashes(compared_text(a), compared_text(b))
+                and not opposite_wording(compared_text(a), compared_text(b))
             )
         return known[key]
 
