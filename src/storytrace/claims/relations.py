@@ -29,6 +29,12 @@ from storytrace.claims.cue_scores import cue_scores
 from storytrace.claims.features import cue_head, quote_mask, sentence_ids, token_view
 from storytrace.claims.role_scores import role_scores
 from storytrace.claims.sequence import decode_many
+from storytrace.claims.span_rules import (
+    closing_comma,
+    next_line_content,
+    split_subject,
+    trim_source,
+)
 from storytrace.text.doccache import doc_text
 from storytrace.text.segment import after_dateline
 
@@ -356,56 +362,7 @@ def _roles_of(
     return found
 
 
-def closing_comma(tokens: list[Token], cue: list[Token]) -> list[Token]:
-    """A source before its cue, followed by a comma, as PolNeAR annotates it.
-
-    The closing comma of an apposition belongs to the source ("Jeff Flake, Republican of
-    Arizona, said": 92% of such sources in train), and a single name's comma does not
-    ("Smith, who ..., said": 99%).
-    """
-    if not tokens or tokens[-1].i >= cue[0].i:
-        return tokens
-    core = tokens[:-1] if tokens[-1].text == "," else tokens
-    if not core:
-        return tokens
-    after = core[-1].i + 1
-    doc = core[0].doc
-    if after >= cue[0].i or doc[after].text != ",":
-        return tokens
-    return [*core, doc[after]] if any(t.text == "," for t in core) else core
-
-
 RETRY_BIAS = 2.0  # added to Content when a window has none (train fold 0: Cue, Source F1 +0.005)
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-
-
-def trim_source(tokens: list[Token]) -> list[Token]:
-    """A source run without leading words that its noun phrase does not govern.
-
-    The tagger sometimes runs a source into what precedes it ("How Paul Ryan", "All of a
-    sudden, black voters", a timestamp before a name). The head is the last nominal of the
-    run whose own head lies outside it; the run then starts at the first word before the
-    head from which the head's subtree is unbroken. Words after the head (appositions,
-    "who" clauses, a closing comma) are left as tagged.
-    """
-    if len(tokens) < 2:
-        return tokens
-    ids = {t.i for t in tokens}
-    heads = [t for t in tokens if t.pos_ in _NOMINAL and (t.head.i not in ids or t.head.i == t.i)]
-    if not heads:
-        return tokens
-    head = heads[-1]
-    doc = head.doc
-    governed = {t.i for t in head.subtree}
-    start = head.i
-    while True:
-        before = start - 1  # the word before, over whitespace within the line ("A\xa0poll")
-        while before >= 0 and doc[before].is_space and "\n" not in doc[before].text:
-            before -= 1
-        if before not in ids or before not in governed:
-            break
-        start = before
-    return [t for t in tokens if t.i >= start]
 
 
 def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relation]:
@@ -429,9 +386,11 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
     cue_ids = {t.i for cue in cues for t in cue}
     relations: list[Relation] = []
     for cue, found in zip(cues, all_roles(doc, cues, quoted, cue_ids, model), strict=True):
-        content = _trim(_after_dateline(found["Content"], text))
+        content = _trim(_after_dateline(found["Content"], text)) or next_line_content(cue, quoted)
         if not content:
             continue
+        if not found["Source"]:
+            found["Source"], content = split_subject(cue, content, cue_ids)
         source = _after_dateline(found["Source"] or fallback_source(cue, content, cue_ids), text)
         relations.append(
             Relation(

@@ -1,0 +1,71 @@
+"""The span rules run on the role tagger's labels (claims/span_rules.py), on written sentences."""
+
+from __future__ import annotations
+
+from storytrace.claims.features import quote_mask
+from storytrace.claims.span_rules import next_line_content, split_subject, trim_source
+from storytrace.text.nlp import load_nlp
+
+
+def _words(tokens: list) -> list[str]:
+    return [t.text for t in tokens]
+
+
+def test_a_source_runs_left_over_the_words_its_name_governs() -> None:
+    doc = load_nlp()("Republican vice-presidential nominee Mike Pence echoed the warning.")
+    pence = next(t for t in doc if t.text == "Pence")
+    tagged = [doc[pence.i - 1], pence]  # the tagger marked "Mike Pence" only
+    expected = "Republican vice - presidential nominee Mike Pence"
+    assert " ".join(_words(trim_source(tagged))) == expected
+    alone = trim_source([pence])  # a single tagged word is extended the same way
+    assert _words(alone)[0] == "Republican"
+    # a word before the phrase that the name does not govern stays out
+    doc = load_nlp()("How Paul Ryan answered was telling.")
+    assert _words(trim_source(list(doc[0:3]))) == ["Paul", "Ryan"]
+
+
+def test_a_phrase_the_parse_splits_into_sibling_subjects_is_kept_whole() -> None:
+    doc = load_nlp()("His ex-wife agreed that the house should be sold.")
+    subjects = [t for t in doc[:4] if t.dep_ == "nsubj"]
+    assert len(subjects) > 1, "the parse this test is about: 'ex', '-', 'wife' each a subject"
+    assert _words(trim_source(list(doc[:4]))) == ["His", "ex", "-", "wife"]
+
+
+def test_the_subject_the_tagger_left_in_the_content_becomes_the_source() -> None:
+    doc = load_nlp()("Cruz called the plan a disaster for working families.")
+    cue = [doc[1]]
+    content = [doc[0], *doc[2:9]]  # the tagger read "Cruz" as part of the content
+    source, rest = split_subject(cue, content, {1})
+    assert _words(source) == ["Cruz"]
+    assert _words(rest) == ["the", "plan", "a", "disaster", "for", "working", "families"]
+    # a subject outside the content is no split (left to the other fallbacks)
+    assert split_subject(cue, list(doc[2:9]), {1}) == ([], list(doc[2:9]))
+
+
+def test_the_subject_of_a_copular_or_raising_verb_is_no_source() -> None:
+    doc = load_nlp()("Clinton appeared confident that the vote would pass.")
+    content = [t for t in doc if t.i != 1 and not t.is_punct]
+    assert split_subject([doc[1]], content, {1}) == ([], content)
+
+
+def test_a_cue_ending_its_line_with_a_colon_takes_the_next_line_as_content() -> None:
+    text = "The mayor added:\n\nThe bridge will reopen in May.\n\nThe council met later."
+    doc = load_nlp()(text)
+    cue = [t for t in doc if t.text in ("added", ":")]
+    found = next_line_content(cue, quote_mask(doc))
+    assert " ".join(_words(found)) == "The bridge will reopen in May ."
+
+
+def test_a_quotation_opening_the_next_line_is_the_content_up_to_its_closing_mark() -> None:
+    text = 'The mayor added:\n\n"We will rebuild it," she said.\n\nThe council met.'
+    doc = load_nlp()(text)
+    cue = [t for t in doc if t.text in ("added", ":")]
+    found = next_line_content(cue, quote_mask(doc))
+    assert "".join(t.text_with_ws for t in found).strip() == '"We will rebuild it,"'
+
+
+def test_a_colon_inside_its_line_or_a_cue_without_one_gets_no_next_line() -> None:
+    doc = load_nlp()("The mayor added: the bridge will reopen.\n\nThe council met.")
+    quoted = quote_mask(doc)
+    assert next_line_content([doc[2], doc[3]], quoted) == []
+    assert next_line_content([doc[2]], quoted) == []
