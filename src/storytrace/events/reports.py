@@ -63,6 +63,9 @@ SURE_DOUBT = 0.05
 #: model's event words) is the report the kind model reads in it (chosen on CASE 2021's
 #: folds, with PolNeAR's political news as the check that it lets no non-event in).
 WORDLESS_DOUBT = 0.03
+#: Below this doubt a sentence whose only action word is a word of violence or protest the
+#: rules leave to the model is an event report (see :func:`_reports`).
+CONFLICT_DOUBT = 0.5
 #: Below this doubt a report by a rule's word of ACLED's types with a place named and no
 #: other fact stands alone ("Thousands marched in Bratislava against corruption").
 PLACED_DOUBT = 0.5
@@ -209,7 +212,7 @@ def read_report(
         )
     kind = kinds.load_model().kind(kinds.doc_lemmas(doc), vector)
     event_type, sub_type, action, unknown = _types(trigger, doc, kind)
-    if unknown and not kind.reports:
+    if unknown and not _reports(kind, trigger):
         return None  # a word the rules do not know, in a sentence the model does not take
         # for an event report
     refused = _refused_chars(doc)
@@ -244,6 +247,21 @@ def read_report(
         nationality=any(e.label == "NORP" for e in claim.entities),
         kind_doubt=kind.doubt,
     )
+
+
+def _reports(kind: kinds.Kind, trigger: Token) -> bool:
+    """Whether the kind model takes a sentence with a word the rules do not know for an
+    event report: below its gate, or below :data:`CONFLICT_DOUBT` for a word of violence
+    or protest (:data:`~.acled.CONFLICT_WORDS`, :data:`~.acled.PROTEST_WORDS`: "attacks",
+    "demonstrators"), whose type the model decides but whose sentences news prints for
+    little else."""
+    if kind.reports:
+        return True
+    lemma = trigger.lemma_.lower()
+    return lemma in _CONFLICT and kind.doubt < CONFLICT_DOUBT
+
+
+_CONFLICT: Final = acled.CONFLICT_WORDS | acled.PROTEST_WORDS
 
 
 def _model_read(
