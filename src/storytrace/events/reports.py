@@ -275,8 +275,8 @@ def _model_read(
     kind model takes for an ACLED event report with less than :data:`WORDLESS_DOUBT` doubt
     ("Pakistani forces have taken at least five people from Balochistan"): a report of the
     model's kind, as specific as any other."""
-    if doc is None:
-        return None
+    if doc is None or any(_word(t) in acled.ACTIONS or kinds.is_event_word(t) for t in doc):
+        return None  # its action word was set aside ("looted clothing", "an uphill battle")
     kind = kinds.load_model().kind(kinds.doc_lemmas(doc), vector)
     if not (kind.reports and kind.acled and kind.doubt < WORDLESS_DOUBT):
         return None
