@@ -43,7 +43,7 @@ _STEMS = re.compile(
     + "|".join(
         sorted(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
-            | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot"}
+            | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
         )
     )
     + ")",
@@ -434,6 +434,25 @@ def _is_refusal_to_fight(token: Token) -> bool:
 
 
 def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, bool]:
+    """:func:`_typed`, with ACLED's rule for territory: taken back by a non-state group
+    ("rebels recaptured the village") it is a non-state actor overtaking territory."""
+    event_type, sub_type, family, unknown = _typed(trigger, doc, kind)
+    if sub_type == _REGAINS and _non_state_agent(trigger):
+        return event_type, _OVERTAKES, family, unknown
+    return event_type, sub_type, family, unknown
+
+
+_REGAINS: Final = "Government regains territory"
+_OVERTAKES: Final = "Non-state actor overtakes territory"
+
+
+def _non_state_agent(trigger: Token) -> bool:
+    """The action's subject names a non-state armed group and no state force."""
+    words = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+    return bool(words & acled.NON_STATE) and not words & acled.STATE_FORCES
+
+
+def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, bool]:
     """(event type, sub-event type, action family, whether the word is one the rules do
     not know): the kind model's, except where a rule family decides (refusals, raids) or
     the rule's incident is one ACLED does not code; a rule of ACLED's types yields to the
