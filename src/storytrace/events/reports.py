@@ -68,7 +68,7 @@ WORDLESS_DOUBT = 0.03
 CONFLICT_DOUBT = 0.5
 #: Below this doubt a report by a rule's word of ACLED's types with a place named and no
 #: other fact stands alone ("Thousands marched in Bratislava against corruption").
-PLACED_DOUBT = 0.5
+PLACED_DOUBT = 0.3
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
