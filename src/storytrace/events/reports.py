@@ -253,15 +253,20 @@ def _reports(kind: kinds.Kind, trigger: Token) -> bool:
     """Whether the kind model takes a sentence with a word the rules do not know for an
     event report: below its gate, or below :data:`CONFLICT_DOUBT` for a word of violence
     or protest (:data:`~.acled.CONFLICT_WORDS`, :data:`~.acled.PROTEST_WORDS`: "attacks",
-    "demonstrators"), whose type the model decides but whose sentences news prints for
-    little else."""
+    "demonstrators") when the model reads the kind of event the word names (fighting,
+    remote violence, violence against civilians, a protest or a riot: "as part of Russia's
+    assault, this force was dispatched to Belarus" is no assault)."""
     if kind.reports:
         return True
     lemma = trigger.lemma_.lower()
-    return lemma in _CONFLICT and kind.doubt < CONFLICT_DOUBT
+    return lemma in _CONFLICT and kind.event_type in _VIOLENT and kind.doubt < CONFLICT_DOUBT
 
 
 _CONFLICT: Final = acled.CONFLICT_WORDS | acled.PROTEST_WORDS
+#: The kinds a word of violence or protest names (a strategic development it does not).
+_VIOLENT: Final = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots"}
+)
 
 
 def _model_read(
