@@ -121,7 +121,9 @@ class Report:
         """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
         for a battle, a remote attack, or an ACLED-type report the kind model takes for
         one (a report of a conflict or protest event), one of them, a nationality or an actor
-        ACLED names; none when the kind model has next to no doubt (:data:`SURE_DOUBT`)."""
+        ACLED names; a place alone for any ACLED type when the model's doubt is below
+        :data:`PLACED_DOUBT` (a protest with a place but no date or count: the publication
+        date stands in); none when the model has next to no doubt (:data:`SURE_DOUBT`)."""
         where = bool(self.places) or self.place_named
         facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
         if self.model_report and self.kind_doubt < SURE_DOUBT:
