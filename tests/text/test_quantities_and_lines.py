@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.text import find_quantities, load_nlp, split_lines
+from storytrace.text.segment import classify_line
 
 
 def _quantities(sentence: str) -> list:
@@ -59,8 +60,22 @@ def test_the_predicate_tells_killed_from_injured() -> None:
     ],
 )
 def test_line_roles(line: str, role: str) -> None:
-    (found,) = split_lines(line)
-    assert found.role == role
+    assert classify_line(line) == role
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thousands of people marched in Lviv and Ternopil against the new law",
+        "GUNMEN STORM A POLICE POST IN NORTHERN MALI, KILLING FOUR OFFICERS",
+        "Three rockets hit a fuel depot on the edge of Kramatorsk overnight. Photo: Reuters",
+    ],
+)
+def test_a_text_of_one_line_is_prose_whatever_it_looks_like(line: str) -> None:
+    """A brief cut short, set in capitals or closed by a photo credit heads nothing."""
+    assert classify_line(line) != "prose"
+    (alone,) = split_lines(line)
+    assert alone.role == "prose"
 
 
 def test_line_offsets_index_the_text() -> None:

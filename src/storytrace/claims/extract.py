@@ -22,7 +22,7 @@ from storytrace.claims.quotes import find_quotes
 from storytrace.claims.relations import find_relations
 from storytrace.claims.sources import SourceContext
 from storytrace.events import acled
-from storytrace.events.kinds import reports_event
+from storytrace.events.kinds import EVENT_WORDS, reports_event
 from storytrace.records import Article, Attribution, Certainty, Claim, Entity
 from storytrace.text.dates import resolve_dates
 from storytrace.text.mentions import attach_mentions
@@ -32,6 +32,9 @@ from storytrace.text.quantities import find_quantities
 from storytrace.text.segment import after_dateline, split_lines
 
 _MIN_WORDS = 6
+#: A text of at most this many prose sentences is a brief: its sentences that tell an event
+#: are its report and are kept as claims whatever their check-worthiness score.
+BRIEF_SENTENCES = 3
 _MIN_QUOTED_WORDS = 4  # an attributed sentence: “Things are bad with food,” he said
 _OPINION = re.compile(
     r"\b(i|we) (believe|think|feel)\b|\bin (my|our) (view|opinion)\b|\bit would not be difficult\b"
@@ -94,11 +97,16 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
         for sent, text, attribution in prose
         if candidate_claim(sent, text, attribution) or _conflict_report(sent, text)
     ]
+    brief = len(prose) <= BRIEF_SENTENCES
     scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
     claims: list[Claim] = []
     for (sent, text, attribution), score in zip(candidates, scores, strict=True):
         certainty = assess_certainty(sent, text=text)
-        if is_claim(score, attribution, certainty[0], text) or _conflict_report(sent, text):
+        if (
+            is_claim(score, attribution, certainty[0], text)
+            or _conflict_report(sent, text)
+            or (brief and _brief_report(sent, text, alone=len(prose) == 1))
+        ):
             claims.append(
                 _claim(article, sent, text, attribution, countries, ents_of[sent.start],
                        score=score, certainty=certainty)
@@ -150,6 +158,21 @@ def _conflict_report(sent: Span, text: str) -> bool:
     if text.rstrip().endswith("?") or is_furniture(text):
         return False
     return reports_event(sent, acled.CONFLICT_WORDS)
+
+
+def _brief_report(sent: Span, text: str, *, alone: bool) -> bool:
+    """A sentence of a brief (at most :data:`BRIEF_SENTENCES` sentences of prose) that
+    tells an event (an event word, not negated): the brief is its report, whatever the
+    check-worthiness score makes of it ("Police continue to arrest activists ahead of the
+    anniversary"); the only sentence of a text is kept with or without one."""
+    if is_furniture(text) or text.rstrip().endswith("?"):
+        return False
+    return alone or any(
+        (t.lemma_.lower() in EVENT_WORDS or t.lemma_.lower() in acled.ACTIONS)
+        and t.pos_ in ("VERB", "NOUN")
+        and not any(c.dep_ == "neg" for c in t.children)
+        for t in sent
+    )
 
 
 def _named(attribution: Attribution | None) -> bool:

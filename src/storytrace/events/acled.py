@@ -174,6 +174,19 @@ FORCES: Final = frozenset(
      "reservist", "pilot", "policeman", "police", "commander", "army", "force", "battalion",
      "brigade", "regiment", "company", "platoon", "squad", "omon", "russians", "ukrainians"}
 )  # fmt: skip
+#: Who a non-state armed group is, and who the state's forces are, as a sentence names them
+#: (ACLED: territory taken by a non-state group is "Non-state actor overtakes territory",
+#: even when the group had held it before).
+NON_STATE: Final = frozenset(
+    {"rebel", "militant", "insurgent", "jihadist", "guerrilla", "militia", "militiaman",
+     "opposition", "separatist", "terrorist", "taliban", "shabab", "shabaab", "houthi",
+     "houthis", "hezbollah", "isis", "isil", "daesh", "haram", "fighter", "peshmerga", "ypg",
+     "sdf"}
+)  # fmt: skip
+STATE_FORCES: Final = frozenset(
+    {"army", "government", "military", "regime", "troop", "soldier", "police", "loyalist",
+     "pro", "federal", "national"}
+)  # fmt: skip
 POLICE: Final = frozenset({"police", "policeman", "omon", "riot", "gendarme", "national guard"})
 CIVILIANS: Final = frozenset(
     {"civilian", "resident", "people", "villager", "worker", "passenger", "child", "woman",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_BODY_WORDS = 12  # a lone line this long is a cut-off report, not a heading
 _TERMINAL = tuple(".!?\"'”’»)")
 _CREDIT = re.compile(
     r"(\b(twitter|facebook|instagram|telegram|getty images|afp|ap photo|reuters photo|"
@@ -67,19 +66,17 @@ def _title_case(words: list[str]) -> bool:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Every line of ``text`` with character offsets and a role. A text of one long line
-    is its own body: a report cut off before its full stop is prose, not a heading."""
+    """Every line of ``text`` with character offsets and a role. A text of one line is its
+    own body, whatever it looks like: a brief without its full stop ("Thousands marched in
+    Bratislava against corruption"), set in capitals, or ending in a photo credit, is prose:
+    there is nothing else it could head or caption."""
     lines: list[Line] = []
     for match in re.finditer(r"[^\n]*", text):
         if match.start() == match.end() and match.start() > 0 and text[match.start() - 1] != "\n":
             continue
         lines.append(Line(match.start(), match.end(), match.group(), classify_line(match.group())))
     filled = [i for i, line in enumerate(lines) if line.role != "blank"]
-    if (
-        len(filled) == 1
-        and lines[filled[0]].role == "heading"
-        and len(lines[filled[0]].text.split()) >= _BODY_WORDS
-    ):
+    if len(filled) == 1 and lines[filled[0]].role in ("heading", "caption"):
         lines[filled[0]] = replace(lines[filled[0]], role="prose")
     return lines
 
