@@ -27,6 +27,8 @@ POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear"
         ("The minister said on Thursday that the vote was postponed.", "2024-05-02"),
         ("Parliament votes next Thursday.", "2024-05-09"),
         ("Parliament voted last Wednesday.", "2024-05-01"),
+        ("On Thursday, the rebels agreed to resume talks with the army.", "2024-05-02"),
+        ("The rebels agreed to resume talks on Thursday.", "2024-05-09"),
         ("Parliament will vote on Wednesday.", WEDNESDAY),
         ("The talks will resume tomorrow.", "2024-05-09"),
         # a date that owns a noun is that thing's day: a present verb over it says nothing

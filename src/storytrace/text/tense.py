@@ -78,14 +78,18 @@ def _owns_a_noun(span: Span) -> bool:
 def _direction_of(verb: Token | None, plain_present: bool = True) -> Direction | None:
     """The direction of one verb, climbing through "plans to [open]", "is going to [vote]";
     a plain present or progressive points forward only when ``plain_present``."""
+    climbed = False
     for _ in range(4):  # up through "plans to [open]", "is going to [vote]"
         if verb is None:
             return None
         aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in aux):
             return "future"
-        if _plans(verb):
-            return "future"  # "plans to", "is set to", "is due to", "is going to"
+        # "plans to", "is set to", "is going to"; a past one only for the date of what was
+        # planned ("agreed to resume talks on Sunday"), not of the agreeing ("On Sunday,
+        # they agreed to resume talks")
+        if _plans(verb) and (climbed or verb.tag_ not in _PAST_TAGS):
+            return "future"
         if verb.tag_ == "VB" and any(c.tag_ == "TO" for c in aux):
             parent = verb.head
             if (
@@ -94,6 +98,7 @@ def _direction_of(verb: Token | None, plain_present: bool = True) -> Direction |
                 and verb.dep_ in _CLAUSE_DEPS
             ):
                 verb = parent
+                climbed = True
                 continue
             return None
         perfect = any(c.lower_ in ("has", "have", "had") for c in aux)
