@@ -575,8 +575,10 @@ def update_stories(
     concurrent run's are built upon, never overwritten. Only what the new articles touch
     is recomputed (see ``docs/scale.md``): their reuse edges, the stories they join, merge
     or form (grouped with :func:`group_stories` ``focus``), and those stories' groups,
-    origins and events; every other story is read back as stored. The rebuilt stories
-    replace the ones they absorb in one transaction (``Store.replace_stories``): a run
+    origins and events; every other story is read back as stored. Stories are built a
+    batch at a time and wait on disk (:class:`~storytrace.spill.StorySpill`), so memory
+    holds one batch whatever the corpus size; then they replace the ones they absorb in
+    one transaction (``Store.replace_stories``, reading them back one at a time): a run
     killed at any point leaves the previous stories whole. With no new article ready,
     the stored stories stand as they are, and nothing is loaded.
     """

@@ -16,7 +16,8 @@ import pytest
 
 import storytrace.pipeline as pipeline
 from storytrace.pipeline import RunSummary, ingest_into, read_new, update_stories
-from storytrace.records import Story
+from storytrace.records import ClaimGroup, Event, ReuseEdge, Story
+from storytrace.spill import StorySpill
 from storytrace.store import SQLiteStore, open_store
 from storytrace_testkit import CORPUS
 
@@ -64,3 +65,28 @@ def test_a_run_never_holds_every_built_story_in_memory(
     assert max(built) - before <= 2, built
     assert max(written) - before <= 2, written
     print("alive", before, built, written)
+
+
+def test_a_spill_gives_its_stories_back_in_order_and_leaves_no_file(tmp_path: Path) -> None:
+    stories = [
+        Story(
+            id=f"story-{n}",
+            title=f"Story {n}",
+            article_ids=(f"a{n}", f"b{n}"),
+            claim_groups=(
+                ClaimGroup(
+                    id=f"g{n}", text="A ferry ran aground.", verdict="single_source", members=()
+                ),
+            ),  # fmt: skip
+            reuse_edges=(ReuseEdge(source=f"a{n}", target=f"b{n}", containment=0.5),),
+            events=(Event(id=f"e{n}", event_type="Riots", sub_event_type="Mob violence"),),
+        )
+        for n in range(5)
+    ]
+    with StorySpill(tmp_path) as spill:
+        for story in stories:
+            spill.add(story)
+        assert list(tmp_path.iterdir()) == []  # unnamed: a killed run leaves nothing
+        assert list(spill) == stories
+        assert list(spill) == stories  # read again from the start
+        assert spill.count == len(stories)
