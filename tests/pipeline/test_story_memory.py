@@ -77,7 +77,7 @@ def test_a_spill_gives_its_stories_back_in_order_and_leaves_no_file(tmp_path: Pa
                 ClaimGroup(
                     id=f"g{n}", text="A ferry ran aground.", verdict="single_source", members=()
                 ),
-            ),  # fmt: skip
+            ),
             reuse_edges=(ReuseEdge(source=f"a{n}", target=f"b{n}", containment=0.5),),
             events=(Event(id=f"e{n}", event_type="Riots", sub_event_type="Mob violence"),),
         )
