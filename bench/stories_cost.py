@@ -21,6 +21,7 @@ import hashlib
 import json
 import resource
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -70,6 +71,8 @@ class CpuClock:
         high, self._high = max(self._high, _rss_mb()), _rss_mb()
         self.rss[stage] = max(self.rss.get(stage, 0), high)
         self._cpu, self._wall = cpu, wall
+        print(json.dumps({"stage": stage, "cpu": self.cpu[stage], "peak_mb": high}),
+              file=sys.stderr, flush=True)  # fmt: skip
 
     def stop(self) -> None:
         self._done.set()
