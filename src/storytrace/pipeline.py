@@ -669,7 +669,7 @@ def update_stories(
 
 
 INDEX_BATCH = 2_000  # articles indexed at a time (bounded memory)
-STORY_BATCH_ARTICLES = 2_000  # stories built at a time hold about this many articles
+STORY_BATCH_ARTICLES = 500  # stories built at a time hold about this many articles (0.5 MB each)
 
 
 def _vectors(store: Store, articles: Sequence[Article]) -> Vectors:
