@@ -21,7 +21,9 @@ import hashlib
 import json
 import resource
 import shutil
+import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -32,19 +34,49 @@ from storytrace.pipeline import update_stories
 from storytrace.store import Store, open_store
 
 
+def _rss_mb() -> int:
+    """The resident memory of this process now, in MB (0 where ``/proc`` is missing)."""
+    try:
+        with Path("/proc/self/status").open(encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
 class CpuClock:
-    """CPU seconds (and wall seconds) by stage, ticked as :class:`pipeline._Clock` is."""
+    """CPU seconds (and wall seconds) by stage, ticked as :class:`pipeline._Clock` is, and
+    the highest resident memory seen during each stage (sampled every 50 ms)."""
 
     def __init__(self) -> None:
         self.cpu: dict[str, float] = {}
         self.wall: dict[str, float] = {}
+        self.rss: dict[str, int] = {}
         self._cpu, self._wall = time.process_time(), time.perf_counter()
+        self._high = _rss_mb()
+        self._done = threading.Event()
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.05):
+            self._high = max(self._high, _rss_mb())
 
     def tick(self, stage: str) -> None:
         cpu, wall = time.process_time(), time.perf_counter()
         self.cpu[stage] = round(self.cpu.get(stage, 0.0) + cpu - self._cpu, 2)
         self.wall[stage] = round(self.wall.get(stage, 0.0) + wall - self._wall, 2)
+        high, self._high = max(self._high, _rss_mb()), _rss_mb()
+        self.rss[stage] = max(self.rss.get(stage, 0), high)
         self._cpu, self._wall = cpu, wall
+        print(json.dumps({"stage": stage, "cpu": self.cpu[stage], "peak_mb": high}),
+              file=sys.stderr, flush=True)  # fmt: skip
+
+    def stop(self) -> None:
+        self._done.set()
+        self._sampler.join()
 
 
 def snapshot(store: Store) -> dict[str, Any]:
@@ -68,6 +100,7 @@ def run(base: Path, snapshot_to: Path | None) -> dict[str, Any]:
             with store.story_update():
                 update_stories(store, lambda *_: None, clock)  # type: ignore[arg-type]
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # before the snapshot
+            clock.stop()
             found = snapshot(store)
         finally:
             store.close()
@@ -86,6 +119,7 @@ def run(base: Path, snapshot_to: Path | None) -> dict[str, Any]:
         "cpu_per_article": round(total / max(1, articles), 4),
         "wall_total": round(sum(clock.wall.values()), 2),
         "peak_memory_mb": peak,
+        "peak_memory_mb_by_stage": clock.rss,
         "digest": hashlib.sha256(text.encode()).hexdigest()[:16],
     }
 

@@ -75,6 +75,7 @@ from storytrace.report.stamp import REPORTS, STAMP
 from storytrace.report.update import report_store
 from storytrace.reuse import find_reuse
 from storytrace.reuse.stored import find_new_reuse
+from storytrace.spill import StorySpill
 from storytrace.store import Store, open_store, runs
 from storytrace.store.base import StoryCounts
 from storytrace.store.runs import start_run
@@ -574,8 +575,10 @@ def update_stories(
     concurrent run's are built upon, never overwritten. Only what the new articles touch
     is recomputed (see ``docs/scale.md``): their reuse edges, the stories they join, merge
     or form (grouped with :func:`group_stories` ``focus``), and those stories' groups,
-    origins and events; every other story is read back as stored. The rebuilt stories
-    replace the ones they absorb in one transaction (``Store.replace_stories``): a run
+    origins and events; every other story is read back as stored. Stories are built a
+    batch at a time and wait on disk (:class:`~storytrace.spill.StorySpill`), so memory
+    holds one batch whatever the corpus size; then they replace the ones they absorb in
+    one transaction (``Store.replace_stories``, reading them back one at a time): a run
     killed at any point leaves the previous stories whole. With no new article ready,
     the stored stories stand as they are, and nothing is loaded.
     """
@@ -626,42 +629,47 @@ def update_stories(
     old = store.get_stories(sorted(replaced))
     members = members_by_story(articles, assignment, story_ids)
     story_edges = edges_by_story([*edges, *(e for s in old for e in s.reuse_edges)], assignment)
-    built: list[Story] = []
+    kinds = store.event_kinds(replaced)
+    saved: set[str] = set()
     done = 0
-    for batch in story_batches(story_ids, members, STORY_BATCH_ARTICLES):
-        claims = store.get_claims(a.id for story_id in batch for a in members[story_id])
-        by_article: dict[str, list[Claim]] = {}
-        for claim in claims:
-            by_article.setdefault(claim.article_id, []).append(claim)
-        by_claim = load_claim_vectors(store, claims)
-        _tick(clock, "load")
-        for story_id in batch:
-            chosen = members[story_id]
-            story_claims = [c for a in chosen for c in by_article.get(a.id, [])]
-            found = story_edges.get(story_id, [])
-            built.extend(_build_guarded(story_id, chosen, story_claims, found, by_claim, failed))
-            done += 1
-            progress("stories", done, len(story_ids))
-        del claims, by_article, by_claim
-        _tick(clock, "align+provenance+events")
-    kinds = {event_kind(e) for s in built for e in s.events} | store.event_kinds(replaced)
-    with store.transaction():
-        store.replace_stories(built, replacing=replaced)
-        _tick(clock, "store")
-        rebuilt = {s.id for s in built} | replaced
-        merged, dropped = cross_story_events(
-            store.story_events(kinds), store.cross_events(kinds), rebuilt, store.claim_groups
-        )
-        store.save_cross_events(merged, replacing=dropped)
-        _tick(clock, "events across stories")
-        todo = set(unindexed)
-        _save_index(store, [a for a in articles if a.id in todo], len(indexed))
-        _tick(clock, "index")
-    return sorted({s.id for s in built})
+    with StorySpill() as built:  # on disk until saved: memory holds one batch
+        for batch in story_batches(story_ids, members, STORY_BATCH_ARTICLES):
+            claims = store.get_claims(a.id for story_id in batch for a in members[story_id])
+            by_article: dict[str, list[Claim]] = {}
+            for claim in claims:
+                by_article.setdefault(claim.article_id, []).append(claim)
+            by_claim = load_claim_vectors(store, claims)
+            _tick(clock, "load")
+            for story_id in batch:
+                chosen = members[story_id]
+                story_claims = [c for a in chosen for c in by_article.get(a.id, [])]
+                found = story_edges.get(story_id, [])
+                for story in _build_guarded(story_id, chosen, story_claims, found, by_claim,
+                                            failed):  # fmt: skip
+                    built.add(story)
+                    saved.add(story.id)
+                    kinds |= {event_kind(e) for e in story.events}
+                done += 1
+                progress("stories", done, len(story_ids))
+            del claims, by_article, by_claim
+            _tick(clock, "align+provenance+events")
+        with store.transaction():
+            store.replace_stories(built, replacing=replaced)
+            _tick(clock, "store")
+            rebuilt = saved | replaced
+            merged, dropped = cross_story_events(
+                store.story_events(kinds), store.cross_events(kinds), rebuilt, store.claim_groups
+            )
+            store.save_cross_events(merged, replacing=dropped)
+            _tick(clock, "events across stories")
+            todo = set(unindexed)
+            _save_index(store, [a for a in articles if a.id in todo], len(indexed))
+            _tick(clock, "index")
+    return sorted(saved)
 
 
 INDEX_BATCH = 2_000  # articles indexed at a time (bounded memory)
-STORY_BATCH_ARTICLES = 2_000  # stories built at a time hold about this many articles
+STORY_BATCH_ARTICLES = 500  # stories built at a time hold about this many articles (0.5 MB each)
 
 
 def _vectors(store: Store, articles: Sequence[Article]) -> Vectors:

@@ -191,3 +191,35 @@ def test_events_told_in_several_stories_are_records_of_their_own(store, three):
     assert store.get_cross_events() == [grown, lone]
     store.save_cross_events([], replacing=["m2"])
     assert store.get_cross_events() == [lone]
+
+
+def test_stories_streamed_once_replace_as_a_list_does(store, three, mutiny_story):
+    """``replace_stories`` reads a one-shot stream (what a run streams from disk): the
+    merges, redirects and stories are those a list gives."""
+    sofrep, ibt, flood = three
+    store.replace_stories([_story("s1", sofrep), _story("s2", ibt), _story("s3", flood)])
+
+    merged = store.replace_stories(iter([_story("s1", sofrep, ibt), _story("s3", flood)]))
+
+    assert merged == {"s2": "s1"}
+    assert {s.id: s.article_ids for s in store.get_stories()} == {
+        "s1": (sofrep.id, ibt.id),
+        "s3": (flood.id,),
+    }
+    assert store.redirect_of("s2") == "s1"
+
+
+def test_a_stream_that_breaks_midway_leaves_the_previous_stories_whole(store, three):
+    sofrep, ibt, flood = three
+    store.replace_stories([_story("s1", sofrep), _story("s2", ibt), _story("s3", flood)])
+    before = store.get_stories()
+
+    def stream():
+        yield _story("s1", sofrep, ibt, flood)  # saved first, then the stream breaks
+        raise OSError("the spill file could not be read")
+
+    with pytest.raises(OSError):
+        store.replace_stories(stream())
+
+    assert store.get_stories() == before
+    assert store.redirect_of("s2") is None

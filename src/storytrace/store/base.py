@@ -116,9 +116,10 @@ class Store(Protocol):
         """Hold the store's story lock: one process at a time reads, groups and saves stories."""
 
     def replace_stories(
-        self, stories: Sequence[Story], *, replacing: Collection[str] | None = None
+        self, stories: Iterable[Story], *, replacing: Collection[str] | None = None
     ) -> dict[str, str]:
-        """Make the stored stories exactly ``stories`` in one transaction.
+        """Make the stored stories exactly ``stories`` in one transaction (read once, one
+        story at a time: they may be streamed from disk).
 
         Stories no longer there are recorded as merged into the story holding most of
         their articles; returns those ``{old id: new id}``. Empty stories are not kept.

@@ -456,7 +456,7 @@ class SQLStore:
         )
 
     def replace_stories(
-        self, stories: Sequence[Story], *, replacing: Collection[str] | None = None
+        self, stories: Iterable[Story], *, replacing: Collection[str] | None = None
     ) -> dict[str, str]:
         """Make the stored stories exactly ``stories``, in one transaction.
 
@@ -464,9 +464,8 @@ class SQLStore:
         recorded as merged into the new story that holds most of its articles (returned
         as ``{old id: new id}``). A story without articles is never stored. With
         ``replacing``, only those stored stories are replaced; every other is left as is.
+        ``stories`` is read once, one story at a time (it may stream them from disk).
         """
-        kept = [s for s in stories if s.article_ids]
-        new_of = {a: s.id for s in kept for a in s.article_ids}
         with self._write("replace the stories"):
             old: dict[str, list[str]] = {}
             sql = "SELECT article_id, story_id FROM story_articles"
@@ -482,7 +481,13 @@ class SQLStore:
                 if replacing is None
                 else set(old)
             )
-            ids = {s.id for s in kept}
+            new_of: dict[str, str] = {}
+            ids: set[str] = set()
+            for story in stories:  # an article a story takes leaves the one it was in
+                if story.article_ids:
+                    ids.add(story.id)
+                    new_of.update((a, story.id) for a in story.article_ids)
+                    self._save_story(story)
             merged: dict[str, str] = {}
             for story_id in sorted(stored - ids):
                 heirs = Counter(new_of[a] for a in old.get(story_id, []) if a in new_of)
@@ -493,8 +498,6 @@ class SQLStore:
                 self._sql("DELETE FROM story_articles WHERE story_id = ?"), [(s,) for s in gone]
             )
             self._delete_roots(Story, [f"story:{s}" for s in gone])
-            for story in kept:
-                self._save_story(story)
             now = datetime.now(UTC).isoformat(timespec="seconds")
             for old_id, new_id in merged.items():
                 self._exec(
