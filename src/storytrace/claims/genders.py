@@ -12,7 +12,7 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 Sex = Literal["f", "m"]
 TABLE = Path(__file__).parent / "data" / "first_names.tsv"
@@ -74,12 +74,18 @@ def mention_sex(ent: Span) -> Sex | None:
         found = _word_sex(before[-1].text)
         if found is not None:
             return found
-    root = ent.root
-    related = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        related.append(root.head)
-    for noun in related:
+    for noun in apposed_nouns(ent):
         found = _word_sex(noun.text)
         if found is not None:
             return found
     return None
+
+
+def apposed_nouns(ent: Span) -> list[Token]:
+    """The nouns a mention is set beside in apposition ("Ann Lee, a spokeswoman,"; "the
+    secretary, Ann Lee,")."""
+    root = ent.root
+    related = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        related.append(root.head)
+    return related

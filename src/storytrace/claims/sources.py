@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from storytrace.claims.genders import PRONOUN_SEX, Sex, first_name_sex, mention_sex
+from storytrace.claims.genders import (
+    PRONOUN_SEX,
+    Sex,
+    apposed_nouns,
+    first_name_sex,
+    mention_sex,
+)
 from storytrace.records import SourceKind
 from storytrace.records import Span as SpanOffsets
 from storytrace.text.doccache import doc_ents, span_ents
@@ -408,14 +414,10 @@ def _titled(ent: Span, role: str, of: str | None) -> bool:
     words = [_word(t) for t in doc[max(ent.sent.start, ent.start - _TITLE_REACH) : ent.start]]
     if role in words and (of is None or of in words[words.index(role) :]):
         return True
-    root = ent.root
-    related = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        related.append(root.head)
-    for noun in related:
-        if noun.lemma_.lower() == role and (of is None or _role_words(noun)[1] == of):
-            return True
-    return False
+    return any(
+        noun.lemma_.lower() == role and (of is None or _role_words(noun)[1] == of)
+        for noun in apposed_nouns(ent)
+    )
 
 
 def role_holder(head: Token, ctx: SourceContext) -> Resolved | None:
