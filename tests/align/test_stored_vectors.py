@@ -34,11 +34,11 @@ def test_build_story_groups_by_the_vectors_it_is_given() -> None:
     first = Article.from_text("The bridge over the river closed on Monday for repairs.", outlet="A")
     second = Article.from_text("A new bakery opened downtown selling rye bread daily.", outlet="B")
     claims = [_claim(first, first.text), _claim(second, second.text)]
-    same = {c.id: np.asarray([1.0, 0.0], dtype=np.float32) for c in claims}
+    axes = np.eye(2, 384, dtype=np.float32)  # unit vectors of MiniLM's width
+    same = {c.id: axes[0] for c in claims}
     story = build_story("s", [first, second], claims, [], same)
     assert [len(g.members) for g in story.claim_groups] == [2]  # one vector, one group
-    apart = {claims[0].id: np.asarray([1.0, 0.0], dtype=np.float32),
-             claims[1].id: np.asarray([0.0, 1.0], dtype=np.float32)}  # fmt: skip
+    apart = {claims[0].id: axes[0], claims[1].id: axes[1]}
     story = build_story("s", [first, second], claims, [], apart)
     assert sorted(len(g.members) for g in story.claim_groups) == [1, 1]
 
