@@ -66,10 +66,21 @@ def test_a_report_with_only_an_unknown_place_stands_alone() -> None:
         "Lynch herself was a partner at Hogan & Hartson from 2002 to 2010.",
         "In an essay last week, the candidate's daughter acknowledged their uphill battle.",
         "The company lost a long legal battle over the patents in Delaware.",
+        "The harbour rules, announced in Dayton on Monday, are likely to draw fire from "
+        "Republicans, and a costly push abroad.",
+        "The county's jail population in Texas has since exploded to hold a record 12,000 "
+        "inmates as of 2014, according to the sheriff.",
     ],
 )
 def test_a_name_or_a_figure_of_speech_is_no_event(text: str) -> None:
     assert not _story(text).events
+
+
+def test_a_bomb_that_explodes_is_no_accident() -> None:
+    story = _story("A car bomb exploded near a market in Mogadishu on Sunday, killing four.")
+    assert [(e.event_type, e.sub_event_type) for e in story.events] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -89,3 +100,11 @@ def test_a_rally_with_a_demand_and_a_suicide_bomber_are_events() -> None:
     bomber = _story("A suicide bomber killed 12 people at a checkpoint in Kabul on Sunday.")
     assert [e.sub_event_type for e in rally.events] == ["Peaceful protest"]
     assert [e.sub_event_type for e in bomber.events] == ["Suicide bomb"]
+
+
+def test_coming_under_fire_is_shooting_not_a_fire() -> None:
+    story = _story(
+        "A checkpoint near Marib came under fire from rebel fighters on Sunday, killing two "
+        "soldiers."
+    )
+    assert [e.event_type for e in story.events] == ["Battles"]

@@ -379,10 +379,50 @@ def _lacks_company(token: Token, lemma: str) -> bool:
     )
 
 
+# Who "fire" comes from when it is criticism: "drew fire from Republicans", "critics".
+_CRITICS: Final = frozenset({
+    "critic", "republican", "democrat", "lawmaker", "opponent", "conservative", "liberal",
+    "activist", "rival", "voter", "senator", "party", "left", "right", "union", "group",
+})  # fmt: skip
+# What "explodes" when it only grows: "the prison population has since exploded to 2.3 million".
+_AMOUNTS: Final = frozenset({
+    "population", "number", "cost", "price", "debt", "deficit", "spending", "use", "demand",
+    "membership", "enrollment", "enrolment", "sale", "rate", "growth", "market", "industry",
+    "budget", "value", "interest", "popularity", "audience", "traffic",
+})  # fmt: skip
+
+
 def _figurative(token: Token) -> bool:
-    """A noun of violence modified as a figure of speech (see :data:`_FIGURATIVE`)."""
-    return token.pos_ == "NOUN" and any(
+    """A word of violence used as a figure of speech: a noun modified so (see
+    :data:`_FIGURATIVE`); "fire" that is criticism ("drew fire from Republicans", "under fire
+    for his remarks"); an amount that "exploded" (grew)."""
+    if token.pos_ == "NOUN" and any(
         c.dep_ in ("amod", "compound", "nmod") and c.lower_ in _FIGURATIVE for c in token.children
+    ):
+        return True
+    lemma = token.lemma_.lower()
+    if lemma == "fire" and token.pos_ == "NOUN":
+        return _criticism(token)
+    if lemma in ("explode", "skyrocket", "balloon") and token.pos_ == "VERB":
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        to = any(c.dep_ in ("prep", "xcomp", "aux") and c.lower_ == "to" for c in token.children)
+        return to or any(c.lemma_.lower() in _AMOUNTS for c in subjects)
+    return False
+
+
+def _criticism(fire: Token) -> bool:
+    """ "fire" from critics or politicians, or "under fire for" something said or done."""
+    near = [*fire.children, *fire.head.children]
+    for prep in near:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for source in prep.children:
+                human = source.ent_type_ in ("PERSON", "NORP")  # an ORG may be armed
+                word = source.lower_.removesuffix("s")
+                if human or source.lemma_.lower() in _CRITICS or word in _CRITICS:
+                    return True
+    under = fire.head.lower_ == "under"
+    return under and any(
+        t.dep_ == "prep" and t.lower_ == "for" for t in [*near, *fire.head.head.children]
     )
 
 
@@ -406,17 +446,24 @@ _SET_UP: Final = frozenset({"base", "camp", "post", "outpost", "checkpoint", "he
 
 
 def _word(token: Token) -> str:
-    """The lemma :data:`~.acled.ACTIONS` knows the token by; "opened fire" is shooting,
-    not a fire (its kind is the model's, as for "shoot"); see :data:`_FORMS` and
+    """The lemma :data:`~.acled.ACTIONS` knows the token by; "opened fire" and "came under
+    fire" are shooting, not a fire (its kind is the model's, as for "shoot"); see :data:`_FORMS` and
     :data:`_PHRASES`."""
     if token.lower_ == "aground":
         return "aground"
     lemma = _FORMS.get(token.lower_, token.lemma_.lower())
-    if lemma == "fire" and token.head.lemma_.lower() in _GUNFIRE:
+    if lemma == "fire" and (token.head.lemma_.lower() in _GUNFIRE or _came_under(token)):
         return "shoot"
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
         return _phrase(token, lemma) or lemma
     return lemma
+
+
+def _came_under(fire: Token) -> bool:
+    """ "came under fire", "were under fire": shooting (criticism is a figure, see
+    :func:`_criticism`)."""
+    under = fire.head
+    return under.lower_ == "under" and under.head.lemma_.lower() in ("come", "be")
 
 
 def _phrase(token: Token, lemma: str) -> str | None:
@@ -478,15 +525,26 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         return (*rule, family, False)
     incident = _incident_word(doc)
     if incident is not None and not kind.acled:
+        if acled.family(incident) == "fire" and _lemmas(doc) & _WEAPONS:
+            return (*_BOMB, "bomb", False)  # "a car bomb exploded": no accident
         return (*acled.ACTIONS[incident], acled.family(incident), False)
     return kind.event_type, kind.sub_event_type, kind.code.lower(), True
 
 
+# A fire or explosion with one of these in its sentence is a weapon's, not an accident.
+_WEAPONS: Final = frozenset({
+    "bomb", "bombing", "explosive", "ied", "landmine", "grenade", "detonate", "detonator",
+    "suicide", "shell", "rocket", "missile",
+})  # fmt: skip
+_BOMB: Final = ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+
+
 def _incident_word(doc: Doc) -> str | None:
-    """An accident word of the sentence ("fire", "crash") that is not negated."""
+    """An accident word of the sentence ("fire", "crash") that is not negated nor a figure
+    of speech ("drew fire from Republicans")."""
     for token in doc:
         rule = acled.ACTIONS.get(_word(token))
-        negated = any(c.dep_ == "neg" for c in token.children)
+        negated = any(c.dep_ == "neg" for c in token.children) or _figurative(token)
         if rule and rule[0] == acled.INCIDENT and token.pos_ in ("NOUN", "VERB") and not negated:
             return _word(token)
     return None
