@@ -70,6 +70,8 @@ def test_a_report_with_only_an_unknown_place_stands_alone() -> None:
         "Republicans, and a costly push abroad.",
         "The county's jail population in Texas has since exploded to hold a record 12,000 "
         "inmates as of 2014, according to the sheriff.",
+        "The state's jail population stood at 9,000 in 1980 and has since exploded to hold "
+        "31,000 inmates as of 2014, according to the Texas sheriffs' union.",
     ],
 )
 def test_a_name_or_a_figure_of_speech_is_no_event(text: str) -> None:

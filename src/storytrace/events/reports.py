@@ -404,8 +404,14 @@ def _figurative(token: Token) -> bool:
     if lemma == "fire" and token.pos_ == "NOUN":
         return _criticism(token)
     if lemma in ("explode", "skyrocket", "balloon") and token.pos_ == "VERB":
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        to = any(c.dep_ in ("prep", "xcomp", "aux") and c.lower_ == "to" for c in token.children)
+        verbs = [token, token.head] if token.dep_ == "conj" else [token]  # "stood ... and has
+        # since exploded": the subject is the first verb's
+        subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]
+        to = any(
+            (c.dep_ == "prep" and c.lower_ == "to")
+            or (c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children))
+            for c in token.children
+        )
         return to or any(c.lemma_.lower() in _AMOUNTS for c in subjects)
     return False
 
