@@ -146,7 +146,7 @@ def _first_person_speakers(
     for attribution in attributions:
         marked = (attribution.source_text or "").lower()
         if attribution.kind == "unnamed" and marked in _FIRST_PERSON and attribution.cue_span:
-            quote = quote_at(list(quotes), *attribution.cue_span)
+            quote = quote_at(quotes, *attribution.cue_span)
             speaker = _speaker_of(quote, attributions, attribution) if quote else None
             if speaker is not None:
                 attribution = replace(
@@ -166,9 +166,8 @@ def _speaker_of(
 ) -> Attribution | None:
     """The named, direct attribution whose content holds the quote (not ``inner`` itself)."""
     for attribution in attributions:
-        if attribution is inner or not attribution.direct or not attribution.source:
-            continue
-        if attribution.kind == "unnamed":
+        named = attribution.source and attribution.kind != "unnamed"
+        if attribution is inner or not attribution.direct or not named:
             continue
         if any(
             a <= quote.start + 1 and quote.end - 1 <= b + 1
@@ -186,25 +185,26 @@ def _attribution(
     quotes: Sequence[Quote],
     ctx: SourceContext,
 ) -> Attribution:
+    subject = _cue_subject(_tokens(doc, relation.cue))
     source_tokens = _tokens(doc, relation.source) if relation.source else []
     head = _head(source_tokens)
     if head is None or head.pos_ not in _NOMINAL:
         # no source marked, or a stray word ("as a rear admiral", "'s"): the cue's subject
-        source_tokens = _cue_subject(_tokens(doc, relation.cue))
+        source_tokens = subject
         head = _head(source_tokens)
     if head is not None:
         name, kind, resolved = resolve_source(head, source_tokens, ctx)
     else:
         name, kind, resolved = "", "unnamed", None
-    subject = _cue_subject(_tokens(doc, relation.cue))
-    if subject and head is not None and head not in subject and _inside_subject(head, subject):
-        name, kind, resolved = "", "unnamed", None  # a word of the subject's relative clause
-    if kind == "unnamed" and subject:
-        # the tagger marked a word the text does not name ("Rucker Culpepper, who runs the
-        # get-out-the-vote effort, said": "vote"): the cue's subject, when it names someone
-        named = resolve_source(_head(subject) or subject[0], subject, ctx)
-        if named[1] != "unnamed":
-            name, kind, resolved = named
+    if subject and source_tokens is not subject and head is not None:
+        if head not in subject and _inside_subject(head, subject):
+            name, kind, resolved = "", "unnamed", None  # a word of its relative clause
+        if kind == "unnamed":
+            # the tagger marked a word the text does not name ("Rucker Culpepper, who runs
+            # the get-out-the-vote effort, said": "vote"): the cue's subject, if it names one
+            named = resolve_source(_head(subject) or subject[0], subject, ctx)
+            if named[1] != "unnamed":
+                name, kind, resolved = named
     cue = " ".join(" ".join(text[a:b].split()) for a, b in relation.cue)
     source_span = _outer(relation.source)
     marked = " ".join(" ".join(text[a:b].split()) for a, b in relation.source or ())

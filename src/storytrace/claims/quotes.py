@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _OPEN = {"“": "”", "«": "»", "„": "“"}
@@ -64,7 +65,7 @@ def find_quotes(text: str) -> list[Quote]:
     return [q for q in quotes if q.end - q.start > 3]
 
 
-def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
+def quote_at(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
     """The quote that holds most of the span ``start:end``, if any holds at least half of it."""
     best: Quote | None = None
     best_share = 0.5

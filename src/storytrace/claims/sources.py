@@ -91,7 +91,6 @@ class SourceContext:
 
     known_outlets: set[str] = field(default_factory=set)
     people: dict[str, str] = field(default_factory=dict)  # surname or name -> full name
-    last_person: str | None = None
     recent_people: list[str] = field(default_factory=list)  # last named last (a subject last)
     sexes: dict[str, Sex] = field(default_factory=dict)  # what a title or role shows of one
     last_group: tuple[str, SourceKind] | None = None  # last outlet or organisation cited
@@ -148,7 +147,6 @@ class SourceContext:
         for ent in span_ents(sent) if ents is None else ents:
             if is_person(ent) and not self.is_place_name(ent.text):
                 full = self.full_name(ent.text)
-                self.last_person = full
                 self._recent(full)
                 sex = mention_sex(ent)
                 if sex is not None:
@@ -175,7 +173,6 @@ class SourceContext:
                 self.named_at.setdefault(name, (ent.start_char, ent.end_char))
                 self.last_org = (name, "organisation", ent.start_char)
         if subject_person is not None:
-            self.last_person = subject_person
             self._recent(subject_person)
         quoted = _opening_char(sent) in "\"“‘«'"
         if (
@@ -190,6 +187,11 @@ class SourceContext:
             )
         ):
             self.they_is_group = False
+
+    @property
+    def last_person(self) -> str | None:
+        """The person named last (a sentence's subject after its other names)."""
+        return self.recent_people[-1] if self.recent_people else None
 
     def _recent(self, name: str) -> None:
         if name in self.recent_people:
