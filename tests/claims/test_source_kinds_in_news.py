@@ -295,11 +295,22 @@ def test_a_pronoun_no_person_named_can_take_is_unnamed() -> None:
 def test_a_headline_verb_is_no_part_of_a_name() -> None:
     assert clean_name("Obama Says") == "Obama"
     assert clean_name("Ellen Marsh Warns") == "Ellen Marsh"
+    assert clean_name("Marsh Says He Never") == "Marsh"
     text = (
         "Marsh Says Port Will Reopen\n\nPresident Marsh spoke to dock workers on Monday. "
         "President Marsh said the port would reopen within weeks."
     )
     assert _said(text).source == "Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("2016 9:12PMTrump", "Trump"), ("8:38PM Rubio", "Rubio"), ("Neither Cruz", "Cruz"),
+     ("FlagShareLikeReplySara Bondioli", "Sara Bondioli"), ("McDonald", "McDonald"),
+     ("DeSantis", "DeSantis")],
+)  # fmt: skip
+def test_a_live_blogs_stamps_and_buttons_are_no_part_of_a_name(text: str, name: str) -> None:
+    assert clean_name(text) == name
 
 
 def test_a_nickname_is_not_the_full_name_a_surname_stands_for() -> None:
@@ -366,3 +377,42 @@ def test_a_byline_is_read_as_the_author_it_names(
     byline: str, source: tuple[str, str] | None
 ) -> None:
     assert author_source(byline) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a name the small model calls a person once, in passing, is no antecedent
+        ("Linda Moreau spoke at the rally on Friday. Her critics say she should not have "
+         "accepted a replica Purple Heart from a veteran. She said the gift had moved her.",
+         "Linda Moreau"),
+        ("Robert Lane toured the plant on Monday. Workers talked about Latinos and the "
+         "police. But he said the plant would stay open.", "Robert Lane"),
+        # the main clause's subject, not a subject inside what it says
+        ("Though sorry for the family, Ada Brennan said she does not believe Hale and "
+         "Marta Quist should be immune from criticism. She said the debate was fair.",
+         "Ada Brennan"),
+        # a known surname the small model tags as no name is still the sentence's subject
+        ("Ada Brennan met the mayor on Monday. Brennan continued her remarks by answering "
+         "those who believe Ruth Kell should resign. She said the mayor had her support.",
+         "Ada Brennan"),
+        # "whose husband" beside a name says nothing of her sex
+        ("Ada Brennan, whose husband, Navy officer Tom Brennan, was one of four Americans "
+         "killed in 2012, discussed the case with a radio host on Thursday. She said the "
+         "memorial would open in May.", "Ada Brennan"),
+        # a name set beside a person's role, though the small model calls it a body
+        ("Then shots were fired into the crowd. Nadia Violet, an Iranian journalist visiting "
+         "Nice on vacation, told the Guardian that she saw the truck hit people. \"I saw "
+         "people fleeing,\" she said by phone.", "Nadia Violet"),
+    ],
+)  # fmt: skip
+def test_he_and_she_follow_back_to_a_salient_person(text: str, person: str) -> None:
+    assert (_said(text).source, _said(text).kind) == (person, "person")
+
+
+def test_a_title_case_headline_lends_no_name_to_the_body() -> None:
+    text = (
+        "Miller Says He Never Promised To Close The Port\n\nSusan Miller said on Monday that "
+        "the port would stay open. Miller said the workers would keep their jobs."
+    )
+    assert {a.source for a in _attributions(text)} == {"Susan Miller"}

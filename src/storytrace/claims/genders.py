@@ -75,6 +75,8 @@ def mention_sex(ent: Span) -> Sex | None:
         if found is not None:
             return found
     for noun in apposed_nouns(ent):
+        if any(c.lower_ == "whose" for c in noun.children):
+            continue  # "Dorothy Woods, whose husband, ..." is no husband
         found = _word_sex(noun.text)
         if found is not None:
             return found

@@ -17,8 +17,9 @@ from storytrace.claims.genders import (
 )
 from storytrace.records import SourceKind
 from storytrace.records import Span as SpanOffsets
-from storytrace.text.doccache import doc_ents, span_ents
+from storytrace.text.doccache import doc_ents, doc_text, span_ents
 from storytrace.text.places import geocode
+from storytrace.text.segment import classify_line
 
 OUTLET_NOUNS = {
     "newspaper", "outlet", "agency", "broadcaster", "channel", "magazine", "paper", "daily",
@@ -102,6 +103,9 @@ class SourceContext:
     last_org: tuple[str, SourceKind, int] | None = None
     last_group_at: int = -1  # where last_group was cited
     surnames: dict[str, str] = field(default_factory=dict)  # the article's people, by surname
+    # people named as a subject outside quotation marks, or as a source: "he" may mean them
+    # even when neither a title nor a first name tells their sex
+    salient: set[str] = field(default_factory=set)
     _entities: tuple[Doc, list[Span]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -144,9 +148,15 @@ class SourceContext:
         troops are now reprimanded".
         """
         subject_person: str | None = None
+        main_subject = False
+        heading = classify_line(sent.text.strip()) == "heading"
         for ent in span_ents(sent) if ents is None else ents:
-            if is_person(ent) and not self.is_place_name(ent.text):
+            # not a title-case headline's names, which run on ("Trump Says He Never")
+            person = not heading and self._names_person(ent)
+            if person:
                 full = self.full_name(ent.text)
+                if ent.root.i in speakers:
+                    self.salient.add(full)
                 self._recent(full)
                 sex = mention_sex(ent)
                 if sex is not None:
@@ -157,21 +167,25 @@ class SourceContext:
                     self.people.setdefault(part, full)
                 for k in range(1, len(parts) - 1):  # "De Smet" of "Jonas De Smet"
                     self.people.setdefault(" ".join(parts[k:]), full)
-                if ent.root.dep_ in ("nsubj", "nsubjpass") or ent.root.head.dep_ in (
-                    "nsubj",
-                    "nsubjpass",
-                ):
-                    subject_person = full
+                subject = _subject(ent)
+                if subject is not None and not _inside_quote(ent, sent):
+                    main = subject.head.i == sent.root.i
+                    if main:
+                        self.salient.add(full)
+                    if not main_subject:  # the main clause's subject before one inside it
+                        subject_person, main_subject = full, main
             if self.is_outlet(ent):
                 name = clean_name(ent.text)
                 if name not in self.outlets_named:
                     self.outlets_named.append(name)
                 self.cite_group(name, "outlet", ent)
                 self.last_org = (name, "outlet", ent.start_char)
-            elif ent.label_ == "ORG" and not is_person(ent):
+            elif ent.label_ == "ORG" and not person:
                 name = clean_name(ent.text)
                 self.named_at.setdefault(name, (ent.start_char, ent.end_char))
                 self.last_org = (name, "organisation", ent.start_char)
+        if not main_subject:
+            subject_person = self._unnamed_subject(sent) or subject_person
         if subject_person is not None:
             self._recent(subject_person)
         quoted = _opening_char(sent) in "\"“‘«'"
@@ -188,6 +202,29 @@ class SourceContext:
         ):
             self.they_is_group = False
 
+    def _names_person(self, ent: Span) -> bool:
+        """A mention of a person, also where the small model calls it a body: a name the
+        article gave a person before ("Woods said" after "Dorothy Woods"), or one set beside
+        a person's role ("Mia Lark, a journalist, said")."""
+        if self.is_place_name(ent.text):
+            return False
+        if is_person(ent):
+            return True
+        if ent.label_ == "ORG" and clean_name(ent.text) in self.people:
+            return True
+        return ent.label_ in ("ORG", "NORP") and _has_role(ent.root)
+
+    def _unnamed_subject(self, sent: Span) -> str | None:
+        """A person the sentence's main subject names where the small model tagged no name
+        ("Woods continued ..." after "Dorothy Woods")."""
+        root = sent.root
+        for token in root.children:
+            if token.dep_ == "nsubj" and token.is_title and not token.ent_type_:
+                full = self.people.get(token.text)
+                if full is not None:
+                    return full
+        return None
+
     @property
     def last_person(self) -> str | None:
         """The person named last (a sentence's subject after its other names)."""
@@ -200,10 +237,17 @@ class SourceContext:
 
     def person_for(self, pronoun: str) -> str | None:
         """The person "he" or "she" stands for: the most recent one (a recent subject first)
-        whose title, role or first name does not rule the pronoun out."""
+        whose title, role or first name does not rule the pronoun out.
+
+        A name whose sex nothing shows must be salient (a subject outside quotation marks, or
+        a source): a name the small model calls a person in passing ("accepted a replica
+        Purple Heart", "Latinos", "On Twitter, others ...") is no antecedent.
+        """
         wanted = PRONOUN_SEX.get(pronoun)
         for name in reversed(self.recent_people):
             sex = self.sexes.get(name) or first_name_sex(name)
+            if sex is None and name not in self.salient:
+                continue
             if wanted is None or sex is None or sex == wanted:
                 return name
         return None
@@ -297,6 +341,20 @@ def author_source(author: str | None) -> tuple[str, SourceKind] | None:
     if _OUTLET_WORDS.search(name) or name in _KNOWN_OUTLETS:
         return name, "outlet"
     return name, "person"
+
+
+def _subject(ent: Span) -> Token | None:
+    """The subject token a name is or heads ("Woods said", "Mr. Woods's lawyer said")."""
+    for token in (ent.root, ent.root.head):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token
+    return None
+
+
+def _inside_quote(ent: Span, sent: Span) -> bool:
+    """Whether a mention sits inside quotation marks opened earlier in its sentence."""
+    before = doc_text(ent.doc)[sent.start_char : ent.start_char]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _opening_char(sent: Span) -> str:
@@ -438,12 +496,20 @@ def role_holder(head: Token, ctx: SourceContext) -> Resolved | None:
     return chosen[1], "person", ctx.mention_of(chosen[1]) or _offsets(chosen[2])
 
 
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(
+    r"^(the|a|an|neither|either|both|and|but|or|even|only)\s+", re.IGNORECASE
+)
+# what a live blog's scrape glues before a name: a time stamp ("9:12PMTrump", "2016 8:38PM
+# Rubio") or its buttons' labels run together ("FlagShareLikeReplySara Bondioli")
+_LEADING_STAMP = re.compile(
+    r"^(?:\d{4}\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*|^\d{4}\s+(?=[A-Z])"
+    r"|^(?:[A-Z][a-z]+){2,}(?=[A-Z][a-z])"
+)
 _POSSESSIVE = re.compile(r"(['’]s)$")
 # a headline's verb the small model reads into the name before it ("Obama Says ...")
 _HEADLINE_VERB = re.compile(
     r"(?<=\w)\s+(Says|Said|Tells|Told|Warns|Claims|Denies|Admits|Insists|Urges|Slams|Blasts|"
-    r"Defends|Responds|Reveals|Explains|Vows|Pledges|Accuses|Rips|Hits|Calls|Backs)$"
+    r"Defends|Responds|Reveals|Explains|Vows|Pledges|Accuses|Rips|Hits|Calls|Backs)(\s.*)?$"
 )
 _ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
@@ -455,7 +521,8 @@ def clean_name(text: str) -> str:
     name = first.strip(" ,.;:\"'“”‘’―—–-<>*#|")
     if _ABBREVIATION.search(name) and text.rstrip(" ,;:\"'“”‘’").endswith("."):
         name += "."  # "Jr.", "U.S.": the full stop is the name's own
-    return _HEADLINE_VERB.sub("", _POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", name)))
+    name = _LEADING_ARTICLE.sub("", _LEADING_STAMP.sub("", name))
+    return _HEADLINE_VERB.sub("", _POSSESSIVE.sub("", name))
 
 
 def _phrase(head: Token) -> Span:
@@ -468,7 +535,7 @@ def _phrase(head: Token) -> Span:
     left = [t for t in keep if t.i <= head.i]
     start = min(t.i for t in left) if left else head.i
     for token in head.doc[start : head.i]:
-        if token.text in DASHES:
+        if token.text in DASHES and (token.i == 0 or head.doc[token.i - 1].whitespace_):
             start = token.i + 1  # "BRUSSELS - European leaders": a dateline is no part of it
     end = head.i + 1
     if head.pos_ == "PROPN":
