@@ -70,6 +70,9 @@ EVENT_THRESHOLD = 0.6
 # An article the event pass leaves alone rejoins a part it shares at least this on average
 # (chosen on ECB+ train: 0.930 -> 0.938 B-cubed F1; one event's articles kept whole more often).
 REJOIN_THRESHOLD = 0.3
+# ... and, when both are dated, the lone article's title and lead are this close (mean MiniLM
+# cosine) to the part's.
+REJOIN_DATED_COSINE = 0.75
 # Log-odds added to a pair of articles that both carry a publication date. ECB+, where the
 # weights above were fitted, has no dates and two events to a topic by construction; a dated
 # feed of one beat (PolNeAR: a year of election news) holds about one event per article,

@@ -25,6 +25,7 @@ from storytrace.cluster.embed import Vectors, embed
 from storytrace.cluster.events import (
     EVENT_THRESHOLD,
     MIN_NEIGHBOURHOOD,
+    REJOIN_DATED_COSINE,
     REJOIN_THRESHOLD,
     same_event,
 )
@@ -316,7 +317,8 @@ def _split_topic(
     """
     if len(texts) >= MIN_NEIGHBOURHOOD:
         similar = _with_forced(same_event(texts, embedding, local, days=days), forced)
-        return _rejoin_lone(similar, _average_link(similar, event_threshold))
+        return _rejoin_lone(similar, _average_link(similar, event_threshold),
+                            _rejoin_support(embedding, days))  # fmt: skip
     return _average_link(_with_forced(combine_views(local), forced), threshold)
 
 
@@ -350,12 +352,23 @@ def _average_link(similar: Vectors, threshold: float) -> list[int]:
     return [int(label) - 1 for label in fcluster(tree, t=1.0 - threshold, criterion="distance")]
 
 
-def _rejoin_lone(similar: Vectors, labels: list[int]) -> list[int]:
+def _rejoin_support(embedding: Vectors, days: npt.NDArray[np.float64]) -> Vectors:
+    """Per pair, what a rejoin needs besides the event probability: the cosine of the two
+    articles' title-and-lead embeddings when both are dated, else 1 (no further need)."""
+    dated = ~np.isnan(days)
+    cosines = np.asarray(embedding @ embedding.T, dtype=np.float32)
+    return np.where(dated[:, None] & dated[None, :], cosines, np.float32(1.0))
+
+
+def _rejoin_lone(
+    similar: Vectors, labels: list[int], support: Vectors | None = None
+) -> list[int]:
     """Labels with each article left alone moved to the part it is likeliest to share.
 
     One article is weak evidence of a second event: it rejoins the part of two or more
     articles with the highest average probability, when that is at least
-    :data:`REJOIN_THRESHOLD`. The labels are renumbered 0..k-1.
+    :data:`REJOIN_THRESHOLD` and its average ``support`` there (:func:`_rejoin_support`)
+    is at least :data:`REJOIN_DATED_COSINE`. The labels are renumbered 0..k-1.
     """
     parts = _groups(labels)
     larger = [part for part in parts if len(part) > 1]
@@ -366,7 +379,8 @@ def _rejoin_lone(similar: Vectors, labels: list[int]) -> list[int]:
         if len(part) == 1:
             (lone,) = part
             best = max(larger, key=lambda other: float(similar[lone, other].mean()))
-            if similar[lone, best].mean() >= REJOIN_THRESHOLD:
+            likely = similar[lone, best].mean() >= REJOIN_THRESHOLD
+            if likely and (support is None or support[lone, best].mean() >= REJOIN_DATED_COSINE):
                 moved[lone] = labels[best[0]]
     order = {label: k for k, label in enumerate(dict.fromkeys(moved))}
     return [order[label] for label in moved]
