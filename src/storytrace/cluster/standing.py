@@ -28,12 +28,16 @@ def _outlet(article: Article) -> str:
 def is_standing(edge: ReuseEdge, outlet: Mapping[str, str]) -> bool:
     """Whether an edge is text an outlet shares with its own article, short of an update."""
     source = outlet.get(edge.source)
-    return bool(source) and source == outlet.get(edge.target) and (
-        edge.containment < OWN_TEXT_CONTAINMENT
+    return (
+        bool(source)
+        and source == outlet.get(edge.target)
+        and (edge.containment < OWN_TEXT_CONTAINMENT)
     )
 
 
-def standing_spans(articles: Sequence[Article], edges: Sequence[ReuseEdge]) -> dict[str, list[Span]]:
+def standing_spans(
+    articles: Sequence[Article], edges: Sequence[ReuseEdge]
+) -> dict[str, list[Span]]:
     """Each article's spans (of its text) that it shares with :data:`MIN_PARTNERS` or more
     other articles of its outlet through :func:`is_standing` edges, merged and in order."""
     outlet = {a.id: _outlet(a) for a in articles}

@@ -357,9 +357,7 @@ def _dated_cosines(embedding: Vectors, days: npt.NDArray[np.float64]) -> Vectors
     return np.where(dated[:, None] & dated[None, :], cosines, np.float32(np.nan))
 
 
-def _rejoin_lone(
-    similar: Vectors, labels: list[int], dated: Vectors | None = None
-) -> list[int]:
+def _rejoin_lone(similar: Vectors, labels: list[int], dated: Vectors | None = None) -> list[int]:
     """Labels with each article left alone moved to the part it is likeliest to share.
 
     One article is weak evidence of a second event: it rejoins the part of two or more
