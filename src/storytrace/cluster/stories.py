@@ -83,8 +83,9 @@ def group_stories(
     2. Events: a topic of at least :data:`MIN_NEIGHBOURHOOD` articles is split by
        :func:`~storytrace.cluster.events.same_event` (event detail weighed inside the
        topic), cut at ``event_threshold``, and an article left alone rejoins the part it
-       is likeliest to share (:data:`REJOIN_THRESHOLD`); a smaller topic is cut by
-       :func:`story_similarity` at ``threshold``.
+       is likeliest to share (:func:`_rejoin_lone`); a smaller topic is cut by
+       :func:`story_similarity` at ``threshold``. Event detail is read without each
+       outlet's standing text (:func:`~storytrace.cluster.standing.standing_spans`).
 
     Reused text (:func:`linking_edges`) links two articles outright, and so does an existing
     story: articles in
