@@ -141,6 +141,28 @@ def test_an_article_left_alone_rejoins_the_part_it_likely_shares() -> None:
     assert _rejoin_lone(similar, [0, 0, 1, 1, 2]) == [0, 0, 1, 1, 2]
 
 
+def test_a_dated_article_left_alone_rejoins_only_a_part_told_in_close_words() -> None:
+    from storytrace.cluster.events import REJOIN_DATED_COSINE
+    from storytrace.cluster.stories import _dated_cosines, _rejoin_lone
+
+    similar = np.full((5, 5), 0.05, dtype=np.float32)
+    similar[:2, :2] = similar[2:4, 2:4] = 0.9
+    similar[4, :2] = similar[:2, 4] = 0.45  # likely enough, were they undated
+    embedding = np.eye(5, dtype=np.float32)  # five leads told in unrelated words
+    days = np.full(5, 740000.0)
+    dated = _dated_cosines(embedding, days)
+    assert _rejoin_lone(similar, [0, 0, 1, 1, 2], dated) == [0, 0, 1, 1, 2]
+    close = dated.copy()
+    close[4, :2] = close[:2, 4] = REJOIN_DATED_COSINE + 0.05
+    similar[4, :2] = similar[:2, 4] = 0.1  # unlikely by the event model's dated odds
+    assert _rejoin_lone(similar, [0, 0, 1, 1, 2], close) == [0, 0, 1, 1, 0]
+    days[4] = np.nan  # undated: the probability decides, as before
+    similar[4, :2] = similar[:2, 4] = 0.45
+    mixed = _dated_cosines(embedding, days)
+    assert np.isnan(mixed[4]).all()
+    assert _rejoin_lone(similar, [0, 0, 1, 1, 2], mixed) == [0, 0, 1, 1, 0]
+
+
 def _with(article: Article, **fields: str) -> Article:
     return dataclasses.replace(article, **fields)
 

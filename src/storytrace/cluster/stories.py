@@ -25,6 +25,7 @@ from storytrace.cluster.embed import Vectors, embed
 from storytrace.cluster.events import (
     EVENT_THRESHOLD,
     MIN_NEIGHBOURHOOD,
+    REJOIN_DATED_COSINE,
     REJOIN_THRESHOLD,
     same_event,
 )
@@ -34,6 +35,11 @@ from storytrace.cluster.features import (
     combine_views,
 )
 from storytrace.cluster.sparse_link import sparse_average_link
+from storytrace.cluster.standing import (
+    is_standing,
+    standing_spans,
+    without_spans,
+)
 from storytrace.records import Article, ReuseEdge
 
 _LEAD_CHARS = 1200
@@ -42,10 +48,6 @@ DENSE_LIMIT = 2000
 # Candidate pairs are kept from this share of the topic cut: what is left out of a large
 # part's sparse average weighs little.
 FLOOR = 0.5
-# Text an outlet repeats in its own articles links them outright only when it covers at
-# least this share of one (an update or a republication). A shorter shared passage is the
-# outlet's standing text (an editor's note, a sign-off), found in articles of every story.
-OWN_TEXT_CONTAINMENT = 0.5
 # Two dated articles further apart than this are never linked: news of one event comes out
 # within days (PolNeAR train slice of ``bench/stories_realnews``, B-cubed F1 at the shipped
 # offset: 14 days 0.817, 7 0.845, 5 0.873, 4 0.881, 3 0.888; 3 sits exactly on the span of
@@ -81,8 +83,9 @@ def group_stories(
     2. Events: a topic of at least :data:`MIN_NEIGHBOURHOOD` articles is split by
        :func:`~storytrace.cluster.events.same_event` (event detail weighed inside the
        topic), cut at ``event_threshold``, and an article left alone rejoins the part it
-       is likeliest to share (:data:`REJOIN_THRESHOLD`); a smaller topic is cut by
-       :func:`story_similarity` at ``threshold``.
+       is likeliest to share (:func:`_rejoin_lone`); a smaller topic is cut by
+       :func:`story_similarity` at ``threshold``. Event detail is read without each
+       outlet's standing text (:func:`~storytrace.cluster.standing.standing_spans`).
 
     Reused text (:func:`linking_edges`) links two articles outright, and so does an existing
     story: articles in
@@ -105,13 +108,15 @@ def group_stories(
     """
     existing = existing or {}
     ids = [a.id for a in articles]
+    standing = standing_spans(articles, edges)
     edges = linking_edges(articles, edges)
     if len(articles) < 2:
         return _name_components(ids, [1] * len(ids), existing)
     index = {article_id: i for i, article_id in enumerate(ids)}
-    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
     if views is None:
+        texts = [f"{a.title or ''}\n{a.text}" for a in articles]
         views = corpus_views(texts, np.stack([vectors[a.id] for a in articles]))
+    texts = [f"{a.title or ''}\n{without_spans(a.text, standing.get(a.id, []))}" for a in articles]
     days = day_numbers(a.published for a in articles)
     rows = None if focus is None else [index[i] for i in focus if i in index]
     found = pairs_of(views, days, cut=topic_threshold * FLOOR, window_days=window_days,
@@ -147,13 +152,7 @@ def linking_edges(articles: Sequence[Article], edges: Sequence[ReuseEdge]) -> li
     always counts.
     """
     outlet = {a.id: (a.outlet or "").strip().casefold() for a in articles}
-    return [
-        edge
-        for edge in edges
-        if edge.containment >= OWN_TEXT_CONTAINMENT
-        or not outlet.get(edge.source)
-        or outlet.get(edge.source) != outlet.get(edge.target)
-    ]
+    return [edge for edge in edges if not is_standing(edge, outlet)]
 
 
 Settings = tuple[float, float, float, int]  # story, topic and event cuts; window in days
@@ -316,7 +315,8 @@ def _split_topic(
     """
     if len(texts) >= MIN_NEIGHBOURHOOD:
         similar = _with_forced(same_event(texts, embedding, local, days=days), forced)
-        return _rejoin_lone(similar, _average_link(similar, event_threshold))
+        return _rejoin_lone(similar, _average_link(similar, event_threshold),
+                            _dated_cosines(embedding, days))  # fmt: skip
     return _average_link(_with_forced(combine_views(local), forced), threshold)
 
 
@@ -350,12 +350,23 @@ def _average_link(similar: Vectors, threshold: float) -> list[int]:
     return [int(label) - 1 for label in fcluster(tree, t=1.0 - threshold, criterion="distance")]
 
 
-def _rejoin_lone(similar: Vectors, labels: list[int]) -> list[int]:
+def _dated_cosines(embedding: Vectors, days: npt.NDArray[np.float64]) -> Vectors:
+    """The cosine of each pair's title-and-lead embeddings where both articles are dated,
+    NaN where either is not."""
+    dated = ~np.isnan(days)
+    cosines = np.asarray(embedding @ embedding.T, dtype=np.float32)
+    return np.where(dated[:, None] & dated[None, :], cosines, np.float32(np.nan))
+
+
+def _rejoin_lone(similar: Vectors, labels: list[int], dated: Vectors | None = None) -> list[int]:
     """Labels with each article left alone moved to the part it is likeliest to share.
 
     One article is weak evidence of a second event: it rejoins the part of two or more
     articles with the highest average probability, when that is at least
-    :data:`REJOIN_THRESHOLD`. The labels are renumbered 0..k-1.
+    :data:`REJOIN_THRESHOLD`. When it and every article of that part are dated
+    (``dated``, from :func:`_dated_cosines`), the probability carries the dated offset and
+    the lone article rejoins instead when its title and lead are as close as
+    :data:`REJOIN_DATED_COSINE` on average to theirs. The labels are renumbered 0..k-1.
     """
     parts = _groups(labels)
     larger = [part for part in parts if len(part) > 1]
@@ -366,7 +377,12 @@ def _rejoin_lone(similar: Vectors, labels: list[int]) -> list[int]:
         if len(part) == 1:
             (lone,) = part
             best = max(larger, key=lambda other: float(similar[lone, other].mean()))
-            if similar[lone, best].mean() >= REJOIN_THRESHOLD:
+            cosines = None if dated is None else dated[lone, best]
+            if cosines is not None and not np.isnan(cosines).any():
+                joins = cosines.mean() >= REJOIN_DATED_COSINE
+            else:
+                joins = similar[lone, best].mean() >= REJOIN_THRESHOLD
+            if joins:
                 moved[lone] = labels[best[0]]
     order = {label: k for k, label in enumerate(dict.fromkeys(moved))}
     return [order[label] for label in moved]
