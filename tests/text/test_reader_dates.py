@@ -37,6 +37,9 @@ POLNEAR = Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear"
         ("Monday's ruling will be appealed.", "2024-05-13"),
         ("Lawyers are preparing for Friday's hearing.", "2024-05-10"),
         ("Aides are getting ready ahead of Friday's debate.", "2024-05-10"),
+        # the day of something planned is still to come, whatever the verb over it
+        ("She noted a planned rally on Saturday in the north of the state.", "2024-05-11"),
+        ("Aides discussed the scheduled vote on Monday with the whips.", "2024-05-13"),
     ],
 )  # fmt: skip
 def test_a_weekday_is_the_nearest_one_in_the_verbs_direction(sentence: str, expected: str) -> None:
@@ -153,3 +156,19 @@ def test_a_real_leap_day_article_resolves_without_raising() -> None:
 )  # fmt: skip
 def test_a_present_passive_or_a_planned_sentence_looks_ahead(sentence: str, expected: str) -> None:
     assert resolved_dates(sentence, MARCH)[0][1:3] == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ground zero is Florida, one of five states voting on March 19.", "2024-03-19"),
+        ("The contests on March 19 matter most.", "2024-03-19"),
+        ("Three states holding primaries on March 5 drew most of the money.", "2024-03-05"),
+        ("Donors in the race for December gave less.", "2023-12"),
+    ],
+)  # fmt: skip
+def test_a_month_no_verb_dates_is_the_one_nearest_the_publication(
+    sentence: str, expected: str
+) -> None:
+    [(_, start, _end, _precision)] = resolved_dates(sentence, MARCH)
+    assert start.startswith(expected)

@@ -352,12 +352,50 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     if _LENGTH_ADJECTIVE.match(lowered):
         return None
     forward = _forward(lowered)
+    unsaid = False  # neither the words nor a verb give the direction
     if forward is None:
         tense = direction(ent)
         before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
         if tense is None and before not in _DEADLINE:
             tense = sentence_direction(ent)
         forward = tense == "future" or (tense is None and before in _DEADLINE)
+        unsaid = tense is None and before not in _DEADLINE
+    if unsaid and base is not None and _calendar_day(lowered):
+        return _nearest(ent, base)
+    return _resolve_in(ent, base, forward)
+
+
+def _calendar_day(lowered: str) -> bool:
+    """A month, or a month and day, with no year and no weekday ("March 15", "in June")."""
+    words = set(re.findall(r"[a-z]+", lowered))
+    return (
+        bool(words & _MONTHS.keys())
+        and not _YEAR.search(lowered)
+        and not words & set(_WEEKDAYS)
+    )
+
+
+def _nearest(ent: Span, base: dt.datetime) -> DateMention | None:
+    """A month or day without a year that no verb dates: the occurrence nearest the
+    publication date ("states holding contests on March 15" in a March 3 article)."""
+    behind = _resolve_in(ent, base, False)
+    ahead = _resolve_in(ent, base, True)
+    if behind is None or ahead is None:
+        return behind or ahead
+    today = base.date()
+    try:
+        gap_behind = (today - dt.date.fromisoformat(behind.end or "")).days
+        gap_ahead = (dt.date.fromisoformat(ahead.start or "") - today).days
+    except ValueError:
+        return behind
+    return ahead if gap_ahead < gap_behind else behind
+
+
+def _resolve_in(ent: Span, base: dt.datetime | None, forward: bool) -> DateMention | None:
+    """A date mention read in one direction (``forward``: the next occurrence)."""
+    text = ent.text.strip()
+    span = (ent.start_char, ent.end_char)
+    lowered = " ".join(text.lower().split())
     length = length_of_time(ent, base, forward)
     if isinstance(length, tuple):
         return DateMention(text, length[0], length[1], length[2], span)

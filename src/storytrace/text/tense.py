@@ -45,7 +45,28 @@ def direction(span: Span) -> Direction | None:
     plain present or progressive verb over it ("is raising questions about Monday's debate")
     says nothing of its direction.
     """
+    if _dates_a_planned_thing(span):
+        return "future"
     return _direction_of(governing_verb(span), plain_present=not _owns_a_noun(span))
+
+
+_PLANNED = {"planned", "upcoming", "scheduled", "expected", "proposed", "forthcoming",
+            "coming", "impending", "future"}  # fmt: skip
+
+
+def _dates_a_planned_thing(span: Span) -> bool:
+    """The date of something still to come, whatever the verb ("noted a planned rally on
+    Saturday", "the scheduled vote on Tuesday", "Thursday's upcoming debate")."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        thing = root.head.head
+    elif root.dep_ in ("poss", "compound", "npadvmod", "nmod"):
+        thing = root.head
+    else:
+        return False
+    return thing.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ == "amod" and c.lower_ in _PLANNED for c in thing.children
+    )
 
 
 def sentence_direction(span: Span) -> Direction | None:
