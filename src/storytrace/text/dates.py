@@ -345,7 +345,6 @@ def resolve_dates(
 
 def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     text = ent.text.strip()
-    span = (ent.start_char, ent.end_char)
     if not text or not_a_date(ent):
         return None
     lowered = " ".join(text.lower().split())
