@@ -165,6 +165,10 @@ def test_a_present_passive_or_a_planned_sentence_looks_ahead(sentence: str, expe
         ("The contests on March 19 matter most.", "2024-03-19"),
         ("Three states holding primaries on March 5 drew most of the money.", "2024-03-05"),
         ("Donors in the race for December gave less.", "2023-12"),
+        # a present passive says nothing unless it schedules
+        ("The list is included, with the February 5 killing of a guard.", "2024-02-05"),
+        # a headline's infinitive looks ahead
+        ("Mayor to visit flooded towns in February.", "2025-02"),
     ],
 )  # fmt: skip
 def test_a_month_no_verb_dates_is_the_one_nearest_the_publication(

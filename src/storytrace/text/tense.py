@@ -20,6 +20,8 @@ _PLAN_LEMMAS = {
     "vow", "promise", "pledge", "seek", "want", "threaten", "agree", "decide", "go", "poise",
     "slate", "wish", "have",
 }  # fmt: skip
+_SCHEDULING = {"set", "schedule", "slate", "expect", "plan", "due", "time", "poise", "book",
+               "reschedule", "postpone", "delay", "move", "push", "call", "hold", "slat"}  # fmt: skip
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _PAST_TAGS = {"VBD", "VBN"}
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "pcomp"}
@@ -121,6 +123,8 @@ def _direction_of(verb: Token | None, plain_present: bool = True) -> Direction |
                 verb = parent
                 climbed = True
                 continue
+            if parent.i == verb.i:
+                return "future"  # a headline's "Obama, Biden to campaign in September"
             return None
         perfect = any(c.lower_ in ("has", "have", "had") for c in aux)
         if (
@@ -128,7 +132,9 @@ def _direction_of(verb: Token | None, plain_present: bool = True) -> Direction |
             and not perfect
             and any(c.dep_ == "auxpass" and c.tag_ in _PRESENT_TAGS for c in aux)
         ):
-            return "future"  # "are set on Nov. 8", "is scheduled for Oct. 9": present passive
+            # "are set on Nov. 8", "is scheduled for Oct. 9": a present passive of
+            # scheduling; "the April 5 killing is included" says nothing
+            return "future" if verb.lemma_.lower() in _SCHEDULING else None
         if verb.tag_ in _PAST_TAGS or perfect or any(c.tag_ in _PAST_TAGS for c in aux):
             return "past"
         if plain_present and (
