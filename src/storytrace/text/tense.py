@@ -21,7 +21,7 @@ _PLAN_LEMMAS = {
     "slate", "wish", "have",
 }  # fmt: skip
 _SCHEDULING = {"set", "schedule", "slate", "expect", "plan", "due", "time", "poise", "book",
-               "reschedule", "postpone", "delay", "move", "push", "call", "hold", "slat"}  # fmt: skip
+               "reschedule", "postpone", "delay", "move", "push", "call", "hold"}  # fmt: skip
 _PRESENT_TAGS = {"VBZ", "VBP"}
 _PAST_TAGS = {"VBD", "VBN"}
 _CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "pcomp"}
