@@ -416,3 +416,25 @@ def test_a_title_case_headline_lends_no_name_to_the_body() -> None:
         "the port would stay open. Miller said the workers would keep their jobs."
     )
     assert {a.source for a in _attributions(text)} == {"Susan Miller"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Daniel Frey hosted the show on Monday. His guest, the actress and activist Maria "
+         "Lopez, was emotional as she called for a new law.", "Maria Lopez"),
+        ("Robert Lane attacked Linda Moreau on Monday, and she said the attack was false.",
+         "Linda Moreau"),
+        # the main clause's subject, not one inside what it says
+        ("Daniel Frey also said the videos do not show whether Scott has anything in his "
+         "hands, which he said were at his side.", "Daniel Frey"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_means_the_subject_its_own_sentence_named_before_it(
+    text: str, person: str
+) -> None:
+    assert (_said(text, _said_cue(text)).source, "person") == (person, "person")
+
+
+def _said_cue(text: str) -> str:
+    return "called" if "called for" in text else "said"

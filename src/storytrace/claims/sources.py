@@ -214,6 +214,42 @@ class SourceContext:
             return True
         return ent.label_ in ("ORG", "NORP") and _has_role(ent.root)
 
+    def subject_before(self, pronoun: Token) -> str | None:
+        """The person a "he" or "she" means when its own sentence named them as a subject
+        before it ("His guest, the actress Kamala Lopez, was emotional as she called for")."""
+        wanted = PRONOUN_SEX.get(pronoun.lower_)
+        sent = pronoun.sent
+        subjects = [
+            (ent, subject)
+            for ent in span_ents(sent)
+            if ent.end <= pronoun.i
+            and (subject := _subject_side(ent)) is not None
+            and not _inside_quote(ent, sent)
+            and self._names_person(ent)
+        ]
+        # the main clause's subject, else the nearest ("Bamberg said the videos do not show
+        # whether Scott has anything in his hands, which he said ...": Bamberg)
+        main = [ent for ent, subject in subjects if subject.head.i == sent.root.i]
+        for ent in main[-1:] or [ent for ent, _ in subjects[-1:]]:
+            full = self.full_name(ent.text)
+            sex = mention_sex(ent) or self.sexes.get(full) or first_name_sex(full)
+            if wanted is None or sex is None or sex == wanted:
+                return full
+            return self._named_before(pronoun, wanted)  # "Trump attacked Clinton, and she"
+        return None
+
+    def _named_before(self, pronoun: Token, wanted: Sex) -> str | None:
+        """The last person named earlier in the pronoun's sentence whose sex is known to
+        be the pronoun's."""
+        sent = pronoun.sent
+        for ent in reversed(span_ents(sent)):
+            if ent.end > pronoun.i or _inside_quote(ent, sent) or not self._names_person(ent):
+                continue
+            full = self.full_name(ent.text)
+            if (mention_sex(ent) or self.sexes.get(full) or first_name_sex(full)) == wanted:
+                return full
+        return None
+
     def _unnamed_subject(self, sent: Span) -> str | None:
         """A person the sentence's main subject names where the small model tagged no name
         ("Woods continued ..." after "Dorothy Woods")."""
@@ -348,6 +384,19 @@ def _subject(ent: Span) -> Token | None:
     for token in (ent.root, ent.root.head):
         if token.dep_ in ("nsubj", "nsubjpass"):
             return token
+    return None
+
+
+def _subject_side(ent: Span) -> Token | None:
+    """The subject a name is or is set beside ("His guest, the actress and activist Kamala
+    Lopez, was ..."), if any."""
+    token = ent.root
+    for _ in range(4):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return token
+        if token.dep_ not in ("conj", "appos", "compound") or token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
@@ -587,7 +636,7 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
         tokens = [head]
     lower = head.lower_
     if lower in _PERSON_PRONOUNS:
-        person = ctx.person_for(lower)
+        person = ctx.subject_before(head) or ctx.person_for(lower)
         if person:
             return person, "person", ctx.mention_of(person)
         return "", "unnamed", None
