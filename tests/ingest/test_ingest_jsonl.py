@@ -106,3 +106,15 @@ def test_same_text_on_two_lines_gives_the_same_id(tmp_path: Path) -> None:
     (one, two), _ = split(read_inputs([str(path)]))
     assert one.id == two.id
     assert one.source != two.source
+
+
+def test_mojibake_in_a_line_is_repaired_and_nothing_else_changes(tmp_path: Path) -> None:
+    """UTF-8 once read as cp1252 ("FranÃ§ois"), as scraped archives carry it, is read back;
+    curly quotes, dashes and accents that were right stay as they were."""
+    broken = "FranÃ§ois Hollande said the attack in Nice was “a terrorist act” — 84 died."
+    right = "François Hollande said the attack in Nice was “a terrorist act” — 84 died."
+    path = _jsonl(tmp_path, [json.dumps({"text": broken}), json.dumps({"text": right + " Café."})])
+    (first, second), rejected = split(read_inputs([str(path)]))
+    assert rejected == []
+    assert first.text == right
+    assert second.text == right + " Café."

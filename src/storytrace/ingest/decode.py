@@ -21,6 +21,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+import ftfy
+
 from storytrace.errors import InputRejected
 
 logger = logging.getLogger(__name__)
@@ -172,8 +174,10 @@ def _check_controls(text: str, source: str) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """Newlines to ``\\n``, NFC normalisation, outer whitespace stripped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Newlines to ``\\n``, mojibake repaired (UTF-8 read as cp1252 or Latin-1 once or
+    more: "FranÃ§ois" -> "François"; ftfy changes nothing else), NFC normalisation, outer
+    whitespace stripped."""
+    text = ftfy.fix_encoding(text.replace("\r\n", "\n").replace("\r", "\n"))
     return unicodedata.normalize("NFC", text).strip()
 
 
