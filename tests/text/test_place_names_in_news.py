@@ -85,3 +85,36 @@ def test_a_sea_or_strait_is_put_on_no_land(name: str) -> None:
 def test_a_region_named_for_a_sea_is_still_found_as_a_region() -> None:
     place = geocode("Red Sea state", {"SD"})
     assert place is not None and (place.country, place.precision) == ("SD", "region")
+
+
+def test_a_capital_beats_a_small_namesake_in_a_region_the_article_names() -> None:
+    """A national capital is known world-wide: "Washington" in a story that names Illinois
+    is the capital unless Illinois is named beside it."""
+    place = geocode("Washington", {"US", "US-IL"}, set())
+    assert place is not None and place.admin1 == "District of Columbia"
+    place = geocode("Washington", {"US", "US-IL"}, {"US-IL"})
+    assert place is not None and place.admin1 == "Illinois"
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("President Obama nominated Merrick Garland in March. Voters would see the inherent "
+         "unfairness of Republicans' denying Garland a hearing.", []),
+        ("Ben Carson left the race in Iowa. Cruz said that he had since apologized to Carson, "
+         "whom he considers a friend.", [("Iowa", "Iowa")]),
+        ("Hillary Clinton spoke in Ohio on Monday. The editors aimed their editorial at "
+         "Clinton.", [("Ohio", "Ohio")]),
+        # a region or country after the name makes it a place again
+        ("Bill Clinton spoke at a plant in Clinton, Iowa.", [("Clinton", "Iowa"),
+                                                             ("Iowa", "Iowa")]),
+    ],
+)  # fmt: skip
+def test_a_persons_surname_is_no_place(text: str, places: list[tuple[str, str]]) -> None:
+    from storytrace.text import load_nlp
+    from storytrace.text.places import context_countries, geocode_places
+
+    doc = load_nlp()(text)
+    context = context_countries(doc.ents)
+    found = [(p.text, p.admin1) for s in doc.sents for p in geocode_places(s, context)]
+    assert found == places

@@ -23,6 +23,7 @@ class _Entities:
 
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _ENTS: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
+_PERSON_WORDS: WeakKeyDictionary[Doc, frozenset[str]] = WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
@@ -75,3 +76,18 @@ def entity_at(token: Token) -> Span | None:
     if index >= 0 and token.i < found.spans[index].end:
         return found.spans[index]
     return None
+
+
+def person_name_words(doc: Doc) -> frozenset[str]:
+    """The first and last names of the people the document names in full ("Merrick
+    Garland" gives "Merrick" and "Garland")."""
+    words = _PERSON_WORDS.get(doc)
+    if words is None:
+        found: set[str] = set()
+        for ent in doc_ents(doc):
+            parts = [t.text for t in ent if t.is_alpha and t.is_title]
+            if ent.label_ == "PERSON" and len(parts) >= 2:
+                found.update((parts[0], parts[-1]))
+        words = frozenset(found)
+        _PERSON_WORDS[doc] = words
+    return words

@@ -28,7 +28,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
-from storytrace.text.doccache import span_ents
+from storytrace.text.doccache import person_name_words, span_ents
 from storytrace.text.gazetteer import village_candidates
 
 _PLACE_LABELS = ("GPE", "LOC")
@@ -588,11 +588,23 @@ def _world_city(best: City, candidates: Sequence[City], context: set[str], key: 
     named = [c for c in candidates if _key(c["name"]) == key] or candidates
     largest = max(named, key=lambda c: int(c["population"]))
     size = int(largest["population"])
-    if largest is best or size < _WORLD_CITY or size < _WORLD_CITY_RATIO * int(best["population"]):
+    known = size >= _WORLD_CITY or (largest["countrycode"], key) in _capitals()
+    if largest is best or not known or size < _WORLD_CITY_RATIO * int(best["population"]):
         return best
     if any("-" in code for code in context) and _admin1_code(best) in context:
         return best
     return largest
+
+
+@functools.cache
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(ISO code, name key) of each national capital: known world-wide like a world city
+    ("Washington" in a story naming Illinois is the capital, not Washington, Illinois)."""
+    return frozenset(
+        (country["iso"], _key(country["capital"]))
+        for country in _countries().values()
+        if country.get("capital")
+    )
 
 
 def _city_score(city: dict[str, Any], context: set[str], key: str) -> float:
@@ -737,6 +749,23 @@ def _regions_near(sent: Span, ents: Sequence[Span] | None) -> set[str]:
     return {code for code in context_countries(named) if "-" in code}
 
 
+def _a_persons_name(ent: Span) -> bool:
+    """A one-word "place" that is the first or last name of someone the article names in
+    full ("Garland" after "Merrick Garland", "Carson" after "Ben Carson"), unless a region
+    or country follows it ("Clinton, Iowa"); never a country or a first-level region."""
+    if len(ent) != 1 or ent.text not in person_name_words(ent.doc):
+        return False
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "," and doc[ent.end + 1].ent_type_ == "GPE":
+        return False
+    key = _key(ent.text)
+    return (
+        key not in _countries()
+        and key not in _COUNTRY_ALIASES
+        and not _regions().get(_skeleton(ent.text))
+    )
+
+
 def geocode_places(
     sent: Span, context: set[str], *, ents: Sequence[Span] | None = None
 ) -> list[Place]:
@@ -759,6 +788,8 @@ def geocode_places(
         }
     near: set[str] | None = None
     for ent, guess in mentions:
+        if _a_persons_name(ent):
+            continue
         if near is None:
             near = _regions_near(sent, ents)
         place = geocode(ent.text, context, near)
