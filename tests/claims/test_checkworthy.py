@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from storytrace.claims.checkworthy import ARTEFACT, CheckworthyModel, load_model
+from storytrace.claims.checkworthy import ARTEFACT, CheckworthyModel, is_furniture, load_model
 from storytrace.claims.extract import extract_claims
 from storytrace.records import Article
 from storytrace.text import load_nlp
@@ -80,3 +80,12 @@ def test_the_trainer_refits_on_a_small_slice(tmp_path: Path) -> None:
     assert model.vocabulary and model.threshold == scores["threshold"]
     doc = load_nlp()(CASUALTIES)
     assert 0.0 <= model.score([doc[:]])[0] <= 1.0
+
+
+def test_a_scraped_pages_buttons_run_together_are_furniture() -> None:
+    assert is_furniture(
+        "Zach CarterFlagShareLikeReplyPaige Lavender 5ptsmoderatorFeatured February 6, 2016 "
+        "9:12PM Carson And Christie spoke."
+    )
+    assert not is_furniture("McDonald and DeSantis met the MasterCard team at McKinsey.")
+    assert not is_furniture("Fans chanted #MakeAmericaGreatAgain at the rally in Ohio.")

@@ -70,7 +70,14 @@ def is_furniture(text: str) -> bool:
     stripped = text.strip()
     if _NO_COMMENT.search(stripped) and len(stripped.split()) <= _NOTE_WORDS:
         return True
+    if _GLUED_LABELS.search(stripped):
+        return True  # a scraped page's buttons run together ("CarterFlagShareLikeReplyPaige")
     return bool(_CREDIT_LINE.search(stripped) or _BYLINE.match(stripped))
+
+
+# four or more capitalised words run together without a space: no word of prose looks so
+# ("McDonald", "DeSantis" have two parts; a hashtag is no label: "#MakeAmericaGreatAgain")
+_GLUED_LABELS = re.compile(r"(?<![#@\w])(?:[A-Z][a-z]+){4,}")
 
 
 def sentence_terms(sent: Span) -> list[str]:
