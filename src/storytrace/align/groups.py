@@ -138,8 +138,8 @@ def group_claims(
     scores = _scores(claims, first, second, cosines).astype(np.float64)
     loose = np.flatnonzero((scores >= threshold) & (scores < max(threshold, CORROBORATION_CUT)))
     for k in loose.tolist():
-        a, b = claims[int(first[k])], claims[int(second[k])]
-        if a.article_id != b.article_id and not shares_slot(a, b):
+        one, two = claims[int(first[k])], claims[int(second[k])]
+        if one.article_id != two.article_id and not shares_slot(one, two):
             scores[k] = threshold - SCORE_MARGIN  # related words, no shared slot: not one fact
     linked = scores >= threshold
     graph = coo_matrix(
