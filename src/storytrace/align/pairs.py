@@ -18,8 +18,9 @@ purpose:
 ``predict paraphrase`` answers "the same fact, told alike" when the same-fact score reaches
 alignment's cut and nothing conflicts (:func:`judge_pairs`). Two members confirm each other
 in a verdict (:func:`tells_alike`) when that holds at the stricter
-:data:`CORROBORATION_CUT`, their texts give no figures of one unit that differ, and neither
-says the opposite of the other (:func:`~storytrace.align.opposites.opposite_wording`).
+:data:`CORROBORATION_CUT`, their texts give no figures of one unit that differ, neither
+says the opposite of the other (:func:`~storytrace.align.opposites.opposite_wording`), and
+they tell one action or count (:func:`~storytrace.align.compare.shares_slot`).
 """
 
 from __future__ import annotations
