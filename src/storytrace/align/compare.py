@@ -75,8 +75,8 @@ def action_lemmas(claim: Claim) -> set[str]:
 def shares_slot(a: Claim, b: Claim) -> bool:
     """Whether two claims tell something of one slot: the same action ("chanted" and
     "chant"), or counts of the same kind, whatever their verbs and values ("some 60 unit
-    members were fired", "about 80 servicemen refused"). A claim
-    whose mentions were not read (no parse) is given the benefit of the doubt."""
+    members were fired", "about 80 servicemen refused"). A claim whose mentions were not
+    read (no parse) is given the benefit of the doubt."""
     if not a.mentions or not b.mentions:
         return True
     if action_lemmas(a) & action_lemmas(b):
