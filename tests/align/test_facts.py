@@ -149,3 +149,26 @@ def test_reported_speech_run_on_from_another_sentence_does_not_shield_analysis()
     assert is_analysis(claim)
     own = Attribution("Pskovskaya Gubernia", "outlet", "said", False, cue_span=(60, 64))
     assert not is_analysis(dataclasses.replace(claim, attribution=own))
+
+
+def test_a_count_beside_the_action_ties_no_two_facts() -> None:
+    """'expected to cruise past the 1,237 delegates needed' and 'put him over the 1,237
+    delegates' share a number, not who did or underwent either action."""
+
+    def beside(article: str, text: str, lemma: str, role: str) -> Claim:
+        count = Quantity("1,237 delegates", 1237, 1237, 1237, "delegate", False, None,
+                         predicate=lemma)  # fmt: skip
+        delegates = Participant("1,237 delegates", role, count=count)
+        mention = EventMention(f"{article}:e0", article, lemma, lemma, (0, 5), (0, len(text)),
+                               claim_id=f"{article}:0", participants=(delegates,))  # fmt: skip
+        return Claim(f"{article}:0", article, text, (0, len(text)), mentions=(mention,))
+
+    texts = ("He was expected to cruise past the 1,237 delegates needed.",
+             "The state's votes put him over the 1,237 delegates.")  # fmt: skip
+    for role, one_fact in (("other", False), ("patient", True)):
+        a = beside("a", texts[0], "cruise", role)
+        b = beside("b", texts[1], "put", role)
+        mentions = [*a.mentions, *b.mentions]
+        places = effective_places(mentions, {"a": a.text, "b": b.text})
+        chains = fact_chains(mentions, {m.id: "ev-1" for m in mentions}, places)
+        assert (chains["a:e0"] == chains["b:e0"]) is one_fact, role

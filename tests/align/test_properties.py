@@ -27,3 +27,22 @@ def test_verbs_and_unrelated_words_make_no_property() -> None:
     doubted = _claim("b", "The fire was reportedly caused by a faulty tank.", "hedged")
     other = _claim("a", "The fire was caused by a faulty tank.", "asserted")
     assert contested_properties([doubted, other]) == []
+
+
+def test_a_name_after_is_names_someone_and_predicates_no_property() -> None:
+    doubted = _claim(
+        "b",
+        "“I think she can win, but the strongest candidate we have is Maria Lopez,” he said.",
+        "hedged",
+    )
+    other = _claim(
+        "a",
+        "The mayor praised the council's budget, a priority of the likely nominee Maria Lopez.",
+        "asserted",
+    )
+    assert contested_properties([doubted, other]) == []
+    # a property after "is" is still one
+    doubted = _claim("b", "He said the driver was a substitute teacher, but this is unconfirmed.",
+                     "unconfirmed")  # fmt: skip
+    other = _claim("a", "The substitute teacher had driven the route for years.", "asserted")
+    assert contested_properties([doubted, other]) == [[doubted, other]]

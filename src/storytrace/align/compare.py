@@ -62,6 +62,29 @@ def aligned_counts(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     return pairs
 
 
+_LIGHT_VERBS = {"be", "have", "do", "say"}
+
+
+def action_lemmas(claim: Claim) -> set[str]:
+    """The lemmas of a claim's event mentions that name an action or state ("refuse",
+    "chant"), without light and reporting verbs and parser debris ("’")."""
+    lemmas = {m.lemma.split(":")[-1].lower() for m in claim.mentions}
+    return {w for w in lemmas if w.isalpha()} - _LIGHT_VERBS
+
+
+def shares_slot(a: Claim, b: Claim) -> bool:
+    """Whether two claims tell something of one slot: the same action ("chanted" and
+    "chant"), or counts of the same kind, whatever their verbs and values ("some 60 unit
+    members were fired", "about 80 servicemen refused"). A claim whose mentions were not
+    read (no parse) is given the benefit of the doubt."""
+    if not a.mentions or not b.mentions:
+        return True
+    if action_lemmas(a) & action_lemmas(b):
+        return True
+    kinds = {counted_kind(q) for q in a.quantities} - {None}
+    return any(counted_kind(q) in kinds for q in b.quantities)
+
+
 def _synonyms(a: str, b: str) -> bool:
     return any(a in group and b in group for group in _SAME_KIND)
 

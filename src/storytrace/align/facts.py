@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from storytrace.align.compare import counted_kind, overlaps, specific
+from storytrace.align.compare import action_lemmas, counted_kind, overlaps, specific
 from storytrace.align.conflicts import _format
 from storytrace.align.mention_chains import contains, outcome, specific_places
 from storytrace.records import Claim, Conflict, ConflictValue, EventMention, Place, Quantity
@@ -56,17 +56,13 @@ def _cue_inside(cue: tuple[int, int] | None, span: tuple[int, int]) -> bool:
     return cue is None or span[0] <= cue[0] < span[1]
 
 
-def _mention_lemmas(claim: Claim) -> set[str]:
-    return {m.lemma.split(":")[-1] for m in claim.mentions} - {"be", "have", "do", "say"}
-
-
 def _restates(a: Claim, b: Claim) -> bool:
     """Whether two claims of one article state one fact: a shared count or action."""
     for qa in a.quantities:
         for qb in b.quantities:
             if counted_kind(qa) == counted_kind(qb) and specific(qa) and overlaps(qa, qb):
                 return True
-    return bool(_mention_lemmas(a) & _mention_lemmas(b))
+    return bool(action_lemmas(a) & action_lemmas(b))
 
 
 def _split_single_article(group: list[Claim]) -> list[list[Claim]]:

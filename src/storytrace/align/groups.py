@@ -11,8 +11,9 @@ from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
+from storytrace.align.compare import shares_slot
 from storytrace.align.coref_features import MentionVectors, mention_lemma
-from storytrace.align.pairs import SAME_FACT_CUT, compared_text, same_fact_scores
+from storytrace.align.pairs import CORROBORATION_CUT, SAME_FACT_CUT, compared_text, same_fact_scores
 from storytrace.align.quotations import join_quotations
 from storytrace.cluster.embed import Vectors, embed, embed_keyed
 from storytrace.records import Claim
@@ -120,7 +121,11 @@ def group_claims(
     :data:`NEIGHBOURS` nearest claims by embedding cosine (:func:`candidate_pairs`), and
     only claims connected by scored pairs at or above the threshold are agglomerated
     together. Scoring therefore costs O(n·k) and agglomeration follows the size of the
-    connected components rather than the square of the story. The parts of one speaker's
+    connected components rather than the square of the story. Two claims of different
+    articles scored between the threshold and the corroboration cut are one fact only when
+    they share a slot (:func:`~storytrace.align.compare.shares_slot`: an action or a count):
+    sentences of one topic told with other actions ("the crowd reacted loudly", "he
+    focused on immigration") are neighbours, not one fact. The parts of one speaker's
     quotation are then joined (:func:`~storytrace.align.quotations.join_quotations`). An
     article's restatements of its own fact may share a group; the verdict counts articles
     and origins, never members.
@@ -131,6 +136,11 @@ def group_claims(
         vectors = claim_vectors(claims)
     first, second, cosines = candidate_pairs(vectors, threshold - SCORE_MARGIN)
     scores = _scores(claims, first, second, cosines).astype(np.float64)
+    loose = np.flatnonzero((scores >= threshold) & (scores < max(threshold, CORROBORATION_CUT)))
+    for k in loose.tolist():
+        one, two = claims[int(first[k])], claims[int(second[k])]
+        if one.article_id != two.article_id and not shares_slot(one, two):
+            scores[k] = threshold - SCORE_MARGIN  # related words, no shared slot: not one fact
     linked = scores >= threshold
     graph = coo_matrix(
         (np.ones(int(linked.sum())), (first[linked], second[linked])), shape=(len(claims),) * 2

@@ -123,6 +123,17 @@ def _counts(mention: EventMention) -> list[Quantity]:
     ]
 
 
+def _core_counts(mention: EventMention) -> list[Quantity]:
+    """The counts of who does or undergoes the action (agent, patient): a count that only
+    stands beside it ("cruised past the 1,237 delegates needed", "a reference to thousands
+    of emails") says who took part in some other fact."""
+    return [
+        p.count
+        for p in mention.participants
+        if p.count is not None and counted_kind(p.count) is not None and p.role != "other"
+    ]
+
+
 def _counts_meet(qa: Quantity, qb: Quantity, family: int | None, where: bool | None) -> bool:
     """Rules 1 and 2 for two counts of one kind whose verbs name the same outcome ``family``."""
     if specific(qa) and specific(qb):
@@ -133,14 +144,22 @@ def _counts_meet(qa: Quantity, qb: Quantity, family: int | None, where: bool | N
 
 
 def same_event(
-    a: EventMention, b: EventMention, places_a: Sequence[Place], places_b: Sequence[Place]
+    a: EventMention,
+    b: EventMention,
+    places_a: Sequence[Place],
+    places_b: Sequence[Place],
+    *,
+    core: bool = False,
 ) -> bool:
-    """Whether two mentions in different articles tell one event (rules 1-3 above)."""
+    """Whether two mentions in different articles tell one event (rules 1-3 above); with
+    ``core``, rules 1 and 2 read only the counts of who does or undergoes the action
+    (:func:`_core_counts`), as facts need."""
     if a.article_id == b.article_id:
         return False
     where = places_agree(places_a, places_b)
-    for qa in _counts(a):
-        for qb in _counts(b):
+    counts = _core_counts if core else _counts
+    for qa in counts(a):
+        for qb in counts(b):
             if counted_kind(qa) != counted_kind(qb):
                 continue
             family = outcome(a.lemma, qa)
@@ -221,7 +240,8 @@ def fact_chains(
 
     ``chains`` are the events (:func:`storytrace.align.coref.chain_mentions`); inside each,
     two mentions of different articles tell one fact when :func:`same_event` holds for
-    them (the same counted people, or one specific action in one place). Every mention
+    them (the same counted people as agent or patient, or one specific action in one
+    place). Every mention
     gets a fact chain id; one with no such partner is a fact alone.
     """
     index = {m.id: i for i, m in enumerate(mentions)}
@@ -241,7 +261,7 @@ def fact_chains(
         for pos, i in enumerate(block):
             for j in block[pos + 1 :]:
                 a, b = mentions[i], mentions[j]
-                if find(i) != find(j) and same_event(a, b, places[a.id], places[b.id]):
+                if find(i) != find(j) and same_event(a, b, places[a.id], places[b.id], core=True):
                     parent[find(i)] = find(j)
     return {m.id: f"fact-{mentions[find(i)].id}" for i, m in enumerate(mentions)}
 

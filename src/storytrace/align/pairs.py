@@ -18,8 +18,9 @@ purpose:
 ``predict paraphrase`` answers "the same fact, told alike" when the same-fact score reaches
 alignment's cut and nothing conflicts (:func:`judge_pairs`). Two members confirm each other
 in a verdict (:func:`tells_alike`) when that holds at the stricter
-:data:`CORROBORATION_CUT`, their texts give no figures of one unit that differ, and neither
-says the opposite of the other (:func:`~storytrace.align.opposites.opposite_wording`).
+:data:`CORROBORATION_CUT`, their texts give no figures of one unit that differ, neither
+says the opposite of the other (:func:`~storytrace.align.opposites.opposite_wording`), and
+they tell one action or count (:func:`~storytrace.align.compare.shares_slot`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,13 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from storytrace.align.compare import aligned_counts, overlaps, predicate_clash, quantity_agreement
+from storytrace.align.compare import (
+    aligned_counts,
+    overlaps,
+    predicate_clash,
+    quantity_agreement,
+    shares_slot,
+)
 from storytrace.align.conflicts import agency_conflicts
 from storytrace.align.opposites import opposite_wording
 from storytrace.cluster.embed import Vectors, embed
@@ -166,8 +173,10 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
     one unit that differ: "46 percent" against "43 percent" are two polls, not one; no
     opposite wording: "respect" against "disrespecting"), at a
     same-fact score of at least :data:`CORROBORATION_CUT`. Read over the vectors stored
-    when the claims were read (a claim without one is embedded here). Each pair is judged
-    once."""
+    when the claims were read (a claim without one is embedded here). The two must also
+    tell one action or count (:func:`~storytrace.align.compare.shares_slot`): "the FBI
+    concluded she had been careless" and "the director said she was not truthful" are two
+    findings of one inquiry, not one confirmed twice. Each pair is judged once."""
     known: dict[tuple[str, str], bool] = {}
     embedded: dict[str, Vectors] = {}
 
@@ -187,6 +196,7 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
             known[key] = (
                 judgement.paraphrase
                 and judgement.same_fact >= CORROBORATION_CUT
+                and shares_slot(a, b)
                 and not figure_clashes(compared_text(a), compared_text(b))
                 and not opposite_wording(compared_text(a), compared_text(b))
             )

@@ -31,12 +31,15 @@ def _singular(word: str) -> str:
 
 
 def _property(phrase: str) -> tuple[str, str] | None:
-    """(modifier, head) of a predicated noun phrase, or None for verbs and function words."""
-    words = [w.lower() for w in phrase.split()]
-    while words and words[-1] in _FUNCTION_WORDS:
-        words.pop()
-    if len(words) < 2:
+    """(modifier, head) of a predicated noun phrase, or None for verbs, function words and
+    names ("the biggest unifier we got is Hillary Clinton" names someone, it predicates no
+    property)."""
+    written = phrase.split()
+    while written and written[-1].lower() in _FUNCTION_WORDS:
+        written.pop()
+    if len(written) < 2 or written[-1][:1].isupper():
         return None
+    words = [w.lower() for w in written]
     modifier, head = words[0], words[-1]
     if modifier in _FUNCTION_WORDS or modifier.endswith("ly"):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
@@ -30,6 +31,7 @@ from storytrace.reuse import covers
 _CITED_KINDS = ("outlet", "organisation", "document")
 TellsAlike = Callable[[Claim, Claim], bool]  # two members state the same fact alike
 QUOTE_ONLY = "shared quotation only"
+_FUNCTION = {"the", "a", "an", "of"}
 
 
 def outlet_name(article: Article) -> str:
@@ -183,7 +185,8 @@ def corroborating_origins(
     origin in another article (all confirming origins when ``alike`` is None): sources that
     say related things in one group, but never the same thing, confirm nothing of each
     other; nor do two sentences of one article, which tells a fact once (two sources of one
-    article who agree are one sentence: "X and Y said")."""
+    article who agree are one sentence: "X and Y said"); nor a speaker and the organisation
+    he is introduced as speaking for (:func:`speaks_for`)."""
     counted = [m for m in members if confirms(m, traced[m.id])]
     if alike is None:
         return merge_origins([traced[m.id] for m in counted])
@@ -192,9 +195,25 @@ def corroborating_origins(
         first, second = traced[a.id], traced[b.id]
         if a.article_id == b.article_id:
             continue
-        if not same_source(first.name, second.name) and alike(a, b):
+        if same_source(first.name, second.name) or speaks_for(a, second) or speaks_for(b, first):
+            continue
+        if alike(a, b):
             found += [first, second]
     return merge_origins(found)
+
+
+def speaks_for(member: Claim, origin: Origin) -> bool:
+    """Whether the member's speaker is introduced as speaking for ``origin``, an
+    organisation or outlet: "FBI Director James Comey stated ..." speaks for "the FBI", so
+    the FBI's conclusion and Comey's statement are one source, not two."""
+    attribution = member.attribution
+    if attribution is None or attribution.kind != "person" or origin.kind == "speaker":
+        return False
+    marked = attribution.source_text or attribution.source
+    words = [w for w in re.findall(r"[\w'’.-]+", origin.name.lower()) if w not in _FUNCTION]
+    if not words or same_source(marked, origin.name):
+        return False
+    return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", marked.lower()) is not None
 
 
 def _slot_values(conflict: Conflict) -> tuple[str, frozenset[str]]:
