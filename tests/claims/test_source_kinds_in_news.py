@@ -438,3 +438,29 @@ def test_a_pronoun_means_the_subject_its_own_sentence_named_before_it(
 
 def _said_cue(text: str) -> str:
     return "called" if "called for" in text else "said"
+
+
+def test_a_datelines_place_is_never_the_source() -> None:
+    text = (
+        "Actor upsets fans by attending convention.\n\nPHILADELPHIA, July 29 (UPI) — Fans of "
+        "Bradley Cooper have taken to social media to complain about the actor attending "
+        "the Democratic National Convention."
+    )
+    assert all(a.kind != "government" for a in _attributions(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Carly Fiorina: 'Bill Clinton's fair game.'\n\nThe race goes on.",
+        "Donald Trump is on solid ground attacking Bill Clinton, Carly Fiorina said Monday.",
+    ],
+)
+def test_a_name_opening_with_a_known_first_name_is_a_person(text: str) -> None:
+    found = [a for a in _attributions(text) if a.source == "Carly Fiorina"]
+    assert found and all(a.kind == "person" for a in found)
+
+
+def test_a_quotes_end_glued_to_the_speakers_name_is_no_part_of_it() -> None:
+    assert clean_name("paranoia,”Clinton") == "Clinton"
+    assert clean_name("O’Malley") == "O’Malley"

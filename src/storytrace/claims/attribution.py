@@ -23,6 +23,7 @@ from storytrace.claims.relations import Fragments, Relation
 from storytrace.claims.sources import DASHES, SourceContext, author_source, resolve_source
 from storytrace.records import Attribution, SourceKind
 from storytrace.text.doccache import doc_text
+from storytrace.text.segment import after_dateline
 
 Row = tuple[Attribution | None, Quote | None, list[Quote]]
 _QUOTE_MARKS = "\"“”«»„'‘’"
@@ -202,8 +203,10 @@ def _attribution(
         if kind == "unnamed":
             # the tagger marked a word the text does not name ("Rucker Culpepper, who runs
             # the get-out-the-vote effort, said": "vote"): the cue's subject, if it names one
-            named = resolve_source(_head(subject) or subject[0], subject, ctx)
-            if named[1] != "unnamed":
+            # and is no dateline's place ("PHILADELPHIA, July 29 (UPI) -- Fans of ...")
+            subject_head = _head(subject) or subject[0]
+            named = resolve_source(subject_head, subject, ctx)
+            if named[1] != "unnamed" and after_dateline(text, subject_head.idx) == subject_head.idx:
                 name, kind, resolved = named
     cue = " ".join(" ".join(text[a:b].split()) for a, b in relation.cue)
     source_span = _outer(relation.source)

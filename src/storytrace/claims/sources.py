@@ -212,7 +212,7 @@ class SourceContext:
             return True
         if ent.label_ == "ORG" and clean_name(ent.text) in self.people:
             return True
-        return ent.label_ in ("ORG", "NORP") and _has_role(ent.root)
+        return (ent.label_ in ("ORG", "NORP") and _has_role(ent.root)) or _first_named(ent)
 
     def subject_before(self, pronoun: Token) -> str | None:
         """The person a "he" or "she" means when its own sentence named them as a subject
@@ -560,6 +560,7 @@ _HEADLINE_VERB = re.compile(
     r"(?<=\w)\s+(Says|Said|Tells|Told|Warns|Claims|Denies|Admits|Insists|Urges|Slams|Blasts|"
     r"Defends|Responds|Reveals|Explains|Vows|Pledges|Accuses|Rips|Hits|Calls|Backs)(\s.*)?$"
 )
+_CLOSING_QUOTE = re.compile(r"(?<=\w[,.!?])[”\"](?=[A-Z])")
 _ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
 
@@ -567,6 +568,7 @@ def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
     parts = " ".join(text.split()).split(": ")
     first = next((part for part in parts if any(c.isalnum() for c in part)), "")
+    first = _CLOSING_QUOTE.split(first)[-1]  # "paranoia,”Clinton": a quote's end glued on
     name = first.strip(" ,.;:\"'“”‘’―—–-<>*#|")
     if _ABBREVIATION.search(name) and text.rstrip(" ,;:\"'“”‘’").endswith("."):
         name += "."  # "Jr.", "U.S.": the full stop is the name's own
@@ -741,6 +743,10 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     if head.pos_ == "PROPN":
         if ctx.is_place_name(name):
             return name, "government", _offsets(phrase)
+        words = name.split()
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and first_name_sex(name):
+            full = ctx.full_name(name)  # a name no entity covers ("Carly Fiorina: '...'")
+            return full, "person", ctx.mention_of(full) or _offsets(phrase)
         outlet = name in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
         return name, "outlet" if outlet else "organisation", _offsets(phrase)
     return name, "unnamed", _offsets(phrase)
@@ -779,6 +785,15 @@ def _person_shaped(ent: Span) -> bool:
         return False
     initial = any(len(w) == 2 and w[1] == "." and w[0].isalpha() for w in words[1:-1])
     return initial or words[-1].lower().rstrip(".") in _SUFFIXES
+
+
+def _first_named(ent: Span) -> bool:
+    """A name of two or three capitalised words whose first is a known first name, which
+    the small model calls a body ("Carly Fiorina: 'Bill Clinton's fair game.'")."""
+    words = [t for t in ent if not t.is_punct]
+    if ent.label_ != "ORG" or not 2 <= len(words) <= 3 or not all(t.is_title for t in words):
+        return False
+    return first_name_sex(clean_name(ent.text)) is not None
 
 
 def _has_role(head: Token) -> bool:
@@ -823,7 +838,13 @@ def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
         return name, "government", _offsets(ent)  # "Ukraine claimed", "Moscow said"
     if ent.label_ in ("GPE", "LOC"):
         return None  # a name the small model takes for a place but no gazetteer knows ("RT")
-    if is_person(ent) or _has_role(ent.root) or _person_shaped(ent) or ctx.names_a_person(name):
+    if (
+        is_person(ent)
+        or _has_role(ent.root)
+        or _person_shaped(ent)
+        or ctx.names_a_person(name)
+        or _first_named(ent)
+    ):
         full = ctx.full_name(ent.text)
         return full, "person", ctx.mention_of(full) or _offsets(ent)
     if ent.label_ in ("ORG", "NORP") or (
