@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from storytrace.claims.features import quote_mask
-from storytrace.claims.span_rules import next_line_content, split_subject, trim_source
+from storytrace.claims.span_rules import (
+    drop_opening,
+    next_line_content,
+    split_subject,
+    trim_source,
+)
 from storytrace.text.nlp import load_nlp
 
 
@@ -69,3 +74,17 @@ def test_a_colon_inside_its_line_or_a_cue_without_one_gets_no_next_line() -> Non
     quoted = quote_mask(doc)
     assert next_line_content([doc[2], doc[3]], quoted) == []
     assert next_line_content([doc[2]], quoted) == []
+
+
+def test_a_source_opens_with_neither_a_stray_quotation_mark_nor_a_focusing_even() -> None:
+    nlp = load_nlp()
+    doc = nlp('He was blunt. " Vann Newkirk, a writer for The Atlantic, said the plan failed.')
+    start = next(t.i for t in doc if t.text == '"')
+    tagged = list(doc[start : start + 10])  # '" Vann Newkirk , a writer for The Atlantic ,'
+    assert _words(drop_opening(tagged))[:2] == ["Vann", "Newkirk"]
+    doc = nlp("Even some of his admirers said the plan was a mistake.")
+    assert doc[0].dep_ == "advmod", "the parse this test is about: 'Even' modifies the phrase"
+    assert _words(drop_opening(list(doc[:5]))) == ["some", "of", "his", "admirers"]
+    # a source that is one word is left whole; a name is never cut
+    assert _words(drop_opening([doc[0]])) == ["Even"]
+    assert _words(drop_opening(list(doc[1:5]))) == ["some", "of", "his", "admirers"]

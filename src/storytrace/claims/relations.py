@@ -31,6 +31,7 @@ from storytrace.claims.role_scores import role_scores
 from storytrace.claims.sequence import decode_many
 from storytrace.claims.span_rules import (
     closing_comma,
+    drop_opening,
     next_line_content,
     split_subject,
     trim_source,
@@ -358,7 +359,7 @@ def _roles_of(
         if label in found and i not in own and not space[i]:
             found[label].append(doc[i])
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
-    found["Source"] = closing_comma(trim_source([doc[i] for i in source_ids]), cue)
+    found["Source"] = closing_comma(drop_opening(trim_source([doc[i] for i in source_ids])), cue)
     return found
 
 
