@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from storytrace.claims.features import quote_mask
 from storytrace.claims.span_rules import (
+    according_phrase,
+    according_source,
     drop_opening,
     next_line_content,
     split_subject,
@@ -88,3 +90,23 @@ def test_a_source_opens_with_neither_a_stray_quotation_mark_nor_a_focusing_even(
     # a source that is one word is left whole; a name is never cut
     assert _words(drop_opening([doc[0]])) == ["Even"]
     assert _words(drop_opening(list(doc[1:5]))) == ["some", "of", "his", "admirers"]
+
+
+def test_according_to_x_takes_x_out_of_the_content_as_the_source() -> None:
+    doc = load_nlp()("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.")
+    cue = [t for t in doc if t.lower_ in ("according", "to") and t.i > 5]
+    content = [t for t in doc if t not in cue and not t.is_punct]  # the tagger read it all
+    source, rest = according_source(cue, content, {t.i for t in cue})
+    assert _words(source) == ["a", "campaign", "aide"]
+    assert _words(rest)[:3] == ["Clinton", "plans", "to"] and "aide" not in _words(rest)
+    # X already outside the content: nothing to split (fallback_source takes it)
+    outside = [t for t in content if t.i < cue[0].i]
+    assert according_source(cue, outside, {t.i for t in cue}) == ([], outside)
+    # any other cue: no phrase
+    assert according_phrase([doc[1]]) == []
+
+
+def test_according_to_x_reads_x_whether_the_parse_makes_it_an_object_or_a_clause() -> None:
+    doc = load_nlp()("Trump demeaned women, according to show insiders.")
+    cue = [t for t in doc if t.lower_ in ("according", "to")]
+    assert _words(according_phrase(cue)) == ["show", "insiders"]

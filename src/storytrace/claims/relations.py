@@ -30,6 +30,8 @@ from storytrace.claims.features import cue_head, quote_mask, sentence_ids, token
 from storytrace.claims.role_scores import role_scores
 from storytrace.claims.sequence import decode_many
 from storytrace.claims.span_rules import (
+    according_phrase,
+    according_source,
     closing_comma,
     drop_opening,
     next_line_content,
@@ -391,6 +393,8 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
         if not content:
             continue
         if not found["Source"]:
+            found["Source"], content = according_source(cue, content, cue_ids)
+        if not found["Source"]:
             found["Source"], content = split_subject(cue, content, cue_ids)
         source = _after_dateline(found["Source"] or fallback_source(cue, content, cue_ids), text)
         relations.append(
@@ -409,7 +413,8 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
 
     - a participle cue modifying a clause: that clause's subject ("Trump attacked Clinton,
       saying ..." -> "Trump"; exactly the gold source of 554 of 738 such cues, none for 4%);
-    - "according to X": the object X, without a closing comma (339 of 387 exactly).
+    - "according to X": the object X, without a closing comma (339 of 387 exactly;
+      :func:`~storytrace.claims.span_rules.according_phrase`).
 
     Nothing when the phrase would take in a cue or the content.
     """
@@ -418,11 +423,8 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
     if head.tag_ == "VBG" and head.dep_ == "advcl":
         subjects = [t for t in head.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
         phrase = list(subjects[0].subtree) if subjects else []
-    elif [t.lower_ for t in cue] == ["according", "to"]:
-        objects = [t for t in cue[-1].children if t.dep_ == "pobj"]
-        phrase = list(objects[0].subtree) if objects else []
-        while phrase and phrase[-1].text == ",":
-            phrase.pop()
+    else:
+        phrase = according_phrase(cue)
     phrase = [t for t in phrase if not t.is_space]
     taken = cue_ids | {t.i for t in content}
     return [] if any(t.i in taken for t in phrase) else phrase

@@ -2,9 +2,10 @@
 
 :mod:`storytrace.claims.relations` runs them on every cue: a source run's boundaries
 (:func:`trim_source`, :func:`drop_opening`, :func:`closing_comma`), a source the tagger
-left inside the content (:func:`split_subject`) and the content of a cue that ends its line
-with a colon (:func:`next_line_content`). Each was kept because it raised exact Source, Cue
-or Content F1 on held-out folds of PolNeAR train (``bench/polnear_cv.py``), not chosen on dev.
+left inside the content (:func:`split_subject`, :func:`according_source`) and the content
+of a cue that ends its line with a colon (:func:`next_line_content`). Each was kept because
+it raised exact Source, Cue or Content F1 on held-out folds of PolNeAR train
+(``bench/polnear_cv.py``), not chosen on dev.
 """
 
 from __future__ import annotations
@@ -125,6 +126,40 @@ def split_subject(
     if all(t.is_punct for t in rest):
         return [], content
     return closing_comma(phrase, cue), rest
+
+
+def according_phrase(cue: list[Token]) -> list[Token]:
+    """The X of an "according to X" cue: the phrase "to" governs (its object, or a clause the
+    parse made of it: "according to show insiders"), without a closing comma."""
+    if [t.lower_ for t in cue] != ["according", "to"]:
+        return []
+    objects = [t for t in cue[-1].children if t.dep_ in {"pobj", "pcomp"}]
+    phrase = [t for t in objects[0].subtree if not t.is_space] if objects else []
+    while phrase and phrase[-1].text == ",":
+        phrase.pop()
+    return phrase
+
+
+def according_source(
+    cue: list[Token], content: list[Token], cue_ids: set[int]
+) -> tuple[list[Token], list[Token]]:
+    """The source of "according to X" that the tagger labelled as content ("Clinton plans to
+    visit Charlotte on Sunday, according to a campaign aide." read whole as the content): X
+    becomes the source and leaves the content. Returns ``(source, content)``: no source and
+    the content unchanged when X is not in the content or holds a cue. On train folds 1-4 ->
+    0 and 0,2-4 -> 1 (with the parse's "pcomp" reading of X in :func:`according_phrase`):
+    exact Source F1 +0.0015 and +0.0003.
+    """
+    phrase = according_phrase(cue)
+    if not phrase or any(t.i in cue_ids for t in phrase):
+        return [], content
+    ids = {t.i for t in phrase}
+    if not any(t.i in ids for t in content):
+        return [], content
+    rest = [t for t in content if t.i not in ids]
+    if all(t.is_punct for t in rest):
+        return [], content
+    return phrase, rest
 
 
 def next_line_content(cue: list[Token], quoted: list[bool]) -> list[Token]:
