@@ -6,6 +6,7 @@ from storytrace.claims.features import quote_mask
 from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
+    dated_cue,
     drop_opening,
     next_line_content,
     split_subject,
@@ -110,3 +111,14 @@ def test_according_to_x_reads_x_whether_the_parse_makes_it_an_object_or_a_clause
     doc = load_nlp()("Trump demeaned women, according to show insiders.")
     cue = [t for t in doc if t.lower_ in ("according", "to")]
     assert _words(according_phrase(cue)) == ["show", "insiders"]
+
+
+def test_a_cue_runs_on_over_the_day_name_that_modifies_its_verb() -> None:
+    nlp = load_nlp()
+    doc = nlp("The police department revealed Tuesday that the drug was found.")
+    assert _words(dated_cue([doc[3]])) == ["revealed", "Tuesday"]
+    # a day that belongs to the content's own verb stays out, as does any other next word
+    doc = nlp("Officials said the vote is Tuesday.")
+    assert _words(dated_cue([doc[1]])) == ["said"]
+    doc = nlp("Officials said that the bridge would reopen.")
+    assert _words(dated_cue([doc[1]])) == ["said"]

@@ -33,6 +33,7 @@ from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
     closing_comma,
+    dated_cue,
     drop_opening,
     next_line_content,
     split_subject,
@@ -113,7 +114,8 @@ def find_cues(doc: Doc, quoted: list[bool], model: dict[str, Any]) -> list[list[
         tagged = [[doc[i] for i in run] for run in cue_runs(ids, found)]
         candidates = [doc[i] for i in ids if lowers[i] in EVIDENTIALS]
         runs += sorted(tagged + evidential_cues(candidates, tagged), key=lambda run: run[0].i)
-    return [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
+    kept = [run for run in runs if not all(t.is_punct for t in run) or run[0].text in ":—–-"]
+    return [dated_cue(run) for run in kept]
 
 
 # Adverbs that put a claim on someone else's word without naming them. PolNeAR marks
