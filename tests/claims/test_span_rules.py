@@ -9,6 +9,7 @@ from storytrace.claims.span_rules import (
     dated_cue,
     drop_opening,
     next_line_content,
+    sourceless,
     split_subject,
     trim_source,
 )
@@ -122,3 +123,11 @@ def test_a_cue_runs_on_over_the_day_name_that_modifies_its_verb() -> None:
     assert _words(dated_cue([doc[1]])) == ["said"]
     doc = nlp("Officials said that the bridge would reopen.")
     assert _words(dated_cue([doc[1]])) == ["said"]
+
+
+def test_a_raising_verb_cue_takes_no_source_span() -> None:
+    doc = load_nlp()("Sanders seemed to concede the point, and Clinton said she would win.")
+    seemed = next(t for t in doc if t.text == "seemed")
+    said = next(t for t in doc if t.text == "said")
+    assert sourceless([seemed]) and sourceless([seemed, seemed.nbor()])
+    assert not sourceless([said])

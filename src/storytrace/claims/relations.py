@@ -36,6 +36,7 @@ from storytrace.claims.span_rules import (
     dated_cue,
     drop_opening,
     next_line_content,
+    sourceless,
     split_subject,
     trim_source,
 )
@@ -399,6 +400,8 @@ def find_relations(doc: Doc, model: dict[str, Any] | None = None) -> list[Relati
         if not found["Source"]:
             found["Source"], content = split_subject(cue, content, cue_ids)
         source = _after_dateline(found["Source"] or fallback_source(cue, content, cue_ids), text)
+        if sourceless(cue):
+            source = []
         relations.append(
             Relation(
                 cue=_fragments(cue),
