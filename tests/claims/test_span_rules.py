@@ -6,6 +6,7 @@ from storytrace.claims.features import quote_mask
 from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
+    cut_tail,
     dated_cue,
     drop_opening,
     next_line_content,
@@ -131,3 +132,13 @@ def test_a_raising_verb_cue_takes_no_source_span() -> None:
     said = next(t for t in doc if t.text == "said")
     assert sourceless([seemed]) and sourceless([seemed, seemed.nbor()])
     assert not sourceless([said])
+
+
+def test_a_source_loses_the_words_after_its_name_that_modify_the_verb() -> None:
+    nlp = load_nlp()
+    doc = nlp("Trump said on Tuesday that the wall would rise.")
+    assert doc[2].head.i == 1, "the parse this test is about: 'on Tuesday' modifies 'said'"
+    assert _words(cut_tail([doc[0], doc[2], doc[3]])) == ["Trump"]  # tagged "Trump on Tuesday"
+    # a phrase of the name itself stays ("the senator from Massachusetts")
+    doc = nlp("Warren, the senator from Massachusetts, said the bill would fail.")
+    assert _words(cut_tail(list(doc[:7]))) == _words(list(doc[:7]))

@@ -33,6 +33,7 @@ from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
     closing_comma,
+    cut_tail,
     dated_cue,
     drop_opening,
     next_line_content,
@@ -364,7 +365,8 @@ def _roles_of(
         if label in found and i not in own and not space[i]:
             found[label].append(doc[i])
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
-    found["Source"] = closing_comma(drop_opening(trim_source([doc[i] for i in source_ids])), cue)
+    tagged = trim_source([doc[i] for i in source_ids])
+    found["Source"] = closing_comma(drop_opening(cut_tail(tagged)), cue)
     return found
 
 

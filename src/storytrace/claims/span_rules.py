@@ -1,8 +1,8 @@
 """Span rules applied to what the cue and role taggers label, each read off the parse.
 
 :mod:`storytrace.claims.relations` runs them on every cue: a cue's end (:func:`dated_cue`),
-a source run's boundaries (:func:`trim_source`, :func:`drop_opening`, :func:`closing_comma`),
-a source the tagger left inside the content (:func:`split_subject`,
+a source run's boundaries (:func:`trim_source`, :func:`cut_tail`, :func:`drop_opening`,
+:func:`closing_comma`), a source the tagger left inside the content (:func:`split_subject`,
 :func:`according_source`), none for a raising verb (:func:`sourceless`) and the content of
 a cue that ends its line with a colon (:func:`next_line_content`). Each was kept because it
 raised exact Source, Cue or Content F1 on held-out folds of PolNeAR train
@@ -94,6 +94,41 @@ def trim_source(tokens: list[Token]) -> list[Token]:
     first = min(ids)
     added = [doc[i] for i in range(start, first) if not doc[i].is_space]
     return added + [t for t in tokens if t.i >= start]
+
+
+_VERB_MODIFIERS = frozenset({"prep", "npadvmod", "advmod", "advcl"})
+
+
+def cut_tail(tokens: list[Token]) -> list[Token]:
+    """A source run without the words after its name that modify the verb instead ("Trump on
+    Tuesday said", "Arturo Vargas, the head of ..., at its recent annual convention").
+
+    The words cut are the tail whose phrase hangs from outside the run (a preposition, time
+    noun, adverb or clause of the cue's verb) after the run's last nominal phrase. On train
+    folds 1-4 -> 0 and 0,2-4 -> 1: exact Source F1 +0.0009 and +0.0000.
+    """
+    if len(tokens) < 2:
+        return tokens
+    ids = {t.i for t in tokens}
+
+    def phrase_of(token: Token) -> Token:
+        """The token of the run whose head lies outside it, above ``token``."""
+        for _ in range(len(tokens)):
+            if token.head.i not in ids or token.head.i == token.i:
+                break
+            token = token.head
+        return token
+
+    tops = {t.i: phrase_of(t) for t in tokens}
+    names = [top.i for top in tops.values() if top.pos_ in _NOMINAL]
+    if not names:
+        return tokens
+    last = max(names)
+    cut = {i for i, top in tops.items() if top.i > last and top.dep_ in _VERB_MODIFIERS}
+    kept = [t for t in tokens if t.i not in cut]
+    if not cut or not kept or min(cut) < kept[-1].i:
+        return tokens  # only a tail is cut
+    return kept
 
 
 # Words a tagged source may open with that PolNeAR leaves out: a focusing "even" ("even
