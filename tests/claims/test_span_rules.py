@@ -90,6 +90,9 @@ def test_a_source_opens_with_neither_a_stray_quotation_mark_nor_a_focusing_even(
     doc = nlp("Even some of his admirers said the plan was a mistake.")
     assert doc[0].dep_ == "advmod", "the parse this test is about: 'Even' modifies the phrase"
     assert _words(drop_opening(list(doc[:5]))) == ["some", "of", "his", "admirers"]
+    relative = nlp("It was a plan which many in the party said would fail.")
+    run = list(relative[4:9])  # "which many in the party"
+    assert _words(drop_opening(run)) == ["many", "in", "the", "party"]
     # a source that is one word is left whole; a name is never cut
     assert _words(drop_opening([doc[0]])) == ["Even"]
     assert _words(drop_opening(list(doc[1:5]))) == ["some", "of", "his", "admirers"]
