@@ -6,6 +6,7 @@ from storytrace.claims.features import quote_mask
 from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
+    across_space,
     cut_tail,
     dated_cue,
     drop_opening,
@@ -145,3 +146,14 @@ def test_a_source_loses_the_words_after_its_name_that_modify_the_verb() -> None:
     # a phrase of the name itself stays ("the senator from Massachusetts")
     doc = nlp("Warren, the senator from Massachusetts, said the bill would fail.")
     assert _words(cut_tail(list(doc[:7]))) == _words(list(doc[:7]))
+
+
+def test_a_source_run_carries_on_over_a_no_break_space_inside_its_phrase() -> None:
+    nlp = load_nlp()
+    doc = nlp("Several Republican leaders, including Sens.\xa0John McCain and Kelly Ayotte, said.")
+    tagged = list(doc[:7])  # the tagger stopped at the no-break space after "Sens."
+    found = "".join(t.text_with_ws for t in across_space(tagged))
+    assert found.split()[-4:] == ["McCain", "and", "Kelly", "Ayotte,"]
+    # an ordinary space after the run: nothing added
+    doc = nlp("Several Republican leaders said so.")
+    assert _words(across_space(list(doc[:3]))) == ["Several", "Republican", "leaders"]

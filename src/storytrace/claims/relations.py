@@ -32,6 +32,7 @@ from storytrace.claims.sequence import decode_many
 from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
+    across_space,
     closing_comma,
     cut_tail,
     dated_cue,
@@ -365,7 +366,7 @@ def _roles_of(
         if label in found and i not in own and not space[i]:
             found[label].append(doc[i])
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
-    tagged = trim_source([doc[i] for i in source_ids])
+    tagged = across_space(trim_source([doc[i] for i in source_ids]))
     found["Source"] = closing_comma(drop_opening(cut_tail(tagged)), cue)
     return found
 

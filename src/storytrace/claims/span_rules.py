@@ -1,12 +1,12 @@
 """Span rules applied to what the cue and role taggers label, each read off the parse.
 
 :mod:`storytrace.claims.relations` runs them on every cue: a cue's end (:func:`dated_cue`),
-a source run's boundaries (:func:`trim_source`, :func:`cut_tail`, :func:`drop_opening`,
-:func:`closing_comma`), a source the tagger left inside the content (:func:`split_subject`,
-:func:`according_source`), none for a raising verb (:func:`sourceless`) and the content of
-a cue that ends its line with a colon (:func:`next_line_content`). Each was kept because it
-raised exact Source, Cue or Content F1 on held-out folds of PolNeAR train
-(``bench/polnear_cv.py``), not chosen on dev.
+a source run's boundaries (:func:`trim_source`, :func:`across_space`, :func:`cut_tail`,
+:func:`drop_opening`, :func:`closing_comma`), a source the tagger left inside the content
+(:func:`split_subject`, :func:`according_source`), none for a raising verb
+(:func:`sourceless`) and the content of a cue that ends its line with a colon
+(:func:`next_line_content`). Each was kept because it raised exact Source, Cue or Content
+F1 on held-out folds of PolNeAR train (``bench/polnear_cv.py``), not chosen on dev.
 """
 
 from __future__ import annotations
@@ -94,6 +94,34 @@ def trim_source(tokens: list[Token]) -> list[Token]:
     first = min(ids)
     added = [doc[i] for i in range(start, first) if not doc[i].is_space]
     return added + [t for t in tokens if t.i >= start]
+
+
+def across_space(tokens: list[Token]) -> list[Token]:
+    """A source run that stops at a no-break or second space inside its own phrase, carried
+    on over it to the phrase's end ("Sens.\xa0John McCain (Ariz.)", "available\xa0from the
+    FBI": the role tagger labels few words after a whitespace token). Only when every word
+    from the space to the end of the phrase belongs to it. On train folds 1-4 -> 0 and
+    0,2-4 -> 1: exact Source F1 +0.0003 and +0.0009.
+    """
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+    after = tokens[-1].i + 1
+    if after >= len(doc) or not doc[after].is_space or "\n" in doc[after].text:
+        return tokens
+    while after < len(doc) and doc[after].is_space and "\n" not in doc[after].text:
+        after += 1
+    if after >= len(doc):
+        return tokens
+    ids = {t.i for t in tokens}
+    for top in (t for t in tokens if t.head.i not in ids or t.head.i == t.i):
+        phrase = {t.i for t in top.subtree}
+        if after not in phrase:
+            continue
+        rest = [doc[k] for k in range(after, max(phrase) + 1)]
+        if all(t.i in phrase or t.is_space for t in rest):
+            return tokens + [t for t in rest if not t.is_space]
+    return tokens
 
 
 _VERB_MODIFIERS = frozenset({"prep", "npadvmod", "advmod", "advcl"})
