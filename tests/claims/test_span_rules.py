@@ -10,6 +10,7 @@ from storytrace.claims.span_rules import (
     cut_tail,
     dated_cue,
     drop_opening,
+    drop_participle,
     next_line_content,
     sourceless,
     split_subject,
@@ -157,3 +158,13 @@ def test_a_source_run_carries_on_over_a_no_break_space_inside_its_phrase() -> No
     # an ordinary space after the run: nothing added
     doc = nlp("Several Republican leaders said so.")
     assert _words(across_space(list(doc[:3]))) == ["Several", "Republican", "leaders"]
+
+
+def test_a_source_run_loses_a_participle_clause_that_closes_it_after_a_comma() -> None:
+    nlp = load_nlp()
+    doc = nlp("The report, released by the committee on Tuesday, found that the agency failed.")
+    assert doc[3].dep_ == "acl", "the parse this test is about: 'released ...' modifies 'report'"
+    assert _words(drop_participle(list(doc[:10]))) == ["The", "report"]
+    # a participle inside an apposition, with no comma before it, stays
+    doc = nlp("John Archer, a delegate wearing a shirt, said the race was close.")
+    assert _words(drop_participle(list(doc[:9]))) == _words(list(doc[:9]))

@@ -37,6 +37,7 @@ from storytrace.claims.span_rules import (
     cut_tail,
     dated_cue,
     drop_opening,
+    drop_participle,
     next_line_content,
     sourceless,
     split_subject,
@@ -367,7 +368,7 @@ def _roles_of(
             found[label].append(doc[i])
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
     tagged = across_space(trim_source([doc[i] for i in source_ids]))
-    found["Source"] = closing_comma(drop_opening(cut_tail(tagged)), cue)
+    found["Source"] = closing_comma(drop_opening(drop_participle(cut_tail(tagged))), cue)
     return found
 
 
