@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from storytrace.claims.features import quote_mask
-from storytrace.claims.span_rules import next_line_content, split_subject, trim_source
+from storytrace.claims.span_rules import (
+    according_phrase,
+    according_source,
+    across_space,
+    cut_tail,
+    dated_cue,
+    drop_opening,
+    drop_participle,
+    next_line_content,
+    sourceless,
+    split_subject,
+    trim_source,
+)
 from storytrace.text.nlp import load_nlp
 
 
@@ -69,3 +81,90 @@ def test_a_colon_inside_its_line_or_a_cue_without_one_gets_no_next_line() -> Non
     quoted = quote_mask(doc)
     assert next_line_content([doc[2], doc[3]], quoted) == []
     assert next_line_content([doc[2]], quoted) == []
+
+
+def test_a_source_opens_with_neither_a_stray_quotation_mark_nor_a_focusing_even() -> None:
+    nlp = load_nlp()
+    doc = nlp('He was blunt. " Vann Newkirk, a writer for The Atlantic, said the plan failed.')
+    start = next(t.i for t in doc if t.text == '"')
+    tagged = list(doc[start : start + 10])  # '" Vann Newkirk , a writer for The Atlantic ,'
+    assert _words(drop_opening(tagged))[:2] == ["Vann", "Newkirk"]
+    doc = nlp("Even some of his admirers said the plan was a mistake.")
+    assert doc[0].dep_ == "advmod", "the parse this test is about: 'Even' modifies the phrase"
+    assert _words(drop_opening(list(doc[:5]))) == ["some", "of", "his", "admirers"]
+    relative = nlp("It was a plan which many in the party said would fail.")
+    run = list(relative[4:9])  # "which many in the party"
+    assert _words(drop_opening(run)) == ["many", "in", "the", "party"]
+    # a source that is one word is left whole; a name is never cut
+    assert _words(drop_opening([doc[0]])) == ["Even"]
+    assert _words(drop_opening(list(doc[1:5]))) == ["some", "of", "his", "admirers"]
+
+
+def test_according_to_x_takes_x_out_of_the_content_as_the_source() -> None:
+    doc = load_nlp()("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.")
+    cue = [t for t in doc if t.lower_ in ("according", "to") and t.i > 5]
+    content = [t for t in doc if t not in cue and not t.is_punct]  # the tagger read it all
+    source, rest = according_source(cue, content, {t.i for t in cue})
+    assert _words(source) == ["a", "campaign", "aide"]
+    assert _words(rest)[:3] == ["Clinton", "plans", "to"] and "aide" not in _words(rest)
+    # X already outside the content: nothing to split (fallback_source takes it)
+    outside = [t for t in content if t.i < cue[0].i]
+    assert according_source(cue, outside, {t.i for t in cue}) == ([], outside)
+    # any other cue: no phrase
+    assert according_phrase([doc[1]]) == []
+
+
+def test_according_to_x_reads_x_whether_the_parse_makes_it_an_object_or_a_clause() -> None:
+    doc = load_nlp()("Trump demeaned women, according to show insiders.")
+    cue = [t for t in doc if t.lower_ in ("according", "to")]
+    assert _words(according_phrase(cue)) == ["show", "insiders"]
+
+
+def test_a_cue_runs_on_over_the_day_name_that_modifies_its_verb() -> None:
+    nlp = load_nlp()
+    doc = nlp("The police department revealed Tuesday that the drug was found.")
+    assert _words(dated_cue([doc[3]])) == ["revealed", "Tuesday"]
+    # a day that belongs to the content's own verb stays out, as does any other next word
+    doc = nlp("Officials said the vote is Tuesday.")
+    assert _words(dated_cue([doc[1]])) == ["said"]
+    doc = nlp("Officials said that the bridge would reopen.")
+    assert _words(dated_cue([doc[1]])) == ["said"]
+
+
+def test_a_raising_verb_cue_takes_no_source_span() -> None:
+    doc = load_nlp()("Sanders seemed to concede the point, and Clinton said she would win.")
+    seemed = next(t for t in doc if t.text == "seemed")
+    said = next(t for t in doc if t.text == "said")
+    assert sourceless([seemed]) and sourceless([seemed, seemed.nbor()])
+    assert not sourceless([said])
+
+
+def test_a_source_loses_the_words_after_its_name_that_modify_the_verb() -> None:
+    nlp = load_nlp()
+    doc = nlp("Trump said on Tuesday that the wall would rise.")
+    assert doc[2].head.i == 1, "the parse this test is about: 'on Tuesday' modifies 'said'"
+    assert _words(cut_tail([doc[0], doc[2], doc[3]])) == ["Trump"]  # tagged "Trump on Tuesday"
+    # a phrase of the name itself stays ("the senator from Massachusetts")
+    doc = nlp("Warren, the senator from Massachusetts, said the bill would fail.")
+    assert _words(cut_tail(list(doc[:7]))) == _words(list(doc[:7]))
+
+
+def test_a_source_run_carries_on_over_a_no_break_space_inside_its_phrase() -> None:
+    nlp = load_nlp()
+    doc = nlp("Several Republican leaders, including Sens.\xa0John McCain and Kelly Ayotte, said.")
+    tagged = list(doc[:7])  # the tagger stopped at the no-break space after "Sens."
+    found = "".join(t.text_with_ws for t in across_space(tagged))
+    assert found.split()[-4:] == ["McCain", "and", "Kelly", "Ayotte,"]
+    # an ordinary space after the run: nothing added
+    doc = nlp("Several Republican leaders said so.")
+    assert _words(across_space(list(doc[:3]))) == ["Several", "Republican", "leaders"]
+
+
+def test_a_source_run_loses_a_participle_clause_that_closes_it_after_a_comma() -> None:
+    nlp = load_nlp()
+    doc = nlp("The report, released by the committee on Tuesday, found that the agency failed.")
+    assert doc[3].dep_ == "acl", "the parse this test is about: 'released ...' modifies 'report'"
+    assert _words(drop_participle(list(doc[:10]))) == ["The", "report"]
+    # a participle inside an apposition, with no comma before it, stays
+    doc = nlp("John Archer, a delegate wearing a shirt, said the race was close.")
+    assert _words(drop_participle(list(doc[:9]))) == _words(list(doc[:9]))
