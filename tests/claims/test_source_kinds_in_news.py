@@ -464,3 +464,8 @@ def test_a_name_opening_with_a_known_first_name_is_a_person(text: str) -> None:
 def test_a_quotes_end_glued_to_the_speakers_name_is_no_part_of_it() -> None:
     assert clean_name("paranoia,”Clinton") == "Clinton"
     assert clean_name("O’Malley") == "O’Malley"
+
+
+def test_a_name_never_ends_on_a_preposition() -> None:
+    assert clean_name('Juan "Chico" Manriquez of') == 'Juan "Chico" Manriquez'
+    assert clean_name("Ministry of Defence") == "Ministry of Defence"

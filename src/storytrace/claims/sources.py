@@ -560,6 +560,7 @@ _HEADLINE_VERB = re.compile(
     r"(?<=\w)\s+(Says|Said|Tells|Told|Warns|Claims|Denies|Admits|Insists|Urges|Slams|Blasts|"
     r"Defends|Responds|Reveals|Explains|Vows|Pledges|Accuses|Rips|Hits|Calls|Backs)(\s.*)?$"
 )
+_TRAILING_WORD = re.compile(r"(?<=\w)\s+(of|in|at|and|or|for|from|with|to)$")
 _CLOSING_QUOTE = re.compile(r"(?<=\w[,.!?])[”\"](?=[A-Z])")
 _ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
@@ -573,6 +574,7 @@ def clean_name(text: str) -> str:
     if _ABBREVIATION.search(name) and text.rstrip(" ,;:\"'“”‘’").endswith("."):
         name += "."  # "Jr.", "U.S.": the full stop is the name's own
     name = _LEADING_ARTICLE.sub("", _LEADING_STAMP.sub("", name))
+    name = _TRAILING_WORD.sub("", name)  # 'Juan "Chico" Manriquez of' (of the group ...)
     return _HEADLINE_VERB.sub("", _POSSESSIVE.sub("", name))
 
 
