@@ -12,7 +12,8 @@ With ``--add SRC --cache C``, ``run`` then adds 1% new articles (composed with t
 seed, dated inside the first epoch, as ``bench scale`` adds them) to the copy and times
 ``update_stories`` again, then times ``analyze`` with nothing new. ``fill --first K``
 adds composed articles K on to an existing store (a 30k store is a copy of the 10k one
-plus 20,000 more); the embedder runs on ``--threads`` threads (default 1).
+plus 20,000 more); ``--workers N`` composes and embeds in N processes (one thread each)
+while this one writes, in corpus order.
 
 Example (run ``run`` once per version, e.g. with ``PYTHONPATH`` at each version's src):
     python bench/stories_cost.py fill SRC40 --size 1000 --store base-1000.db --cache src.db
@@ -26,6 +27,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import multiprocessing
 import resource
 import shutil
 import sys
@@ -35,8 +37,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storytrace.benchmark.compose import corpus
+import numpy as np
+
+from storytrace.benchmark.compose import Read, corpus
 from storytrace.benchmark.scale import VectorCache, fill, read_sources
+from storytrace.cluster import article_vectors
 from storytrace.pipeline import analyze, update_stories
 from storytrace.store import Store, open_store
 
@@ -187,7 +192,7 @@ def main() -> None:
     filling.add_argument("--cache", type=Path, required=True, help="the sources' readings")
     filling.add_argument("--seed", type=int, default=0)
     filling.add_argument("--first", type=int, default=0, help="number of the first article")
-    filling.add_argument("--threads", type=int, default=1, help="the embedder's threads")
+    filling.add_argument("--workers", type=int, default=1, help="processes composing")
     running = commands.add_parser("run", help="update_stories on a copy of a filled store")
     running.add_argument("store", type=Path)
     running.add_argument("--snapshot", type=Path, help="write what was stored, as JSON")
@@ -197,29 +202,61 @@ def main() -> None:
     running.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     if args.command == "fill":
-        sources = read_sources(args.source, args.cache)
-        vectors = VectorCache(args.cache.with_name(args.cache.name + ".vectors"))
-        _threads(args.threads)
-        store = open_store(args.store)
-        try:
-            reads = list(corpus(sources, args.size, seed=args.seed, first=args.first))
-            fill(store, reads, vectors)
-        finally:
-            store.close()
-            vectors.close()
+        filled(args.source, args.cache, args.store, range(args.first, args.first + args.size),
+               seed=args.seed, workers=args.workers)  # fmt: skip
         return
     add = None if args.add is None else (args.add, args.cache)
     print(json.dumps(run(args.store, args.snapshot, add, args.fraction, args.seed)))
 
 
-def _threads(count: int) -> None:
-    """The embedder on ``count`` threads (it takes every core when loaded)."""
+_SOURCES: list[Read] = []  # the sources, set before the workers fork
+_CHUNK = 250  # composed articles a worker makes at a time
+
+
+def filled(
+    source: Path, cache: Path, db: Path, numbers: range, *, seed: int = 0, workers: int = 1
+) -> None:
+    """Store composed articles ``numbers`` in ``db``, as :func:`fill` stores them: ``workers``
+    processes compose them and embed the ones not in the vector cache (one thread each),
+    a chunk at a time; this process writes the chunks in corpus order."""
+    _SOURCES[:] = read_sources(source, cache)
+    chunks = [(cache, seed, first, min(_CHUNK, numbers.stop - first))
+              for first in range(numbers.start, numbers.stop, _CHUNK)]  # fmt: skip
+    vectors = VectorCache(cache.with_name(cache.name + ".vectors"))
+    store = open_store(db)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            seen: set[str] = set()  # (``corpus`` leaves out a repeat within its chunk)
+            for reads in pool.imap(_composed, chunks):
+                fresh = [r for r in reads if r.article.id not in seen]
+                seen.update(r.article.id for r in fresh)
+                fill(store, fresh, vectors)  # every vector cached by now: none embedded here
+    finally:
+        store.close()
+        vectors.close()
+
+
+def _composed(chunk: tuple[Path, int, int, int]) -> list[Read]:
+    """One chunk of composed articles, their vectors put in the cache (a worker's part)."""
+    cache, seed, first, count = chunk
     import torch
 
     from storytrace.cluster.embed import load_embedder
 
-    load_embedder()
-    torch.set_num_threads(count)
+    reads = list(corpus(_SOURCES, count, seed=seed, first=first))
+    vectors = VectorCache(cache.with_name(cache.name + ".vectors"))
+    try:
+        known = vectors.get([r.article.id for r in reads])
+        missing = [r.article for r in reads if r.article.id not in known]
+        if missing:
+            load_embedder()
+            torch.set_num_threads(1)
+            made = article_vectors(missing)
+            vectors.put({a.id: np.asarray(v, np.float32).tobytes()
+                         for a, v in zip(missing, made, strict=True)})  # fmt: skip
+    finally:
+        vectors.close()
+    return reads
 
 
 if __name__ == "__main__":
