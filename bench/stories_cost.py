@@ -8,9 +8,17 @@ the machine is shared), the peak resident memory, and a digest of everything sto
 stories, claim groups with their verdicts, reuse edges, events, events told in several
 stories. ``--snapshot`` writes that canonical JSON, for ``cmp`` against another version's.
 
+With ``--add SRC --cache C``, ``run`` then adds 1% new articles (composed with the next
+seed, dated inside the first epoch, as ``bench scale`` adds them) to the copy and times
+``update_stories`` again, then times ``analyze`` with nothing new. ``fill --first K``
+adds composed articles K on to an existing store (a 30k store is a copy of the 10k one
+plus 20,000 more); ``--workers N`` composes and embeds in N processes (one thread each)
+while this one writes, in corpus order.
+
 Example (run ``run`` once per version, e.g. with ``PYTHONPATH`` at each version's src):
     python bench/stories_cost.py fill SRC40 --size 1000 --store base-1000.db --cache src.db
     python bench/stories_cost.py run base-1000.db --snapshot after-1000.json
+    python bench/stories_cost.py run base-1000.db --add SRC40 --cache src.db
 """
 
 from __future__ import annotations
@@ -19,6 +27,7 @@ import argparse
 import dataclasses
 import hashlib
 import json
+import multiprocessing
 import resource
 import shutil
 import sys
@@ -28,9 +37,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storytrace.benchmark.compose import corpus
+import numpy as np
+
+from storytrace.benchmark.compose import Read, corpus
 from storytrace.benchmark.scale import VectorCache, fill, read_sources
-from storytrace.pipeline import update_stories
+from storytrace.cluster import article_vectors
+from storytrace.pipeline import analyze, update_stories
 from storytrace.store import Store, open_store
 
 
@@ -89,38 +101,84 @@ def snapshot(store: Store) -> dict[str, Any]:
     return {"stories": stories, "cross": cross, "grouped": sorted(store.story_articles().items())}
 
 
-def run(base: Path, snapshot_to: Path | None) -> dict[str, Any]:
-    """``update_stories`` on a copy of ``base``: CPU seconds by stage, memory, digest."""
-    with tempfile.TemporaryDirectory(prefix="stories-cost-") as scratch:
+def _stages(store: Store) -> tuple[CpuClock, int]:
+    """``update_stories`` timed per stage; the clock and the stories it saved."""
+    clock = CpuClock()
+    with store.story_update():
+        saved = update_stories(store, lambda *_: None, clock)  # type: ignore[arg-type]
+    clock.stop()
+    return clock, len(saved)
+
+
+def _added(db: Path, source: Path, cache: Path, fraction: float, seed: int) -> dict[str, Any]:
+    """1% new articles added to ``db`` and ``update_stories`` timed; then ``analyze``
+    with nothing new (CPU and wall seconds)."""
+    sources = read_sources(source, cache)
+    vectors = VectorCache(cache.with_name(cache.name + ".vectors"))
+    store = open_store(db)
+    try:
+        known = set(store.story_articles())
+        more = max(1, round(len(known) * fraction))
+        added = [r for r in corpus(sources, more, seed=seed + 1) if r.article.id not in known]
+        fill(store, added, vectors)
+        rss_before = _rss_mb()
+        clock, saved = _stages(store)
+    finally:
+        store.close()
+        vectors.close()
+    cpu, wall = time.process_time(), time.perf_counter()
+    analyze([], db=db)
+    return {
+        "added_articles": len(added),
+        "added_cpu_seconds": clock.cpu,
+        "added_cpu_total": round(sum(clock.cpu.values()), 2),
+        "added_wall_total": round(sum(clock.wall.values()), 2),
+        "added_stories_saved": saved,
+        "added_rss_before_mb": rss_before,
+        "added_peak_mb_by_stage": clock.rss,
+        "nothing_new_cpu": round(time.process_time() - cpu, 2),
+        "nothing_new_wall": round(time.perf_counter() - wall, 2),
+    }
+
+
+def run(
+    base: Path,
+    snapshot_to: Path | None,
+    add: tuple[Path, Path] | None = None,
+    fraction: float = 0.01,
+    seed: int = 0,
+) -> dict[str, Any]:
+    """``update_stories`` on a copy of ``base``: CPU seconds by stage, memory, digest
+    (and with ``add``, the sources and their cache: 1% new articles, then nothing new)."""
+    with tempfile.TemporaryDirectory(prefix="stories-cost-", dir=base.parent) as scratch:
         db = Path(scratch) / "run.db"
         shutil.copy(base, db)
         store = open_store(db)
         try:
-            clock = CpuClock()
-            with store.story_update():
-                update_stories(store, lambda *_: None, clock)  # type: ignore[arg-type]
+            clock, _ = _stages(store)
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # before the snapshot
-            clock.stop()
-            found = snapshot(store)
+            counts = {"articles": len(store.story_articles()),
+                      "stories": store.story_counts().stories}  # fmt: skip
+            digest = None
+            if snapshot_to is not None:  # (a 30k store's snapshot is gigabytes: on request)
+                text = json.dumps(snapshot(store), sort_keys=True, default=str)
+                snapshot_to.write_text(text, encoding="utf-8")
+                digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+                del text
         finally:
             store.close()
-    text = json.dumps(found, sort_keys=True, default=str)
-    if snapshot_to is not None:
-        snapshot_to.write_text(text, encoding="utf-8")
-    articles = len(found["grouped"])
+        more = None if add is None else _added(db, add[0], add[1], fraction, seed)
     total = sum(clock.cpu.values())
     return {
-        "articles": articles,
-        "stories": len(found["stories"]),
-        "claim_groups": sum(len(s["claim_groups"]) for s in found["stories"]),
-        "cross_events": len(found["cross"]),
+        **counts,
         "cpu_seconds": clock.cpu,
         "cpu_total": round(total, 2),
-        "cpu_per_article": round(total / max(1, articles), 4),
+        "cpu_per_article": round(total / max(1, counts["articles"]), 4),
         "wall_total": round(sum(clock.wall.values()), 2),
         "peak_memory_mb": peak,
         "peak_memory_mb_by_stage": clock.rss,
-        "digest": hashlib.sha256(text.encode()).hexdigest()[:16],
+        "digest": digest,
+        **(more or {}),
     }
 
 
@@ -133,21 +191,72 @@ def main() -> None:
     filling.add_argument("--store", type=Path, required=True)
     filling.add_argument("--cache", type=Path, required=True, help="the sources' readings")
     filling.add_argument("--seed", type=int, default=0)
+    filling.add_argument("--first", type=int, default=0, help="number of the first article")
+    filling.add_argument("--workers", type=int, default=1, help="processes composing")
     running = commands.add_parser("run", help="update_stories on a copy of a filled store")
     running.add_argument("store", type=Path)
     running.add_argument("--snapshot", type=Path, help="write what was stored, as JSON")
+    running.add_argument("--add", type=Path, help="sources: then add 1%% new articles")
+    running.add_argument("--cache", type=Path, help="the sources' readings (with --add)")
+    running.add_argument("--fraction", type=float, default=0.01)
+    running.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     if args.command == "fill":
-        sources = read_sources(args.source, args.cache)
-        vectors = VectorCache(args.cache.with_name(args.cache.name + ".vectors"))
-        store = open_store(args.store)
-        try:
-            fill(store, list(corpus(sources, args.size, seed=args.seed)), vectors)
-        finally:
-            store.close()
-            vectors.close()
+        filled(args.source, args.cache, args.store, range(args.first, args.first + args.size),
+               seed=args.seed, workers=args.workers)  # fmt: skip
         return
-    print(json.dumps(run(args.store, args.snapshot)))
+    add = None if args.add is None else (args.add, args.cache)
+    print(json.dumps(run(args.store, args.snapshot, add, args.fraction, args.seed)))
+
+
+_SOURCES: list[Read] = []  # the sources, set before the workers fork
+_CHUNK = 250  # composed articles a worker makes at a time
+
+
+def filled(
+    source: Path, cache: Path, db: Path, numbers: range, *, seed: int = 0, workers: int = 1
+) -> None:
+    """Store composed articles ``numbers`` in ``db``, as :func:`fill` stores them: ``workers``
+    processes compose them and embed the ones not in the vector cache (one thread each),
+    a chunk at a time; this process writes the chunks in corpus order."""
+    _SOURCES[:] = read_sources(source, cache)
+    chunks = [(cache, seed, first, min(_CHUNK, numbers.stop - first))
+              for first in range(numbers.start, numbers.stop, _CHUNK)]  # fmt: skip
+    vectors = VectorCache(cache.with_name(cache.name + ".vectors"))
+    store = open_store(db)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            seen: set[str] = set()  # (``corpus`` leaves out a repeat within its chunk)
+            for reads in pool.imap(_composed, chunks):
+                fresh = [r for r in reads if r.article.id not in seen]
+                seen.update(r.article.id for r in fresh)
+                fill(store, fresh, vectors)  # every vector cached by now: none embedded here
+    finally:
+        store.close()
+        vectors.close()
+
+
+def _composed(chunk: tuple[Path, int, int, int]) -> list[Read]:
+    """One chunk of composed articles, their vectors put in the cache (a worker's part)."""
+    cache, seed, first, count = chunk
+    import torch
+
+    from storytrace.cluster.embed import load_embedder
+
+    reads = list(corpus(_SOURCES, count, seed=seed, first=first))
+    vectors = VectorCache(cache.with_name(cache.name + ".vectors"))
+    try:
+        known = vectors.get([r.article.id for r in reads])
+        missing = [r.article for r in reads if r.article.id not in known]
+        if missing:
+            load_embedder()
+            torch.set_num_threads(1)
+            made = article_vectors(missing)
+            vectors.put({a.id: np.asarray(v, np.float32).tobytes()
+                         for a, v in zip(missing, made, strict=True)})  # fmt: skip
+    finally:
+        vectors.close()
+    return reads
 
 
 if __name__ == "__main__":

@@ -604,7 +604,8 @@ def update_stories(
         _tick(clock, "load")
         uncounted = [a for a in added if a.id not in indexed]
         edges = find_new_reuse(added, store, store.get_articles, documents=documents,
-                               uncounted=uncounted, window_days=REUSE_WINDOW_DAYS)  # fmt: skip
+                               uncounted=uncounted, window_days=REUSE_WINDOW_DAYS,
+                               published=dict(ready))  # fmt: skip
         _tick(clock, "reuse")
         articles = store.get_articles(neighbourhood(ready, fresh, grouped, WINDOW_DAYS))
         _tick(clock, "load")

@@ -111,3 +111,29 @@ def test_sort_based_sketch_equals_minimum_at() -> None:
 @pytest.mark.parametrize("count", [0, 1])
 def test_tiny_corpora(count: int) -> None:
     assert candidates_in_chunks([["a few words only"] * count]).shape == (0, 2)
+
+
+def test_pairs_kept_as_found_equal_the_pairs_filtered_after() -> None:
+    """A date window applied as pairs are found (issue #18) gives the filtered pairs, and
+    the filter only ever sees one pass's or one band's pairs, never the corpus's."""
+    from storytrace.reuse.candidates import filter_pairs, pair_filter
+
+    texts = _corpus()
+    days = np.array([float(i // 10 * 30) for i in range(len(texts))])  # ten a month
+    days[7] = np.nan  # undated: pairs with any
+    outlets = [f"outlet{i % 3}" if i % 4 else None for i in range(len(texts))]
+    everything = candidates_in_chunks([texts])
+    for window, same_outlet in ((7.0, True), (45.0, False), (None, False)):
+        options = {"outlets": outlets, "days": days, "window_days": window,
+                   "same_outlet": same_outlet}  # fmt: skip
+        seen: list[int] = []
+        keep = pair_filter(**options)
+
+        def watched(left: np.ndarray, right: np.ndarray, keep=keep, seen=seen) -> np.ndarray:
+            seen.append(len(left))
+            return keep(left, right)
+
+        expected = _pairs(filter_pairs(everything, **options))
+        assert _pairs(candidates_in_chunks([texts], keep=watched)) == expected
+        assert len(expected) < len(everything) or window is None
+        assert len(seen) >= 33  # each of the 32 bands' pairs, and each rare pass's

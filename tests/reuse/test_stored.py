@@ -69,6 +69,13 @@ def test_new_articles_get_the_edges_of_a_whole_corpus_run(tmp_path: Path, max_df
                            max_df=max_df)  # fmt: skip
     assert found == expected
     assert len(read) < len(articles)  # only the new articles' partners were read
+    dated = len(read)
+    read.clear()
+    published = {a.id: a.published for a in old}
+    found = find_new_reuse(new, store, load, documents=len(articles), window_days=10,
+                           max_df=max_df, published=published)  # fmt: skip
+    assert found == expected
+    assert len(read) < dated  # partners outside the window were not read (issue #18)
     store.close()
 
 

@@ -105,3 +105,16 @@ def test_public_names():
     assert set(storytrace.store.__all__) == {"SQLiteStore", "Store", "open_store"}
     for name in storytrace.store.__all__:
         assert getattr(storytrace.store, name) is not None
+
+
+def test_a_connection_keeps_a_page_cache_the_corpus_index_fits_in_longer(tmp_path):
+    """SQLite's 2 MB default made every corpus-index insert a cache miss past a few
+    thousand articles (issue #18); a store's connection asks for 64 MB."""
+    from storytrace.store.sqlite import CACHE_KIB
+
+    store = open_store(tmp_path / "st.db")
+    try:
+        assert store._conn.execute("PRAGMA cache_size").fetchone()[0] == -CACHE_KIB
+        assert CACHE_KIB >= 65_536
+    finally:
+        store.close()

@@ -20,7 +20,7 @@ the same definition. Pairs are ``(i, j)`` document positions with ``i < j``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -35,11 +35,13 @@ __all__ = [
     "filter_pairs",
     "group_self_join",
     "lsh_pairs",
+    "pair_filter",
     "rare_pairs",
     "sketches",
 ]
 
 Pairs = npt.NDArray[np.int64]  # shape (n, 2), i < j, unique, sorted
+PairFilter = Callable[[I64, I64], npt.NDArray[np.bool_]]  # which (left, right) pairs to keep
 _EMPTY = np.iinfo(np.uint64).max
 
 
@@ -160,11 +162,15 @@ def band_keys(sketch: U64, *, bands: int, rows: int) -> U64:
     return keys
 
 
-def bucket_pairs(keys: U64, *, first_doc: int = 0, max_bucket: int = 1000) -> Pairs:
+def bucket_pairs(
+    keys: U64, *, first_doc: int = 0, max_bucket: int = 1000, keep: PairFilter | None = None
+) -> Pairs:
     """Pairs of documents with equal keys in some band (column) of ``keys``.
 
     Row ``r`` of ``keys`` is document ``first_doc + r``; key 0 (no sketch) never
-    pairs; buckets larger than ``max_bucket`` are skipped. Equivalent SQL::
+    pairs; buckets larger than ``max_bucket`` are skipped. ``keep``, if given, is
+    applied to each band's pairs as they are found (the result is the filtered one,
+    without every band's pairs held at once). Equivalent SQL::
 
         SELECT DISTINCT a.doc, b.doc FROM keys a JOIN keys b USING (band, key)
         WHERE a.doc < b.doc AND a.key <> 0
@@ -177,6 +183,9 @@ def bucket_pairs(keys: U64, *, first_doc: int = 0, max_bucket: int = 1000) -> Pa
         key = keys[indexed, band]
         order = np.argsort(key)
         left, right = group_self_join(key[order], docs[order], max_size=max_bucket)
+        if keep is not None:
+            chosen = keep(left, right)
+            left, right = left[chosen], right[chosen]
         lefts.append(left)
         rights.append(right)
     if not lefts:
@@ -210,6 +219,29 @@ def lsh_pairs(
     return bucket_pairs(band_keys(sketch, bands=bands, rows=rows), max_bucket=max_bucket)
 
 
+def pair_filter(
+    *,
+    outlets: Sequence[str | None] | None = None,
+    days: npt.NDArray[np.float64] | None = None,
+    window_days: float | None = None,
+    same_outlet: bool = True,
+) -> PairFilter:
+    """:func:`filter_pairs`'s test as a function of two position arrays (for filtering
+    pairs as they are found: ``keep`` of :func:`bucket_pairs`)."""
+
+    def keep(left: I64, right: I64) -> npt.NDArray[np.bool_]:
+        chosen = np.ones(len(left), dtype=bool)
+        if window_days is not None and days is not None and len(left):
+            chosen &= ~(np.abs(days[left] - days[right]) > window_days)  # NaN: kept
+        if not same_outlet and names is not None and len(left):
+            chosen &= (names[left] == "") | (names[left] != names[right])
+        return chosen
+
+    names = None if outlets is None else np.array([o.casefold() if o else "" for o in outlets],
+                                                  dtype=object)  # fmt: skip
+    return keep
+
+
 def filter_pairs(
     pairs: Pairs,
     *,
@@ -227,15 +259,9 @@ def filter_pairs(
         WHERE (a.day IS NULL OR b.day IS NULL OR abs(a.day - b.day) <= :window_days)
           AND (:same_outlet OR a.outlet IS NULL OR a.outlet <> b.outlet)
     """
-    keep = np.ones(len(pairs), dtype=bool)
-    if window_days is not None and days is not None and len(pairs):
-        gap = np.abs(days[pairs[:, 0]] - days[pairs[:, 1]])
-        keep &= ~(gap > window_days)  # NaN compares False: unknown dates are kept
-    if not same_outlet and outlets is not None and len(pairs):
-        names = np.array([o.casefold() if o else "" for o in outlets], dtype=object)
-        left, right = names[pairs[:, 0]], names[pairs[:, 1]]
-        keep &= (left == "") | (left != right)
-    return pairs[keep]
+    keep = pair_filter(outlets=outlets, days=days, window_days=window_days,
+                       same_outlet=same_outlet)  # fmt: skip
+    return pairs[keep(pairs[:, 0], pairs[:, 1])]
 
 
 def candidate_pairs(

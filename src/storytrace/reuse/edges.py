@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from typing import Protocol
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -17,6 +17,8 @@ from storytrace.reuse.fingerprints import DocumentFrequencies
 from storytrace.reuse.index import Shingled, find_candidates, publication_days, shingle_article
 from storytrace.reuse.passages import WordPassage, align, covered_share
 from storytrace.reuse.shingles import CONTENT_SHINGLE_SIZE, SHINGLE_SIZE, Tokens
+
+T = TypeVar("T")
 
 __all__ = ["SHARED_QUOTATION", "edges_of", "find_reuse", "pair_edge"]
 
@@ -233,14 +235,38 @@ def _pair_edges(
     frequencies: Frequencies,
     thresholds: Mapping[str, int],
 ) -> list[ReuseEdge]:
-    """The edges of candidate ``pairs`` (positions in ``articles``), by (source, target)."""
-    docs = {int(i): shingle_article(articles[i]) for i in np.unique(pairs)}
+    """The edges of candidate ``pairs`` (positions in ``articles``), by (source, target).
+
+    Each article is shingled when its first pair comes and let go after its last, so
+    memory holds the articles of the pairs in progress (those of one date window, in a
+    corpus stored in time order), not every article of every pair.
+    """
     edges = []
-    for i, j in pairs.tolist():
-        edge = pair_edge(docs[i], docs[j], frequencies=frequencies, **thresholds)
+    for first, second in paired(pairs, lambda k: shingle_article(articles[k])):
+        edge = pair_edge(first, second, frequencies=frequencies, **thresholds)
         if edge is not None:
             edges.append(edge)
     return sorted(edges, key=lambda e: (e.source, e.target))
+
+
+def paired(pairs: npt.NDArray[np.int64], load: Callable[[int], T]) -> Iterator[tuple[T, T]]:
+    """``(load(i), load(j))`` for each pair in order, each position loaded once while it
+    is in use: at its first pair, and dropped after its last."""
+    last = np.full(int(pairs.max()) + 1 if len(pairs) else 0, -1, dtype=np.int64)
+    np.maximum.at(last, pairs.reshape(-1), np.repeat(np.arange(len(pairs)), 2))
+    held: dict[int, T] = {}
+    for start in range(0, len(pairs), _PAIR_BATCH):
+        for n, (i, j) in enumerate(pairs[start : start + _PAIR_BATCH].tolist(), start):
+            for k in (i, j):
+                if k not in held:
+                    held[k] = load(k)
+            yield held[i], held[j]
+            for k in (i, j):
+                if last[k] == n:
+                    held.pop(k, None)
+
+
+_PAIR_BATCH = 100_000  # candidate pairs taken out of numpy at a time
 
 
 def edges_of(

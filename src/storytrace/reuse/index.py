@@ -28,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from storytrace.records import Article
-from storytrace.reuse.candidates import Pairs, filter_pairs
+from storytrace.reuse.candidates import Pairs, filter_pairs, pair_filter
 from storytrace.reuse.fingerprints import CONTENT_SALT, DocumentFrequencies
 from storytrace.reuse.partitions import candidates_in_chunks
 from storytrace.reuse.quotations import quoted_words
@@ -114,6 +114,9 @@ def find_candidates(
         frequencies: if given, the batch's word document frequencies are counted into it.
     """
     texts = [a.text for a in articles]
+    outlets, days = [a.outlet for a in articles], publication_days(articles)
+    keep = pair_filter(outlets=outlets, days=days, window_days=window_days,
+                       same_outlet=same_outlet)  # fmt: skip
     pairs = candidates_in_chunks(
         (texts[first : first + _CHUNK] for first in range(0, len(texts), _CHUNK)),
         max_df=max_df,
@@ -121,11 +124,7 @@ def find_candidates(
         bands=bands,
         rows=rows,
         frequencies=frequencies,
+        keep=keep,  # pairs outside the window dropped as found (in a corpus of years: most)
     )
-    return filter_pairs(
-        pairs,
-        outlets=[a.outlet for a in articles],
-        days=publication_days(articles),
-        window_days=window_days,
-        same_outlet=same_outlet,
-    )
+    return filter_pairs(pairs, outlets=outlets, days=days, window_days=window_days,
+                        same_outlet=same_outlet)  # fmt: skip

@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from storytrace.reuse.candidates import (
+    PairFilter,
     Pairs,
     band_keys,
     bucket_pairs,
@@ -136,12 +137,17 @@ def _batches(chunks: Iterable[Sequence[str]]) -> Iterator[Sequence[str]]:
             yield chunk[first : first + _BATCH]
 
 
-def _rare_occurrences(rows: PartitionedRows, *, max_df: int) -> tuple[I64, I64]:
+def _rare_occurrences(
+    rows: PartitionedRows, *, max_df: int, keep: PairFilter | None = None
+) -> tuple[I64, I64]:
     lefts: list[I64] = []
     rights: list[I64] = []
     for keys in rows.passes():
         docs, hashes = unpack_rows(keys)
         left, right = group_self_join(hashes, docs, max_size=max_df)
+        if keep is not None:
+            chosen = keep(left, right)
+            left, right = left[chosen], right[chosen]
         lefts.append(left)
         rights.append(right)
     empty = np.zeros(0, dtype=np.int64)
@@ -164,6 +170,7 @@ def candidates_in_chunks(
     spill: bool = False,
     timings: dict[str, float] | None = None,
     frequencies: DocumentFrequencies | None = None,
+    keep: PairFilter | None = None,
 ) -> Pairs:
     """Candidate pairs of document positions (numbered across chunks) likely to share text.
 
@@ -177,6 +184,10 @@ def candidates_in_chunks(
             hashing words), ``"fingerprints"`` (shingles, winnowing, sketches, band
             keys), ``"rare"`` and ``"lsh"`` (the joins).
         frequencies: if given, every document's words are counted into it.
+        keep: if given, only the pairs it keeps (e.g. :func:`pair_filter`'s date window),
+            applied to each pass's and each band's pairs as they are found, so the pairs
+            it drops are never all held at once; the result is the unfiltered one
+            filtered (the test is per pair).
     """
     clock = _Clock(timings)
     vocabulary = Vocabulary()
@@ -197,11 +208,11 @@ def candidates_in_chunks(
             keys.append(_band_keys_of(found, first, bands=bands, rows=rows))
             first += len(texts)
             clock.lap("fingerprints")
-        left, right = _rare_occurrences(store, max_df=max_df)
+        left, right = _rare_occurrences(store, max_df=max_df, keep=keep)
     rare = count_pairs(left, right, min_count=min_shared)
     del left, right
     clock.lap("rare")
-    similar = bucket_pairs(np.concatenate([np.zeros((0, bands), np.uint64), *keys]))
+    similar = bucket_pairs(np.concatenate([np.zeros((0, bands), np.uint64), *keys]), keep=keep)
     both = np.concatenate([rare, similar])
     pairs = count_pairs(both[:, 0], both[:, 1], min_count=1)
     clock.lap("lsh")

@@ -13,7 +13,7 @@ frequencies those of the whole corpus, so the edges are the ones
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -23,6 +23,7 @@ from storytrace.records import Article, ReuseEdge
 from storytrace.reuse.candidates import band_keys, count_pairs, group_self_join, sketches
 from storytrace.reuse.edges import edges_of
 from storytrace.reuse.fingerprints import fingerprint_tokens, hash_tokens
+from storytrace.reuse.index import _days
 from storytrace.reuse.shingles import I64, distinct, pack_rows, unpack_rows, word_hash
 
 __all__ = [
@@ -169,6 +170,7 @@ def find_new_reuse(
     window_days: float | None = None,
     same_outlet: bool = True,
     max_df: int = 50,
+    published: Mapping[str, str | None] | None = None,
 ) -> list[ReuseEdge]:
     """The reuse edges holding one of the ``new`` articles, found through the index.
 
@@ -177,13 +179,26 @@ def find_new_reuse(
     others' words are counted already), ``load`` reads the stored articles with these
     ids in store order (the new ones and only their candidate partners). The edges are
     those :func:`~storytrace.reuse.edges.find_reuse` gives over the whole corpus with
-    ``only`` the new articles (default thresholds).
+    ``only`` the new articles (default thresholds). With ``published`` (stored articles'
+    dates by id, as ``Store.ready_articles`` gives them), a partner further than
+    ``window_days`` from its new article is dropped before it is read, not after.
     """
     index = index_articles(new)
     every = uncounted is None or len(uncounted) == len(new)
     counted = index if every else index_articles(uncounted or [])
     pairs = new_pairs(index, store, max_df=max_df)
+    if published is not None and window_days is not None:
+        pairs = _in_window(pairs, {**published, **{a.id: a.published for a in new}}, window_days)
     ordered = load(sorted({a for pair in pairs for a in pair} | {a.id for a in new}))
     frequencies = StoredFrequencies(store, counted, documents)
     return edges_of(ordered, pairs, frequencies=frequencies, window_days=window_days,
                     same_outlet=same_outlet)  # fmt: skip
+
+
+def _in_window(
+    pairs: Sequence[tuple[str, str]], published: Mapping[str, str | None], window_days: float
+) -> list[tuple[str, str]]:
+    """The pairs not dated further apart than ``window_days`` (as ``filter_pairs`` tests
+    them: an unknown date keeps the pair)."""
+    days = {a: _days(published.get(a)) for pair in pairs for a in pair}
+    return [(a, b) for a, b in pairs if not abs(days[a] - days[b]) > window_days]

@@ -166,6 +166,12 @@ def _use_wal(conn: sqlite3.Connection, busy_timeout: float) -> None:
         pause = min(pause * 2, 0.5)
 
 
+# Page cache of a connection, in KiB (SQLite's default is 2 MB): the corpus index's key
+# B-tree takes inserts at random keys, and with 2 MB each insert missed the cache once the
+# index outgrew it (issue #18: indexing 10k articles 36.3 -> 29.9 CPU s, flat per batch).
+CACHE_KIB = 65_536
+
+
 def _connect(path: str, busy_timeout: float, read_only: bool = False) -> sqlite3.Connection:
     """Open ``path`` in autocommit mode with WAL, foreign keys and a busy timeout."""
     if read_only:
@@ -205,6 +211,7 @@ def _connect(path: str, busy_timeout: float, read_only: bool = False) -> sqlite3
         else:
             _use_wal(conn, busy_timeout)
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "readonly" in str(exc) or "read-only" in str(exc):
