@@ -191,6 +191,8 @@ def read_report(
     doc = parse_claim(claim.text) if _STEMS.search(claim.text) else None
     trigger = _trigger(doc, claim) if doc is not None else None
     counts = _counts(claim, group)
+    if doc is not None and not any(c.kind == "fatalities" for c in counts):
+        counts += _one_death(doc, claim, group)
     if trigger is None or doc is None:
         consequences = [c for c in counts if c.kind != "people"]
         if not consequences:
@@ -651,6 +653,46 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
     return counts
+
+
+#: Who one killing names as its victim ("a civilian was shot dead", "killed a journalist").
+_VICTIMS: Final = _PEOPLE | frozenset({
+    "boy", "girl", "baby", "infant", "teenager", "youth", "farmer", "herder", "herdsman",
+    "shepherd", "trader", "businessman", "driver", "teacher", "doctor", "nurse", "official",
+    "leader", "chief", "elder", "activist", "protester", "demonstrator", "priest", "pastor",
+    "imam", "cleric", "lawyer", "judge", "mayor", "councillor", "politician", "candidate",
+    "reporter", "gunman", "militant", "rebel", "insurgent", "suspect", "individual",
+    "policeman", "policewoman", "soldier", "fighter", "commander", "officer", "guard",
+})  # fmt: skip
+_KILLING: Final = frozenset({"kill", "slay", "execute", "lynch", "behead", "murder",
+                             "assassinate", "shoot"})  # fmt: skip
+_ONE: Final = frozenset({"a", "an", "one", "the", "another"})
+
+
+def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
+    """A toll of one told without a number: "a child was killed", "shot dead a civilian",
+    "a man died" (ACLED counts the one death); "shot" alone kills no one."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in _KILLING | {"die"} or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if lemma == "shoot" and not any(c.lower_ in ("dead", "death") for c in token.children):
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        roles = ("nsubj",) if lemma == "die" else ("nsubjpass",) if passive else ("dobj",)
+        for victim in (c for c in token.children if c.dep_ in roles):
+            if victim.tag_ != "NN" or victim.lemma_.lower() not in _VICTIMS:
+                continue
+            if not any(c.dep_ in ("det", "poss") and (c.lower_ in _ONE or c.dep_ == "poss")
+                       for c in victim.children):  # fmt: skip
+                continue
+            start = claim.span[0] + victim.left_edge.idx
+            end = claim.span[0] + victim.idx + len(victim.text)
+            text = claim.text[victim.left_edge.idx : end - claim.span[0]]
+            one = Quantity(text, 1.0, 1.0, 1.0, victim.lemma_.lower(), span=(start, end),
+                           predicate="kill")  # fmt: skip
+            return [Count(one, "fatalities", claim.article_id, group.id)]
+    return []
 
 
 def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMention]:
