@@ -222,6 +222,7 @@ def read_report(
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
+    event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
     ) | frozenset(
@@ -251,6 +252,36 @@ def read_report(
         nationality=any(e.label == "NORP" for e in claim.entities),
         kind_doubt=kind.doubt,
     )
+
+
+#: Who fights without arms: a clash between them is mob violence, not a battle.
+_UNARMED: Final = frozenset({"supporter", "community", "villager", "resident", "youth",
+                             "student", "worker", "mob", "crowd", "family", "neighbour",
+                             "neighbor", "party", "fan", "trader"})  # fmt: skip
+_ARMED: Final = frozenset({"soldier", "troop", "force", "army", "police", "policeman",
+                           "gunman", "militant", "rebel", "militia", "militiaman", "fighter",
+                           "insurgent", "bandit", "jihadist", "military"})  # fmt: skip
+_FIGHTING: Final = frozenset({"clash", "fight", "battle", "firefight", "gunfight", "skirmish",
+                              "fighting"})  # fmt: skip
+_ARMED_CLASH: Final = ("Battles", "Armed clash")
+
+
+def _by_sides(
+    event_type: str, sub_type: str, trigger: Token, targets: Sequence[str]
+) -> tuple[str, str]:
+    """A battle read from its sides, as ACLED's codebook separates them: a clash between
+    unarmed people ("supporters of two parties clashed") is "Mob violence"; an attack whose
+    only victims are civilians ("bandits attacked the village, killing 8 villagers") is
+    violence against civilians, not a battle."""
+    if (event_type, sub_type) != _ARMED_CLASH:
+        return event_type, sub_type
+    subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+    if subjects & _UNARMED and not subjects & _ARMED:
+        return "Riots", "Mob violence"
+    lemma = trigger.lemma_.lower()
+    if lemma not in _FIGHTING and targets and all(t.startswith("Civilians") for t in targets):
+        return "Violence against civilians", "Attack"
+    return event_type, sub_type
 
 
 def _reports(kind: kinds.Kind, trigger: Token) -> bool:
@@ -462,9 +493,19 @@ def _word(token: Token) -> str:
     lemma = _FORMS.get(token.lower_, token.lemma_.lower())
     if lemma == "fire" and (token.head.lemma_.lower() in _GUNFIRE or _came_under(token)):
         return "shoot"
+    if _fighting(token):
+        return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
         return _phrase(token, lemma) or lemma
     return lemma
+
+
+def _fighting(token: Token) -> bool:
+    """ "fighting" as a name of the event (a noun, or the gerund a sentence is about), not
+    fighting something ("fighting corruption")."""
+    if token.lower_ != "fighting" or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return token.pos_ == "NOUN" or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 def _came_under(fire: Token) -> bool:
@@ -745,7 +786,7 @@ def _actors(
             if organisation:
                 targets.append(organisation)
     agent, other = sides(trigger, event_type)
-    if agent and (not label or agent.startswith(label)):
+    if agent and (not label or agent.startswith(label) or _group_beside_state(agent, label)):
         label = agent
     if other and other != label:
         targets.insert(0, other)
@@ -756,6 +797,13 @@ def _actors(
         tuple(dict.fromkeys(t for t in targets if t not in actors)),
         bool(orgs or named_target),
     )
+
+
+def _group_beside_state(agent: str, label: str) -> bool:
+    """The parse names a group's forces ("Houthi forces") where the words alone read a
+    state's ("Military Forces"): the group is the actor."""
+    state = ("Military Forces", "Police Forces")
+    return label.startswith(state) and not agent.startswith(state)
 
 
 @functools.lru_cache(maxsize=4096)

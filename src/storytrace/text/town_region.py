@@ -119,7 +119,7 @@ def _names_before(comma: Token, sent: Span) -> list[Span]:
                 start -= 1
             else:
                 break
-        while start < end and doc[start].lower_ in _LINKS:
+        while start < end and doc[start].lower_ in _LINKS and not doc[start].text[:1].isupper():
             start += 1
         if start == end:
             break
