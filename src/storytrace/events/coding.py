@@ -138,7 +138,12 @@ def _in_context(report: Report, context: _ContextByName) -> Report:
     """Re-geocode the report's places with the whole story's countries and regions."""
     places = []
     for place in report.places:
-        again = geocode(place.text, context(place.text)) if place.precision == "city" else None
+        # a name written with its region ("Abuja, Federal Capital Territory") was placed there
+        again = (
+            geocode(place.text, context(place.text))
+            if place.precision == "city" and "," not in place.text
+            else None
+        )
         places.append(replace(again, span=place.span) if again is not None else place)
     return replace(report, places=tuple(places))
 

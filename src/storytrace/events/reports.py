@@ -33,7 +33,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from storytrace.events import acled, kinds
-from storytrace.events.actors import sides
+from storytrace.events.actors import side_label, sides
 from storytrace.records import Claim, ClaimGroup, DateMention, Place, Quantity
 from storytrace.text.nlp import load_nlp
 from storytrace.text.places import country_name, geocode, nationality_country
@@ -264,6 +264,9 @@ _ARMED: Final = frozenset({"soldier", "troop", "force", "army", "police", "polic
 _FIGHTING: Final = frozenset({"clash", "fight", "battle", "firefight", "gunfight", "skirmish",
                               "fighting"})  # fmt: skip
 _ARMED_CLASH: Final = ("Battles", "Armed clash")
+#: Violence done by hand or gun, never remote: its victims' side decides the type.
+_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "kill", "murder", "execute", "behead",
+                             "beat", "hack", "attack"})  # fmt: skip
 
 
 def _by_sides(
@@ -272,14 +275,21 @@ def _by_sides(
     """A battle read from its sides, as ACLED's codebook separates them: a clash between
     unarmed people ("supporters of two parties clashed") is "Mob violence"; an attack whose
     only victims are civilians ("bandits attacked the village, killing 8 villagers") is
-    violence against civilians, not a battle."""
+    violence against civilians, not a battle, and so is shooting them (the model may read a
+    remote attack in "snipers shot and injured a woman")."""
+    lemma = trigger.lemma_.lower()
+    hurt = [side_label(o) for v in (trigger, *(c for c in trigger.children if c.dep_ == "conj"))
+            for o in v.children if o.dep_ == "dobj"]  # fmt: skip
+    sufferers = [*targets, *(h for h in hurt if h)]
+    civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
+    if event_type == "Explosions/Remote violence" and lemma in _BY_HAND and civilians:
+        return "Violence against civilians", "Attack"  # "snipers shot and injured a woman"
     if (event_type, sub_type) != _ARMED_CLASH:
         return event_type, sub_type
     subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
     if subjects & _UNARMED and not subjects & _ARMED:
         return "Riots", "Mob violence"
-    lemma = trigger.lemma_.lower()
-    if lemma not in _FIGHTING and targets and all(t.startswith("Civilians") for t in targets):
+    if lemma not in _FIGHTING and civilians:
         return "Violence against civilians", "Attack"
     return event_type, sub_type
 

@@ -111,7 +111,7 @@ def _region_names(country: str) -> dict[str, str]:
 
 
 @functools.cache
-def _acled_by_code() -> dict[str, str]:
+def acled_spellings() -> dict[str, str]:
     """ISO 3166-2 code -> ACLED's spelling, where ACLED's region names follow neither ISO
     nor GeoNames (``text/data/acled_admin1.json``: "SY-ID" -> "Idleb", "YE-SA" ->
     "Amanat al Asimah", "SD-DS" -> "South Darfur")."""
@@ -135,7 +135,7 @@ def acled_admin1(country: str | None, admin1: str | None) -> str | None:
     if not country or not admin1:
         return admin1
     code = _iso_codes(country).get(admin1)
-    if code is not None and code in _acled_by_code():
-        return _acled_by_code()[code]
+    if code is not None and code in acled_spellings():
+        return acled_spellings()[code]
     name = _region_names(country).get(admin1, admin1)
     return _ACLED_SPELLING.get(name, name)

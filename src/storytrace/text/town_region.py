@@ -15,12 +15,14 @@ again without the region (see ``events.coding``); its span is the name's own.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
-from storytrace.text.gazetteer import village_candidates
+from storytrace.text.gazetteer import acled_spellings, village_candidates
 from storytrace.text.places import (
     _admin1_code,
     _countries,
@@ -86,10 +88,38 @@ def _region_after(span: Span | None) -> tuple[Place | None, str | None]:
         key = text.lower().removeprefix("the ")
         if key in _countries():
             return None, str(_countries()[key]["iso"])
-        region = _region(text, set()) or _region_of_stem(text, text, set())
+        region = _region(text, set()) or _region_of_stem(text, text, set()) or _alias(text)
         if region is not None and region.precision == "region":
             return region, region.country
     return None, None
+
+
+def _alias(text: str) -> Place | None:
+    """A region by ACLED's spelling of it ("Deir-ez-Zor", "Federal Capital Territory"),
+    spaces and hyphens aside."""
+    subdivision = _acled_names().get(_spaceless(text))
+    if subdivision is None:
+        return None
+    name = str(subdivision.name)
+    return Place(text, name, subdivision.country_code, name, None, None, "region")
+
+
+def _spaceless(text: str) -> str:
+    return _skeleton(text).replace(" ", "")
+
+
+@functools.cache
+def _acled_names() -> dict[str, Any]:
+    """ACLED's region spellings (``text/data/acled_admin1.json``), spelling skeleton without
+    spaces -> the ISO 3166-2 subdivision."""
+    import pycountry
+
+    found: dict[str, Any] = {}
+    for code, name in acled_spellings().items():
+        subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+        if subdivision is not None:
+            found.setdefault(_spaceless(name), subdivision)
+    return found
 
 
 def _namesake_regions(span: Span) -> list[Place]:
@@ -115,7 +145,8 @@ def _names_before(comma: Token, sent: Span) -> list[Span]:
         end = start = at + 1
         while start - 1 >= sent.start and end - start < _MAX_WORDS:
             word = doc[start - 1]
-            if _capitalised(word) or (word.lower_ in _LINKS and start < end):
+            glued = start < end and not word.whitespace_ and (word.is_alpha or _hyphen(word))
+            if _capitalised(word) or (word.lower_ in _LINKS and start < end) or glued:
                 start -= 1
             else:
                 break
@@ -136,7 +167,8 @@ def _name_at(start: int, sent: Span) -> Span | None:
     while end < sent.end and end - start < _MAX_WORDS:
         word = sent.doc[end]
         inside = end > start and end + 1 < sent.end and _capitalised(sent.doc[end + 1])
-        if _capitalised(word) or (word.lower_ in _LINKS and inside):
+        glued = end > start and not sent.doc[end - 1].whitespace_ and word.is_alpha
+        if _capitalised(word) or (word.lower_ in _LINKS and inside) or glued or _hyphen(word):
             end += 1
         elif end > start and _REGION_WORD.search(" " + word.text):
             end += 1
@@ -144,6 +176,18 @@ def _name_at(start: int, sent: Span) -> Span | None:
         else:
             break
     return sent.doc[start:end] if end > start else None
+
+
+def _hyphen(token: Token) -> bool:
+    """A hyphen inside a name ("Deir-ez-Zor"), glued to the words on both sides."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and token.i + 1 < len(doc)
+    )
 
 
 def _capitalised(token: Token) -> bool:
@@ -159,9 +203,17 @@ def _town(
     span = (name.start_char, name.end_char)
     generic = name.end < len(name.doc) and name.doc[name.end].lower_ in GENERIC
     own = _region(name.text, set()) or _region_of_stem(name.text, name.text, set())
-    if region is not None and own is not None and not generic and own.admin1 != region.admin1:
+    if (
+        region is not None
+        and own is not None
+        and not generic
+        and own.country == region.country
+        and own.admin1 != region.admin1
+    ):
         return None  # "Odesa, Kherson": a list of regions, not a town in one
     place = _in_region(name.text, context, region)
+    if place is None and region is not None and own is not None and own.admin1 == region.admin1:
+        place = region_seat(region)  # "Daraa city, Daraa": the region's own town
     if place is not None:
         admin1 = region.admin1 if region is not None else place.admin1
         return Place(label, place.name, place.country, admin1, place.lat, place.lon, "city", span)
@@ -177,13 +229,19 @@ def _in_region(name: str, context: set[str], region: Place | None) -> Place | No
     place = geocode(name, context, codes)
     if place is None or place.precision != "city" or place.country not in context:
         place = None
-    if region is None or (place is not None and region_code(place) in codes):
+    if region is None or (place is not None and _inside(place, region, codes)):
         return place
-    if place is not None and region_seat(region) is None:
-        return place  # the gazetteer places no town in the region: its boundaries are unknown
     villages = [v for v in village_candidates(name, context) if _admin1_code(v) in codes]
     if villages:
         best = villages[0]
         return Place(name, best["name"], best["countrycode"], region.admin1,
                      float(best["latitude"]), float(best["longitude"]), "city")  # fmt: skip
+    if place is not None and codes and region_seat(region) is None:
+        return place  # the gazetteer places no town in the region: its boundaries are unknown
     return None
+
+
+def _inside(place: Place, region: Place, codes: set[str]) -> bool:
+    """The town lies in the region: by ISO 3166-2 code, or by name where the region has no
+    code (GeoNames names it otherwise than ISO)."""
+    return region_code(place) in codes if codes else place.admin1 == region.admin1
