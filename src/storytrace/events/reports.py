@@ -273,7 +273,8 @@ def _by_sides(
     event_type: str, sub_type: str, trigger: Token, targets: Sequence[str]
 ) -> tuple[str, str]:
     """A battle read from its sides, as ACLED's codebook separates them: a clash between
-    unarmed people ("supporters of two parties clashed") is "Mob violence"; an attack whose
+    unarmed people ("supporters of two parties clashed") is "Mob violence" (a "Violent
+    demonstration" only beside a protest); an attack whose
     only victims are civilians ("bandits attacked the village, killing 8 villagers") is
     violence against civilians, not a battle, and so is shooting them (the model may read a
     remote attack in "snipers shot and injured a woman")."""
@@ -284,10 +285,14 @@ def _by_sides(
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
     if event_type == "Explosions/Remote violence" and lemma in _BY_HAND and civilians:
         return "Violence against civilians", "Attack"  # "snipers shot and injured a woman"
+    subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+    unarmed = bool(subjects & _UNARMED) and not subjects & _ARMED
+    if (event_type, sub_type) == ("Riots", "Violent demonstration") and lemma in _FIGHTING:
+        protest = any(t.lemma_.lower() in acled.PROTEST_WORDS for t in trigger.doc)
+        return ("Riots", "Mob violence") if unarmed and not protest else (event_type, sub_type)
     if (event_type, sub_type) != _ARMED_CLASH:
         return event_type, sub_type
-    subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
-    if subjects & _UNARMED and not subjects & _ARMED:
+    if unarmed:
         return "Riots", "Mob violence"
     if lemma not in _FIGHTING and civilians:
         return "Violence against civilians", "Attack"
