@@ -25,6 +25,9 @@ from storytrace.records import Article
 _REFERS: Final = acled.PROTEST_WORDS | frozenset(
     {"crowd", "they", "them", "participant", "gathering", "protesting", "sit-in"}
 )
+#: Who breaks up a protest or fires on it.
+_AUTHORITIES: Final = acled.POLICE | frozenset({"force", "soldier", "troop", "army", "military",
+                                               "officer", "security", "guard"})  # fmt: skip
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])|\n")
 _MAX_CHARS: Final = 400
 _PEACEFUL: Final = "Peaceful protest"
@@ -50,6 +53,7 @@ def absorb(clusters: list[list[Report]], articles: Mapping[str, Article]) -> lis
             merged.append(members)
             continue
         start, end, lemmas = follow
+        subjects = _subjects(article.text[start:end]) if article else set()
         joined = list(members)
         for other, others in enumerate(clusters):
             if other == index or other in taken:
@@ -58,7 +62,7 @@ def absorb(clusters: list[list[Report]], articles: Mapping[str, Article]) -> lis
                    and start <= r.claim.span[0] < end for r in others):  # fmt: skip
                 joined += others
                 taken.add(other)
-        merged.append(_retyped(joined, _after(lemmas, lead)))
+        merged.append(_retyped(joined, _after((lemmas, subjects), lead)))
     return merged
 
 
@@ -93,23 +97,39 @@ def _new_protest(sentence: str) -> bool:
     )
 
 
+def _subjects(sentence: str) -> set[str]:
+    """The lemmas of the sentence's subjects and the words they govern ("security forces")."""
+    return {
+        w.lemma_.lower()
+        for t in parse_claim(sentence)
+        if t.dep_ in ("nsubj", "nsubjpass", "agent")
+        for w in t.subtree
+    }
+
+
 def _lemmas(sentence: str) -> set[str]:
     doc = parse_claim(sentence)
     return {"riot police" if t.lemma_.lower() == "riot" and t.dep_ == "compound"
             else t.lemma_.lower() for t in doc}  # fmt: skip
 
 
-def _after(lemmas: set[str], lead: Report) -> tuple[str, str]:
-    """The protest's type and sub-type from what the report tells was done."""
-    if lead.event_type == "Riots" or lemmas & acled.PROTEST_VIOLENT - {"violence", "violent"}:
+def _after(follow: tuple[set[str], set[str]], lead: Report) -> tuple[str, str]:
+    """The protest's type and sub-type from what the next sentence tells was done: by the
+    protesters (its subject names them), or by the police or soldiers (its subject names
+    them); a sentence about anyone else changes nothing."""
+    lemmas, subjects = follow
+    told = lead.sub_event_type or _PEACEFUL
+    violent = lemmas & acled.PROTEST_VIOLENT - {"violence", "violent"}
+    if subjects & _REFERS and violent:
         return "Riots", "Violent demonstration"
+    if not subjects & _AUTHORITIES:
+        return lead.event_type or "Protests", told
     if lemmas & acled.PROTEST_FORCE:
         sub = "Excessive force against protesters"
     elif lemmas & acled.PROTEST_STOPPED:
         sub = "Protest with intervention"
     else:
         sub = _PEACEFUL
-    told = lead.sub_event_type or _PEACEFUL
     return "Protests", max((sub, told), key=lambda s: _ORDER.get(s, 0))
 
 

@@ -265,8 +265,7 @@ _FIGHTING: Final = frozenset({"clash", "fight", "battle", "firefight", "gunfight
                               "fighting"})  # fmt: skip
 _ARMED_CLASH: Final = ("Battles", "Armed clash")
 #: Violence done by hand or gun, never remote: its victims' side decides the type.
-_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "kill", "murder", "execute", "behead",
-                             "beat", "hack", "attack"})  # fmt: skip
+_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "behead", "beat", "hack"})
 
 
 def _by_sides(
@@ -286,7 +285,8 @@ def _by_sides(
     if event_type == "Explosions/Remote violence" and lemma in _BY_HAND and civilians:
         return "Violence against civilians", "Attack"  # "snipers shot and injured a woman"
     subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
-    unarmed = bool(subjects & _UNARMED) and not subjects & _ARMED
+    armed = subjects | {t.lemma_.lower() for t in trigger.doc}
+    unarmed = bool(subjects & _UNARMED) and not armed & _ARMED
     if (event_type, sub_type) == ("Riots", "Violent demonstration") and lemma in _FIGHTING:
         protest = any(t.lemma_.lower() in acled.PROTEST_WORDS for t in trigger.doc)
         return ("Riots", "Mob violence") if unarmed and not protest else (event_type, sub_type)
@@ -484,6 +484,8 @@ def _rank(token: Token) -> tuple[int, int]:
     rule = acled.ACTIONS.get(_word(token))
     if rule is None:
         return 1, token.i
+    if _word(token) == "fighting":
+        return 1, token.i  # a word of the background ("where fighting ... left"), after others
     return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
