@@ -68,10 +68,18 @@ def absorb(clusters: list[list[Report]], articles: Mapping[str, Article]) -> lis
 
 def _protest(members: list[Report]) -> Report | None:
     """The cluster's first protest report, if its reports are mostly of protests."""
-    protests = [r for r in members if r.event_type == "Protests"]
+    protests = [r for r in members if r.event_type == "Protests" or _riot_told_as_protest(r)]
     if not protests or len(protests) * 2 < sum(1 for r in members if r.event_type):
         return None
     return min(protests, key=lambda r: r.claim.span)
+
+
+def _riot_told_as_protest(report: Report) -> bool:
+    """A riot the kind model reads in a protest word's sentence with no violence in it
+    ("Farmers protested in Karnal against the farm laws"): a protest until told otherwise."""
+    if report.event_type != "Riots" or report.action != "protest":
+        return False
+    return not _lemmas(report.claim.text) & (acled.PROTEST_VIOLENT - {"violence", "violent"})
 
 
 def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
@@ -118,7 +126,7 @@ def _after(follow: tuple[set[str], set[str]], lead: Report) -> tuple[str, str]:
     protesters (its subject names them), or by the police or soldiers (its subject names
     them); a sentence about anyone else changes nothing."""
     lemmas, subjects = follow
-    told = lead.sub_event_type or _PEACEFUL
+    told = _PEACEFUL if lead.event_type == "Riots" else lead.sub_event_type or _PEACEFUL
     violent = lemmas & acled.PROTEST_VIOLENT - {"violence", "violent"}
     if subjects & _REFERS and violent:
         return "Riots", "Violent demonstration"

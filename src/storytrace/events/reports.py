@@ -128,7 +128,7 @@ class Report:
         facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
         if self.model_report and self.kind_doubt < SURE_DOUBT:
             return True
-        if self.event_type in _COMBAT or self.model_report:
+        if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
             return True
@@ -411,6 +411,9 @@ _FIGURATIVE: Final = frozenset({
 _COMPANY: Final[dict[str, frozenset[str]]] = {
     "suicide": frozenset({"bomb", "bomber", "bombing", "attack", "attacker", "blast", "vest",
                           "explosive", "detonate", "car"}),
+    "march": frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration",
+                        "against", "demand", "oppose", "condemn", "denounce", "slogan",
+                        "chant", "banner", "placard"}),
     "rally": frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration",
                         "against", "demand", "march", "marcher", "oppose", "opposition",
                         "condemn", "denounce", "police", "disperse"}),
@@ -708,6 +711,9 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
         kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
+        before = claim.text[: max(0, quantity.span[0] - claim.span[0])][-24:]
+        if kind in (None, "people") and _SHOT_DEAD.search(before):
+            kind = "fatalities"  # "shot dead 3 protesters"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
     return counts
@@ -725,6 +731,9 @@ _VICTIMS: Final = _PEOPLE | frozenset({
 _KILLING: Final = frozenset({"kill", "slay", "execute", "lynch", "behead", "murder",
                              "assassinate", "shoot"})  # fmt: skip
 _ONE: Final = frozenset({"a", "an", "one", "the", "another"})
+#: Verbs whose object is a person whatever the noun ("shot dead a bank manager").
+_ONLY_PEOPLE: Final = frozenset({"shoot", "behead", "lynch", "assassinate", "murder"})
+_SHOT_DEAD: Final = re.compile(r"\b(?:shot|gunned|hacked|stabbed|beaten) (?:to )?dea(?:d|th)\s*$")
 
 
 def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
@@ -739,7 +748,8 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         roles = ("nsubj",) if lemma == "die" else ("nsubjpass",) if passive else ("dobj",)
         for victim in (c for c in token.children if c.dep_ in roles):
-            if victim.tag_ != "NN" or victim.lemma_.lower() not in _VICTIMS:
+            known = victim.lemma_.lower() in _VICTIMS or lemma in _ONLY_PEOPLE
+            if victim.tag_ != "NN" or not known:
                 continue
             if not any(c.dep_ in ("det", "poss") and (c.lower_ in _ONE or c.dep_ == "poss")
                        for c in victim.children):  # fmt: skip
