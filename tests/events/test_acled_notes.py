@@ -95,6 +95,8 @@ def test_acled_spells_regions_its_own_way() -> None:
         ("Turkish forces shelled the village of Tal Abyad, Ar-Raqqa. A child was killed.", 1),
         ("Unidentified gunmen shot dead a teacher in Celaya, Guanajuato.", 1),
         ("Russian forces launched missiles at Kharkiv city, Kharkiv. 3 people were killed.", 3),
+        ("Demonstrators gathered in Bahri, Khartoum. Security forces shot dead 4 protesters.", 4),
+        ("Militants shot dead a shopkeeper in Anantnag, Jammu and Kashmir.", 1),
         ("Unidentified gunmen shot at a bus in Culiacan, Sinaloa. No one was hurt.", 0),
     ],
 )  # fmt: skip
@@ -119,6 +121,10 @@ def test_casualties_unknown_is_zero_with_a_note() -> None:
          "Protests", "Excessive force against protesters", 2),
         ("Traders protested in Kano, Kano, against new market fees. The protesters later threw "
          "stones at police and burned tyres.", "Riots", "Violent demonstration", 0),
+        ("Farmers protested in Kurukshetra, Haryana, against the farm laws. Police "
+         "baton-charged the protesters.", "Protests", "Protest with intervention", 0),
+        ("Hundreds of people marched in Puebla, Puebla, against femicides.",
+         "Protests", "Peaceful protest", 0),
         ("Hundreds of teachers protested in Enugu, Enugu, demanding unpaid salaries. The "
          "ministry said the salaries would be paid next month.",
          "Protests", "Peaceful protest", 0),
@@ -138,6 +144,8 @@ def test_a_protest_takes_what_the_next_sentence_tells_was_done(
     [
         ("Supporters of two rival parties clashed in Kalna, West Bengal. Several people were "
          "injured.", "Riots", "Mob violence"),
+        ("Members of the Meitei and Kuki communities clashed in Moirang, Manipur. Several "
+         "houses were torched.", "Riots", "Mob violence"),
         ("Bandits attacked Maru, Zamfara, killing 6 villagers.",
          "Violence against civilians", "Attack"),
         ("Houthi snipers shot and wounded a woman in Taiz city, Taizz.",
