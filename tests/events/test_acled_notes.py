@@ -123,8 +123,6 @@ def test_casualties_unknown_is_zero_with_a_note() -> None:
          "stones at police and burned tyres.", "Riots", "Violent demonstration", 0),
         ("Farmers protested in Kurukshetra, Haryana, against the farm laws. Police "
          "baton-charged the protesters.", "Protests", "Protest with intervention", 0),
-        ("Hundreds of people marched in Puebla, Puebla, against femicides.",
-         "Protests", "Peaceful protest", 0),
         ("Hundreds of teachers protested in Enugu, Enugu, demanding unpaid salaries. The "
          "ministry said the salaries would be paid next month.",
          "Protests", "Peaceful protest", 0),

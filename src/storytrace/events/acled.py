@@ -82,7 +82,6 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     # Protests and riots (sub-types refined by the sentence's words: see reports.py)
     "protest": ("Protests", "Peaceful protest"),
     "rally": ("Protests", "Peaceful protest"),
-    "march": ("Protests", "Peaceful protest"),  # with a demand beside it (see reports.py)
     "demonstrate": ("Protests", "Peaceful protest"),
     "demonstration": ("Protests", "Peaceful protest"),
     "riot": ("Riots", "Violent demonstration"),

@@ -411,9 +411,6 @@ _FIGURATIVE: Final = frozenset({
 _COMPANY: Final[dict[str, frozenset[str]]] = {
     "suicide": frozenset({"bomb", "bomber", "bombing", "attack", "attacker", "blast", "vest",
                           "explosive", "detonate", "car"}),
-    "march": frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration",
-                        "against", "demand", "oppose", "condemn", "denounce", "slogan",
-                        "chant", "banner", "placard"}),
     "rally": frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration",
                         "against", "demand", "march", "marcher", "oppose", "opposition",
                         "condemn", "denounce", "police", "disperse"}),
