@@ -149,7 +149,8 @@ class SourceContext:
         """
         subject_person: str | None = None
         main_subject = False
-        heading = classify_line(sent.text.strip()) == "heading"
+        text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # not rebuilt from tokens
+        heading = classify_line(text.strip()) == "heading"
         for ent in span_ents(sent) if ents is None else ents:
             # not a title-case headline's names, which run on ("Trump Says He Never")
             person = not heading and self._names_person(ent)
@@ -232,7 +233,7 @@ class SourceContext:
         main = [ent for ent, subject in subjects if subject.head.i == sent.root.i]
         for ent in main[-1:] or [ent for ent, _ in subjects[-1:]]:
             full = self.full_name(ent.text)
-            sex = mention_sex(ent) or self.sexes.get(full) or first_name_sex(full)
+            sex = mention_sex(ent) or self._sex(full)
             if wanted is None or sex is None or sex == wanted:
                 return full
             return self._named_before(pronoun, wanted)  # "Trump attacked Clinton, and she"
@@ -246,9 +247,13 @@ class SourceContext:
             if ent.end > pronoun.i or _inside_quote(ent, sent) or not self._names_person(ent):
                 continue
             full = self.full_name(ent.text)
-            if (mention_sex(ent) or self.sexes.get(full) or first_name_sex(full)) == wanted:
+            if (mention_sex(ent) or self._sex(full)) == wanted:
                 return full
         return None
+
+    def _sex(self, name: str) -> Sex | None:
+        """What a title or role seen beside the person, else their first name, shows."""
+        return self.sexes.get(name) or first_name_sex(name)
 
     def _unnamed_subject(self, sent: Span) -> str | None:
         """A person the sentence's main subject names where the small model tagged no name
@@ -281,7 +286,7 @@ class SourceContext:
         """
         wanted = PRONOUN_SEX.get(pronoun)
         for name in reversed(self.recent_people):
-            sex = self.sexes.get(name) or first_name_sex(name)
+            sex = self._sex(name)
             if sex is None and name not in self.salient:
                 continue
             if wanted is None or sex is None or sex == wanted:

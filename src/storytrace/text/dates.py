@@ -367,7 +367,8 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
 def _calendar_day(lowered: str) -> bool:
     """A month, or a month and day, with no year and no weekday ("March 15", "in June")."""
     words = set(re.findall(r"[a-z]+", lowered))
-    return bool(words & _MONTHS.keys()) and not _YEAR.search(lowered) and not words & set(_WEEKDAYS)
+    no_year = not _YEAR.search(lowered)
+    return bool(words & _MONTHS.keys()) and no_year and words.isdisjoint(_WEEKDAYS)
 
 
 def _nearest(ent: Span, base: dt.datetime) -> DateMention | None:
