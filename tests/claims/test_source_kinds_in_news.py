@@ -469,3 +469,27 @@ def test_a_quotes_end_glued_to_the_speakers_name_is_no_part_of_it() -> None:
 def test_a_name_never_ends_on_a_preposition() -> None:
     assert clean_name('Juan "Chico" Manriquez of') == 'Juan "Chico" Manriquez'
     assert clean_name("Ministry of Defence") == "Ministry of Defence"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polls show a close contest in the state, where 18 electoral votes are up for grabs.",
+        "Court records show the company paid no fine for the spill.",
+        "His emails show the aide knew of the server by 2010.",
+    ],
+)
+def test_a_document_with_no_article_is_still_a_document(text: str) -> None:
+    assert _attributions(text)[0].kind == "document"
+
+
+def test_reports_with_no_article_are_hearsay_not_a_document() -> None:
+    assert _said("Reports say the vote was delayed by a day.", "say").kind == "unnamed"
+
+
+def test_a_hyphenated_source_is_named_whole() -> None:
+    attribution = _said(
+        "His ex-wife agreed, but said she should not have to give up her privacy.", "agreed"
+    )
+    assert attribution.source_text == "His ex-wife"
+    assert attribution.source is not None and attribution.source.endswith("ex-wife")

@@ -589,7 +589,10 @@ def _phrase(head: Token) -> Span:
     A name's own "of"/"for" phrase stays ("Centre for Defense Strategies", "Ministry of
     Defence"); other prepositional phrases go.
     """
-    keep = [t for t in head.subtree if t.dep_ not in ("relcl", "appos", "acl", "punct", "prep")]
+    first = _hyphen_start(head)
+    chain = head.doc[first.i : head.i + 1]  # "ex-wife" parsed as three subjects
+    subtree = {t for word in chain for t in word.subtree}
+    keep = [t for t in subtree if t.dep_ not in ("relcl", "appos", "acl", "punct", "prep")]
     left = [t for t in keep if t.i <= head.i]
     start = min(t.i for t in left) if left else head.i
     for token in head.doc[start : head.i]:
@@ -602,6 +605,28 @@ def _phrase(head: Token) -> Span:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "for") and objects:
                 end = max(end, objects[0].i + 1)
     return head.doc[start:end]
+
+
+def _hyphen_start(token: Token) -> Token:
+    """The first word of the hyphenated word ``token`` ends ("ex" of "ex-wife")."""
+    doc = token.doc
+    i = token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
+        if doc[i - 2].whitespace_ or not doc[i - 2].is_alpha:
+            break
+        i -= 2
+    return doc[i]
+
+
+def _hyphen_end(token: Token) -> Token:
+    """The last word of the hyphenated word ``token`` starts ("wife" of "ex-wife")."""
+    doc = token.doc
+    i = token.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-":
+        if doc[i + 1].whitespace_ or not doc[i + 2].is_alpha:
+            break
+        i += 2
+    return doc[i]
 
 
 def _within(doc_ents: list[Span], span: Span) -> list[Span]:
@@ -688,6 +713,7 @@ def _body_before(head: Token, ctx: SourceContext) -> Resolved | None:
 
 def _named(head: Token, ctx: SourceContext) -> Resolved:
     """A nominal source: a named entity, a back reference, a document, a role or a group."""
+    head = _hyphen_end(head)
     phrase = _phrase(head)
     lower = head.lower_
     determiner = phrase[0].lower_ if len(phrase) > 1 else ""
@@ -728,7 +754,10 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     if cited is not None:
         return cited[0], cited[1], ctx.mention_of(cited[0])
     name = clean_name(phrase.text)
-    if lemma in DOCUMENT_NOUNS and determiner in _DETERMINERS:
+    plural = head.tag_ in ("NNS", "NNPS") and lower.endswith("s")  # "Records" read as a name
+    document = lemma in DOCUMENT_NOUNS or (plural and lower[:-1] in DOCUMENT_NOUNS)
+    hearsay = lemma in _UNNAMED_NOUNS or lower[:-1] in _UNNAMED_NOUNS  # "reports say"
+    if document and (determiner in _DETERMINERS or not hearsay):  # "Polls show", "his emails"
         return name, "document", _offsets(phrase)
     if lemma not in _PERSON_ROLES:
         found = _appositive_person(head, ctx)  # "one of the family's attorneys, Ann Lee,"
