@@ -18,6 +18,9 @@ def _sentences(text: str) -> list[str]:
         "At Monday's presidential debate, Clinton mentioned disparaging remarks Trump had made "
         "about Machado as examples of the Republican nominee's disrespect for women.",
         "“So why didn’t Donald Trump pay his?” a narrator in the Clinton ad asks.",
+        "Stumpf's answers led Sens. Jon Tester and David Vitter to raise breaking up the bank.",
+        "Those who lost their jobs made $35,000 to $60,000 a year ― and that included managers.",
+        "The men rode down to the shafts of Federal mine No. 2 last spring.",
         "Forty-six percent would choose Clinton and 44 percent would back  Trump, while 5 percent "
         "prefer Johnson.",
     ],

