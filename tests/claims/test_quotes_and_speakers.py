@@ -114,7 +114,8 @@ def test_they_stops_meaning_the_outlet_once_another_plural_subject_intervenes() 
     attributions = read_article(Article.from_text(text), load_nlp()(text)).attributions
     sources = [(a.source, a.kind) for a in attributions]
     assert sources[:2] == [("Harbour Gazette", "outlet")] * 2
-    assert sources[-1] == ("", "unnamed")  # a bare "they" is never a source name
+    # the last "they" is the troops the sentence before is about, never the outlet
+    assert sources[-1] == ("These troops", "unnamed")
 
 
 def test_two_apostrophes_quote_like_a_double_mark() -> None:

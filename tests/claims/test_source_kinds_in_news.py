@@ -493,3 +493,32 @@ def test_a_hyphenated_source_is_named_whole() -> None:
     )
     assert attribution.source_text == "His ex-wife"
     assert attribution.source is not None and attribution.source.endswith("ex-wife")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Voting rights advocates have expressed deep concern about the policy. They cite "
+            "the 2000 election in Florida.",
+            "Voting rights advocates",
+        ),
+        (
+            "Proponents, including the city's mayors, have urged Congress to keep the program, "
+            "although they say they support some of the changes.",
+            "Proponents",
+        ),
+    ],
+)
+def test_they_stands_for_the_plural_subject_before_it(text: str, group: str) -> None:
+    found = [a for a in _attributions(text) if (a.source_text or "").lower() == "they"]
+    assert found and found[0].source == group
+
+
+def test_they_after_a_sentence_about_someone_else_stays_unnamed() -> None:
+    text = (
+        "Voting rights advocates have expressed deep concern about the policy. "
+        "Mitt Romney released his returns in 2012. Later they published the results."
+    )
+    found = [a for a in _attributions(text) if (a.source_text or "").lower() == "they"]
+    assert all(a.source != "Voting rights advocates" for a in found)

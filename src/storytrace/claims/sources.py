@@ -106,6 +106,9 @@ class SourceContext:
     # people named as a subject outside quotation marks, or as a source: "he" may mean them
     # even when neither a title nor a first name tells their sex
     salient: set[str] = field(default_factory=set)
+    # the last main-clause subject outside quotes that "they" can stand for (a plural noun or
+    # an organisation), and where its sentence ends
+    last_plural: tuple[Resolved, int] | None = None
     _entities: tuple[Doc, list[Span]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -190,6 +193,8 @@ class SourceContext:
         if subject_person is not None:
             self._recent(subject_person)
         quoted = _opening_char(sent) in "\"“‘«'"
+        if not quoted:
+            self._note_plural(sent)
         if (
             not quoted
             and not cites_group
@@ -202,6 +207,17 @@ class SourceContext:
             )
         ):
             self.they_is_group = False
+
+    def _note_plural(self, sent: Span) -> None:
+        """Remember the group a later "they" can stand for; a sentence about someone or
+        something else (a singular main subject other than "they") forgets it."""
+        subjects = [
+            t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
+        ]
+        if not subjects or subjects[0].lower_ in ("they", "we"):
+            return
+        plural = _plural_subject(sent, sent.end, self)
+        self.last_plural = None if plural is None else (plural, sent.end_char)
 
     def _names_person(self, ent: Span) -> bool:
         """A mention of a person, also where the small model calls it a body: a name the
@@ -681,6 +697,10 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
             found = _body_before(head, ctx)
             if found is not None:
                 return found
+        else:
+            found = _they(head, ctx)
+            if found is not None:
+                return found
         return "", "unnamed", None
     if lower in _BARE and len([t for t in tokens if not t.is_punct]) <= 1:
         return "", "unnamed", None
@@ -688,6 +708,46 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
 
 
 _IT_REACH = 300  # characters back to an organisation "it" can stand for
+_THEY_REACH = 300  # characters back from "they" to the end of the sentence naming the group
+
+
+def _they(head: Token, ctx: SourceContext) -> Resolved | None:
+    """The group a "they" stands for: its own sentence's plural subject before it ("Proponents
+    ... have urged Congress ..., although they say"), else the plural subject or organisation
+    of a sentence just before ("Voting rights advocates have expressed concern. They cite").
+    A singular main subject before it in its own sentence keeps it there ("Romney released
+    his returns, even though they exposed ...")."""
+    sent = head.sent
+    main = [
+        t
+        for t in sent[: head.i - sent.start]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
+    ]
+    if main:
+        return _plural_subject(sent, head.i, ctx)
+    if ctx.last_plural is not None and 0 <= head.idx - ctx.last_plural[1] <= _THEY_REACH:
+        return ctx.last_plural[0]
+    return None
+
+
+def _plural_subject(sent: Span, before: int, ctx: SourceContext) -> Resolved | None:
+    """The main clause's subject of ``sent`` (before token ``before``) if "they" can stand
+    for it: a plural noun or an organisation, outside quotation marks, not a pronoun."""
+    for token in sent[: before - sent.start]:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != sent.root.i:
+            continue
+        if token.pos_ == "PRON" or token.lower_ in _BARE:
+            return None
+        organisation = token.ent_type_ == "ORG"
+        if token.tag_ not in ("NNS", "NNPS") and not organisation:
+            return None
+        if _inside_quote(token.doc[token.i : token.i + 1], sent):
+            return None
+        name, kind, mention = _named(token, ctx)
+        if not name or kind == "person":
+            return None
+        return name, kind, mention
+    return None
 
 
 def _body_before(head: Token, ctx: SourceContext) -> Resolved | None:
