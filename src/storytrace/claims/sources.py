@@ -211,9 +211,7 @@ class SourceContext:
     def _note_plural(self, sent: Span) -> None:
         """Remember the group a later "they" can stand for; a sentence about someone or
         something else (a singular main subject other than "they") forgets it."""
-        subjects = [
-            t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
-        ]
+        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i]
         if not subjects or subjects[0].lower_ in ("they", "we"):
             return
         plural = _plural_subject(sent, sent.end, self)
