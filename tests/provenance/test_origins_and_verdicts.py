@@ -86,6 +86,14 @@ def test_initials_and_titles_do_not_make_a_second_source() -> None:
     assert not same_source("Representative Nora Vance", "Representative Ilse Vance")
 
 
+def test_a_short_given_name_or_a_suffix_does_not_make_a_second_source() -> None:
+    assert same_source("Joe Biden", "Joseph R. Biden Jr.")
+    assert same_source("Bob Lane", "Robert Lane")
+    assert same_source("Martin Luther King Jr.", "Martin Luther King")
+    assert not same_source("Joe Lane", "John Lane")
+    assert not same_source("Bill Lane", "Hillary Lane")
+
+
 def test_an_unattributed_retelling_takes_the_source_its_article_names() -> None:
     a, b = _article("Outlet A"), _article("Outlet B")
     articles = {x.id: x for x in (a, b)}

@@ -35,6 +35,44 @@ _TITLES = {
     "queen", "prince", "princess", "lord", "lady",
 }  # fmt: skip
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Joseph R. Biden Jr." is "Joseph Biden"
+# English given names and the short forms news copy uses for the same person
+_SHORT_FORMS = {
+    "joseph": {"joe"}, "robert": {"bob", "bobby", "rob"}, "william": {"bill", "billy", "will"},
+    "richard": {"dick", "rick", "rich"}, "charles": {"chuck", "charlie"},
+    "michael": {"mike"}, "james": {"jim", "jimmy", "jamie"}, "thomas": {"tom", "tommy"},
+    "edward": {"ed", "ted", "eddie"}, "theodore": {"ted"}, "elizabeth": {"liz", "beth", "betsy"},
+    "margaret": {"peggy", "maggie", "meg"}, "katherine": {"kate", "kathy", "katie"},
+    "catherine": {"cathy", "kate"}, "christopher": {"chris"}, "christine": {"chris"},
+    "daniel": {"dan", "danny"}, "david": {"dave"}, "donald": {"don"}, "ronald": {"ron"},
+    "gerald": {"jerry"}, "jerome": {"jerry"}, "lawrence": {"larry"}, "anthony": {"tony"},
+    "andrew": {"andy", "drew"}, "benjamin": {"ben"}, "nicholas": {"nick"},
+    "patrick": {"pat"}, "patricia": {"pat", "patty"}, "samuel": {"sam"}, "steven": {"steve"},
+    "stephen": {"steve"}, "timothy": {"tim"}, "matthew": {"matt"}, "gregory": {"greg"},
+    "jeffrey": {"jeff"}, "kenneth": {"ken"}, "frederick": {"fred"}, "alexander": {"alex"},
+    "jonathan": {"jon"}, "peter": {"pete"}, "raymond": {"ray"}, "gary": {"gar"},
+    "deborah": {"debbie", "deb"}, "rebecca": {"becky"}, "susan": {"sue"}, "barbara": {"barb"},
+    "jennifer": {"jen", "jenny"}, "abigail": {"abby"}, "victoria": {"vicky"},
+    "hillary": {"hill"}, "mitchell": {"mitch"}, "harold": {"harry", "hal"}, "henry": {"hank"},
+    "john": {"jack", "johnny"}, "vladimir": {"volodymyr"}, "alexei": {"alexey", "aleksei"},
+}  # fmt: skip
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether two given names (name keys) are one: equal, or a formal name and its short form."""
+    return a == b or b in _short_forms().get(a, ()) or a in _short_forms().get(b, ())
+
+
+@functools.cache
+def _short_forms() -> dict[str, set[str]]:
+    """:data:`_SHORT_FORMS` under name keys ("joseph" is keyed "yoseph")."""
+    return {_key_word(name): {_key_word(s) for s in short} for name, short in _SHORT_FORMS.items()}
+
+
+@functools.cache
+def _suffixes() -> set[str]:
+    return {_key_word(suffix) for suffix in _SUFFIXES}
+
 
 def transliterate(text: str) -> str:
     """Latin letters for a name written in Cyrillic (other scripts pass through)."""
@@ -50,12 +88,14 @@ def name_key(name: str) -> str:
     text = _ARTICLES.sub("", text)
     text = re.sub(r"['’]s\b", "", text)
     words = re.findall(r"[a-z0-9]+", text)
-    keyed = []
-    for word in words:
-        for pattern, replacement in _VARIANTS:
-            word = re.sub(pattern, replacement, word)
-        keyed.append(word)
-    return " ".join(keyed)
+    return " ".join(_key_word(word) for word in words)
+
+
+def _key_word(word: str) -> str:
+    """One lower-case word under the spelling variants of :data:`_VARIANTS`."""
+    for pattern, replacement in _VARIANTS:
+        word = re.sub(pattern, replacement, word)
+    return word
 
 
 def names_its_source(attribution: Attribution | None) -> bool:
@@ -89,6 +129,8 @@ def same_source(a: str, b: str) -> bool:
         return len(short[0]) > 2 and short[0] == full[-1] and full != short
     if len(words_a) != len(words_b):
         return False
+    if len(words_a) >= 2 and _same_given_name(words_a[0], words_b[0]):
+        words_a, words_b = words_a[1:], words_b[1:]  # "Joe Biden" and "Joseph Biden"
     return all(
         w[0] == v[0] and fuzz.ratio(w, v) >= 85 for w, v in zip(words_a, words_b, strict=True)
     )
@@ -97,6 +139,8 @@ def same_source(a: str, b: str) -> bool:
 def _core(words: list[str]) -> list[str]:
     """A name's words without initials and leading titles, when two words or more remain."""
     core = [w for w in words if len(w) > 1]
+    while len(core) > 2 and core[-1] in _suffixes():
+        core = core[:-1]
     while core and core[0] in _TITLES:
         core = core[1:]
     return core if len(core) >= 2 else words
