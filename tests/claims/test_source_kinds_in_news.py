@@ -522,3 +522,23 @@ def test_they_after_a_sentence_about_someone_else_stays_unnamed() -> None:
     )
     found = [a for a in _attributions(text) if (a.source_text or "").lower() == "they"]
     assert all(a.source != "Voting rights advocates" for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "thing"),
+    [
+        (
+            "Splitting a subsidiary hides it, the report says. It also points out that the "
+            "penalties for not disclosing are light.",
+            "report",
+        ),
+        (
+            "The recording does not include a view of the shooting itself. It also does not "
+            "answer whether the driver had a gun.",
+            "recording",
+        ),
+    ],
+)
+def test_it_stands_for_the_document_the_sentence_before_is_about(text: str, thing: str) -> None:
+    found = [a for a in _attributions(text) if (a.source_text or "").lower() == "it"]
+    assert found and found[0].source == thing and found[0].kind == "document"

@@ -39,7 +39,7 @@ DOCUMENT_NOUNS = {
     "letter", "release", "communique", "assessment", "analysis", "record", "poll",
     "lawsuit", "complaint", "ruling", "indictment", "transcript", "email", "audit",
     "affidavit", "tweet", "manifesto", "data", "ad", "advertisement", "article", "video",
-    "footage", "editorial", "column", "book", "documentary", "piece",
+    "footage", "editorial", "column", "book", "documentary", "piece", "recording",
 }  # fmt: skip
 _KNOWN_OUTLETS = {
     "AP", "AFP", "Reuters", "Bloomberg", "Interfax", "TASS", "RIA Novosti", "Xinhua", "Ukrinform",
@@ -109,6 +109,7 @@ class SourceContext:
     # the last main-clause subject outside quotes that "they" can stand for (a plural noun or
     # an organisation), and where its sentence ends
     last_plural: tuple[Resolved, int] | None = None
+    last_thing: tuple[Resolved, int] | None = None  # the same for "it": a document or a body
     _entities: tuple[Doc, list[Span]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -209,13 +210,17 @@ class SourceContext:
             self.they_is_group = False
 
     def _note_plural(self, sent: Span) -> None:
-        """Remember the group a later "they" can stand for; a sentence about someone or
-        something else (a singular main subject other than "they") forgets it."""
+        """Remember the group a later "they" and the document or body a later "it" can stand
+        for; a sentence about someone or something else forgets them."""
         subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i]
-        if not subjects or subjects[0].lower_ in ("they", "we"):
+        if not subjects:
             return
-        plural = _plural_subject(sent, sent.end, self)
-        self.last_plural = None if plural is None else (plural, sent.end_char)
+        if subjects[0].lower_ not in ("they", "we"):
+            plural = _plural_subject(sent, sent.end, self)
+            self.last_plural = None if plural is None else (plural, sent.end_char)
+        if subjects[0].lower_ != "it":
+            thing = _thing_subject(sent, sent.end, self)
+            self.last_thing = None if thing is None else (thing, sent.end_char)
 
     def _names_person(self, ent: Span) -> bool:
         """A mention of a person, also where the small model calls it a body: a name the
@@ -692,7 +697,7 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
         if ctx.they_is_group and ctx.last_group:
             return ctx.last_group[0], ctx.last_group[1], ctx.mention_of(ctx.last_group[0])
         if lower in ("it", "its"):
-            found = _body_before(head, ctx)
+            found = _it(head, ctx) or _body_before(head, ctx)
             if found is not None:
                 return found
         else:
@@ -725,6 +730,41 @@ def _they(head: Token, ctx: SourceContext) -> Resolved | None:
         return _plural_subject(sent, head.i, ctx)
     if ctx.last_plural is not None and 0 <= head.idx - ctx.last_plural[1] <= _THEY_REACH:
         return ctx.last_plural[0]
+    return None
+
+
+def _it(head: Token, ctx: SourceContext) -> Resolved | None:
+    """The document or body an "it" stands for: its own sentence's main subject before it,
+    else that of the sentence just before ("..., the report says. It also points out ...")."""
+    sent = head.sent
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
+        for t in sent[: head.i - sent.start]
+    ):
+        return _thing_subject(sent, head.i, ctx)
+    if ctx.last_thing is not None and 0 <= head.idx - ctx.last_thing[1] <= _THEY_REACH:
+        return ctx.last_thing[0]
+    return None
+
+
+def _thing_subject(sent: Span, before: int, ctx: SourceContext) -> Resolved | None:
+    """The main clause's subject of ``sent`` (before token ``before``) if "it" can stand for
+    it: a document or an institution named by a singular noun or as an organisation."""
+    for token in sent[: before - sent.start]:
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != sent.root.i:
+            continue
+        if token.pos_ == "PRON" or token.tag_ in ("NNS", "NNPS"):
+            return None
+        lemma = token.lemma_.lower()
+        body = token.ent_type_ == "ORG" or lemma in _INSTITUTION_NOUNS
+        if not (body or lemma in DOCUMENT_NOUNS):
+            return None
+        if _inside_quote(token.doc[token.i : token.i + 1], sent):
+            return None
+        name, kind, mention = _named(token, ctx)
+        if not name or kind in ("person", "unnamed"):
+            return None
+        return name, kind, mention
     return None
 
 
