@@ -46,3 +46,15 @@ def test_in_text_without_punctuation_the_parser_still_decides() -> None:
     doc = nlp.get_pipe("storytrace_sentence_bounds")(doc)
     assert doc[4].is_sent_start is False  # "The" after "and": no sentence starts here
     assert doc[200].is_sent_start is None  # past a long unpunctuated run: left to the parser
+
+
+def test_a_hard_wrapped_line_goes_on_its_sentence() -> None:
+    text = (
+        "Obama, who has denounced the attack as both an act of terrorism and a hate\n"
+        "crime, reiterated his frustration.\nMourners gathered."
+    )
+    assert _sentences(text) == [
+        "Obama, who has denounced the attack as both an act of terrorism and a hate\n"
+        "crime, reiterated his frustration.",
+        "Mourners gathered.",
+    ]

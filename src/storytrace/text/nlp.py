@@ -54,28 +54,34 @@ def _abbreviates_title(doc: Doc, i: int) -> bool:
 def _sentence_bounds(doc: Doc) -> Doc:
     """Fix sentence starts before the parser runs.
 
-    After every line break a sentence starts (headlines, captions and paragraphs never merge).
+    After every line break a sentence starts (headlines, captions and paragraphs never merge),
+    except at a lower-case word after one break where nothing closed the line (hard-wrapped text).
     Inside a line a sentence never starts after a word that cannot close one (a dash, as after
     a dateline, can), nor at a lower-case word: the small parser otherwise cuts real news
     mid-sentence ("Clinton mentioned disparaging remarks | Trump had made about Machado") and
     after a quoted question ("pay his?” | a narrator in the ad asks.").
     """
-    after_break = False
+    breaks = 0  # line breaks since the last token that is not white space
     previous: int | None = None  # the last token that is not white space
     run = 0
     for token in doc:
         if token.is_space:
-            after_break = after_break or "\n" in token.text
+            breaks += token.text.count("\n")
             continue
-        if after_break:
-            token.is_sent_start = True
+        closes = previous is not None and (
+            _ends_sentence(doc, previous) or doc[previous].text in _DASHES
+        )
+        if breaks:
+            # a hard-wrapped line goes on its sentence ("... and a hate\ncrime, reiterated")
+            wrapped = breaks == 1 and previous is not None and not closes
+            token.is_sent_start = not (wrapped and token.text[:1].islower())
             run = 0
-        elif previous is not None and run < _LONGEST_RUN:
-            closes = _ends_sentence(doc, previous) or doc[previous].text in _DASHES
-            if not closes or token.text[:1].islower():
-                token.is_sent_start = False
+        elif (
+            previous is not None and run < _LONGEST_RUN and (not closes or token.text[:1].islower())
+        ):
+            token.is_sent_start = False
         run = 0 if _ends_sentence(doc, token.i) else run + 1
-        after_break = "\n" in token.whitespace_
+        breaks = token.whitespace_.count("\n")
         previous = token.i
     return doc
 
