@@ -106,7 +106,7 @@ def test_keep_role_refits_the_cues_and_leaves_the_role_tagger_as_it_was(tmp_path
 def test_the_cue_network_has_a_meta_file_that_describes_its_shipped_weights() -> None:
     import hashlib
 
-    from storytrace.claims.cue_network import TAGGER_FILE
+    from storytrace.claims.cue_network import TAGGER_FILE, load_tagger
     from storytrace.training import attribution_neural
 
     data = resources.files("storytrace.claims") / "data"
@@ -116,5 +116,6 @@ def test_the_cue_network_has_a_meta_file_that_describes_its_shipped_weights() ->
     assert meta["command"].startswith("python -m storytrace.training.attribution_neural ")
     assert meta["seed"] == attribution_neural.SEED
     assert meta["settings"]["mix"] == attribution_neural.MIX
+    assert load_tagger()["mix"] == attribution_neural.MIX  # the reader joins them so
     assert meta["training_data"]["sha256"] == _meta()["training_data"]["sha256"]
     assert meta["dev"]["scores"] == _meta()["dev"]["scores"]  # the reader runs both together

@@ -64,7 +64,11 @@ SEED = 20261122
 # rose from 0.661 to 0.676 exact cue F1 on PolNeAR dev (Source 0.751 -> 0.771), and the
 # CRF's weight was lowered to 0.75 on dev (CRF weight 0.5 / 0.75 / 1 and biases 0.25 / 0.5 /
 # 0.75 scored Source, Cue exact and Content overlap within 0.01 of each other; 0.75 with
-# bias 0.5 had the best sum).
+# bias 0.5 had the best sum). Thirteenth session (``bench/polnear_mix_cv.py``, network and
+# CRFs fitted without the fold, five epochs): on held-out train folds 0 / 1 a larger B bias
+# helps (B 2.0, I 0.5: Source exact 0.7544 -> 0.7645 / 0.7271 -> 0.7294, Cue 0.7153 ->
+# 0.7176 / 0.6919 -> 0.6909, Content overlap +0.013 / +0.008), but on PolNeAR dev it lowers
+# Source 0.798 -> 0.791 and Cue 0.7426 -> 0.7353 (B 1.5: 0.794 / 0.738), so it was not taken.
 MIX: dict[str, Any] = {"crf": 0.75, "neural": 1.0, "bias": [0.0, 0.5, 0.5]}
 LEMMAS = 0  # an embedding of frequent lemmas (seen 20 times or more) did not help on dev
 GRID = [(1.0, 0.0), (0.0, 1.0), (1.0, 0.5), (1.0, 1.0), (1.0, 2.0)]  # (neural, crf) weights
