@@ -176,3 +176,16 @@ def test_a_month_no_verb_dates_is_the_one_nearest_the_publication(
 ) -> None:
     [(_, start, _end, _precision)] = resolved_dates(sentence, MARCH)
     assert start.startswith(expected)
+
+
+def test_a_month_that_names_a_thing_is_the_nearest_one() -> None:
+    """ "the October report" in a November article is last month's, whatever the verb's tense."""
+    [(_, start, end, _)] = resolved_dates(
+        "The strong October report represents a one-time blip.", "2015-11-09"
+    )
+    assert (start, end) == ("2015-10-01", "2015-10-31")
+    # a weekday keeps its verb's direction: "on pace to finish on Monday afternoon" looks ahead
+    [(_, start, _, _)] = resolved_dates(
+        "He is on pace to finish the tour on Monday afternoon.", "2016-01-27"
+    )
+    assert start == "2016-02-01"

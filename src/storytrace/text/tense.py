@@ -85,11 +85,28 @@ def sentence_direction(span: Span) -> Direction | None:
 _AHEAD = {"for", "before", "ahead", "advance", "until", "till", "to", "toward", "towards"}
 
 
+_MONTH_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip
+_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _owns_a_noun(span: Span) -> bool:
-    """ "Monday's debate", "Friday's vote": the date is the possessor of a noun that no
+    """ "Monday's debate", "the October report": the date owns or modifies a noun that no
     forward-looking preposition governs ("preparing for Monday's debate" looks ahead)."""
-    owner = span.root.dep_ == "poss" or (
-        span.end < len(span.doc) and span.doc[span.end].tag_ == "POS"
+    # "the strong October report"; not a weekday ("on Monday afternoon" keeps its verb's)
+    modifier = (
+        span.root.dep_ in ("compound", "nmod", "amod")
+        and span.root.head.pos_ in ("NOUN", "PROPN")
+        and any(t.lower_.rstrip(".") in _MONTH_WORDS for t in span)
+        and not any(t.lower_ in _WEEKDAY_WORDS for t in span)
+    )
+    owner = (
+        span.root.dep_ == "poss"
+        or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS")
+        or modifier
     )
     owned = span.root.head
     prep = owned.head if owned.dep_ == "pobj" else None
