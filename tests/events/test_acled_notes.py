@@ -168,3 +168,19 @@ def test_a_groups_forces_are_not_the_states() -> None:
 def test_last_night_is_the_day_before_publication() -> None:
     row = _row("Unknown gunmen abducted 3 aid workers in Maiduguri, Borno, last night.")
     assert (row["event_date"], row["time_precision"]) == ("2023-06-15", 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Northern" alone names regions of Sudan, Ghana, Zambia ...: not the region here
+        "The soldiers came from a base in Novgorod, Northern Russia.",
+        "The delegation flew in from Kisumu, Western Kenya, on Monday.",
+    ],
+)
+def test_a_compass_word_before_a_country_is_no_region_for_a_known_town(text: str) -> None:
+    doc = load_nlp()(text)
+    places = geocode_places(next(iter(doc.sents)), set())
+    assert places, text
+    assert places[0].precision == "city"
+    assert places[0].country in ("RU", "KE")

@@ -55,7 +55,7 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         if after is None:
             continue
         names = _names_before(comma, sent)
-        region, country = _region_after(after)
+        region, country, whole = _region_after(after)
         if region is None and country is None:
             # a region of several countries ("Punjab"): the one the town is found in
             for namesake in _namesake_regions(after):
@@ -68,30 +68,34 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         context = {c for c in (country, region_code(region) if region else None) if c}
         for number, name in enumerate(names):
             label = f"{name.text}, {after.text}"
-            place = _town(name, context, region, label, last=number == len(names) - 1)
+            last = whole and number == len(names) - 1
+            place = _town(name, context, region, label, last=last)
             if place is not None:
                 found.append((place, (names[0].start_char, after.end_char)))
     return found
 
 
-def _region_after(span: Span | None) -> tuple[Place | None, str | None]:
-    """The first-level region (or the country) a name just after a comma names."""
+def _region_after(span: Span | None) -> tuple[Place | None, str | None, bool]:
+    """The first-level region (or the country) a name just after a comma names, and
+    whether it is the whole name: a region read from the first words of a longer one
+    ("Northern" of "Northern Russia") holds a town found in it, never an unknown name."""
     if span is None:
-        return None, None
+        return None, None, False
     for end in range(span.end, span.start, -1):
+        whole = end == span.end
         text = span.doc[span.start : end].text
         stem = _REGION_WORD.sub("", text)
         if stem != text:  # "Niger state" is the state, not the country
             region = _region(stem, set()) or _region_of_stem(text, stem, set())
             if region is not None and region.precision == "region":
-                return region, region.country
+                return region, region.country, whole
         key = text.lower().removeprefix("the ")
         if key in _countries():
-            return None, str(_countries()[key]["iso"])
+            return None, str(_countries()[key]["iso"]), whole
         region = _region(text, set()) or _region_of_stem(text, text, set()) or _alias(text)
         if region is not None and region.precision == "region":
-            return region, region.country
-    return None, None
+            return region, region.country, whole
+    return None, None, False
 
 
 def _alias(text: str) -> Place | None:
@@ -217,10 +221,17 @@ def _town(
     if place is not None:
         admin1 = region.admin1 if region is not None else place.admin1
         return Place(label, place.name, place.country, admin1, place.lat, place.lon, "city", span)
-    if region is not None and last:
+    if region is not None and last and not _known_elsewhere(name.text, region):
         return Place(label, region.name, region.country, region.admin1, None, None, "region",
                      span)  # fmt: skip
     return None
+
+
+def _known_elsewhere(name: str, region: Place) -> bool:
+    """``name`` is a known town of another country than the region's ("Pskov, Northern"
+    is no unknown village of Sudan's Northern state)."""
+    place = geocode(name, set())
+    return place is not None and place.precision == "city" and place.country != region.country
 
 
 def _in_region(name: str, context: set[str], region: Place | None) -> Place | None:
