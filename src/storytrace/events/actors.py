@@ -85,6 +85,33 @@ def _country(tokens: list[Token]) -> str | None:
     return None
 
 
+def _group_name(tokens: list[Token]) -> str:
+    """The name of a group modifying a word of armed forces when it names no country
+    ("Houthi" of "Houthi forces", "RSF" of "RSF fighters"); "" otherwise."""
+    if _country(tokens) is not None:
+        return ""
+    names = [
+        t
+        for t in tokens
+        if t.dep_ == "compound"
+        and (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP") or _acronym(t))
+        and t.text[:1].isupper()
+        and t.lemma_.lower() not in _FORCE_WORDS | _GENERIC_NAMES
+    ]
+    return " ".join(t.text for t in sorted(names, key=lambda t: t.i))
+
+
+def _acronym(token: Token) -> bool:
+    """ "RSF", "PDF", "SDF": a group's initials."""
+    return token.is_alpha and token.is_upper and len(token.text) >= 2
+
+
+#: Capitalised words of a state's forces that name no group ("Air Force", "Armed Forces").
+_GENERIC_NAMES: Final = frozenset({"air", "armed", "special", "national", "government",
+                                   "security", "state", "federal", "republican", "royal",
+                                   "border", "defence", "defense", "naval"})  # fmt: skip
+
+
 def side_label(head: Token, event_type: str = "", fallback: str | None = None) -> str:
     """The ACLED name of the side whose noun phrase ``head`` heads ("" when unknown)."""
     tokens = _phrase(head)
@@ -93,6 +120,9 @@ def side_label(head: Token, event_type: str = "", fallback: str | None = None) -
     where = country_name(iso) or ""
     if lemmas & acled.POLICE:
         return state_forces("Police Forces", iso)
+    group = _group_name(tokens)
+    if lemmas & _FORCE_WORDS and group:
+        return group  # "Houthi forces", "RSF fighters": the group's, not a state's
     if lemmas & _FORCE_WORDS:
         return state_forces("Military Forces", iso)
     if lemmas & _PROTESTERS or (event_type == "Protests" and lemmas & acled.CIVILIANS):

@@ -28,7 +28,7 @@ from typing import Any
 
 from storytrace.align.groups import SENTENCE, read_vectors
 from storytrace.cluster.embed import Vectors
-from storytrace.events import acled, kinds
+from storytrace.events import acled, kinds, protests
 from storytrace.events.actors import with_period
 from storytrace.events.merge import (
     cluster,
@@ -101,7 +101,7 @@ def code_events(
                                  vector=sentence_vector(claim, vectors))  # fmt: skip
             if report is not None:
                 reports.append(_in_context(report, context))
-    clusters = _clusters(reports)
+    clusters = protests.absorb(_clusters(reports), articles)
     coder = _Coder(articles, by_article, {g.id: g for g in groups}, story_id)
     events = [coder.event(members) for members in clusters]
     return sorted(events, key=lambda e: ((e.date.start or "") if e.date else "~", e.id))
@@ -138,7 +138,12 @@ def _in_context(report: Report, context: _ContextByName) -> Report:
     """Re-geocode the report's places with the whole story's countries and regions."""
     places = []
     for place in report.places:
-        again = geocode(place.text, context(place.text)) if place.precision == "city" else None
+        # a name written with its region ("Abuja, Federal Capital Territory") was placed there
+        again = (
+            geocode(place.text, context(place.text))
+            if place.precision == "city" and "," not in place.text
+            else None
+        )
         places.append(replace(again, span=place.span) if again is not None else place)
     return replace(report, places=tuple(places))
 

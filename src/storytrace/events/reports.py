@@ -33,7 +33,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from storytrace.events import acled, kinds
-from storytrace.events.actors import sides
+from storytrace.events.actors import side_label, sides
 from storytrace.records import Claim, ClaimGroup, DateMention, Place, Quantity
 from storytrace.text.nlp import load_nlp
 from storytrace.text.places import country_name, geocode, nationality_country
@@ -128,7 +128,7 @@ class Report:
         facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
         if self.model_report and self.kind_doubt < SURE_DOUBT:
             return True
-        if self.event_type in _COMBAT or self.model_report:
+        if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
             return True
@@ -191,6 +191,8 @@ def read_report(
     doc = parse_claim(claim.text) if _STEMS.search(claim.text) else None
     trigger = _trigger(doc, claim) if doc is not None else None
     counts = _counts(claim, group)
+    if doc is not None and not any(c.kind == "fatalities" for c in counts):
+        counts += _one_death(doc, claim, group)
     if trigger is None or doc is None:
         consequences = [c for c in counts if c.kind != "people"]
         if not consequences:
@@ -220,6 +222,7 @@ def read_report(
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
+    event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
     ) | frozenset(
@@ -249,6 +252,51 @@ def read_report(
         nationality=any(e.label == "NORP" for e in claim.entities),
         kind_doubt=kind.doubt,
     )
+
+
+#: Who fights without arms: a clash between them is mob violence, not a battle.
+_UNARMED: Final = frozenset({"supporter", "community", "villager", "resident", "youth",
+                             "student", "worker", "mob", "crowd", "family", "neighbour",
+                             "neighbor", "party", "fan", "trader"})  # fmt: skip
+_ARMED: Final = frozenset({"soldier", "troop", "force", "army", "police", "policeman",
+                           "gunman", "militant", "rebel", "militia", "militiaman", "fighter",
+                           "insurgent", "bandit", "jihadist", "military"})  # fmt: skip
+_FIGHTING: Final = frozenset({"clash", "fight", "battle", "firefight", "gunfight", "skirmish",
+                              "fighting"})  # fmt: skip
+_ARMED_CLASH: Final = ("Battles", "Armed clash")
+#: Violence done by hand or gun, never remote: its victims' side decides the type.
+_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "behead", "beat", "hack"})
+
+
+def _by_sides(
+    event_type: str, sub_type: str, trigger: Token, targets: Sequence[str]
+) -> tuple[str, str]:
+    """A battle read from its sides, as ACLED's codebook separates them: a clash between
+    unarmed people ("supporters of two parties clashed") is "Mob violence" (a "Violent
+    demonstration" only beside a protest); an attack whose
+    only victims are civilians ("bandits attacked the village, killing 8 villagers") is
+    violence against civilians, not a battle, and so is shooting them (the model may read a
+    remote attack in "snipers shot and injured a woman")."""
+    lemma = trigger.lemma_.lower()
+    hurt = [side_label(o) for v in (trigger, *(c for c in trigger.children if c.dep_ == "conj"))
+            for o in v.children if o.dep_ == "dobj"]  # fmt: skip
+    sufferers = [*targets, *(h for h in hurt if h)]
+    civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
+    if event_type == "Explosions/Remote violence" and lemma in _BY_HAND and civilians:
+        return "Violence against civilians", "Attack"  # "snipers shot and injured a woman"
+    subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+    armed = subjects | {t.lemma_.lower() for t in trigger.doc}
+    unarmed = bool(subjects & _UNARMED) and not armed & _ARMED
+    if (event_type, sub_type) == ("Riots", "Violent demonstration") and lemma in _FIGHTING:
+        protest = any(t.lemma_.lower() in acled.PROTEST_WORDS for t in trigger.doc)
+        return ("Riots", "Mob violence") if unarmed and not protest else (event_type, sub_type)
+    if (event_type, sub_type) != _ARMED_CLASH:
+        return event_type, sub_type
+    if unarmed:
+        return "Riots", "Mob violence"
+    if lemma not in _FIGHTING and civilians:
+        return "Violence against civilians", "Attack"
+    return event_type, sub_type
 
 
 def _reports(kind: kinds.Kind, trigger: Token) -> bool:
@@ -436,6 +484,8 @@ def _rank(token: Token) -> tuple[int, int]:
     rule = acled.ACTIONS.get(_word(token))
     if rule is None:
         return 1, token.i
+    if _word(token) == "fighting":
+        return 1, token.i  # a word of the background ("where fighting ... left"), after others
     return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
@@ -460,9 +510,19 @@ def _word(token: Token) -> str:
     lemma = _FORMS.get(token.lower_, token.lemma_.lower())
     if lemma == "fire" and (token.head.lemma_.lower() in _GUNFIRE or _came_under(token)):
         return "shoot"
+    if _fighting(token):
+        return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
         return _phrase(token, lemma) or lemma
     return lemma
+
+
+def _fighting(token: Token) -> bool:
+    """ "fighting" as a name of the event (a noun, or the gerund a sentence is about), not
+    fighting something ("fighting corruption")."""
+    if token.lower_ != "fighting" or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return token.pos_ == "NOUN" or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
 def _came_under(fire: Token) -> bool:
@@ -648,9 +708,56 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
         kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
+        before = claim.text[: max(0, quantity.span[0] - claim.span[0])][-24:]
+        if kind in (None, "people") and _SHOT_DEAD.search(before):
+            kind = "fatalities"  # "shot dead 3 protesters"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
     return counts
+
+
+#: Who one killing names as its victim ("a civilian was shot dead", "killed a journalist").
+_VICTIMS: Final = _PEOPLE | frozenset({
+    "boy", "girl", "baby", "infant", "teenager", "youth", "farmer", "herder", "herdsman",
+    "shepherd", "trader", "businessman", "driver", "teacher", "doctor", "nurse", "official",
+    "leader", "chief", "elder", "activist", "protester", "demonstrator", "priest", "pastor",
+    "imam", "cleric", "lawyer", "judge", "mayor", "councillor", "politician", "candidate",
+    "reporter", "gunman", "militant", "rebel", "insurgent", "suspect", "individual",
+    "policeman", "policewoman", "soldier", "fighter", "commander", "officer", "guard",
+})  # fmt: skip
+_KILLING: Final = frozenset({"kill", "slay", "execute", "lynch", "behead", "murder",
+                             "assassinate", "shoot"})  # fmt: skip
+_ONE: Final = frozenset({"a", "an", "one", "the", "another"})
+#: Verbs whose object is a person whatever the noun ("shot dead a bank manager").
+_ONLY_PEOPLE: Final = frozenset({"shoot", "behead", "lynch", "assassinate", "murder"})
+_SHOT_DEAD: Final = re.compile(r"\b(?:shot|gunned|hacked|stabbed|beaten) (?:to )?dea(?:d|th)\s*$")
+
+
+def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
+    """A toll of one told without a number: "a child was killed", "shot dead a civilian",
+    "a man died" (ACLED counts the one death); "shot" alone kills no one."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in _KILLING | {"die"} or any(c.dep_ == "neg" for c in token.children):
+            continue
+        if lemma == "shoot" and not any(c.lower_ in ("dead", "death") for c in token.children):
+            continue
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        roles = ("nsubj",) if lemma == "die" else ("nsubjpass",) if passive else ("dobj",)
+        for victim in (c for c in token.children if c.dep_ in roles):
+            known = victim.lemma_.lower() in _VICTIMS or lemma in _ONLY_PEOPLE
+            if victim.tag_ != "NN" or not known:
+                continue
+            if not any(c.dep_ in ("det", "poss") and (c.lower_ in _ONE or c.dep_ == "poss")
+                       for c in victim.children):  # fmt: skip
+                continue
+            start = claim.span[0] + victim.left_edge.idx
+            end = claim.span[0] + victim.idx + len(victim.text)
+            text = claim.text[victim.left_edge.idx : end - claim.span[0]]
+            one = Quantity(text, 1.0, 1.0, 1.0, victim.lemma_.lower(), span=(start, end),
+                           predicate="kill")  # fmt: skip
+            return [Count(one, "fatalities", claim.article_id, group.id)]
+    return []
 
 
 def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMention]:
@@ -703,7 +810,7 @@ def _actors(
             if organisation:
                 targets.append(organisation)
     agent, other = sides(trigger, event_type)
-    if agent and (not label or agent.startswith(label)):
+    if agent and (not label or agent.startswith(label) or _group_beside_state(agent, label)):
         label = agent
     if other and other != label:
         targets.insert(0, other)
@@ -714,6 +821,13 @@ def _actors(
         tuple(dict.fromkeys(t for t in targets if t not in actors)),
         bool(orgs or named_target),
     )
+
+
+def _group_beside_state(agent: str, label: str) -> bool:
+    """The parse names a group's forces ("Houthi forces") where the words alone read a
+    state's ("Military Forces"): the group is the actor."""
+    state = ("Military Forces", "Police Forces")
+    return label.startswith(state) and not agent.startswith(state)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -332,6 +332,11 @@ def resolve_dates(
     base = _published(published)
     found: list[DateMention] = []
     for ent in span_ents(sent) if ents is None else ents:
+        if ent.label_ == "TIME" and base is not None:
+            night = _last_night(ent, base)
+            if night is not None:
+                found.append(night)
+            continue
         if ent.label_ != "DATE":
             continue
         try:
@@ -341,6 +346,21 @@ def resolve_dates(
         if mention is not None:
             found.append(mention)
     return found
+
+
+_LAST_NIGHT = re.compile(
+    r"^(?:late |early )?(?:last night|yesterday(?: morning| afternoon| evening)?)$"
+)
+
+
+def _last_night(ent: Span, base: dt.datetime) -> DateMention | None:
+    """ "last night", "yesterday evening" (times of day, not dates, to the tagger): the day
+    before the publication date."""
+    lowered = " ".join(ent.text.lower().split())
+    if not _LAST_NIGHT.match(lowered):
+        return None
+    day = (base.date() - dt.timedelta(days=1)).isoformat()
+    return DateMention(ent.text.strip(), day, day, "day", (ent.start_char, ent.end_char))
 
 
 def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib.resources
+import json
 import re
 import unicodedata
 from typing import Any
@@ -109,10 +110,32 @@ def _region_names(country: str) -> dict[str, str]:
     return found
 
 
+@functools.cache
+def acled_spellings() -> dict[str, str]:
+    """ISO 3166-2 code -> ACLED's spelling, where ACLED's region names follow neither ISO
+    nor GeoNames (``text/data/acled_admin1.json``: "SY-ID" -> "Idleb", "YE-SA" ->
+    "Amanat al Asimah", "SD-DS" -> "South Darfur")."""
+    table = importlib.resources.files("storytrace.text") / "data" / "acled_admin1.json"
+    return dict(json.loads(table.read_text(encoding="utf-8")))
+
+
+@functools.cache
+def _iso_codes(country: str) -> dict[str, str]:
+    """ISO 3166-2 name -> code, for one country's first-level regions."""
+    import pycountry
+
+    subdivisions = pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
+    return {str(s.name): str(s.code) for s in subdivisions if s.parent_code is None}
+
+
 def acled_admin1(country: str | None, admin1: str | None) -> str | None:
-    """A first-level region as ACLED spells it, from its ISO 3166-2 name: GeoNames'
-    English name ("Donetska oblast" -> "Donetsk", "Pskovskaya oblast'" -> "Pskov")."""
+    """A first-level region as ACLED spells it, from its ISO 3166-2 name: ACLED's own
+    spelling where it is listed ("Idlib" -> "Idleb"), else GeoNames' English name
+    ("Donetska oblast" -> "Donetsk", "Pskovskaya oblast'" -> "Pskov")."""
     if not country or not admin1:
         return admin1
+    code = _iso_codes(country).get(admin1)
+    if code is not None and code in acled_spellings():
+        return acled_spellings()[code]
     name = _region_names(country).get(admin1, admin1)
     return _ACLED_SPELLING.get(name, name)

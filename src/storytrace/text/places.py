@@ -532,7 +532,7 @@ def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place
     # starts a town's name is not that town's. A town called so beats towns known also by
     # the name (often an old name or a part: "Chelsea" of Norwich, Connecticut), unless that
     # is a world city ("Kiev").
-    cities = tuple(c for c in _cities().get(key, ()) if not _key(c["name"]).startswith(key + " "))
+    cities = tuple(c for c in _cities().get(key, ()) if not _another_place(_key(c["name"]), key))
     if any(_key(c["name"]) == key for c in cities):
         cities = tuple(
             c for c in cities if _key(c["name"]) == key or int(c["population"]) >= _WORLD_CITY
@@ -573,6 +573,17 @@ def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place
         lon=float(best["longitude"]),
         precision="city",
     )
+
+
+_NAME_PARTICLES = ("de ", "del ", "de la ", "di ", "do ", "da ", "des ", "du ")
+
+
+def _another_place(name: str, key: str) -> bool:
+    """A town whose name only starts with ``key`` is another place ("Kansas City", "Long
+    Island City"), unless the rest is a particle of the name ("Acapulco de Juarez")."""
+    if not name.startswith(key + " "):
+        return False
+    return not name[len(key) + 1 :].startswith(_NAME_PARTICLES)
 
 
 def _nation(region: Place) -> bool:
@@ -774,10 +785,21 @@ def geocode_places(
     A name only guessed to be a place (untagged, or tagged otherwise, after "in", "near" ...)
     is kept when it lies in a country of ``context`` or of a nationality the sentence names
     ("Ukrainian forces struck a depot near Tokmak"); a nationality is no context for telling
-    namesakes apart (the forces of one country fight in another).
+    namesakes apart (the forces of one country fight in another). Names written with
+    their region ("Toretsk, Donetsk") come first (:mod:`storytrace.text.town_region`), and
+    their regions are context for the sentence's other names.
     """
-    places: list[Place] = []
-    mentions = _mentions(sent, ents)
+    from storytrace.text.town_region import town_region_places
+
+    pairs = town_region_places(sent)
+    places = [place for place, _ in pairs]
+    covered = [span for _, span in pairs]
+    context = context | places_context(places)
+    mentions = [
+        (ent, guess)
+        for ent, guess in _mentions(sent, ents)
+        if not any(start < ent.end_char and ent.start_char < end for start, end in covered)
+    ]
     allowed = context
     if any(guess for _, guess in mentions):
         named = span_ents(sent) if ents is None else ents

@@ -1,0 +1,258 @@
+"""Places written as conflict reporting writes them: "Toretsk, Donetsk", "Hays district, Al
+Hudaydah", "Let Yet Kone village, Tabayin township, Sagaing", "Minna, Niger state".
+
+A name (or several, comma-separated) followed by a first-level region is a place in that
+region, whatever the tagger made of the names (the small model reads "Nikopol" and
+"Dnipropetrovsk" as organisations, "Guerrero" as a person). Each name is looked up with
+the region as context: a town or village found in the region's country is the place, with
+the region the report names as its first-level region (the report names it; a gazetteer's
+boundary may differ); a name found nowhere there leaves the region itself. A generic word
+after a name ("district", "raion", "township", "city", "LGA") is not part of it.
+
+The place's ``text`` is the name with its region ("Toretsk, Donetsk"): it is not looked up
+again without the region (see ``events.coding``); its span is the name's own.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from storytrace.records import Place
+from storytrace.text.gazetteer import acled_spellings, village_candidates
+from storytrace.text.places import (
+    _admin1_code,
+    _countries,
+    _region,
+    _region_of_stem,
+    _regions,
+    _skeleton,
+    geocode,
+    region_code,
+    region_seat,
+)
+
+#: Words after a name that say what kind of place it is, not part of the name.
+GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "city", "town",
+                     "village", "villages", "area", "areas", "lga", "municipality", "county",
+                     "subdistrict", "sub-district", "hromada", "neighbourhood",
+                     "neighborhood", "camp", "locality", "commune", "department"))  # fmt: skip
+_REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
+_LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
+                    "la", "-", "'s", "of", "bin", "abu"))  # fmt: skip
+_MAX_WORDS = 5
+
+
+def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
+    """The places of ``sent`` written "Name, Region" (or "Name, Name, Region"), each with
+    the characters the whole mention covers (its names and the region)."""
+    found: list[tuple[Place, tuple[int, int]]] = []
+    for comma in (t for t in sent if t.text == ","):
+        after = _name_at(comma.i + 1, sent)
+        if after is None:
+            continue
+        names = _names_before(comma, sent)
+        region, country, whole = _region_after(after)
+        if region is None and country is None:
+            # a region of several countries ("Punjab"): the one the town is found in
+            for namesake in _namesake_regions(after):
+                context = {c for c in (namesake.country, region_code(namesake)) if c}
+                if any(_in_region(n.text, context, namesake) for n in names):
+                    region, country = namesake, namesake.country
+                    break
+        if region is None and country is None:
+            continue
+        context = {c for c in (country, region_code(region) if region else None) if c}
+        for number, name in enumerate(names):
+            label = f"{name.text}, {after.text}"
+            last = whole and number == len(names) - 1
+            place = _town(name, context, region, label, last=last)
+            if place is not None:
+                found.append((place, (names[0].start_char, after.end_char)))
+    return found
+
+
+def _region_after(span: Span | None) -> tuple[Place | None, str | None, bool]:
+    """The first-level region (or the country) a name just after a comma names, and
+    whether it is the whole name: a region read from the first words of a longer one
+    ("Northern" of "Northern Russia") holds a town found in it, never an unknown name."""
+    if span is None:
+        return None, None, False
+    for end in range(span.end, span.start, -1):
+        whole = end == span.end
+        text = span.doc[span.start : end].text
+        stem = _REGION_WORD.sub("", text)
+        if stem != text:  # "Niger state" is the state, not the country
+            region = _region(stem, set()) or _region_of_stem(text, stem, set())
+            if region is not None and region.precision == "region":
+                return region, region.country, whole
+        key = text.lower().removeprefix("the ")
+        if key in _countries():
+            return None, str(_countries()[key]["iso"]), whole
+        region = _region(text, set()) or _region_of_stem(text, text, set()) or _alias(text)
+        if region is not None and region.precision == "region":
+            return region, region.country, whole
+    return None, None, False
+
+
+def _alias(text: str) -> Place | None:
+    """A region by ACLED's spelling of it ("Deir-ez-Zor", "Federal Capital Territory"),
+    spaces and hyphens aside."""
+    subdivision = _acled_names().get(_spaceless(text))
+    if subdivision is None:
+        return None
+    name = str(subdivision.name)
+    return Place(text, name, subdivision.country_code, name, None, None, "region")
+
+
+def _spaceless(text: str) -> str:
+    return _skeleton(text).replace(" ", "")
+
+
+@functools.cache
+def _acled_names() -> dict[str, Any]:
+    """ACLED's region spellings (``text/data/acled_admin1.json``), spelling skeleton without
+    spaces -> the ISO 3166-2 subdivision."""
+    import pycountry
+
+    found: dict[str, Any] = {}
+    for code, name in acled_spellings().items():
+        subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+        if subdivision is not None:
+            found.setdefault(_spaceless(name), subdivision)
+    return found
+
+
+def _namesake_regions(span: Span) -> list[Place]:
+    """The first-level regions of several countries a name may be ("Punjab")."""
+    found = []
+    for subdivision in _regions().get(_skeleton(span.text), ()):
+        if subdivision.parent_code is None:
+            name = str(subdivision.name)
+            found.append(Place(span.text, name, subdivision.country_code, name, None, None,
+                               "region"))  # fmt: skip
+    return sorted(found, key=lambda p: (p.country or "", p.name))
+
+
+def _names_before(comma: Token, sent: Span) -> list[Span]:
+    """The comma-separated names just before ``comma`` ("A, B, Region" -> A, B), each
+    without the generic word after it ("Tabayin township" -> "Tabayin")."""
+    doc = sent.doc
+    names: list[Span] = []
+    at = comma.i - 1
+    while at >= sent.start:
+        while at >= sent.start and doc[at].lower_ in GENERIC:
+            at -= 1
+        end = start = at + 1
+        while start - 1 >= sent.start and end - start < _MAX_WORDS:
+            word = doc[start - 1]
+            glued = start < end and not word.whitespace_ and (word.is_alpha or _hyphen(word))
+            if _capitalised(word) or (word.lower_ in _LINKS and start < end) or glued:
+                start -= 1
+            else:
+                break
+        while start < end and doc[start].lower_ in _LINKS and not doc[start].text[:1].isupper():
+            start += 1
+        if start == end:
+            break
+        names.insert(0, doc[start:end])
+        if start - 1 < sent.start or doc[start - 1].text != ",":
+            break
+        at = start - 2
+    return names
+
+
+def _name_at(start: int, sent: Span) -> Span | None:
+    """The capitalised name (links allowed inside, a region word after) at token ``start``."""
+    end = start
+    while end < sent.end and end - start < _MAX_WORDS:
+        word = sent.doc[end]
+        inside = end > start and end + 1 < sent.end and _capitalised(sent.doc[end + 1])
+        glued = end > start and not sent.doc[end - 1].whitespace_ and word.is_alpha
+        if _capitalised(word) or (word.lower_ in _LINKS and inside) or glued or _hyphen(word):
+            end += 1
+        elif end > start and _REGION_WORD.search(" " + word.text):
+            end += 1
+            break
+        else:
+            break
+    return sent.doc[start:end] if end > start else None
+
+
+def _hyphen(token: Token) -> bool:
+    """A hyphen inside a name ("Deir-ez-Zor"), glued to the words on both sides."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and not token.whitespace_
+        and token.i > 0
+        and not doc[token.i - 1].whitespace_
+        and token.i + 1 < len(doc)
+    )
+
+
+def _capitalised(token: Token) -> bool:
+    """A word that can be part of a place name: "Toretsk", "Al", "al-Zawiya"."""
+    return token.text[:1].isupper() and (token.is_alpha or "-" in token.text or "'" in token.text)
+
+
+def _town(
+    name: Span, context: set[str], region: Place | None, label: str, *, last: bool
+) -> Place | None:
+    """``name`` looked up in the named region: a town or village there, with the region
+    the report names; else, for the name nearest the region, the region itself."""
+    span = (name.start_char, name.end_char)
+    generic = name.end < len(name.doc) and name.doc[name.end].lower_ in GENERIC
+    own = _region(name.text, set()) or _region_of_stem(name.text, name.text, set())
+    if (
+        region is not None
+        and own is not None
+        and not generic
+        and own.country == region.country
+        and own.admin1 != region.admin1
+    ):
+        return None  # "Odesa, Kherson": a list of regions, not a town in one
+    place = _in_region(name.text, context, region)
+    if place is None and region is not None and own is not None and own.admin1 == region.admin1:
+        place = region_seat(region)  # "Daraa city, Daraa": the region's own town
+    if place is not None:
+        admin1 = region.admin1 if region is not None else place.admin1
+        return Place(label, place.name, place.country, admin1, place.lat, place.lon, "city", span)
+    if region is not None and last and not _known_elsewhere(name.text, region):
+        return Place(label, region.name, region.country, region.admin1, None, None, "region",
+                     span)  # fmt: skip
+    return None
+
+
+def _known_elsewhere(name: str, region: Place) -> bool:
+    """``name`` is a known town of another country than the region's ("Pskov, Northern"
+    is no unknown village of Sudan's Northern state)."""
+    place = geocode(name, set())
+    return place is not None and place.precision == "city" and place.country != region.country
+
+
+def _in_region(name: str, context: set[str], region: Place | None) -> Place | None:
+    """The town or village called ``name`` in the region (or country) of ``context``."""
+    codes = {c for c in context if "-" in c}
+    place = geocode(name, context, codes)
+    if place is None or place.precision != "city" or place.country not in context:
+        place = None
+    if region is None or (place is not None and _inside(place, region, codes)):
+        return place
+    villages = [v for v in village_candidates(name, context) if _admin1_code(v) in codes]
+    if villages:
+        best = villages[0]
+        return Place(name, best["name"], best["countrycode"], region.admin1,
+                     float(best["latitude"]), float(best["longitude"]), "city")  # fmt: skip
+    if place is not None and codes and region_seat(region) is None:
+        return place  # the gazetteer places no town in the region: its boundaries are unknown
+    return None
+
+
+def _inside(place: Place, region: Place, codes: set[str]) -> bool:
+    """The town lies in the region: by ISO 3166-2 code, or by name where the region has no
+    code (GeoNames names it otherwise than ISO)."""
+    return region_code(place) in codes if codes else place.admin1 == region.admin1
