@@ -142,3 +142,10 @@ def test_negatives_are_the_news_sentences_holding_an_event_word(tmp_path: Path) 
     assert negative_sentences(tmp_path, step=2) == [
         "Protesters marched outside the capitol on Monday."
     ]
+
+
+def test_a_folder_without_news_texts_is_an_error_not_an_empty_fit(tmp_path: Path) -> None:
+    from storytrace.training.event_types import negative_sentences
+
+    with pytest.raises(FileNotFoundError, match="--negatives"):
+        negative_sentences(tmp_path / "missing")

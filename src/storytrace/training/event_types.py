@@ -87,6 +87,11 @@ def negative_sentences(folder: Path = NEGATIVES, step: int = NEGATIVE_STEP) -> l
     from storytrace.events import acled
 
     paths = sorted(folder.glob("*.txt"))[::step]
+    if not paths:
+        raise FileNotFoundError(
+            f"no news texts (*.txt) in {folder}: the event model needs its negatives; "
+            "pass --negatives DIR (PolNeAR's train/text)"
+        )
     texts = [p.read_text(encoding="utf-8") for p in paths]
     found: list[str] = []
     for doc in load_nlp().pipe(texts, disable=["ner"], batch_size=16):
