@@ -29,6 +29,7 @@ def vector_digest(vector: bytes) -> bytes:
     """The key a claim vector is stored under: 16 bytes of BLAKE2b of its bytes."""
     return hashlib.blake2b(bytes(vector), digest_size=16).digest()
 
+
 #: Member sentences with their group's counts, for search results (both dialects).
 _MEMBER_SENTENCES = """
 SELECT g.story_key, g.text, g.verdict, g.independent_sources,
