@@ -244,8 +244,12 @@ def filled(
                 "time": time.strftime("%H:%M:%S", time.gmtime())}  # fmt: skip
         print(json.dumps(line), file=sys.stderr, flush=True)
 
-    written = fill_store(sources, cache.with_name(cache.name + ".vectors"), db, stop,
-                         seed=seed, workers=workers, progress=progress)  # fmt: skip
+    try:
+        written = fill_store(sources, cache.with_name(cache.name + ".vectors"), db, stop,
+                             seed=seed, workers=workers, progress=progress)  # fmt: skip
+    except SystemExit:
+        print(json.dumps({"stopped": "SIGTERM", "next": stored(db)[0], "stop": stop}), flush=True)
+        raise
     print(json.dumps({"written": written, "next": stored(db)[0], "stop": stop}), flush=True)
 
 
