@@ -10,10 +10,15 @@ stories. ``--snapshot`` writes that canonical JSON, for ``cmp`` against another 
 
 With ``--add SRC --cache C``, ``run`` then adds 1% new articles (composed with the next
 seed, dated inside the first epoch, as ``bench scale`` adds them) to the copy and times
-``update_stories`` again, then times ``analyze`` with nothing new. ``fill --first K``
-adds composed articles K on to an existing store (a 30k store is a copy of the 10k one
-plus 20,000 more); ``--workers N`` composes and embeds in N processes (one thread each)
-while this one writes, in corpus order.
+``update_stories`` again, then times ``analyze`` with nothing new. ``run --in-place``
+works on the store itself (no copy: a 100k store is tens of GB), which then holds the
+stories.
+
+``fill --size N`` stores composed articles up to number N, going on after the highest one
+already stored (a 30k store is a copy of the 10k one filled on; a fill stopped by
+``SIGTERM`` or killed goes on from its last whole chunk); ``--workers N`` composes and
+embeds in N processes (one thread each) while this one writes, in corpus order
+(:mod:`storytrace.benchmark.fill`). It prints a line of progress per chunk.
 
 Example (run ``run`` once per version, e.g. with ``PYTHONPATH`` at each version's src):
     python bench/stories_cost.py fill SRC40 --size 1000 --store base-1000.db --cache src.db
@@ -27,9 +32,9 @@ import argparse
 import dataclasses
 import hashlib
 import json
-import multiprocessing
 import resource
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -37,11 +42,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from storytrace.benchmark.compose import Read, corpus
+from storytrace.benchmark.compose import corpus
+from storytrace.benchmark.fill import fill_store, stored
 from storytrace.benchmark.scale import VectorCache, fill, read_sources
-from storytrace.cluster import article_vectors
 from storytrace.pipeline import analyze, update_stories
 from storytrace.store import Store, open_store
 
@@ -147,14 +150,25 @@ def run(
     add: tuple[Path, Path] | None = None,
     fraction: float = 0.01,
     seed: int = 0,
+    *,
+    in_place: bool = False,
+    rollback_journal: bool = False,
 ) -> dict[str, Any]:
-    """``update_stories`` on a copy of ``base``: CPU seconds by stage, memory, digest
-    (and with ``add``, the sources and their cache: 1% new articles, then nothing new)."""
+    """``update_stories`` on a copy of ``base`` (on ``base`` itself with ``in_place``: no
+    second copy of a store of tens of GB; it then holds the stories): CPU seconds by
+    stage, memory, digest (and with ``add``, the sources and their cache: 1% new
+    articles, then nothing new). ``rollback_journal``: the full run writes through a rollback
+    journal, not the store's WAL, which holds every page the run's one transaction writes
+    until it commits (about 170 KB an article: 17 GB more disk at 100k); the 1% run and
+    the run with nothing new use the WAL again."""
     with tempfile.TemporaryDirectory(prefix="stories-cost-", dir=base.parent) as scratch:
-        db = Path(scratch) / "run.db"
-        shutil.copy(base, db)
+        db = base if in_place else Path(scratch) / "run.db"
+        if not in_place:
+            shutil.copy(base, db)
         store = open_store(db)
         try:
+            if rollback_journal:  # the full run's one transaction: no WAL as large as it
+                store._conn.execute("PRAGMA journal_mode = DELETE").fetchone()  # type: ignore[attr-defined]
             clock, _ = _stages(store)
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # before the snapshot
             counts = {"articles": len(store.story_articles()),
@@ -167,8 +181,11 @@ def run(
                 del text
         finally:
             store.close()
+        total = sum(clock.cpu.values())
+        print(json.dumps({**counts, "cpu_total": round(total, 2), "peak_memory_mb": peak}),
+              file=sys.stderr, flush=True)  # the full run's figures, before the 1% run  # fmt: skip
         more = None if add is None else _added(db, add[0], add[1], fraction, seed)
-    total = sum(clock.cpu.values())
+        disk = {"store_mb": round(db.stat().st_size / 2**20)}
     return {
         **counts,
         "cpu_seconds": clock.cpu,
@@ -178,6 +195,7 @@ def run(
         "peak_memory_mb": peak,
         "peak_memory_mb_by_stage": clock.rss,
         "digest": digest,
+        **disk,
         **(more or {}),
     }
 
@@ -191,7 +209,6 @@ def main() -> None:
     filling.add_argument("--store", type=Path, required=True)
     filling.add_argument("--cache", type=Path, required=True, help="the sources' readings")
     filling.add_argument("--seed", type=int, default=0)
-    filling.add_argument("--first", type=int, default=0, help="number of the first article")
     filling.add_argument("--workers", type=int, default=1, help="processes composing")
     running = commands.add_parser("run", help="update_stories on a copy of a filled store")
     running.add_argument("store", type=Path)
@@ -200,63 +217,60 @@ def main() -> None:
     running.add_argument("--cache", type=Path, help="the sources' readings (with --add)")
     running.add_argument("--fraction", type=float, default=0.01)
     running.add_argument("--seed", type=int, default=0)
+    running.add_argument("--in-place", action="store_true", help="run on the store, no copy")
+    running.add_argument("--rollback-journal", action="store_true",
+                         help="full run without the WAL (disk: see run)")  # fmt: skip
     args = parser.parse_args()
     if args.command == "fill":
-        filled(args.source, args.cache, args.store, range(args.first, args.first + args.size),
-               seed=args.seed, workers=args.workers)  # fmt: skip
+        filled(args.source, args.cache, args.store, args.size, seed=args.seed,
+               workers=args.workers)  # fmt: skip
         return
     add = None if args.add is None else (args.add, args.cache)
-    print(json.dumps(run(args.store, args.snapshot, add, args.fraction, args.seed)))
-
-
-_SOURCES: list[Read] = []  # the sources, set before the workers fork
-_CHUNK = 250  # composed articles a worker makes at a time
+    print(
+        json.dumps(
+            run(
+                args.store,
+                args.snapshot,
+                add,
+                args.fraction,
+                args.seed,
+                in_place=args.in_place,
+                rollback_journal=args.rollback_journal,
+            )
+        )
+    )
 
 
 def filled(
-    source: Path, cache: Path, db: Path, numbers: range, *, seed: int = 0, workers: int = 1
+    source: Path, cache: Path, db: Path, stop: int, *, seed: int = 0, workers: int = 1
 ) -> None:
-    """Store composed articles ``numbers`` in ``db``, as :func:`fill` stores them: ``workers``
-    processes compose them and embed the ones not in the vector cache (one thread each),
-    a chunk at a time; this process writes the chunks in corpus order."""
-    _SOURCES[:] = read_sources(source, cache)
-    chunks = [(cache, seed, first, min(_CHUNK, numbers.stop - first))
-              for first in range(numbers.start, numbers.stop, _CHUNK)]  # fmt: skip
-    vectors = VectorCache(cache.with_name(cache.name + ".vectors"))
-    store = open_store(db)
+    """Store composed articles up to number ``stop`` in ``db`` (:func:`fill_store`: going
+    on after the highest stored), a line of progress a chunk; ``SIGTERM`` stops it
+    between two statements, the chunk being written rolled back."""
+    signal.signal(signal.SIGTERM, _stopped)
+    sources = read_sources(source, cache)
+    before, _ = stored(db)
+    cpu = time.process_time()
+
+    def progress(done: dict[str, Any]) -> None:
+        hours = done["seconds"] / 3600
+        line = {**done, "from": before, "stop": stop, "seed": seed,
+                "per_hour": round(done["written"] / hours) if hours else None,
+                "writer_cpu": round(time.process_time() - cpu, 1),
+                "time": time.strftime("%H:%M:%S", time.gmtime())}  # fmt: skip
+        print(json.dumps(line), file=sys.stderr, flush=True)
+
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            seen: set[str] = set()  # (``corpus`` leaves out a repeat within its chunk)
-            for reads in pool.imap(_composed, chunks):
-                fresh = [r for r in reads if r.article.id not in seen]
-                seen.update(r.article.id for r in fresh)
-                fill(store, fresh, vectors)  # every vector cached by now: none embedded here
-    finally:
-        store.close()
-        vectors.close()
+        written = fill_store(sources, cache.with_name(cache.name + ".vectors"), db, stop,
+                             seed=seed, workers=workers, progress=progress)  # fmt: skip
+    except SystemExit:
+        print(json.dumps({"stopped": "SIGTERM", "next": stored(db)[0], "stop": stop}), flush=True)
+        raise
+    print(json.dumps({"written": written, "next": stored(db)[0], "stop": stop}), flush=True)
 
 
-def _composed(chunk: tuple[Path, int, int, int]) -> list[Read]:
-    """One chunk of composed articles, their vectors put in the cache (a worker's part)."""
-    cache, seed, first, count = chunk
-    import torch
-
-    from storytrace.cluster.embed import load_embedder
-
-    reads = list(corpus(_SOURCES, count, seed=seed, first=first))
-    vectors = VectorCache(cache.with_name(cache.name + ".vectors"))
-    try:
-        known = vectors.get([r.article.id for r in reads])
-        missing = [r.article for r in reads if r.article.id not in known]
-        if missing:
-            load_embedder()
-            torch.set_num_threads(1)
-            made = article_vectors(missing)
-            vectors.put({a.id: np.asarray(v, np.float32).tobytes()
-                         for a, v in zip(missing, made, strict=True)})  # fmt: skip
-    finally:
-        vectors.close()
-    return reads
+def _stopped(_signal: int, _frame: object) -> None:
+    raise SystemExit(143)
 
 
 if __name__ == "__main__":

@@ -115,7 +115,15 @@ def base_sql(d: Dialect) -> list[str]:
 
 
 def claim_vectors_sql(d: Dialect) -> list[str]:
-    """Claim embeddings, computed once when a claim is read (alignment never re-embeds)."""
+    """Claim embeddings, computed once when a claim is read (alignment never re-embeds).
+
+    Each distinct vector is kept once, by a digest of its bytes (``claim_vector_blobs``);
+    ``claim_vector_keys`` gives each claim's and mention's key the digest of its vector. A
+    lemma's vector is the same in every article that names it, and a sentence's wherever
+    it is reprinted word for word, so the store keeps it once, not once per key.
+    ``claim_vectors`` (each key with its own bytes) is where stores made before kept them:
+    read, never written, and emptied of an article's rows when its vectors are saved again.
+    """
     return [
         f"""CREATE TABLE IF NOT EXISTS claim_vectors (
     claim_id TEXT PRIMARY KEY,
@@ -123,6 +131,24 @@ def claim_vectors_sql(d: Dialect) -> list[str]:
     vector {d.blob} NOT NULL
 )""",
         "CREATE INDEX IF NOT EXISTS claim_vectors_by_article ON claim_vectors (article_id)",
+        *claim_vector_digests_sql(d),
+    ]
+
+
+def claim_vector_digests_sql(d: Dialect) -> list[str]:
+    """The content-addressed claim vectors (see :func:`claim_vectors_sql`)."""
+    return [
+        f"""CREATE TABLE IF NOT EXISTS claim_vector_blobs (
+    digest {d.blob} PRIMARY KEY,
+    vector {d.blob} NOT NULL
+)""",
+        f"""CREATE TABLE IF NOT EXISTS claim_vector_keys (
+    claim_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    digest {d.blob} NOT NULL
+)""",
+        "CREATE INDEX IF NOT EXISTS claim_vector_keys_by_article ON claim_vector_keys (article_id)",
+        "CREATE INDEX IF NOT EXISTS claim_vector_keys_by_digest ON claim_vector_keys (digest)",
     ]
 
 
@@ -239,6 +265,8 @@ def reconcile(
 
     if not columns_of("claim_vectors"):
         run(claim_vectors_sql(d))
+    if not columns_of("claim_vector_keys"):  # stores made before: their rows stay, read as is
+        run(claim_vector_digests_sql(d))
     if not columns_of("corpus_keys"):  # stores made before the corpus index: built on next run
         run(corpus_index_sql(d))
     if not columns_of("story_revisions"):  # stories saved before revisions: numbered once

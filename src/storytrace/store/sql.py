@@ -6,6 +6,7 @@ backend's (``%s`` for psycopg). Records go in and out through :mod:`.relational`
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -22,6 +23,12 @@ from storytrace.store.ddl import ARTICLE_COLUMNS, Dialect, insert_rows, q
 from storytrace.store.relational import TABLES, Assembler, flatten, insert_order, reachable
 
 CHUNK = 500  # keys bound per IN (...) query, well under SQLite's variable limit
+
+
+def vector_digest(vector: bytes) -> bytes:
+    """The key a claim vector is stored under: 16 bytes of BLAKE2b of its bytes."""
+    return hashlib.blake2b(bytes(vector), digest_size=16).digest()
+
 
 #: Member sentences with their group's counts, for search results (both dialects).
 _MEMBER_SENTENCES = """
@@ -359,21 +366,54 @@ class SQLStore:
         return [(str(row[0]), row[1]) for row in rows]
 
     def save_claim_vectors(self, article_id: str, vectors: Mapping[str, bytes]) -> None:
-        """Replace the claim embeddings of one article (float32 bytes by claim id)."""
+        """Replace the claim embeddings of one article (float32 bytes by claim id).
+
+        Each distinct vector is stored once, under :func:`vector_digest`; a vector no key
+        names any more once the article's old keys are gone is dropped.
+        """
+        keys = [(claim_id, article_id, vector_digest(v)) for claim_id, v in vectors.items()]
+        blobs = list({digest: bytes(vectors[k]) for k, _, digest in keys}.items())
         with self._write(f"save the claim vectors of article {article_id}"):
+            old = self._exec(
+                "SELECT DISTINCT digest FROM claim_vector_keys WHERE article_id = ?", (article_id,)
+            ).fetchall()
             self._exec("DELETE FROM claim_vectors WHERE article_id = ?", (article_id,))
+            self._exec("DELETE FROM claim_vector_keys WHERE article_id = ?", (article_id,))
             self._many(
-                "INSERT INTO claim_vectors (claim_id, article_id, vector) VALUES (?, ?, ?)"
-                " ON CONFLICT (claim_id) DO UPDATE SET vector = excluded.vector",
-                [(claim_id, article_id, bytes(v)) for claim_id, v in vectors.items()],
+                "INSERT INTO claim_vector_blobs (digest, vector) VALUES (?, ?)"
+                " ON CONFLICT (digest) DO NOTHING",
+                blobs,
             )
+            self._many(
+                "INSERT INTO claim_vector_keys (claim_id, article_id, digest) VALUES (?, ?, ?)"
+                " ON CONFLICT (claim_id) DO UPDATE"
+                " SET article_id = excluded.article_id, digest = excluded.digest",
+                keys,
+            )
+            gone = {bytes(row[0]) for row in old} - {digest for _, digest in blobs}
+            for digest in gone:
+                self._exec(
+                    "DELETE FROM claim_vector_blobs WHERE digest = ? AND NOT EXISTS"
+                    " (SELECT 1 FROM claim_vector_keys k WHERE k.digest = ?)",
+                    (digest, digest),
+                )
 
     def get_claim_vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
         """The stored embeddings of these claims, by claim id (missing ones left out)."""
+        wanted = list(claim_ids)
         rows = self._read_in(
-            "SELECT claim_id, vector FROM claim_vectors WHERE claim_id IN ({})", claim_ids
+            "SELECT k.claim_id, b.vector FROM claim_vector_keys k"
+            " JOIN claim_vector_blobs b ON b.digest = k.digest WHERE k.claim_id IN ({})",
+            wanted,
         )
-        return {row[0]: bytes(row[1]) for row in rows}
+        found = {row[0]: bytes(row[1]) for row in rows}
+        rest = [k for k in wanted if k not in found]
+        if rest:  # kept, one row a key, by a store made before vectors were shared
+            rows = self._read_in(
+                "SELECT claim_id, vector FROM claim_vectors WHERE claim_id IN ({})", rest
+            )
+            found.update((row[0], bytes(row[1])) for row in rows)
+        return found
 
     # -- corpus index -----------------------------------------------------------------
 
