@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -212,13 +212,13 @@ class SourceContext:
     def _note_plural(self, sent: Span) -> None:
         """Remember the group a later "they" and the document or body a later "it" can stand
         for; a sentence about someone or something else forgets them."""
-        subjects = [t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i]
-        if not subjects:
+        subject = _main_subject(sent, sent.end)
+        if subject is None:
             return
-        if subjects[0].lower_ not in ("they", "we"):
+        if subject.lower_ not in ("they", "we"):
             plural = _plural_subject(sent, sent.end, self)
             self.last_plural = None if plural is None else (plural, sent.end_char)
-        if subjects[0].lower_ != "it":
+        if subject.lower_ != "it":
             thing = _thing_subject(sent, sent.end, self)
             self.last_thing = None if thing is None else (thing, sent.end_char)
 
@@ -720,72 +720,70 @@ def _they(head: Token, ctx: SourceContext) -> Resolved | None:
     of a sentence just before ("Voting rights advocates have expressed concern. They cite").
     A singular main subject before it in its own sentence keeps it there ("Romney released
     his returns, even though they exposed ...")."""
-    sent = head.sent
-    main = [
-        t
-        for t in sent[: head.i - sent.start]
-        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
-    ]
-    if main:
-        return _plural_subject(sent, head.i, ctx)
-    if ctx.last_plural is not None and 0 <= head.idx - ctx.last_plural[1] <= _THEY_REACH:
-        return ctx.last_plural[0]
-    return None
+    return _subject_before(head, ctx, _plural_subject, ctx.last_plural)
 
 
 def _it(head: Token, ctx: SourceContext) -> Resolved | None:
     """The document or body an "it" stands for: its own sentence's main subject before it,
     else that of the sentence just before ("..., the report says. It also points out ...")."""
-    sent = head.sent
-    if any(
-        t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
-        for t in sent[: head.i - sent.start]
-    ):
-        return _thing_subject(sent, head.i, ctx)
-    if ctx.last_thing is not None and 0 <= head.idx - ctx.last_thing[1] <= _THEY_REACH:
-        return ctx.last_thing[0]
+    return _subject_before(head, ctx, _thing_subject, ctx.last_thing)
+
+
+SubjectReader = Callable[[Span, int, SourceContext], Resolved | None]
+
+
+def _subject_before(
+    head: Token, ctx: SourceContext, read: SubjectReader, remembered: tuple[Resolved, int] | None
+) -> Resolved | None:
+    """What a pronoun stands for: ``read`` of its own sentence's main subject when one comes
+    before it, else the one ``remembered`` from a sentence ending just before."""
+    if _main_subject(head.sent, head.i) is not None:
+        return read(head.sent, head.i, ctx)
+    if remembered is not None and 0 <= head.idx - remembered[1] <= _THEY_REACH:
+        return remembered[0]
+    return None
+
+
+def _main_subject(sent: Span, before: int) -> Token | None:
+    """The first subject of ``sent``'s main verb before token ``before``."""
+    for token in sent[: before - sent.start]:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == sent.root.i:
+            return token
     return None
 
 
 def _thing_subject(sent: Span, before: int, ctx: SourceContext) -> Resolved | None:
-    """The main clause's subject of ``sent`` (before token ``before``) if "it" can stand for
-    it: a document or an institution named by a singular noun or as an organisation."""
-    for token in sent[: before - sent.start]:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != sent.root.i:
-            continue
-        if token.pos_ == "PRON" or token.tag_ in ("NNS", "NNPS"):
-            return None
-        lemma = token.lemma_.lower()
-        body = token.ent_type_ == "ORG" or lemma in _INSTITUTION_NOUNS
-        if not (body or lemma in DOCUMENT_NOUNS):
-            return None
-        if _inside_quote(token.doc[token.i : token.i + 1], sent):
-            return None
-        name, kind, mention = _named(token, ctx)
-        if not name or kind in ("person", "unnamed"):
-            return None
-        return name, kind, mention
-    return None
+    """The main subject of ``sent`` (before token ``before``) if "it" can stand for it: a
+    document or an institution named by a singular noun or as an organisation."""
+    token = _main_subject(sent, before)
+    if token is None or token.pos_ == "PRON" or token.tag_ in ("NNS", "NNPS"):
+        return None
+    lemma = token.lemma_.lower()
+    body = token.ent_type_ == "ORG" or lemma in _INSTITUTION_NOUNS
+    if not (body or lemma in DOCUMENT_NOUNS):
+        return None
+    return _subject_source(token, sent, ctx, ("person", "unnamed"))
 
 
 def _plural_subject(sent: Span, before: int, ctx: SourceContext) -> Resolved | None:
-    """The main clause's subject of ``sent`` (before token ``before``) if "they" can stand
-    for it: a plural noun or an organisation, outside quotation marks, not a pronoun."""
-    for token in sent[: before - sent.start]:
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i != sent.root.i:
-            continue
-        if token.pos_ == "PRON" or token.lower_ in _BARE:
-            return None
-        organisation = token.ent_type_ == "ORG"
-        if token.tag_ not in ("NNS", "NNPS") and not organisation:
-            return None
-        if _inside_quote(token.doc[token.i : token.i + 1], sent):
-            return None
-        name, kind, mention = _named(token, ctx)
-        if not name or kind == "person":
-            return None
-        return name, kind, mention
-    return None
+    """The main subject of ``sent`` (before token ``before``) if "they" can stand for it: a
+    plural noun or an organisation, not a pronoun."""
+    token = _main_subject(sent, before)
+    if token is None or token.pos_ == "PRON" or token.lower_ in _BARE:
+        return None
+    if token.tag_ not in ("NNS", "NNPS") and token.ent_type_ != "ORG":
+        return None
+    return _subject_source(token, sent, ctx, ("person",))
+
+
+def _subject_source(
+    token: Token, sent: Span, ctx: SourceContext, unfit: tuple[SourceKind, ...]
+) -> Resolved | None:
+    """The source a subject names, unless inside quotation marks or of an ``unfit`` kind."""
+    if _inside_quote(token.doc[token.i : token.i + 1], sent):
+        return None
+    name, kind, mention = _named(token, ctx)
+    return None if not name or kind in unfit else (name, kind, mention)
 
 
 def _body_before(head: Token, ctx: SourceContext) -> Resolved | None:
