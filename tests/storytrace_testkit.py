@@ -117,3 +117,13 @@ def resolved_dates(
         for s in doc.sents
         for d in resolve_dates(s, published)
     ]
+
+
+def read_source_texts(folder: Path, first: str, second: str) -> list[Any]:
+    """Two source articles for composed corpora (a coast outlet's of 2 March 2021, a city
+    paper's of 4 March), read once by the read stage as ``bench scale`` reads its sources."""
+    from storytrace.benchmark.scale import read_sources
+
+    (folder / "coastnews_2021-03-02_ferry.txt").write_text(first, encoding="utf-8")
+    (folder / "citypaper_2021-03-04_library.txt").write_text(second, encoding="utf-8")
+    return read_sources(folder, folder / "cache.db")

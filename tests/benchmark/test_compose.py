@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from storytrace.align.groups import vector_keys
 from storytrace.benchmark.compose import Read, corpus, paragraphs
-from storytrace.benchmark.scale import read_sources
+from storytrace_testkit import read_source_texts
 
 FIRST = (
     "Ferry runs aground off Mirela Island\n\n"
@@ -26,10 +24,7 @@ SECOND = (
 
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory: pytest.TempPathFactory) -> list[Read]:
-    folder = tmp_path_factory.mktemp("sources")
-    (folder / "coastnews_2021-03-02_ferry.txt").write_text(FIRST, encoding="utf-8")
-    (folder / "citypaper_2021-03-04_library.txt").write_text(SECOND, encoding="utf-8")
-    return read_sources(folder, Path(folder) / "cache.db")
+    return read_source_texts(tmp_path_factory.mktemp("sources"), FIRST, SECOND)
 
 
 def test_sources_take_outlet_and_date_from_the_file_name(sources: list[Read]) -> None:

@@ -10,8 +10,8 @@ import pytest
 from storytrace.align.groups import vector_keys
 from storytrace.benchmark.compose import Read
 from storytrace.benchmark.fill import fill_store, stored
-from storytrace.benchmark.scale import read_sources
 from storytrace.store import open_store
+from storytrace_testkit import read_source_texts
 
 FIRST = (
     "Dam repairs start at Lake Orva\n\n"
@@ -29,10 +29,7 @@ SECOND = (
 
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory: pytest.TempPathFactory) -> list[Read]:
-    folder = tmp_path_factory.mktemp("sources")
-    (folder / "coastnews_2021-03-02_ferry.txt").write_text(FIRST, encoding="utf-8")
-    (folder / "citypaper_2021-03-04_library.txt").write_text(SECOND, encoding="utf-8")
-    return read_sources(folder, Path(folder) / "cache.db")
+    return read_source_texts(tmp_path_factory.mktemp("sources"), FIRST, SECOND)
 
 
 def _contents(db: Path) -> dict[str, Any]:

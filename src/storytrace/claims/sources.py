@@ -608,8 +608,7 @@ def _phrase(head: Token) -> Span:
     A name's own "of"/"for" phrase stays ("Centre for Defense Strategies", "Ministry of
     Defence"); other prepositional phrases go.
     """
-    first = _hyphen_start(head)
-    chain = head.doc[first.i : head.i + 1]  # "ex-wife" parsed as three subjects
+    chain = head.doc[_hyphenated(head).start : head.i + 1]  # "ex-wife" parsed as 3 subjects
     subtree = {t for word in chain for t in word.subtree}
     keep = [t for t in subtree if t.dep_ not in ("relcl", "appos", "acl", "punct", "prep")]
     left = [t for t in keep if t.i <= head.i]
@@ -626,26 +625,19 @@ def _phrase(head: Token) -> Span:
     return head.doc[start:end]
 
 
-def _hyphen_start(token: Token) -> Token:
-    """The first word of the hyphenated word ``token`` ends ("ex" of "ex-wife")."""
+def _hyphenated(token: Token) -> Span:
+    """The whole hyphenated word ``token`` is a piece of ("ex-wife" for "ex" or "wife")."""
     doc = token.doc
-    i = token.i
-    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_:
-        if doc[i - 2].whitespace_ or not doc[i - 2].is_alpha:
+    first = last = token.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_:
+        if doc[first - 2].whitespace_ or not doc[first - 2].is_alpha:
             break
-        i -= 2
-    return doc[i]
-
-
-def _hyphen_end(token: Token) -> Token:
-    """The last word of the hyphenated word ``token`` starts ("wife" of "ex-wife")."""
-    doc = token.doc
-    i = token.i
-    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-":
-        if doc[i + 1].whitespace_ or not doc[i + 2].is_alpha:
+        first -= 2
+    while last + 2 < len(doc) and not doc[last].whitespace_ and doc[last + 1].text == "-":
+        if doc[last + 1].whitespace_ or not doc[last + 2].is_alpha:
             break
-        i += 2
-    return doc[i]
+        last += 2
+    return doc[first : last + 1]
 
 
 def _within(doc_ents: list[Span], span: Span) -> list[Span]:
@@ -711,7 +703,7 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
 
 
 _IT_REACH = 300  # characters back to an organisation "it" can stand for
-_THEY_REACH = 300  # characters back from "they" to the end of the sentence naming the group
+_SUBJECT_REACH = 300  # characters back from "they"/"it" to the end of the sentence naming it
 
 
 def _they(head: Token, ctx: SourceContext) -> Resolved | None:
@@ -739,7 +731,7 @@ def _subject_before(
     before it, else the one ``remembered`` from a sentence ending just before."""
     if _main_subject(head.sent, head.i) is not None:
         return read(head.sent, head.i, ctx)
-    if remembered is not None and 0 <= head.idx - remembered[1] <= _THEY_REACH:
+    if remembered is not None and 0 <= head.idx - remembered[1] <= _SUBJECT_REACH:
         return remembered[0]
     return None
 
@@ -809,7 +801,7 @@ def _body_before(head: Token, ctx: SourceContext) -> Resolved | None:
 
 def _named(head: Token, ctx: SourceContext) -> Resolved:
     """A nominal source: a named entity, a back reference, a document, a role or a group."""
-    head = _hyphen_end(head)
+    head = _hyphenated(head)[-1]
     phrase = _phrase(head)
     lower = head.lower_
     determiner = phrase[0].lower_ if len(phrase) > 1 else ""

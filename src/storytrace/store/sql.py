@@ -391,12 +391,11 @@ class SQLStore:
                 keys,
             )
             gone = {bytes(row[0]) for row in old} - {digest for _, digest in blobs}
-            for digest in gone:
-                self._exec(
-                    "DELETE FROM claim_vector_blobs WHERE digest = ? AND NOT EXISTS"
-                    " (SELECT 1 FROM claim_vector_keys k WHERE k.digest = ?)",
-                    (digest, digest),
-                )
+            self._many(
+                "DELETE FROM claim_vector_blobs WHERE digest = ? AND NOT EXISTS"
+                " (SELECT 1 FROM claim_vector_keys k WHERE k.digest = ?)",
+                [(digest, digest) for digest in gone],
+            )
 
     def get_claim_vectors(self, claim_ids: Iterable[str]) -> dict[str, bytes]:
         """The stored embeddings of these claims, by claim id (missing ones left out)."""

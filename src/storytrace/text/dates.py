@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from storytrace.records import DateMention
+from storytrace.text.calendar_words import MONTHS, WEEKDAYS
 from storytrace.text.doccache import span_ents
 from storytrace.text.durations import length_of_time, not_a_date
 from storytrace.text.tense import direction, sentence_direction
@@ -72,14 +73,7 @@ def _published(published: str | None) -> dt.datetime | None:
         return None
 
 
-_MONTH_NAMES = (
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-    ("oct", "october"), ("nov", "november"), ("dec", "december"),
-)  # fmt: skip
-_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names}
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR_GROUP = r"(?P<year>(?:1[89]|20)\d\d)"
 _LEAD = (
@@ -163,7 +157,7 @@ def _simple(text: str, base: dt.datetime | None, forward: bool) -> tuple[str, st
             continue
         parts = match.groupdict()
         year = int(parts["year"]) if parts.get("year") else None
-        month = _MONTHS[parts["month"]] if parts.get("month") else None
+        month = MONTHS[parts["month"]] if parts.get("month") else None
         day = int(parts["day"]) if parts.get("day") else None
         if month is None:
             return (f"{year}-01-01", f"{year}-12-31", "year") if year else None
@@ -193,7 +187,7 @@ def _day_range(
         match = pattern.match(lowered)
         if match is None:
             continue
-        month, first, last = _MONTHS[match["month"]], int(match["day"]), int(match["last"])
+        month, first, last = MONTHS[match["month"]], int(match["day"]), int(match["last"])
         year = int(match["year"]) if match["year"] else None
         if year is None and base is None:
             return f"--{month:02d}-{first:02d}", f"--{month:02d}-{last:02d}", "month-day"
@@ -227,14 +221,14 @@ def _year_of(month: int, day: int | None, today: dt.date, forward: bool) -> int:
 def _weekday(lowered: str, base: dt.datetime | None, forward: bool) -> tuple[str, str, str] | None:
     """ "Thursday", "last Thursday", "next Thursday": the nearest one in the verb's direction."""
     which, _, name = lowered.rpartition(" ")
-    if name not in _WEEKDAYS or which not in ("", "on", "last", "next", "this", "this coming",
+    if name not in WEEKDAYS or which not in ("", "on", "last", "next", "this", "this coming",
                                                "coming", "on last", "on next"):  # fmt: skip
         return None
     if base is None:
         return None
     which = which.removeprefix("on ")
     today = base.date()
-    index = _WEEKDAYS.index(name)
+    index = WEEKDAYS.index(name)
     if which in ("next", "coming", "this coming") or (forward and which != "last"):
         ahead = (index - today.weekday()) % 7
         day = today + dt.timedelta(days=ahead or (7 if which == "next" else 0))
@@ -388,7 +382,7 @@ def _calendar_day(lowered: str) -> bool:
     """A month, or a month and day, with no year and no weekday ("March 15", "in June")."""
     words = set(re.findall(r"[a-z]+", lowered))
     no_year = not _YEAR.search(lowered)
-    return bool(words & _MONTHS.keys()) and no_year and words.isdisjoint(_WEEKDAYS)
+    return bool(words & MONTHS.keys()) and no_year and words.isdisjoint(WEEKDAYS)
 
 
 def _nearest(ent: Span, base: dt.datetime) -> DateMention | None:

@@ -11,6 +11,8 @@ from typing import Literal
 
 from spacy.tokens import Span, Token
 
+from storytrace.text.calendar_words import MONTHS, WEEKDAYS
+
 Direction = Literal["past", "future"]
 
 _FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "must", "should",
@@ -85,14 +87,6 @@ def sentence_direction(span: Span) -> Direction | None:
 _AHEAD = {"for", "before", "ahead", "advance", "until", "till", "to", "toward", "towards"}
 
 
-_MONTH_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec",
-}  # fmt: skip
-_WEEKDAY_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
 def _owns_a_noun(span: Span) -> bool:
     """ "Monday's debate", "the October report": the date owns or modifies a noun that no
     forward-looking preposition governs ("preparing for Monday's debate" looks ahead)."""
@@ -100,8 +94,8 @@ def _owns_a_noun(span: Span) -> bool:
     modifier = (
         span.root.dep_ in ("compound", "nmod", "amod")
         and span.root.head.pos_ in ("NOUN", "PROPN")
-        and any(t.lower_.rstrip(".") in _MONTH_WORDS for t in span)
-        and not any(t.lower_ in _WEEKDAY_WORDS for t in span)
+        and any(t.lower_.rstrip(".") in MONTHS for t in span)
+        and not any(t.lower_ in WEEKDAYS for t in span)
     )
     owner = (
         span.root.dep_ == "poss"
