@@ -542,3 +542,11 @@ def test_they_after_a_sentence_about_someone_else_stays_unnamed() -> None:
 def test_it_stands_for_the_document_the_sentence_before_is_about(text: str, thing: str) -> None:
     found = [a for a in _attributions(text) if (a.source_text or "").lower() == "it"]
     assert found and found[0].source == thing and found[0].kind == "document"
+
+
+def test_a_title_of_the_other_sex_is_not_the_full_name_with_that_surname() -> None:
+    text = ("Hillary Clinton spoke in Ohio on Monday.\n\n"
+            "Mr. Clinton said the campaign was going well.\n\n"
+            "Mrs. Clinton said she would win the state.")  # fmt: skip
+    found = [(a.source_text, a.source) for a in _attributions(text) if a.cue == "said"]
+    assert found == [("Mr. Clinton", "Mr. Clinton"), ("Mrs. Clinton", "Hillary Clinton")]

@@ -67,3 +67,27 @@ def test_two_findings_worded_alike_do_not_confirm_each_other() -> None:
     assert float(np.dot(vectors[0], vectors[1])) >= CORROBORATION_CUT  # alike in words
     group = judge_group([board, diaz], articles, alike=tells_alike({}))
     assert group.verdict == "single_source" and group.independent_sources == 1
+
+
+SELVES = [
+    ("Mayor backs Ryan\n\n\u201cI strongly support Paul Ryan and endorse his re-election,\u201d "
+     "Mayor Lena Hart said on Tuesday in Green Bay.\n", "Outlet A"),
+    ("Senator backs Ryan\n\n\u201cI support and endorse Paul Ryan's re-election,\u201d Senator "
+     "Tom Berg told a crowd in Green Bay on Tuesday.\n", "Outlet B"),
+    ("Tanks in Ruda\n\n\u201cI saw three tanks enter the village of Ruda on Monday morning,\u201d "
+     "farmer Ivan Petrenko said.\n", "Outlet C"),
+    ("Tanks reach Ruda\n\n\u201cI saw three tanks enter the village of Ruda on Monday,\u201d "
+     "teacher Olena Marchuk told reporters.\n", "Outlet D"),
+]  # fmt: skip
+
+
+def test_two_speakers_telling_what_each_does_are_two_facts_and_two_witnesses_confirm() -> None:
+    articles = [Article.from_text(text, outlet=outlet, published="2026-05-12")
+                for text, outlet in SELVES]  # fmt: skip
+    claims = [c for _, found in read_articles(articles) for c in found]
+    by_id = {a.id: a for a in articles}
+    hart, berg = _pick(claims, "Lena Hart"), _pick(claims, "Tom Berg")
+    petrenko, marchuk = _pick(claims, "Petrenko"), _pick(claims, "Marchuk")
+    alike = tells_alike({})
+    assert judge_group([hart, berg], by_id, alike=alike).verdict != "corroborated"
+    assert judge_group([petrenko, marchuk], by_id, alike=alike).verdict == "corroborated"

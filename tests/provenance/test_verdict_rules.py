@@ -192,3 +192,41 @@ def test_a_document_given_only_by_what_it_is_names_no_origin_of_its_own() -> Non
     ]
     group = judge_group(members, ARTICLES)
     assert sorted(o.name for o in group.origins) == ["Olga Petrova", "Outlet A"]  # not "ad"
+
+
+def test_a_speaker_given_only_by_a_capitalised_role_is_shown_but_never_counted() -> None:
+    members = [_claim(A, FACT, "Anna Volkova"), _claim(B, FACT, "Kursk governor")]
+    group = judge_group(members, ARTICLES)
+    assert (group.verdict, group.independent_sources) == ("single_source", 1)
+    assert sorted(o.name for o in group.origins) == ["Anna Volkova", "Kursk governor"]
+    assert "Kursk governor (Outlet B): a speaker named only by a role" in group.evidence
+
+
+def test_one_role_in_two_articles_corroborates_nothing() -> None:
+    role = "the presumptive Republican nominee"
+    group = judge_group([_claim(A, FACT, role), _claim(B, FACT, role)], ARTICLES)
+    assert group.verdict != "corroborated"
+
+
+def test_a_body_named_as_a_persons_speaks_for_that_person() -> None:
+    members = [
+        _claim(A, FACT, "Olga Petrova’s campaign", kind="organisation"),
+        _claim(B, FACT, "Olga Petrova"),
+    ]
+    same = lambda a, b: True  # noqa: E731  (both tell the fact alike)
+    assert judge_group(members, ARTICLES, alike=same).verdict != "corroborated"
+    other = [_claim(A, FACT, "Anna Volkova’s campaign", kind="organisation"), members[1]]
+    assert judge_group(other, ARTICLES, alike=same).verdict == "corroborated"
+
+
+def test_one_long_sentence_in_two_articles_is_not_two_confirmations() -> None:
+    text = ("The three scholars agreed there are qualified candidates who could bridge the "
+            "priorities of both parties, Ms. Volkova said.")  # fmt: skip
+    copied = text.replace(", Ms.", " - Ms.")
+    same = lambda a, b: True  # noqa: E731  (both tell the fact alike)
+    members = [_claim(A, text, "Anna Volkova"), _claim(B, copied, "Olga Petrova")]
+    assert judge_group(members, ARTICLES, alike=same).verdict == "single_source"
+    retold = ("Qualified candidates exist who could bridge both parties' priorities, the three "
+              "scholars agreed, according to Ms. Petrova.")  # fmt: skip
+    members = [_claim(A, text, "Anna Volkova"), _claim(B, retold, "Olga Petrova")]
+    assert judge_group(members, ARTICLES, alike=same).verdict == "corroborated"

@@ -140,3 +140,37 @@ def predicate_clash(a: Claim, b: Claim) -> bool:
             ):
                 return True
     return False
+
+
+_FIRST_PERSON = {"i", "we"}
+# what a witness does to tell of something else: two witnesses who saw one thing confirm it
+_PERCEPTION = {"see", "hear", "witness", "watch", "notice", "know", "believe", "think", "count"}
+
+
+def _agents(claim: Claim) -> dict[str, set[str]]:
+    """The agents of a claim's actions, by lemma (an action told without one is left out)."""
+    found: dict[str, set[str]] = {}
+    for mention in claim.mentions:
+        agents = {p.text.lower() for p in mention.participants if p.role == "agent"}
+        if agents:
+            found.setdefault(mention.lemma.split(":")[-1].lower(), set()).update(agents)
+    return found
+
+
+def different_selves(a: Claim, b: Claim) -> bool:
+    """Whether two speakers each tell what they themselves do: "I support and endorse Paul
+    Ryan," said one, and "I strongly support Paul Ryan," said another, are two facts (one
+    endorsement each), however alike their words. Holds when every action the two share
+    with an agent has "I" or "we" for it in both, and their sources differ; two
+    witnesses who "saw three tanks enter the village" tell of the tanks, and confirm."""
+    source_a = a.attribution.source if a.attribution is not None else ""
+    source_b = b.attribution.source if b.attribution is not None else ""
+    if not source_a or not source_b or source_a == source_b:
+        return False
+    agents_a, agents_b = _agents(a), _agents(b)
+    shared = action_lemmas(a) & action_lemmas(b) & agents_a.keys() & agents_b.keys()
+    return (
+        bool(shared)
+        and not shared & _PERCEPTION
+        and all(agents_a[w] | agents_b[w] <= _FIRST_PERSON for w in shared)
+    )

@@ -34,6 +34,7 @@ import numpy.typing as npt
 
 from storytrace.align.compare import (
     aligned_counts,
+    different_selves,
     overlaps,
     predicate_clash,
     quantity_agreement,
@@ -176,7 +177,9 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
     when the claims were read (a claim without one is embedded here). The two must also
     tell one action or count (:func:`~storytrace.align.compare.shares_slot`): "the FBI
     concluded she had been careless" and "the director said she was not truthful" are two
-    findings of one inquiry, not one confirmed twice. Each pair is judged once."""
+    findings of one inquiry, not one confirmed twice; nor may two speakers each tell what
+    they themselves do (:func:`~storytrace.align.compare.different_selves`). Each pair is
+    judged once."""
     known: dict[tuple[str, str], bool] = {}
     embedded: dict[str, Vectors] = {}
 
@@ -197,6 +200,7 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
                 judgement.paraphrase
                 and judgement.same_fact >= CORROBORATION_CUT
                 and shares_slot(a, b)
+                and not different_selves(a, b)
                 and not figure_clashes(compared_text(a), compared_text(b))
                 and not opposite_wording(compared_text(a), compared_text(b))
             )

@@ -159,7 +159,7 @@ class SourceContext:
             # not a title-case headline's names, which run on ("Trump Says He Never")
             person = not heading and self._names_person(ent)
             if person:
-                full = self.full_name(ent.text)
+                full = self.person_name(ent)
                 if ent.root.i in speakers:
                     self.salient.add(full)
                 self._recent(full)
@@ -335,6 +335,19 @@ class SourceContext:
             if full and full.split()[0] == words[0]:
                 return full
         return name
+
+    def person_name(self, ent: Span) -> str:
+        """:meth:`full_name` of a person's mention, unless the title before it shows a sex
+        the full name's first name rules out: "Mr. Clinton" in an article that names only
+        "Hillary Clinton" in full stays "Mr. Clinton"."""
+        full = self.full_name(ent.text)
+        shown = mention_sex(ent)
+        known = first_name_sex(full)
+        if shown is None or known is None or shown == known or full == clean_name(ent.text):
+            return full
+        before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
+        title = before.text if before is not None and before.is_title else ""
+        return f"{title} {clean_name(ent.text)}".strip()
 
     def names_a_person(self, name: str) -> bool:
         """Whether the article names a person so: a surname of one, or the first and last
@@ -952,7 +965,7 @@ def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
     """A named entity as a source: a person, a place standing for its government, a body."""
     name = clean_name(ent.text)
     if name in ctx.surnames or name in ctx.people:
-        full = ctx.full_name(name)
+        full = ctx.person_name(ent)
         return full, "person", ctx.mention_of(full) or _offsets(ent)
     if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and name not in _PARTIES:
         return name, "unnamed", _offsets(ent)  # "Mexicans say": people, not a body
@@ -969,7 +982,7 @@ def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
         or ctx.names_a_person(name)
         or _first_named(ent)
     ):
-        full = ctx.full_name(ent.text)
+        full = ctx.person_name(ent)
         return full, "person", ctx.mention_of(full) or _offsets(ent)
     if ent.label_ in ("ORG", "NORP") or (
         ent.label_ in ("WORK_OF_ART", "FAC", "LAW", "PRODUCT") and ent.root.is_title

