@@ -93,6 +93,16 @@ def test_places_conflict_unless_one_contains_the_other() -> None:
     assert fact_conflicts(groups[0], chains, places) == []
 
 
+def test_a_list_of_places_is_no_site_to_conflict_with() -> None:
+    count = _count(60, "soldier", "refuse")
+    listed = _claim("a", "About 60 soldiers refused.", "refuse", count, (GHENT, KURSK, PSKOV))
+    second = _claim("b", "About 60 soldiers refused.", "refuse", count, (KURSK,))
+    third = _claim("c", "About 60 soldiers refused.", "refuse", count, (GHENT,))
+    groups, chains, places = _facts(listed, second, third)
+    (conflict,) = fact_conflicts(groups[0], chains, places)
+    assert {v.value: v.article_ids for v in conflict.values} == {"Kursk": ("b",), "Gent": ("c",)}
+
+
 def test_a_mention_without_a_place_takes_its_paragraphs() -> None:
     text = "The unit was based in Pskov.\n\nLater news."
     based = _claim("a", text, "base", None, (PSKOV,))

@@ -62,3 +62,22 @@ def test_a_hedge_adverb_scopes_over_its_clause() -> None:
     text = "They reportedly did not even want to leave Russia."
     (cue,) = certainty_cues(_sentence(text))
     assert text[slice(*cue.scope)].startswith("They reportedly did not even want")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since May she has tacked left, criticizing the now-denied Keystone XL pipeline.",
+        "The denied request was appealed by the union on Monday.",
+        "A judge blocked a bill that would have allowed officials to deny services to couples.",
+        "The ministry, which denied the report on Monday, said the convoy was lost.",
+    ],
+)
+def test_a_participle_that_describes_a_noun_denies_nothing(sentence: str) -> None:
+    assert assess_certainty(_sentence(sentence))[0] == "asserted"
+
+
+def test_a_denial_of_what_the_sentence_states_still_denies() -> None:
+    for sentence in ("The candidate also continued to refute a story about his claim.",
+                     "Officials said the army denied the report."):  # fmt: skip
+        assert assess_certainty(_sentence(sentence))[0] == "denied"

@@ -163,11 +163,16 @@ def fact_conflicts(
                     entry[1].add(mention.article_id)
         for mention in (a, b):
             found = specific_places(places.get(mention.id, ()))
+            if len(found) > _MOST_SITES:
+                continue  # a list of places ("Indiana, Michigan, Ohio and ...") is no site
             sites.setdefault(mention.article_id, [])
             sites[mention.article_id] += [p for p in found if p not in sites[mention.article_id]]
     conflicts = [_count_conflict(slot) for slot in counts.values()]
     place = _place_conflict(sites)
     return conflicts + ([place] if place is not None else [])
+
+
+_MOST_SITES = 2  # places one mention may give for where one event happened
 
 
 def _count_conflict(slot: dict[str, tuple[Quantity, set[str]]]) -> Conflict:

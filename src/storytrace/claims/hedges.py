@@ -141,10 +141,24 @@ def certainty_cues(sent: Span, *, text: str | None = None) -> list[CertaintyCue]
 
 
 def _denial(token: Token) -> bool:
-    """ "denied", "refuted"; "dismissed" or "rejected" only with a claim as object."""
+    """ "denied", "refuted"; "dismissed" or "rejected" only with a claim as object; never a
+    participle that only describes a noun ("the now-denied Keystone XL pipeline"), nor a
+    verb in a clause that only describes something ("a bill that would have allowed
+    officials to deny services"): such a sentence denies nothing it states."""
     lemma = token.lemma_.lower()
+    if _describing(token):
+        return False
     if lemma in _DENY_LEMMAS:
         return token.pos_ == "VERB"
     return lemma in _REJECT_LEMMAS and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children
     )
+
+
+_DESCRIBING = {"amod", "compound", "relcl", "acl", "pcomp"}
+
+
+def _describing(token: Token) -> bool:
+    """Whether a word stands in a clause that describes something (a relative clause, a
+    participle or infinitive after a noun) rather than in what the sentence states."""
+    return any(t.dep_ in _DESCRIBING for t in (token, *token.ancestors))
