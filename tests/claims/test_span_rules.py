@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storytrace.claims.features import quote_mask
+from storytrace.claims.relations import _roles_of
 from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
@@ -15,6 +16,7 @@ from storytrace.claims.span_rules import (
     sourceless,
     split_subject,
     trim_source,
+    whole_subject,
 )
 from storytrace.text.nlp import load_nlp
 
@@ -168,3 +170,46 @@ def test_a_source_run_loses_a_participle_clause_that_closes_it_after_a_comma() -
     # a participle inside an apposition, with no comma before it, stays
     doc = nlp("John Archer, a delegate wearing a shirt, said the race was close.")
     assert _words(drop_participle(list(doc[:9]))) == _words(list(doc[:9]))
+
+
+def test_a_source_run_stopping_inside_the_subject_is_carried_on_to_its_end() -> None:
+    nlp = load_nlp()
+    doc = nlp(
+        "Richard Curtin, the chief economist for the Michigan Survey of Consumers, said "
+        "confidence had fallen."
+    )
+    said = next(t for t in doc if t.text == "said")
+    assert doc[1].dep_ == "nsubj" and doc[1].head.i == said.i, "the parse this test is about"
+    tagged = list(doc[:10])  # the tagger stopped at "... the Michigan Survey"
+    whole = "Richard Curtin, the chief economist for the Michigan Survey of Consumers,"
+    found = whole_subject(tagged, [said], {said.i})
+    assert "".join(t.text_with_ws for t in found).strip() == whole
+    # the role tagger's labels, read for the cue, end the same way
+    window = range(0, len(doc))
+    labels = ["Source" if i < 10 else "Content" if i > said.i else "O" for i in window]
+    source = _roles_of(doc, [said], window, labels)["Source"]
+    assert "".join(t.text_with_ws for t in source).strip() == whole
+    # a source after its cue ("said Anna Berg, a teacher ...")
+    doc = nlp('"We will win," said Anna Berg, a teacher from the town of Hull.')
+    said = next(t for t in doc if t.text == "said")
+    tagged = [t for t in doc if said.i < t.i <= said.i + 5]  # "Anna Berg, a teacher"
+    found = whole_subject(tagged, [said], {said.i})
+    assert " ".join(_words(found)) == "Anna Berg , a teacher from the town of Hull"
+
+
+def test_a_source_run_is_not_carried_into_a_relative_clause_content_or_another_start() -> None:
+    nlp = load_nlp()
+    doc = nlp("Sandy Phillips, who lost her daughter in the shooting, said the law must change.")
+    said = next(t for t in doc if t.text == "said")
+    assert doc[4].dep_ == "relcl", "the parse this test is about"
+    assert _words(whole_subject(list(doc[:2]), [said], {said.i})) == ["Sandy", "Phillips"]
+    doc = nlp(
+        "Richard Curtin, the chief economist for the Michigan Survey of Consumers, said "
+        "confidence had fallen."
+    )
+    said = next(t for t in doc if t.text == "said")
+    tagged = list(doc[:10])
+    # a word of the subject labelled content (or cue) keeps the run as tagged
+    assert whole_subject(tagged, [said], {said.i, 11}) == tagged
+    # a run that starts after the subject starts is left to trim_source
+    assert whole_subject(tagged[1:], [said], {said.i}) == tagged[1:]

@@ -42,6 +42,7 @@ from storytrace.claims.span_rules import (
     sourceless,
     split_subject,
     trim_source,
+    whole_subject,
 )
 from storytrace.text.doccache import doc_text
 from storytrace.text.segment import after_dateline
@@ -368,6 +369,7 @@ def _roles_of(
             found[label].append(doc[i])
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
     tagged = across_space(trim_source([doc[i] for i in source_ids]))
+    tagged = whole_subject(tagged, cue, own | {t.i for t in found["Content"]})
     found["Source"] = closing_comma(drop_opening(drop_participle(cut_tail(tagged))), cue)
     return found
 

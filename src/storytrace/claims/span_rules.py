@@ -1,11 +1,11 @@
 """Span rules applied to what the cue and role taggers label, each read off the parse.
 
 :mod:`storytrace.claims.relations` runs them on every cue: a cue's end (:func:`dated_cue`),
-a source run's boundaries (:func:`trim_source`, :func:`across_space`, :func:`cut_tail`,
-:func:`drop_participle`, :func:`drop_opening`, :func:`closing_comma`), a source the tagger
-left inside the content (:func:`split_subject`, :func:`according_source`), none for a
-raising verb (:func:`sourceless`) and the content of a cue that ends its line with a colon
-(:func:`next_line_content`). Each was kept because it raised exact Source, Cue or Content
+a source run's boundaries (:func:`trim_source`, :func:`across_space`, :func:`whole_subject`,
+:func:`cut_tail`, :func:`drop_participle`, :func:`drop_opening`, :func:`closing_comma`), a
+source the tagger left inside the content (:func:`split_subject`, :func:`according_source`),
+none for a raising verb (:func:`sourceless`) and the content of a cue that ends its line with
+a colon (:func:`next_line_content`). Each was kept because it raised exact Source, Cue or Content
 F1 on held-out folds of PolNeAR train (``bench/polnear_cv.py``), not chosen on dev.
 """
 
@@ -123,6 +123,44 @@ def across_space(tokens: list[Token]) -> list[Token]:
         if all(t.i in phrase or t.is_space for t in rest):
             return tokens + [t for t in rest if not t.is_space]
     return tokens
+
+
+def whole_subject(tokens: list[Token], cue: list[Token], taken: set[int]) -> list[Token]:
+    """A source run that stops inside the subject of its cue's verb, carried on to the
+    subject's end ("Richard Curtin, the chief economist for the Michigan Survey" of "...
+    Survey of Consumers said", "a woman in Worcester" of "a woman in Worcester,
+    Massachusetts, told", "said Hayati Camlica, who owns a ... shop" and what the clause
+    goes on to say). The role tagger often stops short of a long apposition or at an inner
+    comma; PolNeAR marks the whole phrase.
+
+    Only when the run starts where the subject starts, the subject is one unbroken run
+    before or after the cue (not across it), it holds no word labelled content or cue
+    (``taken``), and what it would add opens no relative clause (train gold splits evenly
+    on "who ..." clauses). A participle clause the subject closes with is then dropped by
+    :func:`drop_participle`, as for any source. For the second of two joined verbs, the
+    first verb's subject. With CRFs fitted without the fold, on train folds 1-4 -> 0 and
+    0,2-4 -> 1: exact Source F1 +0.0043 and +0.0020.
+    """
+    if not tokens:
+        return tokens
+    head = cue_head(cue)
+    subjects = [t for t in head.children if t.dep_ == "nsubj"]
+    if not subjects and head.dep_ == "conj":
+        subjects = [t for t in head.head.children if t.dep_ == "nsubj"]
+    if not subjects:
+        return tokens
+    phrase = [t for t in subjects[0].subtree if not t.is_space]
+    ids, whole = {t.i for t in tokens}, {t.i for t in phrase}
+    if not ids < whole or whole & taken or phrase[0].i != tokens[0].i:
+        return tokens
+    if phrase[0].i < cue[0].i < phrase[-1].i:
+        return tokens
+    doc = cue[0].doc
+    if any(not doc[k].is_space and k not in whole for k in range(phrase[0].i, phrase[-1].i)):
+        return tokens  # the subtree has a gap: not one phrase of the text
+    if any(t.dep_ == "relcl" for t in phrase if t.i > max(ids)):
+        return tokens
+    return phrase
 
 
 _VERB_MODIFIERS = frozenset({"prep", "npadvmod", "advmod", "advcl"})
