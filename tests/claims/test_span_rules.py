@@ -195,6 +195,15 @@ def test_a_source_run_stopping_inside_the_subject_is_carried_on_to_its_end() -> 
     tagged = [t for t in doc if said.i < t.i <= said.i + 5]  # "Anna Berg, a teacher"
     found = whole_subject(tagged, [said], {said.i})
     assert " ".join(_words(found)) == "Anna Berg , a teacher from the town of Hull"
+    # after its cue, the source keeps no closing comma ("..., before the vote began.")
+    doc = nlp(
+        '"We will win," said Anna Berg, a teacher from the town of Hull, before the vote began.'
+    )
+    said = next(t for t in doc if t.text == "said")
+    assert doc[said.i + 11].text == "," and doc[said.i + 11].head.text == "Berg", "the parse"
+    tagged = [t for t in doc if said.i < t.i <= said.i + 5]
+    found = whole_subject(tagged, [said], {said.i})
+    assert " ".join(_words(found)) == "Anna Berg , a teacher from the town of Hull"
 
 
 def test_a_source_run_is_not_carried_into_a_relative_clause_content_or_another_start() -> None:
