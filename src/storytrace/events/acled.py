@@ -87,6 +87,7 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "riot": ("Riots", "Violent demonstration"),
     "rioter": ("Riots", "Violent demonstration"),
     "lynch": ("Riots", "Mob violence"),
+    "dispersal": ("Protests", "Protest with intervention"),  # a crowd dispersed: see reports.py
     # Strategic developments decided by their word
     "ceasefire": ("Strategic developments", "Agreement"),
     "truce": ("Strategic developments", "Agreement"),
@@ -112,7 +113,7 @@ FAMILIES: Final[dict[str, str]] = {
     "defection": "refusal", "mutiny": "refusal", "detain": "arrest", "detention": "arrest",
     "looting": "loot", "ransack": "loot", "bombing": "bomb", "airstrike": "bomb",
     "shelling": "shell", "missile": "shell", "demonstrate": "protest",
-    "demonstration": "protest", "rally": "protest", "rioter": "riot", "blaze": "fire",
+    "demonstration": "protest", "rally": "protest", "dispersal": "protest", "rioter": "riot", "blaze": "fire",
     "firefight": "clash",
     "gunfight": "clash", "skirmish": "clash", "battle": "clash", "retake": "recapture",
     "regain": "recapture", "liberate": "recapture", "artillery": "shell", "mortar": "shell",

@@ -70,6 +70,8 @@ CONFLICT_DOUBT = 0.5
 #: other fact stands alone ("Thousands marched in Bratislava against corruption").
 PLACED_DOUBT = 0.3
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
+#: Violence and demonstrations told by a rule's own word: one fact places them.
+_ONE_FACT = frozenset({"Violence against civilians", "Protests", "Riots"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _WHERE = frozenset({"GPE", "LOC", "FAC"})
@@ -130,6 +132,8 @@ class Report:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
+        if self.event_type in _ONE_FACT and self.kind is None and sum(facts) >= 1:
+            return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
             return True
         return sum(facts) >= 2
@@ -155,8 +159,26 @@ def parse_claims(texts: Iterable[str]) -> None:
     todo = list(dict.fromkeys(t for t in texts if t not in _PARSED))
     if len(_PARSED) + len(todo) > _PARSED_MAX:
         _PARSED.clear()
-    for text, doc in zip(todo, load_nlp().pipe(todo, disable=["ner"]), strict=True):
+    cased = (sentence_case(t) for t in todo)
+    for text, doc in zip(todo, load_nlp().pipe(cased, disable=["ner"]), strict=True):
         _PARSED[text] = doc
+
+
+#: A headline in capitals: at least this many words, nearly all of them in capitals.
+_CAPS_WORDS: Final = 4
+_CAPS_SHARE: Final = 0.8
+
+
+def sentence_case(text: str) -> str:
+    """An all-capitals headline ("TWO SUICIDE BOMBERS BLOW THEMSELVES UP AT A MOSQUE") in
+    lower case but for its first letter, so the tagger reads its verbs and nouns as words
+    and not as a string of names; any other text as it is. Same length: offsets hold."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    capitals = sum(1 for w in words if w.isupper())
+    if len(words) < _CAPS_WORDS or capitals < _CAPS_SHARE * len(words):
+        return text
+    lowered = text.lower()
+    return text if len(lowered) != len(text) else text[:1] + lowered[1:]
 
 
 def parse_claim(text: str) -> Doc:
@@ -420,10 +442,45 @@ _COMPANY: Final[dict[str, frozenset[str]]] = {
 
 
 def _lacks_company(token: Token, lemma: str) -> bool:
-    """A word of :data:`_COMPANY` whose sentence holds none of its companions."""
+    """A word of :data:`_COMPANY` whose sentence holds none of its companions; "rally" told
+    of a crowd needs none (:func:`_crowd_rallies`)."""
     wanted = _COMPANY.get(lemma)
-    return wanted is not None and not any(
+    if wanted is None or (lemma == "rally" and _crowd_rallies(token)):
+        return False
+    return not any(
         t.lemma_.lower() in wanted or t.lower_ in wanted for t in token.sent if t.i != token.i
+    )
+
+
+#: Who rallies in the street: a rally of these (or of "hundreds", "thousands") is a protest
+#: ("Hundreds of students rallied in Tallahassee").
+_CROWD: Final = frozenset({
+    "student", "worker", "farmer", "teacher", "nurse", "doctor", "activist", "resident",
+    "villager", "protester", "protestor", "demonstrator", "people", "woman", "youth",
+    "employee", "trader", "lawyer", "crowd", "driver", "miner", "pensioner", "retiree",
+    "citizen", "parent", "mother", "veteran", "unionist", "hundred", "thousand", "dozen",
+    "scores",
+})  # fmt: skip
+#: A sentence about an election campaign: its rally is a campaign event, no protest.
+_CAMPAIGN: Final = frozenset({"campaign", "candidate", "election", "voter", "nominee",
+                              "primary", "supporter", "ballot"})  # fmt: skip
+
+
+def _crowd_rallies(token: Token) -> bool:
+    """ "rally" as the verb of a crowd that gathers (its subject names people or their
+    numbers, it has no object, and it is not "rallied behind" a leader), in a sentence
+    that is not about an election campaign."""
+    if token.pos_ != "VERB" or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("behind", "around") for c in token.children):
+        return False
+    if any(t.lemma_.lower() in _CAMPAIGN for t in token.sent):
+        return False
+    return any(
+        w.lemma_.lower() in _CROWD
+        for c in token.children
+        if c.dep_ == "nsubj"
+        for w in c.subtree
     )
 
 
@@ -512,9 +569,27 @@ def _word(token: Token) -> str:
         return "shoot"
     if _fighting(token):
         return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
+    if lemma == "disperse" and _disperses_crowd(token):
+        return "dispersal"  # "police dispersed the crowd": a protest broken up
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
         return _phrase(token, lemma) or lemma
     return lemma
+
+
+#: What is dispersed when a protest is broken up.
+_GATHERED: Final = acled.PROTEST_WORDS | frozenset({"crowd", "gathering", "sit-in", "people",
+                                                   "protestor", "assembly", "vigil"})  # fmt: skip
+
+
+def _disperses_crowd(token: Token) -> bool:
+    """ "disperse" done to a crowd or a protest ("dispersing the crowds", "the rally was
+    dispersed"), not a crowd dispersing of itself or smoke that dispersed."""
+    return any(
+        w.lemma_.lower() in _GATHERED
+        for c in token.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for w in c.subtree
+    )
 
 
 def _fighting(token: Token) -> bool:
