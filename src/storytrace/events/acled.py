@@ -91,6 +91,7 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     # Strategic developments decided by their word
     "ceasefire": ("Strategic developments", "Agreement"),
     "truce": ("Strategic developments", "Agreement"),
+    "prisoner exchange": ("Strategic developments", "Agreement"),  # prisoners exchanged, swapped
     "defuse": ("Strategic developments", "Disrupted weapons use"),
     # Not ACLED: accidents and disasters (INCIDENT)
     "fire": (INCIDENT, "Fire/explosion"),
@@ -118,7 +119,7 @@ FAMILIES: Final[dict[str, str]] = {
     "gunfight": "clash", "skirmish": "clash", "battle": "clash", "retake": "recapture",
     "regain": "recapture", "liberate": "recapture", "artillery": "shell", "mortar": "shell",
     "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
-    "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire", "explosion": "fire",
+    "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire", "prisoner exchange": "ceasefire", "explosion": "fire",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
 }  # fmt: skip
 

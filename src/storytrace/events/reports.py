@@ -572,7 +572,9 @@ def _word(token: Token) -> str:
     if lemma == "disperse" and _disperses_crowd(token):
         return "dispersal"  # "police dispersed the crowd": a protest broken up
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
-        return _phrase(token, lemma) or lemma
+        lemma = _phrase(token, lemma) or lemma
+    if lemma == "exchange" and any(t.lemma_.lower() in _SWAPPED for t in token.sent):
+        return "prisoner exchange"  # ACLED's codebook: an agreement
     return lemma
 
 
