@@ -72,6 +72,8 @@ PLACED_DOUBT = 0.3
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 #: Violence and demonstrations told by a rule's own word: one fact places them.
 _ONE_FACT = frozenset({"Violence against civilians", "Protests", "Riots"})
+#: ACLED's names of a state's forces: who makes an arrest is a fact of it.
+_STATE = ("Police Forces", "Military Forces")
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _WHERE = frozenset({"GPE", "LOC", "FAC"})
@@ -127,7 +129,8 @@ class Report:
         :data:`PLACED_DOUBT` (a protest with a place but no date or count: the publication
         date stands in); none when the model has next to no doubt (:data:`SURE_DOUBT`)."""
         where = bool(self.places) or self.place_named
-        facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
+        state = self.sub_event_type == "Arrests" and any(a.startswith(_STATE) for a in self.actors)
+        facts = (bool(self.counts), where, bool(self.dates), self.named_actor or state)
         if self.model_report and self.kind_doubt < SURE_DOUBT:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
@@ -410,11 +413,31 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
-        if token.lemma_.lower() in _TOLLS and not any(c.dep_ == "nsubj" for c in token.children):
+        if token.lemma_.lower() in _TOLLS and not _killer_named(token):
             continue  # "four workers were killed": a toll, joined to the event told before
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
+
+
+def _killer_named(token: Token) -> bool:
+    """A killing told with who did it: a subject ("gunmen killed"), a passive's agent that
+    is not a weapon ("seven people were murdered by vigilantes"), or a noun's owner ("the
+    group's murder of 21 Christians"): an action, not only a toll."""
+    if any(c.dep_ == "nsubj" for c in token.children):
+        return True
+    by = [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if token.pos_ == "NOUN":
+        by += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
+    return any(g.lemma_.lower() not in _WEAPONS | _BLASTS for g in by)
+
+
+#: What kills without a hand named: "killed by a blast", "by a stray bullet".
+_BLASTS: Final = frozenset({"blast", "explosion", "fire", "bullet", "shell", "shrapnel", "mine",
+                            "airstrike", "strike", "attack", "crash", "flood", "collapse",
+                            "landslide", "storm", "lightning", "gunfire", "gunshot", "car",
+                            "vehicle", "truck", "train", "debris"})  # fmt: skip
 
 
 # Modifiers that make a word of violence a figure of speech: "an uphill battle", "a legal
