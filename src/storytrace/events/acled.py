@@ -150,7 +150,8 @@ PROTEST_VIOLENT: Final = frozenset(
      "smash", "violent", "violence", "clash", "scuffle", "petrol", "molotov", "firebomb", "rock"}
 )  # fmt: skip
 PROTEST_FORCE: Final = frozenset({"kill", "shoot", "wound", "injure", "beat", "live", "die",
-                                  "dead", "gunfire", "excessive", "injury", "bloody"})  # fmt: skip
+                                  "dead", "gunfire", "excessive", "injury", "bloody", "violently",
+                                  "brutally", "brutal"})  # fmt: skip
 PROTEST_STOPPED: Final = frozenset({"disperse", "teargas", "tear", "arrest", "detain", "cannon",
                                     "rubber", "baton", "break", "suppress", "crackdown", "pepper",
                                     "chase", "riot police"})  # fmt: skip

@@ -125,9 +125,13 @@ class Report:
         """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
         for a battle, a remote attack, or an ACLED-type report the kind model takes for
         one (a report of a conflict or protest event), one of them, a nationality or an actor
-        ACLED names; a place alone for any ACLED type when the model's doubt is below
-        :data:`PLACED_DOUBT` (a protest with a place but no date or count: the publication
-        date stands in); none when the model has next to no doubt (:data:`SURE_DOUBT`)."""
+        ACLED names; one of them for violence against civilians or a riot told by a rule's
+        word, and for a protest so told when the model's doubt is below
+        :data:`CONFLICT_DOUBT` ("protesters have rallied across Russia"; political news
+        "protests" a decision); a place alone for any ACLED type when the model's doubt is
+        below :data:`PLACED_DOUBT` (the publication date stands in for the date); none when
+        the model has next to no doubt (:data:`SURE_DOUBT`). An arrest's police or army
+        counts as a named actor."""
         where = bool(self.places) or self.place_named
         state = self.sub_event_type == "Arrests" and any(a.startswith(_STATE) for a in self.actors)
         facts = (bool(self.counts), where, bool(self.dates), self.named_actor or state)
@@ -135,7 +139,8 @@ class Report:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
-        if self.event_type in _ONE_FACT and self.kind is None and sum(facts) >= 1:
+        doubted = self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT
+        if self.event_type in _ONE_FACT and self.kind is None and not doubted and any(facts):
             return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
             return True
@@ -684,9 +689,11 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
         fallback = lemma == "raid" and kind.acled  # a raid's rule type is a default
-        if kind.reports and (kind.probability >= MODEL_SURE or fallback):
-            return kind.event_type, kind.sub_event_type, family, False
-        return (*_ruled(lemma, doc), family, False)
+        ruled = _ruled(trigger, lemma, doc)
+        cued = ruled != rule and ruled[0] in _DEMONSTRATIONS  # the codebook's cue decided
+        if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
+            return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
+        return (*ruled, family, False)
     if rule is not None:  # an accident word: an incident, as ACLED does not code it
         return (*rule, family, False)
     incident = _incident_word(doc)
@@ -694,7 +701,65 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         if acled.family(incident) == "fire" and _lemmas(doc) & _WEAPONS:
             return (*_BOMB, "bomb", False)  # "a car bomb exploded": no accident
         return (*acled.ACTIONS[incident], acled.family(incident), False)
-    return kind.event_type, kind.sub_event_type, kind.code.lower(), True
+    return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), kind.code.lower(), True)
+
+
+_DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
+
+
+def _protest_cued(event_type: str, sub_type: str, doc: Doc) -> tuple[str, str]:
+    """A demonstration the kind model names, with the sub-type ACLED's codebook gives what
+    the sentence tells was done (:func:`_demonstration`); mob violence and other kinds
+    as named."""
+    if event_type not in _DEMONSTRATIONS or sub_type == "Mob violence":
+        return event_type, sub_type
+    return _demonstration(doc) or (event_type, sub_type)
+
+
+def _demonstration(doc: Doc) -> tuple[str, str] | None:
+    """The type ACLED's codebook gives a demonstration by what was done in it, when the
+    sentence says: the demonstrators' own violence (stones, burning, clashes) makes a riot;
+    force likely to kill or injure, excessive force; arrests, tear gas or dispersal, an
+    intervention. What the demonstrators protest against ("protesting the killing of a
+    student") was not done at the demonstration."""
+    words = _happened(doc)
+    if words & acled.PROTEST_VIOLENT:
+        return "Riots", "Violent demonstration"
+    if words & acled.PROTEST_FORCE:
+        return "Protests", "Excessive force against protesters"
+    if words & acled.PROTEST_STOPPED:
+        return "Protests", "Protest with intervention"
+    return None
+
+
+#: Words whose object or "against"/"over" phrase is what a demonstration opposes.
+_OPPOSING: Final = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
+                              "denounce", "condemn", "decry", "demand", "oppose", "mourn",
+                              "criticise", "criticize", "slam", "chant", "justice"})  # fmt: skip
+
+
+def _happened(doc: Doc) -> set[str]:
+    """:func:`_lemmas` of the words that tell what was done, not what was protested: the
+    object and the "over" or "about" phrase of a word of protest, the "for" phrase of a
+    demand, and any "against" phrase, are left out; so is "live" that is not said of rounds or fire."""
+    opposed: set[int] = set()
+    for token in doc:
+        against = token.dep_ == "prep" and token.lower_ == "against"
+        head = token.head.lemma_.lower()
+        over = _OVER | ({"for"} if head in _CALLING else set())
+        if against or (head in _OPPOSING | _CALLING and token.head.i != token.i and (
+            token.dep_ == "dobj" or (token.dep_ == "prep" and token.lower_ in over))
+        ):  # fmt: skip
+            opposed |= {t.i for t in token.subtree}
+    return {"riot police" if _riot_police(t) else t.lemma_.lower() for t in doc
+            if t.i not in opposed and t.head.lemma_.lower() in _ONLY_WITH.get(t.lower_, {t.head.lemma_.lower()})}  # fmt: skip
+
+
+_OVER: Final = frozenset({"over", "about"})
+#: Words whose "for" phrase is what is asked for ("demanding justice for the students killed").
+_CALLING: Final = frozenset({"demand", "call", "seek", "justice", "appeal"})
+#: Words that tell force only of what they modify: "live rounds", not "live video footage".
+_ONLY_WITH: Final = {"live": frozenset({"round", "ammunition", "bullet", "fire", "shot"})}
 
 
 # A fire or explosion with one of these in its sentence is a weapon's, not an accident.
@@ -716,7 +781,7 @@ def _incident_word(doc: Doc) -> str | None:
     return None
 
 
-def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
+def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
     event_type, sub_type = acled.ACTIONS[lemma]
     if lemma == "raid":
         words = {t.lemma_.lower() for t in doc}
@@ -725,18 +790,45 @@ def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
         if words & acled.RAID_PROPERTY:
             return event_type, "Looting/property destruction"
     words = _lemmas(doc)
-    if acled.family(lemma) == "arrest" and words & acled.PROTEST_WORDS:
+    if acled.family(lemma) == "arrest" and _arrested_at_protest(trigger):
         return "Protests", "Protest with intervention"
     if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
         return "Battles", "Armed clash"
     if event_type == "Protests":
-        if words & acled.PROTEST_VIOLENT:
-            return "Riots", "Violent demonstration"
-        if words & acled.PROTEST_FORCE:
-            return "Protests", "Excessive force against protesters"
-        if words & acled.PROTEST_STOPPED:
-            return "Protests", "Protest with intervention"
+        return _demonstration(doc) or (event_type, sub_type)
     return event_type, sub_type
+
+
+#: What an arrest was for, or when it came: a protest named there did not see the arrest
+#: ("arrested on charges of organising a protest", "detained before the rally").
+_NOT_AT: Final = frozenset({"for", "before", "ahead", "over", "due", "because", "prior", "charge",
+                            "accusation", "suspicion", "allegation", "role", "involvement",
+                            "plan", "call", "after", "anticipation", "prevent"})  # fmt: skip
+
+
+def _arrested_at_protest(trigger: Token) -> bool:
+    """An arrest made at a protest, as ACLED codes "Protest with intervention": a word of
+    protest joined to the arrest in the parse ("detained thousands of protesters", "during
+    unsanctioned protests", "while trying to hold demonstrations", "arrests were made
+    during the march") through no phrase of reason or earlier time (:data:`_NOT_AT`)."""
+    up = _heads(trigger)
+    for token in trigger.sent:
+        if token.lemma_.lower() not in acled.PROTEST_WORDS or token.i == trigger.i:
+            continue
+        other = _heads(token)
+        meet = next(t for t in other if t in up)  # where the two meet in the parse
+        path = up[1 : up.index(meet)] + other[1 : other.index(meet)]
+        if not any(t.lower_ in _NOT_AT or t.lemma_.lower() in _NOT_AT for t in path):
+            return True
+    return False
+
+
+def _heads(token: Token) -> list[Token]:
+    """The token and its heads up to its sentence's root."""
+    found = [token]
+    while found[-1].head.i != found[-1].i:
+        found.append(found[-1].head)
+    return found
 
 
 def _lemmas(doc: Doc) -> set[str]:
