@@ -601,6 +601,8 @@ def _word(token: Token) -> str:
         return "dispersal"  # "police dispersed the crowd": a protest broken up
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
         lemma = _phrase(token, lemma) or lemma
+    if token.pos_ == "VERB" and lemma in _TAKING and _takes_ground(token):
+        return "retake"  # "seized back the city", "drove the militants out of two villages"
     if lemma == "exchange" and any(t.lemma_.lower() in _SWAPPED for t in token.sent):
         return "prisoner exchange"  # ACLED's codebook: an agreement
     return lemma
@@ -620,6 +622,49 @@ def _disperses_crowd(token: Token) -> bool:
         if c.dep_ in ("dobj", "nsubjpass")
         for w in c.subtree
     )
+
+
+#: Verbs that take ground with a particle ("seized back", "pushed ... out of") or with
+#: "control of" ("took control of the villages").
+_TAKING: Final = frozenset({"take", "seize", "gain", "win", "push", "drive", "force", "wrest",
+                            "assume"})  # fmt: skip
+#: What ground is: the nouns that name the place taken.
+_GROUND: Final = frozenset({
+    "town", "village", "city", "area", "district", "region", "hill", "position", "base",
+    "airport", "road", "highway", "province", "neighbourhood", "neighborhood", "territory",
+    "crossing", "checkpoint", "camp", "front", "frontline", "outskirts", "locality",
+    "settlement", "suburb", "island", "valley", "mountain", "bridge", "port", "border",
+    "county", "municipality", "stronghold", "countryside", "governorate", "oblast",
+})  # fmt: skip
+
+
+def _takes_ground(token: Token) -> bool:
+    """ "seized back the city", "drove back the militants from a key village", "pushed the
+    militants out of fresh areas", "took full control of the town": a verb of
+    :data:`_TAKING` with "back" or "out" or "control", and ground (:data:`_GROUND`) in its
+    phrase (a side driven out must be armed); "pushed back the vote" or "took control of
+    the House" take none."""
+    parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.lemma_.lower() in _DRIVING:
+        if not parts & {"back", "out"} or not any(
+            t.lemma_.lower() in _FIGHTERS for o in objects for t in o.subtree
+        ):
+            return False  # "driven UN staffers out of the region": no side driven off
+        return any(t.lemma_.lower() in _GROUND and t.pos_ == "NOUN" for t in token.subtree)
+    control = [o for o in objects if o.lemma_.lower() == "control"]
+    if "back" not in parts and not control:
+        return False  # "took out a rally"
+    taken = [g for o in control for p in o.children if p.lower_ in ("of", "over")
+             for g in p.children] if control else objects  # fmt: skip
+    return any(g.lemma_.lower() in _GROUND for g in taken)
+
+
+#: Verbs that take ground by driving a side out: what is driven must be armed.
+_DRIVING: Final = frozenset({"push", "drive", "force"})
+_FIGHTERS: Final = acled.NON_STATE | acled.STATE_FORCES | acled.FORCES | frozenset(
+    {"terrorist", "gunman", "enemy", "force"}
+)
 
 
 def _fighting(token: Token) -> bool:
@@ -691,6 +736,7 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         fallback = lemma == "raid" and kind.acled  # a raid's rule type is a default
         ruled = _ruled(trigger, lemma, doc)
         cued = ruled != rule and ruled[0] in _DEMONSTRATIONS  # the codebook's cue decided
+        cued = cued or (family == "recapture" and "territory" not in kind.sub_event_type)
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
             return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
         return (*ruled, family, False)
