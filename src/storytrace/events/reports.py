@@ -44,6 +44,7 @@ _STEMS = re.compile(
         sorted(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
+            | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum"}  # _TAKING
         )
     )
     + ")",
