@@ -179,10 +179,11 @@ def test_protesters_detained_at_a_march_is_an_intervention(
 
 def test_what_was_protested_was_not_done_at_the_protest(monkeypatch: pytest.MonkeyPatch) -> None:
     _model(monkeypatch, "PEACE_PROTEST", 0.9, 0.01)
+    peaceful = [("Protests", "Peaceful protest")]
     assert _types("Hundreds of lawyers marched in Harare on Thursday to condemn soldiers who "
-                  "killed two students last week.") == [("Protests", "Peaceful protest")]  # fmt: skip
+                  "killed two students last week.") == peaceful  # fmt: skip
     assert _types("Hundreds of lawyers marched in Harare on Thursday against soldiers who "
-                  "killed two students last week.") == [("Protests", "Peaceful protest")]  # fmt: skip
+                  "killed two students last week.") == peaceful  # fmt: skip
 
 
 def test_an_arrest_for_organising_a_protest_is_an_arrest(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,13 +198,14 @@ def test_an_arrest_for_organising_a_protest_is_an_arrest(monkeypatch: pytest.Mon
 @pytest.mark.parametrize(
     "text",
     [
-        "Government troops drove the militants out of three villages in Lower Shabelle on "
-        "Tuesday.",
+        "Government troops drove the militants out of three villages in Lower Shabelle on Tuesday.",
         "The army took full control of the town of Kidal on Tuesday after heavy clashes.",
         "Government forces seized back the town of Kidal on Tuesday.",
     ],
 )
-def test_ground_taken_back_is_territory_regained(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ground_taken_back_is_territory_regained(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _model(monkeypatch, "ARMED_CLASH", 0.9, 0.01)  # the model reads a clash; the taking wins
     assert _types(text) == [("Battles", "Government regains territory")]
 
@@ -212,3 +214,18 @@ def test_what_is_pushed_back_or_taken_out_is_no_ground(monkeypatch: pytest.Monke
     _model(monkeypatch, "ARMED_CLASH", 0.9, 0.01)
     assert _types("Aid agencies were driven out of the region of Tigray on Monday by the "
                   "fighting.") == [("Battles", "Armed clash")]  # fmt: skip
+
+
+# --- a remote weapon's word against a model that reads a battle --------------------------
+
+
+def test_shelling_without_ground_fighting_stays_remote_violence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _model(monkeypatch, "ARMED_CLASH", 0.9, 0.01)
+    assert _types("Government forces shelled rebel positions near Idlib on Monday.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    ]
+    # with a word of fighting on the ground, the model's battle stands
+    assert _types("Government forces shelled rebel positions near Idlib on Monday amid heavy "
+                  "clashes.") == [("Battles", "Armed clash")]  # fmt: skip

@@ -114,12 +114,14 @@ FAMILIES: Final[dict[str, str]] = {
     "defection": "refusal", "mutiny": "refusal", "detain": "arrest", "detention": "arrest",
     "looting": "loot", "ransack": "loot", "bombing": "bomb", "airstrike": "bomb",
     "shelling": "shell", "missile": "shell", "demonstrate": "protest",
-    "demonstration": "protest", "rally": "protest", "dispersal": "protest", "rioter": "riot", "blaze": "fire",
+    "demonstration": "protest", "rally": "protest", "dispersal": "protest", "rioter": "riot",
+    "blaze": "fire",
     "firefight": "clash",
     "gunfight": "clash", "skirmish": "clash", "battle": "clash", "retake": "recapture",
     "regain": "recapture", "liberate": "recapture", "artillery": "shell", "mortar": "shell",
     "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
-    "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire", "prisoner exchange": "ceasefire", "explosion": "fire",
+    "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire",
+    "prisoner exchange": "ceasefire", "explosion": "fire",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
 }  # fmt: skip
 

@@ -44,7 +44,7 @@ _STEMS = re.compile(
         sorted(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
-            | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum"}  # _TAKING
+            | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum", "recov", "resto"}
         )
     )
     + ")",
@@ -506,10 +506,7 @@ def _crowd_rallies(token: Token) -> bool:
     if any(t.lemma_.lower() in _CAMPAIGN for t in token.sent):
         return False
     return any(
-        w.lemma_.lower() in _CROWD
-        for c in token.children
-        if c.dep_ == "nsubj"
-        for w in c.subtree
+        w.lemma_.lower() in _CROWD for c in token.children if c.dep_ == "nsubj" for w in c.subtree
     )
 
 
@@ -628,7 +625,7 @@ def _disperses_crowd(token: Token) -> bool:
 #: Verbs that take ground with a particle ("seized back", "pushed ... out of") or with
 #: "control of" ("took control of the villages").
 _TAKING: Final = frozenset({"take", "seize", "gain", "win", "push", "drive", "force", "wrest",
-                            "assume"})  # fmt: skip
+                            "assume", "recover", "restore"})  # fmt: skip
 #: What ground is: the nouns that name the place taken.
 _GROUND: Final = frozenset({
     "town", "village", "city", "area", "district", "region", "hill", "position", "base",
@@ -663,8 +660,11 @@ def _takes_ground(token: Token) -> bool:
 
 #: Verbs that take ground by driving a side out: what is driven must be armed.
 _DRIVING: Final = frozenset({"push", "drive", "force"})
-_FIGHTERS: Final = acled.NON_STATE | acled.STATE_FORCES | acled.FORCES | frozenset(
-    {"terrorist", "gunman", "enemy", "force"}
+_FIGHTERS: Final = (
+    acled.NON_STATE
+    | acled.STATE_FORCES
+    | acled.FORCES
+    | frozenset({"terrorist", "gunman", "enemy", "force"})
 )
 
 
@@ -738,6 +738,8 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         ruled = _ruled(trigger, lemma, doc)
         cued = ruled != rule and ruled[0] in _DEMONSTRATIONS  # the codebook's cue decided
         cued = cued or (family == "recapture" and "territory" not in kind.sub_event_type)
+        cued = cued or (rule[0] == _REMOTE and kind.event_type == "Battles"
+                        and not _lemmas(doc) & _FIGHTING)  # fmt: skip
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
             return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
         return (*ruled, family, False)
@@ -752,6 +754,7 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 
 
 _DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
+_REMOTE: Final = "Explosions/Remote violence"
 
 
 def _protest_cued(event_type: str, sub_type: str, doc: Doc) -> tuple[str, str]:
@@ -788,7 +791,8 @@ _OPPOSING: Final = frozenset({"protest", "demonstrate", "demonstration", "rally"
 def _happened(doc: Doc) -> set[str]:
     """:func:`_lemmas` of the words that tell what was done, not what was protested: the
     object and the "over" or "about" phrase of a word of protest, the "for" phrase of a
-    demand, and any "against" phrase, are left out; so is "live" that is not said of rounds or fire."""
+    demand, and any "against" phrase, are left out; so is "live" that is not said of rounds
+    or fire."""
     opposed: set[int] = set()
     for token in doc:
         against = token.dep_ == "prep" and token.lower_ == "against"
@@ -798,8 +802,18 @@ def _happened(doc: Doc) -> set[str]:
             token.dep_ == "dobj" or (token.dep_ == "prep" and token.lower_ in over))
         ):  # fmt: skip
             opposed |= {t.i for t in token.subtree}
-    return {"riot police" if _riot_police(t) else t.lemma_.lower() for t in doc
-            if t.i not in opposed and t.head.lemma_.lower() in _ONLY_WITH.get(t.lower_, {t.head.lemma_.lower()})}  # fmt: skip
+    return {
+        "riot police" if _riot_police(t) else t.lemma_.lower()
+        for t in doc
+        if t.i not in opposed and _said_of(t)
+    }
+
+
+def _said_of(token: Token) -> bool:
+    """Whether a word of :data:`_ONLY_WITH` modifies what it tells force of (any other word:
+    True)."""
+    wanted = _ONLY_WITH.get(token.lower_)
+    return wanted is None or token.head.lemma_.lower() in wanted
 
 
 _OVER: Final = frozenset({"over", "about"})
