@@ -130,6 +130,8 @@ def test_an_arrest_by_the_police_on_a_day_is_an_event(monkeypatch: pytest.Monkey
     assert _types("Police arrested a well-known singer on Monday, his manager said.") == [
         ("Strategic developments", "Arrests")
     ]
+    # the police only named elsewhere in the sentence made no arrest told here
+    assert _types("The senator was arrested for drunk driving in 2009, police records show.") == []
 
 
 # --- a killing told with its killer -------------------------------------------------------

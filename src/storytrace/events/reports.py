@@ -73,8 +73,6 @@ PLACED_DOUBT = 0.3
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
 #: Violence and demonstrations told by a rule's own word: one fact places them.
 _ONE_FACT = frozenset({"Violence against civilians", "Protests", "Riots"})
-#: ACLED's names of a state's forces: who makes an arrest is a fact of it.
-_STATE = ("Police Forces", "Military Forces")
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _WHERE = frozenset({"GPE", "LOC", "FAC"})
@@ -132,10 +130,9 @@ class Report:
         "protests" a decision); a place alone for any ACLED type when the model's doubt is
         below :data:`PLACED_DOUBT` (the publication date stands in for the date); none when
         the model has next to no doubt (:data:`SURE_DOUBT`). An arrest's police or army
-        counts as a named actor."""
+        counts as a named actor (see :func:`_arrested_by_the_state`)."""
         where = bool(self.places) or self.place_named
-        state = self.sub_event_type == "Arrests" and any(a.startswith(_STATE) for a in self.actors)
-        facts = (bool(self.counts), where, bool(self.dates), self.named_actor or state)
+        facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
         if self.model_report and self.kind_doubt < SURE_DOUBT:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
@@ -253,6 +250,7 @@ def read_report(
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
+    named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
@@ -865,6 +863,17 @@ def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
 _NOT_AT: Final = frozenset({"for", "before", "ahead", "over", "due", "because", "prior", "charge",
                             "accusation", "suspicion", "allegation", "role", "involvement",
                             "plan", "call", "after", "anticipation", "prevent"})  # fmt: skip
+
+
+def _arrested_by_the_state(trigger: Token) -> bool:
+    """An arrest whose subject or passive agent is the police, the army or the security
+    forces ("police arrested a singer", "detained by soldiers"): who made it is named."""
+    agents = [c for c in trigger.children if c.dep_ == "nsubj"]
+    agents += [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    return any(t.lemma_.lower() in _ARRESTERS for a in agents for t in a.subtree)
+
+
+_ARRESTERS: Final = acled.POLICE | acled.STATE_FORCES | frozenset({"security", "authority"})
 
 
 def _arrested_at_protest(trigger: Token) -> bool:
