@@ -85,14 +85,16 @@ def test_territory_taken_back_is_coded_by_who_takes_it(text: str, sub_event_type
     assert (event.event_type, event.sub_event_type) == ("Battles", sub_event_type)
 
 
-def _report(doubt: float, *, place: bool, event_type: str = "Protests") -> Report:
+def _report(
+    doubt: float, *, place: bool, event_type: str = "Protests", sub_type: str = "Peaceful protest"
+) -> Report:
     claim = Claim(id="c1", article_id="a1", text="Residents protested in the town.", span=(0, 32))
     where = (Place("Gulu", "Gulu", "UG", "Northern", 2.8, 32.3, "city", (22, 26)),)
     return Report(
         claim=claim,
         group=ClaimGroup(id="g1", text=claim.text, verdict="single_source", members=(claim,)),
         event_type=event_type,
-        sub_event_type="Peaceful protest",
+        sub_event_type=sub_type,
         trigger="protested",
         action="protest",
         places=where if place else (),
@@ -101,11 +103,21 @@ def _report(doubt: float, *, place: bool, event_type: str = "Protests") -> Repor
 
 
 def test_a_placed_report_stands_alone_only_when_the_model_has_little_doubt() -> None:
-    assert _report(PLACED_DOUBT - 0.01, place=True).specific
-    assert not _report(PLACED_DOUBT + 0.01, place=True).specific
+    other = {"event_type": "Strategic developments", "sub_type": "Other"}
+    assert _report(PLACED_DOUBT - 0.01, place=True, **other).specific
+    assert not _report(PLACED_DOUBT + 0.01, place=True, **other).specific
     assert not _report(0.0, place=False).specific  # nothing told: no event
     # an incident ACLED does not code still needs two facts
     assert not _report(0.0, place=True, event_type=acled.INCIDENT).specific
+
+
+def test_a_protest_by_a_rule_word_stands_alone_with_one_fact_unless_much_doubted() -> None:
+    assert _report(CONFLICT_DOUBT - 0.01, place=True).specific
+    assert not _report(CONFLICT_DOUBT + 0.01, place=True).specific  # "protested" a decision
+    # violence against civilians and riots told by a rule's word: one fact, whatever the doubt
+    riot = {"event_type": "Riots", "sub_type": "Violent demonstration"}
+    assert _report(0.9, place=True, **riot).specific
+    assert not _report(0.9, place=False, **riot).specific
 
 
 def _token(sentence: str, word: str):  # type: ignore[no-untyped-def]

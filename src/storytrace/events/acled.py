@@ -87,9 +87,11 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "riot": ("Riots", "Violent demonstration"),
     "rioter": ("Riots", "Violent demonstration"),
     "lynch": ("Riots", "Mob violence"),
+    "dispersal": ("Protests", "Protest with intervention"),  # a crowd dispersed: see reports.py
     # Strategic developments decided by their word
     "ceasefire": ("Strategic developments", "Agreement"),
     "truce": ("Strategic developments", "Agreement"),
+    "prisoner exchange": ("Strategic developments", "Agreement"),  # prisoners exchanged, swapped
     "defuse": ("Strategic developments", "Disrupted weapons use"),
     # Not ACLED: accidents and disasters (INCIDENT)
     "fire": (INCIDENT, "Fire/explosion"),
@@ -112,12 +114,14 @@ FAMILIES: Final[dict[str, str]] = {
     "defection": "refusal", "mutiny": "refusal", "detain": "arrest", "detention": "arrest",
     "looting": "loot", "ransack": "loot", "bombing": "bomb", "airstrike": "bomb",
     "shelling": "shell", "missile": "shell", "demonstrate": "protest",
-    "demonstration": "protest", "rally": "protest", "rioter": "riot", "blaze": "fire",
+    "demonstration": "protest", "rally": "protest", "dispersal": "protest", "rioter": "riot",
+    "blaze": "fire",
     "firefight": "clash",
     "gunfight": "clash", "skirmish": "clash", "battle": "clash", "retake": "recapture",
     "regain": "recapture", "liberate": "recapture", "artillery": "shell", "mortar": "shell",
     "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
-    "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire", "explosion": "fire",
+    "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire",
+    "prisoner exchange": "ceasefire", "explosion": "fire",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
 }  # fmt: skip
 
@@ -148,7 +152,8 @@ PROTEST_VIOLENT: Final = frozenset(
      "smash", "violent", "violence", "clash", "scuffle", "petrol", "molotov", "firebomb", "rock"}
 )  # fmt: skip
 PROTEST_FORCE: Final = frozenset({"kill", "shoot", "wound", "injure", "beat", "live", "die",
-                                  "dead", "gunfire", "excessive", "injury", "bloody"})  # fmt: skip
+                                  "dead", "gunfire", "excessive", "injury", "bloody", "violently",
+                                  "brutally", "brutal"})  # fmt: skip
 PROTEST_STOPPED: Final = frozenset({"disperse", "teargas", "tear", "arrest", "detain", "cannon",
                                     "rubber", "baton", "break", "suppress", "crackdown", "pepper",
                                     "chase", "riot police"})  # fmt: skip

@@ -44,6 +44,7 @@ _STEMS = re.compile(
         sorted(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
+            | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum", "recov", "resto"}
         )
     )
     + ")",
@@ -70,6 +71,8 @@ CONFLICT_DOUBT = 0.5
 #: other fact stands alone ("Thousands marched in Bratislava against corruption").
 PLACED_DOUBT = 0.3
 _COMBAT = frozenset({"Battles", "Explosions/Remote violence"})
+#: Violence and demonstrations told by a rule's own word: one fact places them.
+_ONE_FACT = frozenset({"Violence against civilians", "Protests", "Riots"})
 _TOLLS = acled.FATAL | acled.INJURED | {"shoot", "murder", "stab"}
 _CONSEQUENCES = acled.FATAL | acled.INJURED | {"evacuate", "displace", "arrest", "detain"}
 _WHERE = frozenset({"GPE", "LOC", "FAC"})
@@ -121,15 +124,22 @@ class Report:
         """Enough to stand alone as an event: two of a count, a place, a date, a named actor;
         for a battle, a remote attack, or an ACLED-type report the kind model takes for
         one (a report of a conflict or protest event), one of them, a nationality or an actor
-        ACLED names; a place alone for any ACLED type when the model's doubt is below
-        :data:`PLACED_DOUBT` (a protest with a place but no date or count: the publication
-        date stands in); none when the model has next to no doubt (:data:`SURE_DOUBT`)."""
+        ACLED names; one of them for violence against civilians or a riot told by a rule's
+        word, and for a protest so told when the model's doubt is below
+        :data:`CONFLICT_DOUBT` ("protesters have rallied across Russia"; political news
+        "protests" a decision); a place alone for any ACLED type when the model's doubt is
+        below :data:`PLACED_DOUBT` (the publication date stands in for the date); none when
+        the model has next to no doubt (:data:`SURE_DOUBT`). An arrest's police or army
+        counts as a named actor (see :func:`_arrested_by_the_state`)."""
         where = bool(self.places) or self.place_named
         facts = (bool(self.counts), where, bool(self.dates), self.named_actor)
         if self.model_report and self.kind_doubt < SURE_DOUBT:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
+        doubted = self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT
+        if self.event_type in _ONE_FACT and self.kind is None and not doubted and any(facts):
+            return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
             return True
         return sum(facts) >= 2
@@ -155,8 +165,26 @@ def parse_claims(texts: Iterable[str]) -> None:
     todo = list(dict.fromkeys(t for t in texts if t not in _PARSED))
     if len(_PARSED) + len(todo) > _PARSED_MAX:
         _PARSED.clear()
-    for text, doc in zip(todo, load_nlp().pipe(todo, disable=["ner"]), strict=True):
+    cased = (sentence_case(t) for t in todo)
+    for text, doc in zip(todo, load_nlp().pipe(cased, disable=["ner"]), strict=True):
         _PARSED[text] = doc
+
+
+#: A headline in capitals: at least this many words, nearly all of them in capitals.
+_CAPS_WORDS: Final = 4
+_CAPS_SHARE: Final = 0.8
+
+
+def sentence_case(text: str) -> str:
+    """An all-capitals headline ("TWO SUICIDE BOMBERS BLOW THEMSELVES UP AT A MOSQUE") in
+    lower case but for its first letter, so the tagger reads its verbs and nouns as words
+    and not as a string of names; any other text as it is. Same length: offsets hold."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    capitals = sum(1 for w in words if w.isupper())
+    if len(words) < _CAPS_WORDS or capitals < _CAPS_SHARE * len(words):
+        return text
+    lowered = text.lower()
+    return text if len(lowered) != len(text) else text[:1] + lowered[1:]
 
 
 def parse_claim(text: str) -> Doc:
@@ -222,6 +250,7 @@ def read_report(
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
+    named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
@@ -388,11 +417,31 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
-        if token.lemma_.lower() in _TOLLS and not any(c.dep_ == "nsubj" for c in token.children):
+        if token.lemma_.lower() in _TOLLS and not _killer_named(token):
             continue  # "four workers were killed": a toll, joined to the event told before
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
+
+
+def _killer_named(token: Token) -> bool:
+    """A killing told with who did it: a subject ("gunmen killed"), a passive's agent that
+    is not a weapon ("seven people were murdered by vigilantes"), or a noun's owner ("the
+    group's murder of 21 Christians"): an action, not only a toll."""
+    if any(c.dep_ == "nsubj" for c in token.children):
+        return True
+    by = [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+          for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if token.pos_ == "NOUN":
+        by += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
+    return any(g.lemma_.lower() not in _WEAPONS | _BLASTS for g in by)
+
+
+#: What kills without a hand named: "killed by a blast", "by a stray bullet".
+_BLASTS: Final = frozenset({"blast", "explosion", "fire", "bullet", "shell", "shrapnel", "mine",
+                            "airstrike", "strike", "attack", "crash", "flood", "collapse",
+                            "landslide", "storm", "lightning", "gunfire", "gunshot", "car",
+                            "vehicle", "truck", "train", "debris"})  # fmt: skip
 
 
 # Modifiers that make a word of violence a figure of speech: "an uphill battle", "a legal
@@ -420,10 +469,42 @@ _COMPANY: Final[dict[str, frozenset[str]]] = {
 
 
 def _lacks_company(token: Token, lemma: str) -> bool:
-    """A word of :data:`_COMPANY` whose sentence holds none of its companions."""
+    """A word of :data:`_COMPANY` whose sentence holds none of its companions; "rally" told
+    of a crowd needs none (:func:`_crowd_rallies`)."""
     wanted = _COMPANY.get(lemma)
-    return wanted is not None and not any(
+    if wanted is None or (lemma == "rally" and _crowd_rallies(token)):
+        return False
+    return not any(
         t.lemma_.lower() in wanted or t.lower_ in wanted for t in token.sent if t.i != token.i
+    )
+
+
+#: Who rallies in the street: a rally of these (or of "hundreds", "thousands") is a protest
+#: ("Hundreds of students rallied in Tallahassee").
+_CROWD: Final = frozenset({
+    "student", "worker", "farmer", "teacher", "nurse", "doctor", "activist", "resident",
+    "villager", "protester", "protestor", "demonstrator", "people", "woman", "youth",
+    "employee", "trader", "lawyer", "crowd", "driver", "miner", "pensioner", "retiree",
+    "citizen", "parent", "mother", "veteran", "unionist", "hundred", "thousand", "dozen",
+    "scores",
+})  # fmt: skip
+#: A sentence about an election campaign: its rally is a campaign event, no protest.
+_CAMPAIGN: Final = frozenset({"campaign", "candidate", "election", "voter", "nominee",
+                              "primary", "supporter", "ballot"})  # fmt: skip
+
+
+def _crowd_rallies(token: Token) -> bool:
+    """ "rally" as the verb of a crowd that gathers (its subject names people or their
+    numbers, it has no object, and it is not "rallied behind" a leader), in a sentence
+    that is not about an election campaign."""
+    if token.pos_ != "VERB" or any(c.dep_ == "dobj" for c in token.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("behind", "around") for c in token.children):
+        return False
+    if any(t.lemma_.lower() in _CAMPAIGN for t in token.sent):
+        return False
+    return any(
+        w.lemma_.lower() in _CROWD for c in token.children if c.dep_ == "nsubj" for w in c.subtree
     )
 
 
@@ -512,9 +593,77 @@ def _word(token: Token) -> str:
         return "shoot"
     if _fighting(token):
         return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
+    if lemma == "disperse" and _disperses_crowd(token):
+        return "dispersal"  # "police dispersed the crowd": a protest broken up
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
-        return _phrase(token, lemma) or lemma
+        lemma = _phrase(token, lemma) or lemma
+    if token.pos_ == "VERB" and lemma in _TAKING and _takes_ground(token):
+        return "retake"  # "seized back the city", "drove the militants out of two villages"
+    if lemma == "exchange" and any(t.lemma_.lower() in _SWAPPED for t in token.sent):
+        return "prisoner exchange"  # ACLED's codebook: an agreement
     return lemma
+
+
+#: What is dispersed when a protest is broken up.
+_GATHERED: Final = acled.PROTEST_WORDS | frozenset({"crowd", "gathering", "sit-in", "people",
+                                                   "protestor", "assembly", "vigil"})  # fmt: skip
+
+
+def _disperses_crowd(token: Token) -> bool:
+    """ "disperse" done to a crowd or a protest ("dispersing the crowds", "the rally was
+    dispersed"), not a crowd dispersing of itself or smoke that dispersed."""
+    return any(
+        w.lemma_.lower() in _GATHERED
+        for c in token.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for w in c.subtree
+    )
+
+
+#: Verbs that take ground with a particle ("seized back", "pushed ... out of") or with
+#: "control of" ("took control of the villages").
+_TAKING: Final = frozenset({"take", "seize", "gain", "win", "push", "drive", "force", "wrest",
+                            "assume", "recover", "restore"})  # fmt: skip
+#: What ground is: the nouns that name the place taken.
+_GROUND: Final = frozenset({
+    "town", "village", "city", "area", "district", "region", "hill", "position", "base",
+    "airport", "road", "highway", "province", "neighbourhood", "neighborhood", "territory",
+    "crossing", "checkpoint", "camp", "front", "frontline", "outskirts", "locality",
+    "settlement", "suburb", "island", "valley", "mountain", "bridge", "port", "border",
+    "county", "municipality", "stronghold", "countryside", "governorate", "oblast",
+})  # fmt: skip
+
+
+def _takes_ground(token: Token) -> bool:
+    """ "seized back the city", "drove back the militants from a key village", "pushed the
+    militants out of fresh areas", "took full control of the town": a verb of
+    :data:`_TAKING` with "back" or "out" or "control", and ground (:data:`_GROUND`) in its
+    phrase (a side driven out must be armed); "pushed back the vote" or "took control of
+    the House" take none."""
+    parts = {c.lower_ for c in token.children if c.dep_ in ("prt", "advmod", "prep")}
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.lemma_.lower() in _DRIVING:
+        if not parts & {"back", "out"} or not any(
+            t.lemma_.lower() in _FIGHTERS for o in objects for t in o.subtree
+        ):
+            return False  # "driven UN staffers out of the region": no side driven off
+        return any(t.lemma_.lower() in _GROUND and t.pos_ == "NOUN" for t in token.subtree)
+    control = [o for o in objects if o.lemma_.lower() == "control"]
+    if "back" not in parts and not control:
+        return False  # "took out a rally"
+    taken = [g for o in control for p in o.children if p.lower_ in ("of", "over")
+             for g in p.children] if control else objects  # fmt: skip
+    return any(g.lemma_.lower() in _GROUND for g in taken)
+
+
+#: Verbs that take ground by driving a side out: what is driven must be armed.
+_DRIVING: Final = frozenset({"push", "drive", "force"})
+_FIGHTERS: Final = (
+    acled.NON_STATE
+    | acled.STATE_FORCES
+    | acled.FORCES
+    | frozenset({"terrorist", "gunman", "enemy", "force"})
+)
 
 
 def _fighting(token: Token) -> bool:
@@ -584,9 +733,14 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
     family = acled.family(lemma)
     if rule is not None and rule[0] != acled.INCIDENT:
         fallback = lemma == "raid" and kind.acled  # a raid's rule type is a default
-        if kind.reports and (kind.probability >= MODEL_SURE or fallback):
-            return kind.event_type, kind.sub_event_type, family, False
-        return (*_ruled(lemma, doc), family, False)
+        ruled = _ruled(trigger, lemma, doc)
+        cued = ruled != rule and ruled[0] in _DEMONSTRATIONS  # the codebook's cue decided
+        cued = cued or (family == "recapture" and "territory" not in kind.sub_event_type)
+        cued = cued or (rule[0] == _REMOTE and kind.event_type == "Battles"
+                        and not _lemmas(doc) & _FIGHTING)  # fmt: skip
+        if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
+            return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
+        return (*ruled, family, False)
     if rule is not None:  # an accident word: an incident, as ACLED does not code it
         return (*rule, family, False)
     incident = _incident_word(doc)
@@ -594,7 +748,77 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         if acled.family(incident) == "fire" and _lemmas(doc) & _WEAPONS:
             return (*_BOMB, "bomb", False)  # "a car bomb exploded": no accident
         return (*acled.ACTIONS[incident], acled.family(incident), False)
-    return kind.event_type, kind.sub_event_type, kind.code.lower(), True
+    return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), kind.code.lower(), True)
+
+
+_DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
+_REMOTE: Final = "Explosions/Remote violence"
+
+
+def _protest_cued(event_type: str, sub_type: str, doc: Doc) -> tuple[str, str]:
+    """A demonstration the kind model names, with the sub-type ACLED's codebook gives what
+    the sentence tells was done (:func:`_demonstration`); mob violence and other kinds
+    as named."""
+    if event_type not in _DEMONSTRATIONS or sub_type == "Mob violence":
+        return event_type, sub_type
+    return _demonstration(doc) or (event_type, sub_type)
+
+
+def _demonstration(doc: Doc) -> tuple[str, str] | None:
+    """The type ACLED's codebook gives a demonstration by what was done in it, when the
+    sentence says: the demonstrators' own violence (stones, burning, clashes) makes a riot;
+    force likely to kill or injure, excessive force; arrests, tear gas or dispersal, an
+    intervention. What the demonstrators protest against ("protesting the killing of a
+    student") was not done at the demonstration."""
+    words = _happened(doc)
+    if words & acled.PROTEST_VIOLENT:
+        return "Riots", "Violent demonstration"
+    if words & acled.PROTEST_FORCE:
+        return "Protests", "Excessive force against protesters"
+    if words & acled.PROTEST_STOPPED:
+        return "Protests", "Protest with intervention"
+    return None
+
+
+#: Words whose object or "against"/"over" phrase is what a demonstration opposes.
+_OPPOSING: Final = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
+                              "denounce", "condemn", "decry", "demand", "oppose", "mourn",
+                              "criticise", "criticize", "slam", "chant", "justice"})  # fmt: skip
+
+
+def _happened(doc: Doc) -> set[str]:
+    """:func:`_lemmas` of the words that tell what was done, not what was protested: the
+    object and the "over" or "about" phrase of a word of protest, the "for" phrase of a
+    demand, and any "against" phrase, are left out; so is "live" that is not said of rounds
+    or fire."""
+    opposed: set[int] = set()
+    for token in doc:
+        against = token.dep_ == "prep" and token.lower_ == "against"
+        head = token.head.lemma_.lower()
+        over = _OVER | ({"for"} if head in _CALLING else set())
+        if against or (head in _OPPOSING | _CALLING and token.head.i != token.i and (
+            token.dep_ == "dobj" or (token.dep_ == "prep" and token.lower_ in over))
+        ):  # fmt: skip
+            opposed |= {t.i for t in token.subtree}
+    return {
+        "riot police" if _riot_police(t) else t.lemma_.lower()
+        for t in doc
+        if t.i not in opposed and _said_of(t)
+    }
+
+
+def _said_of(token: Token) -> bool:
+    """Whether a word of :data:`_ONLY_WITH` modifies what it tells force of (any other word:
+    True)."""
+    wanted = _ONLY_WITH.get(token.lower_)
+    return wanted is None or token.head.lemma_.lower() in wanted
+
+
+_OVER: Final = frozenset({"over", "about"})
+#: Words whose "for" phrase is what is asked for ("demanding justice for the students killed").
+_CALLING: Final = frozenset({"demand", "call", "seek", "justice", "appeal"})
+#: Words that tell force only of what they modify: "live rounds", not "live video footage".
+_ONLY_WITH: Final = {"live": frozenset({"round", "ammunition", "bullet", "fire", "shot"})}
 
 
 # A fire or explosion with one of these in its sentence is a weapon's, not an accident.
@@ -616,7 +840,7 @@ def _incident_word(doc: Doc) -> str | None:
     return None
 
 
-def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
+def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
     event_type, sub_type = acled.ACTIONS[lemma]
     if lemma == "raid":
         words = {t.lemma_.lower() for t in doc}
@@ -625,18 +849,56 @@ def _ruled(lemma: str, doc: Doc) -> tuple[str, str]:
         if words & acled.RAID_PROPERTY:
             return event_type, "Looting/property destruction"
     words = _lemmas(doc)
-    if acled.family(lemma) == "arrest" and words & acled.PROTEST_WORDS:
+    if acled.family(lemma) == "arrest" and _arrested_at_protest(trigger):
         return "Protests", "Protest with intervention"
     if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
         return "Battles", "Armed clash"
     if event_type == "Protests":
-        if words & acled.PROTEST_VIOLENT:
-            return "Riots", "Violent demonstration"
-        if words & acled.PROTEST_FORCE:
-            return "Protests", "Excessive force against protesters"
-        if words & acled.PROTEST_STOPPED:
-            return "Protests", "Protest with intervention"
+        return _demonstration(doc) or (event_type, sub_type)
     return event_type, sub_type
+
+
+#: What an arrest was for, or when it came: a protest named there did not see the arrest
+#: ("arrested on charges of organising a protest", "detained before the rally").
+_NOT_AT: Final = frozenset({"for", "before", "ahead", "over", "due", "because", "prior", "charge",
+                            "accusation", "suspicion", "allegation", "role", "involvement",
+                            "plan", "call", "after", "anticipation", "prevent"})  # fmt: skip
+
+
+def _arrested_by_the_state(trigger: Token) -> bool:
+    """An arrest whose subject or passive agent is the police, the army or the security
+    forces ("police arrested a singer", "detained by soldiers"): who made it is named."""
+    agents = [c for c in trigger.children if c.dep_ == "nsubj"]
+    agents += [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    return any(t.lemma_.lower() in _ARRESTERS for a in agents for t in a.subtree)
+
+
+_ARRESTERS: Final = acled.POLICE | acled.STATE_FORCES | frozenset({"security", "authority"})
+
+
+def _arrested_at_protest(trigger: Token) -> bool:
+    """An arrest made at a protest, as ACLED codes "Protest with intervention": a word of
+    protest joined to the arrest in the parse ("detained thousands of protesters", "during
+    unsanctioned protests", "while trying to hold demonstrations", "arrests were made
+    during the march") through no phrase of reason or earlier time (:data:`_NOT_AT`)."""
+    up = _heads(trigger)
+    for token in trigger.sent:
+        if token.lemma_.lower() not in acled.PROTEST_WORDS or token.i == trigger.i:
+            continue
+        other = _heads(token)
+        meet = next(t for t in other if t in up)  # where the two meet in the parse
+        path = up[1 : up.index(meet)] + other[1 : other.index(meet)]
+        if not any(t.lower_ in _NOT_AT or t.lemma_.lower() in _NOT_AT for t in path):
+            return True
+    return False
+
+
+def _heads(token: Token) -> list[Token]:
+    """The token and its heads up to its sentence's root."""
+    found = [token]
+    while found[-1].head.i != found[-1].i:
+        found.append(found[-1].head)
+    return found
 
 
 def _lemmas(doc: Doc) -> set[str]:
