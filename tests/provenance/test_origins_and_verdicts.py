@@ -135,3 +135,17 @@ def test_counts_every_article_gives_alike_are_no_conflict() -> None:
     assert not articles_disagree(apart)  # a gives 1 and 2, b gives 2: they share 2
     split = Conflict("count: person", (ConflictValue("1", (a.id,)), ConflictValue("2", (b.id,))))
     assert articles_disagree(split)
+
+
+def test_bare_figures_of_a_group_do_not_conflict() -> None:
+    a, b = _article("Outlet A"), _article("Outlet B")
+
+    def margin(article: Article, points: float, predicate: str | None) -> Claim:
+        text = f"The margin of error is plus or minus {points:g} percentage points."
+        quantity = Quantity(f"{points:g} points", points, points, points, "percentage point",
+                            predicate=predicate)  # fmt: skip
+        return Claim(f"{article.id}:0", article.id, text, (0, len(text)), quantities=(quantity,))
+
+    assert find_conflicts([margin(a, 4, None), margin(b, 6, None)]) == []  # two polls' margins
+    (conflict,) = find_conflicts([margin(a, 4, "estimate"), margin(b, 6, "estimate")])
+    assert conflict.attribute.startswith("count:")

@@ -21,13 +21,17 @@ def _format(quantity: Quantity) -> str:
 
 
 def count_conflicts(members: Sequence[Claim]) -> list[Conflict]:
-    """Counts in the same slot, told by different articles, whose intervals do not overlap."""
+    """Counts in the same slot, told by different articles, whose intervals do not overlap.
+
+    Both counts must say what happened to what they count (a predicate: "fired",
+    "refused"): a bare figure ("the margin of error is plus or minus six points", "a
+    survey of 1,200 voters") may belong to another poll or another fact of the group."""
     clashing: dict[tuple[str, int], list[tuple[Claim, Quantity]]] = {}
     for a, b in itertools.combinations(members, 2):
         if a.article_id == b.article_id:
             continue
         for qa, qb in aligned_counts(a, b):
-            if overlaps(qa, qb):
+            if overlaps(qa, qb) or not (qa.predicate and qb.predicate):
                 continue
             kind = counted_kind(qa) or ""
             slot = (kind, [q for q in a.quantities if counted_kind(q) == kind].index(qa))
