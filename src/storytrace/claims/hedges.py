@@ -146,13 +146,13 @@ def _denial(token: Token) -> bool:
     verb in a clause that only describes something ("a bill that would have allowed
     officials to deny services"): such a sentence denies nothing it states."""
     lemma = token.lemma_.lower()
+    if lemma not in _DENY_LEMMAS and lemma not in _REJECT_LEMMAS:
+        return False
     if _describing(token):
         return False
     if lemma in _DENY_LEMMAS:
         return token.pos_ == "VERB"
-    return lemma in _REJECT_LEMMAS and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children
-    )
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children)
 
 
 _DESCRIBING = {"amod", "compound", "relcl", "acl", "pcomp"}
