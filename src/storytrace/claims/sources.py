@@ -341,9 +341,11 @@ class SourceContext:
         the full name's first name rules out: "Mr. Clinton" in an article that names only
         "Hillary Clinton" in full stays "Mr. Clinton"."""
         full = self.full_name(ent.text)
+        known = first_name_sex(full)  # cheap; the title is looked at only when it can matter
+        if known is None or full == clean_name(ent.text):
+            return full
         shown = mention_sex(ent)
-        known = first_name_sex(full)
-        if shown is None or known is None or shown == known or full == clean_name(ent.text):
+        if shown is None or shown == known:
             return full
         before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
         title = before.text if before is not None and before.is_title else ""
