@@ -550,3 +550,22 @@ def test_a_title_of_the_other_sex_is_not_the_full_name_with_that_surname() -> No
             "Mrs. Clinton said she would win the state.")  # fmt: skip
     found = [(a.source_text, a.source) for a in _attributions(text) if a.cue == "said"]
     assert found == [("Mr. Clinton", "Mr. Clinton"), ("Mrs. Clinton", "Hillary Clinton")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Trump attacked Khizr and Ghazala Khan, the parents of a fallen soldier. "
+            'Mr. Khan said the remarks were "cruel" and would not be forgotten.',
+            "Khizr Khan",
+        ),
+        (
+            "Reporters waited for Bill and Hillary Clinton at the airport on Monday. "
+            "Mrs. Clinton said the visit would last two days.",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_first_names_joined_before_one_surname_are_two_people(text: str, source: str) -> None:
+    assert _said(text).source == source

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from storytrace.provenance import judge_group
 from storytrace.provenance.accounts import is_party, paragraph_sources
 from storytrace.provenance.verdicts import story_names
@@ -230,3 +232,28 @@ def test_one_long_sentence_in_two_articles_is_not_two_confirmations() -> None:
               "scholars agreed, according to Ms. Petrova.")  # fmt: skip
     members = [_claim(A, text, "Anna Volkova"), _claim(B, retold, "Olga Petrova")]
     assert judge_group(members, ARTICLES, alike=same).verdict == "corroborated"
+
+
+def _mentioned(claim: Claim, modality: str) -> Claim:
+    mention = EventMention(f"{claim.id}:e0", claim.article_id, "win", "win", claim.span,
+                           claim.span, claim_id=claim.id, modality=modality)  # fmt: skip
+    return dataclasses.replace(claim, mentions=(mention,))
+
+
+def test_a_question_or_a_conditional_confirms_nothing() -> None:
+    asked = dataclasses.replace(
+        _claim(B, FACT, "Ainsley Earhardt"),
+        attribution=Attribution("Ainsley Earhardt", "person", "asked", False),
+    )
+    members = [_claim(A, FACT, "Anna Volkova"), asked]
+    group = judge_group(members, ARTICLES)
+    assert group.verdict == "single_source" and "Ainsley Earhardt (Outlet B): a question" in (
+        group.evidence
+    )
+    would = _mentioned(_claim(B, FACT, "Olga Petrova"), "conditional")
+    group = judge_group([_claim(A, FACT, "Anna Volkova"), would], ARTICLES)
+    assert group.verdict == "single_source" and "conditional" in group.evidence
+    told = _mentioned(_claim(B, FACT, "Olga Petrova"), "actual")
+    assert judge_group([_claim(A, FACT, "Anna Volkova"), told], ARTICLES).verdict == (
+        "corroborated"
+    )

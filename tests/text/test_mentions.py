@@ -55,3 +55,21 @@ def test_mentions_round_trip_through_the_records() -> None:
     assert any(m.destinations for c in claims for m in c.mentions)  # every nested field kept
     for claim in claims:
         assert from_dict(Claim, to_dict(claim)) == claim
+
+
+def test_a_place_that_names_a_persons_office_is_not_where_the_clause_happens() -> None:
+    text = (
+        "The Florida senator told reporters in Minnesota that he would win 11 states.\n\n"
+        "Texas Sen. Ted Cruz won 8 delegates in Iowa on Monday, officials said.\n\n"
+        "Ohio's governor signed 12 bills in Denver on Tuesday, officials said."
+    )
+    article = Article.from_text(text, outlet="Test Wire", published="2016-03-01")
+    ((_, claims),) = list(read_articles([article]))
+    places = {
+        c.text[:12]: {p.name for m in c.mentions for p in m.places} for c in claims if c.mentions
+    }
+    assert "Minnesota" in places["The Florida "] and "Florida" not in places["The Florida "]
+    assert "Iowa" in places["Texas Sen. T"] and "Texas" not in places["Texas Sen. T"]
+    assert "Denver" in places["Ohio's gover"] and "Ohio" not in places["Ohio's gover"]
+    # the claims keep every place they name; only the mentions' sites leave the office out
+    assert {"Florida", "Minnesota"} <= {p.name for c in claims[:1] for p in c.places}

@@ -90,3 +90,41 @@ def test_a_lone_report_cut_before_its_full_stop_is_prose() -> None:
     assert alone.role == "prose"
     heading, body = split_lines(cut + "\n" + "Two houses burned.")
     assert heading.role == "heading" and body.role == "prose"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "counted"),
+    [
+        ("Between 10 and 15 people were killed in the attack.", 10, 15, "people"),
+        ("Between 130 and 160 courses are closing.", 130, 160, "course"),
+        ("Police said 3 to 4 protesters were detained.", 3, 4, "protester"),
+    ],
+)
+def test_a_range_is_one_count_with_both_bounds(
+    sentence: str, low: float, high: float, counted: str
+) -> None:
+    (quantity,) = _quantities(sentence)
+    assert (quantity.low, quantity.high, quantity.value) == (low, high, None)
+    assert quantity.counted == counted
+
+
+def test_a_change_from_one_figure_to_another_is_two_counts() -> None:
+    assert [q.value for q in _quantities("The toll rose from 10 to 15 people.")] == [10, 15]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The margin of error is plus or minus 5.7 percentage points.",
+        "The margin of sampling error is +/- 4 points.",
+        "It was a 22-point defeat.",
+        "They held a three-day protest.",
+    ],
+)
+def test_error_bounds_and_hyphenated_kinds_are_not_counts(sentence: str) -> None:
+    assert _quantities(sentence) == []
+
+
+def test_a_hyphenated_kind_stays_out_of_what_is_counted() -> None:
+    (quantity,) = _quantities("Almost 650 18-hole golf courses have closed.")
+    assert quantity.counted == "golf course" and quantity.value == 650

@@ -20,6 +20,45 @@ def _format(quantity: Quantity) -> str:
     return number
 
 
+_RATE = re.compile(
+    r"^[^.;:]{0,30}?\b((every|each|per|a|an) (\d+ |few |couple of )?(second|minute|hour|day|night"
+    r"|week|month|quarter|year)s?\b(?! (after|before|later|earlier|ago))|annually|daily|weekly|"
+    r"monthly|yearly)",
+    re.IGNORECASE,
+)
+_AMONG = re.compile(r"\bamong ((?:the |all |those |that )?[\w'’-]+(?: [\w'’-]+)?)", re.IGNORECASE)
+
+
+def is_rate(claim: Claim, quantity: Quantity) -> bool:
+    """Whether a count is a rate ("130 to 160 courses are closing every 12 months",
+    "5,000 a year"): how often, not how many in one event."""
+    after = claim.text[quantity.span[1] - claim.span[0] :]
+    return bool(_RATE.match(after))
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Both claims give dates and none of one overlaps one of the other: "158 courses
+    closed in 2013" and "650 have closed since 2006" count over different times."""
+    first = [(d.start, d.end) for d in a.dates if d.start and d.end and d.start[:1].isdigit()]
+    second = [(d.start, d.end) for d in b.dates if d.start and d.end and d.start[:1].isdigit()]
+    if not first or not second:
+        return False
+    return not any(s1 <= e2 and s2 <= e1 for s1, e1 in first for s2, e2 in second)
+
+
+def _subgroups(claim: Claim) -> set[str]:
+    return {m.group(1).lower() for m in _AMONG.finditer(claim.text)}
+
+
+def same_count_slot(a: Claim, qa: Quantity, b: Claim, qb: Quantity) -> bool:
+    """Whether two counts of one kind can be told of one fact by their sentences: not a
+    rate, not over different dates, not of different subgroups ("Clinton led among Latinos
+    by four points" is not her lead over all voters)."""
+    if is_rate(a, qa) or is_rate(b, qb) or _dated_apart(a, b):
+        return False
+    return _subgroups(a) == _subgroups(b)
+
+
 def count_conflicts(members: Sequence[Claim]) -> list[Conflict]:
     """Counts in the same slot, told by different articles, whose intervals do not overlap.
 
@@ -32,6 +71,8 @@ def count_conflicts(members: Sequence[Claim]) -> list[Conflict]:
             continue
         for qa, qb in aligned_counts(a, b):
             if overlaps(qa, qb) or not (qa.predicate and qb.predicate):
+                continue
+            if not same_count_slot(a, qa, b, qb):
                 continue
             kind = counted_kind(qa) or ""
             slot = (kind, [q for q in a.quantities if counted_kind(q) == kind].index(qa))

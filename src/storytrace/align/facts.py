@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from storytrace.align.compare import action_lemmas, counted_kind, overlaps, specific
-from storytrace.align.conflicts import _format
+from storytrace.align.conflicts import _format, same_count_slot
 from storytrace.align.mention_chains import contains, outcome, specific_places
 from storytrace.records import Claim, Conflict, ConflictValue, EventMention, Place, Quantity
 
@@ -152,10 +152,14 @@ def fact_conflicts(
     """Slot disagreements between the chained mentions of a group, article against article."""
     counts: dict[str, dict[str, tuple[Quantity, set[str]]]] = {}
     sites: dict[str, list[Place]] = {}
+    claims = {c.id: c for c in members}
     for a, b in _chained_pairs(members, chains):
+        claim_a, claim_b = claims.get(a.claim_id or ""), claims.get(b.claim_id or "")
         for qa in _counts(a):
             for qb in _counts(b):
                 if not _comparable(a, qa, b, qb) or overlaps(qa, qb):
+                    continue
+                if claim_a and claim_b and not same_count_slot(claim_a, qa, claim_b, qb):
                     continue
                 slot = counts.setdefault(counted_kind(qa) or "", {})
                 for mention, quantity in ((a, qa), (b, qb)):

@@ -340,6 +340,9 @@ class SourceContext:
         """:meth:`full_name` of a person's mention, unless the title before it shows a sex
         the full name's first name rules out: "Mr. Clinton" in an article that names only
         "Hillary Clinton" in full stays "Mr. Clinton"."""
+        shared = shared_surname(ent)
+        if shared is not None:
+            return shared
         full = self.full_name(ent.text)
         known = first_name_sex(full)  # cheap; the title is looked at only when it can matter
         if known is None or full == clean_name(ent.text):
@@ -347,6 +350,10 @@ class SourceContext:
         shown = mention_sex(ent)
         if shown is None or shown == known:
             return full
+        surname = full.split()[-1]
+        for other in dict.fromkeys(self.people.values()):
+            if other.split()[-1] == surname and first_name_sex(other) == shown:
+                return other  # "Mrs. Clinton" after "Bill and Hillary Clinton"
         before = ent.doc[ent.start - 1] if ent.start > ent.sent.start else None
         title = before.text if before is not None and before.is_title else ""
         return f"{title} {clean_name(ent.text)}".strip()
@@ -489,6 +496,25 @@ def _without_epithet(name: str) -> str:
     return name
 
 
+def shared_surname(ent: Span) -> str | None:
+    """The full name of a lone first name joined to a full name that shares its surname:
+    "Khizr" in "Khizr and Ghazala Khan" is Khizr Khan."""
+    doc = ent.doc
+    after = ent.end
+    if ent.label_ != "PERSON" or len(ent) != 1 or after + 2 >= len(doc):
+        return None
+    if doc[after].lower_ != "and" or doc[after + 1].ent_iob_ != "B":
+        return None
+    if doc[after + 1].ent_type_ != "PERSON" or not ent[0].is_title:
+        return None
+    last = after + 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    if last - after != 2 or not doc[last].is_title:
+        return None  # "Ghazala Khan": a first name and a surname
+    return f"{ent.text} {doc[last].text}"
+
+
 def _surnames(ents: Sequence[Span]) -> dict[str, str]:
     """Each surname of a person the article names in full, to the full name it uses most
     (the longer on a tie), without an epithet before a first name; a surname two different
@@ -497,7 +523,7 @@ def _surnames(ents: Sequence[Span]) -> dict[str, str]:
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        words = _without_epithet(clean_name(ent.text)).split()
+        words = (shared_surname(ent) or _without_epithet(clean_name(ent.text))).split()
         if len(words) < 2 or not words[-1][:1].isupper():
             continue
         names = counts.setdefault(words[-1], {})

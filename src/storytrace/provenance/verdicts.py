@@ -190,9 +190,25 @@ def confirms(member: Claim, origin: Origin) -> bool:
     """Whether a member counts as a confirmation: its own article asserts it (no hedge,
     not called unconfirmed, not denied) on the word of a source that is no party to it and
     that the text names (not a speaker given only by a role)."""
-    if member.certainty != "asserted" or _role_origin(member, origin):
+    if member.certainty != "asserted" or _role_origin(member, origin) or _asserts_nothing(member):
         return False
     return origin.kind == "outlet" or not is_party(origin.name)
+
+
+_ASKING = re.compile(r"^(ask|wonder|question|inquir|enquir)(s|ed|ing|e|es|ed)?$", re.IGNORECASE)
+
+
+def _asserts_nothing(member: Claim) -> str | None:
+    """Why a member states no fact, if it does not: its source asks a question ("Earhardt
+    asked Rubio which states he could win") or its main clause is conditional ("If it were
+    just Trump versus Rubio, Rubio would win")."""
+    attribution = member.attribution
+    cue = attribution.cue.split() if attribution is not None and attribution.cue else []
+    if any(_ASKING.match(word) for word in cue[:2]):
+        return "a question"
+    if member.mentions and member.mentions[0].modality == "conditional":
+        return "conditional"
+    return None
 
 
 def _role_origin(member: Claim, origin: Origin) -> bool:
@@ -373,6 +389,8 @@ def _not_counted(
             why.append("a party to the dispute")
         if _role_origin(member, origin):
             why.append("a speaker named only by a role")
+        if (nothing := _asserts_nothing(member)) is not None:
+            why.append(nothing)
         outlet = outlet_name(articles[member.article_id])
         notes[f"{origin.name} ({outlet}): {', '.join(why)}"] = None
     return list(notes)

@@ -148,6 +148,28 @@ def _directional(start: int, sent: Span) -> bool:
     return bool(token and token.dep_ == "pobj" and token.head.lower_ in _TOWARDS)
 
 
+_OFFICES = {
+    "senator", "sen", "governor", "gov", "mayor", "congressman", "congresswoman", "rep",
+    "representative", "lawmaker", "legislator", "assemblyman", "assemblywoman", "delegate",
+    "councilman", "councilwoman", "councillor", "attorney", "president", "premier", "minister",
+    "ambassador", "billionaire", "businessman", "businesswoman",
+}  # fmt: skip
+
+
+def _affiliation(start: int, sent: Span) -> bool:
+    """Whether a place names whom a person serves or where they come from ("the Florida
+    senator", "Texas Sen. Ted Cruz", "Ohio's governor"), not where the clause happens."""
+    token = next((t for t in sent if t.idx == start), None)
+    if token is None:
+        return False
+    while token.dep_ == "compound" and token.head.i > token.i and token.head.ent_iob_ == "I":
+        token = token.head  # the last word of a place name ("New York" -> "York")
+    if token.dep_ not in ("compound", "amod", "nmod", "poss") or token.head.i <= token.i:
+        return False
+    head = token.head
+    return head.ent_type_ == "PERSON" or head.lower_.rstrip(".") in _OFFICES
+
+
 def _participant(noun: Token, role: str, claim: Claim, used: set[int]) -> Participant:
     sub = list(noun.subtree)
     span = (sub[0].idx, sub[-1].idx + len(sub[-1]))
@@ -183,6 +205,8 @@ def find_mentions(claim: Claim, sent: Span) -> tuple[EventMention, ...]:
     places: list[list[Place]] = [[] for _ in triggers]
     destinations: list[list[Place]] = [[] for _ in triggers]
     for place in claim.places:
+        if _affiliation(place.span[0], sent):
+            continue
         slot = destinations if _directional(place.span[0], sent) else places
         slot[_owner(place.span[0], sent, triggers)].append(place)
     dates: list[list[DateMention]] = [[] for _ in triggers]

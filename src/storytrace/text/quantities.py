@@ -129,7 +129,10 @@ def _counted(head: Token) -> str | None:
     parts = [
         child.lemma_.lower()
         for child in noun.lefts
-        if child.dep_ == "compound" and not child.like_num and _number(child) is None
+        if child.dep_ == "compound"
+        and not child.like_num
+        and _number(child) is None
+        and not any(c.like_num for c in child.children)  # "18-hole golf courses"
     ]
     lemma = noun.lemma_.lower()
     if noun.tag_ == "NNPS" and lemma.endswith("s"):
@@ -181,22 +184,32 @@ def find_quantities(sent: Span, *, text: str | None = None) -> list[Quantity]:
             i = last + 1
             continue
         reading = _read_number(sent, i)
-        if reading is None or token.ent_type_ in _NOT_COUNTS or _is_age_or_year(token):
+        if reading is None or _is_age_or_year(token) or not _counts_here(sent, token, reading):
             i += 1
             continue
         value, first, last = reading
+        if _tolerance(sent, first) or _modifier(sent, last):
+            i = last + 1  # "plus or minus 4 points" bounds an error; "18-hole" names a kind
+            continue
         qualifier = _qualifier(sent, first)
         q_start = first - len(qualifier.split()) if qualifier else first
         factors = _QUALIFIERS.get(qualifier or "", (1.0, 1.0))
         low = None if factors[0] is None else value * factors[0]
         high = None if factors[1] is None else value * factors[1]
+        upper = _range_end(sent, first, last)
+        number: float | None = value
+        if upper is not None and upper[0] > value:
+            number, high, last = None, upper[0], upper[1]
+            low = value
+            if first > sent.start and doc[first - 1].lower_ == "between":
+                q_start = first - 1
         noun = _noun_after(sent, last)
         end_token = noun if noun is not None else doc[last]
         start, end = doc[q_start].idx, end_token.idx + len(end_token)
         found.append(
             Quantity(
                 text=_slice(sent, start, end),
-                value=value,
+                value=number,
                 low=low,
                 high=high,
                 counted=_counted(noun) if noun is not None else None,
@@ -208,6 +221,63 @@ def find_quantities(sent: Span, *, text: str | None = None) -> list[Quantity]:
         )
         i = last + 1
     return found
+
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "night", "week", "weekend", "month", "year",
+               "decade", "century", "season", "term", "morning", "evening", "time"}  # fmt: skip
+
+
+def _counts_here(sent: Span, token: Token, reading: tuple[float, int, int]) -> bool:
+    """Whether a number that the tagger puts in a date, time, money or percentage entity is
+    still a count: the small model reads "Between 10 and 15 people" as a date."""
+    if token.ent_type_ not in _NOT_COUNTS:
+        return True
+    if token.ent_type_ != "DATE":
+        return False
+    end = _range_end(sent, reading[1], reading[2])
+    noun = _noun_after(sent, end[1] if end is not None else reading[2])
+    return (
+        noun is not None
+        and noun.tag_ == "NNS"
+        and noun.ent_type_ == ""
+        and noun.lemma_.lower() not in _TIME_UNITS
+    )
+
+
+_TOLERANCE = ("plus or minus", "+/-", "+ /-", "±")
+
+
+def _tolerance(sent: Span, first: int) -> bool:
+    """Whether the number bounds an error ("plus or minus 4 points", "±3%"): no count."""
+    doc = sent.doc
+    before = " ".join(t.lower_ for t in doc[max(sent.start, first - 3) : first])
+    return before.endswith(_TOLERANCE) or doc[first].text.startswith("±")
+
+
+def _modifier(sent: Span, last: int) -> bool:
+    """Whether the number is joined by a hyphen to the word after it ("18-hole golf
+    courses", "a 22-point defeat", "a three-day protest"): it names a kind, it counts none."""
+    doc = sent.doc
+    if last + 2 >= sent.end or doc[last + 1].text != "-":
+        return False
+    word = doc[last + 2]
+    return word.is_alpha and _number(word) is None and word.lower_ not in _SCALE
+
+
+def _range_end(sent: Span, first: int, last: int) -> tuple[float, int] | None:
+    """The upper number of a range read from its lower one: "between 130 and 160
+    courses", "10 to 15 people" (not "from 10 to 15", which tells a change)."""
+    doc = sent.doc
+    if last + 2 >= sent.end:
+        return None
+    joint = doc[last + 1].lower_
+    before = doc[first - 1].lower_ if first > sent.start else ""
+    if not ((joint == "and" and before == "between") or (joint == "to" and before != "from")):
+        return None
+    reading = _read_number(sent, last + 2)
+    if reading is None or _is_age_or_year(doc[last + 2]):
+        return None
+    return reading[0], reading[2]
 
 
 _VAGUE_BY_FIRST: dict[str, list[tuple[list[str], float, float]]] = {}
