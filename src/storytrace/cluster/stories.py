@@ -318,11 +318,14 @@ def _split_topic(
     A large enough topic of dated articles is split instead on the four views refitted on
     ``texts`` (read without standing text:
     :func:`~storytrace.cluster.events.neighbourhood_similarity`) where a pair is alike
-    enough or stands out from the topic (:func:`~storytrace.cluster.events.dated_events`).
+    enough or stands out from the topic (:func:`~storytrace.cluster.events.dated_events`);
+    an article left alone rejoins a part told in close words (:func:`_rejoin_lone`: a topic
+    that is one event's reports has no pair that stands out).
     """
     if len(texts) >= MIN_NEIGHBOURHOOD and not np.isnan(days).any():
         similar = _with_forced(dated_events(neighbourhood_similarity(texts, embedding)), forced)
-        return _average_link(similar, DATED_ALIKE)
+        return _rejoin_lone(similar, _average_link(similar, DATED_ALIKE),
+                            _dated_cosines(embedding, days))  # fmt: skip
     if len(texts) >= MIN_NEIGHBOURHOOD:
         similar = _with_forced(same_event(texts, embedding, local, days=days), forced)
         return _rejoin_lone(similar, _average_link(similar, event_threshold),
