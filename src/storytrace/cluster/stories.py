@@ -23,10 +23,13 @@ from storytrace.cluster.blocking import (
 )
 from storytrace.cluster.embed import Vectors, embed
 from storytrace.cluster.events import (
+    DATED_ALIKE,
     EVENT_THRESHOLD,
     MIN_NEIGHBOURHOOD,
     REJOIN_DATED_COSINE,
     REJOIN_THRESHOLD,
+    dated_events,
+    neighbourhood_similarity,
     same_event,
 )
 from storytrace.cluster.features import (
@@ -312,7 +315,17 @@ def _split_topic(
     """Stories of one topic: split by event detail when it is large enough, else at the cut.
 
     ``days`` are the articles' publication days (NaN when unknown), for the event model.
+    A large enough topic of dated articles is split instead on the four views refitted on
+    ``texts`` (read without standing text:
+    :func:`~storytrace.cluster.events.neighbourhood_similarity`) where a pair is alike
+    enough or stands out from the topic (:func:`~storytrace.cluster.events.dated_events`);
+    an article left alone rejoins a part told in close words (:func:`_rejoin_lone`: a topic
+    that is one event's reports has no pair that stands out).
     """
+    if len(texts) >= MIN_NEIGHBOURHOOD and not np.isnan(days).any():
+        similar = _with_forced(dated_events(neighbourhood_similarity(texts, embedding)), forced)
+        return _rejoin_lone(similar, _average_link(similar, DATED_ALIKE),
+                            _dated_cosines(embedding, days))  # fmt: skip
     if len(texts) >= MIN_NEIGHBOURHOOD:
         similar = _with_forced(same_event(texts, embedding, local, days=days), forced)
         return _rejoin_lone(similar, _average_link(similar, event_threshold),
