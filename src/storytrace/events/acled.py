@@ -70,6 +70,8 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "landmine": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "suicide": ("Explosions/Remote violence", "Suicide bomb"),
+    "detonate": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "vbied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "chlorine": ("Explosions/Remote violence", "Chemical weapon"),
     "sarin": ("Explosions/Remote violence", "Chemical weapon"),
     # Violence against civilians
@@ -84,6 +86,7 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "rally": ("Protests", "Peaceful protest"),
     "demonstrate": ("Protests", "Peaceful protest"),
     "demonstration": ("Protests", "Peaceful protest"),
+    "sit-in": ("Protests", "Peaceful protest"),
     "riot": ("Riots", "Violent demonstration"),
     "rioter": ("Riots", "Violent demonstration"),
     "lynch": ("Riots", "Mob violence"),
@@ -93,6 +96,9 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "truce": ("Strategic developments", "Agreement"),
     "prisoner exchange": ("Strategic developments", "Agreement"),  # prisoners exchanged, swapped
     "defuse": ("Strategic developments", "Disrupted weapons use"),
+    # drones or missiles shot down, intercepted: the codebook's disrupted weapons use
+    "intercept": ("Strategic developments", "Disrupted weapons use"),
+    "interception": ("Strategic developments", "Disrupted weapons use"),
     # Not ACLED: accidents and disasters (INCIDENT)
     "fire": (INCIDENT, "Fire/explosion"),
     "blaze": (INCIDENT, "Fire/explosion"),
@@ -121,6 +127,7 @@ FAMILIES: Final[dict[str, str]] = {
     "regain": "recapture", "liberate": "recapture", "artillery": "shell", "mortar": "shell",
     "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
     "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire",
+    "interception": "intercept", "vbied": "detonate", "sit-in": "protest",
     "prisoner exchange": "ceasefire", "explosion": "fire",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
 }  # fmt: skip

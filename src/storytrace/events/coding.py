@@ -55,7 +55,8 @@ _TOLL_UNKNOWN = re.compile(
     re.IGNORECASE,
 )
 _NEAR = re.compile(
-    r"\b(near|nearby|outside|close to|outskirts of|vicinity of|around|\d+ ?(?:km|kilomet\w+|miles?)"
+    r"\b(near|nearby|outside|close to|outskirts of|vicinity of|around|environs of|surroundings of"
+    r"|(?:rural|border) areas? of|countryside of|hinterlands? of|\d+ ?(?:km|kilomet\w+|miles?)"
     r" (?:\w+ )?(?:north|south|east|west)\w* of|(?:north|south|east|west)\w* of)"
     r"(?: the)?(?: (?:city|town|village|settlement) of)?\s*$",
     re.IGNORECASE,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -115,15 +116,23 @@ def _spaceless(text: str) -> str:
 @functools.cache
 def _acled_names() -> dict[str, Any]:
     """ACLED's region spellings (``text/data/acled_admin1.json``), spelling skeleton without
-    spaces -> the ISO 3166-2 subdivision."""
+    spaces -> the ISO 3166-2 subdivision; a name several subdivisions share (Palestine's
+    "West Bank") names none of them."""
     import pycountry
 
     found: dict[str, Any] = {}
+    shared = Counter(_spaceless(name) for name in acled_spellings().values())
     for code, name in acled_spellings().items():
         subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-        if subdivision is not None:
-            found.setdefault(_spaceless(name), subdivision)
+        key = _spaceless(name)
+        if subdivision is not None and shared[key] == 1 and key not in _COMPASS:
+            found[key] = subdivision
     return found
+
+
+#: ACLED region names that are only a direction (Lebanon's "North", "South"): read in a
+#: text, they are words, not regions.
+_COMPASS = frozenset({"north", "south", "east", "west", "centre", "center"})
 
 
 def _namesake_regions(span: Span) -> list[Place]:
