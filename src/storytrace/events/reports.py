@@ -418,8 +418,10 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
         lemma = _word(token)
         if (token.dep_ == "amod" and token.tag_ == "VBN") or _riot_police(token):
             continue  # "looted clothing", "riot police": what a thing is, not a report
-        if (token.pos_ == "PROPN" and lemma not in _ACRONYM_WEAPONS) or _figurative(token) or (
-            _lacks_company(token, lemma)
+        if (
+            (token.pos_ == "PROPN" and lemma not in _ACRONYM_WEAPONS)
+            or _figurative(token)
+            or (_lacks_company(token, lemma))
         ):
             continue  # "Loretta Lynch" is no lynching; "an uphill battle" no battle
         known = (
@@ -618,8 +620,11 @@ def _word(token: Token) -> str:
         return "dispersal"  # "police dispersed the crowd": a protest broken up
     if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
         return "intercept"  # "air defence shot down 12 drones"
-    if token.lower_ == "in" and token.i >= 2 and token.doc[token.i - 2].lower_ == "sit" and (
-        token.doc[token.i - 1].text == "-"
+    if (
+        token.lower_ == "in"
+        and token.i >= 2
+        and token.doc[token.i - 2].lower_ == "sit"
+        and (token.doc[token.i - 1].text == "-")
     ):
         return "sit-in"  # "staged a sit-in", parsed as "sit", "-", "in"
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):

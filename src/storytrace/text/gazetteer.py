@@ -92,6 +92,11 @@ _ACLED_SPELLING = {
     "Vinnyts'ka": "Vinnytsia",
     "Misto Sevastopol'": "Sevastopol",
     "T'bilisi": "Tbilisi",
+    "Banaadir": "Banadir",
+    "Hiiraan": "Hiraan",
+    "Galguduud": "Galgaduud",
+    "Middle Shabele": "Middle Shabelle",
+    "Lower Shabeelle": "Lower Shabelle",
 }
 
 

@@ -101,7 +101,7 @@ def _city_index() -> dict[str, tuple[City, ...]]:
         if int(record["population"]) > int(largest.get(region, {}).get("population", -1)):
             largest[region] = record
         city = {key: value for key, value in record.items() if key != "alternatenames"}
-        names = [city["name"]]
+        names = [city["name"], _ascii(city["name"])]  # "Niafunké" is written "Niafunke"
         if int(city["population"]) >= _ALTERNATES_FROM:
             names += [n for n in record.get("alternatenames") or () if _usable_alternate(n)]
         for name in names:
@@ -116,6 +116,12 @@ def _city_index() -> dict[str, tuple[City, ...]]:
         name: tuple(sorted(found, key=lambda c: -int(c["population"])) if len(found) > 1 else found)
         for name, found in index.items()
     }
+
+
+def _ascii(name: str) -> str:
+    """A name without its diacritics and transliteration marks ("Sinjār" -> "Sinjar")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(folded.split()) if folded.strip() else name
 
 
 def _usable_alternate(name: str) -> bool:
@@ -159,10 +165,23 @@ def _regions() -> dict[str, list[Any]]:
     index: dict[str, list[Any]] = {}
     for subdivision in pycountry.subdivisions:
         for part in _names_of(subdivision):
-            key = _skeleton(part)
-            if len(key) > 3:
-                index.setdefault(key, []).append(subdivision)
+            for name in dict.fromkeys((part, _english_compass(part))):
+                key = _skeleton(name)
+                if len(key) > 3 and subdivision not in index.get(key, ()):
+                    index.setdefault(key, []).append(subdivision)
     return index
+
+
+_COMPASS_WORDS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West"}
+
+
+def _english_compass(name: str) -> str:
+    """A French region name with its compass words in English, as the press writes it:
+    "Nord-Kivu" -> "North Kivu", "Nord-Ouest" -> "North West"."""
+    words = re.split(r"[-\s]+", name)
+    if words[0].lower() not in _COMPASS_WORDS:
+        return name
+    return " ".join(_COMPASS_WORDS.get(w.lower(), w) for w in words)
 
 
 @functools.cache
@@ -638,6 +657,8 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
     }
     for city in _cities().get(_key(stem), ()):
         sub = _named_like(city["countrycode"], city["name"])
+        if sub is None and text != stem:  # "Timbuktu region", not "Timbuktu"
+            sub = _seat_region(city)
         if sub is not None:
             found.setdefault(sub.code, sub)
     if not found:
@@ -649,6 +670,17 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
     if best.country_code not in context and len({s.country_code for s in found.values()}) > 1:
         return None  # ambiguous and nothing in the article decides it
     return Place(text, best.name, best.country_code, best.name, None, None, "region")
+
+
+def _seat_region(city: City) -> Any:
+    """The first-level region whose largest town ``city`` is, named otherwise ("Timbuktu
+    region" is Mali's Tombouctou), or None."""
+    region = (city["countrycode"], str(city["admin1code"]))
+    names = _largest_town_names().get(region, ())
+    if not names or names[0] != city["name"]:
+        return None
+    sub = _admin1_subdivision(*region)
+    return sub if sub is not None and sub.parent_code is None else None
 
 
 def _region(text: str, context: set[str]) -> Place | None:

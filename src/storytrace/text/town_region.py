@@ -40,7 +40,9 @@ from storytrace.text.places import (
 GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "city", "town",
                      "village", "villages", "area", "areas", "lga", "municipality", "county",
                      "subdistrict", "sub-district", "hromada", "neighbourhood",
-                     "neighborhood", "camp", "locality", "commune", "department"))  # fmt: skip
+                     "neighborhood", "camp", "locality", "commune", "department",
+                     "territory", "cercle", "prefecture", "tehsil", "sector", "woreda",
+                     "upazila", "chiefdom", "sub-county", "subcounty"))  # fmt: skip
 _REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
 _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
                     "la", "-", "'s", "of", "bin", "abu"))  # fmt: skip
@@ -238,9 +240,15 @@ def _town(
 
 def _known_elsewhere(name: str, region: Place) -> bool:
     """``name`` is a known town of another country than the region's ("Pskov, Northern"
-    is no unknown village of Sudan's Northern state)."""
+    is no unknown village of Sudan's Northern state), by its own name: a town that only
+    has it among its other names ("Boni" for Bonn) is no such town."""
     place = geocode(name, set())
-    return place is not None and place.precision == "city" and place.country != region.country
+    return (
+        place is not None
+        and place.precision == "city"
+        and place.country != region.country
+        and _skeleton(place.name) == _skeleton(name)
+    )
 
 
 def _in_region(name: str, context: set[str], region: Place | None) -> Place | None:
@@ -264,4 +272,19 @@ def _in_region(name: str, context: set[str], region: Place | None) -> Place | No
 def _inside(place: Place, region: Place, codes: set[str]) -> bool:
     """The town lies in the region: by ISO 3166-2 code, or by name where the region has no
     code (GeoNames names it otherwise than ISO)."""
-    return region_code(place) in codes if codes else place.admin1 == region.admin1
+    if not codes:
+        return place.admin1 == region.admin1
+    code = region_code(place)  # a second-level region holds the towns of its first level's
+    return code in codes or _parent_code(code) in codes or code in {_parent_code(c) for c in codes}
+
+
+def _parent_code(code: str | None) -> str | None:
+    """The first-level region of a second-level subdivision ("BF-SOM" -> "BF-12")."""
+    import pycountry
+
+    subdivision = pycountry.subdivisions.get(code=code) if code else None  # type: ignore[no-untyped-call]
+    return (
+        str(subdivision.parent_code)
+        if subdivision is not None and subdivision.parent_code
+        else None
+    )
