@@ -864,10 +864,19 @@ def geocode_places(
     return places
 
 
+#: Short names as ACLED writes them where GeoNames writes them otherwise.
+_SHORT_NAMES = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+                "PS": "Palestine", "CZ": "Czech Republic", "CV": "Cape Verde",
+                "TL": "East Timor", "SZ": "eSwatini"}  # fmt: skip
+
+
 def country_name(iso: str | None) -> str | None:
-    """The short English name of a country by ISO 3166-1 code ("RU" -> "Russia")."""
+    """The short English name of a country by ISO 3166-1 code ("RU" -> "Russia"), as ACLED
+    writes it ("CD" -> "Democratic Republic of Congo", "PS" -> "Palestine")."""
     if not iso:
         return None
+    if iso in _SHORT_NAMES:
+        return _SHORT_NAMES[iso]
     for record in _countries().values():
         if record["iso"] == iso:
             return str(record["name"])
