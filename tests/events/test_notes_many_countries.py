@@ -43,6 +43,10 @@ def _row(text: str, published: str = PUBLISHED) -> dict[str, Any]:
         ("BF", "Sanmatenga", "Centre-Nord"),  # a province: its region
         ("PH", "Sulu", "Bangsamoro Autonomous Region in Muslim Mindanao"),
         ("RU", "Krasnodarskiy kray", "Krasnodar"),
+        ("RU", "Bryanskaya oblast'", "Bryansk"),
+        ("UA", "Zaporizka oblast", "Zaporizhia"),
+        ("KE", "Nairobi City", "Nairobi"),
+        ("AF", "Panjshayr", "Panjshir"),
     ],
 )  # fmt: skip
 def test_regions_are_spelt_as_acled_spells_them(country: str, iso_name: str, acled: str) -> None:
@@ -169,3 +173,41 @@ def test_a_sit_in_is_a_peaceful_protest() -> None:
 def test_a_vague_toll_is_coded_as_acled_codes_it(word: str, coded: int) -> None:
     row = _row(f"Nigerian troops killed {word} of ISWAP fighters in Bama, Borno.")
     assert row["fatalities"] == coded
+
+
+def test_people_intercepted_are_no_disrupted_weapons_use() -> None:
+    article = Article.from_text(
+        "Coast guards intercepted 40 migrants off the coast of Zuwara, Libya.",
+        outlet="Monitor", published=PUBLISHED,
+    )  # fmt: skip
+    claims = [c for _, found in read_articles([article]) for c in found]
+    story = build_story("s-note", [article], claims, [])
+    assert all(e.sub_event_type != "Disrupted weapons use" for e in story.events)
+
+
+def test_explosives_found_before_use_are_disrupted_weapons_use() -> None:
+    row = _row("Iraqi troops found and cleared 12 IEDs planted on a road in Tarmiyah, Baghdad.")
+    assert (row["event_type"], row["sub_event_type"]) == (
+        "Strategic developments",
+        "Disrupted weapons use",
+    )
+
+
+def test_homes_demolished_are_property_destruction() -> None:
+    row = _row("Israeli forces demolished three Palestinian homes in Hebron, West Bank.")
+    assert (row["event_type"], row["sub_event_type"]) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+
+
+def test_a_region_with_a_suffix_is_found_by_its_geonames_name() -> None:
+    # ISO spells it "Panjshayr"
+    row = _row("The Taliban and NRF fighters clashed in Panjshir province. Casualties unknown.")
+    assert (row["country"], row["admin1"], row["geo_precision"]) == ("Afghanistan", "Panjshir", 3)
+
+
+def test_a_region_name_with_a_french_particle_is_read_whole() -> None:
+    row = _row("Soldiers clashed with JNIM militants near Solenzo, Boucle du Mouhoun. "
+               "Casualties unknown.")  # fmt: skip
+    assert (row["country"], row["admin1"]) == ("Burkina Faso", "Boucle du Mouhoun")

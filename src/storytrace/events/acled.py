@@ -44,6 +44,10 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "loot": ("Strategic developments", "Looting/property destruction"),
     "looting": ("Strategic developments", "Looting/property destruction"),
     "ransack": ("Strategic developments", "Looting/property destruction"),
+    "demolish": ("Strategic developments", "Looting/property destruction"),
+    "demolition": ("Strategic developments", "Looting/property destruction"),
+    "bulldoze": ("Strategic developments", "Looting/property destruction"),
+    "raze": ("Strategic developments", "Looting/property destruction"),
     # Battles and remote violence
     "clash": ("Battles", "Armed clash"),
     "battle": ("Battles", "Armed clash"),
@@ -118,7 +122,8 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
 FAMILIES: Final[dict[str, str]] = {
     "refuse": "refusal", "desert": "refusal", "desertion": "refusal", "defect": "refusal",
     "defection": "refusal", "mutiny": "refusal", "detain": "arrest", "detention": "arrest",
-    "looting": "loot", "ransack": "loot", "bombing": "bomb", "airstrike": "bomb",
+    "looting": "loot", "ransack": "loot", "demolish": "loot", "demolition": "loot",
+    "bulldoze": "loot", "raze": "loot", "bombing": "bomb", "airstrike": "bomb",
     "shelling": "shell", "missile": "shell", "demonstrate": "protest",
     "demonstration": "protest", "rally": "protest", "dispersal": "protest", "rioter": "riot",
     "blaze": "fire",

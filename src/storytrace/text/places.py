@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pycountry
@@ -546,7 +546,9 @@ def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place
         return Place(text, country["name"], country["iso"], None, None, None, "country")
     suffixed = _REGION_SUFFIX.match(" ".join(text.split()))
     if suffixed is not None:
-        return _region_of_stem(text, suffixed.group("stem"), context)
+        stem = suffixed.group("stem")
+        region = _region_of_stem(text, stem, context) or _region(stem, context)
+        return replace(region, text=text) if region is not None else None  # "Panjshir province"
     # "Long Island" is not Long Island City, nor "Kansas" Kansas City: a name that only
     # starts a town's name is not that town's. A town called so beats towns known also by
     # the name (often an old name or a part: "Chelsea" of Norwich, Connecticut), unless that
@@ -655,10 +657,15 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
     found = {
         sub.code: sub for sub in _regions().get(_skeleton(stem), []) if sub.parent_code is None
     }
-    for city in _cities().get(_key(stem), ()):
+    cities = _cities().get(_key(stem), ())
+    # a town called so beats one known also by the name ("Gao" is Mali's, not Guantanamo)
+    own = [c for c in cities if _key(_ascii(c["name"])) == _key(_ascii(stem))]
+    for city in own or cities:
         sub = _named_like(city["countrycode"], city["name"])
-        if sub is None and text != stem:  # "Timbuktu region", not "Timbuktu"
-            sub = _seat_region(city)
+        if sub is None:  # "Timbuktu region"; "Gao" where the region is called so too
+            seat = _seat_region(city)
+            named_so = seat is not None and _key(_ascii(str(seat.name))) == _key(_ascii(stem))
+            sub = seat if text != stem or named_so else None
         if sub is not None:
             found.setdefault(sub.code, sub)
     if not found:

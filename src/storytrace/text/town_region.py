@@ -45,7 +45,8 @@ GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "cit
                      "upazila", "chiefdom", "sub-county", "subcounty"))  # fmt: skip
 _REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
 _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
-                    "la", "-", "'s", "of", "bin", "abu"))  # fmt: skip
+                    "la", "-", "'s", "of", "bin", "abu", "du", "des", "da", "do",
+                    "di"))  # fmt: skip
 _MAX_WORDS = 5
 
 
