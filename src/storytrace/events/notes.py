@@ -10,10 +10,11 @@ its origins, what was taken from context, a missing year, and places named with 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Final
 
 from storytrace.records import ClaimGroup, Event, EventCount
 
@@ -130,10 +131,21 @@ def _who(reports: Sequence[Mapping[str, Any]], kind: str, value: float) -> str:
 
 
 def _number(report: Mapping[str, Any]) -> float:
+    """A report's figure; a vague plural as ACLED codes it ("dozens" 12, "hundreds" 100)."""
     value = report.get("value")
     if value is None:
+        vague = _VAGUE.search(str(report.get("text") or ""))
+        if vague is not None:
+            return float(_ACLED_VAGUE[vague.group(1).lower()])
         value = report.get("low")
     return float(value) if value is not None else 0.0
+
+
+#: ACLED's figures for vague plurals: "tens" 10, "dozens" 12, "hundreds" 100, and so on.
+_ACLED_VAGUE: Final = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100,
+                       "thousands": 1000}  # fmt: skip
+_VAGUE = re.compile(r"^\W*(?:\w+ )?(tens|dozens|scores|hundreds|thousands)\b(?! of thousands)",
+                    re.IGNORECASE)  # fmt: skip
 
 
 def _fmt(value: float) -> str:

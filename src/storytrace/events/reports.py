@@ -293,6 +293,28 @@ _ARMED: Final = frozenset({"soldier", "troop", "force", "army", "police", "polic
 _FIGHTING: Final = frozenset({"clash", "fight", "battle", "firefight", "gunfight", "skirmish",
                               "fighting"})  # fmt: skip
 _ARMED_CLASH: Final = ("Battles", "Armed clash")
+#: Words naming the weapon of each remote sub-type: where the sentence names the model's,
+#: the model's sub-type stands.
+_SUB_TYPE_WORDS: Final = {
+    "Chemical weapon": {"chemical", "chlorine", "sarin", "gas", "toxic", "mustard", "poison",
+                        "poisoning", "suffocation", "respiratory", "breathing", "symptom"},
+    "Suicide bomb": {"suicide", "himself", "herself", "themselves", "bomber"},
+    "Air/drone strike": {"airstrike", "warplane", "drone", "jet", "aircraft", "plane",
+                         "helicopter", "uav", "air", "aerial", "airstrikes"},
+    "Grenade": {"grenade"},
+    "Remote explosive/landmine/IED": {"ied", "landmine", "mine", "explosive", "device"},
+    "Shelling/artillery/missile attack": {"shell", "shelling", "artillery", "missile",
+                                          "rocket", "mortar"},
+}  # fmt: skip
+#: Words of a remote weapon or an explosion: without one, no remote violence is told.
+_REMOTE_WORDS: Final = frozenset(
+    {w for w, (kind, _) in acled.ACTIONS.items() if kind == "Explosions/Remote violence"}
+    | {"bomb", "bombing", "bomber", "strike", "airstrike", "explosive", "explosion", "blast",
+       "explode", "hit", "struck", "target", "launch", "fire", "plane", "jet", "aircraft",
+       "helicopter", "uav", "projectile", "munition", "ordnance", "mine", "device", "shahed",
+       "air", "aerial", "raid", "attack", "howitzer", "mlrs", "grad", "himars", "barrage"}
+    | {w for words in _SUB_TYPE_WORDS.values() for w in words}
+)  # fmt: skip
 #: Violence done by hand or gun, never remote: its victims' side decides the type.
 _BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "behead", "beat", "hack"})
 
@@ -313,6 +335,12 @@ def _by_sides(
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
     if event_type == "Explosions/Remote violence" and lemma in _BY_HAND and civilians:
         return "Violence against civilians", "Attack"  # "snipers shot and injured a woman"
+    words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
+    if event_type == "Explosions/Remote violence" and not words & _REMOTE_WORDS:
+        # nothing exploded nor was fired from afar ("killed 8 civilians with machetes"):
+        # the victims' side decides, as for violence done by hand
+        civil = civilians or bool(words & acled.CIVILIANS)
+        return ("Violence against civilians", "Attack") if civil else _ARMED_CLASH
     subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
     armed = subjects | {t.lemma_.lower() for t in trigger.doc}
     unarmed = bool(subjects & _UNARMED) and not armed & _ARMED
@@ -404,7 +432,11 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
         lemma = _word(token)
         if (token.dep_ == "amod" and token.tag_ == "VBN") or _riot_police(token):
             continue  # "looted clothing", "riot police": what a thing is, not a report
-        if token.pos_ == "PROPN" or _figurative(token) or _lacks_company(token, lemma):
+        if (
+            (token.pos_ == "PROPN" and lemma not in _ACRONYM_WEAPONS)
+            or _figurative(token)
+            or (_lacks_company(token, lemma))
+        ):
             continue  # "Loretta Lynch" is no lynching; "an uphill battle" no battle
         known = (
             lemma in acled.ACTIONS
@@ -567,12 +599,17 @@ def _rank(token: Token) -> tuple[int, int]:
         return 1, token.i
     if _word(token) == "fighting":
         return 1, token.i  # a word of the background ("where fighting ... left"), after others
+    if acled.family(_word(token)) == "intercept":
+        return -1, token.i  # "drones were shot down": the drones' strike did not happen
     return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
 #: Forms the tagger's lemmas miss ("raped" -> "rap", "retook" -> "retook", "bases" -> "basis").
 _FORMS: Final = {"raped": "rape", "retook": "retake", "retaken": "retake", "overran": "overrun",
-                 "shootout": "firefight", "bases": "base"}  # fmt: skip
+                 "shootout": "firefight", "bases": "base", "ied": "ied", "ieds": "ied",
+                 "vbied": "vbied", "vbieds": "vbied"}  # fmt: skip
+#: Weapons named by an acronym the tagger takes for a name ("an IED blast").
+_ACRONYM_WEAPONS: Final = frozenset({"ied", "vbied"})
 _SWAPPED: Final = frozenset({"prisoner", "captive", "detainee", "hostage", "body", "pow"})
 #: Verbs with a particle or an object that name an event word: "took over" a town, "set up"
 #: a base, "took to the streets"; "swapped" prisoners (:data:`_SWAPPED`) is an exchange.
@@ -595,6 +632,18 @@ def _word(token: Token) -> str:
         return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
     if lemma == "disperse" and _disperses_crowd(token):
         return "dispersal"  # "police dispersed the crowd": a protest broken up
+    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+        lemma = "intercept"  # "air defence shot down 12 drones"
+    if lemma in ("intercept", "interception"):
+        # what is brought down is a weapon: smugglers "intercepted" are no such event
+        return lemma if _of_weapons(token) else "stop"
+    if (
+        token.lower_ == "in"
+        and token.i >= 2
+        and token.doc[token.i - 2].lower_ == "sit"
+        and (token.doc[token.i - 1].text == "-")
+    ):
+        return "sit-in"  # "staged a sit-in", parsed as "sit", "-", "in"
     if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
         lemma = _phrase(token, lemma) or lemma
     if token.pos_ == "VERB" and lemma in _TAKING and _takes_ground(token):
@@ -736,8 +785,17 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         ruled = _ruled(trigger, lemma, doc)
         cued = ruled != rule and ruled[0] in _DEMONSTRATIONS  # the codebook's cue decided
         cued = cued or (family == "recapture" and "territory" not in kind.sub_event_type)
+        # (explosives set off in an assault are the model's to read)
         cued = cued or (rule[0] == _REMOTE and kind.event_type == "Battles"
-                        and not _lemmas(doc) & _FIGHTING)  # fmt: skip
+                        and not _lemmas(doc) & _FIGHTING and family != "detonate")  # fmt: skip
+        # the weapon names the sub-type of a remote attack ("a drone hit a depot"), unless
+        # the sentence names the model's weapon too ("a rocket struck ... a chemical attack")
+        cued = cued or (
+            rule[0] == _REMOTE
+            and kind.event_type == _REMOTE
+            and not _lemmas(doc) & _SUB_TYPE_WORDS.get(kind.sub_event_type, set())
+        )
+        cued = cued or family in _DEFINING or (ruled != rule and ruled in _RULED_OVER_MODEL)
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
             return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
         return (*ruled, family, False)
@@ -753,6 +811,56 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 
 _DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
 _REMOTE: Final = "Explosions/Remote violence"
+#: Action families that name their sub-event type by the codebook's own definition: the
+#: kind model does not overrule them (a lynching is mob violence, not a crime; drones shot
+#: down are disrupted weapons use, not a drone strike).
+_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in"})
+_DISRUPTED: Final = ("Strategic developments", "Disrupted weapons use")
+#: What a rule's cue makes of its word that the model does not overrule: a raid met with
+#: fighting is a battle; explosives found and cleared are disrupted weapons use.
+_RULED_OVER_MODEL: Final = frozenset({_ARMED_CLASH, _DISRUPTED})
+#: What an interception or a shooting down brings down.
+_BROUGHT_DOWN: Final = frozenset({"drone", "missile", "rocket", "uav", "projectile", "aircraft",
+                                  "plane", "helicopter", "jet", "shell", "bomb", "shahed",
+                                  "warplane", "munition", "balloon"})  # fmt: skip
+#: Verbs of weapons found before use.
+_FOUND_WEAPONS: Final = frozenset({"find", "clear", "seize", "defuse", "dismantle", "discover",
+                                   "recover", "confiscate", "deactivate", "neutralize",
+                                   "neutralise", "uncover", "detect"})  # fmt: skip
+
+
+def _weapons_found(doc: Doc) -> bool:
+    """Explosives found, seized or defused before use ("IEDs were found and cleared"): a
+    verb of :data:`_FOUND_WEAPONS` whose object is a weapon, in a sentence where nothing
+    went off and no one was hurt."""
+    words = {t.lemma_.lower() for t in doc}
+    if words & (_WENT_OFF | acled.FATAL | acled.INJURED):
+        return False
+    return any(
+        t.lemma_.lower() in _FOUND_WEAPONS
+        and any(
+            w.lower_ in _EXPLOSIVES or w.lemma_.lower() in _EXPLOSIVES
+            for c in t.children
+            if c.dep_ in ("dobj", "nsubjpass")
+            for w in (c, *(d for d in c.subtree if d.dep_ == "conj"))
+        )  # the object itself, not its modifier ("a rocket-launching site")
+        for t in doc
+    )
+
+
+_WENT_OFF: Final = frozenset({"explode", "blow", "detonate", "hit", "strike", "kill", "blast"})
+_EXPLOSIVES: Final = frozenset({"ied", "ieds", "vbied", "vbieds", "bomb", "explosive", "mine",
+                                "landmine", "device", "grenade", "rocket", "mortar", "shell",
+                                "missile", "detonator"})  # fmt: skip
+
+
+def _of_weapons(token: Token) -> bool:
+    """An interception ("intercepted two missiles", "drones were shot down", "the
+    interception of a drone") of a weapon of :data:`_BROUGHT_DOWN`."""
+    near = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "prep", "pobj")]
+    if token.dep_ in ("acl", "amod", "relcl"):
+        near.append(token.head)
+    return any(t.lemma_.lower() in _BROUGHT_DOWN for n in near for t in n.subtree)
 
 
 def _protest_cued(event_type: str, sub_type: str, doc: Doc) -> tuple[str, str]:
@@ -853,6 +961,12 @@ def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
         return "Protests", "Protest with intervention"
     if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
         return "Battles", "Armed clash"
+    if lemma == "raid" and words & _FIGHTING:
+        return _ARMED_CLASH  # "raided the camp and clashed with militants": a battle
+    if lemma == "detonate" and "suicide" in words:
+        return event_type, "Suicide bomb"
+    if event_type == _REMOTE and _weapons_found(doc):
+        return _DISRUPTED  # "IEDs were found and cleared": not used
     if event_type == "Protests":
         return _demonstration(doc) or (event_type, sub_type)
     return event_type, sub_type

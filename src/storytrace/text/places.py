@@ -21,7 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pycountry
@@ -101,7 +101,7 @@ def _city_index() -> dict[str, tuple[City, ...]]:
         if int(record["population"]) > int(largest.get(region, {}).get("population", -1)):
             largest[region] = record
         city = {key: value for key, value in record.items() if key != "alternatenames"}
-        names = [city["name"]]
+        names = [city["name"], _ascii(city["name"])]  # "Niafunké" is written "Niafunke"
         if int(city["population"]) >= _ALTERNATES_FROM:
             names += [n for n in record.get("alternatenames") or () if _usable_alternate(n)]
         for name in names:
@@ -116,6 +116,12 @@ def _city_index() -> dict[str, tuple[City, ...]]:
         name: tuple(sorted(found, key=lambda c: -int(c["population"])) if len(found) > 1 else found)
         for name, found in index.items()
     }
+
+
+def _ascii(name: str) -> str:
+    """A name without its diacritics and transliteration marks ("Sinjār" -> "Sinjar")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(folded.split()) if folded.strip() else name
 
 
 def _usable_alternate(name: str) -> bool:
@@ -159,10 +165,23 @@ def _regions() -> dict[str, list[Any]]:
     index: dict[str, list[Any]] = {}
     for subdivision in pycountry.subdivisions:
         for part in _names_of(subdivision):
-            key = _skeleton(part)
-            if len(key) > 3:
-                index.setdefault(key, []).append(subdivision)
+            for name in dict.fromkeys((part, _english_compass(part))):
+                key = _skeleton(name)
+                if len(key) > 3 and subdivision not in index.get(key, ()):
+                    index.setdefault(key, []).append(subdivision)
     return index
+
+
+_COMPASS_WORDS = {"nord": "North", "sud": "South", "est": "East", "ouest": "West"}
+
+
+def _english_compass(name: str) -> str:
+    """A French region name with its compass words in English, as the press writes it:
+    "Nord-Kivu" -> "North Kivu", "Nord-Ouest" -> "North West"."""
+    words = re.split(r"[-\s]+", name)
+    if words[0].lower() not in _COMPASS_WORDS:
+        return name
+    return " ".join(_COMPASS_WORDS.get(w.lower(), w) for w in words)
 
 
 @functools.cache
@@ -527,7 +546,9 @@ def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place
         return Place(text, country["name"], country["iso"], None, None, None, "country")
     suffixed = _REGION_SUFFIX.match(" ".join(text.split()))
     if suffixed is not None:
-        return _region_of_stem(text, suffixed.group("stem"), context)
+        stem = suffixed.group("stem")
+        region = _region_of_stem(text, stem, context) or _region(stem, context)
+        return replace(region, text=text) if region is not None else None  # "Panjshir province"
     # "Long Island" is not Long Island City, nor "Kansas" Kansas City: a name that only
     # starts a town's name is not that town's. A town called so beats towns known also by
     # the name (often an old name or a part: "Chelsea" of Norwich, Connecticut), unless that
@@ -636,8 +657,15 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
     found = {
         sub.code: sub for sub in _regions().get(_skeleton(stem), []) if sub.parent_code is None
     }
-    for city in _cities().get(_key(stem), ()):
+    cities = _cities().get(_key(stem), ())
+    # a town called so beats one known also by the name ("Gao" is Mali's, not Guantanamo)
+    own = [c for c in cities if _key(_ascii(c["name"])) == _key(_ascii(stem))]
+    for city in own or cities:
         sub = _named_like(city["countrycode"], city["name"])
+        if sub is None:  # "Timbuktu region"; "Gao" where the region is called so too
+            seat = _seat_region(city)
+            named_so = seat is not None and _key(_ascii(str(seat.name))) == _key(_ascii(stem))
+            sub = seat if text != stem or named_so else None
         if sub is not None:
             found.setdefault(sub.code, sub)
     if not found:
@@ -649,6 +677,17 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
     if best.country_code not in context and len({s.country_code for s in found.values()}) > 1:
         return None  # ambiguous and nothing in the article decides it
     return Place(text, best.name, best.country_code, best.name, None, None, "region")
+
+
+def _seat_region(city: City) -> Any:
+    """The first-level region whose largest town ``city`` is, named otherwise ("Timbuktu
+    region" is Mali's Tombouctou), or None."""
+    region = (city["countrycode"], str(city["admin1code"]))
+    names = _largest_town_names().get(region, ())
+    if not names or names[0] != city["name"]:
+        return None
+    sub = _admin1_subdivision(*region)
+    return sub if sub is not None and sub.parent_code is None else None
 
 
 def _region(text: str, context: set[str]) -> Place | None:
@@ -832,10 +871,19 @@ def geocode_places(
     return places
 
 
+#: Short names as ACLED writes them where GeoNames writes them otherwise.
+_SHORT_NAMES = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo",
+                "PS": "Palestine", "CZ": "Czech Republic", "CV": "Cape Verde",
+                "TL": "East Timor", "SZ": "eSwatini"}  # fmt: skip
+
+
 def country_name(iso: str | None) -> str | None:
-    """The short English name of a country by ISO 3166-1 code ("RU" -> "Russia")."""
+    """The short English name of a country by ISO 3166-1 code ("RU" -> "Russia"), as ACLED
+    writes it ("CD" -> "Democratic Republic of Congo", "PS" -> "Palestine")."""
     if not iso:
         return None
+    if iso in _SHORT_NAMES:
+        return _SHORT_NAMES[iso]
     for record in _countries().values():
         if record["iso"] == iso:
             return str(record["name"])

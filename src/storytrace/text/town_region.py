@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -39,10 +40,13 @@ from storytrace.text.places import (
 GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "city", "town",
                      "village", "villages", "area", "areas", "lga", "municipality", "county",
                      "subdistrict", "sub-district", "hromada", "neighbourhood",
-                     "neighborhood", "camp", "locality", "commune", "department"))  # fmt: skip
+                     "neighborhood", "camp", "locality", "commune", "department",
+                     "territory", "cercle", "prefecture", "tehsil", "sector", "woreda",
+                     "upazila", "chiefdom", "sub-county", "subcounty"))  # fmt: skip
 _REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
 _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
-                    "la", "-", "'s", "of", "bin", "abu"))  # fmt: skip
+                    "la", "-", "'s", "of", "bin", "abu", "du", "des", "da", "do",
+                    "di"))  # fmt: skip
 _MAX_WORDS = 5
 
 
@@ -115,15 +119,23 @@ def _spaceless(text: str) -> str:
 @functools.cache
 def _acled_names() -> dict[str, Any]:
     """ACLED's region spellings (``text/data/acled_admin1.json``), spelling skeleton without
-    spaces -> the ISO 3166-2 subdivision."""
+    spaces -> the ISO 3166-2 subdivision; a name several subdivisions share (Palestine's
+    "West Bank") names none of them."""
     import pycountry
 
     found: dict[str, Any] = {}
+    shared = Counter(_spaceless(name) for name in acled_spellings().values())
     for code, name in acled_spellings().items():
         subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
-        if subdivision is not None:
-            found.setdefault(_spaceless(name), subdivision)
+        key = _spaceless(name)
+        if subdivision is not None and shared[key] == 1 and key not in _COMPASS:
+            found[key] = subdivision
     return found
+
+
+#: ACLED region names that are only a direction (Lebanon's "North", "South"): read in a
+#: text, they are words, not regions.
+_COMPASS = frozenset({"north", "south", "east", "west", "centre", "center"})
 
 
 def _namesake_regions(span: Span) -> list[Place]:
@@ -229,9 +241,15 @@ def _town(
 
 def _known_elsewhere(name: str, region: Place) -> bool:
     """``name`` is a known town of another country than the region's ("Pskov, Northern"
-    is no unknown village of Sudan's Northern state)."""
+    is no unknown village of Sudan's Northern state), by its own name: a town that only
+    has it among its other names ("Boni" for Bonn) is no such town."""
     place = geocode(name, set())
-    return place is not None and place.precision == "city" and place.country != region.country
+    return (
+        place is not None
+        and place.precision == "city"
+        and place.country != region.country
+        and _skeleton(place.name) == _skeleton(name)
+    )
 
 
 def _in_region(name: str, context: set[str], region: Place | None) -> Place | None:
@@ -255,4 +273,19 @@ def _in_region(name: str, context: set[str], region: Place | None) -> Place | No
 def _inside(place: Place, region: Place, codes: set[str]) -> bool:
     """The town lies in the region: by ISO 3166-2 code, or by name where the region has no
     code (GeoNames names it otherwise than ISO)."""
-    return region_code(place) in codes if codes else place.admin1 == region.admin1
+    if not codes:
+        return place.admin1 == region.admin1
+    code = region_code(place)  # a second-level region holds the towns of its first level's
+    return code in codes or _parent_code(code) in codes or code in {_parent_code(c) for c in codes}
+
+
+def _parent_code(code: str | None) -> str | None:
+    """The first-level region of a second-level subdivision ("BF-SOM" -> "BF-12")."""
+    import pycountry
+
+    subdivision = pycountry.subdivisions.get(code=code) if code else None  # type: ignore[no-untyped-call]
+    return (
+        str(subdivision.parent_code)
+        if subdivision is not None and subdivision.parent_code
+        else None
+    )
