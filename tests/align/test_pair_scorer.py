@@ -78,6 +78,15 @@ def test_two_polls_with_different_figures_are_one_fact_that_does_not_confirm() -
     assert not tells_alike({})(first, second)  # but two polls do not confirm each other
 
 
+def test_figures_written_in_words_clash_with_other_figures() -> None:
+    first = sentence_claim("The margin of error is plus or minus four percentage points.", "a")
+    second = sentence_claim("The margin of error is plus or minus 5.7 percentage points.", "b")
+    same = sentence_claim("The margin of error is plus or minus 4 percentage points.", "c")
+    alike = tells_alike({})
+    assert not alike(first, second)  # two polls' margins confirm nothing
+    assert alike(first, same)  # "four" and "4" are one figure
+
+
 def test_corroboration_needs_more_than_the_paraphrase_cut() -> None:
     first = sentence_claim("The council approved the new harbour budget on Monday.", "a")
     second = sentence_claim("On Monday the harbour budget was passed by the council.", "b")

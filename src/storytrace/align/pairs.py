@@ -58,6 +58,16 @@ SAME_FACT_CUT = 0.58
 CORROBORATION_CUT = 0.7
 _FIGURE = re.compile(r"([$£€])?\s?(\d+(?:[.,]\d+)*)\s*(%|per ?cent|[a-z]+)?", re.IGNORECASE)
 _SCALES = {"thousand", "million", "billion", "trillion"}
+# number words as figures ("four percentage points" against "5.7 percentage points"); not
+# "one", which is as often a pronoun or an article's sense ("one of the ...")
+_NUMBER_WORDS = {
+    w: n for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    ) if n > 1
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+     "ninety": 90}  # fmt: skip
+_NUMBER_WORD = re.compile(r"(?<![-\w])(" + "|".join(_NUMBER_WORDS) + r")\b(?!-)", re.IGNORECASE)
 _AFFIRMING = ("asserted", "hedged", "unconfirmed")
 
 
@@ -156,6 +166,7 @@ def figure_clashes(first: str, second: str) -> int:
 def _figures(text: str) -> dict[str, set[str]]:
     """Numbers by the unit they are given in ("3.5 percent", "$2.5 billion", "60 soldiers")."""
     out: dict[str, set[str]] = {}
+    text = _NUMBER_WORD.sub(lambda m: str(_NUMBER_WORDS[m.group(0).lower()]), text)
     for match in _FIGURE.finditer(text):
         currency, number, unit = match.group(1) or "", match.group(2), match.group(3) or ""
         unit = unit.lower()
