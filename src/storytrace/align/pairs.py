@@ -61,12 +61,12 @@ _SCALES = {"thousand", "million", "billion", "trillion"}
 # number words as figures ("four percentage points" against "5.7 percentage points"); not
 # "one", which is as often a pronoun or an article's sense ("one of the ...")
 _NUMBER_WORDS = {
-    w: n for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
-    ) if n > 1
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-     "ninety": 90}  # fmt: skip
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}  # fmt: skip
 _NUMBER_WORD = re.compile(r"(?<![-\w])(" + "|".join(_NUMBER_WORDS) + r")\b(?!-)", re.IGNORECASE)
 _AFFIRMING = ("asserted", "hedged", "unconfirmed")
 
