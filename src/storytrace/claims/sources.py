@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -604,6 +605,7 @@ _CLOSING_QUOTE = re.compile(r"(?<=\w[,.!?])[”\"](?=[A-Z])")
 _ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
     parts = " ".join(text.split()).split(": ")

@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
@@ -140,6 +141,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _skeleton(name: str) -> str:
     """A spelling-tolerant key for region names: "Khakassia" and "Khakasiya" meet."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -279,6 +281,7 @@ def _named_exactly(country: str, name: str, city: bool = False) -> Any:
     return _pick(found, city, raw=name)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _named_like(country: str, town: str, city: bool = False) -> Any:
     """The top-level subdivision of ``country`` whose name starts like ``town``, or None."""
     key = _skeleton(town)
@@ -501,7 +504,9 @@ def _acronym(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
-def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place | None:
+def geocode(
+    text: str, context: AbstractSet[str], near: AbstractSet[str] | None = None
+) -> Place | None:
     """One place name as a Place, preferring cities in the countries and regions of ``context``.
 
     ``context`` holds ISO 3166-1 codes and may hold ISO 3166-2 codes (see
@@ -513,6 +518,12 @@ def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place
     Compass points, continents and bodies such as the EU are no place; an acronym is a
     country ("U.S.") or a large town ("NYC"), never a village whose code it happens to spell.
     """
+    return _geocode(text, frozenset(context), None if near is None else frozenset(near))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) -> Place | None:
+    """:func:`geocode` (the same name in the same context is read once; a Place is frozen)."""
     key = _key(text)
     if key in _NOT_GEOCODED or _WATER.search(key):
         return None
@@ -593,7 +604,9 @@ def _nation(region: Place) -> bool:
     return subdivision is not None and subdivision.type == "Country"
 
 
-def _world_city(best: City, candidates: Sequence[City], context: set[str], key: str) -> City:
+def _world_city(
+    best: City, candidates: Sequence[City], context: AbstractSet[str], key: str
+) -> City:
     """``best``, or the world city it shares a name with (see :data:`_WORLD_CITY`): its own
     name, not an old or other name ("Victoria" is not Hong Kong)."""
     named = [c for c in candidates if _key(c["name"]) == key] or candidates
@@ -618,7 +631,7 @@ def _capitals() -> frozenset[tuple[str, str]]:
     )
 
 
-def _city_score(city: dict[str, Any], context: set[str], key: str) -> float:
+def _city_score(city: dict[str, Any], context: AbstractSet[str], key: str) -> float:
     """Population (log) plus bonuses for a country and a region the context names, and for
     a town whose own name is ``key`` (not one of its other names)."""
     score = math.log10(int(city["population"]) + 10)
@@ -631,7 +644,7 @@ def _city_score(city: dict[str, Any], context: set[str], key: str) -> float:
     return score
 
 
-def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
+def _region_of_stem(text: str, stem: str, context: AbstractSet[str]) -> Place | None:
     """ "Pskov region", "Sumy Oblast": the region named after ``stem`` (its seat or its name)."""
     found = {
         sub.code: sub for sub in _regions().get(_skeleton(stem), []) if sub.parent_code is None
@@ -651,7 +664,7 @@ def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
     return Place(text, best.name, best.country_code, best.name, None, None, "region")
 
 
-def _region(text: str, context: set[str]) -> Place | None:
+def _region(text: str, context: AbstractSet[str]) -> Place | None:
     """A first-level region (state, oblast, republic), preferring countries in context."""
     found = _regions().get(_skeleton(_key(text)), []) or _geonames_regions(_key(text))
     if not found:
