@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 
@@ -24,6 +25,7 @@ class _Entities:
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _ENTS: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
 _PERSON_WORDS: WeakKeyDictionary[Doc, frozenset[str]] = WeakKeyDictionary()
+_COLUMNS: WeakKeyDictionary[Doc, dict[str, list[str]]] = WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
@@ -41,6 +43,28 @@ def doc_text(doc: Doc) -> str:
             parts.append(word + " " if space else word)
         text = _TEXTS[doc] = "".join(parts)
     return text
+
+
+def token_strings(doc: Doc, attr: str) -> list[str]:
+    """Each token's ``attr`` as a string, read once per document from the token array:
+    ``"ORTH"`` (``token.text``), ``"DEP"`` (``token.dep_``), ``"TAG"`` (``token.tag_``) or
+    ``"POS"`` (``token.pos_``), so a pass over a sentence builds no ``Token`` per token."""
+    columns = _COLUMNS.get(doc)
+    if columns is None:
+        columns = _COLUMNS[doc] = {}
+    found = columns.get(attr)
+    if found is None:
+        values = doc.to_array([attr]).tolist() if len(doc) else []
+        if attr == "POS":
+            found = [POS_NAMES[value] for value in values]
+        elif attr in ("ORTH", "DEP", "TAG"):
+            strings = doc.vocab.strings
+            known = {value: strings[value] if value else "" for value in set(values)}
+            found = [known[value] for value in values]
+        else:
+            raise ValueError(f"no string column {attr!r}")
+        columns[attr] = found
+    return found
 
 
 def _entities(doc: Doc) -> _Entities:

@@ -29,7 +29,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
-from storytrace.text.doccache import person_name_words, span_ents
+from storytrace.text.doccache import doc_text, person_name_words, span_ents, token_strings
 from storytrace.text.gazetteer import village_candidates
 
 _PLACE_LABELS = ("GPE", "LOC")
@@ -444,16 +444,17 @@ def context_countries(doc_ents: Iterable[Span]) -> set[str]:
     ("US-TX", "US").
     """
     found: set[str] = set()
-    for ent in doc_ents:
+    ents = [(ent, doc_text(ent.doc)[ent.start_char : ent.end_char]) for ent in doc_ents]
+    for ent, text in ents:  # ``text`` is ``ent.text``, not rebuilt from its tokens
         if ent.label_ not in _PLACE_LABELS:
             continue
-        key = _key(ent.text)
+        key = _key(text)
         if key in _countries():
             found.add(_countries()[key]["iso"])
-    for ent in doc_ents:
-        key = _key(ent.text)
+    for ent, text in ents:
+        key = _key(text)
         if ent.label_ in _PLACE_LABELS and key not in _countries():
-            region = _region(ent.text, found)
+            region = _region(text, found)
             code = region_code(region) if region is not None else None
             if region is not None and region.country and code:
                 found |= {region.country, code}
@@ -704,9 +705,11 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
             elif _place_preposition(head):
                 found.append((ent, True))
     tagged = {t.i for ent, _ in found for t in ent}
-    for token in sent:
-        if token.pos_ != "PROPN" or token.i in tagged:
+    pos = token_strings(sent.doc, "POS")
+    for i in range(sent.start, sent.end):
+        if pos[i] != "PROPN" or i in tagged:
             continue
+        token = sent.doc[i]
         if _after_place_noun(token):
             found.append((sent.doc[token.left_edge.i : token.i + 1], False))  # untagged name
         elif token.dep_ == "compound" and token.head.lower_ in _AREA_NOUNS:
