@@ -144,7 +144,8 @@ class CheckworthyModel:
             if is_furniture(text):
                 scores.append(0.0)
                 continue
-            columns = {self.vocabulary[t] for t in sentence_terms(sent) if t in self.vocabulary}
+            known = self.vocabulary.get
+            columns = {k for t in sentence_terms(sent) if (k := known(t)) is not None}
             total = self.intercept + float(margin) + float(self.term_weights[list(columns)].sum())
             scores.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, total)))))
         return scores

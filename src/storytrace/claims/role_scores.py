@@ -77,8 +77,10 @@ def _score(
     normal = ~own & ~space
     if normal.any():
         rows = _role_rows(look, view, cues, tokens[normal], owner[normal], quoted, cue_ids, lower)
-        for found in rows:
-            _add(scores, normal, weights, found)
+        total = np.zeros((len(rows[0]), weights.shape[1]), dtype=np.float64)
+        for found in rows:  # summed in the same order, on these tokens alone (they held 0)
+            total += weights[found]
+        scores[normal] = total
 
 
 def _add(scores: Scores, where: npt.NDArray[np.bool_], weights: Scores, rows: Codes | int) -> None:

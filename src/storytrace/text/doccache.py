@@ -26,11 +26,18 @@ _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _ENTS: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
 _PERSON_WORDS: WeakKeyDictionary[Doc, frozenset[str]] = WeakKeyDictionary()
 _COLUMNS: WeakKeyDictionary[Doc, dict[str, list[str]]] = WeakKeyDictionary()
+# the last document asked about, and its text and entities: most calls are about the one
+# document being read, and a weak dictionary's lookup builds a weak reference each time
+_LAST: list[tuple[Doc, str] | None] = [None]
+_LAST_ENTS: list[tuple[Doc, _Entities] | None] = [None]
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once (each token's text and trailing space, as spaCy joins them,
     read from the token array without building a ``Token`` per token)."""
+    last = _LAST[0]
+    if last is not None and last[0] is doc:
+        return last[1]
     text = _TEXTS.get(doc)
     if text is None:
         strings = doc.vocab.strings
@@ -42,6 +49,7 @@ def doc_text(doc: Doc) -> str:
                 word = known[orth] = strings[orth]
             parts.append(word + " " if space else word)
         text = _TEXTS[doc] = "".join(parts)
+    _LAST[0] = (doc, text)
     return text
 
 
@@ -68,10 +76,14 @@ def token_strings(doc: Doc, attr: str) -> list[str]:
 
 
 def _entities(doc: Doc) -> _Entities:
+    last = _LAST_ENTS[0]
+    if last is not None and last[0] is doc:
+        return last[1]
     found = _ENTS.get(doc)
     if found is None:
         spans = tuple(doc.ents)
         found = _ENTS[doc] = _Entities(spans, tuple(e.start for e in spans))
+    _LAST_ENTS[0] = (doc, found)
     return found
 
 

@@ -444,7 +444,7 @@ def context_countries(doc_ents: Iterable[Span]) -> set[str]:
     ("US-TX", "US").
     """
     found: set[str] = set()
-    ents = [(ent, doc_text(ent.doc)[ent.start_char : ent.end_char]) for ent in doc_ents]
+    ents = [(ent, _text(ent)) for ent in doc_ents]
     for ent, text in ents:  # ``text`` is ``ent.text``, not rebuilt from its tokens
         if ent.label_ not in _PLACE_LABELS:
             continue
@@ -459,6 +459,11 @@ def context_countries(doc_ents: Iterable[Span]) -> set[str]:
             if region is not None and region.country and code:
                 found |= {region.country, code}
     return found
+
+
+def _text(span: Span) -> str:
+    """``span.text``, sliced from its document's text (not rebuilt from its tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def places_context(places: Iterable[Place]) -> set[str]:
