@@ -109,3 +109,42 @@ def test_the_role_crf_scores_every_window_the_same_either_way() -> None:
         by_strings, by_columns, _rows = _role_sums(doc, model)
         for a, b in zip(by_strings, by_columns, strict=True):
             np.testing.assert_allclose(b, a, rtol=0, atol=1e-9)
+
+
+def test_template_rows_by_keys_are_the_rows_of_the_feature_strings() -> None:
+    # Values holding the separator ("a|b"), control characters (written "_"), empty values
+    # and a template with no prefix: the integer keys find exactly the strings' rows.
+    from storytrace.claims.cue_scores import Column, Lookup, encode
+
+    words = ["a|b", "a", "b", "", "x\x0by", "x_y", "|", "c"]
+    index = {
+        f: k
+        for k, f in enumerate(
+            [
+                "w=a|b",
+                "w=x_y",
+                "w=",
+                "w=|",
+                "p=a|b|c",
+                "p=a||",
+                "p=|a|b",
+                "p=c|",
+                "a|b",
+                "t=a|b|a",
+                "t=c|a|b",
+                "t=a|b|c|c",
+                "w=c|x",
+            ]
+        )
+    }
+    look = Lookup(index)
+    rng = np.random.default_rng(7)
+    columns = [Column(rng.integers(0, len(words), 400), words) for _ in range(3)]
+    columns.append(encode([words[k] for k in rng.integers(0, len(words), 400)]))
+    for prefix in ("w=", "p=", "t=", "", "none="):
+        for size in (1, 2, 3):
+            for first in range(len(columns) - size + 1):
+                chosen = columns[first : first + size]
+                expected = look.string_rows(prefix, chosen)
+                np.testing.assert_array_equal(look.rows(prefix, chosen), expected)
+    assert (look.rows("p=", columns[:2]) >= 0).any() and (look.rows("t=", columns[:3]) >= 0).any()

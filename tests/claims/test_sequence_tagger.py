@@ -171,3 +171,24 @@ def test_a_span_runs_across_a_no_break_space_but_not_a_line_break() -> None:
     assert _fragments(spaced) == ((26, 36),)  # a second space inside a line: one fragment
     across = [t for t in words if t.text in {"it", "Then"}]
     assert len(_fragments(across)) == 2  # a paragraph break still splits
+
+
+def test_the_main_subject_is_the_first_subject_of_the_root() -> None:
+    from storytrace.claims.sources import _main_subject
+
+    doc = load_nlp()(
+        "Yesterday the ministers said they would resign. Police, the mayor said, fled."
+    )
+    for sent in doc.sents:
+        for before in range(sent.start - 1, sent.end + 2):
+            expected = next(
+                (
+                    t.i
+                    for t in sent[: before - sent.start]
+                    if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sent.root.i
+                ),
+                None,
+            )
+            found = _main_subject(sent, before)
+            assert (found.i if found is not None else None) == expected
+    assert _main_subject(next(iter(doc.sents)), len(doc)) is not None

@@ -159,3 +159,14 @@ def test_a_state_named_far_away_does_not_move_a_world_city() -> None:
     assert "US-TX" in context
     (paris,) = [p for s in doc.sents for p in geocode_places(s, context) if p.text == "Paris"]
     assert paris.country == "FR"
+
+
+def test_a_name_read_again_in_another_context_is_read_anew() -> None:
+    context = {"US", "US-TX"}
+    texas = geocode("Paris", context, {"US-TX"})
+    world = geocode("Paris", set())
+    context.clear()  # the caller's set changing after a call changes no later answer
+    assert texas is not None and world is not None
+    assert (texas.country, world.country) == ("US", "FR")
+    assert geocode("Paris", {"US", "US-TX"}, {"US-TX"}) == texas
+    assert geocode("Paris", frozenset()) == world == geocode("Paris", set(), None)

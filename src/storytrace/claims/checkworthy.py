@@ -26,7 +26,7 @@ import numpy.typing as npt
 from spacy.tokens import Span
 
 from storytrace.claims.features import token_view
-from storytrace.text.doccache import span_ents
+from storytrace.text.doccache import doc_text, span_ents
 
 # Reporting verbs: a sentence built on one with a content clause is an attributed assertion
 # (a feature of the model, fitted with this list; claims/data/checkworthy.meta.json).
@@ -103,7 +103,7 @@ def sentence_terms(sent: Span) -> list[str]:
     terms.extend(f"w={word}" for word in words)
     terms.extend(f"b={a}_{b}" for a, b in itertools.pairwise(words))
     terms.extend(f"ent={ent.label_}" for ent in span_ents(sent))
-    if sent.text.rstrip().endswith("?"):
+    if doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip().endswith("?"):
         terms.append("question")
     terms.append(f"len={min(len(words) // 5, 8)}")
     return terms
@@ -144,7 +144,8 @@ class CheckworthyModel:
             if is_furniture(text):
                 scores.append(0.0)
                 continue
-            columns = {self.vocabulary[t] for t in sentence_terms(sent) if t in self.vocabulary}
+            known = self.vocabulary.get
+            columns = {k for t in sentence_terms(sent) if (k := known(t)) is not None}
             total = self.intercept + float(margin) + float(self.term_weights[list(columns)].sum())
             scores.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, total)))))
         return scores

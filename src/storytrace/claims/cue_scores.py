@@ -11,6 +11,8 @@ token's rows of the weight matrix are gathered with numpy. The sum is the one
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,14 +41,31 @@ class Column:
 
 def encode(values: list[str]) -> Column:
     """The column of ``values``, coded in order of first appearance."""
-    index: dict[str, int] = {}
-    codes = np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+    index = {value: k for k, value in enumerate(dict.fromkeys(values))}
+    codes = np.fromiter(map(index.__getitem__, values), dtype=np.int64, count=len(values))
     return Column(codes, list(index))
+
+
+_FLAGS = ["False", "True"]
 
 
 def flag_column(values: npt.NDArray[np.bool_]) -> Column:
     """A column of booleans, written as Python writes them ("True", "False")."""
-    return Column(values.astype(np.int64), ["False", "True"])
+    return Column(values.astype(np.int64), _FLAGS)
+
+
+_VIEW_COLUMNS: list[Any] = [None, {}]  # the last token view, and its columns by name
+
+
+def view_column(view: Any, name: str) -> Column:
+    """:func:`encode` of one of a token view's lists (each encoded once per view)."""
+    if _VIEW_COLUMNS[0] is not view:
+        _VIEW_COLUMNS[:] = [view, {}]
+    columns: dict[str, Column] = _VIEW_COLUMNS[1]
+    found = columns.get(name)
+    if found is None:
+        found = columns[name] = encode(getattr(view, name))
+    return found
 
 
 def printable(feature: str) -> str:
@@ -57,13 +76,37 @@ def printable(feature: str) -> str:
 
 
 class Lookup:
-    """Model rows of templated features (``-1``: a feature the model does not know)."""
+    """Model rows of templated features (``-1``: a feature the model does not know).
+
+    A template's values are matched against the model's own features of that template
+    (:class:`_Templates`), so a token costs a few array operations and no feature string.
+    """
 
     def __init__(self, index: dict[str, int]) -> None:
         self.index = index
+        self.templates = _templates(index)
+        # each column's strings (by identity) -> their ids in ``templates.vocab``
+        self._ids: dict[int, tuple[list[str], int, Codes]] = {}
 
     def rows(self, prefix: str, columns: list[Column]) -> Codes:
         """The row of ``prefix + "|".join(values)`` for each token."""
+        table = self.templates.table(prefix, len(columns))
+        if table is None:
+            return self.string_rows(prefix, columns)
+        keys, found = table
+        code = np.zeros(len(columns[0].codes), dtype=np.int64)
+        known = np.ones(len(code), dtype=bool)
+        for column in columns:
+            ids = self._column_ids(column.strings)[column.codes]
+            known &= ids >= 0
+            code = code * _RADIX + ids
+        if not len(keys):
+            return np.full(len(code), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(keys, code), len(keys) - 1)
+        return np.where(known & (keys[at] == code), found[at], -1)
+
+    def string_rows(self, prefix: str, columns: list[Column]) -> Codes:
+        """:meth:`rows` by writing out each distinct value combination's feature string."""
         code = columns[0].codes
         for column in columns[1:]:
             code = code * len(column.strings) + column.codes
@@ -75,9 +118,83 @@ class Lookup:
         ]
         return np.array(found, dtype=np.int64)[inverse.reshape(-1)]
 
+    def _column_ids(self, strings: list[str]) -> Codes:
+        vocab = self.templates.vocab
+        cached = self._ids.get(id(strings))
+        if cached is not None and cached[0] is strings and cached[1] == len(vocab):
+            return cached[2]
+        get = vocab.get
+        ids = np.array(
+            [get(s if s.isprintable() else printable(s), -1) for s in strings], dtype=np.int64
+        )
+        ids[ids >= _RADIX] = -1  # in no table (see _Templates._build)
+        self._ids[id(strings)] = (strings, len(vocab), ids)
+        return ids
+
     def row(self, feature: str) -> int:
         """The row of one feature."""
         return self.index.get(feature, -1)
+
+
+_RADIX = 1 << 20  # value ids per column of a combined key (at most 3 columns: 60 bits)
+_MAX_COLUMNS = 3
+
+
+class _Templates:
+    """The features of one model, template by template: for a template (a prefix and a
+    number of values), each value combination the model knows as one integer key (its
+    values' ids in ``vocab``, in base :data:`_RADIX`), sorted, with the model row of each.
+
+    A value may itself hold "|", so each feature is read in every way its text splits
+    into that many values: the combinations whose joined text is a feature of the model.
+    """
+
+    def __init__(self, index: dict[str, int]) -> None:
+        self.index = index
+        self.features = sorted(index)
+        self.vocab: dict[str, int] = {}
+        self.tables: dict[tuple[str, int], tuple[Codes, Codes] | None] = {}
+
+    def table(self, prefix: str, size: int) -> tuple[Codes, Codes] | None:
+        """The sorted keys and rows of a template, or None when it cannot be keyed."""
+        key = (prefix, size)
+        if key not in self.tables:
+            self.tables[key] = self._build(prefix, size)
+        return self.tables[key]
+
+    def _build(self, prefix: str, size: int) -> tuple[Codes, Codes] | None:
+        if not 1 <= size <= _MAX_COLUMNS or not prefix.isprintable():
+            return None
+        pairs: dict[int, int] = {}
+        vocab = self.vocab
+        start = bisect.bisect_left(self.features, prefix)
+        for feature in itertools.islice(self.features, start, None):
+            if not feature.startswith(prefix):
+                break
+            pieces = feature[len(prefix) :].split("|")
+            for cuts in itertools.combinations(range(1, len(pieces)), size - 1):
+                bounds = (0, *cuts, len(pieces))
+                code = 0
+                for a, b in itertools.pairwise(bounds):
+                    code = code * _RADIX + vocab.setdefault("|".join(pieces[a:b]), len(vocab))
+                pairs[code] = self.index[feature]
+        if len(vocab) >= _RADIX:
+            return None  # ids past the radix: this template is read by its strings
+        keys = np.array(sorted(pairs), dtype=np.int64)
+        return keys, np.array([pairs[k] for k in keys.tolist()], dtype=np.int64)
+
+
+_TEMPLATES: list[_Templates] = []
+
+
+def _templates(index: dict[str, int]) -> _Templates:
+    """The :class:`_Templates` of a model's feature index (kept per index)."""
+    for found in _TEMPLATES:
+        if found.index is index:
+            return found
+    found = _Templates(index)
+    _TEMPLATES[:] = [found, *_TEMPLATES[:3]]  # the read stage has two models
+    return found
 
 
 def cue_scores(
@@ -95,9 +212,9 @@ def cue_scores(
     at = np.arange(size)
     heads = np.array(view.heads, dtype=np.int64)
     quote = np.array(quoted[:size], dtype=bool)
-    words = encode(view.padded_words)
-    tags = encode(view.padded_tags)
-    lemmas = encode(view.padded_lemmas)
+    words = view_column(view, "padded_words")
+    tags = view_column(view, "padded_tags")
+    lemmas = view_column(view, "padded_lemmas")
 
     def word(shift: int) -> Column:
         return Column(words.codes[2 + shift : 2 + shift + size], words.strings)
@@ -105,8 +222,8 @@ def cue_scores(
     def padded(column: Column, shift: int) -> Column:
         return Column(column.codes[2 + shift : 2 + shift + size], column.strings)
 
-    lower = encode(view.lowers)
-    lemma, tag, dep = padded(lemmas, 0), padded(tags, 0), encode(view.deps)
+    lower = view_column(view, "lowers")
+    lemma, tag, dep = padded(lemmas, 0), padded(tags, 0), view_column(view, "deps")
     head_lemma = lemma.at(heads)
     starts = np.array(view.sent_start, dtype=np.int64)
     q = flag_column(quote)
@@ -156,7 +273,7 @@ def cue_scores(
     preceding[1:] = quote[:-1] & ~quote[1:]
     flag("after-quote", preceding)
     add("hhl=", lemma.at(heads[heads]), where=dependent & (heads[heads] != heads))
-    add("e=", encode(view.ents))
+    add("e=", view_column(view, "ents"))
     add("l+1=", padded(lemmas, 1))
     add("l-1=", padded(lemmas, -1))
     add("l+w+1+w+2=", lemma, word(1), word(2))
@@ -164,7 +281,7 @@ def cue_scores(
     ends = np.ones(size, dtype=bool)
     ends[:-1] = starts[1:] == at[1:]
     add("sentend=", flag_column(ends))
-    add("punct=", encode(view.texts), padded(tags, -1), q, where=np.array(view.punct, bool))
+    add("punct=", view_column(view, "texts"), padded(tags, -1), q, where=np.array(view.punct, bool))
     if lexicon is not None:
         _lexicon_rows(add, view.lemmas, heads, tag, dep, lexicon)
     for owners, found in rows:

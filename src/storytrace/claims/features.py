@@ -101,7 +101,11 @@ def _view(doc: Doc) -> _View:
         ("<nl>" if "\n" in text else "<sp>") if is_space else lower
         for lower, text, is_space in zip(lowers, texts, space, strict=True)
     ]
-    bounds = np.array([(sent.start, sent.end) for sent in doc.sents], dtype=np.int64)
+    sentenced = doc.has_annotation("SENT_START")  # else ``doc.sents`` raises: one sentence
+    bounds = np.array(
+        [(sent.start, sent.end) for sent in doc.sents] if sentenced else [(0, size)],
+        dtype=np.int64,
+    )
     bounds = bounds.reshape(-1, 2)
     lengths = bounds[:, 1] - bounds[:, 0]
     sent_start: list[int] = np.repeat(bounds[:, 0], lengths).tolist()

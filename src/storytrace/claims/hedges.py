@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from storytrace.claims.features import token_view
 from storytrace.records import Certainty
 
 _HEDGES = (
@@ -129,7 +130,16 @@ def certainty_cues(sent: Span, *, text: str | None = None) -> list[CertaintyCue]
             scope = _scope(anchor.root) if anchor is not None else (start, end)
             found.append(CertaintyCue(match.group(), certainty, (start, end), scope))
             taken.append((start, end))
-    for token in sent:
+    view = token_view(sent.doc)  # only a possible cue word becomes a ``Token``
+    lemmas, lowers, tags = view.lemmas, view.lowers, view.tags
+    for i in range(sent.start, sent.end):
+        if (
+            lemmas[i] not in _DENY_LEMMAS
+            and lemmas[i] not in _REJECT_LEMMAS
+            and not (lowers[i] in _MODALS and tags[i] == "MD")
+        ):
+            continue  # neither a denial (its lemma is none of those) nor a modal
+        token = sent.doc[i]
         denial = _denial(token)
         if not denial and not (token.lower_ in _MODALS and token.tag_ == "MD"):
             continue

@@ -175,6 +175,8 @@ def _fragments(tokens: list[Token]) -> Fragments:
 def _joined(doc: Doc, left: int, right: int) -> bool:
     """Whether token ``right`` continues the run of token ``left``: next to it, or after
     whitespace tokens that hold no line break."""
+    if right <= left + 1:
+        return True  # next to it: no token between (and no slice of the doc built)
     return all(t.is_space and "\n" not in t.text for t in doc[left + 1 : right])
 
 

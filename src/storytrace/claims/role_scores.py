@@ -15,7 +15,15 @@ import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
-from storytrace.claims.cue_scores import Codes, Column, Lookup, Scores, encode, flag_column
+from storytrace.claims.cue_scores import (
+    Codes,
+    Column,
+    Lookup,
+    Scores,
+    encode,
+    flag_column,
+    view_column,
+)
 from storytrace.claims.features import QUOTE_MARKS, cue_summary, path_of, token_view
 from storytrace.claims.sequence import compiled_weights
 
@@ -60,7 +68,7 @@ def _score(
         own[offset + np.array([t.i for t in cue], dtype=np.int64) - window.start] = True
         offset += len(window)
     space = np.array(view.space, dtype=bool)[tokens]
-    lower = encode(view.lowers)
+    lower = view_column(view, "lowers")
     # A cue's own tokens, then spaces, then every other token with its full row.
     _add(scores, own, weights, look.row("cue=self"))
     _add(scores, own, weights, look.rows("cue=self|", [lower.at(tokens[own])]))
@@ -69,8 +77,10 @@ def _score(
     normal = ~own & ~space
     if normal.any():
         rows = _role_rows(look, view, cues, tokens[normal], owner[normal], quoted, cue_ids, lower)
-        for found in rows:
-            _add(scores, normal, weights, found)
+        total = np.zeros((len(rows[0]), weights.shape[1]), dtype=np.float64)
+        for found in rows:  # summed in the same order, on these tokens alone (they held 0)
+            total += weights[found]
+        scores[normal] = total
 
 
 def _add(scores: Scores, where: npt.NDArray[np.bool_], weights: Scores, rows: Codes | int) -> None:
@@ -105,8 +115,8 @@ def _role_rows(
     same = starts[tokens] == starts[head]
     quote = np.array(quoted, dtype=bool)
     q = flag_column(quote[tokens])
-    tag, dep = encode(view.tags).at(tokens), encode(view.deps).at(tokens)
-    pos = encode(view.pos).at(tokens)
+    tag, dep = view_column(view, "tags").at(tokens), view_column(view, "deps").at(tokens)
+    pos = view_column(view, "pos").at(tokens)
     plain = np.array(view.punct, dtype=bool)[tokens]
     short = plain | np.array(view.stop, dtype=bool)[tokens]
     word = lower.at(tokens)
@@ -166,8 +176,8 @@ def _role_rows(
         ),
     )
     sentoff = Column(offset, _OFFSETS)
-    words = encode(view.padded_words)
-    texts = encode(view.texts).at(tokens)
+    words = view_column(view, "padded_words")
+    texts = view_column(view, "texts").at(tokens)
     marks = np.array([text in QUOTE_MARKS for text in texts.strings], dtype=bool)
     rows += [
         look.rows("other=", [flag_column(inside)]),
@@ -175,8 +185,8 @@ def _role_rows(
         look.rows("between+side=", [flag_column(between), side]),
         look.rows("sentoff=", [sentoff]),
         look.rows("sentoff+q=", [sentoff, q]),
-        look.rows("e=", [encode(view.ents).at(tokens)]),
-        look.rows("l+side=", [encode(view.lemmas).at(tokens), side]),
+        look.rows("e=", [view_column(view, "ents").at(tokens)]),
+        look.rows("l+side=", [view_column(view, "lemmas").at(tokens), side]),
         look.rows("w-1=", [words.at(tokens + 1), side]),
         look.rows("w+1=", [words.at(tokens + 3), side]),
         look.rows("qmark=", [flag_column(marks[texts.codes]), q, side]),

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from storytrace.claims.features import token_view
 from storytrace.claims.genders import (
     PRONOUN_SEX,
     Sex,
@@ -196,15 +198,17 @@ class SourceContext:
         quoted = _opening_char(sent) in "\"“‘«'"
         if not quoted:
             self._note_plural(sent)
+        view = token_view(sent.doc)
+        deps, tags, heads = view.deps, view.tags, view.heads
         if (
             not quoted
             and not cites_group
             and any(
-                t.dep_ in ("nsubj", "nsubjpass")
-                and t.tag_ == "NNS"
-                and t.head.dep_ == "ROOT"
-                and t.i not in speakers
-                for t in sent
+                deps[i] in ("nsubj", "nsubjpass")
+                and tags[i] == "NNS"
+                and deps[heads[i]] == "ROOT"
+                and i not in speakers
+                for i in range(sent.start, sent.end)
             )
         ):
             self.they_is_group = False
@@ -630,6 +634,7 @@ _CLOSING_QUOTE = re.compile(r"(?<=\w[,.!?])[”\"](?=[A-Z])")
 _ABBREVIATION = re.compile(r"(\b(Jr|Sr|Inc|Co|Corp|Ltd|St)|\.[A-Z])$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean_name(text: str) -> str:
     """A source name without leading articles, possessives or surrounding punctuation."""
     parts = " ".join(text.split()).split(": ")
@@ -779,9 +784,16 @@ def _subject_before(
 
 def _main_subject(sent: Span, before: int) -> Token | None:
     """The first subject of ``sent``'s main verb before token ``before``."""
-    for token in sent[: before - sent.start]:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i == sent.root.i:
-            return token
+    stop = before - sent.start  # as ``sent[:stop]`` reads it
+    stop = min(len(sent), max(0, len(sent) + stop if stop < 0 else stop))
+    view = token_view(sent.doc)  # no ``Token`` built per token
+    deps, heads = view.deps, view.heads
+    root: int | None = None
+    for i in range(sent.start, sent.start + stop):
+        if deps[i] in ("nsubj", "nsubjpass"):
+            root = sent.root.i if root is None else root
+            if heads[i] == root:
+                return sent.doc[i]
     return None
 
 

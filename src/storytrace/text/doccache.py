@@ -12,6 +12,7 @@ import bisect
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Span, Token
 
 
@@ -24,11 +25,19 @@ class _Entities:
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 _ENTS: WeakKeyDictionary[Doc, _Entities] = WeakKeyDictionary()
 _PERSON_WORDS: WeakKeyDictionary[Doc, frozenset[str]] = WeakKeyDictionary()
+_COLUMNS: WeakKeyDictionary[Doc, dict[str, list[str]]] = WeakKeyDictionary()
+# the last document asked about, and its text and entities: most calls are about the one
+# document being read, and a weak dictionary's lookup builds a weak reference each time
+_LAST: list[tuple[Doc, str] | None] = [None]
+_LAST_ENTS: list[tuple[Doc, _Entities] | None] = [None]
 
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once (each token's text and trailing space, as spaCy joins them,
     read from the token array without building a ``Token`` per token)."""
+    last = _LAST[0]
+    if last is not None and last[0] is doc:
+        return last[1]
     text = _TEXTS.get(doc)
     if text is None:
         strings = doc.vocab.strings
@@ -40,14 +49,41 @@ def doc_text(doc: Doc) -> str:
                 word = known[orth] = strings[orth]
             parts.append(word + " " if space else word)
         text = _TEXTS[doc] = "".join(parts)
+    _LAST[0] = (doc, text)
     return text
 
 
+def token_strings(doc: Doc, attr: str) -> list[str]:
+    """Each token's ``attr`` as a string, read once per document from the token array:
+    ``"ORTH"`` (``token.text``), ``"DEP"`` (``token.dep_``), ``"TAG"`` (``token.tag_``) or
+    ``"POS"`` (``token.pos_``), so a pass over a sentence builds no ``Token`` per token."""
+    columns = _COLUMNS.get(doc)
+    if columns is None:
+        columns = _COLUMNS[doc] = {}
+    found = columns.get(attr)
+    if found is None:
+        values = doc.to_array([attr]).tolist() if len(doc) else []
+        if attr == "POS":
+            found = [POS_NAMES[value] for value in values]
+        elif attr in ("ORTH", "DEP", "TAG"):
+            strings = doc.vocab.strings
+            known = {value: strings[value] if value else "" for value in set(values)}
+            found = [known[value] for value in values]
+        else:
+            raise ValueError(f"no string column {attr!r}")
+        columns[attr] = found
+    return found
+
+
 def _entities(doc: Doc) -> _Entities:
+    last = _LAST_ENTS[0]
+    if last is not None and last[0] is doc:
+        return last[1]
     found = _ENTS.get(doc)
     if found is None:
         spans = tuple(doc.ents)
         found = _ENTS[doc] = _Entities(spans, tuple(e.start for e in spans))
+    _LAST_ENTS[0] = (doc, found)
     return found
 
 

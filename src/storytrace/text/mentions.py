@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from storytrace.records import Claim, DateMention, EventMention, Participant, Place, Quantity
-from storytrace.text.doccache import entity_at
+from storytrace.text.doccache import entity_at, token_strings
 
 MAX_MENTIONS = 4  # predicates kept per claim, main clause first
 _CLAUSES = {"ROOT", "ccomp", "conj", "xcomp", "advcl", "relcl", "acl", "pcomp"}
@@ -48,7 +48,12 @@ def _is_predicate(token: Token) -> bool:
 def _predicates(sent: Span) -> list[Token]:
     """The clause heads of a sentence, the main one first; reporting verbs of a content
     clause give way to the clause they report."""
-    found = [t for t in sent if _is_predicate(t)]
+    deps = token_strings(sent.doc, "DEP")  # only a clause head can be a predicate
+    found = [
+        t
+        for t in (sent.doc[i] for i in range(sent.start, sent.end) if deps[i] in _CLAUSES)
+        if _is_predicate(t)
+    ]
     kept = [
         t
         for t in found

@@ -21,6 +21,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,7 +29,7 @@ import pycountry
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
-from storytrace.text.doccache import person_name_words, span_ents
+from storytrace.text.doccache import doc_text, person_name_words, span_ents, token_strings
 from storytrace.text.gazetteer import village_candidates
 
 _PLACE_LABELS = ("GPE", "LOC")
@@ -146,6 +147,7 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _skeleton(name: str) -> str:
     """A spelling-tolerant key for region names: "Khakassia" and "Khakasiya" meet."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
@@ -298,6 +300,7 @@ def _named_exactly(country: str, name: str, city: bool = False) -> Any:
     return _pick(found, city, raw=name)
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _named_like(country: str, town: str, city: bool = False) -> Any:
     """The top-level subdivision of ``country`` whose name starts like ``town``, or None."""
     key = _skeleton(town)
@@ -460,20 +463,26 @@ def context_countries(doc_ents: Iterable[Span]) -> set[str]:
     ("US-TX", "US").
     """
     found: set[str] = set()
-    for ent in doc_ents:
+    ents = [(ent, _text(ent)) for ent in doc_ents]
+    for ent, text in ents:  # ``text`` is ``ent.text``, not rebuilt from its tokens
         if ent.label_ not in _PLACE_LABELS:
             continue
-        key = _key(ent.text)
+        key = _key(text)
         if key in _countries():
             found.add(_countries()[key]["iso"])
-    for ent in doc_ents:
-        key = _key(ent.text)
+    for ent, text in ents:
+        key = _key(text)
         if ent.label_ in _PLACE_LABELS and key not in _countries():
-            region = _region(ent.text, found)
+            region = _region(text, found)
             code = region_code(region) if region is not None else None
             if region is not None and region.country and code:
                 found |= {region.country, code}
     return found
+
+
+def _text(span: Span) -> str:
+    """``span.text``, sliced from its document's text (not rebuilt from its tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
 
 
 def places_context(places: Iterable[Place]) -> set[str]:
@@ -520,7 +529,9 @@ def _acronym(text: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
-def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place | None:
+def geocode(
+    text: str, context: AbstractSet[str], near: AbstractSet[str] | None = None
+) -> Place | None:
     """One place name as a Place, preferring cities in the countries and regions of ``context``.
 
     ``context`` holds ISO 3166-1 codes and may hold ISO 3166-2 codes (see
@@ -532,6 +543,12 @@ def geocode(text: str, context: set[str], near: set[str] | None = None) -> Place
     Compass points, continents and bodies such as the EU are no place; an acronym is a
     country ("U.S.") or a large town ("NYC"), never a village whose code it happens to spell.
     """
+    return _geocode(text, frozenset(context), None if near is None else frozenset(near))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) -> Place | None:
+    """:func:`geocode` (the same name in the same context is read once; a Place is frozen)."""
     key = _key(text)
     if key in _NOT_GEOCODED or _WATER.search(key):
         return None
@@ -614,7 +631,9 @@ def _nation(region: Place) -> bool:
     return subdivision is not None and subdivision.type == "Country"
 
 
-def _world_city(best: City, candidates: Sequence[City], context: set[str], key: str) -> City:
+def _world_city(
+    best: City, candidates: Sequence[City], context: AbstractSet[str], key: str
+) -> City:
     """``best``, or the world city it shares a name with (see :data:`_WORLD_CITY`): its own
     name, not an old or other name ("Victoria" is not Hong Kong)."""
     named = [c for c in candidates if _key(c["name"]) == key] or candidates
@@ -639,7 +658,7 @@ def _capitals() -> frozenset[tuple[str, str]]:
     )
 
 
-def _city_score(city: dict[str, Any], context: set[str], key: str) -> float:
+def _city_score(city: dict[str, Any], context: AbstractSet[str], key: str) -> float:
     """Population (log) plus bonuses for a country and a region the context names, and for
     a town whose own name is ``key`` (not one of its other names)."""
     score = math.log10(int(city["population"]) + 10)
@@ -652,7 +671,7 @@ def _city_score(city: dict[str, Any], context: set[str], key: str) -> float:
     return score
 
 
-def _region_of_stem(text: str, stem: str, context: set[str]) -> Place | None:
+def _region_of_stem(text: str, stem: str, context: AbstractSet[str]) -> Place | None:
     """ "Pskov region", "Sumy Oblast": the region named after ``stem`` (its seat or its name)."""
     found = {
         sub.code: sub for sub in _regions().get(_skeleton(stem), []) if sub.parent_code is None
@@ -690,7 +709,7 @@ def _seat_region(city: City) -> Any:
     return sub if sub is not None and sub.parent_code is None else None
 
 
-def _region(text: str, context: set[str]) -> Place | None:
+def _region(text: str, context: AbstractSet[str]) -> Place | None:
     """A first-level region (state, oblast, republic), preferring countries in context."""
     found = _regions().get(_skeleton(_key(text)), []) or _geonames_regions(_key(text))
     if not found:
@@ -730,9 +749,11 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
             elif _place_preposition(head):
                 found.append((ent, True))
     tagged = {t.i for ent, _ in found for t in ent}
-    for token in sent:
-        if token.pos_ != "PROPN" or token.i in tagged:
+    pos = token_strings(sent.doc, "POS")
+    for i in range(sent.start, sent.end):
+        if pos[i] != "PROPN" or i in tagged:
             continue
+        token = sent.doc[i]
         if _after_place_noun(token):
             found.append((sent.doc[token.left_edge.i : token.i + 1], False))  # untagged name
         elif token.dep_ == "compound" and token.head.lower_ in _AREA_NOUNS:

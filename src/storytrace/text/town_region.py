@@ -23,6 +23,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
+from storytrace.text.doccache import token_strings
 from storytrace.text.gazetteer import acled_spellings, village_candidates
 from storytrace.text.places import (
     _admin1_code,
@@ -54,7 +55,9 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
     """The places of ``sent`` written "Name, Region" (or "Name, Name, Region"), each with
     the characters the whole mention covers (its names and the region)."""
     found: list[tuple[Place, tuple[int, int]]] = []
-    for comma in (t for t in sent if t.text == ","):
+    texts = token_strings(sent.doc, "ORTH")
+    commas = [sent.doc[i] for i in range(sent.start, sent.end) if texts[i] == ","]
+    for comma in commas:
         after = _name_at(comma.i + 1, sent)
         if after is None:
             continue
