@@ -393,10 +393,17 @@ class _Coder:
 
     def _names_region(self, place: Place, reports: Sequence[Report]) -> bool:
         """The town's name is told as its region's ("in the Sumy region"): ACLED's 3."""
+        return self._followed_by(place, reports, _REGION, 16)
+
+    def _followed_by(
+        self, place: Place, reports: Sequence[Report], word: re.Pattern[str], reach: int
+    ) -> bool:
+        """Whether a report's text after the place's name matches ``word`` ("region",
+        "district") within ``reach`` characters."""
         for report in reports:
             article = self.articles.get(report.claim.article_id)
-            after = article.text[place.span[1] : place.span[1] + 16] if article else ""
-            if place in report.places and _REGION.match(after):
+            after = article.text[place.span[1] : place.span[1] + reach] if article else ""
+            if place in report.places and word.match(after):
                 return True
         return False
 
@@ -418,12 +425,7 @@ class _Coder:
 
     def _district(self, place: Place, reports: Sequence[Report]) -> bool:
         """The town's name is told as its district's ("Hays district")."""
-        for report in reports:
-            article = self.articles.get(report.claim.article_id)
-            after = article.text[place.span[1] : place.span[1] + 14] if article else ""
-            if place in report.places and _DISTRICT.match(after):
-                return True
-        return False
+        return self._followed_by(place, reports, _DISTRICT, 14)
 
     def _near(self, place: Place, reports: Sequence[Report]) -> bool:
         """The town is named as near the event ("near", "outside", "10 km north of") or
