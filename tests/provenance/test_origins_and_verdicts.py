@@ -21,6 +21,9 @@ def test_transliteration_and_spelling_variants_are_one_source() -> None:
     assert same_source("Псковская губерния", "Pskovskaya Gubernia")
     assert same_source("Dewulf", "Marieke Dewulf")
     assert not same_source("Pskovskaya Gubernia", "Novaya Gazeta")
+    assert same_source("Hillary Rodham Clinton", "Hillary Clinton")  # a middle name
+    assert not same_source("Hillary Rodham Clinton", "Bill Clinton")
+    assert not same_source("Hillary Rodham Clinton", "Hillary Rodham")
     merged = merge_origins([Origin("Pskovskaya Gubernia", "cited_source"),
                             Origin("Pskovskaya Guberniya", "cited_source")])  # fmt: skip
     assert len(merged) == 1

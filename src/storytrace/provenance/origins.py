@@ -137,6 +137,11 @@ def same_source(a: str, b: str) -> bool:
         # "Dewulf" after "Marieke Dewulf": a surname stands for the full name met before.
         short, full = sorted((words_a, words_b), key=len)
         return len(short[0]) > 2 and short[0] == full[-1] and full != short
+    if {len(words_a), len(words_b)} == {2, 3}:
+        # "Hillary Rodham Clinton" and "Hillary Clinton": one person with a middle name
+        short, full = sorted((words_a, words_b), key=len)
+        if short[0] == full[0] and short[-1] == full[-1]:
+            return True
     if len(words_a) != len(words_b):
         return False
     if len(words_a) >= 2 and _same_given_name(words_a[0], words_b[0]):

@@ -1,0 +1,95 @@
+"""Score `storytrace predict events` output against our ACLED-style notes.
+
+The notes in ``bench/acled_style_notes/`` are reports we wrote in the style of ACLED source
+notes (never ACLED's own), each with the codes we expected, written before the first run:
+``type`` (B, ERV, VAC, P, R, SD), ``sub`` (sub-event type), ``admin1``, ``lat``/``lon`` of
+the place, ``geo`` (ACLED's geo_precision), ``date`` and ``fat`` (fatalities).
+
+Usage::
+
+    storytrace predict events bench/acled_style_notes/set_a.tsv > pred.tsv
+    python bench/acled_notes_score.py bench/acled_style_notes/set_a.tsv pred.tsv
+
+Prints each report that misses a criterion, then the count right per criterion.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+import unicodedata
+from pathlib import Path
+
+TYPES = {
+    "B": "Battles", "ERV": "Explosions/Remote violence", "VAC": "Violence against civilians",
+    "P": "Protests", "R": "Riots", "SD": "Strategic developments",
+}  # fmt: skip
+# spellings of one region that ACLED and GeoNames write differently
+ALIASES = [
+    {"nordkivu", "northkivu"}, {"lattakia", "latakia"},
+    {"nabatieh", "nabatiye", "annabatiyah", "elnabatieh"}, {"dara", "daraa"},
+    {"alhasakeh", "alhasakah", "hasakah"}, {"basrah", "basra"},
+]  # fmt: skip
+KEYS = ["event", "type", "sub", "admin1", "km25", "geo", "date", "fat"]
+
+
+def norm(name: str) -> str:
+    """A region name folded to letters, with known spelling variants as one."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    letters = "".join(c for c in folded if c.isalpha())
+    return next((min(group) for group in ALIASES if letters in group), letters)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    a, b, c, d = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((c - a) / 2) ** 2 + math.cos(a) * math.cos(c) * math.sin((d - b) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def rows(path: str) -> dict[str, dict[str, str]]:
+    with Path(path).open(encoding="utf-8") as handle:
+        return {r["id"]: r for r in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def judge(gold: dict[str, str], pred: dict[str, str]) -> dict[str, bool]:
+    """Which criteria one predicted row meets."""
+    ok = {
+        "event": bool(pred.get("event_type")),
+        "type": pred.get("event_type") == TYPES[gold["type"]],
+        "sub": pred.get("sub_event_type") == gold["sub"],
+        "admin1": norm(pred.get("admin1") or "") == norm(gold["admin1"]),
+        "geo": (pred.get("geo_precision") or "") == gold["geo"],
+        "date": pred.get("event_date") == gold["date"],
+        "fat": (pred.get("fatalities") or "") == gold["fat"],
+    }
+    if gold["lat"]:
+        try:
+            where = (float(pred["latitude"]), float(pred["longitude"]))
+            ok["km25"] = km(float(gold["lat"]), float(gold["lon"]), *where) <= 25
+        except (KeyError, ValueError, TypeError):
+            ok["km25"] = False
+    return ok
+
+
+def main(gold_path: str, pred_path: str) -> None:
+    gold, pred = rows(gold_path), rows(pred_path)
+    right = dict.fromkeys(KEYS, 0)
+    total = dict.fromkeys(KEYS, 0)
+    for key, expected in gold.items():
+        found = pred.get(key, {})
+        ok = judge(expected, found)
+        for name, met in ok.items():
+            total[name] += 1
+            right[name] += met
+        missed = [name for name, met in ok.items() if not met]
+        if missed:
+            fields = ("event_type", "sub_event_type", "location", "admin1", "latitude",
+                      "longitude", "geo_precision", "event_date", "fatalities")  # fmt: skip
+            print(key, ",".join(missed), "|", " | ".join(str(found.get(f)) for f in fields))
+    print(" ".join(f"{name} {right[name]}/{total[name]}" for name in KEYS))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])
