@@ -44,6 +44,7 @@ from storytrace.align.conflicts import agency_conflicts
 from storytrace.align.opposites import opposite_wording
 from storytrace.cluster.embed import Vectors, embed
 from storytrace.records import Claim
+from storytrace.text.quantities import NUMBER_WORDS, SCALE_WORDS
 
 COUNT_LIFT = 0.2  # an agreeing specific count lifts the same-fact score this much
 CLASH_DROP = 0.25  # different things done to the same counted noun lower it this much
@@ -60,13 +61,7 @@ _FIGURE = re.compile(r"([$£€])?\s?(\d+(?:[.,]\d+)*)\s*(%|per ?cent|[a-z]+)?",
 _SCALES = {"thousand", "million", "billion", "trillion"}
 # number words as figures ("four percentage points" against "5.7 percentage points"); not
 # "one", which is as often a pronoun or an article's sense ("one of the ...")
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90,
-}  # fmt: skip
+_NUMBER_WORDS = {w: n for w, n in NUMBER_WORDS.items() if n > 1 and w not in SCALE_WORDS}
 _NUMBER_WORD = re.compile(r"(?<![-\w])(" + "|".join(_NUMBER_WORDS) + r")\b(?!-)", re.IGNORECASE)
 _AFFIRMING = ("asserted", "hedged", "unconfirmed")
 

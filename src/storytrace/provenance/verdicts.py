@@ -195,7 +195,7 @@ def confirms(member: Claim, origin: Origin) -> bool:
     return origin.kind == "outlet" or not is_party(origin.name)
 
 
-_ASKING = re.compile(r"^(ask|wonder|question|inquir|enquir)(s|ed|ing|e|es|ed)?$", re.IGNORECASE)
+_ASKING = re.compile(r"^(ask|wonder|question|inquir|enquir)(s|es|e|ed|ing)?$", re.IGNORECASE)
 
 
 def _asserts_nothing(member: Claim) -> str | None:

@@ -147,9 +147,13 @@ def _owner(start: int, sent: Span, triggers: Sequence[Token]) -> int:
     return 0
 
 
-def _directional(start: int, sent: Span) -> bool:
+def _token_at(start: int, sent: Span) -> Token | None:
+    """The token of ``sent`` that starts at character ``start``, if one does."""
+    return next((t for t in sent if t.idx == start), None)
+
+
+def _directional(token: Token | None) -> bool:
     """Whether a place is where something went ("sent to Belarus"), not where it was."""
-    token = next((t for t in sent if t.idx == start), None)
     return bool(token and token.dep_ == "pobj" and token.head.lower_ in _TOWARDS)
 
 
@@ -161,10 +165,9 @@ _OFFICES = {
 }  # fmt: skip
 
 
-def _affiliation(start: int, sent: Span) -> bool:
+def _affiliation(token: Token | None) -> bool:
     """Whether a place names whom a person serves or where they come from ("the Florida
     senator", "Texas Sen. Ted Cruz", "Ohio's governor"), not where the clause happens."""
-    token = next((t for t in sent if t.idx == start), None)
     if token is None:
         return False
     while token.dep_ == "compound" and token.head.i > token.i and token.head.ent_iob_ == "I":
@@ -210,9 +213,10 @@ def find_mentions(claim: Claim, sent: Span) -> tuple[EventMention, ...]:
     places: list[list[Place]] = [[] for _ in triggers]
     destinations: list[list[Place]] = [[] for _ in triggers]
     for place in claim.places:
-        if _affiliation(place.span[0], sent):
+        token = _token_at(place.span[0], sent)  # looked up once for both questions
+        if _affiliation(token):
             continue
-        slot = destinations if _directional(place.span[0], sent) else places
+        slot = destinations if _directional(token) else places
         slot[_owner(place.span[0], sent, triggers)].append(place)
     dates: list[list[DateMention]] = [[] for _ in triggers]
     for date in claim.dates:

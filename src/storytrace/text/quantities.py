@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
@@ -51,6 +52,8 @@ _QUALIFIERS: dict[str, tuple[float | None, float | None]] = {
     "under": (0.0, 1.0),
     "at most": (0.0, 1.0),
 }
+NUMBER_WORDS: Mapping[str, int] = _WORDS  # number words and their values, scale words included
+SCALE_WORDS: Mapping[str, int] = _SCALE  # "hundred", "thousand", "dozen" ...
 _APPROXIMATE = {"about", "around", "some", "roughly", "approximately", "an estimated", "estimated",
                 "nearly", "almost", "close to"}  # fmt: skip
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
