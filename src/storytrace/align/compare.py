@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storytrace.records import Claim, Quantity
+import re
+
+from storytrace.records import Claim, EventMention, Quantity
 
 
 def same_counted(a: Quantity, b: Quantity) -> bool:
@@ -83,6 +85,101 @@ def shares_slot(a: Claim, b: Claim) -> bool:
         return True
     kinds = {counted_kind(q) for q in a.quantities} - {None}
     return any(counted_kind(q) in kinds for q in b.quantities)
+
+
+# verbs that frame an event rather than tell it: reporting, asking, trying, wanting
+_FRAMING = {
+    "say", "tell", "report", "claim", "add", "state", "write", "allege", "insist", "suggest",
+    "note", "explain", "respond", "reply", "argue", "ask", "warn", "acknowledge", "contend",
+    "maintain", "try", "attempt", "seek", "want", "plan", "hope", "expect", "begin", "start",
+    "continue", "manage", "decide", "need",
+}  # fmt: skip
+_NOT_ASSERTED = {"hedged", "conditional"}
+_NO_ACTION = _LIGHT_VERBS | _FRAMING
+_SECOND_PERSON = {"you", "ye", "y'all"}
+
+
+MAIN_CLAUSES = 2  # how many of a claim's shallowest clause heads tell what it states
+
+
+def main_actions(claim: Claim) -> list[EventMention]:
+    """The events a claim chiefly tells: its :data:`MAIN_CLAUSES` shallowest clause heads
+    that are no light or framing verbs and stand in no background clause (the read stage
+    orders mentions main clause first, then by depth; "Rubio responded: 'You don't win
+    ...'" tells of winning, "tried to auction" of the auction), or its first clause head
+    when every one frames."""
+    found = [
+        m
+        for m in claim.mentions
+        if (w := _action(m)).isalpha() and w not in _NO_ACTION and not in_background(claim, m)
+    ]
+    return found[:MAIN_CLAUSES] or list(claim.mentions[:1])
+
+
+_RELATIVES = {"who", "which", "that", "whom"}
+_SUBORDINATORS = {  # "that" is left out: it also opens what is reported ("said that ...")
+    "who", "which", "whom", "whose", "after", "before", "when", "whenever", "while", "since",
+    "until", "once", "because", "although", "though", "whereas", "where",
+}  # fmt: skip
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|--")
+_WINDOW = 5  # words before a clause head in which its subordinator stands
+
+
+def in_background(claim: Claim, mention: EventMention) -> bool:
+    """Whether a mention stands in a relative or adverbial clause of its sentence ("Hart,
+    who called after the result was declared, said ..."): background to what the sentence
+    states, not the fact it reports."""
+    if any(p.role == "agent" and p.text.lower() in _RELATIVES for p in mention.participants):
+        return True
+    before = claim.text[: max(0, mention.span[0] - claim.span[0])]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    words = list(re.finditer(r"\S+", clause))[-_WINDOW:]
+    opener = next((w for w in reversed(words) if w.group().lower() in _SUBORDINATORS), None)
+    if opener is None:
+        return False
+    start = claim.span[0] + len(before) - len(clause) + opener.start()
+    # a clause head between the opener and this one owns the clause ("Managers who closed
+    # the depot were punished": "who" opens "closed", not "punished")
+    return not any(start < m.span[0] < mention.span[0] for m in claim.mentions)
+
+
+def _action(mention: EventMention) -> str:
+    return mention.lemma.split(":")[-1].lower()
+
+
+def tells_one_fact(a: Claim, b: Claim) -> bool:
+    """Whether two claims of different articles state one fact, as a confirmation needs:
+    counts of the same kind, or one action both tell alike: asserted by both (not "should
+    be punished", not "would win"), with the same polarity ("won" does not confirm "did not
+    win"), with no generic "you" for its agent in one against a named agent in the other,
+    in no background clause of either (:func:`in_background`), and among the main actions
+    (:func:`main_actions`) of at least one of them: "Clinton, who called after the winner
+    was declared, told supporters ..." and "the campaign texted: 'we were declared the
+    winner'" tell two facts, as do two sentences sharing only a clause deep inside both. A
+    claim whose mentions were not read (no parse) is given the benefit of the doubt."""
+    if not a.mentions or not b.mentions:
+        return True
+    kinds = {counted_kind(q) for q in a.quantities} - {None}
+    if any(counted_kind(q) in kinds for q in b.quantities):
+        return True
+    main = {id(m) for m in main_actions(a) + main_actions(b)}
+    return any(
+        _action(first) == _action(second)
+        and (id(first) in main or id(second) in main)
+        and not in_background(a, first)
+        and not in_background(b, second)
+        and first.modality not in _NOT_ASSERTED
+        and second.modality not in _NOT_ASSERTED
+        and first.negated == second.negated
+        and _addressee(first) == _addressee(second)
+        for first in a.mentions
+        for second in b.mentions
+    )
+
+
+def _addressee(mention: EventMention) -> bool:
+    """Whether the mention's agent is "you": the listener, or anyone, never a third party."""
+    return any(p.role == "agent" and p.text.lower() in _SECOND_PERSON for p in mention.participants)
 
 
 def _synonyms(a: str, b: str) -> bool:

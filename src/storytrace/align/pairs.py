@@ -20,7 +20,7 @@ alignment's cut and nothing conflicts (:func:`judge_pairs`). Two members confirm
 in a verdict (:func:`tells_alike`) when that holds at the stricter
 :data:`CORROBORATION_CUT`, their texts give no figures of one unit that differ, neither
 says the opposite of the other (:func:`~storytrace.align.opposites.opposite_wording`), and
-they tell one action or count (:func:`~storytrace.align.compare.shares_slot`).
+they tell one main action or count (:func:`~storytrace.align.compare.tells_one_fact`).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from storytrace.align.compare import (
     overlaps,
     predicate_clash,
     quantity_agreement,
-    shares_slot,
+    tells_one_fact,
 )
 from storytrace.align.conflicts import agency_conflicts
 from storytrace.align.opposites import opposite_wording
@@ -181,7 +181,7 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
     opposite wording: "respect" against "disrespecting"), at a
     same-fact score of at least :data:`CORROBORATION_CUT`. Read over the vectors stored
     when the claims were read (a claim without one is embedded here). The two must also
-    tell one action or count (:func:`~storytrace.align.compare.shares_slot`): "the FBI
+    tell one main action or count (:func:`~storytrace.align.compare.tells_one_fact`): "the FBI
     concluded she had been careless" and "the director said she was not truthful" are two
     findings of one inquiry, not one confirmed twice; nor may two speakers each tell what
     they themselves do (:func:`~storytrace.align.compare.different_selves`). Each pair is
@@ -205,7 +205,7 @@ def tells_alike(vectors: Mapping[str, Vectors]) -> Callable[[Claim, Claim], bool
             known[key] = (
                 judgement.paraphrase
                 and judgement.same_fact >= CORROBORATION_CUT
-                and shares_slot(a, b)
+                and tells_one_fact(a, b)
                 and not different_selves(a, b)
                 and not figure_clashes(compared_text(a), compared_text(b))
                 and not opposite_wording(compared_text(a), compared_text(b))

@@ -21,6 +21,7 @@ from storytrace.provenance.origins import (
 )
 from storytrace.records import (
     Article,
+    Attribution,
     Claim,
     ClaimGroup,
     Conflict,
@@ -200,15 +201,33 @@ _ASKING = re.compile(r"^(ask|wonder|question|inquir|enquir)(s|es|e|ed|ing)?$", r
 
 def _asserts_nothing(member: Claim) -> str | None:
     """Why a member states no fact, if it does not: its source asks a question ("Earhardt
-    asked Rubio which states he could win") or its main clause is conditional ("If it were
-    just Trump versus Rubio, Rubio would win")."""
+    asked Rubio which states he could win"), its main clause is conditional ("If it were
+    just Trump versus Rubio, Rubio would win"), or it relays a report that names no one
+    ("It has been reported that ...", "according to reports"): whose report it is, and so
+    whether it is another origin, the text does not say."""
     attribution = member.attribution
     cue = attribution.cue.split() if attribution is not None and attribution.cue else []
     if any(_ASKING.match(word) for word in cue[:2]):
         return "a question"
+    if attribution is not None and _unnamed_report(attribution):
+        return "an unnamed report"
     if member.mentions and member.mentions[0].modality == "conditional":
         return "conditional"
     return None
+
+
+_PASSIVE = {"is", "was", "were", "are", "been", "be", "'s", "’s"}
+_REPORTS = re.compile(r"^(?:(?:media|news|press|published|local|other|earlier) )?reports?$", re.I)
+
+
+def _unnamed_report(attribution: Attribution) -> bool:
+    """An attribution to nobody the text marks (a passive "it was reported") or to
+    "reports" at large."""
+    if attribution.kind != "unnamed":
+        return False
+    if not attribution.source and not attribution.source_text and attribution.source_span is None:
+        return bool(_PASSIVE & set(attribution.cue.lower().split()))
+    return bool(_REPORTS.match((attribution.source_text or attribution.source).strip()))
 
 
 def _role_origin(member: Claim, origin: Origin) -> bool:
