@@ -97,6 +97,16 @@ def test_a_short_given_name_or_a_suffix_does_not_make_a_second_source() -> None:
     assert not same_source("Bill Lane", "Hillary Lane")
 
 
+def test_one_persons_office_named_in_full_or_by_surname_is_one_source() -> None:
+    assert same_source("Mayor Lena Hart\u2019s office", "Hart\u2019s office")
+    assert same_source("Hart's campaign", "Lena Hart's campaign")
+    assert not same_source("Hart's office", "Hart's campaign")  # two bodies
+    assert not same_source("Lena Hart's office", "Ivo Hart's office")  # two people
+    merged = merge_origins([Origin("Mayor Lena Hart's office", "cited_source", ()),
+                            Origin("Hart's office", "cited_source", ())])  # fmt: skip
+    assert [o.name for o in merged] == ["Mayor Lena Hart's office"]
+
+
 def test_an_unattributed_retelling_takes_the_source_its_article_names() -> None:
     a, b = _article("Outlet A"), _article("Outlet B")
     articles = {x.id: x for x in (a, b)}

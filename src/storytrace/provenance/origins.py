@@ -126,6 +126,9 @@ def same_source(a: str, b: str) -> bool:
         return False
     if key_a == key_b:
         return True
+    owned_a, owned_b = _OWNED.match(a.strip()), _OWNED.match(b.strip())
+    if owned_a and owned_b:
+        return _same_body(owned_a, owned_b)
     initials_a = [w for w in key_a.split() if len(w) == 1]
     initials_b = [w for w in key_b.split() if len(w) == 1]
     if initials_a and initials_b and initials_a != initials_b:
@@ -149,6 +152,23 @@ def same_source(a: str, b: str) -> bool:
     return all(
         w[0] == v[0] and fuzz.ratio(w, v) >= 85 for w, v in zip(words_a, words_b, strict=True)
     )
+
+
+_OWNED = re.compile(r"^(.*?\w)['’]s?\s+(\w[\w\s.-]*)$")  # "Ryan's office", "Trump's campaign"
+
+
+def _same_body(a: re.Match[str], b: re.Match[str]) -> bool:
+    """Whether two bodies named as someone's are one: the same body ("office", "campaign")
+    of the same person, named in full or by surname ("House Speaker Paul Ryan's office",
+    "Ryan's office"); two given names that differ make two people."""
+    if name_key(a.group(2)) != name_key(b.group(2)):
+        return False
+    owner_a, owner_b = name_key(a.group(1)).split(), name_key(b.group(1)).split()
+    if not owner_a or not owner_b or owner_a[-1] != owner_b[-1]:
+        return False
+    if min(len(owner_a), len(owner_b)) == 1:
+        return True
+    return same_source(" ".join(owner_a[-2:]), " ".join(owner_b[-2:]))
 
 
 def _core(words: list[str]) -> list[str]:
