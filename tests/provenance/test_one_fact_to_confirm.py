@@ -19,7 +19,9 @@ FIRST = (
     "said.\n\n"
     "Ivo Dimov, who phoned the mayor shortly after the ferry was declared lost, told "
     "reporters, \u201cI still trust this crew.\u201d\n\n"
-    "It has been reported that the harbour master resigned last week.\n"
+    "It has been reported that the harbour master resigned last week.\n\n"
+    "Mayor Lena Hart has done much of her work with 12 rival councillors since 2019, aides "
+    "said.\n"
 )
 SECOND = (
     "Budget news\n\n"
@@ -27,7 +29,8 @@ SECOND = (
     "Managers who closed the depot were punished by the board, the union said.\n\n"
     "Mayor Lena Hart has not won a single town in the region.\n\n"
     "The coast guard sent families a message saying the ferry was declared lost at sea.\n\n"
-    "The harbour master resigned last week, the port authority said.\n"
+    "The harbour master resigned last week, the port authority said.\n\n"
+    "Mayor Lena Hart has done little for the harbour in her first year, critics said.\n"
 )
 THIRD = (
     "Harbour\n\n"
@@ -70,6 +73,11 @@ def test_a_denial_does_not_confirm_an_assertion() -> None:
 def test_what_should_happen_confirms_nothing_that_did() -> None:
     argued = _pick("should be punished", "Outlet A")
     assert not tells_one_fact(argued, _pick("The board punished", "Outlet C"))
+
+
+def test_a_light_or_framing_verb_shared_is_no_fact() -> None:
+    worked = _pick("has done much of her work", "Outlet A")
+    assert not tells_one_fact(worked, _pick("has done little", "Outlet B"))
 
 
 def test_a_generic_you_is_not_a_named_person() -> None:

@@ -165,6 +165,7 @@ def tells_one_fact(a: Claim, b: Claim) -> bool:
     main = {id(m) for m in main_actions(a) + main_actions(b)}
     return any(
         _action(first) == _action(second)
+        and _action(first) not in _NO_ACTION  # "has done much", "told CNN": no fact of its own
         and (id(first) in main or id(second) in main)
         and not in_background(a, first)
         and not in_background(b, second)
