@@ -12,6 +12,7 @@ quote, or of the quote just before it (:func:`carry_quote_attributions`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -227,6 +228,51 @@ def _attribution(
         cue_fragments=tuple(relation.cue),
         content_fragments=tuple(relation.content),
     )
+
+
+# An embedded tweet kept as markup, with its author's handle ("<tweet author="@jlee">...").
+_TWEET = re.compile(r"<tweet\b(?P<attrs>[^>]*)>(?P<body>.*?)(?:</tweet>|<tweet/>|$)", re.S)
+_TWEET_AUTHOR = re.compile(r'\bauthor\s*=\s*"@?(?P<handle>[A-Za-z0-9_]{1,30})"')
+
+
+def tweet_attributions(article_id: str, text: str, ctx: SourceContext) -> list[Attribution]:
+    """Who wrote each tweet the text embeds as markup with an author: its words are the
+    author's, whoever they name or quote ("Mr. Lee attacked me" tweeted by @jsmith is
+    J. Smith's). The handle stands for a person the article names when it holds their
+    surname ("@realJaneSmith": Jane Smith), else it is the account itself."""
+    found: list[Attribution] = []
+    for match in _TWEET.finditer(text):
+        author = _TWEET_AUTHOR.search(match["attrs"])
+        start, end = match.span("body")
+        if author is None or not text[start:end].strip():
+            continue
+        handle = author["handle"]
+        person = _handle_person(handle, ctx)
+        found.append(
+            Attribution(
+                source=person or f"@{handle}",
+                kind="person",
+                cue="tweeted",
+                direct=True,
+                content_span=(start, end),
+                article_id=article_id,
+                source_text=f"@{handle}",
+                resolved_span=ctx.mention_of(person),
+                content_fragments=((start, end),),
+            )
+        )
+    return found
+
+
+def _handle_person(handle: str, ctx: SourceContext) -> str | None:
+    """The person of the article whose surname a handle holds (the longest such surname)."""
+    lowered = handle.lower()
+    names = [
+        (len(surname), full)
+        for surname, full in ctx.surnames.items()
+        if len(surname) >= 3 and surname.lower() in lowered
+    ]
+    return max(names)[1] if names else None
 
 
 def _holds(fragments: Fragments, at: int) -> bool:

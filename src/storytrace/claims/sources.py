@@ -524,6 +524,7 @@ def _surnames(ents: Sequence[Span]) -> dict[str, str]:
     (the longer on a tie), without an epithet before a first name; a surname two different
     people share is left out ("Clinton" in a story of Bill and Hillary Clinton)."""
     counts: dict[str, dict[str, int]] = {}
+    shared: set[str] = set()
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
@@ -532,19 +533,45 @@ def _surnames(ents: Sequence[Span]) -> dict[str, str]:
             continue
         names = counts.setdefault(words[-1], {})
         names[" ".join(words)] = names.get(" ".join(words), 0) + 1
+        if _joined_namesake(ent, words[-1]):
+            shared.add(words[-1])
     found: dict[str, str] = {}
     for surname, names in counts.items():
+        if surname in shared:
+            continue
         best = max(names, key=lambda n: (names[n], len(n)))
         if all(n in best or best in n or n.split()[0] == best.split()[0] for n in names):
             found[surname] = best
     return found
 
 
+def _joined_namesake(ent: Span, surname: str) -> bool:
+    """Whether a full name is joined by "and" to another person given by the same surname
+    alone: two people share it ("Mr. Obama and the first lady, Michelle Obama")."""
+    token = ent.root
+    if token.dep_ == "appos":
+        token = token.head  # "the first lady, Michelle Obama"
+    joined = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        joined.append(token.head)
+    for other in joined:
+        if other.lower_ == surname.lower() and other.ent_type_ == "PERSON" and other.i < ent.start:
+            return True
+    return False
+
+
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "official"}
+
+
 def _modifier(ent: Span, head: Token) -> bool:
-    """A place or nationality that only qualifies the source's head noun ("the Ohio governor",
-    "one West Virginia official", "the Democratic candidate"): not the source."""
+    """A place, nationality or body that only qualifies the source's head noun ("the Ohio
+    governor", "one West Virginia official", "the Democratic candidate", "the GOP presidential
+    nominee"): not the source."""
+    # "the GOP nominee" is a person; "a Pentagon spokesman" speaks for the Pentagon
+    role = head.lemma_.lower()
+    body = ent.label_ == "ORG" and role in _PERSON_ROLES and role not in _SPEAKS_FOR
     return (
-        ent.label_ in ("GPE", "LOC", "NORP")
+        (ent.label_ in ("GPE", "LOC", "NORP") or body)
         and ent.end <= head.i
         and ent.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
     )
@@ -589,7 +616,11 @@ def _titled(ent: Span, role: str, of: str | None) -> bool:
     """Whether a person's mention carries the role as a title ("former Secretary of State
     Hillary Clinton") or an apposition ("Hillary Clinton, the former secretary of state")."""
     doc = ent.doc
-    words = [_word(t) for t in doc[max(ent.sent.start, ent.start - _TITLE_REACH) : ent.start]]
+    window = list(doc[max(ent.sent.start, ent.start - _TITLE_REACH) : ent.start])
+    verbs = [k for k, t in enumerate(window) if t.pos_ in ("VERB", "AUX")]
+    # a title stands in the name's own phrase: never across a verb ("The judge agreed with
+    # Mary Tyler", "the businessman says of Clinton": neither is so titled)
+    words = [_word(t) for t in window[verbs[-1] + 1 if verbs else 0 :]]
     if role in words and (of is None or of in words[words.index(role) :]):
         return True
     return any(

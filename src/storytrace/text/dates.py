@@ -359,7 +359,7 @@ def _last_night(ent: Span, base: dt.datetime) -> DateMention | None:
 
 def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     text = ent.text.strip()
-    if not text or not_a_date(ent):
+    if not text or not_a_date(ent) or _in_a_title(ent):
         return None
     lowered = " ".join(text.lower().split())
     if _LENGTH_ADJECTIVE.match(lowered):
@@ -376,6 +376,22 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     if unsaid and base is not None and _calendar_day(lowered):
         return _nearest(ent, base)
     return _resolve_in(ent, base, forward)
+
+
+def _in_a_title(ent: Span) -> bool:
+    """A date's words that open a title or a name run on in capitals mid-sentence (the show
+    "Last Week Tonight", "This Week With ..."): a capitalised word no calendar name starts a
+    date with ("Last", "This", "Next") inside the sentence, and another capitalised word
+    right after the date."""
+    first = ent[0]
+    doc = ent.doc
+    if not first.is_title or first.lower_ in MONTHS or first.lower_ in WEEKDAYS:
+        return False
+    words = [t for t in doc[ent.sent.start : ent.start] if not (t.is_punct or t.is_space)]
+    if not words or ent.end >= len(doc):
+        return False  # a sentence opens with a capital anyway
+    after = doc[ent.end]
+    return after.is_title and after.lower_ not in MONTHS and after.lower_ not in WEEKDAYS
 
 
 def _calendar_day(lowered: str) -> bool:
