@@ -167,3 +167,28 @@ def test_an_invitation_to_follow_the_writer_is_no_claim(line: str) -> None:
     speaker = Attribution(source="Tom Lee", kind="person", cue=":", direct=True)
     assert not is_claim(0.0, speaker, "asserted", line)
     assert is_claim(0.0, speaker, "asserted", '"Fellow farmers on the plains lost their crops."')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many Democrats say the statistical edge hides worries about turnout in the cities.",
+        "Two Republicans said they would vote against the spending bill on Friday.",
+    ],
+)
+def test_counted_party_members_are_people_not_the_party(text: str) -> None:
+    attributions, _ = _read(text)
+    assert [a.kind for a in attributions] == ["unnamed"]
+
+
+def test_a_party_by_itself_is_still_the_party() -> None:
+    (attribution,) = _read("Democrats say the spending bill is dead in the Senate.")[0]
+    assert attribution.kind == "organisation"
+
+
+def test_the_subject_of_a_raising_verb_is_no_source() -> None:
+    attributions, claims = _read(
+        "The blunt language from the mayor seemed to reverberate across the city on Sunday."
+    )
+    assert all(not a.source for a in attributions)
+    assert all(c.attribution is None or not c.attribution.source for c in claims)

@@ -78,6 +78,15 @@ def _inside_subject(token: Token, subject: list[Token]) -> bool:
     return False
 
 
+_COPULAR = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain"})
+
+
+def _copular_only(relation: Relation, doc: Doc) -> bool:
+    """Whether every verb of a relation's cue is copular or raising ("seemed", "was")."""
+    verbs = [t for t in _tokens(doc, relation.cue) if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and all(t.lemma_.lower() in _COPULAR for t in verbs)
+
+
 def _direct(fragments: Fragments, quotes: Sequence[Quote]) -> bool:
     """Whether the content quotes its source: mostly inside quotation marks, or holding a
     whole quotation of its own ("claimed the figures were "grossly exaggerated"")."""
@@ -191,8 +200,10 @@ def _attribution(
     source_tokens = _tokens(doc, relation.source) if relation.source else []
     head = _head(source_tokens)
     if head is None or head.pos_ not in _NOMINAL:
-        # no source marked, or a stray word ("as a rear admiral", "'s"): the cue's subject
-        source_tokens = subject
+        # no source marked, or a stray word ("as a rear admiral", "'s"): the cue's subject,
+        # unless the cue is only a copular or raising verb, whose subject is what the
+        # sentence is about ("The language seemed to reverberate")
+        source_tokens = [] if _copular_only(relation, doc) else subject
         head = _head(source_tokens)
     if head is not None:
         name, kind, resolved = resolve_source(head, source_tokens, ctx)

@@ -1032,14 +1032,31 @@ def _possessor(ent: Span) -> bool:
     return token.dep_ == "poss" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
 
 
+_SOME = {"many", "some", "several", "few", "most", "more", "other", "fewer", "both", "all",
+         "these", "those"}  # fmt: skip
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a plural is counted or quantified ("many Democrats", "two Republicans",
+    "some Tories"): members, not the party."""
+    return any(
+        c.dep_ in ("amod", "det", "nummod", "quantmod") and (c.lower_ in _SOME or c.like_num)
+        for c in noun.children
+    )
+
+
 def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
     """A named entity as a source: a person, a place standing for its government, a body."""
     name = clean_name(ent.text)
     if name in ctx.surnames or name in ctx.people:
         full = ctx.person_name(ent)
         return full, "person", ctx.mention_of(full) or _offsets(ent)
-    if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and name not in _PARTIES:
-        return name, "unnamed", _offsets(ent)  # "Mexicans say": people, not a body
+    if (
+        ent.label_ == "NORP"
+        and ent.root.tag_ in ("NNPS", "NNS")
+        and (name not in _PARTIES or _counted(ent.root))
+    ):
+        return name, "unnamed", _offsets(ent)  # "Mexicans say", "many Democrats": people
     if (ent.label_ in ("GPE", "LOC") and geocode(name, set()) is not None) or (
         is_person(ent) and ctx.is_place_name(ent.text)
     ):
