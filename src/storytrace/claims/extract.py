@@ -255,7 +255,21 @@ def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> b
             break
     if words < least or not verb:
         return False
+    if attribution is not None and _named(attribution) and _said_words(sent, attribution) < 3:
+        # what it has its source say is shorter than "Things are bad": "'I would,' Lee
+        # said", "The Times reports:", "Probably not," she said: nothing to check
+        return False
     return _named(attribution) or not _OPINION.search(text)
+
+
+def _said_words(sent: Span, attribution: Attribution) -> int:
+    """The words of a sentence its attribution has its source say, when the attribution's
+    cue lies in it (a quotation's later sentences carry their speaker: all their words)."""
+    cue = attribution.cue_span
+    if cue is None or not sent.start_char <= cue[0] < sent.end_char:
+        return len(sent)
+    content = attribution.content_fragments
+    return sum(1 for t in sent if t.is_alpha and any(a <= t.idx < b for a, b in content))
 
 
 def _claim(
