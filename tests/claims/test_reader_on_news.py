@@ -205,3 +205,20 @@ def test_a_quoted_fragment_or_a_bare_cue_is_no_claim() -> None:
     kept = [c.text for c in _read(text)[1]]
     assert not [t for t in kept if "Probably not" in t or "I would" in t or "reports:" in t]
     assert [t for t in kept if t.startswith('"Things are bad')]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Her submission to the court noted that the reports were false and misleading.",
+         "noted"),
+        ("The senator's brief said that was never her view of the contract.", "said"),
+    ],
+)  # fmt: skip
+def test_a_filing_is_a_document(text: str, cue: str) -> None:
+    assert _said(text, cue).kind == "document"
+
+
+def test_a_headlines_capitalised_role_is_a_person() -> None:
+    attribution = _said("Judge rejects city request to unseal the old zoning file.", "rejects")
+    assert (attribution.source, attribution.kind) == ("Judge", "person")

@@ -42,6 +42,7 @@ DOCUMENT_NOUNS = {
     "lawsuit", "complaint", "ruling", "indictment", "transcript", "email", "audit",
     "affidavit", "tweet", "manifesto", "data", "ad", "advertisement", "article", "video",
     "footage", "editorial", "column", "book", "documentary", "piece", "recording",
+    "brief", "submission", "petition", "motion",
 }  # fmt: skip
 _KNOWN_OUTLETS = {
     "AP", "AFP", "Reuters", "Bloomberg", "Interfax", "TASS", "RIA Novosti", "Xinhua", "Ukrinform",
@@ -952,6 +953,8 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
         if ctx.is_place_name(name):
             return name, "government", _offsets(phrase)
         words = name.split()
+        if len(words) == 1 and lower in _PERSON_ROLES:
+            return name, "person", _offsets(phrase)  # a headline's "Judge rejects ..."
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and first_name_sex(name):
             full = ctx.full_name(name)  # a name no entity covers ("Carly Fiorina: '...'")
             return full, "person", ctx.mention_of(full) or _offsets(phrase)
