@@ -194,16 +194,15 @@ def test_the_subject_of_a_raising_verb_is_no_source() -> None:
     assert all(c.attribution is None or not c.attribution.source for c in claims)
 
 
-def test_a_quoted_fragment_or_a_bare_cue_is_no_claim() -> None:
+def test_a_quoted_scrap_is_no_claim() -> None:
     text = (
         "Tom Lee, the mayor of the town, spoke on Monday about the flood and the repairs.\n\n"
         '"Will the water be gone by Friday? Probably not," Lee said.\n\n'
         '"I would," Ann Hart said to the reporters.\n\n'
-        "The Daily Ledger reports:\n\n"
         '"Things are bad with food," Lee said.\n'
     )
     kept = [c.text for c in _read(text)[1]]
-    assert not [t for t in kept if "Probably not" in t or "I would" in t or "reports:" in t]
+    assert not [t for t in kept if "Probably not" in t or "I would" in t]
     assert [t for t in kept if t.startswith('"Things are bad')]
 
 

@@ -255,10 +255,8 @@ def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> b
             break
     if words < least or not verb:
         return False
-    if attribution is not None and _named(attribution) and _said_words(sent, attribution) < 3:
-        # what it has its source say is shorter than "Things are bad": "'I would,' Lee
-        # said", "The Times reports:", "Probably not," she said: nothing to check
-        return False
+    if attribution is not None and attribution.direct and 0 < _said_words(sent, attribution) < 3:
+        return False  # a quoted scrap: "'I would,' Lee said", "Probably not," she said
     return _named(attribution) or not _OPINION.search(text)
 
 
