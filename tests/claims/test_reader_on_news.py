@@ -206,6 +206,14 @@ def test_a_quoted_scrap_is_no_claim() -> None:
     assert [t for t in kept if t.startswith('"Things are bad')]
 
 
+def test_a_sentence_that_tells_more_than_its_quoted_scrap_stays_a_claim() -> None:
+    text = (
+        'Protesters marching through the streets chanted "What curfew?" and kept going '
+        "until nearly 2 a.m. on Friday in defiance of the order."
+    )
+    assert [c for c in _read(text)[1] if c.text.startswith("Protesters")]
+
+
 @pytest.mark.parametrize(
     ("text", "cue"),
     [

@@ -255,19 +255,24 @@ def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> b
             break
     if words < least or not verb:
         return False
-    if attribution is not None and attribution.direct and 0 < _said_words(sent, attribution) < 3:
+    if attribution is not None and attribution.direct and _scrap(sent, attribution):
         return False  # a quoted scrap: "'I would,' Lee said", "Probably not," she said
     return _named(attribution) or not _OPINION.search(text)
 
 
-def _said_words(sent: Span, attribution: Attribution) -> int:
-    """The words of a sentence its attribution has its source say, when the attribution's
-    cue lies in it (a quotation's later sentences carry their speaker: all their words)."""
+def _scrap(sent: Span, attribution: Attribution) -> bool:
+    """Whether a sentence only has its source say a scrap of under three words and tells
+    little else ("'I would,' Lee said to the TV"), when the attribution's cue lies in it
+    (a quotation's later sentences carry their speaker and are no scraps)."""
     cue = attribution.cue_span
     if cue is None or not sent.start_char <= cue[0] < sent.end_char:
-        return len(sent)
-    content = attribution.content_fragments
-    return sum(1 for t in sent if t.is_alpha and any(a <= t.idx < b for a, b in content))
+        return False
+    said = [*attribution.content_fragments]
+    marked = [*attribution.source_fragments, *attribution.cue_fragments]
+    words = [t for t in sent if t.is_alpha]
+    inside = sum(1 for t in words if any(a <= t.idx < b for a, b in said))
+    rest = sum(1 for t in words if not any(a <= t.idx < b for a, b in [*said, *marked]))
+    return 0 < inside < 3 and rest <= 3
 
 
 def _claim(
