@@ -229,3 +229,12 @@ def test_a_filing_is_a_document(text: str, cue: str) -> None:
 def test_a_headlines_capitalised_role_is_a_person() -> None:
     attribution = _said("Judge rejects city request to unseal the old zoning file.", "rejects")
     assert (attribution.source, attribution.kind) == ("Judge", "person")
+
+
+def test_a_condition_on_a_joined_clause_leaves_the_first_asserted() -> None:
+    claim = _claim(
+        "The researchers reported that the firm holds $14 billion abroad and would owe "
+        "$4 billion in taxes if that money were brought home.",
+        "The researchers",
+    )
+    assert claim.certainty == "asserted", claim.hedges

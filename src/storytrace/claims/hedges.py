@@ -158,8 +158,9 @@ _CONDITION_MARKS = {"if", "unless"}
 _INVERTED = {"were", "had", "should"}  # "Were the court to ..., it would ..."
 #: The cue words of a condition (:func:`certainty_cues` gives them lowercased).
 CONDITION_CUES = frozenset(_CONDITION_MARKS | _INVERTED)
-# what the main clause of a sentence is reached through from a clause it holds
-_MAIN_PATH = {"ccomp", "conj", "parataxis", "xcomp"}
+# what the main clause of a sentence is reached through from a clause it holds; not a
+# joined clause: "holds $2 billion abroad and would owe taxes if ..." asserts its first half
+_MAIN_PATH = {"ccomp", "parataxis", "xcomp"}
 
 
 def _conditions(sent: Span) -> list[Token]:
@@ -207,7 +208,7 @@ def _unreal(main: Token, clause: Token) -> bool:
 
 def _main_clause(token: Token) -> bool:
     """Whether a clause head is the sentence's main clause, or reached from it only through
-    reported or joined clauses."""
+    reported clauses."""
     while token.dep_ != "ROOT":
         if token.dep_ not in _MAIN_PATH or token.head.i == token.i:
             return False
