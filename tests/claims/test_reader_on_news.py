@@ -238,3 +238,16 @@ def test_a_condition_on_a_joined_clause_leaves_the_first_asserted() -> None:
         "The researchers",
     )
     assert claim.certainty == "asserted", claim.hedges
+
+
+def test_a_sentence_is_credited_to_the_source_cued_in_it_not_one_running_on() -> None:
+    text = (
+        "Ann Lee needs to tell more jokes. Tom Ross needs to tell the truth about things and "
+        "lay out actual policies.\nAccording to the Daily Ledger, basically. As one Twitter "
+        "user @citywatcher pointed out with a telling side-by-side, the gap between the two "
+        "standards is so vast it is almost laughable.\n"
+    )
+    (claim,) = [c for c in _read(text)[1] if c.text.startswith("As one Twitter user")]
+    assert claim.attribution is not None
+    assert claim.attribution.cue == "pointed out"
+    assert claim.attribution.kind == "person"

@@ -296,16 +296,23 @@ def covering(
     """The attribution that covers a sentence ``start:end`` whose main verb starts at ``root``.
 
     The relation whose cue is the sentence's main verb ("..., he said") comes first, then
-    one whose content holds the main verb; else the content covering the largest share of
-    the sentence, at least a third of it (or any share when its cue lies in the sentence).
+    one whose content holds the main verb (one cued in the sentence first); else the
+    content covering the largest share of the sentence, at least a third of it (or any
+    share when its cue lies in the sentence).
     """
     if root is not None:
         for attribution in attributions:
             if _holds(attribution.cue_fragments, root):
                 return attribution
-        for attribution in attributions:
-            if _holds(attribution.content_fragments, root):
+        holding = [a for a in attributions if _holds(a.content_fragments, root)]
+        # the one whose cue lies in the sentence before one whose content only runs on
+        # into it ("According to the paper, basically. As one reader pointed out, ...")
+        for attribution in holding:
+            cue = attribution.cue_fragments[0][0] if attribution.cue_fragments else -1
+            if start <= cue < end:
                 return attribution
+        if holding:
+            return holding[0]
     best: Attribution | None = None
     best_share = 0.0
     size = max(1, end - start)

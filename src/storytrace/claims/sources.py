@@ -78,6 +78,7 @@ _PERSON_ROLES = {
     "voter", "mom", "dad", "sister", "brother", "niece", "nephew", "grandmother", "grandfather",
     "physician", "psychologist", "sociologist", "partner", "lobbyist", "organizer",
     "organiser", "volunteer", "retiree", "businessman", "businesswoman", "entrepreneur",
+    "user", "reader", "viewer", "listener", "caller", "follower",
 }  # fmt: skip
 _GROUP_PRONOUNS = {"they", "it", "them", "their", "its"}
 # back references that can mean an organisation named since, not only a cited outlet
