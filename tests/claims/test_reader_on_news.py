@@ -251,3 +251,16 @@ def test_a_sentence_is_credited_to_the_source_cued_in_it_not_one_running_on() ->
     assert claim.attribution is not None
     assert claim.attribution.cue == "pointed out"
     assert claim.attribution.kind == "person"
+
+
+def test_a_clause_that_is_the_subject_denies_nothing() -> None:
+    claim = _claim(
+        '"Denying the flood victims their day in court is simply wrong," the widow said.',
+        "Denying",
+    )
+    assert claim.certainty != "denied", claim.hedges
+
+
+def test_an_emphatic_belief_is_a_hedge() -> None:
+    claim = _claim('"I do think the votes are there for the override," the speaker said.', "I do")
+    assert claim.certainty == "hedged"

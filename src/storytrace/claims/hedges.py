@@ -20,6 +20,7 @@ _HEDGES = (
     "could have", "is understood to", "are understood to", "according to unconfirmed",
     # a speaker's own belief, not an assertion ("I think Holt will be fair," Trump said)
     "i think", "i believe", "we think", "we believe", "i suspect", "we suspect", "i guess",
+    "i do think", "i do believe", "we do think", "we do believe",
     "in my view", "in my opinion", "in our view", "in our opinion",
 )  # fmt: skip
 _UNCONFIRMED = (
@@ -231,7 +232,8 @@ def _denial(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children)
 
 
-_DESCRIBING = {"amod", "compound", "relcl", "acl", "pcomp"}
+# also a clause that is the subject: "Denying us justice is un-American" denies nothing
+_DESCRIBING = {"amod", "compound", "relcl", "acl", "pcomp", "csubj", "csubjpass"}
 
 
 def _describing(token: Token) -> bool:
