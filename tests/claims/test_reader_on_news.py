@@ -264,3 +264,13 @@ def test_a_clause_that_is_the_subject_denies_nothing() -> None:
 def test_an_emphatic_belief_is_a_hedge() -> None:
     claim = _claim('"I do think the votes are there for the override," the speaker said.', "I do")
     assert claim.certainty == "hedged"
+
+
+def test_a_month_after_a_conditions_were_to_is_ahead() -> None:
+    claim = _claim(
+        "A spokesman said Friday that if his candidate were to win in November, she would "
+        "sign the bill into law.",
+        "A spokesman",
+    )
+    months = [d.start for d in claim.dates if d.text == "November"]
+    assert months == ["2016-11-01"]

@@ -15,7 +15,7 @@ from storytrace.records import DateMention
 from storytrace.text.calendar_words import MONTHS, WEEKDAYS
 from storytrace.text.doccache import span_ents
 from storytrace.text.durations import length_of_time, not_a_date
-from storytrace.text.tense import direction, sentence_direction
+from storytrace.text.tense import direction, governing_verb, sentence_direction
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _MONTH_DAY = re.compile(
@@ -365,6 +365,8 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     if _LENGTH_ADJECTIVE.match(lowered):
         return None
     forward = _forward(lowered)
+    if forward is None and _destined(ent):
+        forward = True
     unsaid = False  # neither the words nor a verb give the direction
     if forward is None:
         tense = direction(ent)
@@ -392,6 +394,23 @@ def _in_a_title(ent: Span) -> bool:
         return False  # a sentence opens with a capital anyway
     after = doc[ent.end]
     return after.is_title and after.lower_ not in MONTHS and after.lower_ not in WEEKDAYS
+
+
+def _destined(ent: Span) -> bool:
+    """Whether the verb over a date is an infinitive after a present "be" or a condition's
+    "were" ("if she were to win in November", "the vote is to take place in June"): what
+    is to come."""
+    verb = governing_verb(ent)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    be = verb.head
+    if verb.dep_ != "xcomp" or be.lemma_ != "be":
+        return False
+    # "is to", "are to"; "were to" of a condition ("if she were to", "were she to"), not
+    # the plan of a past "was to take place in June", which may have come and gone
+    return be.lower_ in ("is", "are", "am", "'s", "'re") or (
+        be.lower_ == "were" and be.dep_ == "advcl"
+    )
 
 
 def _calendar_day(lowered: str) -> bool:
