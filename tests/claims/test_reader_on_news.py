@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.claims import read_stage
+from storytrace.claims.attribution import covering
 from storytrace.claims.extract import is_claim
 from storytrace.records import Article, Attribution, Claim
 
@@ -274,3 +275,42 @@ def test_a_month_after_a_conditions_were_to_is_ahead() -> None:
     )
     months = [d.start for d in claim.dates if d.text == "November"]
     assert months == ["2016-11-01"]
+
+
+def test_a_condition_under_a_would_further_up_is_no_assertion() -> None:
+    claim = _claim(
+        '"If he is asked questions he is unable to answer, he would try to turn them back '
+        'onto the questioners," she said.',
+        "If he is asked",
+    )
+    assert claim.certainty == "hedged"
+
+
+@pytest.mark.parametrize(
+    ("inner_source", "chosen"), [("", "Walker"), ("Daily Ledger", "Daily Ledger")]
+)
+def test_a_sentence_takes_a_source_cued_in_it_only_when_it_names_one(
+    inner_source: str, chosen: str
+) -> None:
+    # a speaker's line 0-120 whose content holds the sentence's main verb at 60; a
+    # relation cued inside the sentence at 40 whose content also holds it
+    speaker = Attribution(
+        source="Walker",
+        kind="person",
+        cue=":",
+        direct=True,
+        cue_span=(6, 7),
+        cue_fragments=((6, 7),),
+        content_fragments=((8, 120),),
+    )
+    inner = Attribution(
+        source=inner_source,
+        kind="outlet" if inner_source else "unnamed",
+        cue="wrote",
+        direct=False,
+        cue_span=(40, 45),
+        cue_fragments=((40, 45),),
+        content_fragments=((47, 120),),
+    )
+    found = covering([speaker, inner], 10, 120, root=60)
+    assert found is not None and found.source == chosen

@@ -296,9 +296,9 @@ def covering(
     """The attribution that covers a sentence ``start:end`` whose main verb starts at ``root``.
 
     The relation whose cue is the sentence's main verb ("..., he said") comes first, then
-    one whose content holds the main verb (one cued in the sentence first); else the
-    content covering the largest share of the sentence, at least a third of it (or any
-    share when its cue lies in the sentence).
+    one whose content holds the main verb (one cued in the sentence and naming its source
+    first); else the content covering the largest share of the sentence, at least a third
+    of it (or any share when its cue lies in the sentence).
     """
     if root is not None:
         for attribution in attributions:
@@ -309,7 +309,8 @@ def covering(
         # into it ("According to the paper, basically. As one reader pointed out, ...")
         for attribution in holding:
             cue = attribution.cue_fragments[0][0] if attribution.cue_fragments else -1
-            if start <= cue < end:
+            sound = not _holds(attribution.content_fragments, cue)  # no content of its cue
+            if start <= cue < end and attribution.source and sound:
                 return attribution
         if holding:
             return holding[0]

@@ -200,6 +200,10 @@ def _unreal(main: Token, clause: Token) -> bool:
     contrary to fact ("if it were"). A rule stated in the present ("The rules bar lawyers
     from cases if they worked on them") is asserted as it stands."""
     verbs = [main, *(c for c in main.children if c.dep_ == "xcomp")]
+    above = main
+    while above.dep_ in _MAIN_PATH and above.head.i != above.i:
+        above = above.head  # "he would try ... [he is unable] if he is asked"
+        verbs.append(above)
     if any(c.tag_ == "MD" for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass")):
         return True
     if main.lower_ == "going" and any(c.dep_ == "xcomp" for c in main.children):

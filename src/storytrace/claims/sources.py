@@ -950,6 +950,8 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     if head.text[:1].isupper() and (cased in ctx.people or cased in ctx.surnames):
         full = ctx.full_name(cased)  # "Sanders:" in a headline, "PENCE:" in a transcript
         return full, "person", ctx.mention_of(full) or _offsets(phrase)
+    if head.text.startswith("@") and len(head) > 1:
+        return name, "person", _offsets(phrase)  # an account: "one Twitter user @jlee"
     if head.pos_ == "PROPN":
         if ctx.is_place_name(name):
             return name, "government", _offsets(phrase)
