@@ -12,6 +12,7 @@ quote, or of the quote just before it (:func:`carry_quote_attributions`).
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -75,6 +76,15 @@ def _inside_subject(token: Token, subject: list[Token]) -> bool:
             return True
         token = token.head
     return False
+
+
+_COPULAR = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain"})
+
+
+def _copular_only(relation: Relation, doc: Doc) -> bool:
+    """Whether every verb of a relation's cue is copular or raising ("seemed", "was")."""
+    verbs = [t for t in _tokens(doc, relation.cue) if t.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and all(t.lemma_.lower() in _COPULAR for t in verbs)
 
 
 def _direct(fragments: Fragments, quotes: Sequence[Quote]) -> bool:
@@ -190,8 +200,10 @@ def _attribution(
     source_tokens = _tokens(doc, relation.source) if relation.source else []
     head = _head(source_tokens)
     if head is None or head.pos_ not in _NOMINAL:
-        # no source marked, or a stray word ("as a rear admiral", "'s"): the cue's subject
-        source_tokens = subject
+        # no source marked, or a stray word ("as a rear admiral", "'s"): the cue's subject,
+        # unless the cue is only a copular or raising verb, whose subject is what the
+        # sentence is about ("The language seemed to reverberate")
+        source_tokens = [] if _copular_only(relation, doc) else subject
         head = _head(source_tokens)
     if head is not None:
         name, kind, resolved = resolve_source(head, source_tokens, ctx)
@@ -229,6 +241,51 @@ def _attribution(
     )
 
 
+# An embedded tweet kept as markup, with its author's handle ("<tweet author="@jlee">...").
+_TWEET = re.compile(r"<tweet\b(?P<attrs>[^>]*)>(?P<body>.*?)(?:</tweet>|<tweet/>|$)", re.S)
+_TWEET_AUTHOR = re.compile(r'\bauthor\s*=\s*"@?(?P<handle>[A-Za-z0-9_]{1,30})"')
+
+
+def tweet_attributions(article_id: str, text: str, ctx: SourceContext) -> list[Attribution]:
+    """Who wrote each tweet the text embeds as markup with an author: its words are the
+    author's, whoever they name or quote ("Mr. Lee attacked me" tweeted by @jsmith is
+    J. Smith's). The handle stands for a person the article names when it holds their
+    surname ("@realJaneSmith": Jane Smith), else it is the account itself."""
+    found: list[Attribution] = []
+    for match in _TWEET.finditer(text):
+        author = _TWEET_AUTHOR.search(match["attrs"])
+        start, end = match.span("body")
+        if author is None or not text[start:end].strip():
+            continue
+        handle = author["handle"]
+        person = _handle_person(handle, ctx)
+        found.append(
+            Attribution(
+                source=person or f"@{handle}",
+                kind="person",
+                cue="tweeted",
+                direct=True,
+                content_span=(start, end),
+                article_id=article_id,
+                source_text=f"@{handle}",
+                resolved_span=ctx.mention_of(person),
+                content_fragments=((start, end),),
+            )
+        )
+    return found
+
+
+def _handle_person(handle: str, ctx: SourceContext) -> str | None:
+    """The person of the article whose surname a handle holds (the longest such surname)."""
+    lowered = handle.lower()
+    names = [
+        (len(surname), full)
+        for surname, full in ctx.surnames.items()
+        if len(surname) >= 3 and surname.lower() in lowered
+    ]
+    return max(names)[1] if names else None
+
+
 def _holds(fragments: Fragments, at: int) -> bool:
     return any(a <= at < b for a, b in fragments)
 
@@ -239,16 +296,24 @@ def covering(
     """The attribution that covers a sentence ``start:end`` whose main verb starts at ``root``.
 
     The relation whose cue is the sentence's main verb ("..., he said") comes first, then
-    one whose content holds the main verb; else the content covering the largest share of
-    the sentence, at least a third of it (or any share when its cue lies in the sentence).
+    one whose content holds the main verb (one cued in the sentence and naming its source
+    first); else the content covering the largest share of the sentence, at least a third
+    of it (or any share when its cue lies in the sentence).
     """
     if root is not None:
         for attribution in attributions:
             if _holds(attribution.cue_fragments, root):
                 return attribution
-        for attribution in attributions:
-            if _holds(attribution.content_fragments, root):
+        holding = [a for a in attributions if _holds(a.content_fragments, root)]
+        # the one whose cue lies in the sentence before one whose content only runs on
+        # into it ("According to the paper, basically. As one reader pointed out, ...")
+        for attribution in holding:
+            cue = attribution.cue_fragments[0][0] if attribution.cue_fragments else -1
+            sound = not _holds(attribution.content_fragments, cue)  # no content of its cue
+            if start <= cue < end and attribution.source and sound:
                 return attribution
+        if holding:
+            return holding[0]
     best: Attribution | None = None
     best_share = 0.0
     size = max(1, end - start)

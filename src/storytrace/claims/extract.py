@@ -15,9 +15,10 @@ from storytrace.claims.attribution import (
     attributions_of,
     carry_quote_attributions,
     quote_row,
+    tweet_attributions,
 )
 from storytrace.claims.checkworthy import is_furniture, load_model
-from storytrace.claims.hedges import assess_certainty
+from storytrace.claims.hedges import CONDITION_CUES, assess_certainty
 from storytrace.claims.quotes import find_quotes
 from storytrace.claims.relations import find_relations
 from storytrace.claims.sources import SourceContext
@@ -105,7 +106,7 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
     for (sent, text, attribution), score in zip(candidates, scores, strict=True):
         certainty = assess_certainty(sent, text=text)
         if (
-            is_claim(score, attribution, certainty[0], text)
+            is_claim(score, attribution, certainty, text)
             or _conflict_report(sent, text)
             or (brief and _brief_report(sent, text, alone=len(prose) == 1))
         ):
@@ -128,6 +129,7 @@ def attributed_sentences(
         article.id, doc, find_relations(doc), quotes, ctx, sentences, author=article.author
     )
     coverage = Coverage(attributions)
+    tweets = tweet_attributions(article.id, article.text, ctx)
     prose: list[tuple[Span, str]] = []
     rows = []
     for sent in sentences:
@@ -139,19 +141,56 @@ def attributed_sentences(
             continue
         start, end = _first_char(sent, text), sent.start_char + len(text.rstrip())
         found = coverage(start, end, sent.root.idx)
+        found = next((t for t in tweets if _inside(t.content_span, sent.root.idx)), found)
         rows.append(quote_row(found, quotes, start, end))
         prose.append((sent, text))
     carried = carry_quote_attributions(rows)
     return attributions, [(s, t, a) for (s, t), a in zip(prose, carried, strict=True)]
 
 
-def is_claim(score: float, attribution: Attribution | None, certainty: str, text: str) -> bool:
+# a page's invitation to follow its writer ("Follow Ann Lee on Twitter @annlee."): furniture
+_FOLLOW_LINE = re.compile(
+    r"\W*follow\s+(?:[\w.'-]+\s+){0,4}on\s+(?:twitter|facebook|instagram)\b|\W*follow\s+@\w",
+    re.IGNORECASE,
+)
+_OPENING_TAG = re.compile(r"\s*<[a-z][\w-]*(?:\s[^<>]*)?/?>\s*")
+_CLOSING_TAG = re.compile(r"\s*</?[a-z][\w-]*\s*/?>\W{0,2}$")
+
+
+def _without_tags(text: str, start: int, end: int) -> tuple[int, int]:
+    """A claim's span without the markup tag that opens or closes it (an embedded tweet's
+    "<tweet author=...>" and "</tweet>")."""
+    opening = _OPENING_TAG.match(text, start, end)
+    if opening is not None and opening.end() < end:
+        start = opening.end()
+    closing = _CLOSING_TAG.search(text, start, end)
+    if closing is not None and closing.start() > start:
+        end = closing.start()
+    return start, end
+
+
+def _inside(span: tuple[int, int] | None, at: int) -> bool:
+    return span is not None and span[0] <= at < span[1]
+
+
+def is_claim(
+    score: float,
+    attribution: Attribution | None,
+    certainty: str | tuple[Certainty, tuple[str, ...]],
+    text: str,
+) -> bool:
     """A candidate the checker would check: scored over the threshold, or an attributed or
     hedged assertion ("X said ...", "reportedly", "could not be verified"), which the
-    transcript-trained score underrates; never a credit line or page furniture."""
-    if is_furniture(text):
+    transcript-trained score underrates; never a credit line or page furniture. A sentence
+    hedged only by a condition ("if ...") is kept on its score like an assertion: the
+    condition is no sign of a reported claim. ``certainty`` is the sentence's certainty, or
+    it with its cue words."""
+    if is_furniture(text) or _FOLLOW_LINE.match(text):
         return False
-    return score >= load_model().threshold or _named(attribution) or certainty != "asserted"
+    level, cues = (certainty, ()) if isinstance(certainty, str) else certainty
+    conditional = bool(cues) and all(cue in CONDITION_CUES for cue in cues)
+    hedged = level != "asserted" and not conditional
+    return score >= load_model().threshold or _named(attribution) or hedged
 
 
 def _conflict_report(sent: Span, text: str) -> bool:
@@ -216,7 +255,24 @@ def candidate_claim(sent: Span, text: str, attribution: Attribution | None) -> b
             break
     if words < least or not verb:
         return False
+    if attribution is not None and attribution.direct and _scrap(sent, attribution):
+        return False  # a quoted scrap: "'I would,' Lee said", "Probably not," she said
     return _named(attribution) or not _OPINION.search(text)
+
+
+def _scrap(sent: Span, attribution: Attribution) -> bool:
+    """Whether a sentence only has its source say a scrap of under three words and tells
+    little else ("'I would,' Lee said to the TV"), when the attribution's cue lies in it
+    (a quotation's later sentences carry their speaker and are no scraps)."""
+    cue = attribution.cue_span
+    if cue is None or not sent.start_char <= cue[0] < sent.end_char:
+        return False
+    said = [*attribution.content_fragments]
+    marked = [*attribution.source_fragments, *attribution.cue_fragments]
+    words = [t for t in sent if t.is_alpha]
+    inside = sum(1 for t in words if any(a <= t.idx < b for a, b in said))
+    rest = sum(1 for t in words if not any(a <= t.idx < b for a, b in [*said, *marked]))
+    return 0 < inside < 3 and rest <= 3
 
 
 def _claim(
@@ -232,6 +288,7 @@ def _claim(
 ) -> Claim:
     start = after_dateline(article.text, _first_char(sent, text))
     end = sent.start_char + len(text.rstrip())
+    start, end = _without_tags(article.text, start, end)
     entities = tuple(
         Entity(ent.text, ent.label_, (ent.start_char, ent.end_char))
         for ent in ents

@@ -20,6 +20,7 @@ _HEDGES = (
     "could have", "is understood to", "are understood to", "according to unconfirmed",
     # a speaker's own belief, not an assertion ("I think Holt will be fair," Trump said)
     "i think", "i believe", "we think", "we believe", "i suspect", "we suspect", "i guess",
+    "i do think", "i do believe", "we do think", "we do believe",
     "in my view", "in my opinion", "in our view", "in our opinion",
 )  # fmt: skip
 _UNCONFIRMED = (
@@ -147,7 +148,77 @@ def certainty_cues(sent: Span, *, text: str | None = None) -> list[CertaintyCue]
         if not any(a < span[1] and span[0] < b for a, b in taken):
             kind: Certainty = "denied" if denial else "hedged"
             found.append(CertaintyCue(token.text, kind, span, _scope(token)))
+    for token in _conditions(sent):
+        span = (token.idx, token.idx + len(token))
+        if not any(a < span[1] and span[0] < b for a, b in taken):
+            found.append(CertaintyCue(token.lower_, "hedged", span, _scope(token.head)))
     return sorted(found, key=lambda cue: cue.span)
+
+
+_CONDITION_MARKS = {"if", "unless"}
+_INVERTED = {"were", "had", "should"}  # "Were the court to ..., it would ..."
+#: The cue words of a condition (:func:`certainty_cues` gives them lowercased).
+CONDITION_CUES = frozenset(_CONDITION_MARKS | _INVERTED)
+# what the main clause of a sentence is reached through from a clause it holds; not a
+# joined clause: "holds $2 billion abroad and would owe taxes if ..." asserts its first half
+_MAIN_PATH = {"ccomp", "parataxis", "xcomp"}
+
+
+def _conditions(sent: Span) -> list[Token]:
+    """The words that make a sentence's main claim conditional: an "if" or "unless" whose
+    clause qualifies the main clause or the clause a speaker is quoted saying ("If it were
+    just the two of them, Lee would win," Park said), or an opening "Were"/"Had"/"Should"
+    before a "would" ("Had the vote been held, it would have failed"). Not "even if" or "as
+    if" (the claim stands), nor an "if" inside a clause that only describes something (laws
+    "that prohibit lawyers from representing cases if ...")."""
+    view = token_view(sent.doc)
+    lowers = view.lowers
+    marks = [i for i in range(sent.start, sent.end) if lowers[i] in _CONDITION_MARKS]
+    words = [i for i in range(sent.start, sent.end) if not sent.doc[i].is_punct]
+    found: list[Token] = []
+    if words and lowers[words[0]] in _INVERTED and "would" in lowers[sent.start : sent.end]:
+        first = sent.doc[words[0]]
+        if first.pos_ == "AUX" and first.dep_ in ("advcl", "aux", "ccomp"):
+            found.append(first)
+    for i in marks:
+        token = sent.doc[i]
+        clause = token.head
+        before = sent.doc[i - 1].lower_ if i > sent.start else ""
+        if token.dep_ != "mark" or clause.dep_ != "advcl" or before in ("even", "as"):
+            continue
+        if _main_clause(clause.head) and _unreal(clause.head, clause):
+            found.append(token)
+    return found
+
+
+_UNREAL_CLAUSE = {"were", "had", "'d"}  # "if it were ...", "if he had ..."
+
+
+def _unreal(main: Token, clause: Token) -> bool:
+    """Whether a condition leaves its main clause open: the main clause says what would,
+    will, could or might be ("Lee would win", "going to be disruptive"), or the condition is
+    contrary to fact ("if it were"). A rule stated in the present ("The rules bar lawyers
+    from cases if they worked on them") is asserted as it stands."""
+    verbs = [main, *(c for c in main.children if c.dep_ == "xcomp")]
+    above = main
+    while above.dep_ in _MAIN_PATH and above.head.i != above.i:
+        above = above.head  # "he would try ... [he is unable] if he is asked"
+        verbs.append(above)
+    if any(c.tag_ == "MD" for v in verbs for c in v.children if c.dep_ in ("aux", "auxpass")):
+        return True
+    if main.lower_ == "going" and any(c.dep_ == "xcomp" for c in main.children):
+        return True
+    return any(c.lower_ in _UNREAL_CLAUSE for c in (clause, *clause.children))
+
+
+def _main_clause(token: Token) -> bool:
+    """Whether a clause head is the sentence's main clause, or reached from it only through
+    reported clauses."""
+    while token.dep_ != "ROOT":
+        if token.dep_ not in _MAIN_PATH or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _denial(token: Token) -> bool:
@@ -165,7 +236,8 @@ def _denial(token: Token) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children)
 
 
-_DESCRIBING = {"amod", "compound", "relcl", "acl", "pcomp"}
+# also a clause that is the subject: "Denying us justice is un-American" denies nothing
+_DESCRIBING = {"amod", "compound", "relcl", "acl", "pcomp", "csubj", "csubjpass"}
 
 
 def _describing(token: Token) -> bool:

@@ -42,6 +42,7 @@ DOCUMENT_NOUNS = {
     "lawsuit", "complaint", "ruling", "indictment", "transcript", "email", "audit",
     "affidavit", "tweet", "manifesto", "data", "ad", "advertisement", "article", "video",
     "footage", "editorial", "column", "book", "documentary", "piece", "recording",
+    "brief", "submission", "petition", "motion",
 }  # fmt: skip
 _KNOWN_OUTLETS = {
     "AP", "AFP", "Reuters", "Bloomberg", "Interfax", "TASS", "RIA Novosti", "Xinhua", "Ukrinform",
@@ -77,6 +78,7 @@ _PERSON_ROLES = {
     "voter", "mom", "dad", "sister", "brother", "niece", "nephew", "grandmother", "grandfather",
     "physician", "psychologist", "sociologist", "partner", "lobbyist", "organizer",
     "organiser", "volunteer", "retiree", "businessman", "businesswoman", "entrepreneur",
+    "user", "reader", "viewer", "listener", "caller", "follower",
 }  # fmt: skip
 _GROUP_PRONOUNS = {"they", "it", "them", "their", "its"}
 # back references that can mean an organisation named since, not only a cited outlet
@@ -524,6 +526,7 @@ def _surnames(ents: Sequence[Span]) -> dict[str, str]:
     (the longer on a tie), without an epithet before a first name; a surname two different
     people share is left out ("Clinton" in a story of Bill and Hillary Clinton)."""
     counts: dict[str, dict[str, int]] = {}
+    shared: set[str] = set()
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
@@ -532,19 +535,45 @@ def _surnames(ents: Sequence[Span]) -> dict[str, str]:
             continue
         names = counts.setdefault(words[-1], {})
         names[" ".join(words)] = names.get(" ".join(words), 0) + 1
+        if _joined_namesake(ent, words[-1]):
+            shared.add(words[-1])
     found: dict[str, str] = {}
     for surname, names in counts.items():
+        if surname in shared:
+            continue
         best = max(names, key=lambda n: (names[n], len(n)))
         if all(n in best or best in n or n.split()[0] == best.split()[0] for n in names):
             found[surname] = best
     return found
 
 
+def _joined_namesake(ent: Span, surname: str) -> bool:
+    """Whether a full name is joined by "and" to another person given by the same surname
+    alone: two people share it ("Mr. Obama and the first lady, Michelle Obama")."""
+    token = ent.root
+    if token.dep_ == "appos":
+        token = token.head  # "the first lady, Michelle Obama"
+    joined = [c for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        joined.append(token.head)
+    for other in joined:
+        if other.lower_ == surname.lower() and other.ent_type_ == "PERSON" and other.i < ent.start:
+            return True
+    return False
+
+
+_SPEAKS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "official"}
+
+
 def _modifier(ent: Span, head: Token) -> bool:
-    """A place or nationality that only qualifies the source's head noun ("the Ohio governor",
-    "one West Virginia official", "the Democratic candidate"): not the source."""
+    """A place, nationality or body that only qualifies the source's head noun ("the Ohio
+    governor", "one West Virginia official", "the Democratic candidate", "the GOP presidential
+    nominee"): not the source."""
+    # "the GOP nominee" is a person; "a Pentagon spokesman" speaks for the Pentagon
+    role = head.lemma_.lower()
+    body = ent.label_ == "ORG" and role in _PERSON_ROLES and role not in _SPEAKS_FOR
     return (
-        ent.label_ in ("GPE", "LOC", "NORP")
+        (ent.label_ in ("GPE", "LOC", "NORP") or body)
         and ent.end <= head.i
         and ent.root.dep_ in ("compound", "amod", "nmod", "npadvmod")
     )
@@ -589,7 +618,11 @@ def _titled(ent: Span, role: str, of: str | None) -> bool:
     """Whether a person's mention carries the role as a title ("former Secretary of State
     Hillary Clinton") or an apposition ("Hillary Clinton, the former secretary of state")."""
     doc = ent.doc
-    words = [_word(t) for t in doc[max(ent.sent.start, ent.start - _TITLE_REACH) : ent.start]]
+    window = list(doc[max(ent.sent.start, ent.start - _TITLE_REACH) : ent.start])
+    verbs = [k for k, t in enumerate(window) if t.pos_ in ("VERB", "AUX")]
+    # a title stands in the name's own phrase: never across a verb ("The judge agreed with
+    # Mary Tyler", "the businessman says of Clinton": neither is so titled)
+    words = [_word(t) for t in window[verbs[-1] + 1 if verbs else 0 :]]
     if role in words and (of is None or of in words[words.index(role) :]):
         return True
     return any(
@@ -917,10 +950,14 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     if head.text[:1].isupper() and (cased in ctx.people or cased in ctx.surnames):
         full = ctx.full_name(cased)  # "Sanders:" in a headline, "PENCE:" in a transcript
         return full, "person", ctx.mention_of(full) or _offsets(phrase)
+    if head.text.startswith("@") and len(head) > 1:
+        return name, "person", _offsets(phrase)  # an account: "one Twitter user @jlee"
     if head.pos_ == "PROPN":
         if ctx.is_place_name(name):
             return name, "government", _offsets(phrase)
         words = name.split()
+        if len(words) == 1 and lower in _PERSON_ROLES:
+            return name, "person", _offsets(phrase)  # a headline's "Judge rejects ..."
         if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and first_name_sex(name):
             full = ctx.full_name(name)  # a name no entity covers ("Carly Fiorina: '...'")
             return full, "person", ctx.mention_of(full) or _offsets(phrase)
@@ -1001,14 +1038,31 @@ def _possessor(ent: Span) -> bool:
     return token.dep_ == "poss" or (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
 
 
+_SOME = {"many", "some", "several", "few", "most", "more", "other", "fewer", "both", "all",
+         "these", "those"}  # fmt: skip
+
+
+def _counted(noun: Token) -> bool:
+    """Whether a plural is counted or quantified ("many Democrats", "two Republicans",
+    "some Tories"): members, not the party."""
+    return any(
+        c.dep_ in ("amod", "det", "nummod", "quantmod") and (c.lower_ in _SOME or c.like_num)
+        for c in noun.children
+    )
+
+
 def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
     """A named entity as a source: a person, a place standing for its government, a body."""
     name = clean_name(ent.text)
     if name in ctx.surnames or name in ctx.people:
         full = ctx.person_name(ent)
         return full, "person", ctx.mention_of(full) or _offsets(ent)
-    if ent.label_ == "NORP" and ent.root.tag_ in ("NNPS", "NNS") and name not in _PARTIES:
-        return name, "unnamed", _offsets(ent)  # "Mexicans say": people, not a body
+    if (
+        ent.label_ == "NORP"
+        and ent.root.tag_ in ("NNPS", "NNS")
+        and (name not in _PARTIES or _counted(ent.root))
+    ):
+        return name, "unnamed", _offsets(ent)  # "Mexicans say", "many Democrats": people
     if (ent.label_ in ("GPE", "LOC") and geocode(name, set()) is not None) or (
         is_person(ent) and ctx.is_place_name(ent.text)
     ):

@@ -15,7 +15,7 @@ from storytrace.records import DateMention
 from storytrace.text.calendar_words import MONTHS, WEEKDAYS
 from storytrace.text.doccache import span_ents
 from storytrace.text.durations import length_of_time, not_a_date
-from storytrace.text.tense import direction, sentence_direction
+from storytrace.text.tense import direction, governing_verb, sentence_direction
 
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _MONTH_DAY = re.compile(
@@ -359,12 +359,14 @@ def _last_night(ent: Span, base: dt.datetime) -> DateMention | None:
 
 def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     text = ent.text.strip()
-    if not text or not_a_date(ent):
+    if not text or not_a_date(ent) or _in_a_title(ent):
         return None
     lowered = " ".join(text.lower().split())
     if _LENGTH_ADJECTIVE.match(lowered):
         return None
     forward = _forward(lowered)
+    if forward is None and _destined(ent):
+        forward = True
     unsaid = False  # neither the words nor a verb give the direction
     if forward is None:
         tense = direction(ent)
@@ -376,6 +378,39 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     if unsaid and base is not None and _calendar_day(lowered):
         return _nearest(ent, base)
     return _resolve_in(ent, base, forward)
+
+
+def _in_a_title(ent: Span) -> bool:
+    """A date's words that open a title or a name run on in capitals mid-sentence (the show
+    "Last Week Tonight", "This Week With ..."): a capitalised word no calendar name starts a
+    date with ("Last", "This", "Next") inside the sentence, and another capitalised word
+    right after the date."""
+    first = ent[0]
+    doc = ent.doc
+    if not first.is_title or first.lower_ in MONTHS or first.lower_ in WEEKDAYS:
+        return False
+    words = [t for t in doc[ent.sent.start : ent.start] if not (t.is_punct or t.is_space)]
+    if not words or ent.end >= len(doc):
+        return False  # a sentence opens with a capital anyway
+    after = doc[ent.end]
+    return after.is_title and after.lower_ not in MONTHS and after.lower_ not in WEEKDAYS
+
+
+def _destined(ent: Span) -> bool:
+    """Whether the verb over a date is an infinitive after a present "be" or a condition's
+    "were" ("if she were to win in November", "the vote is to take place in June"): what
+    is to come."""
+    verb = governing_verb(ent)
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    be = verb.head
+    if verb.dep_ != "xcomp" or be.lemma_ != "be":
+        return False
+    # "is to", "are to"; "were to" of a condition ("if she were to", "were she to"), not
+    # the plan of a past "was to take place in June", which may have come and gone
+    return be.lower_ in ("is", "are", "am", "'s", "'re") or (
+        be.lower_ == "were" and be.dep_ == "advcl"
+    )
 
 
 def _calendar_day(lowered: str) -> bool:
