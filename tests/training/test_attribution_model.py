@@ -33,6 +33,8 @@ def test_the_meta_file_describes_the_shipped_weights() -> None:
     assert meta["command"].startswith("python -m storytrace.training.attribution ")
     assert len(meta["training_data"]["sha256"]) == 64
     assert "seed" in meta and meta["settings"]["cue"] == attribution.CUE_SETTINGS
+    shipped_model = json.loads(shipped.read_text(encoding="utf-8"))
+    assert (meta["settings"]["cue_lexicon"] is None) == ("lexicon" not in shipped_model["cue"])
     scores = meta["dev"]["scores"]
     assert {"Source exact F1", "Cue exact F1", "Content overlap F1"} <= set(scores)
 
@@ -51,8 +53,10 @@ def test_a_refit_on_a_small_slice_of_train_learns_said() -> None:
     quick = {"c1": 0.1, "c2": 0.01, "max_iterations": 40}
     model = attribution.learn(docs, gold, cue_settings=quick, role_settings=quick)
     assert model["cue"]["labels"] == ["O", "B", "I"]
-    assert model["cue"]["lexicon"]["say"] in ("r3", "r4")  # mostly a cue
-    assert model["cue"]["lexicon"]["the"] in ("r0", "r1")  # rarely part of one
+    assert "lexicon" not in model["cue"]  # as shipped: the meta file's command rebuilds it
+    with_rates = attribution.learn_cues(docs, gold, quick, lexicon=True)
+    assert with_rates["lexicon"]["say"] in ("r3", "r4")  # mostly a cue
+    assert with_rates["lexicon"]["the"] in ("r0", "r1")  # rarely part of one
     assert set(model["role"]["labels"]) == {"O", "Source", "Content", "Cue"}
     text = "The mayor said the road would stay closed until Friday."
     (relation,) = find_relations(load_nlp()(text), model)
@@ -98,9 +102,17 @@ def test_keep_role_refits_the_cues_and_leaves_the_role_tagger_as_it_was(tmp_path
     refit = json.loads(out.read_text(encoding="utf-8"))
     assert refit["role"] == load_model()["role"]
     assert refit["cue"]["weights"] != load_model()["cue"]["weights"]
-    assert "say" in refit["cue"]["lexicon"]
+    assert "lexicon" not in refit["cue"]
     meta = json.loads((tmp_path / "model.meta.json").read_text(encoding="utf-8"))
     assert meta["command"].endswith("--keep-role") and meta["training_data"]["articles"] == 6
+    assert meta["settings"]["cue_lexicon"] is None
+    attribution.main([str(train), "--out", str(out), "--keep-role", "--cue-lexicon"])
+    assert "say" in json.loads(out.read_text(encoding="utf-8"))["cue"]["lexicon"]
+    meta = json.loads((tmp_path / "model.meta.json").read_text(encoding="utf-8"))
+    assert meta["settings"]["cue_lexicon"] == {
+        "folds": attribution.LEXICON_FOLDS,
+        "min_count": attribution.LEXICON_MIN,
+    }
 
 
 def test_the_cue_network_has_a_meta_file_that_describes_its_shipped_weights() -> None:

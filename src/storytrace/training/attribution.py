@@ -187,22 +187,31 @@ def learn(
     *,
     cue_settings: dict[str, float] | None = None,
     role_settings: dict[str, float] | None = None,
+    lexicon: bool = False,
 ) -> dict[str, Any]:
-    """Fit both taggers on parsed documents and their gold relations."""
+    """Fit both taggers on parsed documents and their gold relations (the cue tagger with
+    a cue-rate lexicon when ``lexicon``; the shipped one has none)."""
     cue_settings = cue_settings or CUE_SETTINGS
     role_settings = role_settings or ROLE_SETTINGS
     return {
         "trained_on": f"PolNeAR train ({len(docs)} articles); CRFsuite L-BFGS, cue "
         f"{cue_settings}, role {role_settings}; |w| >= {MIN_WEIGHT}",
-        "cue": learn_cues(docs, gold, cue_settings),
+        "cue": learn_cues(docs, gold, cue_settings, lexicon=lexicon),
         "role": {**fit_crf(role_examples(docs, gold), role_settings), "roles": list(ROLE_LABELS)},
     }
 
 
 def learn_cues(
-    docs: Sequence[Doc], gold: Sequence[list[Relation]], settings: dict[str, float]
+    docs: Sequence[Doc],
+    gold: Sequence[list[Relation]],
+    settings: dict[str, float],
+    *,
+    lexicon: bool = False,
 ) -> dict[str, Any]:
-    """The cue tagger alone, with the cue-rate lexicon it reads (from all of ``docs``)."""
+    """The cue tagger alone; with ``lexicon``, also the cue-rate lexicon it then reads (from
+    all of ``docs``; each article trained with the rates of the other folds)."""
+    if not lexicon:
+        return fit_crf(cue_examples(docs, gold), settings)
     examples = cue_examples(docs, gold, held_out_lexicons(docs, gold))
     return {**fit_crf(examples, settings), "lexicon": cue_lexicon(docs, gold)}
 
@@ -289,7 +298,11 @@ def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[s
             "cue": CUE_SETTINGS,
             "role": ROLE_SETTINGS,
             "min_weight": MIN_WEIGHT,
-            "cue_lexicon": {"folds": LEXICON_FOLDS, "min_count": LEXICON_MIN},
+            "cue_lexicon": (
+                {"folds": LEXICON_FOLDS, "min_count": LEXICON_MIN}
+                if "lexicon" in model["cue"]
+                else None  # the shipped cue tagger reads no lexicon
+            ),
         },
     }
     if dev is not None:
@@ -317,6 +330,12 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--meta-only", action="store_true", help="only (re)write the meta file of --out"
     )
     parser.add_argument(
+        "--cue-lexicon",
+        action="store_true",
+        help="give the cue tagger a cue-rate lexicon (not in the shipped model: it did not "
+        "help on dev and lost 'reportedly')",
+    )
+    parser.add_argument(
         "--keep-role",
         action="store_true",
         help="refit the cue tagger only, keeping the role tagger of --out (its features "
@@ -331,9 +350,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         docs = load_docs(args.train, texts, args.docs)
         if args.keep_role:
             model = json.loads(args.out.read_text(encoding="utf-8"))
-            model["cue"] = learn_cues(docs, gold, CUE_SETTINGS)
+            model["cue"] = learn_cues(docs, gold, CUE_SETTINGS, lexicon=args.cue_lexicon)
         else:
-            model = learn(docs, gold)
+            model = learn(docs, gold, lexicon=args.cue_lexicon)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(
             json.dumps(model, separators=(",", ":"), sort_keys=True), encoding="utf-8"
