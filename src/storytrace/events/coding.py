@@ -429,15 +429,16 @@ class _Coder:
 
     def _near(self, place: Place, reports: Sequence[Report]) -> bool:
         """The town is named as near the event ("near", "outside", "10 km north of") or
-        as a district's name: ACLED's geo_precision 2."""
+        as a district's name, or with its district in brackets after another name: ACLED's
+        geo_precision 2."""
         for report in reports:
             article = self.articles.get(report.claim.article_id)
             if article is None or place not in report.places:
                 continue
             before = article.text[max(0, place.span[0] - 40) : place.span[0]]
             after = article.text[place.span[1] : place.span[1] + 12]
-            if _NEAR.search(before) or _DISTRICT.match(after):
-                return True
+            if _NEAR.search(before) or _DISTRICT.match(after) or before.rstrip().endswith("("):
+                return True  # "Boni (Douentza, Mopti)": the place's district
         return False
 
     def _toll_unknown(self, claim: Claim) -> bool:

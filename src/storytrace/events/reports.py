@@ -459,14 +459,24 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
 def _killer_named(token: Token) -> bool:
     """A killing told with who did it: a subject ("gunmen killed"), a passive's agent that
     is not a weapon ("seven people were murdered by vigilantes"), or a noun's owner ("the
-    group's murder of 21 Christians"): an action, not only a toll."""
-    if any(c.dep_ == "nsubj" for c in token.children):
+    group's murder of 21 Christians"): an action, not only a toll. A counted subject with
+    no object is the toll of a note's short sentence ("4 soldiers killed.")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects and not _toll_subject(token, subjects):
         return True
     by = [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if token.pos_ == "NOUN":
         by += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
     return any(g.lemma_.lower() not in _WEAPONS | _BLASTS for g in by)
+
+
+def _toll_subject(token: Token, subjects: Sequence[Token]) -> bool:
+    """ "4 soldiers killed.": the subject counted by a number, the verb with no object and
+    no auxiliary, is who died, not who killed."""
+    counted = any(c.dep_ == "nummod" or c.like_num for s in subjects for c in s.children)
+    bare = not any(c.dep_ in ("dobj", "aux", "auxpass") for c in token.children)
+    return counted and bare
 
 
 #: What kills without a hand named: "killed by a blast", "by a stray bullet".
@@ -752,22 +762,91 @@ def _is_refusal_to_fight(token: Token) -> bool:
 
 
 def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, bool]:
-    """:func:`_typed`, with ACLED's rule for territory: taken back by a non-state group
-    ("rebels recaptured the village") it is a non-state actor overtaking territory."""
+    """:func:`_typed`, with ACLED's rules for territory: taken (or taken back) by a
+    non-state group ("rebels recaptured the village", "the Arakan Army captured a base")
+    it is a non-state actor overtaking territory, by the state's forces the government
+    regaining it; a battle over territory told with no word of taking or losing ground
+    ("militants attacked an army post") is an armed clash."""
     event_type, sub_type, family, unknown = _typed(trigger, doc, kind)
+    words = _lemmas(doc) | {t.lower_ for t in doc}
+    if sub_type in (_REGAINS, _OVERTAKES) and not words & _TAKING:
+        return (*_ARMED_CLASH, family, unknown)
     if sub_type == _REGAINS and _non_state_agent(trigger):
         return event_type, _OVERTAKES, family, unknown
+    if sub_type == _OVERTAKES and _state_agent(trigger):
+        return event_type, _REGAINS, family, unknown
     return event_type, sub_type, family, unknown
 
 
 _REGAINS: Final = "Government regains territory"
 _OVERTAKES: Final = "Non-state actor overtakes territory"
+#: Words of ground taken, held or lost.
+_TAKING: Final = frozenset({
+    "capture", "seize", "seizure", "take", "control", "overrun", "retake", "recapture",
+    "regain", "liberate", "liberation", "fall", "withdraw", "withdrawal", "occupy",
+    "occupation", "enter", "storm", "hold", "reclaim", "push", "drive", "clear", "gain",
+    "lose", "loss", "abandon", "surrender", "cede", "conquer", "annex", "expel", "oust",
+    "flee", "evacuate", "retreat", "advance", "encircle", "besiege", "siege", "secure",
+    "took", "retook", "overran", "fell", "held", "seized", "captured", "liberated",
+})  # fmt: skip
+
+
+def _agents(trigger: Token) -> list[Token]:
+    return [c for c in trigger.children if c.dep_ == "nsubj"]
+
+
+def _taken_from(trigger: Token) -> set[str]:
+    """The lemmas of what the action took and from whom: the action's phrase without its
+    subject."""
+    subject = {t.i for a in _agents(trigger) for t in a.subtree}
+    return {t.lemma_.lower() for t in trigger.subtree if t.i not in subject and t.i != trigger.i}
 
 
 def _non_state_agent(trigger: Token) -> bool:
-    """The action's subject names a non-state armed group and no state force."""
-    words = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
-    return bool(words & acled.NON_STATE) and not words & acled.STATE_FORCES
+    """The action's subject is a non-state armed group: it names one and no state force
+    ("rebels"), or it is a force named by a group and not a country ("the Arakan Army",
+    "RSF fighters"), or a group named alone that took what the state's forces held ("the
+    RSF took control of the army's base"); never when what was taken was the rebels'
+    ("retook the town from the rebels")."""
+    taken = _taken_from(trigger)
+    if taken & acled.NON_STATE:
+        return False
+    words = {t.lemma_.lower() for c in _agents(trigger) for t in c.subtree}
+    if words & acled.NON_STATE and not words & acled.STATE_FORCES:
+        return True
+    labels = [side_label(a) or _bare_group(a) for a in _agents(trigger)]
+    if not labels or any(not label or _state_label(label) for label in labels):
+        return False
+    return bool(words & _FORCE_NAMES or taken & acled.STATE_FORCES)
+
+
+def _bare_group(token: Token) -> str:
+    """A subject that is a name alone, of no country ("the RSF"): a group's name."""
+    if token.pos_ != "PROPN" or nationality_country(token.text) or _country_named(token.text):
+        return ""
+    return token.text
+
+
+def _country_named(text: str) -> bool:
+    place = geocode(text, set())
+    return place is not None and place.precision == "country"
+
+
+def _state_agent(trigger: Token) -> bool:
+    """The action's subject is the state's forces by its label ("Malian troops") and names
+    no non-state group."""
+    words = {t.lemma_.lower() for c in _agents(trigger) for t in c.subtree}
+    labels = [side_label(a) for a in _agents(trigger)]
+    return bool(labels) and all(_state_label(x) for x in labels) and not words & acled.NON_STATE
+
+
+def _state_label(label: str) -> bool:
+    return label.startswith(("Military Forces", "Police Forces"))
+
+
+#: Words of an armed force that a group's name can carry ("Arakan Army", "RSF fighters").
+_FORCE_NAMES: Final = frozenset({"army", "force", "fighter", "militia", "brigade", "front",
+                                 "movement", "battalion", "unit"})  # fmt: skip
 
 
 def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, bool]:

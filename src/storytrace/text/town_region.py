@@ -1,7 +1,8 @@
 """Places written as conflict reporting writes them: "Toretsk, Donetsk", "Hays district, Al
 Hudaydah", "Let Yet Kone village, Tabayin township, Sagaing", "Minna, Niger state".
 
-A name (or several, comma-separated) followed by a first-level region is a place in that
+A name (or several, comma-separated; or one with its district and region in brackets
+after it: "Boni (Douentza, Mopti)") followed by a first-level region is a place in that
 region, whatever the tagger made of the names (the small model reads "Nikopol" and
 "Dnipropetrovsk" as organisations, "Guerrero" as a person). Each name is looked up with
 the region as context: a town or village found in the region's country is the place, with
@@ -35,6 +36,7 @@ from storytrace.text.places import (
     geocode,
     region_code,
     region_seat,
+    short_regions,
 )
 
 #: Words after a name that say what kind of place it is, not part of the name.
@@ -43,7 +45,8 @@ GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "cit
                      "subdistrict", "sub-district", "hromada", "neighbourhood",
                      "neighborhood", "camp", "locality", "commune", "department",
                      "territory", "cercle", "prefecture", "tehsil", "sector", "woreda",
-                     "upazila", "chiefdom", "sub-county", "subcounty"))  # fmt: skip
+                     "upazila", "chiefdom", "sub-county", "subcounty", "mountains",
+                     "mountain", "hills", "valley", "forest"))  # fmt: skip
 _REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
 _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
                     "la", "-", "'s", "of", "bin", "abu", "du", "des", "da", "do",
@@ -62,6 +65,9 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         if after is None:
             continue
         names = _names_before(comma, sent)
+        if names and names[0].start - 1 > sent.start and texts[names[0].start - 1] == "(":
+            # "Boni (Douentza, Mopti)": the name before the brackets, in their district
+            names = _names_before(sent.doc[names[0].start - 1], sent) + names
         region, country, whole = _region_after(after)
         if region is None and country is None:
             # a region of several countries ("Punjab"): the one the town is found in
@@ -99,10 +105,24 @@ def _region_after(span: Span | None) -> tuple[Place | None, str | None, bool]:
         key = text.lower().removeprefix("the ")
         if key in _countries():
             return None, str(_countries()[key]["iso"]), whole
-        region = _region(text, set()) or _region_of_stem(text, text, set()) or _alias(text)
+        region = (
+            _region(text, set())
+            or _region_of_stem(text, text, set())
+            or _alias(text)
+            or _short_region(text)
+        )
         if region is not None and region.precision == "region":
             return region, region.country, whole
     return None, None, False
+
+
+def _short_region(text: str) -> Place | None:
+    """A region of a three-letter name in one country only ("Gao"), after a town's name."""
+    found = short_regions().get(_skeleton(text), []) if text[:1].isupper() else []
+    if len({s.country_code for s in found}) != 1:
+        return None
+    name = str(found[0].name)
+    return Place(text, name, found[0].country_code, name, None, None, "region")
 
 
 def _alias(text: str) -> Place | None:
