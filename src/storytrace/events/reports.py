@@ -351,7 +351,7 @@ def _by_sides(
         return event_type, sub_type
     if unarmed:
         return "Riots", "Mob violence"
-    if lemma not in _FIGHTING and civilians:
+    if lemma not in _FIGHTING and civilians and not _exchange_of_fire(trigger):
         return "Violence against civilians", "Attack"
     return event_type, sub_type
 
@@ -363,10 +363,24 @@ def _reports(kind: kinds.Kind, trigger: Token) -> bool:
     "demonstrators") when the model reads the kind of event the word names (fighting,
     remote violence, violence against civilians, a protest or a riot: "as part of Russia's
     assault, this force was dispatched to Belarus" is no assault)."""
-    if kind.reports:
+    if kind.reports or _armed_killing(trigger):
         return True
     lemma = trigger.lemma_.lower()
     return lemma in _CONFLICT and kind.event_type in _VIOLENT and kind.doubt < CONFLICT_DOUBT
+
+
+def _armed_killing(trigger: Token) -> bool:
+    """A killing whose subject is an armed group ("FARC dissidents killed a social
+    leader", "gunmen murdered a trader"): political violence whatever the model reads."""
+    if trigger.lemma_.lower() not in _KILLING:
+        return False
+    words = {t.lemma_.lower() for c in _agents(trigger) for t in c.subtree}
+    return bool(words & _KILLERS)
+
+
+#: Who kills as an armed group: a killing they are the subject of is an attack.
+_KILLERS: Final = (acled.NON_STATE | _ARMED | frozenset({"dissident", "gunmen", "assailant",
+                   "attacker", "cartel", "gang", "vigilante", "bandit"})) - {"police"}  # fmt: skip
 
 
 _CONFLICT: Final = acled.CONFLICT_WORDS | acled.PROTEST_WORDS
@@ -768,6 +782,14 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
     regaining it; a battle over territory told with no word of taking or losing ground
     ("militants attacked an army post") is an armed clash."""
     event_type, sub_type, family, unknown = _typed(trigger, doc, kind)
+    if _exchange_of_fire(trigger):
+        return (*_ARMED_CLASH, "clash", False)  # "exchanged fire": both sides shot
+    if event_type == acled.INCIDENT and _armed_arson(trigger):
+        return ("Strategic developments", "Looting/property destruction", "loot", False)
+    if unknown and _armed_killing(trigger):
+        violent = kind.event_type in ("Battles", "Violence against civilians")
+        pair = (kind.event_type, kind.sub_event_type) if violent else _ATTACK
+        return (*pair, "kill", False)
     words = _lemmas(doc) | {t.lower_ for t in doc}
     if sub_type in (_REGAINS, _OVERTAKES) and not words & _TAKING:
         return (*_ARMED_CLASH, family, unknown)
@@ -776,6 +798,27 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
     if sub_type == _OVERTAKES and _state_agent(trigger):
         return event_type, _REGAINS, family, unknown
     return event_type, sub_type, family, unknown
+
+
+_ATTACK: Final = ("Violence against civilians", "Attack")
+
+
+def _exchange_of_fire(trigger: Token) -> bool:
+    """ "exchanged fire", "traded fire": the verb of exchanging, or its object."""
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger
+    return verb.lemma_.lower() in ("exchange", "trade") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire", "shot") for c in verb.children
+    )
+
+
+def _armed_arson(trigger: Token) -> bool:
+    """A fire set by an armed group or the state's forces ("gunmen set fire to an office",
+    "troops set fire to houses", "soldiers torched ..."): property destroyed, not an
+    accident."""
+    if trigger.lemma_.lower() != "fire" or trigger.head.lemma_.lower() != "set":
+        return False
+    words = {t.lemma_.lower() for c in _agents(trigger.head) for t in c.subtree}
+    return bool(words & (_KILLERS | acled.STATE_FORCES)) and not words & _UNARMED
 
 
 _REGAINS: Final = "Government regains territory"
@@ -792,7 +835,11 @@ _TAKING: Final = frozenset({
 
 
 def _agents(trigger: Token) -> list[Token]:
-    return [c for c in trigger.children if c.dep_ == "nsubj"]
+    """The action's subjects; a verb joined to another by "and" shares its subject."""
+    found = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not found and trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        return _agents(trigger.head)
+    return found
 
 
 def _taken_from(trigger: Token) -> set[str]:

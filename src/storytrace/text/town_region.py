@@ -105,6 +105,9 @@ def _region_after(span: Span | None) -> tuple[Place | None, str | None, bool]:
         key = text.lower().removeprefix("the ")
         if key in _countries():
             return None, str(_countries()[key]["iso"]), whole
+        shared = _shared_regions().get(_spaceless(text))
+        if shared is not None:  # "Khan Younis, Gaza Strip": a town of the country
+            return None, shared, whole
         region = (
             _region(text, set())
             or _region_of_stem(text, text, set())
@@ -154,6 +157,21 @@ def _acled_names() -> dict[str, Any]:
         if subdivision is not None and shared[key] == 1 and key not in _COMPASS:
             found[key] = subdivision
     return found
+
+
+@functools.cache
+def _shared_regions() -> dict[str, str]:
+    """ACLED region names that several first-level regions of one country share ("Gaza
+    Strip", "West Bank"), spelling skeleton without spaces -> the country's code."""
+    countries: dict[str, set[str]] = {}
+    for code, name in acled_spellings().items():
+        countries.setdefault(_spaceless(name), set()).add(code.split("-")[0])
+    shared = Counter(_spaceless(name) for name in acled_spellings().values())
+    return {
+        key: next(iter(found))
+        for key, found in countries.items()
+        if shared[key] > 1 and len(found) == 1 and key not in _COMPASS
+    }
 
 
 #: ACLED region names that are only a direction (Lebanon's "North", "South"): read in a
