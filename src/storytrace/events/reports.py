@@ -251,6 +251,7 @@ def read_report(
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
     named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
+    named = named or (sub_type == _DESTROYED and _armed_arson(trigger))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
@@ -704,6 +705,7 @@ _GROUND: Final = frozenset({
     "crossing", "checkpoint", "camp", "front", "frontline", "outskirts", "locality",
     "settlement", "suburb", "island", "valley", "mountain", "bridge", "port", "border",
     "county", "municipality", "stronghold", "countryside", "governorate", "oblast",
+    "garrison", "outpost", "barracks",
 })  # fmt: skip
 
 
@@ -721,6 +723,8 @@ def _takes_ground(token: Token) -> bool:
         ):
             return False  # "driven UN staffers out of the region": no side driven off
         return any(t.lemma_.lower() in _GROUND and t.pos_ == "NOUN" for t in token.subtree)
+    if token.lemma_.lower() == "seize" and any(o.lemma_.lower() in _GROUND for o in objects):
+        return True  # "seized the garrison": ground taken without "back" or "control"
     control = [o for o in objects if o.lemma_.lower() == "control"]
     if "back" not in parts and not control:
         return False  # "took out a rally"
@@ -779,20 +783,17 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
     """:func:`_typed`, with ACLED's rules for territory: taken (or taken back) by a
     non-state group ("rebels recaptured the village", "the Arakan Army captured a base")
     it is a non-state actor overtaking territory, by the state's forces the government
-    regaining it; a battle over territory told with no word of taking or losing ground
-    ("militants attacked an army post") is an armed clash."""
+    regaining it (a report with no word of ground taken at all is an armed clash: see
+    :func:`takes_no_ground`)."""
     event_type, sub_type, family, unknown = _typed(trigger, doc, kind)
     if _exchange_of_fire(trigger):
         return (*_ARMED_CLASH, "clash", False)  # "exchanged fire": both sides shot
     if event_type == acled.INCIDENT and _armed_arson(trigger):
-        return ("Strategic developments", "Looting/property destruction", "loot", False)
+        return ("Strategic developments", _DESTROYED, "loot", False)
     if unknown and _armed_killing(trigger):
         violent = kind.event_type in ("Battles", "Violence against civilians")
         pair = (kind.event_type, kind.sub_event_type) if violent else _ATTACK
         return (*pair, "kill", False)
-    words = _lemmas(doc) | {t.lower_ for t in doc}
-    if sub_type in (_REGAINS, _OVERTAKES) and not words & _TAKING:
-        return (*_ARMED_CLASH, family, unknown)
     if sub_type == _REGAINS and _non_state_agent(trigger):
         return event_type, _OVERTAKES, family, unknown
     if sub_type == _OVERTAKES and _state_agent(trigger):
@@ -801,6 +802,7 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 
 
 _ATTACK: Final = ("Violence against civilians", "Attack")
+_DESTROYED: Final = "Looting/property destruction"
 
 
 def _exchange_of_fire(trigger: Token) -> bool:
@@ -823,22 +825,36 @@ def _armed_arson(trigger: Token) -> bool:
 
 _REGAINS: Final = "Government regains territory"
 _OVERTAKES: Final = "Non-state actor overtakes territory"
-#: Words of ground taken, held or lost.
-_TAKING: Final = frozenset({
-    "capture", "seize", "seizure", "take", "control", "overrun", "retake", "recapture",
-    "regain", "liberate", "liberation", "fall", "withdraw", "withdrawal", "occupy",
-    "occupation", "enter", "storm", "hold", "reclaim", "push", "drive", "clear", "gain",
-    "lose", "loss", "abandon", "surrender", "cede", "conquer", "annex", "expel", "oust",
-    "flee", "evacuate", "retreat", "advance", "encircle", "besiege", "siege", "secure",
-    "took", "retook", "overran", "fell", "held", "seized", "captured", "liberated",
-})  # fmt: skip
+TERRITORY: Final = frozenset({_REGAINS, _OVERTAKES})
+#: Words of ground taken, held or lost, in any of their forms.
+_GROUND_WORDS: Final = re.compile(
+    r"\b(?:captur\w*|seiz\w*|t[oa]ok\w*|tak(?:e|es|en|ing)|control\w*|overr[au]n\w*|"
+    r"retook|retak\w*|recaptur\w*|regain\w*|liberat\w*|f[ae]ll\w*|withdr[ae]w\w*|"
+    r"occup\w+|enter\w*|storm\w*|h[oe]ld\w*|reclaim\w*|push\w*|dr[io]ve\w*|clear\w*|"
+    r"gain\w*|los[est]\w*|abandon\w*|surrender\w*|ced(?:e|ed|ing)|conquer\w*|annex\w*|"
+    r"expel\w*|oust\w*|fle[de]\w*|evacuat\w*|retreat\w*|advanc\w*|encircl\w*|"
+    r"besieg\w*|siege|secur\w*|free[ds]?|freeing|recover\w*|restor\w*|overtak\w*|"
+    r"overpower\w*|raz\w*|hand\w* over|sweep\w*|swept|mov\w+ into|rout\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def takes_no_ground(text: str) -> bool:
+    """A report that says nothing of ground taken, held or lost ("militants attacked an
+    army post near Boni. 4 soldiers killed."): its battle is an armed clash, whatever
+    sub-type of territory the model reads."""
+    return _GROUND_WORDS.search(text) is None
 
 
 def _agents(trigger: Token) -> list[Token]:
-    """The action's subjects; a verb joined to another by "and" shares its subject."""
+    """The action's subjects; a verb joined to another by "and" shares its subject, and a
+    verb the parser hangs on a noun ("gunmen suspected to be separatists set fire") has
+    that noun for its subject."""
     found = [c for c in trigger.children if c.dep_ == "nsubj"]
     if not found and trigger.dep_ == "conj" and trigger.head.i != trigger.i:
         return _agents(trigger.head)
+    if not found and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return [trigger.head]
     return found
 
 
@@ -1221,6 +1237,7 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
 #: Who one killing names as its victim ("a civilian was shot dead", "killed a journalist").
 _VICTIMS: Final = _PEOPLE | frozenset({
     "boy", "girl", "baby", "infant", "teenager", "youth", "farmer", "herder", "herdsman",
+    "shopkeeper", "vendor", "merchant", "fisherman", "miner", "motorcyclist", "nun",
     "shepherd", "trader", "businessman", "driver", "teacher", "doctor", "nurse", "official",
     "leader", "chief", "elder", "activist", "protester", "demonstrator", "priest", "pastor",
     "imam", "cleric", "lawyer", "judge", "mayor", "councillor", "politician", "candidate",

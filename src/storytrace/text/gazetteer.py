@@ -37,14 +37,16 @@ def skeleton(name: str) -> str:
     Beyond the pairs of :data:`_FOLDS`, "ts" is "c" (the Polish and Czech spelling of the
     sound), "y" is "i", an "i" before another vowel is dropped (Ukrainian "ia", "iu" and
     "ya", "yu" are one letter: "Huliaipole", "Hulyaypole"; "Kostiantynivka",
-    "Kostyantynivka"), and doubled letters are one ("Kryvyi", "Kryvyy"; "Zaporizhzhia",
-    "Zaporizhia")."""
+    "Kostyantynivka"), "ou" is "u" and "ai" (or "ay") is "ei" (French and English
+    spellings of Arabic: "Younis", "Yunis"; "Deir", "Dayr"), and doubled letters are one
+    ("Kryvyi", "Kryvyy"; "Zaporizhzhia", "Zaporizhia")."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     text = _NOT_LETTER.sub("", text)
     for old, new in _FOLDS:
         text = text.replace(old, new)
     text = text.replace("ts", "c").replace("y", "i")
-    return _DOUBLED.sub(r"\1", _GLIDE.sub("", text))
+    text = _GLIDE.sub("", text).replace("ou", "u").replace("ai", "ei")
+    return _DOUBLED.sub(r"\1", text)
 
 
 _NOT_LETTER = re.compile(r"[^a-z0-9]")

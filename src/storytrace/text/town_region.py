@@ -203,7 +203,14 @@ def _names_before(comma: Token, sent: Span) -> list[Span]:
         while start - 1 >= sent.start and end - start < _MAX_WORDS:
             word = doc[start - 1]
             glued = start < end and not word.whitespace_ and (word.is_alpha or _hyphen(word))
-            if _capitalised(word) or (word.lower_ in _LINKS and start < end) or glued:
+            # "Mazar-e Sharif": a short lowercase word glued after a hyphen
+            hyphened = (
+                start < end
+                and word.is_lower
+                and start - 2 >= sent.start
+                and (_hyphen(doc[start - 2]))
+            )
+            if _capitalised(word) or (word.lower_ in _LINKS and start < end) or glued or hyphened:
                 start -= 1
             else:
                 break
