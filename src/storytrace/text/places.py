@@ -598,7 +598,8 @@ def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) ->
     if not cities and not _acronym(text) and len(key) >= _SPELT_OTHERWISE_MIN:
         folded = skeleton(key)
         cities = tuple(c for code in sorted(context) if len(code) == 2
-                       for c in _cities_by_skeleton(code).get(folded, ()))  # fmt: skip
+                       for c in _cities_by_skeleton(code).get(folded, ())
+                       if not _another_place(_key(c["name"]), key))  # fmt: skip
     if _acronym(text):
         cities = tuple(c for c in cities if int(c["population"]) >= _ACRONYM_TOWN)
         candidates: Sequence[City] = cities
@@ -919,8 +920,10 @@ def geocode_places(
         if near is None:
             near = _regions_near(sent, ents)
         place = geocode(ent.text, context, near)
-        if place is None or (guess and place.country not in allowed and not _well_known(place)):
-            continue
+        if place is None or (
+            guess and place.country not in allowed and (bool(context) or not _well_known(place))
+        ):
+            continue  # a guess stays in the story's countries, if it names any
         places.append(
             Place(
                 place.text,
@@ -937,9 +940,10 @@ def geocode_places(
 
 
 def _well_known(place: Place) -> bool:
-    """A place found for a name only guessed to be one that needs no country named to be
-    taken: a first-level region ("in Nabatieh" read as an organisation), or a town of
-    :data:`_BIG_CITY` people or more that is the largest of its name ("Erbil")."""
+    """A place found for a name only guessed to be one, in a story that names no country,
+    that is taken all the same: a first-level region ("in Nabatieh" read as an
+    organisation), or a town of :data:`_BIG_CITY` people or more that is the largest of
+    its name ("Erbil")."""
     if place.precision == "region":
         return True
     cities = _cities().get(_key(place.text), ())
