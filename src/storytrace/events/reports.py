@@ -815,8 +815,7 @@ def _exchange_of_fire(trigger: Token) -> bool:
 
 def _armed_arson(trigger: Token) -> bool:
     """A fire set by an armed group or the state's forces ("gunmen set fire to an office",
-    "troops set fire to houses", "soldiers torched ..."): property destroyed, not an
-    accident."""
+    "troops set fire to houses"): property destroyed, not an accident."""
     if trigger.lemma_.lower() != "fire" or trigger.head.lemma_.lower() != "set":
         return False
     words = {t.lemma_.lower() for c in _agents(trigger.head) for t in c.subtree}
@@ -871,12 +870,12 @@ def _non_state_agent(trigger: Token) -> bool:
     "RSF fighters"), or a group named alone that took what the state's forces held ("the
     RSF took control of the army's base"); never when what was taken was the rebels'
     ("retook the town from the rebels")."""
-    taken = _taken_from(trigger)
-    if taken & acled.NON_STATE:
-        return False
     words = {t.lemma_.lower() for c in _agents(trigger) for t in c.subtree}
     if words & acled.NON_STATE and not words & acled.STATE_FORCES:
         return True
+    taken = _taken_from(trigger)
+    if taken & acled.NON_STATE:
+        return False
     labels = [side_label(a) or _bare_group(a) for a in _agents(trigger)]
     if not labels or any(not label or _state_label(label) for label in labels):
         return False
