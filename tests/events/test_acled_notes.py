@@ -70,9 +70,17 @@ def test_a_place_written_with_its_region_is_placed_in_it(
 
 
 def test_a_town_unknown_in_the_named_region_leaves_the_region_not_a_namesake() -> None:
-    # "Krasnopillia" is known to the gazetteer only as a village of Mykolaiv region
-    row = _row("Russian forces shelled the village of Krasnopillia, Sumy. Casualties unknown.")
+    # Vuhledar is a town of Donetsk region, none of Sumy region
+    row = _row("Russian forces shelled the village of Vuhledar, Sumy. Casualties unknown.")
     assert (row["admin1"], row["geo_precision"]) == ("Sumy", 3)
+
+
+def test_a_village_spelt_otherwise_is_found_in_the_named_region() -> None:
+    # GeoNames spells Sumy region's Krasnopillia "Krasnopillya" (a namesake lies in Mykolaiv
+    # region): the transliteration skeleton finds the one of the region named
+    row = _row("Russian forces shelled the village of Krasnopillia, Sumy. Casualties unknown.")
+    assert (row["admin1"], row["geo_precision"]) == ("Sumy", 1)
+    assert abs(float(row["latitude"]) - 50.77) < 0.05
 
 
 def test_a_list_of_regions_is_no_town_in_the_last_one() -> None:

@@ -39,11 +39,13 @@ from storytrace.events.merge import (
 )
 from storytrace.events.notes import summarise
 from storytrace.events.reports import (
+    TERRITORY,
     Report,
     might_report,
     parse_claim,
     parse_claims,
     read_report,
+    takes_no_ground,
 )
 from storytrace.records import Article, Claim, ClaimGroup, DateMention, Event, EventCount, Place
 from storytrace.text.places import (
@@ -362,10 +364,15 @@ class _Coder:
         article_ids = tuple(dict.fromkeys(r.claim.article_id for r in reports))
         origins = _origin_names(self.groups[gid] for gid in group_ids)
         counts = {(c.quantity.span, c.article_id): c for r in reports for c in r.counts}
+        event_type, sub_type = lead.event_type or "", lead.sub_event_type or ""
+        if sub_type in TERRITORY and all(
+            takes_no_ground(self.articles[a].text) for a in article_ids if a in self.articles
+        ):
+            event_type, sub_type = "Battles", "Armed clash"  # no ground taken: a clash
         event = Event(
             id="ev-" + hashlib.sha256(lead.claim.id.encode()).hexdigest()[:12],
-            event_type=lead.event_type or "",
-            sub_event_type=lead.sub_event_type or "",
+            event_type=event_type,
+            sub_event_type=sub_type,
             actors=_with_country((a for r in reports for a in r.actors), place),
             location=place,
             date=date,
@@ -374,7 +381,7 @@ class _Coder:
             ),
             claim_group_ids=group_ids,
             sources=tuple(dict.fromkeys(origins)) or tuple(self.outlet(a) for a in article_ids),
-            disorder_type=acled.disorder_type(lead.event_type or "", lead.sub_event_type or ""),
+            disorder_type=acled.disorder_type(event_type, sub_type),
             geo_precision=geo,
             time_precision=acled.time_precision(date, inferred=date_inferred)
             if date is not None and date.precision != "reported"
@@ -429,15 +436,16 @@ class _Coder:
 
     def _near(self, place: Place, reports: Sequence[Report]) -> bool:
         """The town is named as near the event ("near", "outside", "10 km north of") or
-        as a district's name: ACLED's geo_precision 2."""
+        as a district's name, or with its district in brackets after another name: ACLED's
+        geo_precision 2."""
         for report in reports:
             article = self.articles.get(report.claim.article_id)
             if article is None or place not in report.places:
                 continue
             before = article.text[max(0, place.span[0] - 40) : place.span[0]]
             after = article.text[place.span[1] : place.span[1] + 12]
-            if _NEAR.search(before) or _DISTRICT.match(after):
-                return True
+            if _NEAR.search(before) or _DISTRICT.match(after) or before.rstrip().endswith("("):
+                return True  # "Boni (Douentza, Mopti)": the place's district
         return False
 
     def _toll_unknown(self, claim: Claim) -> bool:

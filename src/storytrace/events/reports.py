@@ -251,6 +251,7 @@ def read_report(
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
     named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
+    named = named or (sub_type == _DESTROYED and _armed_arson(trigger))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
@@ -351,7 +352,7 @@ def _by_sides(
         return event_type, sub_type
     if unarmed:
         return "Riots", "Mob violence"
-    if lemma not in _FIGHTING and civilians:
+    if lemma not in _FIGHTING and civilians and not _exchange_of_fire(trigger):
         return "Violence against civilians", "Attack"
     return event_type, sub_type
 
@@ -363,10 +364,24 @@ def _reports(kind: kinds.Kind, trigger: Token) -> bool:
     "demonstrators") when the model reads the kind of event the word names (fighting,
     remote violence, violence against civilians, a protest or a riot: "as part of Russia's
     assault, this force was dispatched to Belarus" is no assault)."""
-    if kind.reports:
+    if kind.reports or _armed_killing(trigger):
         return True
     lemma = trigger.lemma_.lower()
     return lemma in _CONFLICT and kind.event_type in _VIOLENT and kind.doubt < CONFLICT_DOUBT
+
+
+def _armed_killing(trigger: Token) -> bool:
+    """A killing whose subject is an armed group ("FARC dissidents killed a social
+    leader", "gunmen murdered a trader"): political violence whatever the model reads."""
+    if trigger.lemma_.lower() not in _KILLING:
+        return False
+    words = {t.lemma_.lower() for c in _agents(trigger) for t in c.subtree}
+    return bool(words & _KILLERS)
+
+
+#: Who kills as an armed group: a killing they are the subject of is an attack.
+_KILLERS: Final = (acled.NON_STATE | _ARMED | frozenset({"dissident", "gunmen", "assailant",
+                   "attacker", "cartel", "gang", "vigilante", "bandit"})) - {"police"}  # fmt: skip
 
 
 _CONFLICT: Final = acled.CONFLICT_WORDS | acled.PROTEST_WORDS
@@ -459,14 +474,24 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
 def _killer_named(token: Token) -> bool:
     """A killing told with who did it: a subject ("gunmen killed"), a passive's agent that
     is not a weapon ("seven people were murdered by vigilantes"), or a noun's owner ("the
-    group's murder of 21 Christians"): an action, not only a toll."""
-    if any(c.dep_ == "nsubj" for c in token.children):
+    group's murder of 21 Christians"): an action, not only a toll. A counted subject with
+    no object is the toll of a note's short sentence ("4 soldiers killed.")."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if subjects and not _toll_subject(token, subjects):
         return True
     by = [g for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     if token.pos_ == "NOUN":
         by += [c for c in token.children if c.dep_ == "poss" and c.lower_ not in _PRONOUNS]
     return any(g.lemma_.lower() not in _WEAPONS | _BLASTS for g in by)
+
+
+def _toll_subject(token: Token, subjects: Sequence[Token]) -> bool:
+    """ "4 soldiers killed.": the subject counted by a number, the verb with no object and
+    no auxiliary, is who died, not who killed."""
+    counted = any(c.dep_ == "nummod" or c.like_num for s in subjects for c in s.children)
+    bare = not any(c.dep_ in ("dobj", "aux", "auxpass") for c in token.children)
+    return counted and bare
 
 
 #: What kills without a hand named: "killed by a blast", "by a stray bullet".
@@ -680,6 +705,7 @@ _GROUND: Final = frozenset({
     "crossing", "checkpoint", "camp", "front", "frontline", "outskirts", "locality",
     "settlement", "suburb", "island", "valley", "mountain", "bridge", "port", "border",
     "county", "municipality", "stronghold", "countryside", "governorate", "oblast",
+    "garrison", "outpost", "barracks",
 })  # fmt: skip
 
 
@@ -697,6 +723,8 @@ def _takes_ground(token: Token) -> bool:
         ):
             return False  # "driven UN staffers out of the region": no side driven off
         return any(t.lemma_.lower() in _GROUND and t.pos_ == "NOUN" for t in token.subtree)
+    if token.lemma_.lower() == "seize" and any(o.lemma_.lower() in _GROUND for o in objects):
+        return True  # "seized the garrison": ground taken without "back" or "control"
     control = [o for o in objects if o.lemma_.lower() == "control"]
     if "back" not in parts and not control:
         return False  # "took out a rally"
@@ -752,22 +780,135 @@ def _is_refusal_to_fight(token: Token) -> bool:
 
 
 def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, bool]:
-    """:func:`_typed`, with ACLED's rule for territory: taken back by a non-state group
-    ("rebels recaptured the village") it is a non-state actor overtaking territory."""
+    """:func:`_typed`, with ACLED's rules for territory: taken (or taken back) by a
+    non-state group ("rebels recaptured the village", "the Arakan Army captured a base")
+    it is a non-state actor overtaking territory, by the state's forces the government
+    regaining it (a report with no word of ground taken at all is an armed clash: see
+    :func:`takes_no_ground`)."""
     event_type, sub_type, family, unknown = _typed(trigger, doc, kind)
+    if _exchange_of_fire(trigger):
+        return (*_ARMED_CLASH, "clash", False)  # "exchanged fire": both sides shot
+    if event_type == acled.INCIDENT and _armed_arson(trigger):
+        return ("Strategic developments", _DESTROYED, "loot", False)
+    if unknown and _armed_killing(trigger):
+        violent = kind.event_type in ("Battles", "Violence against civilians")
+        pair = (kind.event_type, kind.sub_event_type) if violent else _ATTACK
+        return (*pair, "kill", False)
     if sub_type == _REGAINS and _non_state_agent(trigger):
         return event_type, _OVERTAKES, family, unknown
+    if sub_type == _OVERTAKES and _state_agent(trigger):
+        return event_type, _REGAINS, family, unknown
     return event_type, sub_type, family, unknown
+
+
+_ATTACK: Final = ("Violence against civilians", "Attack")
+_DESTROYED: Final = "Looting/property destruction"
+
+
+def _exchange_of_fire(trigger: Token) -> bool:
+    """ "exchanged fire", "traded fire": the verb of exchanging, or its object."""
+    verb = trigger.head if trigger.dep_ == "dobj" else trigger
+    return verb.lemma_.lower() in ("exchange", "trade") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire", "shot") for c in verb.children
+    )
+
+
+def _armed_arson(trigger: Token) -> bool:
+    """A fire set by an armed group or the state's forces ("gunmen set fire to an office",
+    "troops set fire to houses"): property destroyed, not an accident."""
+    if trigger.lemma_.lower() != "fire" or trigger.head.lemma_.lower() != "set":
+        return False
+    words = {t.lemma_.lower() for c in _agents(trigger.head) for t in c.subtree}
+    return bool(words & (_KILLERS | acled.STATE_FORCES)) and not words & _UNARMED
 
 
 _REGAINS: Final = "Government regains territory"
 _OVERTAKES: Final = "Non-state actor overtakes territory"
+TERRITORY: Final = frozenset({_REGAINS, _OVERTAKES})
+#: Words of ground taken, held or lost, in any of their forms.
+_GROUND_WORDS: Final = re.compile(
+    r"\b(?:captur\w*|seiz\w*|t[oa]ok\w*|tak(?:e|es|en|ing)|control\w*|overr[au]n\w*|"
+    r"retook|retak\w*|recaptur\w*|regain\w*|liberat\w*|f[ae]ll\w*|withdr[ae]w\w*|"
+    r"occup\w+|enter\w*|storm\w*|h[oe]ld\w*|reclaim\w*|push\w*|dr[io]ve\w*|clear\w*|"
+    r"gain\w*|los[est]\w*|abandon\w*|surrender\w*|ced(?:e|ed|ing)|conquer\w*|annex\w*|"
+    r"expel\w*|oust\w*|fle[de]\w*|evacuat\w*|retreat\w*|advanc\w*|encircl\w*|"
+    r"besieg\w*|siege|secur\w*|free[ds]?|freeing|recover\w*|restor\w*|overtak\w*|"
+    r"overpower\w*|raz\w*|hand\w* over|sweep\w*|swept|mov\w+ into|rout\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def takes_no_ground(text: str) -> bool:
+    """A report that says nothing of ground taken, held or lost ("militants attacked an
+    army post near Boni. 4 soldiers killed."): its battle is an armed clash, whatever
+    sub-type of territory the model reads."""
+    return _GROUND_WORDS.search(text) is None
+
+
+def _agents(trigger: Token) -> list[Token]:
+    """The action's subjects; a verb joined to another by "and" shares its subject, and a
+    verb the parser hangs on a noun ("gunmen suspected to be separatists set fire") has
+    that noun for its subject."""
+    found = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if not found and trigger.dep_ == "conj" and trigger.head.i != trigger.i:
+        return _agents(trigger.head)
+    if not found and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        return [trigger.head]
+    return found
+
+
+def _taken_from(trigger: Token) -> set[str]:
+    """The lemmas of what the action took and from whom: the action's phrase without its
+    subject."""
+    subject = {t.i for a in _agents(trigger) for t in a.subtree}
+    return {t.lemma_.lower() for t in trigger.subtree if t.i not in subject and t.i != trigger.i}
 
 
 def _non_state_agent(trigger: Token) -> bool:
-    """The action's subject names a non-state armed group and no state force."""
-    words = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
-    return bool(words & acled.NON_STATE) and not words & acled.STATE_FORCES
+    """The action's subject is a non-state armed group: it names one and no state force
+    ("rebels"), or it is a force named by a group and not a country ("the Arakan Army",
+    "RSF fighters"), or a group named alone that took what the state's forces held ("the
+    RSF took control of the army's base"); never when what was taken was the rebels'
+    ("retook the town from the rebels")."""
+    words = {t.lemma_.lower() for c in _agents(trigger) for t in c.subtree}
+    if words & acled.NON_STATE and not words & acled.STATE_FORCES:
+        return True
+    taken = _taken_from(trigger)
+    if taken & acled.NON_STATE:
+        return False
+    labels = [side_label(a) or _bare_group(a) for a in _agents(trigger)]
+    if not labels or any(not label or _state_label(label) for label in labels):
+        return False
+    return bool(words & _FORCE_NAMES or taken & acled.STATE_FORCES)
+
+
+def _bare_group(token: Token) -> str:
+    """A subject that is a name alone, of no country ("the RSF"): a group's name."""
+    if token.pos_ != "PROPN" or nationality_country(token.text) or _country_named(token.text):
+        return ""
+    return token.text
+
+
+def _country_named(text: str) -> bool:
+    place = geocode(text, set())
+    return place is not None and place.precision == "country"
+
+
+def _state_agent(trigger: Token) -> bool:
+    """The action's subject is the state's forces by its label ("Malian troops") and names
+    no non-state group."""
+    words = {t.lemma_.lower() for c in _agents(trigger) for t in c.subtree}
+    labels = [side_label(a) for a in _agents(trigger)]
+    return bool(labels) and all(_state_label(x) for x in labels) and not words & acled.NON_STATE
+
+
+def _state_label(label: str) -> bool:
+    return label.startswith(("Military Forces", "Police Forces"))
+
+
+#: Words of an armed force that a group's name can carry ("Arakan Army", "RSF fighters").
+_FORCE_NAMES: Final = frozenset({"army", "force", "fighter", "militia", "brigade", "front",
+                                 "movement", "battalion", "unit"})  # fmt: skip
 
 
 def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, bool]:
@@ -1095,6 +1236,7 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
 #: Who one killing names as its victim ("a civilian was shot dead", "killed a journalist").
 _VICTIMS: Final = _PEOPLE | frozenset({
     "boy", "girl", "baby", "infant", "teenager", "youth", "farmer", "herder", "herdsman",
+    "shopkeeper", "vendor", "merchant", "fisherman", "miner", "motorcyclist", "nun",
     "shepherd", "trader", "businessman", "driver", "teacher", "doctor", "nurse", "official",
     "leader", "chief", "elder", "activist", "protester", "demonstrator", "priest", "pastor",
     "imam", "cleric", "lawyer", "judge", "mayor", "councillor", "politician", "candidate",

@@ -339,7 +339,27 @@ def resolve_dates(
             mention = None
         if mention is not None:
             found.append(mention)
+    if base is not None:
+        found += _untagged_nights(sent, base, found)
     return found
+
+
+_NIGHT_WORDS = re.compile(r"\b(?:late |early )?last night\b", re.IGNORECASE)
+
+
+def _untagged_nights(
+    sent: Span, base: dt.datetime, found: Sequence[DateMention]
+) -> list[DateMention]:
+    """ "last night" the tagger left untagged ("injured 3 civilians last night"): the day
+    before the publication date, as :func:`_last_night`."""
+    nights = []
+    for match in _NIGHT_WORDS.finditer(sent.text):
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        if any(m.span[0] < end and start < m.span[1] for m in found):
+            continue
+        day = (base.date() - dt.timedelta(days=1)).isoformat()
+        nights.append(DateMention(match.group(0), day, day, "day", (start, end)))
+    return nights
 
 
 _LAST_NIGHT = re.compile(

@@ -32,12 +32,26 @@ _FOLDS = (("yo", "o"), ("ya", "a"), ("yu", "u"), ("ye", "e"), ("iy", "i"), ("yi"
 
 
 def skeleton(name: str) -> str:
-    """A name folded for matching: ASCII, lowercase, letters only, transliteration folded."""
+    """A name folded for matching: ASCII, lowercase, letters only, transliteration folded.
+
+    Beyond the pairs of :data:`_FOLDS`, "ts" is "c" (the Polish and Czech spelling of the
+    sound), "y" is "i", an "i" before another vowel is dropped (Ukrainian "ia", "iu" and
+    "ya", "yu" are one letter: "Huliaipole", "Hulyaypole"; "Kostiantynivka",
+    "Kostyantynivka"), "ou" is "u" and "ai" (or "ay") is "ei" (French and English
+    spellings of Arabic: "Younis", "Yunis"; "Deir", "Dayr"), and doubled letters are one
+    ("Kryvyi", "Kryvyy"; "Zaporizhzhia", "Zaporizhia")."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    text = re.sub(r"[^a-z0-9]", "", text)
+    text = _NOT_LETTER.sub("", text)
     for old, new in _FOLDS:
         text = text.replace(old, new)
-    return text
+    text = text.replace("ts", "c").replace("y", "i")
+    text = _GLIDE.sub("", text).replace("ou", "u").replace("ai", "ei")
+    return _DOUBLED.sub(r"\1", text)
+
+
+_NOT_LETTER = re.compile(r"[^a-z0-9]")
+_GLIDE = re.compile(r"i(?=[aeou])")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 @functools.cache
@@ -136,6 +150,23 @@ def _iso_codes(country: str) -> dict[str, str]:
 
 
 @functools.cache
+def _iso_codes_by_skeleton(country: str) -> dict[str, str]:
+    """ISO 3166-2 code by the skeleton of its name, for one country's first-level regions
+    and the second-level ones ACLED lists as its own, by their ISO names and ACLED's:
+    GeoNames' name of a region it cannot match to ISO's ("Arbil" for "Arbīl")."""
+    import pycountry
+
+    subdivisions = pycountry.subdivisions.get(country_code=country) or ()  # type: ignore[no-untyped-call]
+    found = {skeleton(name): code for name, code in _iso_codes(country).items()}
+    for subdivision in subdivisions:
+        code = str(subdivision.code)
+        if code in acled_spellings():
+            found.setdefault(skeleton(str(subdivision.name)), code)
+            found.setdefault(skeleton(acled_spellings()[code]), code)
+    return found
+
+
+@functools.cache
 def _iso_parents(country: str) -> dict[str, tuple[str, str]]:
     """ISO 3166-2 name -> (code, its first-level region's name), for one country's
     second-level subdivisions (Burkina Faso's provinces, the Philippines' provinces)."""
@@ -158,7 +189,7 @@ def acled_admin1(country: str | None, admin1: str | None) -> str | None:
     first-level region ("Sahel"), unless ACLED lists it as a region of its own."""
     if not country or not admin1:
         return admin1
-    code = _iso_codes(country).get(admin1)
+    code = _iso_codes(country).get(admin1) or _iso_codes_by_skeleton(country).get(skeleton(admin1))
     if code is None and admin1 in _iso_parents(country):
         code, parent = _iso_parents(country)[admin1]
         if code not in acled_spellings():

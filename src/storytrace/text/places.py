@@ -30,7 +30,7 @@ from spacy.tokens import Span, Token
 
 from storytrace.records import Place
 from storytrace.text.doccache import doc_text, person_name_words, span_ents, token_strings
-from storytrace.text.gazetteer import village_candidates
+from storytrace.text.gazetteer import skeleton, village_candidates
 
 _PLACE_LABELS = ("GPE", "LOC")
 _STRIP = ("the ", "republic of ", "the republic of ")
@@ -171,6 +171,26 @@ def _regions() -> dict[str, list[Any]]:
                 key = _skeleton(name)
                 if len(key) > 3 and subdivision not in index.get(key, ()):
                     index.setdefault(key, []).append(subdivision)
+    return index
+
+
+@functools.cache
+def short_regions() -> dict[str, list[Any]]:
+    """First-level ISO 3166-2 subdivisions whose name's skeleton is three letters or fewer
+    ("Gao", "Imo", "Oyo", "Ica"), by that skeleton: left out of :func:`_regions`, where a
+    short word is too often something else, and read only where a report's form says a
+    region comes ("Gao, Gao": see :mod:`storytrace.text.town_region`)."""
+    index: dict[str, list[Any]] = {}
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        for part in _names_of(subdivision):
+            key = _skeleton(part)
+            word = part.replace("'", "").replace("‘", "")
+            if not (0 < len(key) <= 3 and word.isalpha() and len(word) <= 4):
+                continue  # "Free State", "Virgin Islands, U.S.": a longer name cut short
+            if subdivision not in index.get(key, ()):
+                index.setdefault(key, []).append(subdivision)
     return index
 
 
@@ -575,6 +595,11 @@ def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) ->
         cities = tuple(
             c for c in cities if _key(c["name"]) == key or int(c["population"]) >= _WORLD_CITY
         )
+    if not cities and not _acronym(text) and len(key) >= _SPELT_OTHERWISE_MIN:
+        folded = skeleton(key)
+        cities = tuple(c for code in sorted(context) if len(code) == 2
+                       for c in _cities_by_skeleton(code).get(folded, ())
+                       if not _another_place(_key(c["name"]), key))  # fmt: skip
     if _acronym(text):
         cities = tuple(c for c in cities if int(c["population"]) >= _ACRONYM_TOWN)
         candidates: Sequence[City] = cities
@@ -611,6 +636,25 @@ def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) ->
         lon=float(best["longitude"]),
         precision="city",
     )
+
+
+#: The shortest name looked up among towns by its transliteration skeleton.
+_SPELT_OTHERWISE_MIN = 5
+
+
+@functools.cache
+def _cities_by_skeleton(country: str) -> dict[str, tuple[City, ...]]:
+    """One country's towns by the transliteration skeleton of each name they are indexed
+    by (:func:`~storytrace.text.gazetteer.skeleton`): "Huliaipole" finds GeoNames'
+    "Hulyaypole". Only a town in a country of the context is found so (see
+    :func:`geocode`): a skeleton joins names of different places more often than a
+    spelling does."""
+    index: dict[str, dict[int, City]] = {}
+    for name, cities in _cities().items():
+        here = [c for c in cities if c["countrycode"] == country]
+        if here and len(name) >= _SPELT_OTHERWISE_MIN:
+            index.setdefault(skeleton(name), {}).update((id(c), c) for c in here)
+    return {key: tuple(found.values()) for key, found in index.items()}
 
 
 _NAME_PARTICLES = ("de ", "del ", "de la ", "di ", "do ", "da ", "des ", "du ")
@@ -726,7 +770,8 @@ _PLACE_NOUNS = {"port", "city", "town", "village", "island", "region", "province
                 "outskirts", "suburbs", "centre", "center", "harbour", "harbor"}  # fmt: skip
 # Nouns a place name can modify: "the Ghent docklands", "the Kharkiv region".
 _AREA_NOUNS = _PLACE_NOUNS | {"docklands", "dockland", "docks", "dock", "area", "neighbourhood",
-                              "neighborhood", "quarter", "suburb", "oblast", "county"}  # fmt: skip
+                              "neighborhood", "quarter", "suburb", "oblast", "county",
+                              "airport", "airbase"}  # fmt: skip
 
 
 def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]]:
@@ -875,8 +920,10 @@ def geocode_places(
         if near is None:
             near = _regions_near(sent, ents)
         place = geocode(ent.text, context, near)
-        if place is None or (guess and place.country not in allowed):
-            continue
+        if place is None or (
+            guess and place.country not in allowed and (bool(context) or not _well_known(place))
+        ):
+            continue  # a guess stays in the story's countries, if it names any
         places.append(
             Place(
                 place.text,
@@ -890,6 +937,22 @@ def geocode_places(
             )
         )
     return places
+
+
+def _well_known(place: Place) -> bool:
+    """A place found for a name only guessed to be one, in a story that names no country,
+    that is taken all the same: a first-level region ("in Nabatieh" read as an
+    organisation), or a town of :data:`_BIG_CITY` people or more that is the largest of
+    its name ("Erbil")."""
+    if place.precision == "region":
+        return True
+    cities = _cities().get(_key(place.text), ())
+    return (
+        place.precision == "city"
+        and bool(cities)
+        and cities[0]["countrycode"] == place.country
+        and int(cities[0]["population"]) >= _BIG_CITY
+    )
 
 
 #: Short names as ACLED writes them where GeoNames writes them otherwise.

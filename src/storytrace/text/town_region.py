@@ -1,7 +1,8 @@
 """Places written as conflict reporting writes them: "Toretsk, Donetsk", "Hays district, Al
 Hudaydah", "Let Yet Kone village, Tabayin township, Sagaing", "Minna, Niger state".
 
-A name (or several, comma-separated) followed by a first-level region is a place in that
+A name (or several, comma-separated; or one with its district and region in brackets
+after it: "Boni (Douentza, Mopti)") followed by a first-level region is a place in that
 region, whatever the tagger made of the names (the small model reads "Nikopol" and
 "Dnipropetrovsk" as organisations, "Guerrero" as a person). Each name is looked up with
 the region as context: a town or village found in the region's country is the place, with
@@ -35,6 +36,7 @@ from storytrace.text.places import (
     geocode,
     region_code,
     region_seat,
+    short_regions,
 )
 
 #: Words after a name that say what kind of place it is, not part of the name.
@@ -43,7 +45,8 @@ GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "cit
                      "subdistrict", "sub-district", "hromada", "neighbourhood",
                      "neighborhood", "camp", "locality", "commune", "department",
                      "territory", "cercle", "prefecture", "tehsil", "sector", "woreda",
-                     "upazila", "chiefdom", "sub-county", "subcounty"))  # fmt: skip
+                     "upazila", "chiefdom", "sub-county", "subcounty", "mountains",
+                     "mountain", "hills", "valley", "forest"))  # fmt: skip
 _REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
 _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
                     "la", "-", "'s", "of", "bin", "abu", "du", "des", "da", "do",
@@ -62,6 +65,9 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         if after is None:
             continue
         names = _names_before(comma, sent)
+        if names and names[0].start - 1 > sent.start and texts[names[0].start - 1] == "(":
+            # "Boni (Douentza, Mopti)": the name before the brackets, in their district
+            names = _names_before(sent.doc[names[0].start - 1], sent) + names
         region, country, whole = _region_after(after)
         if region is None and country is None:
             # a region of several countries ("Punjab"): the one the town is found in
@@ -99,10 +105,27 @@ def _region_after(span: Span | None) -> tuple[Place | None, str | None, bool]:
         key = text.lower().removeprefix("the ")
         if key in _countries():
             return None, str(_countries()[key]["iso"]), whole
-        region = _region(text, set()) or _region_of_stem(text, text, set()) or _alias(text)
+        shared = _shared_regions().get(_spaceless(text))
+        if shared is not None:  # "Khan Younis, Gaza Strip": a town of the country
+            return None, shared, whole
+        region = (
+            _region(text, set())
+            or _region_of_stem(text, text, set())
+            or _alias(text)
+            or _short_region(text)
+        )
         if region is not None and region.precision == "region":
             return region, region.country, whole
     return None, None, False
+
+
+def _short_region(text: str) -> Place | None:
+    """A region of a three-letter name in one country only ("Gao"), after a town's name."""
+    found = short_regions().get(_skeleton(text), []) if text[:1].isupper() else []
+    if len({s.country_code for s in found}) != 1:
+        return None
+    name = str(found[0].name)
+    return Place(text, name, found[0].country_code, name, None, None, "region")
 
 
 def _alias(text: str) -> Place | None:
@@ -136,6 +159,21 @@ def _acled_names() -> dict[str, Any]:
     return found
 
 
+@functools.cache
+def _shared_regions() -> dict[str, str]:
+    """ACLED region names that several first-level regions of one country share ("Gaza
+    Strip", "West Bank"), spelling skeleton without spaces -> the country's code."""
+    countries: dict[str, set[str]] = {}
+    for code, name in acled_spellings().items():
+        countries.setdefault(_spaceless(name), set()).add(code.split("-")[0])
+    shared = Counter(_spaceless(name) for name in acled_spellings().values())
+    return {
+        key: next(iter(found))
+        for key, found in countries.items()
+        if shared[key] > 1 and len(found) == 1 and key not in _COMPASS
+    }
+
+
 #: ACLED region names that are only a direction (Lebanon's "North", "South"): read in a
 #: text, they are words, not regions.
 _COMPASS = frozenset({"north", "south", "east", "west", "centre", "center"})
@@ -165,7 +203,14 @@ def _names_before(comma: Token, sent: Span) -> list[Span]:
         while start - 1 >= sent.start and end - start < _MAX_WORDS:
             word = doc[start - 1]
             glued = start < end and not word.whitespace_ and (word.is_alpha or _hyphen(word))
-            if _capitalised(word) or (word.lower_ in _LINKS and start < end) or glued:
+            # "Mazar-e Sharif": a short lowercase word glued after a hyphen
+            hyphened = (
+                start < end
+                and word.is_lower
+                and start - 2 >= sent.start
+                and (_hyphen(doc[start - 2]))
+            )
+            if _capitalised(word) or (word.lower_ in _LINKS and start < end) or glued or hyphened:
                 start -= 1
             else:
                 break
