@@ -31,6 +31,7 @@ def test_the_meta_file_describes_the_shipped_weights() -> None:
     assert meta["artefact"] == MODEL_FILE
     assert meta["artefact_sha256"] == hashlib.sha256(shipped.read_bytes()).hexdigest()
     assert meta["command"].startswith("python -m storytrace.training.attribution ")
+    assert len(meta["built_at_commit"]) >= 7  # the trainer the command ran is named
     assert len(meta["training_data"]["sha256"]) == 64
     assert "seed" in meta and meta["settings"]["cue"] == attribution.CUE_SETTINGS
     shipped_model = json.loads(shipped.read_text(encoding="utf-8"))

@@ -282,6 +282,28 @@ def training_data(train: Path) -> dict[str, Any]:
     }
 
 
+def _commit() -> str | None:
+    """The short commit of the source tree the trainer runs from, if it is a git checkout."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None:
+        return None
+    try:
+        found = subprocess.run(  # noqa: S603 (fixed arguments, no input)
+            [git, "rev-parse", "--short", "HEAD"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return found.stdout.strip() or None
+
+
 def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[str, Any]:
     """Write ``<out stem>.meta.json`` beside the model: data, digest, command, seed, dev."""
     from storytrace.claims.cue_network import load_tagger
@@ -292,6 +314,7 @@ def write_meta(out: Path, train: Path, dev: Path | None, command: str) -> dict[s
         "artefact_sha256": hashlib.sha256(out.read_bytes()).hexdigest(),
         "training_data": training_data(train),
         "command": command,
+        "built_at_commit": _commit(),
         "seed": None,
         "seed_note": "CRFsuite L-BFGS is deterministic: no random seed is drawn",
         "settings": {
