@@ -166,8 +166,9 @@ def test_a_date_in_lower_case_is_still_read() -> None:
 def test_an_invitation_to_follow_the_writer_is_no_claim(line: str) -> None:
     # carried from the transcript line before it, as a quotation's continuation is
     speaker = Attribution(source="Tom Lee", kind="person", cue=":", direct=True)
-    assert not is_claim(0.0, speaker, "asserted", line)
-    assert is_claim(0.0, speaker, "asserted", '"Fellow farmers on the plains lost their crops."')
+    assert not is_claim(0.0, speaker, ("asserted", ()), line)
+    crops = '"Fellow farmers on the plains lost their crops."'
+    assert is_claim(0.0, speaker, ("asserted", ()), crops)
 
 
 @pytest.mark.parametrize(

@@ -81,8 +81,11 @@ def shares_slot(a: Claim, b: Claim) -> bool:
     read (no parse) is given the benefit of the doubt."""
     if not a.mentions or not b.mentions:
         return True
-    if action_lemmas(a) & action_lemmas(b):
-        return True
+    return bool(action_lemmas(a) & action_lemmas(b)) or _count_of_one_kind(a, b)
+
+
+def _count_of_one_kind(a: Claim, b: Claim) -> bool:
+    """Whether the two claims count things of one kind, whatever the values."""
     kinds = {counted_kind(q) for q in a.quantities} - {None}
     return any(counted_kind(q) in kinds for q in b.quantities)
 
@@ -159,23 +162,29 @@ def tells_one_fact(a: Claim, b: Claim) -> bool:
     claim whose mentions were not read (no parse) is given the benefit of the doubt."""
     if not a.mentions or not b.mentions:
         return True
-    kinds = {counted_kind(q) for q in a.quantities} - {None}
-    if any(counted_kind(q) in kinds for q in b.quantities):
+    if _count_of_one_kind(a, b):
         return True
     main = {id(m) for m in main_actions(a) + main_actions(b)}
     return any(
         _action(first) == _action(second)
-        and _action(first) not in _NO_ACTION  # "has done much", "told CNN": no fact of its own
         and (id(first) in main or id(second) in main)
-        and not in_background(a, first)
-        and not in_background(b, second)
-        and first.modality not in _NOT_ASSERTED
-        and second.modality not in _NOT_ASSERTED
         and first.negated == second.negated
         and _addressee(first) == _addressee(second)
-        for first in a.mentions
-        for second in b.mentions
+        for first in _asserted_actions(a)
+        for second in _asserted_actions(b)
     )
+
+
+def _asserted_actions(claim: Claim) -> list[EventMention]:
+    """The mentions a confirmation can rest on: an action ("has done much", "told CNN" are
+    none), asserted, in no background clause."""
+    return [
+        m
+        for m in claim.mentions
+        if _action(m) not in _NO_ACTION
+        and m.modality not in _NOT_ASSERTED
+        and not in_background(claim, m)
+    ]
 
 
 def _addressee(mention: EventMention) -> bool:

@@ -176,18 +176,18 @@ def _inside(span: tuple[int, int] | None, at: int) -> bool:
 def is_claim(
     score: float,
     attribution: Attribution | None,
-    certainty: str | tuple[Certainty, tuple[str, ...]],
+    certainty: tuple[Certainty, tuple[str, ...]],
     text: str,
 ) -> bool:
     """A candidate the checker would check: scored over the threshold, or an attributed or
     hedged assertion ("X said ...", "reportedly", "could not be verified"), which the
     transcript-trained score underrates; never a credit line or page furniture. A sentence
     hedged only by a condition ("if ...") is kept on its score like an assertion: the
-    condition is no sign of a reported claim. ``certainty`` is the sentence's certainty, or
-    it with its cue words."""
+    condition is no sign of a reported claim. ``certainty`` is the sentence's certainty with
+    its cue words (:func:`~storytrace.claims.hedges.assess_certainty`)."""
     if is_furniture(text) or _FOLLOW_LINE.match(text):
         return False
-    level, cues = (certainty, ()) if isinstance(certainty, str) else certainty
+    level, cues = certainty
     conditional = bool(cues) and all(cue in CONDITION_CUES for cue in cues)
     hedged = level != "asserted" and not conditional
     return score >= load_model().threshold or _named(attribution) or hedged

@@ -357,8 +357,7 @@ def _untagged_nights(
         start, end = sent.start_char + match.start(), sent.start_char + match.end()
         if any(m.span[0] < end and start < m.span[1] for m in found):
             continue
-        day = (base.date() - dt.timedelta(days=1)).isoformat()
-        nights.append(DateMention(match.group(0), day, day, "day", (start, end)))
+        nights.append(_day_before(match.group(0), base, (start, end)))
     return nights
 
 
@@ -373,8 +372,13 @@ def _last_night(ent: Span, base: dt.datetime) -> DateMention | None:
     lowered = " ".join(ent.text.lower().split())
     if not _LAST_NIGHT.match(lowered):
         return None
+    return _day_before(ent.text.strip(), base, (ent.start_char, ent.end_char))
+
+
+def _day_before(text: str, base: dt.datetime, span: tuple[int, int]) -> DateMention:
+    """A mention of the day before the publication date."""
     day = (base.date() - dt.timedelta(days=1)).isoformat()
-    return DateMention(ent.text.strip(), day, day, "day", (ent.start_char, ent.end_char))
+    return DateMention(text, day, day, "day", span)
 
 
 def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
