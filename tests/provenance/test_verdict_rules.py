@@ -257,3 +257,34 @@ def test_a_question_or_a_conditional_confirms_nothing() -> None:
     assert judge_group([_claim(A, FACT, "Anna Volkova"), told], ARTICLES).verdict == (
         "corroborated"
     )
+
+
+def test_a_party_is_known_by_its_capital_its_officials_and_its_spokesmen() -> None:
+    for name in ("Moscow", "Kyiv", "Ukrainian officials", "Russia's General Staff",
+                 "Kremlin spokesman Dmitry Peskov", "Ukrainian intelligence"):  # fmt: skip
+        assert is_party(name), name
+    for name in ("Pskov", "Olga Petrova", "the Centre for Defense Strategies", "General Staff"):
+        assert not is_party(name), name
+
+
+def test_a_party_named_by_its_organ_alone_is_still_the_party_the_text_names() -> None:
+    # the source resolves to "General Staff"; the text names it "Ukraine's General Staff"
+    staff = Attribution("General Staff", "organisation", "said", False,
+                        source_text="Ukraine's General Staff")  # fmt: skip
+    capital = Attribution("Kyiv", "government", "said", False)
+    for attribution in (staff, capital):
+        party = dataclasses.replace(_claim(B, FACT), attribution=attribution)
+        group = judge_group([_claim(A, FACT, "Anna Volkova"), party], ARTICLES)
+        assert group.verdict == "single_source" and group.independent_sources == 1
+        assert "a party to the dispute" in group.evidence
+
+
+def test_a_first_name_is_no_nationality_and_no_party() -> None:
+    from storytrace.text.places import nationality_country
+
+    for name in ("Francis", "Ben", "Ian", "Ken", "Berman", "Hans"):
+        assert nationality_country(name) is None, name
+        assert not is_party(name), name
+    for word, country in (("Palestinian", "PS"), ("Kenyan", "KE"), ("Ukrainians", "UA"),
+                          ("Saudi", "SA"), ("Iraqi", "IQ"), ("Sudanese", "SD")):  # fmt: skip
+        assert nationality_country(word) == country, word

@@ -18,7 +18,7 @@ from storytrace.claims.attribution import (
     tweet_attributions,
 )
 from storytrace.claims.checkworthy import is_furniture, load_model
-from storytrace.claims.hedges import CONDITION_CUES, assess_certainty
+from storytrace.claims.hedges import CONDITION_CUES, assess_certainty, doubts_what_went_before
 from storytrace.claims.quotes import find_quotes
 from storytrace.claims.relations import find_relations
 from storytrace.claims.sources import SourceContext
@@ -102,6 +102,7 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
         or (brief and _brief_report(sent, text, alone=False))  # "3 people were killed."
     ]
     scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
+    doubted = doubted_by_next(article.text, [(sent, text) for sent, text, _ in prose])
     claims: list[Claim] = []
     for (sent, text, attribution), score in zip(candidates, scores, strict=True):
         certainty = assess_certainty(sent, text=text)
@@ -110,11 +111,45 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
             or _conflict_report(sent, text)
             or (brief and _brief_report(sent, text, alone=len(prose) == 1))
         ):
+            if sent.start in doubted and certainty[0] in ("asserted", "hedged"):
+                certainty = ("unconfirmed", (*certainty[1], doubted[sent.start]))
             claims.append(
                 _claim(article, sent, text, attribution, countries, ents_of[sent.start],
                        score=score, certainty=certainty)
             )  # fmt: skip
     return Reading(article, attributions, claims)
+
+
+_UNVERIFIED_WORDS = ("verif", "confirm", "corroborat")
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def doubted_by_next(text: str, prose: Sequence[tuple[Span, str]]) -> dict[int, str]:
+    """The sentences (by first token) whose account the sentence after them calls unverified,
+    with its cue: "Kyiv said 60 soldiers refused. The claim could not be verified." A
+    sentence speaks of the one before it in its paragraph, or the last one of the paragraph
+    before; one that speaks of several ("the claims", "these") of every sentence before
+    it in that paragraph. Which sentences are claims is decided before (on each sentence's
+    own words), so this changes no claim, only how sure its article is of it."""
+    doubted: dict[int, str] = {}
+    for k in range(1, len(prose)):
+        sent, sentence = prose[k]
+        if not any(word in sentence.lower() for word in _UNVERIFIED_WORDS):
+            continue
+        found = doubts_what_went_before(sent, text=sentence)
+        if found is None:
+            continue
+        cue, plural = found
+        for j in range(k - 1, -1, -1):
+            before = prose[j][0]
+            gap = text[before.end_char : prose[j + 1][0].start_char]
+            breaks = len(_PARAGRAPH_BREAK.findall(gap))
+            if gap.strip() or breaks > (1 if j == k - 1 else 0):
+                break  # another line between them, or an earlier paragraph
+            doubted.setdefault(before.start, cue)
+            if not plural or breaks:
+                break
+    return doubted
 
 
 def attributed_sentences(

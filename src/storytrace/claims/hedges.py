@@ -32,7 +32,14 @@ _UNCONFIRMED = (
     "could not independently confirm", "could not independently verify",
     "were unable to verify", "was unable to verify", "not independently verified",
     "unverified", "unconfirmed", "yet to be verified", "has not been independently confirmed",
-    "could not be verified as genuine",
+    "could not be verified as genuine", "could not be independently confirmed",
+    "cannot be independently confirmed", "have not been independently confirmed",
+    "has not been independently verified", "have not been independently verified",
+    "could not immediately be verified", "could not immediately be confirmed",
+    "could not immediately verify", "could not immediately confirm",
+    "could not verify", "could not confirm", "was not able to verify", "were not able to verify",
+    "not possible to verify", "not possible to independently verify", "impossible to verify",
+    "impossible to independently verify", "no way to verify", "no way of verifying",
 )  # fmt: skip
 _MODALS = {"may", "might"}
 _DENY_LEMMAS = {"deny", "refute"}
@@ -153,6 +160,61 @@ def certainty_cues(sent: Span, *, text: str | None = None) -> list[CertaintyCue]
         if not any(a < span[1] and span[0] < b for a, b in taken):
             found.append(CertaintyCue(token.lower_, "hedged", span, _scope(token.head)))
     return sorted(found, key=lambda cue: cue.span)
+
+
+# what a sentence can call unverified when it speaks of what went before: "The claim could
+# not be verified.", "Reuters could not independently verify the figures."
+_ACCOUNT_NOUNS = _CLAIM_NOUNS | {
+    "figure", "number", "toll", "information", "statement", "video", "footage", "image",
+    "photo", "picture", "detail", "tally", "estimate", "death", "casualty",
+}  # fmt: skip
+_POINTING = {"the", "this", "that", "these", "those", "neither", "both", "either", "such",
+             "their", "his", "her", "its"}  # fmt: skip
+_POINTING_PRONOUNS = {"this", "that", "it", "these", "those", "they"}
+_PLURAL_POINTING = {"these", "those", "they", "both", "neither", "either"}
+_CHECKING = {"verify", "confirm", "corroborate", "unverified", "unconfirmed"}
+
+
+def doubts_what_went_before(sent: Span, *, text: str | None = None) -> tuple[str, bool] | None:
+    """The cue of a sentence that calls the account before it unverified, and whether it
+    speaks of more than one sentence: "The claim could not be verified." ("the claim"),
+    "Neither claim could be independently confirmed." (both), "Reuters could not verify the
+    figures." A sentence that says itself what is unverified ("Russia's claim that ...
+    could not be verified") points at nothing before it."""
+    for cue in certainty_cues(sent, text=text):
+        if cue.certainty != "unconfirmed":
+            continue
+        anchor = sent.doc.char_span(*cue.span, alignment_mode="expand")
+        if anchor is None:
+            continue
+        checking = [t for t in anchor if t.lemma_.lower() in _CHECKING] or [anchor.root]
+        verb = main = checking[-1]
+        while main.dep_ in ("xcomp", "acomp") and main.head is not main:
+            main = main.head  # "was unable to verify", "remains unconfirmed"
+        if main.dep_ != "ROOT":
+            continue  # "While the report cannot be verified, ...", "..., but this has yet to be"
+        for token in (verb, verb.head, main):
+            for child in token.children:
+                if child.dep_ in ("nsubjpass", "dobj", "nsubj") and _points_back(child):
+                    plural = child.lower_ in _PLURAL_POINTING or child.tag_ in ("NNS", "NNPS")
+                    plural = plural or any(d.lower_ in _PLURAL_POINTING for d in child.children)
+                    return cue.text, plural
+    return None
+
+
+def _points_back(noun: Token) -> bool:
+    """A noun phrase that stands for an account told before: "this", "the report", "these
+    figures", never one that says what it is ("the claim that ...", "the figures we saw")."""
+    for child in noun.children:
+        said = child.dep_ == "acl" and any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in child.children
+        )
+        if said or child.dep_ in ("relcl", "ccomp"):
+            return False
+    if noun.pos_ == "PRON":
+        return noun.lower_ in _POINTING_PRONOUNS
+    determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "poss")]
+    return noun.lemma_.lower() in _ACCOUNT_NOUNS and bool(_POINTING.intersection(determiners))
 
 
 _CONDITION_MARKS = {"if", "unless"}

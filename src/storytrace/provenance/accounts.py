@@ -16,18 +16,22 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
-from storytrace.provenance.origins import names_its_source
+from storytrace.provenance.origins import name_key, names_its_source
 from storytrace.records import Article, Claim, Origin, OriginKind
-from storytrace.text.places import geocode, nationality_country
+from storytrace.text.places import geocode, is_capital, nationality_country
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _PRONOUNS = {"they", "he", "she"}  # people whose account goes on; "it" and "this" do not
 _STATE = re.compile(
     r"\b(government|ministry|military|army|armed forces|forces|defen[cs]e|general staff|"
-    r"president|presidency|kremlin|pentagon|foreign office|state department|authorities)\b",
+    r"president|presidency|kremlin|pentagon|foreign office|state department|authorities|"
+    r"officials?|intelligence|spokes(?:man|woman|person)|security services?|police|command|"
+    r"side)\b",
     re.IGNORECASE,
 )
-_ALWAYS = {"kremlin", "the kremlin", "pentagon", "the pentagon"}
+# state organs named without their country; a speaker introduced by one speaks for it
+# ("Kremlin spokesman Dmitry Peskov")
+_ALWAYS = re.compile(r"\b(kremlin|pentagon)\b", re.IGNORECASE)
 
 
 def origin_of(claim: Claim, article: Article) -> Origin | None:
@@ -85,18 +89,34 @@ def paragraph_sources(
 
 
 def is_party(source: str) -> bool:
-    """Whether a source is a party to the conflict it speaks of: a country or its state."""
+    """Whether a source is a party to the conflict it speaks of: a country, its capital
+    standing for its government, or its state ("Ukraine's General Staff", "Russian
+    officials", "Kremlin spokesman Dmitry Peskov")."""
     return _is_party(source.strip())
+
+
+def speaks_as_party(claim: Claim, origin: Origin) -> bool:
+    """Whether a claim's origin is a party to what it speaks of: by its name, or, when the
+    origin is the claim's own source, as the text gives it ("Ukraine's General Staff" for
+    "General Staff") or as a place standing for its government ("Moscow said")."""
+    if origin.kind == "outlet":
+        return False
+    if is_party(origin.name):
+        return True
+    attribution = claim.attribution
+    if attribution is None or name_key(attribution.source) != name_key(origin.name):
+        return False
+    return attribution.kind == "government" or is_party(attribution.source_text or "")
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a story asks of the same few sources many times
 def _is_party(name: str) -> bool:
     """:func:`is_party` of a stripped name (remembered)."""
-    if name.lower() in _ALWAYS:
+    if _ALWAYS.search(name):
         return True
     place = geocode(name, set())
-    if place is not None and place.precision == "country":
-        return True
+    if place is not None and (place.precision == "country" or is_capital(place)):
+        return True  # "Ukraine claimed", "Moscow said"
     if " " not in name and nationality_country(name.removeprefix("the ")):
         return True  # "the Ukrainians said", "Russian" as a source
     if not _STATE.search(name):

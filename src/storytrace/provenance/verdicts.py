@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from rapidfuzz import fuzz
 
 from storytrace.align.conflicts import contested_certainty, find_conflicts
-from storytrace.provenance.accounts import is_party
+from storytrace.provenance.accounts import speaks_as_party
 from storytrace.provenance.origins import (
     OriginNames,
     by_role_only,
@@ -193,7 +193,7 @@ def confirms(member: Claim, origin: Origin) -> bool:
     that the text names (not a speaker given only by a role)."""
     if member.certainty != "asserted" or _role_origin(member, origin) or _asserts_nothing(member):
         return False
-    return origin.kind == "outlet" or not is_party(origin.name)
+    return not speaks_as_party(member, origin)
 
 
 _ASKING = re.compile(r"^(ask|wonder|question|inquir|enquir)(s|es|e|ed|ing)?$", re.IGNORECASE)
@@ -404,7 +404,7 @@ def _not_counted(
         if any(same_source(origin.name, o.name) for o in confirming):
             continue
         why: list[str] = [member.certainty] if member.certainty != "asserted" else []
-        if origin.kind != "outlet" and is_party(origin.name):
+        if speaks_as_party(member, origin):
             why.append("a party to the dispute")
         if _role_origin(member, origin):
             why.append("a speaker named only by a role")

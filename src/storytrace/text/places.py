@@ -691,6 +691,11 @@ def _world_city(
     return largest
 
 
+def is_capital(place: Place) -> bool:
+    """Whether a place is its country's capital ("Kyiv", "Moscow")."""
+    return place.precision == "city" and (place.country, _key(place.name)) in _capitals()
+
+
 @functools.cache
 def _capitals() -> frozenset[tuple[str, str]]:
     """(ISO code, name key) of each national capital: known world-wide like a world city
@@ -974,8 +979,22 @@ def country_name(iso: str | None) -> str | None:
     return None
 
 
+# nationality words not formed from their country's English name by a common ending
 _NATIONALITIES = {"french": "FR", "american": "US", "british": "GB", "dutch": "NL", "swiss": "CH",
-                  "english": "GB", "scottish": "GB", "welsh": "GB", "greek": "GR"}  # fmt: skip
+                  "english": "GB", "scottish": "GB", "welsh": "GB", "greek": "GR",
+                  "afghan": "AF", "argentine": "AR", "bosnian": "BA", "burmese": "MM",
+                  "congolese": "CD", "cypriot": "CY", "czech": "CZ", "danish": "DK",
+                  "filipino": "PH", "finnish": "FI", "ivorian": "CI", "kazakh": "KZ",
+                  "korean": "KR", "kosovar": "XK", "kyrgyz": "KG", "mozambican": "MZ",
+                  "nigerien": "NE", "norwegian": "NO", "palestinian": "PS", "panamanian": "PA",
+                  "peruvian": "PE", "portuguese": "PT", "saudi": "SA", "spanish": "ES",
+                  "tajik": "TJ", "thai": "TH", "uzbek": "UZ", "emirati": "AE", "slovak": "SK",
+                  "macedonian": "MK", "montenegrin": "ME", "salvadoran": "SV", "lankan": "LK",
+                  "leonean": "SL", "somali": "SO", "polish": "PL", "swedish": "SE",
+                  "turkish": "TR", "irish": "IE", "icelandic": "IS", "maltese": "MT",
+                  "bahraini": "BH", "qatari": "QA", "yemeni": "YE", "iraqi": "IQ",
+                  "israeli": "IL", "kuwaiti": "KW", "omani": "OM", "pakistani": "PK",
+                  "bangladeshi": "BD", "azerbaijani": "AZ", "rohingya": "MM"}  # fmt: skip
 
 
 @functools.cache
@@ -986,9 +1005,13 @@ def nationality_country(word: str) -> str | None:
         return _NATIONALITIES[key]
     for record in _countries().values():
         name = str(record["name"]).lower()
-        stems = {name, name[:-1], name[:-2], name[:-3]}
-        if any(key.startswith(stem) and key[len(stem) :] in _ENDINGS for stem in stems if stem):
-            return str(record["iso"])
+        # "Kenya" -> "Kenyan", "Ukraine" -> "Ukrainian", "Sudan" -> "Sudanese"; a stem of
+        # at least four letters, so that no first name is a nationality ("Ken", "Ian", "Ben")
+        for stem in (name, name[:-1], name[:-2]):
+            ending = key[len(stem) :]
+            formed = ending in _ENDINGS and (ending != "i" or stem == name)  # not "Francis"
+            if len(stem) >= 4 and key.startswith(stem) and formed:
+                return str(record["iso"])
     return None
 
 
