@@ -125,3 +125,29 @@ def test_an_unconfirmed_or_partys_claim_never_corroborates(tmp_path: Path) -> No
     assert any(FIRED in m["text"] for m in group["members"])
     assert group["verdict"] != "corroborated"
     assert group["independent_sources"] == 1
+
+
+_STAFF = (
+    "General Staff: Pskov unit refused\n\n"
+    "Ukraine's General Staff said that some 60 Russian paratroopers from Pskov had refused "
+    "to fight.\n"
+)
+_DOUBTED_WITNESS = (
+    "Pskov paratroopers refused, says mother\n\n"
+    "Olga Petrova, whose son serves in the unit, said about 60 paratroopers from Pskov "
+    "refused to fight in Ukraine. The claim could not be independently verified.\n"
+)
+
+
+@pytest.mark.parametrize(("text", "why"), [(_STAFF, "a party"), (_DOUBTED_WITNESS, "unconfirmed")])
+def test_a_party_named_by_its_organ_or_a_claim_doubted_next_never_corroborates(
+    tmp_path: Path, text: str, why: str
+) -> None:
+    document = analyze_variant(tmp_path, extra={"002_wire": ("Lake Wire (fictional)", text)})
+    group = _one(document, FIRED)
+    assert "Lake Wire (fictional)" in _by_outlet(
+        document, {"article_ids": [m["article_id"] for m in group["members"]]}
+    )
+    assert group["verdict"] != "corroborated"
+    assert group["independent_sources"] == 1
+    assert why in group["evidence"]
