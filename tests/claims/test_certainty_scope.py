@@ -27,6 +27,8 @@ def _sentence(text: str):
          "have not been confirmed"),
         ("The police dismissed the allegations as politically motivated.", "denied", "dismissed"),
         ("A spokesman said the report was not true.", "denied", "was not true"),
+        ("The ministry said reports of a mutiny were false.", "denied", "were false"),
+        ("The governor said the attack never happened.", "denied", "never happened"),
     ],
 )  # fmt: skip
 def test_each_kind_of_cue(sentence: str, certainty: str, cue: str) -> None:

@@ -105,3 +105,21 @@ def test_a_report_that_names_no_one_is_shown_but_not_counted() -> None:
     assert "Outlet A (Outlet A): an unnamed report" in group.evidence
     named = judge_group([_pick("Anna Volkova", "Outlet C"), authority], articles)
     assert named.verdict == "corroborated" and named.independent_sources == 2
+
+
+def test_the_same_action_told_negated_denies_it() -> None:
+    from storytrace.align.conflicts import denies
+
+    articles, _ = _read()
+    refused, approved = _pick("did not approve", "Outlet A"), _pick("council approved", "Outlet B")
+    assert refused.certainty == "asserted"  # no denial in words: the action is negated
+    assert denies(refused, [refused, approved]) and not denies(approved, [refused, approved])
+    group = judge_group([refused, approved], articles)
+    assert group.verdict == "conflicting"
+    (polarity,) = [c for c in group.conflicts if c.attribute == "polarity"]
+    affirmed, denied = polarity.values
+    assert affirmed.article_ids == (approved.article_id,)
+    assert denied.article_ids == (refused.article_id,)
+    # two articles that both tell the action negated agree
+    lost, lost_too = _pick("has not won", "Outlet B"), _pick("did not win", "Outlet C")
+    assert not denies(lost, [lost, lost_too]) and not denies(lost_too, [lost, lost_too])

@@ -6,8 +6,8 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from storytrace.align.compare import aligned_counts, counted_kind, overlaps
-from storytrace.records import Claim, Conflict, ConflictValue, Quantity
+from storytrace.align.compare import aligned_counts, counted_kind, main_actions, overlaps
+from storytrace.records import Claim, Conflict, ConflictValue, EventMention, Quantity
 
 _AFFIRMING = ("asserted", "hedged", "unconfirmed")
 
@@ -102,9 +102,13 @@ def count_conflicts(members: Sequence[Claim]) -> list[Conflict]:
 
 
 def polarity_conflicts(members: Sequence[Claim]) -> list[Conflict]:
-    """One article states the fact, another denies it."""
-    denying = [c.article_id for c in members if c.certainty == "denied"]
-    affirming = [c.article_id for c in members if c.certainty in _AFFIRMING]
+    """One article states the fact, another denies it: in words ("denied that ...", "the
+    reports were false") or by telling the same action negated ("No paratrooper has
+    refused to fight" against "60 paratroopers refused to fight")."""
+    denying = [c.article_id for c in members if denies(c, members)]
+    affirming = [
+        c.article_id for c in members if c.certainty in _AFFIRMING and not denies(c, members)
+    ]
     if not denying or not affirming or set(denying) == set(affirming):
         return []
     return [
@@ -116,6 +120,37 @@ def polarity_conflicts(members: Sequence[Claim]) -> list[Conflict]:
             ),
         )
     ]
+
+
+def denies(member: Claim, members: Sequence[Claim]) -> bool:
+    """Whether a member denies the group's fact: its certainty says so, or its main action
+    is negated where another article's member tells the same action unnegated."""
+    if member.certainty == "denied":
+        return True
+    negated = {m.lemma.lower() for m in _told(member) if m.negated}
+    return bool(negated) and any(
+        other.article_id != member.article_id
+        and any(m.lemma.lower() in negated and not m.negated for m in _told(other))
+        for other in members
+    )
+
+
+# verbs that negate what they govern: "refused to answer" tells no answer
+_NEGATING_VERBS = {"refuse", "decline", "fail", "deny", "reject", "avoid", "refrain", "stop",
+                   "cease", "prevent", "block", "bar", "forbid", "ban", "halt"}  # fmt: skip
+
+
+def _told(claim: Claim) -> list[EventMention]:
+    """The main actions a claim tells as happening (not "will", not "would"), up to one that
+    negates what it governs: "refused to answer" tells a refusal, not an answer."""
+    told: list[EventMention] = []
+    for mention in main_actions(claim):
+        if mention.modality in ("future", "conditional"):
+            continue
+        told.append(mention)
+        if mention.lemma.split(":")[-1].lower() in _NEGATING_VERBS:
+            break
+    return told
 
 
 _VOLUNTARY = re.compile(

@@ -47,7 +47,11 @@ _REJECT_LEMMAS = {"dismiss", "reject", "dispute"}  # deny only when they take a 
 _CLAIM_NOUNS = {"claim", "report", "allegation", "accusation", "suggestion", "charge", "account",
                 "story", "rumour", "rumor", "assertion", "idea", "notion"}  # fmt: skip
 _DENY_PHRASES = ("is not true", "was not true", "are not true", "were not true", "is false",
-                 "was false", "is untrue", "was untrue", "categorically denied")  # fmt: skip
+                 "was false", "are false", "were false", "is untrue", "was untrue", "are untrue",
+                 "were untrue", "categorically denied", "is a lie", "was a lie", "are lies",
+                 "were lies", "is baseless", "was baseless", "are baseless", "were baseless",
+                 "is groundless", "are groundless", "is a fabrication", "are fabrications",
+                 "never happened", "did not happen", "didn't happen")  # fmt: skip
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from storytrace.align.conflicts import contested_certainty, find_conflicts
+from storytrace.align.conflicts import contested_certainty, denies, find_conflicts
 from storytrace.provenance.accounts import speaks_as_party
 from storytrace.provenance.origins import (
     OriginNames,
@@ -421,8 +421,9 @@ _AFFIRMING = ("asserted", "hedged", "unconfirmed")
 def _polarity(members: Sequence[Claim], traced: Mapping[str, Origin]) -> Conflict | None:
     """A source asserts the fact and another denies it: both sides named, with the
     articles that report each side."""
-    deny = [m for m in members if m.certainty == "denied"]
-    affirm = [m for m in members if m.certainty in _AFFIRMING]
+    deny = [m for m in members if denies(m, members)]
+    denied = {m.id for m in deny}
+    affirm = [m for m in members if m.certainty in _AFFIRMING and m.id not in denied]
     if not deny or not affirm:
         return None
     denying = merge_origins([traced[m.id] for m in deny])
