@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from storytrace.claims.features import quote_mask
-from storytrace.claims.relations import _roles_of
+from storytrace.claims.relations import _roles_of, fallback_source
 from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
     across_space,
+    chain_subject,
+    closing_comma,
     cut_tail,
     dated_cue,
     drop_opening,
@@ -222,3 +224,43 @@ def test_a_source_run_is_not_carried_into_a_relative_clause_content_or_another_s
     assert whole_subject(tagged, [said], {said.i, 11}) == tagged
     # a run that starts after the subject starts is left to trim_source
     assert whole_subject(tagged[1:], [said], {said.i}) == tagged[1:]
+
+
+def test_a_source_after_its_cue_keeps_an_appositions_closing_comma_a_name_does_not() -> None:
+    nlp = load_nlp()
+    doc = nlp('"We will win," said Anna Berg, a teacher from Hull, before the vote began.')
+    said = [next(t for t in doc if t.text == "said")]
+    tagged = [t for t in doc if said[0].i < t.i <= said[0].i + 7]  # "Anna Berg, ... Hull"
+    assert " ".join(_words(closing_comma(tagged, said))) == "Anna Berg , a teacher from Hull ,"
+    doc = nlp('"We will win," said Smith, before the vote began.')
+    said = [next(t for t in doc if t.text == "said")]
+    tagged = [doc[said[0].i + 1], doc[said[0].i + 2]]  # "Smith ,": the comma is not his
+    assert _words(closing_comma(tagged, said)) == ["Smith"]
+    # the X of "according to X" is left as it is
+    doc = nlp("The vote was rigged, according to Anna Berg, a teacher from Hull, who was there.")
+    cue = [t for t in doc if t.text in {"according", "to"}]
+    tagged = [t for t in doc if cue[-1].i < t.i <= cue[-1].i + 7]
+    assert closing_comma(tagged, cue) == tagged
+
+
+def test_a_later_verb_of_several_takes_the_first_verbs_subject_as_its_source() -> None:
+    nlp = load_nlp()
+    doc = nlp("The mayor reversed herself, rushed everyone inside and said the count would go on.")
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "conj" and said.head.text == "rushed", "the parse: a chain of verbs"
+    assert _words(chain_subject(said)) == ["The", "mayor"]
+    content = [t for t in doc if t.i > said.i and not t.is_punct]
+    assert _words(fallback_source([said], content, {said.i})) == ["The", "mayor"]
+    # the first verb passive ("was forced ... and said")
+    doc = nlp("Mr. Trump was forced into damage control and said his words were misconstrued.")
+    said = next(t for t in doc if t.text == "said")
+    assert _words(chain_subject(said)) == ["Mr.", "Trump"]
+    # a verb with a subject of its own, or a copular one, takes none
+    doc = nlp("The mayor stood up and she said the count would go on.")
+    assert chain_subject(next(t for t in doc if t.text == "said")) == []
+    doc = nlp("The mayor stood up and was certain that the count would go on.")
+    assert chain_subject(next(t for t in doc if t.text == "was")) == []
+    # nor when the subject is labelled content or cue
+    doc = nlp("The mayor reversed herself and said the count would go on.")
+    said = next(t for t in doc if t.text == "said")
+    assert fallback_source([said], list(doc[:2]), {said.i}) == []

@@ -33,6 +33,7 @@ from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
     across_space,
+    chain_subject,
     closing_comma,
     cut_tail,
     dated_cue,
@@ -427,7 +428,10 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
     - a participle cue modifying a clause: that clause's subject ("Trump attacked Clinton,
       saying ..." -> "Trump"; exactly the gold source of 554 of 738 such cues, none for 4%);
     - "according to X": the object X, without a closing comma (339 of 387 exactly;
-      :func:`~storytrace.claims.span_rules.according_phrase`).
+      :func:`~storytrace.claims.span_rules.according_phrase`);
+    - the later of several joined verbs without a subject of its own ("Mr. Trump was forced
+      into damage control and said ..."): the first verb's subject
+      (:func:`~storytrace.claims.span_rules.chain_subject`).
 
     Nothing when the phrase would take in a cue or the content.
     """
@@ -436,6 +440,8 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
     if head.tag_ == "VBG" and head.dep_ == "advcl":
         subjects = [t for t in head.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
         phrase = list(subjects[0].subtree) if subjects else []
+    elif head.dep_ == "conj":
+        phrase = chain_subject(head)
     else:
         phrase = according_phrase(cue)
     phrase = [t for t in phrase if not t.is_space]
