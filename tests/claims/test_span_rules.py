@@ -12,6 +12,7 @@ from storytrace.claims.span_rules import (
     closing_comma,
     cut_tail,
     dated_cue,
+    drop_cued_relative,
     drop_opening,
     drop_participle,
     next_line_content,
@@ -264,3 +265,23 @@ def test_a_later_verb_of_several_takes_the_first_verbs_subject_as_its_source() -
     doc = nlp("The mayor reversed herself and said the count would go on.")
     said = next(t for t in doc if t.text == "said")
     assert fallback_source([said], list(doc[:2]), {said.i}) == []
+
+
+def test_a_source_loses_a_relative_clause_that_holds_another_cue() -> None:
+    doc = load_nlp()(
+        "Mrs. Lee, who told reporters the vote was rigged, said the count must restart."
+    )
+    told = next(t for t in doc if t.text == "told")
+    said = next(t for t in doc if t.text == "said")
+    assert told.dep_ == "relcl" and told.head.text == "Lee", "the parse this test is about"
+    tagged = [t for t in doc if t.i < said.i]
+    assert _words(drop_cued_relative(tagged, {told.i})) == ["Mrs.", "Lee"]
+    # a clause that holds no cue stays (PolNeAR mostly keeps it), as does a source without one
+    assert drop_cued_relative(tagged, set()) == tagged
+    assert drop_cued_relative(tagged, {said.i + 2}) == tagged
+    assert _words(drop_cued_relative(list(doc[:2]), {told.i})) == ["Mrs.", "Lee"]
+    # through the reader's own step, the other cue given with the labels
+    window = range(0, len(doc))
+    labels = ["Source" if i < said.i else "Content" if i > said.i else "O" for i in window]
+    found = _roles_of(doc, [said], window, labels, {told.i, said.i})
+    assert _words(found["Source"]) == ["Mrs.", "Lee"]

@@ -37,6 +37,7 @@ from storytrace.claims.span_rules import (
     closing_comma,
     cut_tail,
     dated_cue,
+    drop_cued_relative,
     drop_opening,
     drop_participle,
     next_line_content,
@@ -356,13 +357,17 @@ def all_roles(
         for k, found in zip(retry, again, strict=True):
             labels[k] = found
     return [
-        _roles_of(doc, cue, window, found)
+        _roles_of(doc, cue, window, found, cue_ids)
         for cue, window, found in zip(cues, windows, labels, strict=True)
     ]
 
 
 def _roles_of(
-    doc: Doc, cue: list[Token], window: range, labels: list[str]
+    doc: Doc,
+    cue: list[Token],
+    window: range,
+    labels: list[str],
+    cue_ids: set[int] | None = None,
 ) -> dict[str, list[Token]]:
     own = {t.i for t in cue}
     space = token_view(doc).space
@@ -373,6 +378,7 @@ def _roles_of(
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
     tagged = across_space(trim_source([doc[i] for i in source_ids]))
     tagged = whole_subject(tagged, cue, own | {t.i for t in found["Content"]})
+    tagged = drop_cued_relative(tagged, (cue_ids or set()) - own)
     found["Source"] = closing_comma(drop_opening(drop_participle(cut_tail(tagged))), cue)
     return found
 

@@ -396,3 +396,31 @@ def chain_subject(verb: Token) -> list[Token]:
     while phrase and phrase[-1].text == ",":
         phrase.pop()
     return phrase if phrase and phrase[-1].i < verb.i else []
+
+
+def drop_cued_relative(tokens: list[Token], cue_ids: set[int]) -> list[Token]:
+    """A source without the relative clause closing it when that clause holds another cue
+    ("Mrs. Lee, who told reporters the vote was rigged, said ...": the source is "Mrs.
+    Lee"). PolNeAR gives each word one attribution at most: in train gold, a source's
+    relative clause holding a cue is left out 175 times of 175. With CRFs fitted without the
+    fold, on train folds 0 and 1 held out: exact Source F1 +0.0006 and +0.0000 (dev flat).
+    (One without a cue is taken in 436 times of 576, but letting :func:`whole_subject` add
+    such clauses gained +0.0010 on both folds and lost 0.0006 on dev: not done.)
+    """
+    if not tokens or not cue_ids:
+        return tokens
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.dep_ != "relcl" or token.head.i not in ids:
+            continue
+        clause = {t.i for t in token.subtree}
+        if not clause & cue_ids:
+            continue
+        start = min(clause)
+        kept = [t for t in tokens if t.i < start]
+        while kept and kept[-1].is_punct:
+            kept.pop()
+        after = [t for t in tokens if t.i > max(clause) and not t.is_punct]
+        if kept and not after:
+            return kept
+    return tokens
