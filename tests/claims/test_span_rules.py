@@ -285,3 +285,22 @@ def test_a_source_loses_a_relative_clause_that_holds_another_cue() -> None:
     labels = ["Source" if i < said.i else "Content" if i > said.i else "O" for i in window]
     found = _roles_of(doc, [said], window, labels, {told.i, said.i})
     assert _words(found["Source"]) == ["Mrs.", "Lee"]
+
+
+def test_a_source_run_ending_where_the_subject_ends_is_carried_back_to_its_start() -> None:
+    nlp = load_nlp()
+    doc = nlp("Another friend, Mariam Emara, told reporters the family had left.")
+    told = next(t for t in doc if t.text == "told")
+    assert doc[1].dep_ == "nsubj" and doc[4].dep_ == "appos", "the parse this test is about"
+    found = whole_subject(list(doc[3:6]), [told], {told.i})  # the tagger's "Mariam Emara,"
+    assert " ".join(_words(found)) == "Another friend , Mariam Emara ,"
+    doc = nlp("Officials close to Mr. Trump said the plan was dead.")
+    said = next(t for t in doc if t.text == "said")
+    found = whole_subject(list(doc[3:5]), [said], {said.i})  # "Mr. Trump"
+    assert " ".join(_words(found)) == "Officials close to Mr. Trump"
+    # not a run that stops inside the subject at both ends, nor one after the cue
+    assert whole_subject(list(doc[2:4]), [said], {said.i}) == list(doc[2:4])
+    doc = nlp('"The plan is dead," said Anna Berg, a teacher from the town of Hull.')
+    said = next(t for t in doc if t.text == "said")
+    tagged = [t for t in doc if said.i + 3 < t.i]  # ", a teacher from ... Hull ."
+    assert whole_subject(tagged, [said], {said.i}) == tagged
