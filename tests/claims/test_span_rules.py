@@ -16,6 +16,7 @@ from storytrace.claims.span_rules import (
     drop_opening,
     drop_participle,
     next_line_content,
+    participle_subject,
     sourceless,
     split_subject,
     trim_source,
@@ -304,3 +305,18 @@ def test_a_source_run_ending_where_the_subject_ends_is_carried_back_to_its_start
     said = next(t for t in doc if t.text == "said")
     tagged = [t for t in doc if said.i + 3 < t.i]  # ", a teacher from ... Hull ."
     assert whole_subject(tagged, [said], {said.i}) == tagged
+
+
+def test_a_participle_cue_takes_the_subject_of_the_clause_it_hangs_from() -> None:
+    nlp = load_nlp()
+    doc = nlp("Cruz opened the debate by dismissing them as a cartel, calling McConnell a liar.")
+    dismissing = next(t for t in doc if t.text == "dismissing")
+    assert dismissing.dep_ == "pcomp", "the parse this test is about: 'by dismissing'"
+    assert _words(participle_subject(dismissing)) == ["Cruz"]
+    doc = nlp("The senator ended the speech after thanking the crowd for its patience.")
+    thanking = next(t for t in doc if t.text == "thanking")
+    content = [t for t in doc if t.i > thanking.i and not t.is_punct]
+    assert _words(fallback_source([thanking], content, {thanking.i})) == ["The", "senator"]
+    # a participle in a relative clause climbs no further than the clause
+    doc = nlp("The man who was saying that the vote was rigged left early.")
+    assert participle_subject(next(t for t in doc if t.text == "saying")) == []

@@ -41,6 +41,7 @@ from storytrace.claims.span_rules import (
     drop_opening,
     drop_participle,
     next_line_content,
+    participle_subject,
     sourceless,
     split_subject,
     trim_source,
@@ -437,7 +438,10 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
       :func:`~storytrace.claims.span_rules.according_phrase`);
     - the later of several joined verbs without a subject of its own ("Mr. Trump was forced
       into damage control and said ..."): the first verb's subject
-      (:func:`~storytrace.claims.span_rules.chain_subject`).
+      (:func:`~storytrace.claims.span_rules.chain_subject`);
+    - any other participle cue: the subject of the clause it hangs from, through joined
+      participles and prepositions ("Cruz opened by dismissing them, calling ...")
+      (:func:`~storytrace.claims.span_rules.participle_subject`).
 
     Nothing when the phrase would take in a cue or the content.
     """
@@ -450,6 +454,8 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
         phrase = chain_subject(head)
     else:
         phrase = according_phrase(cue)
+    if not phrase and head.tag_ == "VBG":
+        phrase = participle_subject(head)
     phrase = [t for t in phrase if not t.is_space]
     taken = cue_ids | {t.i for t in content}
     return [] if any(t.i in taken for t in phrase) else phrase

@@ -441,3 +441,30 @@ def drop_cued_relative(tokens: list[Token], cue_ids: set[int]) -> list[Token]:
         if kept and not after:
             return kept
     return tokens
+
+
+_CLIMB = frozenset({"conj", "advcl", "pcomp", "prep", "xcomp"})
+
+
+def participle_subject(verb: Token) -> list[Token]:
+    """The subject of the clause a participle cue hangs from, through joined participles,
+    clauses and prepositions ("Cruz opened by dismissing them as a cartel, calling McConnell
+    a liar" -> "Cruz" for "calling"): the whole phrase, before the cue, without a closing
+    comma. Nothing when the climb meets a main, relative or complement clause first. As the
+    source of a participle cue the tagger gave none (after the other fallbacks), with CRFs
+    fitted without the fold, on train folds 0, 1 and 2 held out: exact Source F1 +0.0000,
+    +0.0002 and +0.0004 (dev +0.0001).
+    """
+    token = verb
+    for _ in range(5):
+        if token.dep_ not in _CLIMB or token.head.i == token.i:
+            return []
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            subjects = [t for t in token.children if t.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                phrase = [t for t in subjects[0].subtree if not t.is_space]
+                while phrase and phrase[-1].text == ",":
+                    phrase.pop()
+                return phrase if phrase and phrase[-1].i < verb.i else []
+    return []
