@@ -30,7 +30,8 @@ def closing_comma(tokens: list[Token], cue: list[Token]) -> list[Token]:
     Republican of Arizona, adding ..." keeps its closing comma (66 of the 92 such sources of
     train gold), "said Smith, adding ..." never (369 of 369). Not for "according to X",
     whose X is read by :func:`according_phrase`. The rule after the cue, with CRFs fitted
-    without the fold, on train folds 0 and 1 held out: exact Source F1 +0.0013 and +0.0010.
+    without the fold, on train folds 0 / 1 / 2 held out: exact Source F1 +0.0017 / +0.0009 /
+    -0.0004 (dev +0.0006).
     """
     if not tokens:
         return tokens
@@ -154,7 +155,7 @@ def whole_subject(tokens: list[Token], cue: list[Token], taken: set[int]) -> lis
     The same for a run that ends where a subject before the cue ends but starts inside it
     ("Mariam Emara" of "Another friend, Mariam Emara, told", "Mr. Trump" of "Officials close
     to Mr. Trump said"): PolNeAR marks the whole subject (exact Source F1 held out, folds
-    0 / 1: +0.0001 / +0.0016; dev +0.0016).
+    0 / 1 / 2: +0.0001 / +0.0016 / +0.0016; dev +0.0016).
 
     Only when the run starts (or, before the cue, ends) where the subject does, the subject
     is one unbroken run before or after the cue (not across it), it holds no word labelled
@@ -395,7 +396,8 @@ def chain_subject(verb: Token) -> list[Token]:
 
     In PolNeAR train gold, this phrase is exactly the source of 323 of the 528 cues it reads
     one for (none for 31). As the source of a cue the tagger gave none, with CRFs fitted
-    without the fold, on train folds 0 and 1 held out: exact Source F1 +0.0013 and +0.0002.
+    without the fold, on train folds 0 / 1 / 2 held out: exact Source F1 +0.0014 / +0.0002 /
+    +0.0005 (dev -0.0001).
     """
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _COPULAR:
         return []
@@ -420,7 +422,8 @@ def drop_cued_relative(tokens: list[Token], cue_ids: set[int]) -> list[Token]:
     ("Mrs. Lee, who told reporters the vote was rigged, said ...": the source is "Mrs.
     Lee"). PolNeAR gives each word one attribution at most: in train gold, a source's
     relative clause holding a cue is left out 175 times of 175. With CRFs fitted without the
-    fold, on train folds 0 and 1 held out: exact Source F1 +0.0006 and +0.0000 (dev flat).
+    fold, on train folds 0 / 1 / 2 held out: exact Source F1 +0.0003 / -0.0003 / +0.0013
+    (dev flat).
     (One without a cue is taken in 436 times of 576, but letting :func:`whole_subject` add
     such clauses gained +0.0010 on both folds and lost 0.0006 on dev: not done.)
     """
