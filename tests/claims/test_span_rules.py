@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from storytrace.claims.features import quote_mask
-from storytrace.claims.relations import _roles_of
+from storytrace.claims.relations import _roles_of, fallback_source
 from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
     across_space,
+    chain_subject,
+    closing_comma,
     cut_tail,
     dated_cue,
+    drop_cued_relative,
     drop_opening,
     drop_participle,
     next_line_content,
+    participle_subject,
     sourceless,
     split_subject,
     trim_source,
@@ -222,3 +226,97 @@ def test_a_source_run_is_not_carried_into_a_relative_clause_content_or_another_s
     assert whole_subject(tagged, [said], {said.i, 11}) == tagged
     # a run that starts after the subject starts is left to trim_source
     assert whole_subject(tagged[1:], [said], {said.i}) == tagged[1:]
+
+
+def test_a_source_after_its_cue_keeps_an_appositions_closing_comma_a_name_does_not() -> None:
+    nlp = load_nlp()
+    doc = nlp('"We will win," said Anna Berg, a teacher from Hull, before the vote began.')
+    said = [next(t for t in doc if t.text == "said")]
+    tagged = [t for t in doc if said[0].i < t.i <= said[0].i + 7]  # "Anna Berg, ... Hull"
+    assert " ".join(_words(closing_comma(tagged, said))) == "Anna Berg , a teacher from Hull ,"
+    doc = nlp('"We will win," said Smith, before the vote began.')
+    said = [next(t for t in doc if t.text == "said")]
+    tagged = [doc[said[0].i + 1], doc[said[0].i + 2]]  # "Smith ,": the comma is not his
+    assert _words(closing_comma(tagged, said)) == ["Smith"]
+    # the X of "according to X" is left as it is
+    doc = nlp("The vote was rigged, according to Anna Berg, a teacher from Hull, who was there.")
+    cue = [t for t in doc if t.text in {"according", "to"}]
+    tagged = [t for t in doc if cue[-1].i < t.i <= cue[-1].i + 7]
+    assert closing_comma(tagged, cue) == tagged
+
+
+def test_a_later_verb_of_several_takes_the_first_verbs_subject_as_its_source() -> None:
+    nlp = load_nlp()
+    doc = nlp("The mayor reversed herself, rushed everyone inside and said the count would go on.")
+    said = next(t for t in doc if t.text == "said")
+    assert said.dep_ == "conj" and said.head.text == "rushed", "the parse: a chain of verbs"
+    assert _words(chain_subject(said)) == ["The", "mayor"]
+    content = [t for t in doc if t.i > said.i and not t.is_punct]
+    assert _words(fallback_source([said], content, {said.i})) == ["The", "mayor"]
+    # the first verb passive ("was forced ... and said")
+    doc = nlp("Mr. Trump was forced into damage control and said his words were misconstrued.")
+    said = next(t for t in doc if t.text == "said")
+    assert _words(chain_subject(said)) == ["Mr.", "Trump"]
+    # a verb with a subject of its own, or a copular one, takes none
+    doc = nlp("The mayor stood up and she said the count would go on.")
+    assert chain_subject(next(t for t in doc if t.text == "said")) == []
+    doc = nlp("The mayor stood up and was certain that the count would go on.")
+    assert chain_subject(next(t for t in doc if t.text == "was")) == []
+    # nor when the subject is labelled content or cue
+    doc = nlp("The mayor reversed herself and said the count would go on.")
+    said = next(t for t in doc if t.text == "said")
+    assert fallback_source([said], list(doc[:2]), {said.i}) == []
+
+
+def test_a_source_loses_a_relative_clause_that_holds_another_cue() -> None:
+    doc = load_nlp()(
+        "Mrs. Lee, who told reporters the vote was rigged, said the count must restart."
+    )
+    told = next(t for t in doc if t.text == "told")
+    said = next(t for t in doc if t.text == "said")
+    assert told.dep_ == "relcl" and told.head.text == "Lee", "the parse this test is about"
+    tagged = [t for t in doc if t.i < said.i]
+    assert _words(drop_cued_relative(tagged, {told.i})) == ["Mrs.", "Lee"]
+    # a clause that holds no cue stays (PolNeAR mostly keeps it), as does a source without one
+    assert drop_cued_relative(tagged, set()) == tagged
+    assert drop_cued_relative(tagged, {said.i + 2}) == tagged
+    assert _words(drop_cued_relative(list(doc[:2]), {told.i})) == ["Mrs.", "Lee"]
+    # through the reader's own step, the other cue given with the labels
+    window = range(0, len(doc))
+    labels = ["Source" if i < said.i else "Content" if i > said.i else "O" for i in window]
+    found = _roles_of(doc, [said], window, labels, {told.i, said.i})
+    assert _words(found["Source"]) == ["Mrs.", "Lee"]
+
+
+def test_a_source_run_ending_where_the_subject_ends_is_carried_back_to_its_start() -> None:
+    nlp = load_nlp()
+    doc = nlp("Another friend, Mariam Emara, told reporters the family had left.")
+    told = next(t for t in doc if t.text == "told")
+    assert doc[1].dep_ == "nsubj" and doc[4].dep_ == "appos", "the parse this test is about"
+    found = whole_subject(list(doc[3:6]), [told], {told.i})  # the tagger's "Mariam Emara,"
+    assert " ".join(_words(found)) == "Another friend , Mariam Emara ,"
+    doc = nlp("Officials close to Mr. Trump said the plan was dead.")
+    said = next(t for t in doc if t.text == "said")
+    found = whole_subject(list(doc[3:5]), [said], {said.i})  # "Mr. Trump"
+    assert " ".join(_words(found)) == "Officials close to Mr. Trump"
+    # not a run that stops inside the subject at both ends, nor one after the cue
+    assert whole_subject(list(doc[2:4]), [said], {said.i}) == list(doc[2:4])
+    doc = nlp('"The plan is dead," said Anna Berg, a teacher from the town of Hull.')
+    said = next(t for t in doc if t.text == "said")
+    tagged = [t for t in doc if said.i + 3 < t.i]  # ", a teacher from ... Hull ."
+    assert whole_subject(tagged, [said], {said.i}) == tagged
+
+
+def test_a_participle_cue_takes_the_subject_of_the_clause_it_hangs_from() -> None:
+    nlp = load_nlp()
+    doc = nlp("Cruz opened the debate by dismissing them as a cartel, calling McConnell a liar.")
+    dismissing = next(t for t in doc if t.text == "dismissing")
+    assert dismissing.dep_ == "pcomp", "the parse this test is about: 'by dismissing'"
+    assert _words(participle_subject(dismissing)) == ["Cruz"]
+    doc = nlp("The senator ended the speech after thanking the crowd for its patience.")
+    thanking = next(t for t in doc if t.text == "thanking")
+    content = [t for t in doc if t.i > thanking.i and not t.is_punct]
+    assert _words(fallback_source([thanking], content, {thanking.i})) == ["The", "senator"]
+    # a participle in a relative clause climbs no further than the clause
+    doc = nlp("The man who was saying that the vote was rigged left early.")
+    assert participle_subject(next(t for t in doc if t.text == "saying")) == []

@@ -33,12 +33,15 @@ from storytrace.claims.span_rules import (
     according_phrase,
     according_source,
     across_space,
+    chain_subject,
     closing_comma,
     cut_tail,
     dated_cue,
+    drop_cued_relative,
     drop_opening,
     drop_participle,
     next_line_content,
+    participle_subject,
     sourceless,
     split_subject,
     trim_source,
@@ -355,13 +358,17 @@ def all_roles(
         for k, found in zip(retry, again, strict=True):
             labels[k] = found
     return [
-        _roles_of(doc, cue, window, found)
+        _roles_of(doc, cue, window, found, cue_ids)
         for cue, window, found in zip(cues, windows, labels, strict=True)
     ]
 
 
 def _roles_of(
-    doc: Doc, cue: list[Token], window: range, labels: list[str]
+    doc: Doc,
+    cue: list[Token],
+    window: range,
+    labels: list[str],
+    cue_ids: set[int] | None = None,
 ) -> dict[str, list[Token]]:
     own = {t.i for t in cue}
     space = token_view(doc).space
@@ -372,6 +379,7 @@ def _roles_of(
     source_ids = _nearest_run([t.i for t in found["Source"]], cue)
     tagged = across_space(trim_source([doc[i] for i in source_ids]))
     tagged = whole_subject(tagged, cue, own | {t.i for t in found["Content"]})
+    tagged = drop_cued_relative(tagged, (cue_ids or set()) - own)
     found["Source"] = closing_comma(drop_opening(drop_participle(cut_tail(tagged))), cue)
     return found
 
@@ -427,7 +435,13 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
     - a participle cue modifying a clause: that clause's subject ("Trump attacked Clinton,
       saying ..." -> "Trump"; exactly the gold source of 554 of 738 such cues, none for 4%);
     - "according to X": the object X, without a closing comma (339 of 387 exactly;
-      :func:`~storytrace.claims.span_rules.according_phrase`).
+      :func:`~storytrace.claims.span_rules.according_phrase`);
+    - the later of several joined verbs without a subject of its own ("Mr. Trump was forced
+      into damage control and said ..."): the first verb's subject
+      (:func:`~storytrace.claims.span_rules.chain_subject`);
+    - any other participle cue: the subject of the clause it hangs from, through joined
+      participles and prepositions ("Cruz opened by dismissing them, calling ...")
+      (:func:`~storytrace.claims.span_rules.participle_subject`).
 
     Nothing when the phrase would take in a cue or the content.
     """
@@ -436,8 +450,12 @@ def fallback_source(cue: list[Token], content: list[Token], cue_ids: set[int]) -
     if head.tag_ == "VBG" and head.dep_ == "advcl":
         subjects = [t for t in head.head.children if t.dep_ in {"nsubj", "nsubjpass"}]
         phrase = list(subjects[0].subtree) if subjects else []
+    elif head.dep_ == "conj":
+        phrase = chain_subject(head)
     else:
         phrase = according_phrase(cue)
+    if not phrase and head.tag_ == "VBG":
+        phrase = participle_subject(head)
     phrase = [t for t in phrase if not t.is_space]
     taken = cue_ids | {t.i for t in content}
     return [] if any(t.i in taken for t in phrase) else phrase
