@@ -43,7 +43,7 @@ TYPES = {
 ALIASES = [
     {"nordkivu", "northkivu"}, {"sudkivu", "southkivu"}, {"lattakia", "latakia"},
     {"nabatieh", "nabatiye", "annabatiyah", "elnabatieh"}, {"dara", "daraa"},
-    {"alhasakeh", "alhasakah", "hasakah"}, {"basrah", "basra"},
+    {"alhasakeh", "alhasakah", "hasakah"}, {"basrah", "basra"}, {"thiqar", "dhiqar"},
     {"northwest", "nordouest"}, {"southwest", "sudouest"}, {"farnorth", "extremenord"},
 ]  # fmt: skip
 KEYS = ["event", "type", "sub", "admin1", "km25", "geo", "date", "fat"]

@@ -771,7 +771,8 @@ _PLACE_NOUNS = {"port", "city", "town", "village", "island", "region", "province
 # Nouns a place name can modify: "the Ghent docklands", "the Kharkiv region".
 _AREA_NOUNS = _PLACE_NOUNS | {"docklands", "dockland", "docks", "dock", "area", "neighbourhood",
                               "neighborhood", "quarter", "suburb", "oblast", "county",
-                              "airport", "airbase"}  # fmt: skip
+                              "airport", "airbase", "governorate", "township", "division",
+                              "prefecture", "department"}  # fmt: skip
 
 
 def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]]:
