@@ -45,6 +45,7 @@ _STEMS = re.compile(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
             | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum", "recov", "resto"}
+            | {"blew", "blow", "hand", "free"}  # blown up, handed over, freed (see _word)
         )
     )
     + ")",
@@ -313,7 +314,8 @@ _REMOTE_WORDS: Final = frozenset(
     | {"bomb", "bombing", "bomber", "strike", "airstrike", "explosive", "explosion", "blast",
        "explode", "hit", "struck", "target", "launch", "fire", "plane", "jet", "aircraft",
        "helicopter", "uav", "projectile", "munition", "ordnance", "mine", "device", "shahed",
-       "air", "aerial", "raid", "attack", "howitzer", "mlrs", "grad", "himars", "barrage"}
+       "air", "aerial", "raid", "attack", "howitzer", "mlrs", "grad", "himars", "barrage",
+       "blow"}
     | {w for words in _SUB_TYPE_WORDS.values() for w in words}
 )  # fmt: skip
 #: Violence done by hand or gun, never remote: its victims' side decides the type.
