@@ -146,3 +146,9 @@ def test_the_arabic_article_spelt_otherwise_finds_the_town() -> None:
     place = geocode("Al-Safira", {"SY"})
     assert place is not None and place.precision == "city" and place.lat is not None
     assert round(place.lat, 1) == 36.1
+
+
+def test_the_family_of_the_dead_is_no_second_toll() -> None:
+    row = _row("An airstrike hit a house in Deir al-Balah, Gaza Strip, killing 7 members of one "
+               "family.")  # fmt: skip
+    assert row["fatalities"] == 7

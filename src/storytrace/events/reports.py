@@ -713,7 +713,7 @@ def _captives(token: Token) -> bool:
         if head.lemma_.lower() in _HOSTAGES:
             return True
         clauses = [c for c in head.children if c.dep_ in ("acl", "relcl", "amod")]
-        if any(c.lemma_.lower() in _TAKEN and c.lemma_.lower() != "take" or c.lower_ in
+        if any((c.lemma_.lower() in _TAKEN and c.lemma_.lower() != "take") or c.lower_ in
                ("abducted", "kidnapped") for c in clauses):  # fmt: skip
             return True
     return False
@@ -1318,11 +1318,18 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
     return "people" if words & _PEOPLE else None
 
 
+#: A number told as the whole its counted people belong to ("9 members of one family",
+#: "3 children of a single household").
+_PART_OF: Final = re.compile(r"\b\w+\s+(?:members|children|sons|daughters) of\s+$")
+
+
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
         kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
         before = claim.text[: max(0, quantity.span[0] - claim.span[0])][-24:]
+        if _PART_OF.search(before):
+            continue  # "killing 9 members of one family": the family is no second toll
         if kind in (None, "people") and _SHOT_DEAD.search(before):
             kind = "fatalities"  # "shot dead 3 protesters"
         if kind is not None:
@@ -1391,7 +1398,9 @@ def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMentio
     order = {"day": 0, "month-day": 0, "week": 1, "month": 2, "year": 3}
     dates = claim.dates
     if _word(trigger) == "release":  # "released 25 villagers abducted last month"
-        clauses = [t for t in doc if t.dep_ in ("acl", "relcl", "amod") and t.lemma_.lower() in _TAKEN]
+        clauses = [
+            t for t in doc if t.dep_ in ("acl", "relcl", "amod") and t.lemma_.lower() in _TAKEN
+        ]
         taken = {w.idx + claim.span[0] for c in clauses for w in c.subtree}
         dates = tuple(d for d in dates if d.span[0] not in taken)
     return sorted(

@@ -363,9 +363,7 @@ _WEEKDAY_TIME = re.compile(
 )
 
 
-def _with_nights(
-    sent: Span, base: dt.datetime, found: Sequence[DateMention]
-) -> list[DateMention]:
+def _with_nights(sent: Span, base: dt.datetime, found: Sequence[DateMention]) -> list[DateMention]:
     """The dates found, with the times of day the tagger leaves out of its dates, each
     read as a day:
 
