@@ -217,8 +217,7 @@ STATE_FORCES: Final = frozenset(
 POLICE: Final = frozenset({"police", "policeman", "omon", "riot", "gendarme", "national guard"})
 CIVILIANS: Final = frozenset(
     {"civilian", "resident", "people", "villager", "worker", "passenger", "child", "woman",
-     "man", "student", "journalist", "family", "fisherman", "farmer", "herder", "herdsman",
-     "shepherd", "trader", "merchant", "teacher", "pupil", "worshipper", "boy", "girl"}
+     "man", "student", "journalist", "family"}
 )  # fmt: skip
 #: Counted with these verbs, a number is a death toll (ACLED's ``fatalities``).
 FATAL: Final = frozenset({"kill", "die", "dead", "death", "slay", "execute", "perish"})

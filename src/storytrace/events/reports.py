@@ -336,7 +336,7 @@ def _by_sides(
             for o in v.children if o.dep_ == "dobj"]  # fmt: skip
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
-    if event_type in _COMBAT and lemma in _BY_HAND and civilians:
+    if event_type in _COMBAT and lemma in _BY_HAND and (civilians or _civilians_by_trade(trigger)):
         # "snipers shot and injured a woman", "militants beheaded three fishermen"
         return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
@@ -358,6 +358,21 @@ def _by_sides(
     if lemma not in _FIGHTING and civilians and not _exchange_of_fire(trigger):
         return "Violence against civilians", "Attack"
     return event_type, sub_type
+
+
+#: People named by their work, civilians when killed by hand ("beheaded three fishermen").
+_TRADES: Final = frozenset(
+    {"fisherman", "farmer", "herder", "herdsman", "shepherd", "trader", "merchant", "teacher",
+     "pupil", "worshipper", "miner", "vendor"}
+)  # fmt: skip
+
+
+def _civilians_by_trade(trigger: Token) -> bool:
+    """The objects of a verb are people named by their work (:data:`_TRADES`) and nobody
+    else."""
+    objects = [o for v in (trigger, *(c for c in trigger.children if c.dep_ == "conj"))
+               for o in v.children if o.dep_ == "dobj"]  # fmt: skip
+    return bool(objects) and all(o.lemma_.lower() in _TRADES for o in objects)
 
 
 def _reports(kind: kinds.Kind, trigger: Token) -> bool:
@@ -418,8 +433,6 @@ def _model_read(
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     if event_type == _REMOTE and _weapons_found(doc):
         event_type, sub_type = _DISRUPTED  # "deactivated an explosive device"
-    elif root is not None:  # "beheaded three fishermen": its victims' side decides
-        event_type, sub_type = _by_sides(event_type, sub_type, root, ())
     return Report(
         claim=claim,
         group=group,
