@@ -152,3 +152,8 @@ def test_the_family_of_the_dead_is_no_second_toll() -> None:
     row = _row("An airstrike hit a house in Deir al-Balah, Gaza Strip, killing 7 members of one "
                "family.")  # fmt: skip
     assert row["fatalities"] == 7
+
+
+def test_aircraft_destroyed_by_a_strike_are_the_strike_not_an_interception() -> None:
+    row = _row("A missile hit an air base near Kursk city, Kursk, destroying two helicopters.")
+    assert row["sub_event_type"] != "Disrupted weapons use"

@@ -733,14 +733,23 @@ def _captives(token: Token) -> bool:
 
 
 def _weapon_objects(token: Token) -> bool:
-    """A verb whose object itself is a weapon brought down ("destroyed 15 drones", "the
-    missiles were destroyed"), not a thing named after one ("a drone launch site")."""
+    """A verb whose object itself is a munition in flight ("destroyed 15 drones", "the
+    missiles were destroyed"), not a thing named after one ("a drone launch site"), nor
+    aircraft, and not told as what a strike did ("the missile hit the base, destroying
+    several helicopters")."""
+    if token.dep_ in ("advcl", "acl", "relcl", "xcomp", "conj"):
+        return False
     return any(
-        t.lemma_.lower() in _BROUGHT_DOWN
+        t.lemma_.lower() in _IN_FLIGHT
         for c in token.children
         if c.dep_ in ("dobj", "nsubjpass")
         for t in (c, *(d for d in c.subtree if d.dep_ == "conj"))
     )
+
+
+#: Munitions that fly to their target: destroying them is bringing them down.
+_IN_FLIGHT: Final = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shahed",
+                               "munition", "balloon"})  # fmt: skip
 
 
 def _agreement_signed(token: Token) -> bool:
