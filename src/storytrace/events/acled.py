@@ -35,6 +35,13 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "desert": ("Strategic developments", "Other"),
     "desertion": ("Strategic developments", "Other"),
     "defect": ("Strategic developments", "Change to group/activity"),
+    # forced recruitment is a group's own change of activity (the verb, see reports.py)
+    "recruit": ("Strategic developments", "Change to group/activity"),
+    "recruitment": ("Strategic developments", "Change to group/activity"),
+    # captives freed by those who held them: a development of no other sub-type
+    "release": ("Strategic developments", "Other"),
+    # ground handed over ("handed over their positions to the army"), see reports.py
+    "handover": ("Strategic developments", "Non-violent transfer of territory"),
     "defection": ("Strategic developments", "Change to group/activity"),
     "mutiny": ("Strategic developments", "Other"),
     "raid": ("Strategic developments", "Other"),
@@ -99,6 +106,7 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "ceasefire": ("Strategic developments", "Agreement"),
     "truce": ("Strategic developments", "Agreement"),
     "prisoner exchange": ("Strategic developments", "Agreement"),  # prisoners exchanged, swapped
+    "peace agreement": ("Strategic developments", "Agreement"),  # signed: see reports.py
     "defuse": ("Strategic developments", "Disrupted weapons use"),
     # drones or missiles shot down, intercepted: the codebook's disrupted weapons use
     "intercept": ("Strategic developments", "Disrupted weapons use"),
@@ -133,7 +141,8 @@ FAMILIES: Final[dict[str, str]] = {
     "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
     "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire",
     "interception": "intercept", "vbied": "detonate", "sit-in": "protest",
-    "prisoner exchange": "ceasefire", "explosion": "fire",
+    "prisoner exchange": "ceasefire", "peace agreement": "ceasefire", "explosion": "fire",
+    "recruitment": "recruit",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
 }  # fmt: skip
 

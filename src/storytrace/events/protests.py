@@ -27,7 +27,8 @@ _REFERS: Final = acled.PROTEST_WORDS | frozenset(
 )
 #: Who breaks up a protest or fires on it.
 _AUTHORITIES: Final = acled.POLICE | frozenset({"force", "soldier", "troop", "army", "military",
-                                               "officer", "security", "guard"})  # fmt: skip
+                                               "officer", "security", "guard", "fighter",
+                                               "gunman", "militiaman", "militia"})  # fmt: skip
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])|\n")
 _MAX_CHARS: Final = 400
 _PEACEFUL: Final = "Peaceful protest"

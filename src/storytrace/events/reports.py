@@ -45,6 +45,7 @@ _STEMS = re.compile(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
             | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum", "recov", "resto"}
+            | {"blew", "blow", "hand", "free"}  # blown up, handed over, freed (see _word)
         )
     )
     + ")",
@@ -313,7 +314,8 @@ _REMOTE_WORDS: Final = frozenset(
     | {"bomb", "bombing", "bomber", "strike", "airstrike", "explosive", "explosion", "blast",
        "explode", "hit", "struck", "target", "launch", "fire", "plane", "jet", "aircraft",
        "helicopter", "uav", "projectile", "munition", "ordnance", "mine", "device", "shahed",
-       "air", "aerial", "raid", "attack", "howitzer", "mlrs", "grad", "himars", "barrage"}
+       "air", "aerial", "raid", "attack", "howitzer", "mlrs", "grad", "himars", "barrage",
+       "blow"}
     | {w for words in _SUB_TYPE_WORDS.values() for w in words}
 )  # fmt: skip
 #: Violence done by hand or gun, never remote: its victims' side decides the type.
@@ -334,8 +336,9 @@ def _by_sides(
             for o in v.children if o.dep_ == "dobj"]  # fmt: skip
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
-    if event_type == "Explosions/Remote violence" and lemma in _BY_HAND and civilians:
-        return "Violence against civilians", "Attack"  # "snipers shot and injured a woman"
+    if event_type in _COMBAT and lemma in _BY_HAND and (civilians or _civilians_by_trade(trigger)):
+        # "snipers shot and injured a woman", "militants beheaded three fishermen"
+        return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
     if event_type == "Explosions/Remote violence" and not words & _REMOTE_WORDS:
         # nothing exploded nor was fired from afar ("killed 8 civilians with machetes"):
@@ -355,6 +358,21 @@ def _by_sides(
     if lemma not in _FIGHTING and civilians and not _exchange_of_fire(trigger):
         return "Violence against civilians", "Attack"
     return event_type, sub_type
+
+
+#: People named by their work, civilians when killed by hand ("beheaded three fishermen").
+_TRADES: Final = frozenset(
+    {"fisherman", "farmer", "herder", "herdsman", "shepherd", "trader", "merchant", "teacher",
+     "pupil", "worshipper", "miner", "vendor"}
+)  # fmt: skip
+
+
+def _civilians_by_trade(trigger: Token) -> bool:
+    """The objects of a verb are people named by their work (:data:`_TRADES`) and nobody
+    else."""
+    objects = [o for v in (trigger, *(c for c in trigger.children if c.dep_ == "conj"))
+               for o in v.children if o.dep_ == "dobj"]  # fmt: skip
+    return bool(objects) and all(o.lemma_.lower() in _TRADES for o in objects)
 
 
 def _reports(kind: kinds.Kind, trigger: Token) -> bool:
@@ -411,12 +429,16 @@ def _model_read(
         return None  # "did not ..." at the sentence's root: nothing happened
     if claim.mentions and all(m.negated or m.modality in _NOT_HAPPENED for m in claim.mentions):
         return None
+    event_type, sub_type = kind.event_type, kind.sub_event_type
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if event_type == _REMOTE and _weapons_found(doc):
+        event_type, sub_type = _DISRUPTED  # "deactivated an explosive device"
     return Report(
         claim=claim,
         group=group,
-        event_type=kind.event_type,
-        sub_event_type=kind.sub_event_type,
-        trigger=next((t.text for t in doc if t.dep_ == "ROOT"), ""),
+        event_type=event_type,
+        sub_event_type=sub_type,
+        trigger=root.text if root is not None else "",
         action=kind.code.lower(),
         counts=tuple(counts),
         places=tuple(_ranked(claim.places)),
@@ -624,8 +646,10 @@ def _rank(token: Token) -> tuple[int, int]:
         return 1, token.i
     if _word(token) == "fighting":
         return 1, token.i  # a word of the background ("where fighting ... left"), after others
-    if acled.family(_word(token)) == "intercept":
-        return -1, token.i  # "drones were shot down": the drones' strike did not happen
+    if acled.family(_word(token)) in ("intercept", "release"):
+        # "drones were shot down": the drones' strike did not happen; "villagers abducted
+        # last month were released": the release is the news
+        return -1, token.i
     return (0 if acled.is_acled(rule[0]) else 2), token.i
 
 
@@ -639,7 +663,8 @@ _SWAPPED: Final = frozenset({"prisoner", "captive", "detainee", "hostage", "body
 #: Verbs with a particle or an object that name an event word: "took over" a town, "set up"
 #: a base, "took to the streets"; "swapped" prisoners (:data:`_SWAPPED`) is an exchange.
 _PHRASES: Final = {("take", "over"): "takeover", ("set", "up"): "establish",
-                   ("take", "street"): "protest", ("swap", ""): "exchange"}  # fmt: skip
+                   ("take", "street"): "protest", ("swap", ""): "exchange",
+                   ("hand", "over"): "handover", ("blow", "up"): "detonate"}  # fmt: skip
 _SET_UP: Final = frozenset({"base", "camp", "post", "outpost", "checkpoint", "headquarters",
                             "point", "position", "garrison"})  # fmt: skip
 
@@ -669,13 +694,76 @@ def _word(token: Token) -> str:
         and (token.doc[token.i - 1].text == "-")
     ):
         return "sit-in"  # "staged a sit-in", parsed as "sit", "-", "in"
-    if token.pos_ == "VERB" and lemma in ("take", "set", "swap"):
+    if lemma == "recruit" and token.pos_ != "VERB":
+        return "recruits"  # "recruits were killed": people, not their recruitment
+    if lemma in ("release", "free") and token.pos_ in ("VERB", "NOUN"):
+        return "release" if _captives(token) else "let go"  # of captives only
+    if lemma == "destroy" and _weapon_objects(token):
+        return "intercept"  # "air defence destroyed 15 drones": brought down, not used
+    if lemma in ("agreement", "accord") and _agreement_signed(token):
+        return "peace agreement"
+    if token.pos_ == "VERB" and lemma in ("take", "set", "swap", "hand", "blow"):
         lemma = _phrase(token, lemma) or lemma
     if token.pos_ == "VERB" and lemma in _TAKING and _takes_ground(token):
         return "retake"  # "seized back the city", "drove the militants out of two villages"
     if lemma == "exchange" and any(t.lemma_.lower() in _SWAPPED for t in token.sent):
         return "prisoner exchange"  # ACLED's codebook: an agreement
     return lemma
+
+
+#: Who is held captive: freeing them is a release (ACLED's strategic development "Other").
+_HOSTAGES: Final = frozenset({"hostage", "captive", "abductee", "kidnappee"})
+_TAKEN: Final = frozenset({"abduct", "kidnap", "hold", "seize", "capture", "take"})
+
+
+def _captives(token: Token) -> bool:
+    """ "released 25 villagers abducted last month", "freed the hostages", "the release of
+    the kidnapped students": what is released are people taken captive."""
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    for head in objects:
+        if head.lemma_.lower() in _HOSTAGES:
+            return True
+        clauses = [c for c in head.children if c.dep_ in ("acl", "relcl", "amod")]
+        if any((c.lemma_.lower() in _TAKEN and c.lemma_.lower() != "take") or c.lower_ in
+               ("abducted", "kidnapped") for c in clauses):  # fmt: skip
+            return True
+    return False
+
+
+def _weapon_objects(token: Token) -> bool:
+    """A verb whose object itself is a munition in flight ("destroyed 15 drones", "the
+    missiles were destroyed"), not a thing named after one ("a drone launch site"), nor
+    aircraft, and not told as what a strike did ("the missile hit the base, destroying
+    several helicopters")."""
+    if token.dep_ in ("advcl", "acl", "relcl", "xcomp", "conj"):
+        return False
+    return any(
+        t.lemma_.lower() in _IN_FLIGHT
+        for c in token.children
+        if c.dep_ in ("dobj", "nsubjpass")
+        for t in (c, *(d for d in c.subtree if d.dep_ == "conj"))
+    )
+
+
+#: Munitions that fly to their target: destroying them is bringing them down.
+_IN_FLIGHT: Final = frozenset({"drone", "missile", "rocket", "uav", "projectile", "shahed",
+                               "munition", "balloon"})  # fmt: skip
+
+
+def _agreement_signed(token: Token) -> bool:
+    """A peace agreement signed in the sentence's main clause ("the government and the
+    rebels signed a peace agreement in Pasto"), not one recalled in passing ("since the
+    2016 peace agreement, ...")."""
+    if not any(c.lower_ in ("peace", "ceasefire") for c in token.children
+               if c.dep_ in ("compound", "amod", "nmod")):  # fmt: skip
+        return False
+    head = token.head
+    return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ("sign", "reach",
+                                                                         "conclude") and (
+        head.dep_ == "ROOT"
+    )  # fmt: skip
 
 
 #: What is dispersed when a protest is broken up.
@@ -768,6 +856,13 @@ def _phrase(token: Token, lemma: str) -> str | None:
     if lemma == "set" and not any(_word(c) in _SET_UP for c in token.children
                                   if c.dep_ in ("dobj", "nsubjpass")):  # fmt: skip
         return None
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if lemma == "hand" and not any(
+        t.lemma_.lower() in _GROUND | {"control"} for o in objects for t in (o, *o.children)
+    ):
+        return None  # "handed over the suspects to the police": no ground changes hands
+    if lemma == "blow" and not objects:
+        return None  # "a car bomb blew up": the explosion, told by its own words
     return next((w for (v, p), w in _PHRASES.items() if v == lemma and (not p or p in parts)),
                 None)  # fmt: skip
 
@@ -947,6 +1042,8 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         if acled.family(incident) == "fire" and _lemmas(doc) & _WEAPONS:
             return (*_BOMB, "bomb", False)  # "a car bomb exploded": no accident
         return (*acled.ACTIONS[incident], acled.family(incident), False)
+    if kind.event_type == _REMOTE and _weapons_found(doc):
+        return (*_DISRUPTED, kind.code.lower(), True)  # "deactivated an explosive device"
     return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), kind.code.lower(), True)
 
 
@@ -955,7 +1052,8 @@ _REMOTE: Final = "Explosions/Remote violence"
 #: Action families that name their sub-event type by the codebook's own definition: the
 #: kind model does not overrule them (a lynching is mob violence, not a crime; drones shot
 #: down are disrupted weapons use, not a drone strike).
-_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in"})
+_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in", "release", "recruit",
+                              "handover"})  # fmt: skip
 _DISRUPTED: Final = ("Strategic developments", "Disrupted weapons use")
 #: What a rule's cue makes of its word that the model does not overrule: a raid met with
 #: fighting is a battle; explosives found and cleared are disrupted weapons use.
@@ -1138,7 +1236,7 @@ def _arrested_at_protest(trigger: Token) -> bool:
     during the march") through no phrase of reason or earlier time (:data:`_NOT_AT`)."""
     up = _heads(trigger)
     for token in trigger.sent:
-        if token.lemma_.lower() not in acled.PROTEST_WORDS or token.i == trigger.i:
+        if not _protest_word(token) or token.i == trigger.i:
             continue
         other = _heads(token)
         meet = next(t for t in other if t in up)  # where the two meet in the parse
@@ -1146,6 +1244,22 @@ def _arrested_at_protest(trigger: Token) -> bool:
         if not any(t.lower_ in _NOT_AT or t.lemma_.lower() in _NOT_AT for t in path):
             return True
     return False
+
+
+#: Gathering verbs that make a protest when the gathering demands something ("wives of
+#: mobilised soldiers who gathered near the Kremlin demanding their return").
+_GATHERING: Final = frozenset({"gather", "assemble", "congregate"})
+_DEMANDING: Final = frozenset({"demand", "protest", "chant", "call", "denounce", "condemn"})
+
+
+def _protest_word(token: Token) -> bool:
+    """A word of protest (:data:`~.acled.PROTEST_WORDS`), or a gathering with a demand."""
+    lemma = token.lemma_.lower()
+    if lemma in acled.PROTEST_WORDS:
+        return True
+    return lemma in _GATHERING and any(
+        c.lemma_.lower() in _DEMANDING for c in token.children if c.dep_ in ("advcl", "xcomp")
+    )
 
 
 def _heads(token: Token) -> list[Token]:
@@ -1202,6 +1316,11 @@ def _ranked(places: Sequence[Place]) -> list[Place]:
 _LEFT: Final = re.compile(r"\s+(dead|killed|injured|wounded|hurt)\b", re.IGNORECASE)
 
 
+#: Verbs that kill whom they are done to: their counts are death tolls ("beheaded three
+#: fishermen", "lynched two suspected thieves").
+_FATAL_ACTS: Final = frozenset({"behead", "lynch", "massacre"})
+
+
 def _kind(quantity: Quantity, after: str = "") -> str | None:
     """The kind of figure a quantity is; ``after``: the claim's text after it ("left 12
     people dead": the verb is "leave", the toll is in the word after)."""
@@ -1209,7 +1328,7 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
     left = _LEFT.match(after)
     if left:
         verbs.add(left.group(1).lower().replace("killed", "kill"))
-    if verbs & acled.FATAL:
+    if verbs & (acled.FATAL | _FATAL_ACTS):
         return "fatalities"
     if verbs & acled.INJURED:
         return "injured"
@@ -1221,11 +1340,18 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
     return "people" if words & _PEOPLE else None
 
 
+#: A number told as the whole its counted people belong to ("9 members of one family",
+#: "3 children of a single household").
+_PART_OF: Final = re.compile(r"\b\w+\s+(?:members|children|sons|daughters) of\s+$")
+
+
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
         kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
         before = claim.text[: max(0, quantity.span[0] - claim.span[0])][-24:]
+        if _PART_OF.search(before):
+            continue  # "killing 9 members of one family": the family is no second toll
         if kind in (None, "people") and _SHOT_DEAD.search(before):
             kind = "fatalities"  # "shot dead 3 protesters"
         if kind is not None:
@@ -1251,11 +1377,21 @@ _ONLY_PEOPLE: Final = frozenset({"shoot", "behead", "lynch", "assassinate", "mur
 _SHOT_DEAD: Final = re.compile(r"\b(?:shot|gunned|hacked|stabbed|beaten) (?:to )?dea(?:d|th)\s*$")
 
 
+def _to_death(token: Token) -> bool:
+    """A verb done "to death" ("burned to death", "was stoned to death"): a killing."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+        for c in token.children
+    )
+
+
 def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
     """A toll of one told without a number: "a child was killed", "shot dead a civilian",
     "a man died" (ACLED counts the one death); "shot" alone kills no one."""
     for token in doc:
         lemma = token.lemma_.lower()
+        if _to_death(token):
+            lemma = "kill"  # "beat and burned to death a man"
         if lemma not in _KILLING | {"die"} or any(c.dep_ == "neg" for c in token.children):
             continue
         if lemma == "shoot" and not any(c.lower_ in ("dead", "death") for c in token.children):
@@ -1282,8 +1418,15 @@ def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMentio
     """The claim's dates, the ones whose words hang from the action word first."""
     near = {t.idx + claim.span[0] for t in trigger.subtree}
     order = {"day": 0, "month-day": 0, "week": 1, "month": 2, "year": 3}
+    dates = claim.dates
+    if _word(trigger) == "release":  # "released 25 villagers abducted last month"
+        clauses = [
+            t for t in doc if t.dep_ in ("acl", "relcl", "amod") and t.lemma_.lower() in _TAKEN
+        ]
+        taken = {w.idx + claim.span[0] for c in clauses for w in c.subtree}
+        dates = tuple(d for d in dates if d.span[0] not in taken)
     return sorted(
-        claim.dates,
+        dates,
         key=lambda d: (d.span[0] not in near, order.get(d.precision, 4)),
     )
 

@@ -340,25 +340,71 @@ def resolve_dates(
         if mention is not None:
             found.append(mention)
     if base is not None:
-        found += _untagged_nights(sent, base, found)
+        found = _with_nights(sent, base, found)
     return found
 
 
 _NIGHT_WORDS = re.compile(r"\b(?:late |early )?last night\b", re.IGNORECASE)
+_OVERNIGHT = re.compile(r"\bovernight\b", re.IGNORECASE)
+_NAMES_OF_MONTHS = "|".join(sorted(MONTHS, key=len, reverse=True))
+#: "the night of 3-4 June", "the night of 3 to 4 June", "the night of June 3-4", "the night
+#: of 3 June": the first day named (the night begins on it).
+_NIGHT_OF = re.compile(
+    rf"\bthe night of (?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:-|–|to|into|and)\s*"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?)? (?:of )?(?P<month>{_NAMES_OF_MONTHS})\b"
+    rf"|(?P<month2>{_NAMES_OF_MONTHS}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\b)",
+    re.IGNORECASE,
+)
+#: "on Sunday night", "Tuesday evening": a weekday and a time of day, which the tagger
+#: takes for a time, not a date.
+_WEEKDAY_TIME = re.compile(
+    rf"\b(?P<day>{'|'.join(WEEKDAYS)})(?: (?:night|morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
 
 
-def _untagged_nights(
-    sent: Span, base: dt.datetime, found: Sequence[DateMention]
-) -> list[DateMention]:
-    """ "last night" the tagger left untagged ("injured 3 civilians last night"): the day
-    before the publication date, as :func:`_last_night`."""
+def _with_nights(sent: Span, base: dt.datetime, found: Sequence[DateMention]) -> list[DateMention]:
+    """The dates found, with the times of day the tagger leaves out of its dates, each
+    read as a day:
+
+    - "last night" ("injured 3 civilians last night"): the day before the publication
+      date, as :func:`_last_night`;
+    - "on the night of 3-4 June": the first day named (a date inside it, "June", gives way);
+    - "on Sunday night": the last Sunday up to the publication date;
+    - "overnight", in a sentence that names no other date: the night before the
+      publication date, as "last night".
+    """
     nights = []
-    for match in _NIGHT_WORDS.finditer(sent.text):
-        start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        if any(m.span[0] < end and start < m.span[1] for m in found):
+    taken = list(found)
+    text, offset = sent.text, sent.start_char
+    for match in _NIGHT_OF.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        month = MONTHS[(match.group("month") or match.group("month2")).lower()]
+        day = int(match.group("day") or match.group("day2"))
+        try:
+            when = dt.date(_year_of(month, day, base.date(), False), month, day).isoformat()
+        except ValueError:
+            continue
+        taken = [m for m in taken if not (start <= m.span[0] and m.span[1] <= end)]
+        nights.append(DateMention(match.group(0), when, when, "day", (start, end)))
+    for match in _WEEKDAY_TIME.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        if any(m.span[0] < end and start < m.span[1] for m in taken):
+            continue
+        index = WEEKDAYS.index(match.group("day").lower())
+        today = base.date()
+        when = (today - dt.timedelta(days=(today.weekday() - index) % 7)).isoformat()
+        nights.append(DateMention(match.group(0), when, when, "day", (start, end)))
+    for match in _NIGHT_WORDS.finditer(text):
+        start, end = offset + match.start(), offset + match.end()
+        if any(m.span[0] < end and start < m.span[1] for m in (*taken, *nights)):
             continue
         nights.append(_day_before(match.group(0), base, (start, end)))
-    return nights
+    overnight = _OVERNIGHT.search(text)
+    if overnight is not None and not taken and not nights:
+        start, end = offset + overnight.start(), offset + overnight.end()
+        nights.append(_day_before(overnight.group(0), base, (start, end)))
+    return [*taken, *nights]
 
 
 _LAST_NIGHT = re.compile(

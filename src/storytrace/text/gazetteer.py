@@ -112,6 +112,16 @@ _ACLED_SPELLING = {
     "Galguduud": "Galgaduud",
     "Middle Shabele": "Middle Shabelle",
     "Lower Shabeelle": "Lower Shabelle",
+    # GeoNames' names (French in Lebanon) where ACLED writes English ones
+    "Oromiya": "Oromia",
+    "Adis Abeba": "Addis Ababa",
+    "Southern Nations, Nationalities, and People's Region": "SNNP",
+    "Liban-Sud": "South",
+    "Liban-Nord": "North",
+    "Beyrouth": "Beirut",
+    "Mont-Liban": "Mount Lebanon",
+    "Aakkar": "Akkar",
+    "Rangpur Division": "Rangpur",
 }
 
 

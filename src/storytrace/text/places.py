@@ -563,7 +563,28 @@ def geocode(
     Compass points, continents and bodies such as the EU are no place; an acronym is a
     country ("U.S.") or a large town ("NYC"), never a village whose code it happens to spell.
     """
-    return _geocode(text, frozenset(context), None if near is None else frozenset(near))
+    frozen, nearby = frozenset(context), None if near is None else frozenset(near)
+    place = _geocode(text, frozen, nearby)
+    if place is not None:
+        return place
+    article = _ARABIC_ARTICLE.match(text)
+    if article is None:
+        return None
+    # "Al-Sukhnah" is GeoNames' "As Sukhnah": the article is written as it is said (its "l"
+    # taking the next sound) or left out
+    # (only in a country of the context: a respelt name finds namesakes far away)
+    rest = text[article.end() :]
+    spellings = [f"{spelt}{glue}{rest}" for spelt in _ARTICLES for glue in (" ", "-")]
+    for spelling in (*spellings, rest):
+        place = _geocode(spelling, frozen, nearby)
+        if place is not None and place.country in frozen:
+            return replace(place, text=text)
+    return None
+
+
+#: The Arabic article at the start of a place's name, in its transliterations.
+_ARTICLES = ("al", "as", "ash", "ar", "ad", "at", "az", "an", "adh", "ath", "el", "es", "ed")
+_ARABIC_ARTICLE = re.compile(rf"^(?:{'|'.join(_ARTICLES)})[- ](?=[A-Z])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -776,7 +797,8 @@ _PLACE_NOUNS = {"port", "city", "town", "village", "island", "region", "province
 # Nouns a place name can modify: "the Ghent docklands", "the Kharkiv region".
 _AREA_NOUNS = _PLACE_NOUNS | {"docklands", "dockland", "docks", "dock", "area", "neighbourhood",
                               "neighborhood", "quarter", "suburb", "oblast", "county",
-                              "airport", "airbase"}  # fmt: skip
+                              "airport", "airbase", "governorate", "township", "division",
+                              "prefecture", "department"}  # fmt: skip
 
 
 def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]]:

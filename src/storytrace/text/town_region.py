@@ -52,6 +52,8 @@ _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and"
                     "la", "-", "'s", "of", "bin", "abu", "du", "des", "da", "do",
                     "di"))  # fmt: skip
 _MAX_WORDS = 5
+#: Words that open a sentence before a place's name, capitalised there only.
+_OPENERS = frozenset(("in", "near", "at", "on", "outside", "from", "around", "across"))
 
 
 def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
@@ -216,6 +218,8 @@ def _names_before(comma: Token, sent: Span) -> list[Span]:
                 break
         while start < end and doc[start].lower_ in _LINKS and not doc[start].text[:1].isupper():
             start += 1
+        if start < end and start == sent.start and doc[start].lower_ in _OPENERS:
+            start += 1  # "In Kumba, South-West region, ...": the capital is the sentence's
         if start == end:
             break
         names.insert(0, doc[start:end])
