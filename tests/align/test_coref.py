@@ -115,3 +115,19 @@ def test_chains_never_cross_stories() -> None:
 
 def test_no_mentions_no_chains() -> None:
     assert chain_mentions([], {}) == {}
+
+
+ROADS = {
+    "herald": "Police arrested a man in Leeds after a break-in at a jeweller's shop on Monday.",
+    "courier": "Police closed the ring road in Leeds on Monday for repairs to a collapsed drain.",
+}
+
+
+def test_a_shared_participant_alone_does_not_make_two_actions_one_event() -> None:
+    # the same uncounted participant ("police") doing two different things in one town on
+    # one day: nothing but the shared agent says they are one event, so they stay apart
+    police = (Participant("Police", "agent", entity="Police"),)
+    arrested = _mention("herald", ROADS["herald"], "arrested", "arrest", participants=police)
+    closed = _mention("courier", ROADS["courier"], "closed", "close", participants=police)
+    chains = chain_mentions([arrested, closed], ROADS)
+    assert chains[arrested.id] != chains[closed.id]

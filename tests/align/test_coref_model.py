@@ -55,3 +55,29 @@ def test_dev_conll_f1_keeps_its_floor_with_predicted_stories() -> None:
     figures = score(ECBPLUS / "dev_events.jsonl")
     assert figures["n_mentions"] == 1245
     assert figures["conll_f1"] >= DEV_FLOOR
+
+
+@pytest.mark.slow
+@_needs_data
+def test_cross_validation_keeps_each_topic_in_one_fold_and_beats_singletons(
+    tmp_path: Path,
+) -> None:
+    from storytrace.benchmark.ecbplus_events import read_events
+    from storytrace.training.coref import cross_validate, read_topics, stories, topic_folds
+
+    lines = (ECBPLUS / "train_events.jsonl").read_text(encoding="utf-8").splitlines()[:80]
+    sliced = tmp_path / "slice.jsonl"
+    sliced.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    documents = read_events(sliced)
+    split = stories(documents)
+    topics = read_topics(sliced)
+    folds = topic_folds(split, topics, 2)
+    assert set(folds) == {0, 1}
+    fold_of_topic: dict[str, set[int]] = {}
+    for story, fold in zip(split, folds, strict=True):
+        majority = max(set(story.articles), key=[topics[a] for a in story.articles].count)
+        fold_of_topic.setdefault(topics[majority], set()).add(fold)
+    assert all(len(found) == 1 for found in fold_of_topic.values())
+    gold = {m.id: g for d in documents for m, g in zip(d.mentions, d.gold, strict=True)}
+    curve = cross_validate(split, folds, gold, 0.1, thresholds=(0.5, 1.01))
+    assert curve[0.5] > curve[1.01] + 0.1  # 1.01 cuts every link: all singletons

@@ -304,21 +304,17 @@ def _dates_meet(a: MentionContext, b: MentionContext) -> bool:
     return any(x0 <= y1 and y0 <= x1 for x0, x1 in a.date_ranges for y0, y1 in b.date_ranges)
 
 
-def slot_evidence(contexts: Sequence[MentionContext]) -> tuple[Vectors, Vectors]:
-    """What the reader's slots say of every pair: (same participants, a place or date clash).
-
-    Participants are the same when they share a name, a counted noun or a count; a clash is
-    two places that do not contain each other, or two dates that do not overlap. Counts that
-    differ are no clash here: the same event told with 60 and 80 is one fact in conflict.
+def slot_clash(contexts: Sequence[MentionContext]) -> Vectors:
+    """Which pairs the reader's slots set apart: two places that do not contain each other,
+    or two dates that do not overlap (1 where they clash). Counts that differ are no clash
+    here: the same event told with 60 and 80 is one fact in conflict.
     """
     n = len(contexts)
-    rows = slice(0, n)
-    shared, _, _ = _overlap([c.participants for c in contexts], rows)
-    _, _, places_clash = _overlap([c.places for c in contexts], rows)
+    _, _, places_clash = _overlap([c.places for c in contexts], slice(0, n))
     dates_clash = np.zeros((n, n), dtype=np.float32)
     dated = [i for i, c in enumerate(contexts) if c.date_ranges]
     for i in dated:
         for j in dated:
             if not _dates_meet(contexts[i], contexts[j]):
                 dates_clash[i, j] = 1.0
-    return (shared > 0).astype(np.float32), np.maximum(places_clash, dates_clash)
+    return np.maximum(places_clash, dates_clash)

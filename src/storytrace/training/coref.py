@@ -10,6 +10,15 @@ Pairs are every two gold mentions inside one *predicted* story of train (the gro
 clustering threshold are chosen by the CoNLL F1 of the chains on dev (dev documents are
 grouped by predicted stories too); the test split is never read. Writes
 ``align/data/coref.json`` and ``coref.meta.json`` (data digests, command, seed, scores).
+
+``--cv K`` writes nothing: it scores train by K folds over its gold topics (each predicted
+story goes to the fold of its most frequent topic; a fold's stories are chained by a model
+fitted on the other folds, with the pipeline's own chaining) and prints the CoNLL F1 of the
+pooled held-out chains at every C and threshold, so a choice can be checked for a plateau
+on data dev never saw::
+
+    python -m storytrace.training.coref ../shared/data/ecbplus/train_events.jsonl \
+        ../shared/data/ecbplus/dev_events.jsonl --cv 5
 """
 
 from __future__ import annotations
@@ -18,7 +27,7 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +54,7 @@ class Story:
     ids: list[str]
     features: Vectors
     same: np.ndarray
+    articles: tuple[str, ...] = ()  # each mention's article
 
 
 def stories(documents: Sequence[EventDocument]) -> list[Story]:
@@ -68,6 +78,7 @@ def stories(documents: Sequence[EventDocument]) -> list[Story]:
                 ids=[m.id for m in mentions],
                 features=feature_block(contexts, slice(0, len(contexts))),
                 same=chains[:, None] == chains[None, :],
+                articles=tuple(m.article_id for m in mentions),
             )
         )
     return out
@@ -96,19 +107,65 @@ def fit(split: Sequence[Story], c: float, threshold: float = 0.5) -> CorefModel:
     return CorefModel(mean.astype(np.float32), scale.astype(np.float32), coef, intercept, threshold)
 
 
+def _probabilities(model: CorefModel, story: Story) -> Vectors:
+    """The symmetric pair probabilities the pipeline chains (diagonal 1)."""
+    one_way = model.probability(story.features)
+    probabilities = np.asarray((one_way + one_way.T) / 2, dtype=np.float32)
+    np.fill_diagonal(probabilities, 1.0)
+    return probabilities
+
+
+def _scores(split: Sequence[Story], probabilities: Sequence[Vectors],
+            gold: dict[str, str | None], threshold: float) -> dict[str, Any]:  # fmt: skip
+    chains: dict[str, str] = {}
+    for number, (story, matrix) in enumerate(zip(split, probabilities, strict=True)):
+        for mention, label in zip(story.ids, cluster_mentions(matrix, threshold), strict=True):
+            chains[mention] = f"{number}:{label}"
+    return conll_scores(gold, chains)
+
+
 def evaluate(model: CorefModel, split: Sequence[Story], gold: dict[str, str | None],
              threshold: float) -> dict[str, Any]:  # fmt: skip
     """CoNLL scores of the chains the model gives ``split`` at ``threshold``."""
-    chains: dict[str, str] = {}
-    for number, story in enumerate(split):
-        one_way = model.probability(story.features)
-        probabilities = np.asarray((one_way + one_way.T) / 2, dtype=np.float32)
-        np.fill_diagonal(probabilities, 1.0)
-        for mention, label in zip(
-            story.ids, cluster_mentions(probabilities, threshold), strict=True
-        ):
-            chains[mention] = f"{number}:{label}"
-    return conll_scores(gold, chains)
+    return _scores(split, [_probabilities(model, story) for story in split], gold, threshold)
+
+
+def topic_folds(split: Sequence[Story], topics: dict[str, str], folds: int) -> list[int]:
+    """The fold of every story: that of its most frequent gold topic (topics dealt in turn)."""
+    majority = [Counter(topics[a] for a in story.articles).most_common(1)[0][0] for story in split]
+    order = {topic: k % folds for k, topic in enumerate(sorted(set(majority)))}
+    return [order[topic] for topic in majority]
+
+
+def cross_validate(
+    split: Sequence[Story],
+    folds: Sequence[int],
+    gold: dict[str, str | None],
+    c: float,
+    thresholds: Sequence[float] = THRESHOLDS,
+) -> dict[float, float]:
+    """Threshold -> CoNLL F1 of the held-out chains, each fold chained by a model fitted on
+    the others (all folds' chains pooled and scored at once, as dev is)."""
+    probabilities: list[Vectors] = [np.zeros((0, 0), dtype=np.float32)] * len(split)
+    for fold in sorted(set(folds)):
+        model = fit([s for s, f in zip(split, folds, strict=True) if f != fold], c)
+        for number, (story, f) in enumerate(zip(split, folds, strict=True)):
+            if f == fold:
+                probabilities[number] = _probabilities(model, story)
+    return {
+        threshold: _scores(split, probabilities, gold, threshold)["conll_f1"]
+        for threshold in thresholds
+    }
+
+
+def read_topics(path: Path) -> dict[str, str]:
+    """Each document's gold topic: only to form cross-validation folds, never to chain."""
+    topics = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            topics[str(record["doc_id"])] = str(record.get("topic"))
+    return topics
 
 
 def _digest(path: Path) -> str:
@@ -153,7 +210,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("train", type=Path)
     parser.add_argument("dev", type=Path)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--cv", type=int, default=0, help="K folds over train topics; no write")
     args = parser.parse_args(argv)
+    if args.cv:
+        documents = read_events(args.train)
+        split = stories(documents)
+        folds = topic_folds(split, read_topics(args.train), args.cv)
+        gold = {m.id: g for d in documents for m, g in zip(d.mentions, d.gold, strict=True)}
+        for c in C_GRID:
+            curve = cross_validate(split, folds, gold, c)
+            print(json.dumps({"C": c, "train_cv_conll_f1": curve}), flush=True)
+        return 0
     meta = train(args.train, args.dev, args.out)
     print(json.dumps(meta["dev"], indent=1))
     return 0
