@@ -89,8 +89,9 @@ def negative_sentences(folder: Path = NEGATIVES, step: int = NEGATIVE_STEP) -> l
     paths = sorted(folder.glob("*.txt"))[::step]
     if not paths:
         raise FileNotFoundError(
-            f"no news texts (*.txt) in {folder}: the event model needs its negatives; "
-            "pass --negatives DIR (PolNeAR's train/text)"
+            f"no news texts (*.txt) in {folder}: the event model needs its negatives, "
+            "PolNeAR's train/text in ../shared beside the project (the trainer also takes "
+            "--negatives DIR)"
         )
     texts = [p.read_text(encoding="utf-8") for p in paths]
     found: list[str] = []
