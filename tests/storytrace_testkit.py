@@ -127,3 +127,17 @@ def read_source_texts(folder: Path, first: str, second: str) -> list[Any]:
     (folder / "coastnews_2021-03-02_ferry.txt").write_text(first, encoding="utf-8")
     (folder / "citypaper_2021-03-04_library.txt").write_text(second, encoding="utf-8")
     return read_sources(folder, folder / "cache.db")
+
+
+def coded_row(text: str, published: str) -> dict[str, Any]:
+    """The ACLED export row of the first event coded from one report, read as in a run."""
+    from storytrace.claims import read_articles
+    from storytrace.pipeline import build_story
+    from storytrace.records import Article
+    from storytrace.report.acled_csv import acled_row
+
+    article = Article.from_text(text, outlet="Monitor", published=published)
+    claims = [c for _, found in read_articles([article]) for c in found]
+    story = build_story("s-note", [article], claims, [])
+    assert story.events, f"no event coded from: {text}"
+    return acled_row(story.events[0], timestamp=0)

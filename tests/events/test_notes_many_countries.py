@@ -15,18 +15,14 @@ import pytest
 from storytrace.claims import read_articles
 from storytrace.pipeline import build_story
 from storytrace.records import Article
-from storytrace.report.acled_csv import acled_row
 from storytrace.text.gazetteer import acled_admin1, villages_named
+from storytrace_testkit import coded_row
 
 PUBLISHED = "2024-05-17"  # a Friday
 
 
 def _row(text: str, published: str = PUBLISHED) -> dict[str, Any]:
-    article = Article.from_text(text, outlet="Monitor", published=published)
-    claims = [c for _, found in read_articles([article]) for c in found]
-    story = build_story("s-note", [article], claims, [])
-    assert story.events, f"no event coded from: {text}"
-    return acled_row(story.events[0], timestamp=0)
+    return coded_row(text, published)
 
 
 @pytest.mark.parametrize(

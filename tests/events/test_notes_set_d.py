@@ -17,22 +17,15 @@ from typing import Any
 
 import pytest
 
-from storytrace.claims import read_articles
-from storytrace.pipeline import build_story
-from storytrace.records import Article
-from storytrace.report.acled_csv import acled_row
 from storytrace.text.gazetteer import acled_admin1
 from storytrace.text.places import geocode
+from storytrace_testkit import coded_row
 
 PUBLISHED = "2024-10-09"  # a Wednesday
 
 
 def _row(text: str, published: str = PUBLISHED) -> dict[str, Any]:
-    article = Article.from_text(text, outlet="Monitor", published=published)
-    claims = [c for _, found in read_articles([article]) for c in found]
-    story = build_story("s-note-d", [article], claims, [])
-    assert story.events, f"no event coded from: {text}"
-    return acled_row(story.events[0], timestamp=0)
+    return coded_row(text, published)
 
 
 @pytest.mark.parametrize(
