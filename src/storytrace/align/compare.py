@@ -70,7 +70,7 @@ _LIGHT_VERBS = {"be", "have", "do", "say"}
 def action_lemmas(claim: Claim) -> set[str]:
     """The lemmas of a claim's event mentions that name an action or state ("refuse",
     "chant"), without light and reporting verbs and parser debris ("’")."""
-    lemmas = {m.lemma.split(":")[-1].lower() for m in claim.mentions}
+    lemmas = {action_word(m) for m in claim.mentions}
     return {w for w in lemmas if w.isalpha()} - _LIGHT_VERBS
 
 
@@ -114,7 +114,7 @@ def main_actions(claim: Claim) -> list[EventMention]:
     found = [
         m
         for m in claim.mentions
-        if (w := _action(m)).isalpha() and w not in _NO_ACTION and not in_background(claim, m)
+        if (w := action_word(m)).isalpha() and w not in _NO_ACTION and not in_background(claim, m)
     ]
     return found[:MAIN_CLAUSES] or list(claim.mentions[:1])
 
@@ -146,7 +146,9 @@ def in_background(claim: Claim, mention: EventMention) -> bool:
     return not any(start < m.span[0] < mention.span[0] for m in claim.mentions)
 
 
-def _action(mention: EventMention) -> str:
+def action_word(mention: EventMention) -> str:
+    """The word of a mention's action, without the particle or object its lemma may carry
+    ("take:over" -> "over"), lowercased."""
     return mention.lemma.split(":")[-1].lower()
 
 
@@ -166,7 +168,7 @@ def tells_one_fact(a: Claim, b: Claim) -> bool:
         return True
     main = {id(m) for m in main_actions(a) + main_actions(b)}
     return any(
-        _action(first) == _action(second)
+        action_word(first) == action_word(second)
         and (id(first) in main or id(second) in main)
         and first.negated == second.negated
         and _addressee(first) == _addressee(second)
@@ -181,7 +183,7 @@ def _asserted_actions(claim: Claim) -> list[EventMention]:
     return [
         m
         for m in claim.mentions
-        if _action(m) not in _NO_ACTION
+        if action_word(m) not in _NO_ACTION
         and m.modality not in _NOT_ASSERTED
         and not in_background(claim, m)
     ]
@@ -260,7 +262,7 @@ def _agents(claim: Claim) -> dict[str, set[str]]:
     for mention in claim.mentions:
         agents = {p.text.lower() for p in mention.participants if p.role == "agent"}
         if agents:
-            found.setdefault(mention.lemma.split(":")[-1].lower(), set()).update(agents)
+            found.setdefault(action_word(mention), set()).update(agents)
     return found
 
 

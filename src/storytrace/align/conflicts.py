@@ -6,7 +6,13 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from storytrace.align.compare import aligned_counts, counted_kind, main_actions, overlaps
+from storytrace.align.compare import (
+    action_word,
+    aligned_counts,
+    counted_kind,
+    main_actions,
+    overlaps,
+)
 from storytrace.records import Claim, Conflict, ConflictValue, EventMention, Quantity
 
 _AFFIRMING = ("asserted", "hedged", "unconfirmed")
@@ -105,34 +111,36 @@ def polarity_conflicts(members: Sequence[Claim]) -> list[Conflict]:
     """One article states the fact, another denies it: in words ("denied that ...", "the
     reports were false") or by telling the same action negated ("No paratrooper has
     refused to fight" against "60 paratroopers refused to fight")."""
-    denying = [c.article_id for c in members if denies(c, members)]
-    affirming = [
-        c.article_id for c in members if c.certainty in _AFFIRMING and not denies(c, members)
-    ]
-    if not denying or not affirming or set(denying) == set(affirming):
+    denied = denying(members)
+    denying_ids = [c.article_id for c in members if c.id in denied]
+    affirming = [c.article_id for c in members if c.certainty in _AFFIRMING and c.id not in denied]
+    if not denying_ids or not affirming or set(denying_ids) == set(affirming):
         return []
     return [
         Conflict(
             attribute="polarity",
             values=(
                 ConflictValue("affirmed", tuple(dict.fromkeys(affirming))),
-                ConflictValue("denied", tuple(dict.fromkeys(denying))),
+                ConflictValue("denied", tuple(dict.fromkeys(denying_ids))),
             ),
         )
     ]
 
 
-def denies(member: Claim, members: Sequence[Claim]) -> bool:
-    """Whether a member denies the group's fact: its certainty says so, or its main action
-    is negated where another article's member tells the same action unnegated."""
-    if member.certainty == "denied":
-        return True
-    negated = {m.lemma.lower() for m in _told(member) if m.negated}
-    return bool(negated) and any(
-        other.article_id != member.article_id
-        and any(m.lemma.lower() in negated and not m.negated for m in _told(other))
-        for other in members
-    )
+def denying(members: Sequence[Claim]) -> set[str]:
+    """The ids of the members that deny the group's fact: their certainty says so, or their
+    main action is negated where another article's member tells the same action unnegated."""
+    told = {c.id: _told(c) for c in members}
+    found = {c.id for c in members if c.certainty == "denied"}
+    for member in members:
+        negated = {m.lemma.lower() for m in told[member.id] if m.negated}
+        if negated and any(
+            other.article_id != member.article_id
+            and any(m.lemma.lower() in negated and not m.negated for m in told[other.id])
+            for other in members
+        ):
+            found.add(member.id)
+    return found
 
 
 # verbs that negate what they govern: "refused to answer" tells no answer
@@ -148,7 +156,7 @@ def _told(claim: Claim) -> list[EventMention]:
         if mention.modality in ("future", "conditional"):
             continue
         told.append(mention)
-        if mention.lemma.split(":")[-1].lower() in _NEGATING_VERBS:
+        if action_word(mention) in _NEGATING_VERBS:
             break
     return told
 

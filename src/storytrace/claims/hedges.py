@@ -182,8 +182,8 @@ _CHECKING = {"verify", "confirm", "corroborate", "unverified", "unconfirmed"}
 def doubts_what_went_before(sent: Span, *, text: str | None = None) -> tuple[str, bool] | None:
     """The cue of a sentence that calls the account before it unverified, and whether it
     speaks of more than one sentence: "The claim could not be verified." ("the claim"),
-    "Neither claim could be independently confirmed." (both), "Reuters could not verify the
-    figures." A sentence that says itself what is unverified ("Russia's claim that ...
+    "These claims could not be independently confirmed." (several), "Reuters could not
+    verify the figures." A sentence that says itself what is unverified ("Russia's claim that ...
     could not be verified") points at nothing before it."""
     for cue in certainty_cues(sent, text=text):
         if cue.certainty != "unconfirmed":

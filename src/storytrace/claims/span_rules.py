@@ -408,13 +408,7 @@ def chain_subject(verb: Token) -> list[Token]:
         first = first.head
     if first.i == verb.i:
         return []
-    subjects = [t for t in first.children if t.dep_ in {"nsubj", "nsubjpass"}]
-    if not subjects:
-        return []
-    phrase = [t for t in subjects[0].subtree if not t.is_space]
-    while phrase and phrase[-1].text == ",":
-        phrase.pop()
-    return phrase if phrase and phrase[-1].i < verb.i else []
+    return _subject_before(first, verb)
 
 
 def drop_cued_relative(tokens: list[Token], cue_ids: set[int]) -> list[Token]:
@@ -463,11 +457,22 @@ def participle_subject(verb: Token) -> list[Token]:
         if token.dep_ not in _CLIMB or token.head.i == token.i:
             return []
         token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            subjects = [t for t in token.children if t.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects:
-                phrase = [t for t in subjects[0].subtree if not t.is_space]
-                while phrase and phrase[-1].text == ",":
-                    phrase.pop()
-                return phrase if phrase and phrase[-1].i < verb.i else []
+        if token.pos_ in {"VERB", "AUX"} and _subjects(token):
+            return _subject_before(token, verb)
     return []
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [t for t in verb.children if t.dep_ in {"nsubj", "nsubjpass"}]
+
+
+def _subject_before(clause: Token, cue: Token) -> list[Token]:
+    """The whole subject phrase of ``clause`` without a closing comma, when it stands before
+    ``cue``; nothing when the clause has no subject."""
+    subjects = _subjects(clause)
+    if not subjects:
+        return []
+    phrase = [t for t in subjects[0].subtree if not t.is_space]
+    while phrase and phrase[-1].text == ",":
+        phrase.pop()
+    return phrase if phrase and phrase[-1].i < cue.i else []

@@ -332,11 +332,12 @@ def _by_sides(
     violence against civilians, not a battle, and so is shooting them (the model may read a
     remote attack in "snipers shot and injured a woman")."""
     lemma = trigger.lemma_.lower()
-    hurt = [side_label(o) for v in (trigger, *(c for c in trigger.children if c.dep_ == "conj"))
-            for o in v.children if o.dep_ == "dobj"]  # fmt: skip
+    objects = _direct_objects(trigger)
+    hurt = [side_label(o) for o in objects]
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
-    if event_type in _COMBAT and lemma in _BY_HAND and (civilians or _civilians_by_trade(trigger)):
+    by_trade = bool(objects) and all(o.lemma_.lower() in _TRADES for o in objects)
+    if event_type in _COMBAT and lemma in _BY_HAND and (civilians or by_trade):
         # "snipers shot and injured a woman", "militants beheaded three fishermen"
         return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
@@ -367,12 +368,11 @@ _TRADES: Final = frozenset(
 )  # fmt: skip
 
 
-def _civilians_by_trade(trigger: Token) -> bool:
-    """The objects of a verb are people named by their work (:data:`_TRADES`) and nobody
-    else."""
-    objects = [o for v in (trigger, *(c for c in trigger.children if c.dep_ == "conj"))
-               for o in v.children if o.dep_ == "dobj"]  # fmt: skip
-    return bool(objects) and all(o.lemma_.lower() in _TRADES for o in objects)
+def _direct_objects(trigger: Token) -> list[Token]:
+    """The direct objects of a verb and of the verbs joined to it ("shot and injured a
+    woman")."""
+    return [o for v in (trigger, *(c for c in trigger.children if c.dep_ == "conj"))
+            for o in v.children if o.dep_ == "dobj"]  # fmt: skip
 
 
 def _reports(kind: kinds.Kind, trigger: Token) -> bool:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from storytrace.align.conflicts import contested_certainty, denies, find_conflicts
+from storytrace.align.conflicts import contested_certainty, denying, find_conflicts
 from storytrace.provenance.accounts import speaks_as_party
 from storytrace.provenance.origins import (
     OriginNames,
@@ -421,14 +421,14 @@ _AFFIRMING = ("asserted", "hedged", "unconfirmed")
 def _polarity(members: Sequence[Claim], traced: Mapping[str, Origin]) -> Conflict | None:
     """A source asserts the fact and another denies it: both sides named, with the
     articles that report each side."""
-    deny = [m for m in members if denies(m, members)]
-    denied = {m.id for m in deny}
+    denied = denying(members)
+    deny = [m for m in members if m.id in denied]
     affirm = [m for m in members if m.certainty in _AFFIRMING and m.id not in denied]
     if not deny or not affirm:
         return None
-    denying = merge_origins([traced[m.id] for m in deny])
+    deniers = merge_origins([traced[m.id] for m in deny])
     affirming = merge_origins([traced[m.id] for m in affirm])
-    other_source = any(not same_source(d.name, a.name) for d in denying for a in affirming)
+    other_source = any(not same_source(d.name, a.name) for d in deniers for a in affirming)
     other_article = {m.article_id for m in deny} != {m.article_id for m in affirm}
     if not (other_source or other_article):
         return None
@@ -440,7 +440,7 @@ def _polarity(members: Sequence[Claim], traced: Mapping[str, Origin]) -> Conflic
                 tuple(dict.fromkeys(m.article_id for m in affirm)),
             ),
             ConflictValue(
-                "denied: " + ", ".join(o.name for o in denying),
+                "denied: " + ", ".join(o.name for o in deniers),
                 tuple(dict.fromkeys(m.article_id for m in deny)),
             ),
         ),
