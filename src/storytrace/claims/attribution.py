@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -66,6 +66,19 @@ def _cue_subject(cue: list[Token]) -> list[Token]:
                         for t in c.subtree}  # fmt: skip
                 return [t for t in child.subtree if t.i not in drop and not t.is_punct]
     return []
+
+
+def _beside_speaker(token: Token, marked: list[Token], subject: list[Token]) -> bool:
+    """Whether a marked source's head is a place or body in the phrase of the cue's subject:
+    set beside it ("says Ann Lee, a student from Fresno, Calif."), or marked together with
+    it ("In District Court in Alexandria, Lee said")."""
+    head = _head(subject)
+    if head is None or token.i == head.i or token.ent_type_ not in ("GPE", "LOC", "FAC", "ORG"):
+        return False
+    if any(t.i == head.i for t in marked) or head.i in {t.i for t in token.ancestors}:
+        return True
+    between = token.doc[head.i + 1 : token.i]
+    return head.i < token.i and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
 def _inside_subject(token: Token, subject: list[Token]) -> bool:
@@ -129,16 +142,33 @@ def attributions_of(
         upto = bisect.bisect_left(cue_starts, sent.end_char)
         speakers: set[int] = set()
         cites_group = False
+        told_by: list[str] = []  # people a "he"/"she" outside quotes stands for as a source
         for relation in ordered[done:upto]:
             found.append(_attribution(article_id, doc, text, relation, quotes, ctx))
             speakers.update(t.i for t in _tokens(doc, relation.source or ()))
             group = ctx.last_group
             cites_group = cites_group or (group is not None and found[-1].source == group[0])
+            told_by += _pronoun_speaker(found[-1], quotes)
+            if found[-1].kind == "person" and found[-1].source:
+                ctx.last_speaker = found[-1].source
         done = upto
         ctx.note_entities(sent, speakers=speakers, cites_group=cites_group)
+        for person in told_by:
+            ctx.mark_subject(person)
     for relation in ordered[done:]:
         found.append(_attribution(article_id, doc, text, relation, quotes, ctx))
     return _first_person_speakers(found, quotes, author_source(author))
+
+
+def _pronoun_speaker(attribution: Attribution, quotes: Sequence[Quote]) -> list[str]:
+    """The person a source "he" or "she" outside quotation marks was resolved to: the
+    sentence's speaker, whom a later "he" means before the others it names ("But he
+    suggested that Lew had his eyes on critics. 'They are under pressure,' he said.")."""
+    marked = (attribution.source_text or "").lower()
+    span = attribution.source_span
+    if attribution.kind != "person" or marked not in ("he", "she") or span is None:
+        return []
+    return [] if quote_at(quotes, *span) is not None else [attribution.source]
 
 
 _FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
@@ -212,6 +242,13 @@ def _attribution(
     if subject and source_tokens is not subject and head is not None:
         if head not in subject and _inside_subject(head, subject):
             name, kind, resolved = "", "unnamed", None  # a word of its relative clause
+        if kind != "person" and _beside_speaker(head, source_tokens, subject):
+            # the tagger marked a place or body inside the speaker's own phrase ("says Ann
+            # Lee, a student from Fresno, Calif.", "In District Court, Lee said"): the speaker
+            subject_head = _head(subject) or subject[0]
+            named = resolve_source(subject_head, subject, ctx)
+            if named[1] == "person":
+                name, kind, resolved = named
         if kind == "unnamed":
             # the tagger marked a word the text does not name ("Rucker Culpepper, who runs
             # the get-out-the-vote effort, said": "vote"): the cue's subject, if it names one
@@ -290,15 +327,52 @@ def _holds(fragments: Fragments, at: int) -> bool:
     return any(a <= at < b for a, b in fragments)
 
 
+# what a source does with words: a cue of these, not holding a sentence's main verb,
+# still speaks for the sentence ("His estimates vary, but he has said from the start that
+# ..."); a cue of any other verb there is an event the sentence tells ("more than half of
+# the voters opted for Trump", "Cruz, whom even other senators hate, won")
+SPEAKING_LEMMAS = frozenset({
+    "say", "tell", "report", "claim", "confirm", "deny", "state", "announce", "add", "insist",
+    "warn", "allege", "write", "explain", "note", "accuse", "admit", "acknowledge", "inform",
+    "reveal", "testify", "argue", "suggest", "estimate", "assert", "maintain", "stress",
+    "tweet", "post", "quote", "declare", "indicate", "disclose", "conclude", "predict",
+    "describe", "dispute", "refute", "emphasise", "emphasize", "accord", "according", "show",
+    "find", "ask", "answer", "reply", "respond", "call", "recall", "contend", "charge",
+    "complain", "concede", "agree", "observe", "remark", "signal",
+    "speculate", "reportedly", "allegedly", "purportedly", "supposedly",
+})  # fmt: skip
+
+
+def speaking_cue(doc: Doc, attribution: Attribution) -> bool:
+    """Whether an attribution's cue is a word of saying, showing or finding ("said",
+    "according to", "a poll shows"), or no word at all (a colon, a dash): the word that
+    governs the cue ("took to the talk shows" is no showing)."""
+    tokens = _tokens(doc, attribution.cue_fragments)
+    words = [t for t in tokens if t.is_alpha]
+    if not words:
+        return True
+    ids = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in ids or t.head.i == t.i] or words
+    return any(t.lemma_.lower() in SPEAKING_LEMMAS or t.lower_ in SPEAKING_LEMMAS for t in heads)
+
+
 def covering(
-    attributions: Sequence[Attribution], start: int, end: int, root: int | None = None
+    attributions: Sequence[Attribution],
+    start: int,
+    end: int,
+    root: int | None = None,
+    *,
+    speaks: Callable[[Attribution], bool] | None = None,
 ) -> Attribution | None:
     """The attribution that covers a sentence ``start:end`` whose main verb starts at ``root``.
 
     The relation whose cue is the sentence's main verb ("..., he said") comes first, then
     one whose content holds the main verb (one cued in the sentence and naming its source
     first); else the content covering the largest share of the sentence, at least a third
-    of it (or any share when its cue lies in the sentence).
+    of it (or any share when its cue lies in the sentence). Where the main verb is neither
+    a cue nor in a content, a relation cued in the sentence covers it only if ``speaks``
+    (when given) says its cue is one of saying: the main clause is then the writer's own
+    report ("The real story is that most voters opted for Trump").
     """
     if root is not None:
         for attribution in attributions:
@@ -328,6 +402,8 @@ def covering(
         cue_inside = start <= cue_start < end
         if share < 1 / 3 and not cue_inside:
             continue
+        if cue_inside and root is not None and speaks is not None and not speaks(attribution):
+            continue
         share += 1.0 if cue_inside else 0.0
         if share > best_share:
             best, best_share = attribution, share
@@ -339,19 +415,33 @@ class Coverage:
     that reach it or its main verb (the same answer: an attribution that reaches neither
     can cover neither), so a long article is not read once per sentence."""
 
-    def __init__(self, attributions: Sequence[Attribution]) -> None:
+    def __init__(self, attributions: Sequence[Attribution], doc: Doc | None = None) -> None:
         self._attributions = list(attributions)
+        self._speaking = (
+            {id(a): speaking_cue(doc, a) for a in attributions} if doc is not None else None
+        )
         spans = [[*a.cue_fragments, *a.content_fragments] for a in self._attributions]
         self._low = np.array([min((f[0] for f in s), default=np.inf) for s in spans], float)
         self._high = np.array([max((f[1] for f in s), default=-np.inf) for s in spans], float)
 
-    def __call__(self, start: int, end: int, root: int | None = None) -> Attribution | None:
-        """:func:`covering` of the sentence ``start:end`` whose main verb starts at ``root``."""
+    def _near(self, start: int, end: int, root: int | None) -> list[Attribution]:
         reach = (self._low < end) & (self._high > start)
         if root is not None:
             reach |= (self._low <= root) & (self._high > root)
-        near = [self._attributions[k] for k in np.flatnonzero(reach)]
-        return covering(near, start, end, root)
+        return [self._attributions[k] for k in np.flatnonzero(reach)]
+
+    def cued_in(self, start: int, end: int, root: int | None = None) -> Attribution | None:
+        """:func:`covering` without asking whether a cue speaks: the relation a sentence
+        tells of someone's act, when no one is its source."""
+        return covering(self._near(start, end, root), start, end, root)
+
+    def __call__(self, start: int, end: int, root: int | None = None) -> Attribution | None:
+        """:func:`covering` of the sentence ``start:end`` whose main verb starts at ``root``."""
+        near = self._near(start, end, root)
+        speaking = self._speaking
+        if speaking is None:
+            return covering(near, start, end, root)
+        return covering(near, start, end, root, speaks=lambda a: speaking[id(a)])
 
 
 def quote_row(attribution: Attribution | None, quotes: list[Quote], start: int, end: int) -> Row:

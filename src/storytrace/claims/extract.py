@@ -95,19 +95,19 @@ def read_article(article: Article, doc: Doc, *, known_outlets: Iterable[str] = (
     attributions, prose = attributed_sentences(article, doc, ctx)
     brief = len(prose) <= BRIEF_SENTENCES
     candidates = [
-        (sent, text, attribution)
-        for sent, text, attribution in prose
-        if candidate_claim(sent, text, attribution)
+        (sent, text, attribution, actor)
+        for sent, text, attribution, actor in prose
+        if candidate_claim(sent, text, actor)
         or _conflict_report(sent, text)
         or (brief and _brief_report(sent, text, alone=False))  # "3 people were killed."
     ]
     scores = load_model().score([c[0] for c in candidates], [c[1] for c in candidates])
-    doubted = doubted_by_next(article.text, [(sent, text) for sent, text, _ in prose])
+    doubted = doubted_by_next(article.text, [(sent, text) for sent, text, _, _ in prose])
     claims: list[Claim] = []
-    for (sent, text, attribution), score in zip(candidates, scores, strict=True):
+    for (sent, text, attribution, actor), score in zip(candidates, scores, strict=True):
         certainty = assess_certainty(sent, text=text)
         if (
-            is_claim(score, attribution, certainty, text)
+            is_claim(score, actor, certainty, text)
             or _conflict_report(sent, text)
             or (brief and _brief_report(sent, text, alone=len(prose) == 1))
         ):
@@ -154,8 +154,11 @@ def doubted_by_next(text: str, prose: Sequence[tuple[Span, str]]) -> dict[int, s
 
 def attributed_sentences(
     article: Article, doc: Doc, ctx: SourceContext
-) -> tuple[list[Attribution], list[tuple[Span, str, Attribution | None]]]:
-    """Every attribution of the article, and each prose sentence with the one covering it."""
+) -> tuple[list[Attribution], list[tuple[Span, str, Attribution | None, Attribution | None]]]:
+    """Every attribution of the article, and each prose sentence with the one covering it
+    and the one that makes it a claim: the covering one, else a relation cued in it whose
+    cue is no word of saying ("Ann Lee won the vote, which her rivals dispute"). The
+    sentence is then the writer's report of what someone did, a claim without a source."""
     lines = split_lines(article.text)
     starts = [line.start for line in lines]
     quotes = find_quotes(article.text)
@@ -163,9 +166,10 @@ def attributed_sentences(
     attributions = attributions_of(
         article.id, doc, find_relations(doc), quotes, ctx, sentences, author=article.author
     )
-    coverage = Coverage(attributions)
+    coverage = Coverage(attributions, doc)
     tweets = tweet_attributions(article.id, article.text, ctx)
     prose: list[tuple[Span, str]] = []
+    actors: list[Attribution | None] = []
     rows = []
     for sent in sentences:
         text = article.text[sent.start_char : sent.end_char]  # ``sent.text``, without rebuilding it
@@ -179,8 +183,11 @@ def attributed_sentences(
         found = next((t for t in tweets if _inside(t.content_span, sent.root.idx)), found)
         rows.append(quote_row(found, quotes, start, end))
         prose.append((sent, text))
+        actors.append(coverage.cued_in(start, end, sent.root.idx))
     carried = carry_quote_attributions(rows)
-    return attributions, [(s, t, a) for (s, t), a in zip(prose, carried, strict=True)]
+    return attributions, [
+        (s, t, a, a or actor) for (s, t), a, actor in zip(prose, carried, actors, strict=True)
+    ]
 
 
 # a page's invitation to follow its writer ("Follow Ann Lee on Twitter @annlee."): furniture

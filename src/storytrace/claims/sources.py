@@ -114,6 +114,7 @@ class SourceContext:
     # an organisation), and where its sentence ends
     last_plural: tuple[Resolved, int] | None = None
     last_thing: tuple[Resolved, int] | None = None  # the same for "it": a document or a body
+    last_speaker: str | None = None  # the person last resolved as a source
     _entities: tuple[Doc, list[Span]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -296,12 +297,18 @@ class SourceContext:
         """The person named last (a sentence's subject after its other names)."""
         return self.recent_people[-1] if self.recent_people else None
 
+    def mark_subject(self, name: str) -> None:
+        """A person a sentence's "he"/"she" stood for as its source: its subject, so the
+        person a later "he" means before the others the sentence named."""
+        self._recent(name)
+        self.salient.add(name)
+
     def _recent(self, name: str) -> None:
         if name in self.recent_people:
             self.recent_people.remove(name)
         self.recent_people.append(name)
 
-    def person_for(self, pronoun: str) -> str | None:
+    def person_for(self, pronoun: str, exclude: Collection[str] = ()) -> str | None:
         """The person "he" or "she" stands for: the most recent one (a recent subject first)
         whose title, role or first name does not rule the pronoun out.
 
@@ -311,6 +318,8 @@ class SourceContext:
         """
         wanted = PRONOUN_SEX.get(pronoun)
         for name in reversed(self.recent_people):
+            if name in exclude:
+                continue
             sex = self._sex(name)
             if sex is None and name not in self.salient:
                 continue
@@ -340,6 +349,12 @@ class SourceContext:
             full = self.people.get(words[-1]) or self.surnames.get(words[-1])
             if full and full.split()[0] == words[0]:
                 return full
+            if (
+                full
+                and len(full.split()) > len(words)
+                and full.lower().endswith(" " + name.lower())
+            ):
+                return full  # "De Blasio" at a sentence's start of "Bill de Blasio"
         return name
 
     def person_name(self, ent: Span) -> str:
@@ -353,6 +368,9 @@ class SourceContext:
         known = first_name_sex(full)  # cheap; the title is looked at only when it can matter
         if known is None or full == clean_name(ent.text):
             return full
+        said = clean_name(ent.text)
+        if len(full.split()) == 2 and full.split()[0] == said and said not in self.surnames:
+            return full  # "Mr. Lou" of "Lou Jiwei": a name given family name first
         shown = mention_sex(ent)
         if shown is None or shown == known:
             return full
@@ -468,11 +486,23 @@ def _opening_char(sent: Span) -> str:
 
 
 _PLACES = ("GPE", "LOC", "FAC")
+# the last word of a body's name, never of a person's
+_BODY_WORDS = re.compile(
+    r"Foundation|Institute|Center|Centre|Fund|Trust|Company|Corporation|Corp|Inc|Group|"
+    r"Council|Committee|Association|Society|University|College|School|Hospital|Party|"
+    r"Campaign|Administration|Agency|Department|Ministry|Commission|Court|Bank|Museum|"
+    r"Church|Club|Union|Network|Project|Coalition|Alliance|Federation|Caucus|PAC"
+)
 _TITLES = {"mr", "mrs", "ms", "dr", "prof", "sir", "dame", "gen", "col", "capt", "sgt", "lt"}
 
 
 def is_person(ent: Span) -> bool:
-    """A person: tagged PERSON, or a name right after a role or title ("spokesperson Ann Lee")."""
+    """A person: tagged PERSON, or a name right after a role or title ("spokesperson Ann Lee").
+
+    Never a name without a capital ("jabbed" the small model tags now and then) nor one
+    that ends in a body's word ("the Ann Lee Foundation")."""
+    if not any(t.text[:1].isupper() for t in ent) or _BODY_WORDS.fullmatch(ent[-1].text):
+        return False
     if ent.label_ == "PERSON":
         return True
     if ent.label_ not in ("ORG", "GPE", "NORP", "PRODUCT", "WORK_OF_ART") or len(ent) > 4:
@@ -760,7 +790,7 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
         tokens = [head]
     lower = head.lower_
     if lower in _PERSON_PRONOUNS:
-        person = ctx.subject_before(head) or ctx.person_for(lower)
+        person = ctx.subject_before(head) or ctx.person_for(lower, _clause_mates(head, ctx))
         if person:
             return person, "person", ctx.mention_of(person)
         return "", "unnamed", None
@@ -779,6 +809,26 @@ def resolve_source(head: Token, tokens: Sequence[Token], ctx: SourceContext) -> 
     if lower in _BARE and len([t for t in tokens if not t.is_punct]) <= 1:
         return "", "unnamed", None
     return _named(head, ctx)
+
+
+def _clause_mates(pronoun: Token, ctx: SourceContext) -> set[str]:
+    """The people named as objects of the verb a subject pronoun governs: never what the
+    pronoun stands for ("'It could be higher,' he told Hannity": not Hannity)."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    found: set[str] = set()
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            objects = [child]
+        elif child.dep_ == "prep":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+        else:
+            continue
+        for token in objects:
+            if token.pos_ == "PROPN" or token.ent_type_ == "PERSON":
+                found.add(ctx.full_name(token.text))
+    return found
 
 
 _IT_REACH = 300  # characters back to an organisation "it" can stand for
@@ -892,7 +942,8 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     lower = head.lower_
     determiner = phrase[0].lower_ if len(phrase) > 1 else ""
     if determiner == "the" and lower in _PERSON_ROLES and head.tag_ != "NNS":
-        holder = role_holder(head, ctx)
+        # "The finance minister, Lou Jiwei, said": the name set beside the role
+        holder = _appositive_person(head, ctx) or role_holder(head, ctx)
         if holder is not None:
             return holder  # "the former secretary of state": the one the article titles so
     pointing = determiner in ("this", "that") and lower in _PERSON_ROLES
@@ -1028,6 +1079,24 @@ def _from_entities(ents: Sequence[Span], ctx: SourceContext) -> Resolved | None:
     return None
 
 
+_NAMED_BODIES = ("ORG", "NORP", "PRODUCT", "WORK_OF_ART")
+
+
+def _beside_person(ent: Span) -> bool:
+    """A name of two or three capitalised words joined by "and" to a person's name ("Ann-
+    Marie Lenk and Tom Ruiz wrote"): the small model tags the unusual one a body."""
+    words = [t for t in ent if not t.is_punct]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() for t in words):
+        return False
+    if _BODY_WORDS.fullmatch(ent[-1].text) or ent.label_ not in _NAMED_BODIES:
+        return False
+    root = ent.root
+    joined = [c for c in root.children if c.dep_ == "conj"]
+    if root.dep_ == "conj":
+        joined.append(root.head)
+    return any(t.ent_type_ == "PERSON" and t.text[:1].isupper() for t in joined)
+
+
 def _possessor(ent: Span) -> bool:
     """Whether a name inside a source phrase is its owner, not the source ("Pagliano's
     lawyer" is the lawyer, "Trump's campaign manager Kellyanne Conway" is Conway)."""
@@ -1063,6 +1132,16 @@ def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
         and (name not in _PARTIES or _counted(ent.root))
     ):
         return name, "unnamed", _offsets(ent)  # "Mexicans say", "many Democrats": people
+    if ent.label_ == "NORP" and ent.root.tag_ in ("NNP", "NN") and not name.endswith("s"):
+        # "the Texan said", "the Nevada Democrat's view": one person, the last one named
+        # when the phrase is definite
+        definite = ent.root.i > 0 and ent.doc[ent.start - 1].lower_ in ("the", "this")
+        modified = _phrase(ent.root)
+        if definite or (len(modified) > 1 and modified[0].lower_ in ("the", "this")):
+            last = ctx.last_speaker or ctx.last_person
+            if last is not None:
+                return last, "person", ctx.mention_of(last)
+        return name, "person", _offsets(ent)
     if (ent.label_ in ("GPE", "LOC") and geocode(name, set()) is not None) or (
         is_person(ent) and ctx.is_place_name(ent.text)
     ):
@@ -1073,6 +1152,7 @@ def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
         is_person(ent)
         or _has_role(ent.root)
         or _person_shaped(ent)
+        or _beside_person(ent)
         or ctx.names_a_person(name)
         or _first_named(ent)
     ):

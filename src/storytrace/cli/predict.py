@@ -175,7 +175,7 @@ def run_checkworthy(args: argparse.Namespace) -> int:
         sent, text = doc[:], doc.text
         [score] = model.score([sent], [text])
         found = attributed_sentences(Article.from_text(text), doc, SourceContext())[1]
-        attribution = next((a for _s, _t, a in found if a is not None), None)
+        attribution = next((a for _s, _t, _a, a in found if a is not None), None)
         certainty = assess_certainty(sent, text=text)  # with its cues, as analyze judges
         claim = candidate_claim(sent, text, attribution) and is_claim(
             score, attribution, certainty, text

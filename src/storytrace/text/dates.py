@@ -274,7 +274,8 @@ def _relative(lowered: str, base: dt.datetime | None, forward: bool) -> tuple[st
 
 
 _PERIOD = re.compile(
-    r"^(?:(?P<which>last|this|past|previous|next|coming|this coming) )?(?:the )?"
+    r"^(?:(?:early|late|mid-?|earlier|later) (?:in )?)?"  # "late last year": that year's part
+    r"(?:(?P<which>last|this|past|previous|next|coming|this coming) )?(?:the )?"
     r"(?P<unit>week|weekend|month|year)$"
 )
 _WEEKEND = re.compile(r"^(?:over|at|on|during) the weekend$")

@@ -102,6 +102,19 @@ def _owns_a_noun(span: Span) -> bool:
         or (span.end < len(span.doc) and span.doc[span.end].tag_ == "POS")
         or modifier
     )
+    # "an announcement in September", "the rally in June": a month that dates a noun
+    # through a preposition is that thing's, not the verb's ("the only figure is an
+    # announcement in September")
+    of_a_thing = (
+        span.root.dep_ == "pobj"
+        and span.root.head.dep_ == "prep"
+        and span.root.head.lower_ not in _AHEAD
+        and span.root.head.head.pos_ == "NOUN"
+        and any(t.lower_.rstrip(".") in MONTHS for t in span)
+        and not any(t.lower_ in WEEKDAYS for t in span)
+    )
+    if of_a_thing:
+        return True
     owned = span.root.head
     prep = owned.head if owned.dep_ == "pobj" else None
     if prep is not None and prep.lower_ == "of":

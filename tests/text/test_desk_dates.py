@@ -1,0 +1,49 @@
+"""Dates a verification desk meets in political copy: a month that dates a thing through a
+preposition is that thing's (the nearest such month), and a part of a named period ("late
+last year", "earlier this month") is that period."""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace_testkit import resolved_dates
+
+NOVEMBER = "2015-11-17"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The only basis for the figure is an announcement in September by the minister.",
+         ("2015-09-01", "2015-09-30")),
+        ("The likeliest source of the number is a speech in October by the governor.",
+         ("2015-10-01", "2015-10-31")),
+        # the nearest month is ahead when it is nearer
+        ("The main worry of the party is the caucus in January.", ("2016-01-01", "2016-01-31")),
+    ],
+)  # fmt: skip
+def test_a_month_that_dates_a_thing_is_the_nearest_one(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    found = resolved_dates(sentence, NOVEMBER)
+    assert [(start, end) for _, start, end, _ in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Late last year, the department said it had found 12 more emails.",
+         ("2014-01-01", "2014-12-31", "year")),
+        ("Earlier this month, the agency said it had closed the case.",
+         ("2015-11-01", "2015-11-30", "month")),
+        ("The plant will reopen later this year, the company said.",
+         ("2015-01-01", "2015-12-31", "year")),
+        ("Early next week, the committee will publish its report.",
+         ("2015-11-23", "2015-11-29", "week")),
+    ],
+)  # fmt: skip
+def test_a_part_of_a_named_period_is_that_period(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    found = resolved_dates(sentence, NOVEMBER)
+    assert [(start, end, precision) for _, start, end, precision in found] == [expected]
