@@ -170,3 +170,15 @@ def test_a_name_tagged_as_a_person_is_one() -> None:
     doc = load_nlp()("The gift came from Walter J. Adler in 2010.")
     doc.ents = [Span(doc, 4, 7, label="PERSON")]
     assert is_person(doc.ents[0])
+
+
+def test_a_speaker_named_after_the_court_is_the_source() -> None:
+    text = (
+        "Dmitri Vasko, 38, admitted the fraud on Monday.\n\n"
+        "In U.S. District Court in Richmond, Va., Vasko, in an orange jumpsuit, said little, "
+        "offering only short answers that he was pleading guilty of his own will."
+    )
+    claim = _claim(text, "In U.S. District Court")
+    assert claim.attribution is not None
+    assert claim.attribution.source == "Dmitri Vasko"
+    assert claim.attribution.kind == "person"

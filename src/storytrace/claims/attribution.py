@@ -81,6 +81,20 @@ def _beside_speaker(token: Token, marked: list[Token], subject: list[Token]) -> 
     return head.i < token.i and not any(t.pos_ in ("VERB", "AUX") for t in between)
 
 
+def _last_person(marked: list[Token], head: Token | None) -> Token | None:
+    """A person's name that closes a marked source after a comma, past the place or body
+    the mark opens with ("In District Court in Alexandria, Va., Lazar,"): the speaker."""
+    words = [t for t in marked if not t.is_punct]
+    if head is None or not words or words[-1].ent_type_ != "PERSON" or words[-1].i <= head.i:
+        return None
+    last = words[-1]
+    first = last
+    while first.i > head.i + 1 and first.ent_iob_ == "I":  # back to the name's first word
+        first = first.doc[first.i - 1]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return last if before is not None and before.text == "," else None
+
+
 def _inside_subject(token: Token, subject: list[Token]) -> bool:
     """Whether a token lies in a relative or participle clause hanging from the subject."""
     ids = {t.i for t in subject}
@@ -256,6 +270,12 @@ def _attribution(
             subject_head = _head(subject) or subject[0]
             named = resolve_source(subject_head, subject, ctx)
             if named[1] != "unnamed" and after_dateline(text, subject_head.idx) == subject_head.idx:
+                name, kind, resolved = named
+    if kind not in ("person", "unnamed") and source_tokens:
+        last = _last_person(source_tokens, head)
+        if last is not None:  # "In District Court in Alexandria, Va., Lazar, said"
+            named = resolve_source(last, [last], ctx)
+            if named[1] == "person":
                 name, kind, resolved = named
     cue = " ".join(" ".join(text[a:b].split()) for a, b in relation.cue)
     source_span = _outer(relation.source)

@@ -994,7 +994,10 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
         return name, "organisation", _offsets(phrase)  # "the ministry", "police"
     if head.pos_ == "NOUN" and lemma in _PERSON_ROLES and head.tag_ != "NNS":
         return name, "person", _offsets(phrase)  # "the governor": one person, by role
-    if head.pos_ == "PROPN" and (name in ctx.people or name in ctx.surnames or _has_role(head)):
+    known = head.pos_ == "PROPN" and ctx.full_name(name) != name  # "De Blasio" of "Bill de Blasio"
+    if head.pos_ == "PROPN" and (
+        name in ctx.people or name in ctx.surnames or _has_role(head) or known
+    ):
         full = ctx.full_name(name)
         return full, "person", ctx.mention_of(full) or _offsets(phrase)
     cased = _cased(name)

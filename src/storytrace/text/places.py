@@ -779,8 +779,31 @@ def _seat_region(city: City) -> Any:
     return sub if sub is not None and sub.parent_code is None else None
 
 
+#: The abbreviations of US states news style writes after a town ("Alexandria, Va.",
+#: "Fresno, Calif."), read only with their full stop.
+_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California",
+    "colo": "Colorado", "conn": "Connecticut", "del": "Delaware", "fla": "Florida",
+    "ga": "Georgia", "ill": "Illinois", "ind": "Indiana", "kan": "Kansas", "kans": "Kansas",
+    "ky": "Kentucky", "la": "Louisiana", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi", "mo": "Missouri",
+    "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "n.h": "New Hampshire",
+    "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York", "n.c": "North Carolina",
+    "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
+    "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota", "tenn": "Tennessee",
+    "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
+    "w.va": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming",
+}  # fmt: skip
+
+
 def _region(text: str, context: AbstractSet[str]) -> Place | None:
-    """A first-level region (state, oblast, republic), preferring countries in context."""
+    """A first-level region (state, oblast, republic), preferring countries in context; a
+    US state also by its news-style abbreviation ("Va.")."""
+    stripped = text.strip()
+    state = _STATE_ABBREVIATIONS.get(stripped[:-1].lower()) if stripped.endswith(".") else None
+    if state is not None:
+        found_state = _region(state, {"US"})
+        return replace(found_state, text=text) if found_state is not None else None
     found = _regions().get(_skeleton(_key(text)), []) or _geonames_regions(_key(text))
     if not found:
         return None

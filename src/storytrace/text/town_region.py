@@ -204,6 +204,8 @@ def _names_before(comma: Token, sent: Span) -> list[Span]:
         end = start = at + 1
         while start - 1 >= sent.start and end - start < _MAX_WORDS:
             word = doc[start - 1]
+            if word.lower_ == "and":
+                break  # "Paris and San Bernardino, Calif.": the region is the last name's
             glued = start < end and not word.whitespace_ and (word.is_alpha or _hyphen(word))
             # "Mazar-e Sharif": a short lowercase word glued after a hyphen
             hyphened = (
@@ -258,9 +260,17 @@ def _hyphen(token: Token) -> bool:
     )
 
 
+#: A capitalised abbreviation with its full stop: a US state as news style writes it ("Va.",
+#: "Calif.", "N.Y.").
+_ABBREVIATED = re.compile(r"[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){2,3}")
+
+
 def _capitalised(token: Token) -> bool:
-    """A word that can be part of a place name: "Toretsk", "Al", "al-Zawiya"."""
-    return token.text[:1].isupper() and (token.is_alpha or "-" in token.text or "'" in token.text)
+    """A word that can be part of a place name: "Toretsk", "Al", "al-Zawiya", "Va."."""
+    text = token.text
+    return text[:1].isupper() and (
+        token.is_alpha or "-" in text or "'" in text or bool(_ABBREVIATED.fullmatch(text))
+    )
 
 
 def _town(
