@@ -33,3 +33,11 @@ def test_of_two_towns_joined_by_and_only_the_last_is_in_the_region() -> None:
     found = _places("After the attacks in Paris and San Bernardino, Calif., voters worried.")
     assert ("San Bernardino", "US", "California") in found
     assert any(name == "Paris" and country == "FR" for name, country, _ in found)
+
+
+def test_washington_dc_is_the_capital() -> None:
+    found = _places("The next primary is in Washington, D.C., in June.")
+    assert found
+    assert all(
+        name == "Washington" and admin1 == "District of Columbia" for name, _, admin1 in found
+    )

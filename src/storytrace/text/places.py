@@ -792,7 +792,7 @@ _STATE_ABBREVIATIONS = {
     "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania",
     "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota", "tenn": "Tennessee",
     "tex": "Texas", "vt": "Vermont", "va": "Virginia", "wash": "Washington",
-    "w.va": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming",
+    "w.va": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming", "d.c": "District of Columbia",
 }  # fmt: skip
 
 
