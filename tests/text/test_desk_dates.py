@@ -47,3 +47,22 @@ def test_a_part_of_a_named_period_is_that_period(
 ) -> None:
     found = resolved_dates(sentence, NOVEMBER)
     assert [(start, end, precision) for _, start, end, precision in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The candidates made their cases to voters on Wednesday, just six days before the "
+        "state's primary.",
+        "The senator resigned two weeks after the vote on the budget.",
+        "The plant closed in 1998 and reopened three years later.",
+        'The governor said on NBC\'s "This Week" that the plan was dead.',
+        "The mayor told CBS's “Last Week” program that taxes would rise.",
+    ],
+)
+def test_a_length_from_another_day_or_a_quoted_title_is_no_date(sentence: str) -> None:
+    found = resolved_dates(sentence, NOVEMBER)
+    assert all(
+        not any(w in text.lower() for w in ("six days", "two weeks", "three years", "week"))
+        for text, *_ in found
+    ), found

@@ -433,7 +433,7 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     if not text or not_a_date(ent) or _in_a_title(ent):
         return None
     lowered = " ".join(text.lower().split())
-    if _LENGTH_ADJECTIVE.match(lowered):
+    if _LENGTH_ADJECTIVE.match(lowered) or _counted_from_another_day(ent, lowered):
         return None
     forward = _forward(lowered)
     if forward is None and _destined(ent):
@@ -451,6 +451,25 @@ def _resolve(ent: Span, base: dt.datetime | None) -> DateMention | None:
     return _resolve_in(ent, base, forward)
 
 
+_A_LENGTH = re.compile(r"\b(?:\d+|[a-z]+(?:-[a-z]+)?) (?:days?|weeks?|months?|years?|decades?)$")
+_FROM_ANOTHER_DAY = {"before", "after", "earlier", "later", "prior", "beforehand"}
+
+
+def _counted_from_another_day(ent: Span, lowered: str) -> bool:
+    """A length counted from some other day than the publication's ("just six days before
+    the primary", "two weeks after the vote", "three years later"): no date of its own."""
+    words = lowered.split()
+    if len(words) > 2 and words[-1] in _FROM_ANOTHER_DAY and _A_LENGTH.search(" ".join(words[:-1])):
+        return True  # "three years later" in one mention
+    if ent.end >= len(ent.doc) or not _A_LENGTH.search(lowered):
+        return False
+    return ent.doc[ent.end].lower_ in _FROM_ANOTHER_DAY
+
+
+_QUOTE_OPENERS = {'"', "“", "‘", "'", "''", "``"}
+_QUOTE_CLOSERS = {'"', "”", "’", "'", "''"}
+
+
 def _in_a_title(ent: Span) -> bool:
     """A date's words that open a title or a name run on in capitals mid-sentence (the show
     "Last Week Tonight", "This Week With ..."): a capitalised word no calendar name starts a
@@ -460,6 +479,14 @@ def _in_a_title(ent: Span) -> bool:
     doc = ent.doc
     if not first.is_title or first.lower_ in MONTHS or first.lower_ in WEEKDAYS:
         return False
+    quoted = (
+        ent.start > 0
+        and ent.end < len(doc)
+        and doc[ent.start - 1].text in _QUOTE_OPENERS
+        and doc[ent.end].text in _QUOTE_CLOSERS
+    )
+    if quoted and all(t.is_title or not t.is_alpha for t in ent):
+        return True  # a show's title in quotation marks: ABC's "This Week"
     words = [t for t in doc[ent.sent.start : ent.start] if not (t.is_punct or t.is_space)]
     if not words or ent.end >= len(doc):
         return False  # a sentence opens with a capital anyway
