@@ -66,3 +66,16 @@ def test_a_length_from_another_day_or_a_quoted_title_is_no_date(sentence: str) -
         not any(w in text.lower() for w in ("six days", "two weeks", "three years", "week"))
         for text, *_ in found
     ), found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We’ll be meeting on Friday in Dayton to settle the platform,” the chair said.",
+        "“They’d vote on Friday if the count were done,” the clerk said.",
+    ],
+)
+def test_a_modal_with_a_typographic_apostrophe_looks_ahead(sentence: str) -> None:
+    # published on a Wednesday: the Friday ahead, not the one gone
+    found = resolved_dates(sentence, "2016-06-22")
+    assert [(text, start) for text, start, *_ in found] == [("Friday", "2016-06-24")]

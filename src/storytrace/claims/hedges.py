@@ -257,7 +257,7 @@ def _conditions(sent: Span) -> list[Token]:
     return found
 
 
-_UNREAL_CLAUSE = {"were", "had", "'d"}  # "if it were ...", "if he had ..."
+_UNREAL_CLAUSE = {"were", "had", "'d", "\u2019d"}  # "if it were ...", "if he had ..."
 
 
 def _unreal(main: Token, clause: Token) -> bool:

@@ -506,7 +506,7 @@ def _destined(ent: Span) -> bool:
         return False
     # "is to", "are to"; "were to" of a condition ("if she were to", "were she to"), not
     # the plan of a past "was to take place in June", which may have come and gone
-    return be.lower_ in ("is", "are", "am", "'s", "'re") or (
+    return be.lower_ in ("is", "are", "am", "'s", "'re", "\u2019s", "\u2019re") or (
         be.lower_ == "were" and be.dep_ == "advcl"
     )
 

@@ -15,8 +15,9 @@ from storytrace.text.calendar_words import MONTHS, WEEKDAYS
 
 Direction = Literal["past", "future"]
 
-_FUTURE_MODALS = {"will", "shall", "'ll", "wo", "would", "could", "may", "might", "must", "should",
-                  "can", "ca"}  # fmt: skip
+# with the typographic apostrophe too: “We’ll be meeting on Friday”
+_FUTURE_MODALS = {"will", "shall", "'ll", "\u2019ll", "wo", "would", "could", "may", "might",
+                  "must", "should", "can", "ca", "'d", "\u2019d"}  # fmt: skip
 _PLAN_LEMMAS = {
     "plan", "schedule", "expect", "intend", "aim", "hope", "prepare", "propose", "set", "due",
     "vow", "promise", "pledge", "seek", "want", "threaten", "agree", "decide", "go", "poise",
