@@ -42,6 +42,22 @@ def test_the_writers_report_of_what_someone_did_has_no_source(text: str, opening
     assert claim.attribution is None or not claim.attribution.source, claim.attribution
 
 
+@pytest.mark.parametrize(
+    ("text", "opening"),
+    [
+        ("Lena Marsh, 41, works at a bakery. Marsh supports the governor in the race for "
+         "the Senate seat.", "Marsh supports"),
+        ("Senator Ode Banks spent much of his campaign railing against the new toll roads "
+         "and fighting to scrap them.", "Senator Ode Banks spent"),
+        ("On May 3, 2012, Banks decided to back the governor, weeks before the convention.",
+         "On May 3, 2012"),
+    ],
+)  # fmt: skip
+def test_an_act_the_writer_reports_is_no_ones_claim(text: str, opening: str) -> None:
+    claim = _claim(text, opening)
+    assert claim.attribution is None or not claim.attribution.source, claim.attribution
+
+
 def test_a_relation_of_saying_inside_the_sentence_still_speaks_for_it() -> None:
     claim = _claim(
         "His estimates of the cost have varied, but Mark Tilden has said from the start that "

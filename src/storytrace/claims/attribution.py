@@ -363,17 +363,38 @@ SPEAKING_LEMMAS = frozenset({
 })  # fmt: skip
 
 
+# what a person does, not says: a cue governed by one of these tells an act the writer
+# reports ("Lee supports the mayor", "Lee spent the campaign railing against it", "Lee
+# decided to back Obama", "the Senate voted for the bill"), which no one is the source of
+ACT_LEMMAS = frozenset({
+    "support", "back", "vote", "opt", "nominate", "hold", "decide", "seek", "spend",
+    "include", "require", "mandate", "prohibit", "ban", "cover", "share", "see", "win",
+    "lose", "elect", "appoint", "sign", "pass", "approve", "fund", "campaign", "join",
+    "resign", "build", "choose", "pick", "select", "consolidate", "hire", "fire",
+})  # fmt: skip
+
+
+def _cue_heads(doc: Doc, attribution: Attribution) -> list[Token]:
+    """The words that govern an attribution's cue ("took" of "took to the talk shows")."""
+    words = [t for t in _tokens(doc, attribution.cue_fragments) if t.is_alpha]
+    ids = {t.i for t in words}
+    return [t for t in words if t.head.i not in ids or t.head.i == t.i] or words
+
+
 def speaking_cue(doc: Doc, attribution: Attribution) -> bool:
     """Whether an attribution's cue is a word of saying, showing or finding ("said",
     "according to", "a poll shows"), or no word at all (a colon, a dash): the word that
     governs the cue ("took to the talk shows" is no showing)."""
-    tokens = _tokens(doc, attribution.cue_fragments)
-    words = [t for t in tokens if t.is_alpha]
-    if not words:
-        return True
-    ids = {t.i for t in words}
-    heads = [t for t in words if t.head.i not in ids or t.head.i == t.i] or words
-    return any(t.lemma_.lower() in SPEAKING_LEMMAS or t.lower_ in SPEAKING_LEMMAS for t in heads)
+    heads = _cue_heads(doc, attribution)
+    return not heads or any(
+        t.lemma_.lower() in SPEAKING_LEMMAS or t.lower_ in SPEAKING_LEMMAS for t in heads
+    )
+
+
+def acting_cue(doc: Doc, attribution: Attribution) -> bool:
+    """Whether an attribution's cue is governed only by verbs of acting (:data:`ACT_LEMMAS`)."""
+    heads = _cue_heads(doc, attribution)
+    return bool(heads) and all(t.lemma_.lower() in ACT_LEMMAS for t in heads)
 
 
 def covering(
@@ -440,6 +461,10 @@ class Coverage:
         self._speaking = (
             {id(a): speaking_cue(doc, a) for a in attributions} if doc is not None else None
         )
+        # a relation whose cue is an act covers no sentence as its source
+        self._acting = (
+            {id(a) for a in attributions if acting_cue(doc, a)} if doc is not None else set()
+        )
         spans = [[*a.cue_fragments, *a.content_fragments] for a in self._attributions]
         self._low = np.array([min((f[0] for f in s), default=np.inf) for s in spans], float)
         self._high = np.array([max((f[1] for f in s), default=-np.inf) for s in spans], float)
@@ -456,8 +481,9 @@ class Coverage:
         return covering(self._near(start, end, root), start, end, root)
 
     def __call__(self, start: int, end: int, root: int | None = None) -> Attribution | None:
-        """:func:`covering` of the sentence ``start:end`` whose main verb starts at ``root``."""
-        near = self._near(start, end, root)
+        """:func:`covering` of the sentence ``start:end`` whose main verb starts at ``root``;
+        with the article's parse, not one whose cue only tells an act (:func:`acting_cue`)."""
+        near = [a for a in self._near(start, end, root) if id(a) not in self._acting]
         speaking = self._speaking
         if speaking is None:
             return covering(near, start, end, root)
