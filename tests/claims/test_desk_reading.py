@@ -169,6 +169,7 @@ def test_a_speaker_met_as_he_is_the_one_a_later_he_means() -> None:
     ("text", "start", "end"),
     [
         ("The gift came through the Walter J. Adler Foundation in 2010.", 4, 9),
+        ("The Walter J. Adler Foundation's gift came in 2010.", 1, 6),
         ("The minister jabbed back at his critics on Monday.", 2, 3),
     ],
 )

@@ -501,7 +501,7 @@ def is_person(ent: Span) -> bool:
 
     Never a name without a capital ("jabbed" the small model tags now and then) nor one
     that ends in a body's word ("the Ann Lee Foundation")."""
-    if not any(t.text[:1].isupper() for t in ent) or _BODY_WORDS.fullmatch(ent[-1].text):
+    if not any(t.text[:1].isupper() for t in ent) or _a_bodys_name(ent):
         return False
     if ent.label_ == "PERSON":
         return True
@@ -510,6 +510,12 @@ def is_person(ent: Span) -> bool:
     if not all(t.is_title for t in ent):
         return False
     return _after_role(ent)
+
+
+def _a_bodys_name(ent: Span) -> bool:
+    """A name whose last word (before a possessive) is a body's ("Ann Lee Foundation's")."""
+    words = [t for t in ent if not t.is_punct and t.tag_ != "POS"]
+    return bool(words) and bool(_BODY_WORDS.fullmatch(words[-1].text))
 
 
 def _after_role(ent: Span) -> bool:
@@ -558,7 +564,7 @@ def _surnames(ents: Sequence[Span]) -> dict[str, str]:
     counts: dict[str, dict[str, int]] = {}
     shared: set[str] = set()
     for ent in ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ != "PERSON" or _a_bodys_name(ent):
             continue
         words = (shared_surname(ent) or _without_epithet(clean_name(ent.text))).split()
         if len(words) < 2 or not words[-1][:1].isupper():
