@@ -199,3 +199,19 @@ def test_a_speaker_named_after_the_court_is_the_source() -> None:
     assert claim.attribution is not None
     assert claim.attribution.source == "Dmitri Vasko"
     assert claim.attribution.kind == "person"
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["the front-runner", "The candidate", "The Republican presidential nominee"],
+)
+def test_a_candidates_role_is_the_candidate_the_story_quotes(role: str) -> None:
+    text = (
+        '"I will win this state by ten points," Dana Whitfield said on Tuesday.\n\n'
+        f"Asked about the debate, {role} said that the moderators had been unfair to her "
+        "and that she would skip the next one."
+    )
+    claim = _claim(text, "Asked about the debate")
+    assert claim.attribution is not None
+    assert claim.attribution.source == "Dana Whitfield"
+    assert claim.attribution.kind == "person"

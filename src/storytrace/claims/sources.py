@@ -80,6 +80,10 @@ _PERSON_ROLES = {
     "organiser", "volunteer", "retiree", "businessman", "businesswoman", "entrepreneur",
     "user", "reader", "viewer", "listener", "caller", "follower",
 }  # fmt: skip
+# what a story calls the candidate it follows, once named: "the front-runner said"
+_RUNNING_ROLES = {"candidate", "nominee", "front-runner", "frontrunner", "contender",
+                  "challenger", "incumbent", "billionaire", "businessman", "businesswoman",
+                  "mogul"}  # fmt: skip
 _GROUP_PRONOUNS = {"they", "it", "them", "their", "its"}
 # back references that can mean an organisation named since, not only a cited outlet
 _ORG_BACK_REFERENCES = {"agency", "network", "channel", "station", "broadcaster", "company",
@@ -947,11 +951,16 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
     phrase = _phrase(head)
     lower = head.lower_
     determiner = phrase[0].lower_ if len(phrase) > 1 else ""
-    if determiner == "the" and lower in _PERSON_ROLES and head.tag_ != "NNS":
+    word = _hyphenated(head).text.lower()
+    definite_role = determiner == "the" and head.tag_ not in ("NNS", "NNPS")
+    if definite_role and (lower in _PERSON_ROLES or word in _RUNNING_ROLES):
         # "The finance minister, Lou Jiwei, said": the name set beside the role
         holder = _appositive_person(head, ctx) or role_holder(head, ctx)
         if holder is not None:
-            return holder  # "the former secretary of state": the one the article titles so
+            return holder  # "the former secretary of state": the one titled so
+        if word in _RUNNING_ROLES and ctx.last_speaker is not None:
+            # "the front-runner did offer his opinion": the candidate the story quotes
+            return ctx.last_speaker, "person", ctx.mention_of(ctx.last_speaker)
     pointing = determiner in ("this", "that") and lower in _PERSON_ROLES
     if pointing and len(phrase) == 2 and ctx.last_person:
         return ctx.last_person, "person", ctx.mention_of(ctx.last_person)  # "this POW"
