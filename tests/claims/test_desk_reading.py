@@ -215,3 +215,15 @@ def test_a_candidates_role_is_the_candidate_the_story_quotes(role: str) -> None:
     assert claim.attribution is not None
     assert claim.attribution.source == "Dana Whitfield"
     assert claim.attribution.kind == "person"
+
+
+def test_a_candidates_role_is_not_the_person_its_sentence_names_apart() -> None:
+    text = (
+        '"I will win this state by ten points," Dana Whitfield said on Tuesday.\n\n'
+        "Ms. Whitfield attacked Carl Brenner on Sunday after the Democratic front-runner had "
+        "said on Saturday that her plan would cost the state 3,000 jobs."
+    )
+    (reading,) = read_stage([Article.from_text(text, published="2016-03-10")])
+    said = [a for a in reading.attributions if a.source_text == "the Democratic front-runner"]
+    assert said, [(a.source_text, a.cue) for a in reading.attributions]
+    assert said[0].source != "Dana Whitfield"

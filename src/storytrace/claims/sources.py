@@ -958,9 +958,12 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
         holder = _appositive_person(head, ctx) or role_holder(head, ctx)
         if holder is not None:
             return holder  # "the former secretary of state": the one titled so
-        if word in _RUNNING_ROLES and ctx.last_speaker is not None:
-            # "the front-runner did offer his opinion": the candidate the story quotes
-            return ctx.last_speaker, "person", ctx.mention_of(ctx.last_speaker)
+        last = ctx.last_speaker
+        if word in _RUNNING_ROLES and last is not None and not _named_in(head.sent, last):
+            # "the front-runner did offer his opinion": the candidate the story quotes,
+            # unless the sentence names them apart from the role ("Trump took on Clinton
+            # after the Democratic front-runner had said ...")
+            return last, "person", ctx.mention_of(last)
     pointing = determiner in ("this", "that") and lower in _PERSON_ROLES
     if pointing and len(phrase) == 2 and ctx.last_person:
         return ctx.last_person, "person", ctx.mention_of(ctx.last_person)  # "this POW"
@@ -1033,6 +1036,12 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
         outlet = name in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
         return name, "outlet" if outlet else "organisation", _offsets(phrase)
     return name, "unnamed", _offsets(phrase)
+
+
+def _named_in(sent: Span, person: str) -> bool:
+    """Whether a sentence names the person by their surname anywhere."""
+    surname = person.split()[-1]
+    return any(t.text == surname for t in sent)
 
 
 def _cased(name: str) -> str:
