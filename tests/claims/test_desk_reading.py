@@ -227,3 +227,12 @@ def test_a_candidates_role_is_not_the_person_its_sentence_names_apart() -> None:
     said = [a for a in reading.attributions if a.source_text == "the Democratic front-runner"]
     assert said, [(a.source_text, a.cue) for a in reading.attributions]
     assert said[0].source != "Dana Whitfield"
+
+
+def test_the_subject_of_a_negated_raising_verb_is_no_source() -> None:
+    text = (
+        "Though the state could decide the race, its voters don't seem as engaged as those in "
+        "the other early states, where turnout rose by a fifth."
+    )
+    claim = _claim(text, "Though the state")
+    assert claim.attribution is None or not claim.attribution.source, claim.attribution

@@ -110,7 +110,11 @@ _COPULAR = frozenset({"be", "seem", "appear", "look", "sound", "become", "remain
 
 def _copular_only(relation: Relation, doc: Doc) -> bool:
     """Whether every verb of a relation's cue is copular or raising ("seemed", "was")."""
-    verbs = [t for t in _tokens(doc, relation.cue) if t.pos_ in ("VERB", "AUX")]
+    verbs = [  # not the auxiliaries of "don't seem", "did not appear"
+        t
+        for t in _tokens(doc, relation.cue)
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+    ]
     return bool(verbs) and all(t.lemma_.lower() in _COPULAR for t in verbs)
 
 
