@@ -236,3 +236,13 @@ def test_the_subject_of_a_negated_raising_verb_is_no_source() -> None:
     )
     claim = _claim(text, "Though the state")
     assert claim.attribution is None or not claim.attribution.source, claim.attribution
+
+
+def test_an_outlets_writer_run_together_with_it_is_the_writer() -> None:
+    text = (
+        '"It will annoy his critics that the plan worked, and it will shape the coverage," '
+        "Commentary’s Noah Rothman tweeted Friday."
+    )
+    claim = _claim(text, "It will annoy")
+    assert claim.attribution is not None
+    assert (claim.attribution.source, claim.attribution.kind) == ("Noah Rothman", "person")

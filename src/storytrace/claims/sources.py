@@ -1147,8 +1147,16 @@ def _counted(noun: Token) -> bool:
     )
 
 
+_OWNED_NAME = re.compile(r"^.+?['’]s\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,2})$")
+
+
 def _entity(ent: Span, ctx: SourceContext) -> Resolved | None:
     """A named entity as a source: a person, a place standing for its government, a body."""
+    owned = _OWNED_NAME.match(" ".join(ent.text.split()))
+    if owned is not None and first_name_sex(owned.group("name")) is not None:
+        # "Commentary's Noah Rothman" run together by the small model: the writer
+        full = ctx.full_name(owned.group("name"))
+        return full, "person", ctx.mention_of(full) or _offsets(ent)
     name = clean_name(ent.text)
     if name in ctx.surnames or name in ctx.people:
         full = ctx.person_name(ent)
