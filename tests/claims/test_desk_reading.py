@@ -246,3 +246,13 @@ def test_an_outlets_writer_run_together_with_it_is_the_writer() -> None:
     claim = _claim(text, "It will annoy")
     assert claim.attribution is not None
     assert (claim.attribution.source, claim.attribution.kind) == ("Noah Rothman", "person")
+
+
+def test_a_name_inside_doubled_apostrophe_quotes_is_not_the_speaker() -> None:
+    text = (
+        "Mr. Varga said having the prime minister treat him with respect was a good sign. "
+        "''Keller doesn't get along with the prime minister,'' he said on Sunday."
+    )
+    claim = _claim(text, "Keller doesn't")
+    assert claim.attribution is not None
+    assert claim.attribution.source != "Keller"

@@ -58,6 +58,7 @@ def test_a_part_of_a_named_period_is_that_period(
         "The plant closed in 1998 and reopened three years later.",
         'The governor said on NBC\'s "This Week" that the plan was dead.',
         "The mayor told CBS's “Last Week” program that taxes would rise.",
+        "Taxes will rise, he said on ABC's ''This Week.''",
     ],
 )
 def test_a_length_from_another_day_or_a_quoted_title_is_no_date(sentence: str) -> None:

@@ -476,8 +476,13 @@ def _subject_side(ent: Span) -> Token | None:
 
 def _inside_quote(ent: Span, sent: Span) -> bool:
     """Whether a mention sits inside quotation marks opened earlier in its sentence."""
-    before = doc_text(ent.doc)[sent.start_char : ent.start_char]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    text = doc_text(ent.doc)
+    before = text[sent.start_char : ent.start_char]
+    doubled = before.count("''")  # the two apostrophes some papers quote with
+    at = sent.start_char  # one opening the sentence is often parsed into the one before
+    if text[max(0, at - 2) : at] == "''" and (at < 3 or text[at - 3].isspace()):
+        doubled += 1
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or doubled % 2 == 1
 
 
 def _opening_char(sent: Span) -> str:

@@ -479,11 +479,12 @@ def _in_a_title(ent: Span) -> bool:
     doc = ent.doc
     if not first.is_title or first.lower_ in MONTHS or first.lower_ in WEEKDAYS:
         return False
+    close = ent.end + 1 if ent.end < len(doc) and doc[ent.end].text in (".", ",") else ent.end
     quoted = (
         ent.start > 0
-        and ent.end < len(doc)
+        and close < len(doc)
         and doc[ent.start - 1].text in _QUOTE_OPENERS
-        and doc[ent.end].text in _QUOTE_CLOSERS
+        and doc[close].text in _QUOTE_CLOSERS  # on ABC's ''This Week.'' too
     )
     if quoted and all(t.is_title or not t.is_alpha for t in ent):
         return True  # a show's title in quotation marks: ABC's "This Week"
