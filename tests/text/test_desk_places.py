@@ -41,3 +41,13 @@ def test_washington_dc_is_the_capital() -> None:
     assert all(
         name == "Washington" and admin1 == "District of Columbia" for name, _, admin1 in found
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("A report for the Women's Media Center found that men wrote most stories.", "Media"),
+    ],
+)
+def test_a_word_of_an_institutions_name_is_no_place(sentence: str, word: str) -> None:
+    assert all(name != word for name, _, _ in _places(sentence))

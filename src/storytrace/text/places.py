@@ -851,11 +851,25 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
         token = sent.doc[i]
         if _after_place_noun(token):
             found.append((sent.doc[token.left_edge.i : token.i + 1], False))  # untagged name
-        elif token.dep_ == "compound" and token.head.lower_ in _AREA_NOUNS:
+        elif (
+            token.dep_ == "compound"
+            and token.head.lower_ in _AREA_NOUNS
+            and not _an_institution(token.head)
+        ):
             found.append((_name_span(token), False))  # "the Ghent docklands"
         elif token.dep_ == "pobj" and _place_preposition(token.head) and _bare_name(token):
             found.append((_name_span(token), True))  # "returned to Pskov", untagged
     return found
+
+
+#: Area nouns that, capitalised, end an institution's name: "the Women's Media Center"
+#: names no place "Media" ("Cauca Department" is a department of Colombia all the same).
+_INSTITUTION_AREAS = frozenset(("center", "centre", "office"))
+
+
+def _an_institution(noun: Token) -> bool:
+    """Whether an area noun is the capitalised last word of an institution's name."""
+    return noun.is_title and noun.lower_ in _INSTITUTION_AREAS
 
 
 def names_place(sent: Span) -> bool:
