@@ -51,3 +51,10 @@ def test_washington_dc_is_the_capital() -> None:
 )
 def test_a_word_of_an_institutions_name_is_no_place(sentence: str, word: str) -> None:
     assert all(name != word for name, _, _ in _places(sentence))
+
+
+def test_a_place_opening_a_venues_name_is_still_a_place() -> None:
+    found = _places(
+        "The senator drew a huge crowd to the Kentucky International Convention Center."
+    )
+    assert any(name == "Kentucky" for name, _, _ in found)

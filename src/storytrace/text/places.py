@@ -854,7 +854,7 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
         elif (
             token.dep_ == "compound"
             and token.head.lower_ in _AREA_NOUNS
-            and not _an_institution(token.head)
+            and not (_an_institution(token.head) and token.i + 1 == token.head.i)
         ):
             found.append((_name_span(token), False))  # "the Ghent docklands"
         elif token.dep_ == "pobj" and _place_preposition(token.head) and _bare_name(token):
@@ -863,7 +863,8 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
 
 
 #: Area nouns that, capitalised, end an institution's name: "the Women's Media Center"
-#: names no place "Media" ("Cauca Department" is a department of Colombia all the same).
+#: names no place "Media" ("Cauca Department" is a department of Colombia all the same; the
+#: "Kentucky International Convention Center" is in Kentucky).
 _INSTITUTION_AREAS = frozenset(("center", "centre", "office"))
 
 
