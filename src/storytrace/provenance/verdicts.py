@@ -84,7 +84,8 @@ def trace_origins(
        member, or that article's outlet.
     3. A member that names no source, in an article whose other members of this group
        name one (a speaker, a cited outlet or document), is traced to that source: the
-       article tells the fact once on someone's authority and retells it unattributed.
+       article tells the fact once on someone's authority and retells it unattributed
+       (not a member that denies it: a denial retells no one's account; nor in rule 4).
     4. A member that names no source, in an article that elsewhere cites a source another
        member names for this claim, is traced to that source.
     5. A member whose speaker the text gives only by a role ("the Vermont senator said")
@@ -110,9 +111,10 @@ def trace_origins(
             origins[claim.id] = copied
             continue
         article = articles[claim.article_id]
+        retold = claim.certainty != "denied"  # a denial retells no one's account
         origins[claim.id] = (
-            _same_article(claim, members, origins)
-            or _inherited(named, cited.get(claim.article_id, ()))
+            (retold and _same_article(claim, members, origins))
+            or (retold and _inherited(named, cited.get(claim.article_id, ())))
             or _by_role(claim)
             or Origin(outlet_name(article), "outlet", (outlet_name(article),))
         )

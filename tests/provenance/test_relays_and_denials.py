@@ -1,6 +1,8 @@
 """A member that cites another outlet of its group ("SOFREP reported that ...") relays that
 outlet's article: it takes the origin that article gives the fact, and two articles that
-tell one report never corroborate it. Read through the real reader; our own articles."""
+tell one report never corroborate it. A denial in an article that also tells the fact on
+someone's word is not that someone's account. Read through the real reader; our own
+articles."""
 
 from __future__ import annotations
 
@@ -61,3 +63,21 @@ def test_a_witness_of_its_own_still_corroborates_the_relayed_report() -> None:
     group = judge_group(list(claims.values()), articles)
     assert {o.name for o in group.origins} == {"Morski Vestnik", "Petar Kolev"}
     assert group.verdict == "corroborated"
+
+
+def test_a_denial_never_takes_the_origin_of_what_it_denies() -> None:
+    from storytrace.provenance import trace_origins
+
+    told = (
+        "Walkout at the docks\n\n"
+        "About 300 dock workers walked out in Varna on Monday, Petar Kolev, a union leader, "
+        "told reporters.\n\n"
+        "Port officials dismissed as nonsense reports that 300 dock workers had walked out.\n"
+    )
+    article = Article.from_text(told, outlet="Hill Daily", published="2026-03-03")
+    ((_, found),) = list(read_articles([article]))
+    affirmed, denial = [c for c in found if "walked out" in c.text]
+    assert denial.certainty == "denied"
+    origins = trace_origins([affirmed, denial], {article.id: article})
+    assert origins[affirmed.id].name == "Petar Kolev"
+    assert origins[denial.id].name != "Petar Kolev"
