@@ -51,7 +51,15 @@ _DENY_PHRASES = ("is not true", "was not true", "are not true", "were not true",
                  "were untrue", "categorically denied", "is a lie", "was a lie", "are lies",
                  "were lies", "is baseless", "was baseless", "are baseless", "were baseless",
                  "is groundless", "are groundless", "is a fabrication", "are fabrications",
-                 "never happened", "did not happen", "didn't happen")  # fmt: skip
+                 "never happened", "did not happen", "didn't happen", "no evidence that",
+                 "no evidence of", "no evidence to suggest", "no proof that")  # fmt: skip
+# verbs that deny when they call a claim false: "branded the reports fake news", "called the
+# claims baseless", "dismissed as nonsense reports that ..."
+_LABEL_LEMMAS = {"call", "brand", "label", "term", "describe", "denounce"}
+_FALSITY = {"false", "untrue", "fake", "baseless", "groundless", "fabrication", "fabricate",
+            "lie", "nonsense", "fiction", "propaganda", "disinformation", "misinformation",
+            "rubbish", "hoax", "invention", "invent", "absurd", "unfounded", "bogus",
+            "provocation", "fantasy", "slander"}  # fmt: skip
 
 
 @functools.cache
@@ -101,7 +109,7 @@ def _scope(anchor: Token) -> tuple[int, int]:
         if verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.lemma_.lower() in _DENY_LEMMAS | _REJECT_LEMMAS:
+    if verb.lemma_.lower() in _DENY_LEMMAS | _REJECT_LEMMAS | _LABEL_LEMMAS:
         said = [c for c in verb.children if c.dep_ in ("ccomp", "dobj")]
         verb = said[0] if said else verb  # what is denied, not the denier
         tokens = list(verb.subtree)
@@ -148,6 +156,7 @@ def certainty_cues(sent: Span, *, text: str | None = None) -> list[CertaintyCue]
         if (
             lemmas[i] not in _DENY_LEMMAS
             and lemmas[i] not in _REJECT_LEMMAS
+            and lemmas[i] not in _LABEL_LEMMAS
             and not (lowers[i] in _MODALS and tags[i] == "MD")
         ):
             continue  # neither a denial (its lemma is none of those) nor a modal
@@ -293,13 +302,35 @@ def _denial(token: Token) -> bool:
     verb in a clause that only describes something ("a bill that would have allowed
     officials to deny services"): such a sentence denies nothing it states."""
     lemma = token.lemma_.lower()
-    if lemma not in _DENY_LEMMAS and lemma not in _REJECT_LEMMAS:
+    if lemma not in _DENY_LEMMAS and lemma not in _REJECT_LEMMAS and lemma not in _LABEL_LEMMAS:
         return False
-    if _describing(token):
+    # a finite verb the small model hangs on a noun ("The commander, Ivan Orlov, rejected
+    # as untrue claims ...") still states what it says
+    finite = token.tag_ == "VBD" and token.dep_ == "acl"
+    if _describing(token) and not finite:
         return False
     if lemma in _DENY_LEMMAS:
         return token.pos_ == "VERB"
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children)
+    if lemma in _REJECT_LEMMAS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _CLAIM_NOUNS for c in token.children
+    ):
+        return True
+    return token.pos_ == "VERB" and _calls_a_claim_false(token)
+
+
+_OBJECT_REACH = 5  # words after the verb in which the claim it calls false must stand
+
+
+def _calls_a_claim_false(verb: Token) -> bool:
+    """Whether a verb calls a claim false, read on the words (the small model's parse of
+    such sentences is unreliable): a claim noun within a few words after the verb, and a
+    word of falsity after the verb in its sentence: "branded the reports ... 'fake news'",
+    "called the claims baseless", "rejected as untrue claims that ..."."""
+    after = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+    near = {t.lemma_.lower() for t in after[:_OBJECT_REACH]}
+    if not near & _CLAIM_NOUNS:
+        return False
+    return any(t.lemma_.lower() in _FALSITY or t.lower_ in _FALSITY for t in after)
 
 
 # also a clause that is the subject: "Denying us justice is un-American" denies nothing

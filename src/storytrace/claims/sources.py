@@ -1040,6 +1040,8 @@ def _named(head: Token, ctx: SourceContext) -> Resolved:
             return full, "person", ctx.mention_of(full) or _offsets(phrase)
         outlet = name in ctx.known_outlets or _OUTLET_WORDS.search(phrase.text)
         return name, "outlet" if outlet else "organisation", _offsets(phrase)
+    if _acronym(head):  # "SOFREP reported" read as a common noun after a headline
+        return name, "outlet" if name in ctx.known_outlets else "organisation", _offsets(phrase)
     return name, "unnamed", _offsets(phrase)
 
 
@@ -1047,6 +1049,16 @@ def _named_in(sent: Span, person: str) -> bool:
     """Whether a sentence names the person by their surname anywhere."""
     surname = person.split()[-1]
     return any(t.text == surname for t in sent)
+
+
+def _acronym(head: Token) -> bool:
+    """A word in capitals of three letters or more, in a sentence not set in capitals: a
+    name ("SOFREP", "ACLED") whatever part of speech the tagger gives it."""
+    text = head.text
+    if len(text) < 3 or not text.isalpha() or not text.isupper():
+        return False
+    words = [t.text for t in head.sent if t.is_alpha and len(t.text) > 1]
+    return sum(w.isupper() for w in words) * 2 < len(words)
 
 
 def _cased(name: str) -> str:

@@ -84,13 +84,16 @@ def trace_origins(
        member, or that article's outlet.
     3. A member that names no source, in an article whose other members of this group
        name one (a speaker, a cited outlet or document), is traced to that source: the
-       article tells the fact once on someone's authority and retells it unattributed.
+       article tells the fact once on someone's authority and retells it unattributed
+       (not a member that denies it: a denial retells no one's account; nor in rule 4).
     4. A member that names no source, in an article that elsewhere cites a source another
        member names for this claim, is traced to that source.
     5. A member whose speaker the text gives only by a role ("the Vermont senator said")
        has that role as its origin; :func:`confirms` never counts it, for the role may
        stand for any of the group's named speakers.
     6. Otherwise the outlet's own reporting is the origin.
+    7. A member that cites another outlet of the group, whose own article tells the fact,
+       has the origin that article gives it (:func:`_through_cited_outlets`).
     """
     cited = cited or {}
     accounts = accounts or {}
@@ -108,12 +111,48 @@ def trace_origins(
             origins[claim.id] = copied
             continue
         article = articles[claim.article_id]
+        retold = claim.certainty != "denied"  # a denial retells no one's account
         origins[claim.id] = (
-            _same_article(claim, members, origins)
-            or _inherited(named, cited.get(claim.article_id, ()))
+            (retold and _same_article(claim, members, origins))
+            or (retold and _inherited(named, cited.get(claim.article_id, ())))
             or _by_role(claim)
             or Origin(outlet_name(article), "outlet", (outlet_name(article),))
         )
+    return _through_cited_outlets(members, articles, origins)
+
+
+def _through_cited_outlets(
+    members: Sequence[Claim], articles: Mapping[str, Article], origins: dict[str, Origin]
+) -> dict[str, Origin]:
+    """Origins with a member that cites another outlet of the group for it ("SOFREP
+    reported that ...", where SOFREP's own article tells the fact) traced on to the origin
+    that outlet's article gives the fact: a relay of that article, not a new origin."""
+    by_outlet: dict[str, list[Claim]] = {}
+    for member in members:
+        by_outlet.setdefault(outlet_name(articles[member.article_id]), []).append(member)
+    for _ in range(len(by_outlet)):  # a relay of a relay: follow the chain, each step once
+        changed = False
+        for member in members:
+            attribution = member.attribution
+            if attribution is None or origins[member.id].kind == "outlet":
+                continue
+            cited = [
+                other
+                for outlet, told in by_outlet.items()
+                if same_source(attribution.source, outlet)
+                for other in told
+                if other.article_id != member.article_id
+            ]
+            if not cited:
+                continue
+            traced = [origins[o.id] for o in cited]
+            named = [o for o in traced if o.kind != "outlet"]
+            origin = (named or traced)[0]
+            if origin != origins[member.id]:
+                origins[member.id] = origin
+                changed = True
+        if not changed:
+            break
     return origins
 
 
