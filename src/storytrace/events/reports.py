@@ -1568,8 +1568,11 @@ _TELLING: Final = frozenset({"say", "tell", "report", "announce", "confirm", "ad
 
 def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMention]:
     """The claim's dates, the ones whose words hang from the action word first."""
-    told = {t.i for c in trigger.children if c.lemma_.lower() in _TELLING for t in c.subtree}
-    near = {t.idx + claim.span[0] for t in trigger.subtree if t.i not in told}
+    clause = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        clause = trigger.head  # "Turkish artillery shelled ...": the verb's words
+    told = {t.i for c in clause.children if c.lemma_.lower() in _TELLING for t in c.subtree}
+    near = {t.idx + claim.span[0] for t in clause.subtree if t.i not in told}
     order = {"day": 0, "month-day": 0, "week": 1, "month": 2, "year": 3}
     dates = claim.dates
     if _word(trigger) == "release":  # "released 25 villagers abducted last month"
