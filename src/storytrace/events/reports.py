@@ -45,14 +45,9 @@ _STEMS = re.compile(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
             | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum", "recov", "resto"}
-            | {
-                "blew",
-                "blow",
-                "hand",
-                "free",
-                "went",
-                "gone",
-            }  # blown up, handed over, freed, went off (see _word)
+            | {"blew", "blow", "hand", "free"}  # blown up, handed over, freed (see _word)
+            | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
+            | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
         )
     )
     + ")",
@@ -1581,9 +1576,18 @@ def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMentio
         ]
         taken = {w.idx + claim.span[0] for c in clauses for w in c.subtree}
         dates = tuple(d for d in dates if d.span[0] not in taken)
+    # "villagers said on Tuesday": a date just after a verb of telling is when it was told
+    said_on = {
+        t.idx + claim.span[0]
+        for verb in doc
+        if verb.lemma_.lower() in _TELLING and verb.pos_ == "VERB"
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.i > verb.i
+        for t in prep.subtree
+    }
     return sorted(
         dates,
-        key=lambda d: (d.span[0] not in near, order.get(d.precision, 4)),
+        key=lambda d: (d.span[0] in said_on, d.span[0] not in near, order.get(d.precision, 4)),
     )
 
 
