@@ -129,3 +129,9 @@ def test_picketers_arrested_are_a_protest_broken_up() -> None:
 )  # fmt: skip
 def test_places_in_reports_that_name_no_country(text: str, admin1: str) -> None:
     assert _row(text)["admin1"] == admin1
+
+
+def test_a_count_shot_dead_is_a_toll() -> None:
+    row = _row("Rioters burned a police station in Karaj, Alborz, on Monday; three rioters were "
+               "shot dead, a rights group said.")  # fmt: skip
+    assert row["fatalities"] == 3

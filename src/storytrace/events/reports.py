@@ -906,9 +906,8 @@ def _came_under(fire: Token) -> bool:
 
 
 #: What is built: blowing it up destroys property ("blew up a row of houses").
-_BUILT: Final = frozenset({"house", "home", "building", "row", "school", "mosque", "church",
-                           "shop", "office", "bridge", "block", "dwelling",
-                           "structure"})  # fmt: skip
+#: (Infrastructure blown up, a bridge or a pylon, stays a remote explosive.)
+_BUILT: Final = frozenset({"house", "home", "building", "row", "dwelling", "structure"})
 
 
 def _explosive_subject(token: Token) -> bool:
@@ -1409,7 +1408,11 @@ def _ranked(places: Sequence[Place]) -> list[Place]:
     return sorted(kept, key=lambda p: order.get(p.precision, 3))
 
 
-_LEFT: Final = re.compile(r"\s+(dead|killed|injured|wounded|hurt)\b", re.IGNORECASE)
+_LEFT: Final = re.compile(
+    r"\s+(?:(?:were|was|have been|had been) (?:shot|gunned|hacked|stabbed|beaten) (?:to )?)?"
+    r"(dead|death|killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)  # "left 12 people dead", "two protesters were shot dead"
 
 
 #: Verbs that kill whom they are done to: their counts are death tolls ("beheaded three
@@ -1423,7 +1426,7 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
     verbs = set((quantity.predicate or "").split("+"))
     left = _LEFT.match(after)
     if left:
-        verbs.add(left.group(1).lower().replace("killed", "kill"))
+        verbs.add(left.group(1).lower().replace("killed", "kill").replace("death", "dead"))
     if verbs & (acled.FATAL | _FATAL_ACTS):
         return "fatalities"
     if "lose" in verbs and (quantity.counted or "").lower() in acled.FORCES:
@@ -1446,7 +1449,7 @@ _PART_OF: Final = re.compile(r"\b\w+\s+(?:members|children|sons|daughters) of\s+
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
-        kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
+        kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:40])
         before = claim.text[: max(0, quantity.span[0] - claim.span[0])][-24:]
         if _PART_OF.search(before):
             continue  # "killing 9 members of one family": the family is no second toll

@@ -955,7 +955,12 @@ def geocode_places(
             continue
         if near is None:
             near = _regions_near(sent, ents)
-        place = _with_region_noun(ent, context, near) or geocode(ent.text, context, near)
+        place = geocode(ent.text, context, near)
+        if place is None or (
+            place.precision == "city" and context and place.country not in context
+        ):
+            # "Chad's Lac province" is no Albanian Laç; "Kaduna state" keeps its town
+            place = _with_region_noun(ent, context, near) or place
         if place is None or (
             guess and place.country not in allowed and (bool(context) or not _well_known(place))
         ):
