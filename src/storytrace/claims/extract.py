@@ -346,7 +346,10 @@ def _claim(
         attribution=attribution,
         attribution_id=attribution.id if attribution is not None and attribution.id else None,
         quantities=tuple(find_quantities(sent, text=text)),
-        dates=tuple(resolve_dates(sent, article.published, ents=ents)),
+        # a dateline's date is when the report was filed, not a date the claim tells
+        dates=tuple(
+            d for d in resolve_dates(sent, article.published, ents=ents) if d.span[0] >= start
+        ),
         places=tuple(geocode_places(sent, countries, ents=ents)),
         entities=entities,
         checkworthiness=round(score, 4),

@@ -182,7 +182,7 @@ PROTEST_STOPPED: Final = frozenset({"disperse", "teargas", "tear", "arrest", "de
 #: Words that make an arrest's sentence a protest broken up by arrests.
 PROTEST_WORDS: Final = frozenset(
     {"protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
-     "march", "marcher", "picket", "sit"}
+     "march", "marcher", "picket", "picketer", "sit"}
 )  # fmt: skip
 
 #: Words in a raid's sentence that make it an arrest or a destruction of property.

@@ -298,8 +298,11 @@ def _place(reports: Sequence[Report]) -> Place | None:
 
 
 def _date(reports: Sequence[Report]) -> DateMention | None:
+    """The most precise of the reports' dates, each report's best first (the date its
+    action word governs: "shelled the village at the weekend, residents said on Monday"
+    is the weekend's)."""
     order = {"day": 0, "month-day": 0, "week": 1, "month": 2, "year": 3}
-    dates = [d for r in reports for d in r.dates]
+    dates = [r.dates[0] for r in reports if r.dates]
     return min(dates, key=lambda d: order.get(d.precision, 4), default=None)
 
 

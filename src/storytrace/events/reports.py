@@ -46,6 +46,8 @@ _STEMS = re.compile(
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
             | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum", "recov", "resto"}
             | {"blew", "blow", "hand", "free"}  # blown up, handed over, freed (see _word)
+            | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
+            | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
         )
     )
     + ")",
@@ -309,6 +311,12 @@ _SUB_TYPE_WORDS: Final = {
                                           "rocket", "mortar"},
 }  # fmt: skip
 #: Words of a remote weapon or an explosion: without one, no remote violence is told.
+#: Guns fired by hand: shooting with them is no remote attack ("fired small arms at ...").
+_SMALL_ARMS: Final = frozenset({"rifle", "gunfire", "machine-gun", "sniper", "kalashnikov",
+                                "pistol", "bullet", "small-arms", "arm"})  # fmt: skip
+#: Words of aiming and hitting that any weapon's report uses, remote or not.
+_AIMING: Final = frozenset({"fire", "attack", "target", "hit", "struck", "strike", "launch",
+                            "raid", "barrage"})  # fmt: skip
 _REMOTE_WORDS: Final = frozenset(
     {w for w, (kind, _) in acled.ACTIONS.items() if kind == "Explosions/Remote violence"}
     | {"bomb", "bombing", "bomber", "strike", "airstrike", "explosive", "explosion", "blast",
@@ -341,9 +349,11 @@ def _by_sides(
         # "snipers shot and injured a woman", "militants beheaded three fishermen"
         return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
-    if event_type == "Explosions/Remote violence" and not words & _REMOTE_WORDS:
-        # nothing exploded nor was fired from afar ("killed 8 civilians with machetes"):
-        # the victims' side decides, as for violence done by hand
+    small_arms = bool(words & _SMALL_ARMS) and not words & (_REMOTE_WORDS - _AIMING)
+    if event_type == "Explosions/Remote violence" and (not words & _REMOTE_WORDS or small_arms):
+        # nothing exploded nor was fired from afar ("killed 8 civilians with machetes",
+        # "fired small arms at the positions"): the victims' side decides, as for violence
+        # done by hand
         civil = civilians or bool(words & acled.CIVILIANS)
         return ("Violence against civilians", "Attack") if civil else _ARMED_CLASH
     subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
@@ -352,6 +362,14 @@ def _by_sides(
     if (event_type, sub_type) == ("Riots", "Violent demonstration") and lemma in _FIGHTING:
         protest = any(t.lemma_.lower() in acled.PROTEST_WORDS for t in trigger.doc)
         return ("Riots", "Mob violence") if unarmed and not protest else (event_type, sub_type)
+    # "armed herders raided a village, killing 12 villagers": no mob, an armed attack
+    if (
+        (event_type, sub_type) == ("Riots", "Mob violence")
+        and lemma not in _FIGHTING
+        and subjects & (_ARMED | {"armed"})
+        and (civilians or words & acled.CIVILIANS)
+    ):
+        return "Violence against civilians", "Attack"
     if (event_type, sub_type) != _ARMED_CLASH:
         return event_type, sub_type
     if unarmed:
@@ -488,9 +506,30 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue
         if token.lemma_.lower() in _TOLLS and not _killer_named(token):
             continue  # "four workers were killed": a toll, joined to the event told before
+        if _setting_of_toll(token):
+            continue  # "two soldiers were killed in the firefight": the one told before
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
+
+
+_DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
+#: Verbs of a toll whose setting ("in the fighting") is the event told before.
+_TOLL_VERBS: Final = acled.FATAL | acled.INJURED | {"lose"}
+
+
+def _setting_of_toll(token: Token) -> bool:
+    """An event noun told with "the" as where a toll fell ("two soldiers were killed in the
+    firefight", "six people died in the exchanges of fire", "lost four soldiers in the
+    fighting"): it points back to the event the article told before, and is no new one."""
+    noun = token
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head  # "the exchanges of fire"
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return False
+    return noun.head.head.lemma_.lower() in _TOLL_VERBS
 
 
 def _killer_named(token: Token) -> bool:
@@ -676,7 +715,9 @@ def _word(token: Token) -> str:
     if token.lower_ == "aground":
         return "aground"
     lemma = _FORMS.get(token.lower_, token.lemma_.lower())
-    if lemma == "fire" and (token.head.lemma_.lower() in _GUNFIRE or _came_under(token)):
+    if lemma == "fire" and (
+        token.head.lemma_.lower() in _GUNFIRE or _came_under(token) or _fired_at(token)
+    ):
         return "shoot"
     if _fighting(token):
         return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
@@ -702,10 +743,13 @@ def _word(token: Token) -> str:
         return "intercept"  # "air defence destroyed 15 drones": brought down, not used
     if lemma in ("agreement", "accord") and _agreement_signed(token):
         return "peace agreement"
-    if token.pos_ == "VERB" and lemma in ("take", "set", "swap", "hand", "blow"):
+    if token.pos_ == "VERB" and lemma in ("take", "set", "swap", "hand", "blow", "go"):
         lemma = _phrase(token, lemma) or lemma
     if token.pos_ == "VERB" and lemma in _TAKING and _takes_ground(token):
         return "retake"  # "seized back the city", "drove the militants out of two villages"
+    if lemma == "chant" and any(c.dep_ == "dobj" and c.lemma_.lower() == "slogan"
+                                for c in token.children):  # fmt: skip
+        return "protest"  # "residents chanted anti-government slogans"
     if lemma == "exchange" and any(t.lemma_.lower() in _SWAPPED for t in token.sent):
         return "prisoner exchange"  # ACLED's codebook: an agreement
     return lemma
@@ -839,11 +883,41 @@ def _fighting(token: Token) -> bool:
     return token.pos_ == "NOUN" or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
 
 
+#: Nouns that take gunfire after "of": "an exchange of fire", "a hail of fire".
+_OF_FIRE: Final = frozenset({"exchange", "hail", "volley", "burst", "line"})
+#: Where a shot goes: "fired at the positions", "fired on the crowd", "fired into the air".
+_AIMED: Final = frozenset({"at", "on", "upon", "into", "toward", "towards"})
+
+
+def _fired_at(fire: Token) -> bool:
+    """Shooting, not a blaze nor a dismissal: "fired small arms at the positions", "fired on
+    protesters" (the verb aimed at something); "exchanges of fire" (gunfire after "of")."""
+    if fire.pos_ == "VERB":
+        return any(c.dep_ == "prep" and c.lower_ in _AIMED for c in fire.children)
+    head = fire.head
+    return fire.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _OF_FIRE
+
+
 def _came_under(fire: Token) -> bool:
     """ "came under fire", "were under fire": shooting (criticism is a figure, see
     :func:`_criticism`)."""
     under = fire.head
     return under.lower_ == "under" and under.head.lemma_.lower() in ("come", "be")
+
+
+#: What is built: blowing it up destroys property ("blew up a row of houses").
+#: (Infrastructure blown up, a bridge or a pylon, stays a remote explosive.)
+_BUILT: Final = frozenset({"house", "home", "building", "row", "dwelling", "structure"})
+
+
+def _explosive_subject(token: Token) -> bool:
+    """Whether the subject of a verb is a bomb or an explosive ("an explosive device went off")."""
+    return any(
+        t.lemma_.lower() in _WEAPONS | {"device"}
+        for c in token.children
+        if c.dep_ == "nsubj"
+        for t in c.subtree
+    ) and any(t.lemma_.lower() in _WEAPONS for c in token.children for t in c.subtree)
 
 
 def _phrase(token: Token, lemma: str) -> str | None:
@@ -863,6 +937,10 @@ def _phrase(token: Token, lemma: str) -> str | None:
         return None  # "handed over the suspects to the police": no ground changes hands
     if lemma == "blow" and not objects:
         return None  # "a car bomb blew up": the explosion, told by its own words
+    if lemma == "blow" and "up" in parts and all(o.lemma_.lower() in _BUILT for o in objects):
+        return "demolish"  # "blew up a row of houses": property destroyed, nothing fired
+    if lemma == "go" and "off" in parts and _explosive_subject(token):
+        return "explode"  # "an explosive device went off"
     return next((w for (v, p), w in _PHRASES.items() if v == lemma and (not p or p in parts)),
                 None)  # fmt: skip
 
@@ -1147,11 +1225,28 @@ def _happened(doc: Doc) -> set[str]:
             token.dep_ == "dobj" or (token.dep_ == "prep" and token.lower_ in over))
         ):  # fmt: skip
             opposed |= {t.i for t in token.subtree}
-    return {
+    found = {
         "riot police" if _riot_police(t) else t.lemma_.lower()
         for t in doc
         if t.i not in opposed and _said_of(t)
     }
+    if any(_set_alight(t) for t in doc if t.i not in opposed):
+        found.add("torch")  # "set fire to government offices", "set the office ablaze"
+    return found
+
+
+_ALIGHT: Final = frozenset({"fire", "ablaze", "alight", "afire"})
+
+
+def _set_alight(token: Token) -> bool:
+    """ "set fire to", "set on fire", "set ablaze": arson, unless the police or the army did it."""
+    if token.lemma_.lower() != "set":
+        return False
+    near = [g for c in token.children if c.dep_ == "prep" for g in c.children]
+    if not any(t.lower_ in _ALIGHT for t in (*token.children, *near)):
+        return False
+    doers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+    return not doers & (acled.POLICE | acled.STATE_FORCES)
 
 
 def _said_of(token: Token) -> bool:
@@ -1313,7 +1408,11 @@ def _ranked(places: Sequence[Place]) -> list[Place]:
     return sorted(kept, key=lambda p: order.get(p.precision, 3))
 
 
-_LEFT: Final = re.compile(r"\s+(dead|killed|injured|wounded|hurt)\b", re.IGNORECASE)
+_LEFT: Final = re.compile(
+    r"\s+(?:(?:were|was|have been|had been) (?:shot|gunned|hacked|stabbed|beaten) (?:to )?)?"
+    r"(dead|death|killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)  # "left 12 people dead", "two protesters were shot dead"
 
 
 #: Verbs that kill whom they are done to: their counts are death tolls ("beheaded three
@@ -1327,9 +1426,11 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
     verbs = set((quantity.predicate or "").split("+"))
     left = _LEFT.match(after)
     if left:
-        verbs.add(left.group(1).lower().replace("killed", "kill"))
+        verbs.add(left.group(1).lower().replace("killed", "kill").replace("death", "dead"))
     if verbs & (acled.FATAL | _FATAL_ACTS):
         return "fatalities"
+    if "lose" in verbs and (quantity.counted or "").lower() in acled.FORCES:
+        return "fatalities"  # "the army said it lost four soldiers"
     if verbs & acled.INJURED:
         return "injured"
     if verbs & {"evacuate", "displace"}:
@@ -1348,7 +1449,7 @@ _PART_OF: Final = re.compile(r"\b\w+\s+(?:members|children|sons|daughters) of\s+
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
-        kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:16])
+        kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:40])
         before = claim.text[: max(0, quantity.span[0] - claim.span[0])][-24:]
         if _PART_OF.search(before):
             continue  # "killing 9 members of one family": the family is no second toll
@@ -1356,7 +1457,45 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
             kind = "fatalities"  # "shot dead 3 protesters"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
-    return counts
+    return _joined(counts, claim)
+
+
+#: What joins the parts of one toll: "two soldiers and one attacker", "3 police, 2 civilians".
+_JOIN: Final = re.compile(r"^\s*(?:,|and|, and|as well as|plus)\s*$")
+
+
+def _joined(counts: list[Count], claim: Claim) -> list[Count]:
+    """Counts of one kind told one after the other, joined by "and" or a comma ("two soldiers
+    and one attacker were killed"), as one count of their sum: the parts of one toll, not
+    figures that differ."""
+    merged: list[Count] = []
+    for count in counts:
+        last = merged[-1] if merged else None
+        if last is not None and last.kind == count.kind and last.kind != "people":
+            gap = claim.text[last.quantity.span[1] - claim.span[0] : count.quantity.span[0]
+                             - claim.span[0]]  # fmt: skip
+            if _JOIN.match(gap) and None not in (last.quantity.value, count.quantity.value):
+                merged[-1] = replace(last, quantity=_sum(last.quantity, count.quantity))
+                continue
+        merged.append(count)
+    return merged
+
+
+def _sum(a: Quantity, b: Quantity) -> Quantity:
+    """Two parts of one figure as one: values and bounds added (unbounded stays so)."""
+
+    def add(x: float | None, y: float | None) -> float | None:
+        return None if x is None or y is None else x + y
+
+    return replace(
+        a,
+        text=f"{a.text} and {b.text}",
+        value=add(a.value, b.value),
+        low=add(a.low, b.low),
+        high=add(a.high, b.high),
+        approximate=a.approximate or b.approximate,
+        span=(a.span[0], b.span[1]),
+    )
 
 
 #: Who one killing names as its victim ("a civilian was shot dead", "killed a journalist").
@@ -1398,11 +1537,16 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
             continue
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
         roles = ("nsubj",) if lemma == "die" else ("nsubjpass",) if passive else ("dobj",)
-        for victim in (c for c in token.children if c.dep_ in roles):
+        victims = [c for c in token.children if c.dep_ in roles]
+        if not victims and lemma == "die" and token.dep_ == "conj":
+            # "a soldier was wounded and later died": the subject of the first verb
+            victims = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for victim in victims:
             known = victim.lemma_.lower() in _VICTIMS or lemma in _ONLY_PEOPLE
             if victim.tag_ != "NN" or not known:
                 continue
-            if not any(c.dep_ in ("det", "poss") and (c.lower_ in _ONE or c.dep_ == "poss")
+            if not any(c.dep_ in ("det", "poss", "nummod")
+                       and (c.lower_ in _ONE or c.dep_ == "poss")
                        for c in victim.children):  # fmt: skip
                 continue
             start = claim.span[0] + victim.left_edge.idx
@@ -1414,9 +1558,19 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
     return []
 
 
+#: Verbs that tell of an event: their date is when it was told ("shelled the village at the
+#: weekend, residents said on Monday"), not when it happened.
+_TELLING: Final = frozenset({"say", "tell", "report", "announce", "confirm", "add", "state",
+                             "claim", "allege"})  # fmt: skip
+
+
 def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMention]:
     """The claim's dates, the ones whose words hang from the action word first."""
-    near = {t.idx + claim.span[0] for t in trigger.subtree}
+    clause = trigger
+    if trigger.pos_ == "NOUN" and trigger.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        clause = trigger.head  # "Turkish artillery shelled ...": the verb's words
+    told = {t.i for c in clause.children if c.lemma_.lower() in _TELLING for t in c.subtree}
+    near = {t.idx + claim.span[0] for t in clause.subtree if t.i not in told}
     order = {"day": 0, "month-day": 0, "week": 1, "month": 2, "year": 3}
     dates = claim.dates
     if _word(trigger) == "release":  # "released 25 villagers abducted last month"
@@ -1425,9 +1579,18 @@ def _dates_by_trigger(claim: Claim, doc: Doc, trigger: Token) -> list[DateMentio
         ]
         taken = {w.idx + claim.span[0] for c in clauses for w in c.subtree}
         dates = tuple(d for d in dates if d.span[0] not in taken)
+    # "villagers said on Tuesday": a date just after a verb of telling is when it was told
+    said_on = {
+        t.idx + claim.span[0]
+        for verb in doc
+        if verb.lemma_.lower() in _TELLING and verb.pos_ == "VERB"
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.i > verb.i
+        for t in prep.subtree
+    }
     return sorted(
         dates,
-        key=lambda d: (d.span[0] not in near, order.get(d.precision, 4)),
+        key=lambda d: (d.span[0] in said_on, d.span[0] not in near, order.get(d.precision, 4)),
     )
 
 

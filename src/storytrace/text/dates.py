@@ -218,9 +218,14 @@ def _year_of(month: int, day: int | None, today: dt.date, forward: bool) -> int:
     return year
 
 
+_TIME_OF_DAY = re.compile(r"^(?:early|late)(?: on)?(?: |$)")
+
+
 def _weekday(lowered: str, base: dt.datetime | None, forward: bool) -> tuple[str, str, str] | None:
     """ "Thursday", "last Thursday", "next Thursday": the nearest one in the verb's direction."""
     which, _, name = lowered.rpartition(" ")
+    # "early Saturday", "late on Friday": a time of that day, the day all the same
+    which = _TIME_OF_DAY.sub("", which)
     if name not in WEEKDAYS or which not in ("", "on", "last", "next", "this", "this coming",
                                                "coming", "on last", "on next"):  # fmt: skip
         return None
@@ -240,6 +245,8 @@ def _weekday(lowered: str, base: dt.datetime | None, forward: bool) -> tuple[str
 
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                 "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+_DAYS_FROM_TODAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "day before yesterday": -2,
+                    "day after tomorrow": 2}  # fmt: skip
 _AGO = re.compile(r"^(?P<n>\d{1,2}|[a-z]+) (?P<unit>day|week|month|year)s? ago$")
 
 
@@ -248,8 +255,9 @@ def _relative(lowered: str, base: dt.datetime | None, forward: bool) -> tuple[st
     if base is None:
         return None
     today = base.date()
-    if lowered in ("today", "yesterday", "tomorrow"):
-        day = today + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[lowered])
+    shift = _DAYS_FROM_TODAY.get(lowered.removeprefix("the "))
+    if shift is not None:
+        day = today + dt.timedelta(days=shift)
         return day.isoformat(), day.isoformat(), "day"
     named = _named_period(lowered, today, forward)
     if named is not None:
@@ -278,6 +286,7 @@ _PERIOD = re.compile(
     r"(?:(?P<which>last|this|past|previous|next|coming|this coming) )?(?:the )?"
     r"(?P<unit>week|weekend|month|year)$"
 )
+_EARLIER = re.compile(r"^earlier (?:this|in the) (?P<unit>week|month)$")
 _WEEKEND = re.compile(r"^(?:over|at|on|during) the weekend$")
 
 
@@ -291,6 +300,16 @@ def _named_period(lowered: str, today: dt.date, forward: bool) -> tuple[str, str
     """
     if _WEEKEND.match(lowered):
         lowered = "weekend"
+    earlier = _EARLIER.match(lowered)
+    if earlier is not None and not forward:
+        # "earlier this week": a day of this week before the publication date; "earlier
+        # this month": of this month before it
+        if earlier.group("unit") == "week" and today.weekday() > 0:
+            monday = today - dt.timedelta(days=today.weekday())
+            return monday.isoformat(), (today - dt.timedelta(days=1)).isoformat(), "week"
+        if earlier.group("unit") == "month" and today.day > 1:
+            first = today.replace(day=1)
+            return first.isoformat(), (today - dt.timedelta(days=1)).isoformat(), "month"
     match = _PERIOD.match(lowered)
     if match is None or (match.group("which") is None and match.group("unit") != "weekend"):
         return None

@@ -912,14 +912,21 @@ def _name_span(token: Token) -> Span:
 
 
 def _after_place_noun(token: Token) -> bool:
-    """A name governed by "the port of", "the city of", "the island of" ..."""
+    """A name governed by "the port of", "the city of", "the island of" ..., by a compass
+    point ("20 km north of Dori") or by those who live there ("residents of Sabha")."""
     head = token.head
     noun = head.head
     return (
         token.dep_ == "pobj"
         and head.lower_ == "of"
-        and (noun.lemma_.lower() in _PLACE_NOUNS or noun.lower_ in _PLACE_NOUNS)
+        and (noun.lemma_.lower() in _PLACE_NOUNS or noun.lower_ in _OF_PLACE)
     )  # spaCy lemmatises "outskirts" as "outskirt"
+
+
+#: Words whose "of" phrase is a place: the place nouns, compass points, those who live there.
+_OF_PLACE = _PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest",
+                            "southeast", "southwest", "residents", "inhabitants", "edge",
+                            "outskirts"}  # fmt: skip
 
 
 def _regions_near(sent: Span, ents: Sequence[Span] | None) -> set[str]:
@@ -979,12 +986,19 @@ def geocode_places(
             if ent.label_ == "NORP" and (iso := nationality_country(ent.text)) is not None
         }
     near: set[str] | None = None
-    for ent, guess in mentions:
+    # names sure to be places first: the countries they lie in hold the guesses after them
+    # ("about 15 km from Gore, Logone Oriental province" in a report naming no country)
+    for ent, guess in sorted(mentions, key=lambda m: m[1]):
         if _a_persons_name(ent):
             continue
         if near is None:
             near = _regions_near(sent, ents)
         place = geocode(ent.text, context, near)
+        if place is None or (
+            place.precision == "city" and context and place.country not in context
+        ):
+            # "Chad's Lac province" is no Albanian Laç; "Kaduna state" keeps its town
+            place = _with_region_noun(ent, context, near) or place
         if place is None or (
             guess and place.country not in allowed and (bool(context) or not _well_known(place))
         ):
@@ -1001,22 +1015,50 @@ def geocode_places(
                 (ent.start_char, ent.end_char),
             )
         )
-    return places
+        if not guess and place.country:
+            allowed = allowed | {place.country}
+    paired = len(pairs)  # the names written with their region first, the rest in text order
+    return places[:paired] + sorted(places[paired:], key=lambda p: p.span[0])
+
+
+_REGION_NOUNS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture"})
+
+
+def _with_region_noun(ent: Span, context: set[str], near: set[str] | None) -> Place | None:
+    """ "Chad's Lac province": a name followed by a word for a first-level region is that
+    region when one is so called (not the Albanian town Laç); a short name ("Lac", "Gao")
+    is read among the short regions here, where the report's words say a region comes."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in _REGION_NOUNS:
+        return None
+    place = geocode(f"{ent.text} {doc[ent.end].text}", context, near)
+    if place is not None and place.precision == "region":
+        return replace(place, text=ent.text)
+    short = short_regions().get(_skeleton(ent.text), [])
+    inside = [s for s in short if s.country_code in context] or short
+    if len({s.country_code for s in inside}) != 1:
+        return None
+    name = str(inside[0].name)
+    return Place(ent.text, name, inside[0].country_code, name, None, None, "region")
 
 
 def _well_known(place: Place) -> bool:
     """A place found for a name only guessed to be one, in a story that names no country,
     that is taken all the same: a first-level region ("in Nabatieh" read as an
-    organisation), or a town of :data:`_BIG_CITY` people or more that is the largest of
-    its name ("Erbil")."""
+    organisation), or a town of :data:`_BIG_CITY` people or more, or of a name of two words
+    or more, that is the largest of its name ("Erbil", "Kiryat Shmona")."""
     if place.precision == "region":
         return True
     cities = _cities().get(_key(place.text), ())
+    # a name of two words or more that a town bears is seldom anything else ("Kiryat Shmona")
+    big = len(place.text.split()) > 1 or (
+        bool(cities) and int(cities[0]["population"]) >= _BIG_CITY
+    )
     return (
         place.precision == "city"
         and bool(cities)
         and cities[0]["countrycode"] == place.country
-        and int(cities[0]["population"]) >= _BIG_CITY
+        and big
     )
 
 

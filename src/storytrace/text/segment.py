@@ -81,12 +81,13 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-# "WASHINGTON ―", "SPLIT, Croatia (CPA) —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —" at a line's start:
-# a city in capitals, up to two places after commas, a date, an agency in brackets, a dash.
+# "WASHINGTON ―", "SPLIT, Croatia (CPA) —", "HEMPSTEAD, N.Y., Sept. 26 (UPI) —", "GAO, 12 May
+# (Reuters) -" at a line's start: a city in capitals, up to two places after commas, a date
+# (month and day either way round, perhaps a year), an agency in brackets, a dash.
 _DATELINE = re.compile(
     r"[ \t]*[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+){0,3}"
     r"(?:, +[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}){0,2}"
-    r"(?:,? +[A-Z][a-z]{2,4}\.? +\d{1,2})?"
+    r"(?:,? +(?:[A-Z][a-z]{2,8}\.? +\d{1,2}|\d{1,2} +[A-Z][a-z]{2,8}\.?)(?:,? +\d{4})?)?"
     r"(?: +\([A-Za-z.]{2,12}\))?"
     r" *[—―–-]{1,2} +"
 )
