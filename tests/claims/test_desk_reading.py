@@ -68,6 +68,21 @@ def test_a_relation_of_saying_inside_the_sentence_still_speaks_for_it() -> None:
     assert claim.attribution.source == "Mark Tilden"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But the hearing was so calm that Ms. Lee was prompted to say, ''So far, I have never "
+        "seen a quieter day here.''",
+        'The meeting was so short that Mr. Dimov was moved to say, "I have never seen the '
+        'council agree so fast."',
+    ],
+)
+def test_a_verb_of_saying_under_another_verb_still_speaks_for_the_sentence(text: str) -> None:
+    claim = _claim(text, text[:12])
+    assert claim.attribution is not None
+    assert claim.attribution.kind == "person"
+
+
 def test_a_role_is_the_person_set_beside_it_not_an_earlier_tagging() -> None:
     text = (
         "Trade Minister Ana Ruiz resigned in May after a row over copper prices.\n\n"
@@ -256,3 +271,23 @@ def test_a_name_inside_doubled_apostrophe_quotes_is_not_the_speaker() -> None:
     claim = _claim(text, "Keller doesn't")
     assert claim.attribution is not None
     assert claim.attribution.source != "Keller"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Ana Bratu, the mother of a drowned sailor, decried the council's calls to close all "
+         "ports during a speech at the harbour.", "decried"),
+        ("Ivo Dimov denounced the governor's plan to ban all boats from the bay.", "denounced"),
+        ("The mayor urged residents to leave the valley before the storm.", "urged"),
+    ],
+)  # fmt: skip
+def test_an_act_done_in_words_is_a_cue_of_saying(text: str, cue: str) -> None:
+    from storytrace.claims.attribution import speaking_cue
+    from storytrace.claims.extract import read_article
+
+    article = Article.from_text(text)
+    doc = load_nlp()(article.text)
+    found = [a for a in read_article(article, doc).attributions if a.cue == cue]
+    assert found, [a.cue for a in read_article(article, doc).attributions]
+    assert speaking_cue(doc, found[0])

@@ -35,7 +35,7 @@ def test_a_month_that_dates_a_thing_is_the_nearest_one(
         ("Late last year, the department said it had found 12 more emails.",
          ("2014-01-01", "2014-12-31", "year")),
         ("Earlier this month, the agency said it had closed the case.",
-         ("2015-11-01", "2015-11-30", "month")),
+         ("2015-11-01", "2015-11-16", "month")),  # of this month, before the day of writing
         ("The plant will reopen later this year, the company said.",
          ("2015-01-01", "2015-12-31", "year")),
         ("Early next week, the committee will publish its report.",

@@ -364,6 +364,12 @@ SPEAKING_LEMMAS = frozenset({
     "find", "ask", "answer", "reply", "respond", "call", "recall", "contend", "charge",
     "complain", "concede", "agree", "observe", "remark", "signal",
     "speculate", "reportedly", "allegedly", "purportedly", "supposedly",
+    # acts done in words: "Khan, the father of a slain soldier, decried Trump's calls"
+    "decry", "denounce", "condemn", "criticize", "criticise", "slam", "blast", "praise",
+    "urge", "vow", "promise", "pledge", "threaten", "question", "dismiss", "reject",
+    "welcome", "hail", "mock", "lament", "deplore", "blame", "defend", "demand", "propose",
+    "recommend", "advise", "caution", "boast", "brag", "joke", "quip", "scoff", "retort",
+    "counter", "repeat", "reiterate", "mention", "forecast",
 })  # fmt: skip
 
 
@@ -388,10 +394,16 @@ def _cue_heads(doc: Doc, attribution: Attribution) -> list[Token]:
 def speaking_cue(doc: Doc, attribution: Attribution) -> bool:
     """Whether an attribution's cue is a word of saying, showing or finding ("said",
     "according to", "a poll shows"), or no word at all (a colon, a dash): the word that
-    governs the cue ("took to the talk shows" is no showing)."""
+    governs the cue ("took to the talk shows" is no showing), or a verb of saying it
+    governs ("was prompted to say")."""
     heads = _cue_heads(doc, attribution)
-    return not heads or any(
-        t.lemma_.lower() in SPEAKING_LEMMAS or t.lower_ in SPEAKING_LEMMAS for t in heads
+    verbs = [  # a verb of saying the cue's head governs: "was prompted to say"
+        t for t in _tokens(doc, attribution.cue_fragments) if t.pos_ == "VERB" and t not in heads
+    ]
+    return (
+        not heads
+        or any(t.lemma_.lower() in SPEAKING_LEMMAS or t.lower_ in SPEAKING_LEMMAS for t in heads)
+        or any(t.lemma_.lower() in SPEAKING_LEMMAS for t in verbs)
     )
 
 
