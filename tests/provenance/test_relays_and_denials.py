@@ -81,3 +81,21 @@ def test_a_denial_never_takes_the_origin_of_what_it_denies() -> None:
     origins = trace_origins([affirmed, denial], {article.id: article})
     assert origins[affirmed.id].name == "Petar Kolev"
     assert origins[denial.id].name != "Petar Kolev"
+
+
+def test_one_source_on_both_sides_is_no_dispute() -> None:
+    told = (
+        "Port chief dismisses union's accusations\n\n"
+        "Ana Bratu, the port chief, dismissed the union's accusations that the port broke "
+        "safety rules on Monday.\n\n"
+        "The port's management dismissed the accusations as baseless.\n\n"
+        "\u201cWe broke no safety rules and we run the port by the book,\u201d said Ana "
+        "Bratu.\n"
+    )
+    article = Article.from_text(told, outlet="Hill Daily", published="2026-03-03")
+    ((_, found),) = list(read_articles([article]))
+    members = [c for c in found if "rules" in c.text or "accusations" in c.text]
+    assert any(c.certainty == "denied" for c in members)
+    assert any(c.certainty == "asserted" for c in members)
+    group = judge_group(members, {article.id: article})
+    assert not [c for c in group.conflicts if c.attribute == "polarity"]

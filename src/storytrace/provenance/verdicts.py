@@ -467,7 +467,13 @@ def _polarity(members: Sequence[Claim], traced: Mapping[str, Origin]) -> Conflic
         return None
     deniers = merge_origins([traced[m.id] for m in deny])
     affirming = merge_origins([traced[m.id] for m in affirm])
-    other_source = any(not same_source(d.name, a.name) for d in deniers for a in affirming)
+    # a source on both sides (a speaker who dismisses a charge and is quoted saying the rules
+    # were kept) is one source's words, not a dispute between sources
+    affirmers_apart = [
+        a for a in affirming if not any(same_source(a.name, d.name) for d in deniers)
+    ]
+    deniers_apart = [d for d in deniers if not any(same_source(d.name, a.name) for a in affirming)]
+    other_source = bool(affirmers_apart) and bool(deniers_apart)
     other_article = {m.article_id for m in deny} != {m.article_id for m in affirm}
     if not (other_source or other_article):
         return None
