@@ -41,6 +41,13 @@ def _read() -> tuple[dict[str, Article], dict[str, Claim]]:
     return {a.id: a for a in articles}, claims
 
 
+def _read_one(text: str) -> tuple[Article, list[Claim]]:
+    """One article of ours, read by the real reader: the article and its claims."""
+    article = Article.from_text(text, outlet="Hill Daily", published="2026-03-03")
+    ((_, found),) = list(read_articles([article]))
+    return article, list(found)
+
+
 def test_an_outlet_named_in_capitals_is_a_named_source() -> None:
     # the small model tags "GEOREP" after this headline as a common noun
     _, claims = _read()
@@ -74,8 +81,7 @@ def test_a_denial_never_takes_the_origin_of_what_it_denies() -> None:
         "told reporters.\n\n"
         "Port officials dismissed as nonsense reports that 300 dock workers had walked out.\n"
     )
-    article = Article.from_text(told, outlet="Hill Daily", published="2026-03-03")
-    ((_, found),) = list(read_articles([article]))
+    article, found = _read_one(told)
     affirmed, denial = [c for c in found if "walked out" in c.text]
     assert denial.certainty == "denied"
     origins = trace_origins([affirmed, denial], {article.id: article})
@@ -92,8 +98,7 @@ def test_one_source_on_both_sides_is_no_dispute() -> None:
         "\u201cWe broke no safety rules and we run the port by the book,\u201d said Ana "
         "Bratu.\n"
     )
-    article = Article.from_text(told, outlet="Hill Daily", published="2026-03-03")
-    ((_, found),) = list(read_articles([article]))
+    article, found = _read_one(told)
     members = [c for c in found if "rules" in c.text or "accusations" in c.text]
     assert any(c.certainty == "denied" for c in members)
     assert any(c.certainty == "asserted" for c in members)

@@ -130,26 +130,27 @@ def _through_cited_outlets(
     by_outlet: dict[str, list[Claim]] = {}
     for member in members:
         by_outlet.setdefault(outlet_name(articles[member.article_id]), []).append(member)
+    relayed = {  # each member's source matched against the group's outlets once
+        member.id: [
+            other.id
+            for outlet, told in by_outlet.items()
+            if same_source(member.attribution.source, outlet)
+            for other in told
+            if other.article_id != member.article_id
+        ]
+        for member in members
+        if member.attribution is not None
+    }
+    relayed = {key: ids for key, ids in relayed.items() if ids}
     for _ in range(len(by_outlet)):  # a relay of a relay: follow the chain, each step once
         changed = False
-        for member in members:
-            attribution = member.attribution
-            if attribution is None or origins[member.id].kind == "outlet":
+        for key, ids in relayed.items():
+            if origins[key].kind == "outlet":
                 continue
-            cited = [
-                other
-                for outlet, told in by_outlet.items()
-                if same_source(attribution.source, outlet)
-                for other in told
-                if other.article_id != member.article_id
-            ]
-            if not cited:
-                continue
-            traced = [origins[o.id] for o in cited]
-            named = [o for o in traced if o.kind != "outlet"]
-            origin = (named or traced)[0]
-            if origin != origins[member.id]:
-                origins[member.id] = origin
+            traced = [origins[i] for i in ids]
+            origin = ([o for o in traced if o.kind != "outlet"] or traced)[0]
+            if origin != origins[key]:
+                origins[key] = origin
                 changed = True
         if not changed:
             break
@@ -469,11 +470,7 @@ def _polarity(members: Sequence[Claim], traced: Mapping[str, Origin]) -> Conflic
     affirming = merge_origins([traced[m.id] for m in affirm])
     # a source on both sides (a speaker who dismisses a charge and is quoted saying the rules
     # were kept) is one source's words, not a dispute between sources
-    affirmers_apart = [
-        a for a in affirming if not any(same_source(a.name, d.name) for d in deniers)
-    ]
-    deniers_apart = [d for d in deniers if not any(same_source(d.name, a.name) for a in affirming)]
-    other_source = bool(affirmers_apart) and bool(deniers_apart)
+    other_source = _any_apart(affirming, deniers) and _any_apart(deniers, affirming)
     other_article = {m.article_id for m in deny} != {m.article_id for m in affirm}
     if not (other_source or other_article):
         return None
@@ -490,6 +487,11 @@ def _polarity(members: Sequence[Claim], traced: Mapping[str, Origin]) -> Conflic
             ),
         ),
     )
+
+
+def _any_apart(these: Sequence[Origin], those: Sequence[Origin]) -> bool:
+    """Whether one of ``these`` is none of ``those``."""
+    return any(not any(same_source(a.name, b.name) for b in those) for a in these)
 
 
 def articles_disagree(conflict: Conflict) -> bool:
