@@ -1618,7 +1618,8 @@ def _actors(
                          if _kind(q) not in (None, "people"))  # fmt: skip
     subjects = " ".join(t.lemma_ for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass"))
     label = acled.actor_label(f"{acting} {subjects}", country, event_type)
-    victims = acled.actor_label(suffering, country) if suffering.strip() else ""
+    # the victims' country is the event's (the place fills it), not the attackers'
+    victims = acled.actor_label(suffering, None) if suffering.strip() else ""
     words = {t.lemma_.lower() for t in doc}
     if not label and words & _AUTHORITIES and trigger.lemma_.lower() in ("raid", "arrest"):
         label = f"Police Forces of {country or ''}".strip().removesuffix(" of")
