@@ -508,11 +508,42 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "four workers were killed": a toll, joined to the event told before
         if _setting_of_toll(token):
             continue  # "two soldiers were killed in the firefight": the one told before
+        if _weapons_trial(token) or _weapons_business(token):
+            continue  # "its fifth missile test", "its missile program": no attack
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
 
 
+def _weapons_trial(token: Token) -> bool:
+    """A weapon fired in a test, a drill or an exercise ("North Korea's fifth missile
+    test", "test-fired a ballistic missile", "a test launch of a cruise missile"): the
+    word, or a word it hangs on, is one of trial or carries one."""
+    at = token
+    for _ in range(3):
+        words = [at, *(c for c in at.children if c.dep_ in ("compound", "npadvmod", "amod"))]
+        if any(w.lemma_.lower() in _TRIALS for w in words):
+            return True
+        if at.head.i == at.i or at.dep_ not in ("compound", "pobj", "prep", "dobj"):
+            return False
+        at = at.head
+    return False
+
+
+def _weapons_business(token: Token) -> bool:
+    """A weapon named as what a programme, a deal or a plant is about ("its nuclear missile
+    program", "a drone deal"): no weapon is used."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in _ABOUT_WEAPONS
+
+
+#: Nouns a weapon word can qualify without being used.
+_ABOUT_WEAPONS: Final = frozenset({"program", "programme", "deal", "sale", "factory", "plant",
+                                   "industry", "stockpile", "arsenal", "technology",
+                                   "capability", "development", "treaty", "defense",
+                                   "defence", "shield", "research", "export",
+                                   "import"})  # fmt: skip
+#: Words of trying a weapon out rather than using it on anyone.
+_TRIALS: Final = frozenset({"test", "drill", "exercise", "test-fire"})
 _DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
 #: Verbs of a toll whose setting ("in the fighting") is the event told before.
 _TOLL_VERBS: Final = acled.FATAL | acled.INJURED | {"lose"}
