@@ -508,8 +508,10 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "four workers were killed": a toll, joined to the event told before
         if _setting_of_toll(token):
             continue  # "two soldiers were killed in the firefight": the one told before
-        if _weapons_trial(token) or _weapons_business(token):
-            continue  # "its fifth missile test", "its missile program": no attack
+        if _weapons_trial(token) or _weapons_business(token) or _idle_weapon(token):
+            continue  # "its fifth missile test", "deploy them on missiles": no attack
+        if looted_money(token) or _habitual(token):
+            continue  # "looted millions of dollars"; "have scrambled hundreds of times"
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
@@ -536,12 +538,82 @@ def _weapons_business(token: Token) -> bool:
     return token.dep_ == "compound" and token.head.lemma_.lower() in _ABOUT_WEAPONS
 
 
+def _idle_weapon(token: Token) -> bool:
+    """A weapon word that nothing fires: the object of a verb of making, having or
+    moving weapons ("deploy warheads on missiles", "sold drones to"), or the subject of a
+    verb that is no attack ("jets buzzed an airliner"); "a bomb went off", "shells fell
+    on" and "rockets landed" are used weapons."""
+    if token.lemma_.lower() not in _WEAPON_NOUNS or token.pos_ != "NOUN":
+        return False
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and lemma in _HAVING:
+        return True
+    used = lemma in _LANDING or lemma in acled.ACTIONS or kinds.is_event_word(verb)
+    return token.dep_ == "nsubj" and verb.pos_ == "VERB" and not used
+
+
+#: Weapons that a sentence can name without anyone using them.
+_WEAPON_NOUNS: Final = frozenset({"missile", "rocket", "bomb", "drone", "jet", "warplane",
+                                  "warhead", "bomber", "fighter", "aircraft", "helicopter",
+                                  "tank", "shell", "mortar", "grenade", "mine"})  # fmt: skip
+#: Verbs of making, having, moving or trading weapons.
+_HAVING: Final = frozenset({"deploy", "develop", "build", "produce", "mass-produce", "make",
+                            "acquire", "buy", "purchase", "sell", "supply", "ship", "deliver",
+                            "provide", "possess", "have", "own", "display", "parade",
+                            "stockpile", "ban", "seek", "equip", "arm", "manufacture",
+                            "export", "import", "transfer", "test", "unveil"})  # fmt: skip
+#: Verbs of a weapon arriving or going off: its subject was used.
+_LANDING: Final = frozenset({"go", "land", "fall", "hit", "strike", "slam", "crash", "rain",
+                             "explode", "detonate", "kill", "injure", "wound", "damage",
+                             "destroy", "target", "pound", "rock", "tear", "drop",
+                             "bomb", "fire", "shoot", "carry", "conduct", "launch", "stage",
+                             "mount", "execute", "perform", "open", "unleash", "use",
+                             "make"})  # fmt: skip
+
+
+def looted_money(token: Token) -> bool:
+    """ "Looted millions of dollars from investors": fraud, not looting of property."""
+    if token.lemma_.lower() not in ("loot", "plunder", "steal"):
+        return False
+    taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = {t.lemma_.lower() for c in taken for t in c.subtree}
+    return bool(words & _MONEY)
+
+
+_MONEY: Final = frozenset({"dollar", "million", "billion", "fund", "money", "cash",
+                           "pension", "coffer", "treasury", "saving", "euro",
+                           "rupee"})  # fmt: skip
+
+
+def _habitual(token: Token) -> bool:
+    """An action told as a habit or a tally, not one event: "have scrambled hundreds of
+    times", "have sometimes been accused", "routinely detain"."""
+    for node in (token, *token.ancestors):
+        for word in (c for c in node.children if c.dep_ in ("advmod", "npadvmod", "dobj")):
+            if word.lower_ in _HABIT:
+                return True
+            phrase = list(word.subtree)
+            if any(t.lower_ == "times" for t in phrase) and any(
+                t.like_num or t.lower_ in _MANY for t in phrase
+            ):
+                return True
+    return False
+
+
+_MANY: Final = frozenset({"hundreds", "dozens", "thousands", "many", "several", "countless"})
+
+
+_HABIT: Final = frozenset({"sometimes", "often", "routinely", "regularly", "frequently",
+                           "usually", "occasionally", "habitually", "typically"})  # fmt: skip
 #: Nouns a weapon word can qualify without being used.
 _ABOUT_WEAPONS: Final = frozenset({"program", "programme", "deal", "sale", "factory", "plant",
                                    "industry", "stockpile", "arsenal", "technology",
                                    "capability", "development", "treaty", "defense",
                                    "defence", "shield", "research", "export",
-                                   "import"})  # fmt: skip
+                                   "import", "activity", "ambition"})  # fmt: skip
 #: Words of trying a weapon out rather than using it on anyone.
 _TRIALS: Final = frozenset({"test", "drill", "exercise", "test-fire"})
 _DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
