@@ -122,6 +122,8 @@ _ACLED_SPELLING = {
     "Mont-Liban": "Mount Lebanon",
     "Aakkar": "Akkar",
     "Rangpur Division": "Rangpur",
+    # a GeoNames name of a province no ISO name spells
+    "East Kasai": "Kasai-Oriental",
 }
 
 
@@ -204,7 +206,61 @@ def acled_admin1(country: str | None, admin1: str | None) -> str | None:
         code, parent = _iso_parents(country)[admin1]
         if code not in acled_spellings():
             return acled_admin1(country, parent)
+    if code is None:
+        code = _REGION_CODES.get(country, {}).get(admin1) or _acled_code_by_stem(country, admin1)
     if code is not None and code in acled_spellings():
         return acled_spellings()[code]
     name = _region_names(country).get(admin1, admin1)
-    return _ACLED_SPELLING.get(name, name)
+    return _acled_short(_ACLED_SPELLING.get(name, name))
+
+
+#: A generic word before or after a region's name that ACLED does not write ("Northern
+#: Province" -> "Northern", "Dhaka Division" -> "Dhaka", "Muhafazat al Qahirah",
+#: "Changwat Udon Thani", "Balakan Rayon").
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:province|region|governorate|division|oblast|marz|state|district|county|"
+    r"prefecture|rayon)$",
+    re.IGNORECASE,
+)
+_GENERIC_HEAD = re.compile(r"^(?:muhafazat|mintaqat|changwat|wilaya de|sha`biyat)\s+", re.IGNORECASE)
+#: A last word before the generic one that makes it part of the name ACLED keeps ("Free
+#: State", "Federal Capital Territory", "Tibet Autonomous Region", "Capital Region").
+_KEEPS_GENERIC = frozenset({"free", "federal", "capital", "autonomous", "special", "national"})
+
+
+def _acled_short(name: str) -> str:
+    """A region's name without the generic word ACLED leaves out, when a name remains
+    and the word is not part of it."""
+    short = _GENERIC_HEAD.sub("", _GENERIC_TAIL.sub("", name)).strip()
+    if not short or short.split()[-1].lower() in _KEEPS_GENERIC:
+        return name
+    if _GENERIC_HEAD.match(name) and short[:1].islower():
+        short = short[:1].upper() + short[1:]  # "Muhafazat al Fayyum" -> "Al Fayyum"
+    return short
+
+
+#: Region names in GeoNames that ISO 3166-2 gives in another language, so that no rule
+#: matches them (Israel's districts: ISO writes them in Arabic).
+_REGION_CODES = {
+    "IL": {
+        "Northern District": "IL-Z", "Southern District": "IL-D", "Central District": "IL-M",
+        "Tel Aviv": "IL-TA", "Jerusalem": "IL-JM", "Haifa": "IL-HA", "Ḩayfā": "IL-HA",
+    },
+}  # fmt: skip
+
+
+def _acled_code_by_stem(country: str, admin1: str) -> str | None:
+    """The ISO code of a region ACLED lists, whose ACLED name is ``admin1`` without its
+    generic word and an ending of one letter at most (Armenian GeoNames names carry the
+    genitive: "Geghark'unik'i Marz" is ACLED's "Gegharkunik")."""
+    stem = skeleton(_GENERIC_TAIL.sub("", admin1))
+    if len(stem) < 4:
+        return None
+    found = {
+        code
+        for code, name in acled_spellings().items()
+        if code.startswith(f"{country}-")
+        and stem.startswith(skeleton(name))
+        and len(stem) - len(skeleton(name)) <= 1
+    }
+    return found.pop() if len(found) == 1 else None

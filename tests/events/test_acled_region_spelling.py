@@ -1,0 +1,88 @@
+"""First-level regions as ACLED writes them: short names without the generic word
+("Northern", not "Northern Province"), ACLED's romanisations (Armenia, Iran, Israel),
+Indonesia's provinces rather than ISO's island groups, and the regions of countries that
+redrew theirs (Nepal's seven provinces of 2015, the Congo's twenty-six of 2015).
+
+Every report is written for the test (none is an ACLED note) and goes through the read
+stage and ``pipeline.build_story`` as in a run; fields are checked as the ACLED export
+writes them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storytrace.text.gazetteer import acled_admin1
+from storytrace_testkit import coded_row
+
+PUBLISHED = "2024-05-17"  # a Friday
+
+
+def _row(text: str) -> dict[str, Any]:
+    return coded_row(text, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # Nepal: the provinces, not the development regions GeoNames once gave
+        ("Police fired tear gas at teachers demonstrating for a new education act in "
+         "Pokhara on Wednesday.", "Gandaki"),
+        ("Hundreds of shopkeepers protested in Dhangadhi on Tuesday against a new municipal "
+         "tax.", "Sudurpashchim"),
+        ("Farmers blocked the highway near Biratnagar on Monday demanding fertiliser; the "
+         "protest ended peacefully.", "Koshi"),
+        # Sri Lanka: ACLED writes the province without the word
+        ("Fishermen staged a sit-in at the Jaffna harbour on Thursday against Indian "
+         "trawlers.", "Northern"),
+        # Armenia: ACLED's romanisation, without "Marz"
+        ("Azerbaijani forces shelled positions near Goris on Tuesday; the defence ministry "
+         "reported no casualties.", "Syunik"),
+        # Iran: English names
+        ("Security forces opened fire on mourners in Zahedan on Wednesday, killing 3 "
+         "people, rights groups said.", "Sistan and Baluchestan"),
+        # Israel: the districts by their Hebrew names
+        ("Hezbollah fired rockets at Safed, northern Israel, on Thursday. No injuries were "
+         "reported.",
+         "HaZafon"),
+        # Indonesia: a province, not ISO's island group
+        ("Police arrested 5 suspected members of a militant cell in Bandung on Tuesday.",
+         "West Java"),
+        # the Congo: the 2015 provinces
+        ("ADF rebels attacked a village near Bunia on Wednesday, killing 6 civilians.", "Ituri"),
+    ],
+)  # fmt: skip
+def test_a_report_gives_the_region_as_acled_spells_it(text: str, admin1: str) -> None:
+    assert _row(text)["admin1"] == admin1
+
+
+@pytest.mark.parametrize(
+    ("country", "name", "acled"),
+    [
+        ("LK", "Eastern Province", "Eastern"),
+        ("BD", "Dhaka", "Dhaka"),  # GeoNames: "Dhaka Division"
+        ("TN", "Sfax", "Sfax"),  # GeoNames: "Safaqis"
+        ("EG", "Al Qāhirah", "Cairo"),  # GeoNames: "Muhafazat al Qahirah"
+        ("AM", "Vayots' Dzori Marz", "Vayots Dzor"),  # a GeoNames name ISO does not spell
+        ("IR", "Kordestān", "Kurdistan"),
+        ("IR", "Āz̄ārbāyjān-e Ghārbī", "West Azarbaijan"),
+        ("ID", "Papua Pengunungan", "Highland Papua"),
+        ("NG", "Abuja Federal Capital Territory", "Federal Capital Territory"),
+    ],
+)  # fmt: skip
+def test_region_names_lose_only_the_generic_word(country: str, name: str, acled: str) -> None:
+    assert acled_admin1(country, name) == acled
+
+
+@pytest.mark.parametrize(
+    ("country", "name"),
+    [
+        ("ZA", "Free State"),  # the word is part of the name
+        ("IN", "Uttar Pradesh"),
+        ("CN", "Tibet Autonomous Region"),
+    ],
+)
+def test_a_generic_word_that_is_part_of_the_name_stays(country: str, name: str) -> None:
+    assert acled_admin1(country, name) == name
