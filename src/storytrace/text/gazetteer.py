@@ -222,7 +222,9 @@ _GENERIC_TAIL = re.compile(
     r"prefecture|rayon)$",
     re.IGNORECASE,
 )
-_GENERIC_HEAD = re.compile(r"^(?:muhafazat|mintaqat|changwat|wilaya de|sha`biyat)\s+", re.IGNORECASE)
+_GENERIC_HEAD = re.compile(
+    r"^(?:muhafazat|mintaqat|changwat|wilaya de|sha`biyat)\s+", re.IGNORECASE
+)
 #: A last word before the generic one that makes it part of the name ACLED keeps ("Free
 #: State", "Federal Capital Territory", "Tibet Autonomous Region", "Capital Region").
 _KEEPS_GENERIC = frozenset({"free", "federal", "capital", "autonomous", "special", "national"})
