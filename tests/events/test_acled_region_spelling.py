@@ -86,3 +86,12 @@ def test_region_names_lose_only_the_generic_word(country: str, name: str, acled:
 )
 def test_a_generic_word_that_is_part_of_the_name_stays(country: str, name: str) -> None:
     assert acled_admin1(country, name) == name
+
+
+def test_a_region_known_only_by_name_is_placed_at_the_seat_it_is_named_after() -> None:
+    # Mali's Ménaka region: the commune of Andéranboukan counts more people than the town
+    # of Ménaka, but ACLED places a region-only event at the region's seat
+    row = _row("Unidentified gunmen killed two herders in the Menaka region on Friday, local "
+               "sources said.")  # fmt: skip
+    assert (row["location"], row["geo_precision"]) == ("Ménaka", 3)
+    assert float(row["latitude"]) == pytest.approx(15.92, abs=0.02)
