@@ -70,6 +70,8 @@ def test_a_report_gives_the_region_as_acled_spells_it(text: str, admin1: str) ->
         ("IR", "Āz̄ārbāyjān-e Ghārbī", "West Azarbaijan"),
         ("ID", "Papua Pengunungan", "Highland Papua"),
         ("NG", "Abuja Federal Capital Territory", "Federal Capital Territory"),
+        ("BY", "Grodnenskaya", "Grodno"),  # GeoNames' Russian name; ISO's is Belarusian
+        ("BY", "Homieĺskaja voblasć", "Gomel"),
     ],
 )  # fmt: skip
 def test_region_names_lose_only_the_generic_word(country: str, name: str, acled: str) -> None:

@@ -242,8 +242,9 @@ def _acled_short(name: str) -> str:
 
 
 #: Region names in GeoNames that ISO 3166-2 gives in another language, so that no rule
-#: matches them (Israel's districts: ISO writes them in Arabic).
+#: matches them (Israel's districts: ISO writes them in Arabic; Belarus's in Belarusian).
 _REGION_CODES = {
+    "BY": {"Grodnenskaya": "BY-HR"},
     "IL": {
         "Northern District": "IL-Z", "Southern District": "IL-D", "Central District": "IL-M",
         "Tel Aviv": "IL-TA", "Jerusalem": "IL-JM", "Haifa": "IL-HA", "Ḩayfā": "IL-HA",

@@ -431,8 +431,10 @@ def _seats(country: str) -> dict[str, dict[str, Any]]:
             code = _admin1_code(city)
             if code and int(city["population"]) > int(seats.get(code, {}).get("population", -1)):
                 seats[code] = city
-            if code and _named_as_region(city, code) and int(city["population"]) > int(
-                named.get(code, {}).get("population", -1)
+            if (
+                code
+                and _named_as_region(city, code)
+                and int(city["population"]) > int(named.get(code, {}).get("population", -1))
             ):
                 named[code] = city
     return {**seats, **named}
