@@ -97,3 +97,22 @@ def test_a_region_known_only_by_name_is_placed_at_the_seat_it_is_named_after() -
                "sources said.")  # fmt: skip
     assert (row["location"], row["geo_precision"]) == ("Ménaka", 3)
     assert float(row["latitude"]) == pytest.approx(15.92, abs=0.02)
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "lat", "lon"),
+    [
+        # a district (ISO's second level) named after its town
+        ("Police arrested two men in Batticaloa on Monday over a grenade attack.",
+         "Batticaloa", 7.71, 81.69),
+        # a governorate whose GeoNames towns are not matched to it
+        ("Israeli forces raided the Jenin camp on Monday and arrested 5 men.", "Jenin",
+         32.46, 35.30),
+    ],
+)  # fmt: skip
+def test_a_region_without_a_known_town_is_placed_at_the_town_named_as_it(
+    text: str, location: str, lat: float, lon: float
+) -> None:
+    row = _row(text)
+    assert (row["location"], row["geo_precision"]) == (location, 3)
+    assert (float(row["latitude"]), float(row["longitude"])) == pytest.approx((lat, lon), abs=0.02)

@@ -440,6 +440,25 @@ def _seats(country: str) -> dict[str, dict[str, Any]]:
     return {**seats, **named}
 
 
+def _seat_named(country: str, code: str, name: str | None) -> City | None:
+    """The most populous town of ``country`` named as the region ``code`` is, by its ISO
+    or given name, spelt loosely: the seat of a region whose GeoNames towns cannot be told
+    to lie in it (Iraq's "Duhok", Lebanon's "Nabatieh") or of a second-level region
+    (Sri Lanka's district of Batticaloa)."""
+    subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    names = {n for n in (name, subdivision and str(subdivision.name)) if n}
+    found = [
+        city
+        for n in names
+        for city in (
+            *_cities().get(_key(n), ()),
+            *_cities_by_skeleton(country).get(skeleton(n), ()),
+        )
+        if city["countrycode"] == country
+    ]
+    return max(found, key=lambda c: int(c["population"]), default=None)
+
+
 def _named_as_region(city: dict[str, Any], code: str) -> bool:
     """Whether a town's name spells as its region's ISO or GeoNames name."""
     subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
@@ -469,7 +488,7 @@ def region_seat(place: Place) -> Place | None:
     code = region_code(place)
     if code is None or place.country is None:
         return None
-    city = _seats(place.country).get(code)
+    city = _seats(place.country).get(code) or _seat_named(place.country, code, place.admin1)
     if city is None:
         return None
     return Place(
