@@ -116,3 +116,29 @@ def test_a_region_without_a_known_town_is_placed_at_the_town_named_as_it(
     row = _row(text)
     assert (row["location"], row["geo_precision"]) == (location, 3)
     assert (float(row["latitude"]), float(row["longitude"])) == pytest.approx((lat, lon), abs=0.02)
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "admin1"),
+    [
+        # the short vowels of Arabic names are not written: "Tall Tamr" in GeoNames
+        ("Turkish drones struck a checkpoint near Tal Tamer, Hasakah, on Monday. No casualties "
+         "were reported.", "Tall Tamr", "Al Hasakeh"),
+        ("Israeli settlers attacked Palestinian farmers in Turmus Ayya, Ramallah, on Monday, "
+         "injuring 3.", "Turmus‘ayyā", "West Bank"),
+        # GeoNames' region "Nabatiye" is ACLED's "Nabatieh"
+        ("An Israeli drone struck a house in Bint Jbeil, southern Lebanon, on Monday, killing "
+         "2 people.", "Bent Jbaïl", "Nabatieh"),
+    ],
+)  # fmt: skip
+def test_a_village_spelt_with_other_vowels_is_found_in_the_country_named(
+    text: str, location: str, admin1: str
+) -> None:
+    row = _row(text)
+    assert (row["location"], row["admin1"]) == (location, admin1)
+
+
+def test_a_village_is_not_taken_for_another_with_the_same_consonants() -> None:
+    # "Rybotyn" (Chernihiv) has Robotyne's consonants but not its last letter
+    row = _row("Russian forces shelled Robotyne, Zaporizhia, on Monday. Casualties unknown.")
+    assert row["location"] != "Rybotyn"
