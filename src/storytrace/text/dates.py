@@ -425,10 +425,10 @@ def _with_nights(sent: Span, base: dt.datetime, found: Sequence[DateMention]) ->
             continue
         nights.append(_day_before(match.group(0), base, (start, end)))
     overnight = _OVERNIGHT.search(text)
-    day = base.date().isoformat()
+    pub_day = base.date().isoformat()
     # a date that is the publication day ("the ministry said on Friday", published that
     # Friday) is when it was told, and leaves "overnight" the night before
-    told_today = all(m.start == m.end == day for m in taken)
+    told_today = all(m.start == m.end == pub_day for m in taken)
     if overnight is not None and told_today and not nights:
         start, end = offset + overnight.start(), offset + overnight.end()
         nights.append(_day_before(overnight.group(0), base, (start, end)))
