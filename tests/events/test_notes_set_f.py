@@ -138,3 +138,22 @@ def test_an_accord_signed_told_by_who_said_so_is_an_agreement() -> None:
     row = _row("Leaders of the Berom and Fulani communities signed a peace accord in Wukari, "
                "Taraba State, on Thursday, the governor's office said.")  # fmt: skip
     assert _kind(row) == ("Strategic developments", "Agreement")
+
+
+def test_a_toll_after_the_attack_was_repelled_joins_the_attack() -> None:
+    row = _row("Jihadists attacked an army camp in Diffa, Diffa, on Monday night. Troops "
+               "repelled the assault with air support; military sources said at least six "
+               "soldiers died in the attack.")  # fmt: skip
+    assert (*_kind(row), row["fatalities"]) == ("Battles", "Armed clash", 6)
+
+
+def test_a_toll_told_as_so_many_of_them_dead() -> None:
+    row = _row("Two rival gangs fought in Tijuana, Baja California, on Monday, leaving four of "
+               "them dead, police said.")  # fmt: skip
+    assert row["fatalities"] == 4
+
+
+def test_wounds_from_rubber_bullets_are_an_intervention_not_excessive_force() -> None:
+    row = _row("Landless farmers protested on a highway near Cascavel, Parana, on Monday; "
+               "military police removed them with rubber bullets, wounding three.")  # fmt: skip
+    assert _kind(row) == ("Protests", "Protest with intervention")

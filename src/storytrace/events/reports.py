@@ -220,7 +220,7 @@ def read_report(
     if not might_report(claim):
         return None
     doc = parse_claim(claim.text) if _STEMS.search(claim.text) else None
-    trigger = _trigger(doc, claim) if doc is not None else None
+    trigger = _trigger(doc, claim, told_before=bool(before)) if doc is not None else None
     counts = _counts(claim, group)
     if doc is not None and not any(c.kind == "fatalities" for c in counts):
         counts += _one_death(doc, claim, group)
@@ -487,10 +487,11 @@ def _place_named(claim: Claim, refused: set[int]) -> bool:
     )
 
 
-def _trigger(doc: Doc, claim: Claim) -> Token | None:
+def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | None:
     """The first action word that is not negated, nor told as future or conditional by the
     read stage's event mentions; ACLED's types before incidents, the rules' words before
-    the other event words (:data:`~.kinds.EVENT_WORDS`)."""
+    the other event words (:data:`~.kinds.EVENT_WORDS`). ``told_before``: the article told
+    something before this sentence, so "repelled the assault" can point back to it."""
     found: list[Token] = []
     unreal = {m.span[0] - claim.span[0] for m in claim.mentions
               if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
@@ -521,6 +522,8 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "four workers were killed": a toll, joined to the event told before
         if _setting_of_toll(token):
             continue  # "two soldiers were killed in the firefight": the one told before
+        if told_before and _pointing_back(token):
+            continue  # "troops repelled the assault": the assault told before
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
@@ -548,6 +551,30 @@ def _asked_for(token: Token) -> bool:
 
 #: Verbs of a toll whose setting ("in the fighting") is the event told before.
 _TOLL_VERBS: Final = acled.FATAL | acled.INJURED | {"lose"}
+
+
+#: Verbs of meeting an attack: their definite object is the attack the article told before.
+_REPELLING: Final = frozenset({"repel", "repulse", "foil", "thwart", "fend", "resist"})
+#: Nouns of an attack that "the" points back to.
+_ATTACK_NOUNS: Final = frozenset({"attack", "assault", "raid", "offensive", "incursion",
+                                  "ambush", "onslaught"})  # fmt: skip
+
+
+def _pointing_back(token: Token) -> bool:
+    """ "Troops repelled the assault", "the attack was foiled": a verb of
+    :data:`_REPELLING` whose object is an attack told with "the" (or that attack noun):
+    the attack the article told before, not a new event."""
+    if token.pos_ == "NOUN":
+        verb, nouns = token.head, [token] if token.dep_ in ("dobj", "nsubjpass") else []
+    else:
+        verb, nouns = token, [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.lemma_.lower() not in _REPELLING:
+        return False
+    return any(
+        n.lemma_.lower() in _ATTACK_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in n.children)
+        for n in nouns
+    )
 
 
 def _setting_of_toll(token: Token) -> bool:
@@ -1261,13 +1288,23 @@ def _demonstration(doc: Doc) -> tuple[str, str] | None:
     words = _happened(doc)
     if words & acled.PROTEST_VIOLENT:
         return "Riots", "Violent demonstration"
-    if words & acled.PROTEST_FORCE:
+    force = words & acled.PROTEST_FORCE
+    if force and not (force <= _HURT and words & _LESS_LETHAL and not words & _SERIOUS):
         return "Protests", "Excessive force against protesters"
     if words & acled.PROTEST_STOPPED:
         return "Protests", "Protest with intervention"
     return None
 
 
+#: Injuries without a death: from the weapons of crowd control (:data:`_LESS_LETHAL`), and
+#: not told as serious, they are what an intervention does ("removed them with rubber
+#: bullets, wounding two"), not the codebook's excessive force.
+_HURT: Final = frozenset({"wound", "injure", "injury", "hurt"})
+_LESS_LETHAL: Final = frozenset({"rubber", "tear", "teargas", "pepper", "cannon", "baton",
+                                 "pellet"})  # fmt: skip
+_SERIOUS: Final = frozenset({"seriously", "critically", "severely", "gravely", "serious",
+                             "critical", "severe", "grave", "hospitalise",
+                             "hospitalize"})  # fmt: skip
 #: Words whose object or "against"/"over" phrase is what a demonstration opposes.
 _OPPOSING: Final = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
                               "denounce", "condemn", "decry", "demand", "oppose", "mourn",
@@ -1475,7 +1512,8 @@ def _ranked(places: Sequence[Place]) -> list[Place]:
 
 
 _LEFT: Final = re.compile(
-    r"\s+(?:(?:were|was|have been|had been) (?:shot|gunned|hacked|stabbed|beaten) (?:to )?)?"
+    r"\s+(?:of (?:them|those)\s+)?"  # "leaving three of them dead"
+    r"(?:(?:were|was|have been|had been) (?:shot|gunned|hacked|stabbed|beaten) (?:to )?)?"
     r"(dead|death|killed|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )  # "left 12 people dead", "two protesters were shot dead"
