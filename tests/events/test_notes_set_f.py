@@ -157,3 +157,16 @@ def test_wounds_from_rubber_bullets_are_an_intervention_not_excessive_force() ->
     row = _row("Landless farmers protested on a highway near Cascavel, Parana, on Monday; "
                "military police removed them with rubber bullets, wounding three.")  # fmt: skip
     assert _kind(row) == ("Protests", "Protest with intervention")
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Militants killed 3 soldiers and a civilian in Bannu, Khyber Pakhtunkhwa, on Monday.",
+         4),
+        ("A bomb killed 4 policemen and a young driver in Quetta, Balochistan, on Monday.", 5),
+        ("Gunmen killed 4 villagers and a cow in Kaduna, Kaduna, on Monday.", 4),
+    ],
+)  # fmt: skip
+def test_one_more_victim_told_after_a_toll_is_counted(text: str, dead: int) -> None:
+    assert _row(text)["fatalities"] == dead

@@ -1564,7 +1564,29 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
             kind = "fatalities"  # "shot dead 3 protesters"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
-    return _joined(counts, claim)
+    return [_and_one_more(c, claim) for c in _joined(counts, claim)]
+
+
+#: One more victim told after a toll: "killing 8 personnel and a driver".
+_AND_ONE: Final = re.compile(r",?\s+and (?:a|an|one) ([a-z-]+)(?: ([a-z]+))?\b", re.IGNORECASE)
+
+
+def _and_one_more(count: Count, claim: Claim) -> Count:
+    """A death or injury toll followed by "and a <victim>" ("killing 8 soldiers and a
+    driver") counts the one more: the parts of one toll."""
+    if count.kind not in ("fatalities", "injured") or count.quantity.value is None:
+        return count
+    after = claim.text[count.quantity.span[1] - claim.span[0] :]
+    match = _AND_ONE.match(after)
+    if match is None:
+        return count
+    first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    if first not in _VICTIMS and second not in _VICTIMS:
+        return count  # "and a car", "and a young driver" (the second word)
+    end = match.end() if first not in _VICTIMS else match.end(1)
+    one = replace(count.quantity, value=1.0, low=1.0, high=1.0,
+                  span=(count.quantity.span[1], count.quantity.span[1] + end))  # fmt: skip
+    return replace(count, quantity=_sum(count.quantity, one))
 
 
 #: What joins the parts of one toll: "two soldiers and one attacker", "3 police, 2 civilians".
