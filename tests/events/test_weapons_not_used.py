@@ -1,9 +1,10 @@
 """What is told without anything happening to anyone is no event: a weapon in a test, a
 drill, a programme or a deal ("its fifth missile test", "test-fired a cruise missile"), a
 weapon made, moved or flown past ("plans to mount warheads on missiles", "jets buzzed an
-airliner"), money "looted" in a fraud, and habits and tallies ("have scrambled hundreds of
-times", "have sometimes been accused of"). Reports written for the test, read and coded as
-in a run."""
+airliner"), money "looted" in a fraud, habits and tallies ("have scrambled hundreds of
+times", "have sometimes been accused of"), and words of combat used of a political contest
+("a long nomination battle", "clashed over trade policy"). Reports written for the test,
+read and coded as in a run."""
 
 from __future__ import annotations
 
@@ -69,3 +70,24 @@ def test_weapons_that_land_or_fly_sorties_are_used(text: str, sub_type: str) -> 
 def test_money_looted_in_a_fraud_is_no_looting(text: str, money: bool) -> None:
     looted = next(t for t in load_nlp()(text) if t.lemma_.lower() == "loot")
     assert looted_money(looted) is money
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator's campaign braced for a long nomination battle in Ohio after the vote.",
+        "The two candidates clashed over trade policy at the debate in Tampa on Tuesday.",
+        "Farm lobbies are locked in a bitter battle over biofuel subsidies in Des Moines.",
+        "Democrats hope to regain control of the Senate in the autumn election.",
+    ],
+)
+def test_a_political_contest_told_in_words_of_combat_is_no_event(text: str) -> None:
+    assert [e.sub_event_type for e in _events(text)] == []
+
+
+def test_a_battle_with_armed_sides_stays_a_battle() -> None:
+    (event,) = _events(
+        "Troops and militants fought a fierce battle for control of a hill near Tal Afar, "
+        "Nineveh, on Monday."
+    )
+    assert event.event_type == "Battles"

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
-from storytrace.events import acled, kinds
+from storytrace.events import acled, actor_names, kinds
 from storytrace.events.actors import side_label, sides
 from storytrace.records import Claim, ClaimGroup, DateMention, Place, Quantity
 from storytrace.text.nlp import load_nlp
@@ -810,6 +810,8 @@ def _figurative(token: Token) -> bool:
     ):
         return True
     lemma = token.lemma_.lower()
+    if lemma in _COMBAT_WORDS and _contest(token):
+        return True
     if lemma == "fire" and token.pos_ == "NOUN":
         return _criticism(token)
     if lemma in ("explode", "skyrocket", "balloon") and token.pos_ == "VERB":
@@ -823,6 +825,73 @@ def _figurative(token: Token) -> bool:
         )
         return to or any(c.lemma_.lower() in _AMOUNTS for c in subjects)
     return False
+
+
+def _contest(token: Token) -> bool:
+    """A word of combat used of a political or business contest ("the nomination battle",
+    "a lobbying battle over ethanol", "clashed with Sanders over guns", "regaining control
+    of the Senate"): its sentence names no armed side, weapon or harm, and it names a
+    contest's words, a person for the other side, or an issue fought "over"."""
+    doc = token.doc
+    lemmas = {t.lemma_.lower() for t in doc}
+    if lemmas & _ARMED_CONTEXT or _named_armed_group(doc):
+        return False
+    if lemmas & _CONTEST_WORDS:
+        return True
+    sides = [
+        noun
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "between", "over")
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+    return any(n.ent_type_ == "PERSON" or n.head.lower_ == "over" for n in sides)
+
+
+def _named_armed_group(doc: Doc) -> bool:
+    """The sentence names a group of ACLED's actor list ("Al Shabaab", "the RSF")."""
+    names = [t for t in doc if t.pos_ == "PROPN" or t.is_upper]
+    return any(
+        actor_names.group(" ".join(t.text for t in names[i : i + n])) is not None
+        for n in (1, 2, 3)
+        for i in range(len(names))
+    )
+
+
+#: Words of combat that politics and business borrow.
+_COMBAT_WORDS: Final = frozenset({"battle", "fight", "clash", "war", "struggle", "skirmish",
+                            "showdown", "confrontation", "offensive", "assault", "siege",
+                            "regain", "retake", "recapture", "capture", "seize",
+                            "attack"})  # fmt: skip
+#: Words that make combat real: armed sides, weapons, harm, crowds and front lines.
+_ARMED_CONTEXT: Final = (
+    acled.NON_STATE
+    | acled.POLICE
+    | acled.FATAL
+    | acled.INJURED
+    | frozenset({"soldier", "troop", "army", "military", "militia", "fighter", "gunman",
+                 "gunmen", "attacker", "assailant", "bandit", "force", "gendarme", "marine",
+                 "paratrooper", "navy", "airforce", "gun", "rifle", "weapon", "artillery",
+                 "tank", "missile", "rocket", "shell", "mortar", "bomb", "grenade", "drone",
+                 "airstrike", "explosive", "ied", "machete", "knife", "gunfire", "shot",
+                 "bullet", "ammunition", "sniper", "casualty", "body", "hostage", "captive",
+                 "protester", "demonstrator", "rioter", "mob", "crowd", "youth", "villager",
+                 "herder", "vigilante", "gang", "cartel", "settler", "frontline", "front",
+                 "checkpoint", "convoy", "patrol", "outpost", "barracks", "town", "village",
+                 "city", "district", "province", "region", "territory", "airport", "bridge",
+                 "highway", "road", "border"})
+)  # fmt: skip
+#: Words of a political, legal or business contest.
+_CONTEST_WORDS: Final = frozenset({"election", "nomination", "campaign", "senate", "congress",
+                                   "vote", "voter", "delegate", "poll", "primary", "caucus",
+                                   "candidate", "debate", "court", "legal", "lawsuit",
+                                   "lobbying", "budget", "policy", "bill", "republican",
+                                   "democrat", "democratic", "gop", "trade", "price",
+                                   "market", "rating", "sale", "industry", "argument",
+                                   "rhetoric", "tweet", "media", "interview", "nominee",
+                                   "presidency", "presidential", "legislation", "reform",
+                                   "strategy", "message", "ballot", "seat", "majority",
+                                   "super", "donor", "fundraising", "superdelegate"})  # fmt: skip
 
 
 def _criticism(fire: Token) -> bool:
