@@ -37,6 +37,7 @@ from storytrace.text.places import (
     region_code,
     region_seat,
     short_regions,
+    town_named,
 )
 
 #: Words after a name that say what kind of place it is, not part of the name.
@@ -81,10 +82,13 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         if region is None and country is None:
             continue
         context = {c for c in (country, region_code(region) if region else None) if c}
+        # "Gore, Logone Oriental province": a region written with its word is one, whatever
+        # town elsewhere the name before it names
+        worded = whole and _REGION_WORD.search(after.text) is not None
         for number, name in enumerate(names):
             label = f"{name.text}, {after.text}"
             last = whole and number == len(names) - 1
-            place = _town(name, context, region, label, last=last)
+            place = _town(name, context, region, label, last=last, worded=worded)
             if place is not None:
                 found.append((place, (names[0].start_char, after.end_char)))
     return found
@@ -274,10 +278,18 @@ def _capitalised(token: Token) -> bool:
 
 
 def _town(
-    name: Span, context: set[str], region: Place | None, label: str, *, last: bool
+    name: Span,
+    context: set[str],
+    region: Place | None,
+    label: str,
+    *,
+    last: bool,
+    worded: bool = False,
 ) -> Place | None:
     """``name`` looked up in the named region: a town or village there, with the region
-    the report names; else, for the name nearest the region, the region itself."""
+    the report names; else, for the name nearest the region, the region itself (when
+    the name is a town of another country, only if the region is ``worded``: written
+    with its word, "Logone Oriental province")."""
     span = (name.start_char, name.end_char)
     generic = name.end < len(name.doc) and name.doc[name.end].lower_ in GENERIC
     own = _region(name.text, set()) or _region_of_stem(name.text, name.text, set())
@@ -291,11 +303,12 @@ def _town(
         return None  # "Odesa, Kherson": a list of regions, not a town in one
     place = _in_region(name.text, context, region)
     if place is None and region is not None and own is not None and own.admin1 == region.admin1:
-        place = region_seat(region)  # "Daraa city, Daraa": the region's own town
+        # "Daraa city, Daraa", "Menaka, Menaka region": the region's own town
+        place = region_seat(region) or town_named(name.text, region.country)
     if place is not None:
         admin1 = region.admin1 if region is not None else place.admin1
         return Place(label, place.name, place.country, admin1, place.lat, place.lon, "city", span)
-    if region is not None and last and not _known_elsewhere(name.text, region):
+    if region is not None and last and (worded or not _known_elsewhere(name.text, region)):
         return Place(label, region.name, region.country, region.admin1, None, None, "region",
                      span)  # fmt: skip
     return None
