@@ -1402,37 +1402,39 @@ def _without_clauses(head: Token) -> list[Token]:
 
 def _at_action(places: Sequence[Place], claim: Claim, doc: Doc, trigger: Token) -> list[Place]:
     """The places, without the towns told of someone or something else than the action
-    when the action's own words name a place: "Speaking in Kyiv, the governor said drones
-    struck Sumy" is Sumy's; "two soldiers from Kano were killed when gunmen ambushed their
-    patrol near Maiduguri" is Maiduguri's. Regions and countries stay (they hold the
-    action's place or are dropped by rank)."""
+    when the action's own words name a town or region: "Speaking in Kyiv, the governor said
+    drones struck Sumy" is Sumy's; "two soldiers from Kano were killed when gunmen ambushed
+    their patrol near Maiduguri" is Maiduguri's. Regions and countries stay (they hold the
+    action's place or are dropped by rank); a country alone ("sanctions against Syria")
+    leaves every town."""
     heads = {trigger.i}
     if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and trigger.head.i != trigger.i:
         heads.add(trigger.head.i)  # "fighting broke out in X", "carried out an airstrike on X"
+    if trigger.dep_ == "acl" and trigger.head.dep_ in ("nsubj", "nsubjpass"):
+        heads.add(trigger.head.head.i)  # "rockets fired from X hit Y"
     governed = {p: _governed(_token_at(doc, p.span[0] - claim.span[0]), heads) for p in places}
-    if not any(governed.values()):
+    if not any(governed[p] and p.precision in ("city", "region") for p in places):
         return list(places)
     return [p for p in places if governed[p] or p.precision != "city"]
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
     """The token that starts at ``char`` of the claim's text, if any."""
-    span = (
-        doc.char_span(char, char + 1, alignment_mode="expand")
-        if 0 <= char < len(doc.text)
-        else None
-    )
+    if not 0 <= char < len(doc.text):
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
 
 def _governed(token: Token | None, heads: set[int]) -> bool:
     """The place's word hangs from the action (``heads``) through nouns and prepositions,
-    not through another verb nor as a subject ("Kyiv said", "police in Gusau said")."""
+    not through another verb ("police in Gusau said"), and is not itself the one who acts
+    ("Kyiv said", "Russia struck")."""
     if token is None:
         return False
     while token.head.i != token.i:
-        if token.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return False
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            return False  # the name itself acts
         parent = token.head
         if parent.i in heads:
             return True

@@ -920,9 +920,9 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
 
 
 #: Institutions named after the town they stand in ("the Zawiya municipal council", "the
-#: Kano central market"); "the University of X" is X's whatever its noun.
-_TOWN_INSTITUTIONS = frozenset(("council", "municipality", "university", "airport", "hospital",
-                                "mosque", "market", "prison", "stadium", "camp"))  # fmt: skip
+#: Kano central market"), unlike universities, hospitals or mosques, often named after
+#: people ("Drexel University"); "the University of X" is X's whatever its noun.
+_TOWN_INSTITUTIONS = frozenset(("council", "municipality", "airport", "market", "camp"))
 
 
 def _town_of_institution(ent: Span) -> Span | None:
@@ -937,7 +937,12 @@ def _town_of_institution(ent: Span) -> Span | None:
     ):
         return None
     for token in ent:
-        if token.pos_ != "PROPN" or token.i == root.i or not token.is_title:
+        if (
+            token.pos_ != "PROPN"
+            or token.i == root.i
+            or not token.is_title
+            or _first_name(token.text)
+        ):
             continue
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == root.i:
             return ent.doc[token.i : token.i + 1]  # "the University of Colombo"
