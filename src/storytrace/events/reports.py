@@ -1410,8 +1410,6 @@ def _at_action(places: Sequence[Place], claim: Claim, doc: Doc, trigger: Token) 
     heads = {trigger.i}
     if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and trigger.head.i != trigger.i:
         heads.add(trigger.head.i)  # "fighting broke out in X", "carried out an airstrike on X"
-    if trigger.dep_ == "acl" and trigger.head.dep_ in ("nsubj", "nsubjpass"):
-        heads.add(trigger.head.head.i)  # "rockets fired from X hit Y"
     governed = {p: _governed(_token_at(doc, p.span[0] - claim.span[0]), heads) for p in places}
     if not any(governed[p] and p.precision in ("city", "region") for p in places):
         return list(places)

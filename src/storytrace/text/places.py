@@ -1162,7 +1162,9 @@ def _well_known(place: Place, ent: Span | None = None) -> bool:
     first name ("in Wamena")."""
     if place.precision == "region":
         return True
-    cities = _cities().get(_key(place.text), ())
+    key = _key(place.text)
+    cities = _cities().get(key, ())
+    cities = tuple(c for c in cities if _own_name(c, key)) or cities  # not Guantánamo's "Gao"
     if not cities or place.precision != "city" or cities[0]["countrycode"] != place.country:
         return False
     size = int(cities[0]["population"])
@@ -1173,7 +1175,7 @@ def _well_known(place: Place, ent: Span | None = None) -> bool:
         ent is not None
         and size >= _GUESSED_TOWN
         and all(10 * int(c["population"]) < size for c in cities[1:])
-        and ent.root.head.lower_ in _AT_PLACE
+        and _at_place(ent.root.head)
         and not _first_name(ent.text)
     )
 
@@ -1181,7 +1183,16 @@ def _well_known(place: Place, ent: Span | None = None) -> bool:
 #: A town this big, named where a place goes, is taken in a story that names no country.
 _GUESSED_TOWN = 20_000
 #: Prepositions that put an action at a place ("in", not "from" or "to").
-_AT_PLACE = frozenset(("in", "near", "at", "outside"))
+_AT_PLACE = frozenset(("in", "near", "at", "outside", "between"))
+
+
+def _at_place(word: Token) -> bool:
+    """ "in", "near", "at", "outside", "between"; "from" after a distance ("30 km from")."""
+    distance = word.head.lower_ in _DISTANCES or any(c.lower_ in _DISTANCES for c in word.children)
+    return word.lower_ in _AT_PLACE or (word.lower_ == "from" and distance)
+
+
+_DISTANCES = frozenset(("km", "kilometres", "kilometers", "miles", "mi"))
 
 
 def _first_name(word: str) -> bool:

@@ -67,11 +67,12 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         after = _name_at(comma.i + 1, sent)
         if after is None:
             continue
-        names = _names_before(comma, sent)
+        region, country, whole = _region_after(after)
+        # "Huanta province, Ayacucho": a province of a first-level region is a district
+        names = _names_before(comma, sent, also=_PROVINCE if region is not None else frozenset())
         if names and names[0].start - 1 > sent.start and texts[names[0].start - 1] == "(":
             # "Boni (Douentza, Mopti)": the name before the brackets, in their district
             names = _names_before(sent.doc[names[0].start - 1], sent) + names
-        region, country, whole = _region_after(after)
         if region is None and country is None:
             # a region of several countries ("Punjab"): the one the town is found in
             for namesake in _namesake_regions(after):
@@ -196,14 +197,19 @@ def _namesake_regions(span: Span) -> list[Place]:
     return sorted(found, key=lambda p: (p.country or "", p.name))
 
 
-def _names_before(comma: Token, sent: Span) -> list[Span]:
+#: Words for a region that, before a first-level region, name a lower one.
+_PROVINCE = frozenset(("province", "provinces"))
+
+
+def _names_before(comma: Token, sent: Span, also: frozenset[str] = frozenset()) -> list[Span]:
     """The comma-separated names just before ``comma`` ("A, B, Region" -> A, B), each
-    without the generic word after it ("Tabayin township" -> "Tabayin")."""
+    without the generic word after it ("Tabayin township" -> "Tabayin"), or a word of
+    ``also``."""
     doc = sent.doc
     names: list[Span] = []
     at = comma.i - 1
     while at >= sent.start:
-        while at >= sent.start and doc[at].lower_ in GENERIC:
+        while at >= sent.start and (doc[at].lower_ in GENERIC or doc[at].lower_ in also):
             at -= 1
         end = start = at + 1
         while start - 1 >= sent.start and end - start < _MAX_WORDS:
