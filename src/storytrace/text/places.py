@@ -856,18 +856,9 @@ def _region(text: str, context: AbstractSet[str]) -> Place | None:
     return Place(text, best.name, best.country_code, best.name, None, None, "region")
 
 
-_PLACE_PREPOSITIONS = {
-    "in",
-    "to",
-    "near",
-    "from",
-    "outside",
-    "at",
-    "towards",
-    "toward",
-    "into",
-    "between",
-}
+_PLACE_PREPOSITIONS = {"in", "to", "near", "from", "outside", "at", "towards", "toward", "into"}
+#: Nouns whose "between" joins places ("the road between X and Y"), not sides.
+_ROUTES = frozenset(("road", "highway", "route", "motorway", "railway", "border", "frontline"))
 _PLACE_NOUNS = {"port", "city", "town", "village", "island", "region", "province", "district",
                 "outskirts", "suburbs", "centre", "center", "harbour", "harbor"}  # fmt: skip
 # Nouns a place name can modify: "the Ghent docklands", "the Kharkiv region".
@@ -944,8 +935,9 @@ def _town_of_institution(ent: Span) -> Span | None:
             or _first_name(token.text)
         ):
             continue
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i == root.i:
-            return ent.doc[token.i : token.i + 1]  # "the University of Colombo"
+        of_root = token.head.lower_ == "of" and token.head.head.i == root.i
+        if token.dep_ == "pobj" and of_root and root.lower_ in _TOWN_INSTITUTIONS | {"university"}:
+            return ent.doc[token.i : token.i + 1]  # "the University of Colombo", not "of Law"
         first = next(t for t in ent if t.pos_ != "DET")
         if (
             token.i == first.i
@@ -977,7 +969,10 @@ def names_place(sent: Span) -> bool:
 
 
 def _place_preposition(token: Token) -> bool:
-    """ "in", "to", "near" ... but not "according to"."""
+    """ "in", "to", "near" ... but not "according to"; "between" after a road ("the road
+    between X and Y", not "between Congress and the White House")."""
+    if token.lower_ == "between":
+        return token.head.lower_ in _ROUTES
     return token.lower_ in _PLACE_PREPOSITIONS and token.head.lower_ != "according"
 
 
