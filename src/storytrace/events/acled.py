@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from storytrace.events import actor_names
 from storytrace.records import DateMention, Place
 
 INCIDENT: Final = "Incident"  # storytrace's own type for what ACLED does not code
@@ -217,7 +218,8 @@ STATE_FORCES: Final = frozenset(
 POLICE: Final = frozenset({"police", "policeman", "omon", "riot", "gendarme", "national guard"})
 CIVILIANS: Final = frozenset(
     {"civilian", "resident", "people", "villager", "worker", "passenger", "child", "woman",
-     "man", "student", "journalist", "family"}
+     "man", "student", "journalist", "family", "farmer", "trader", "herder", "fisherman",
+     "worshipper", "pilgrim", "teacher", "motorist", "shopper", "headman", "shepherd"}
 )  # fmt: skip
 #: Counted with these verbs, a number is a death toll (ACLED's ``fatalities``).
 FATAL: Final = frozenset({"kill", "die", "dead", "death", "slay", "execute", "perish"})
@@ -239,6 +241,7 @@ _INTER: Final[dict[str, int]] = {
     "Rebel": 2,
     "Militia": 3,
     "Unidentified Armed Group": 3,
+    "Settlers": 4,
     "Rioters": 5,
     "Protesters": 6,
     "Civilians": 7,
@@ -286,7 +289,8 @@ def actor_label(counted: str | None, country: str | None, event_type: str = "") 
 
     In a protest or a riot, people are "Protesters (Georgia)" or "Rioters (Georgia)".
     """
-    words = set((counted or "").lower().split())
+    # the head noun comes before "of": "members of one family" are no armed force
+    words = set((counted or "").lower().split(" of ")[0].split())
     where = country or ""
     if words & POLICE:
         return f"Police Forces of {where}".strip().removesuffix(" of")
@@ -301,7 +305,11 @@ def actor_label(counted: str | None, country: str | None, event_type: str = "") 
 
 
 def inter_code(actor: str) -> int | None:
-    """ACLED's ``inter`` code of an actor label made by :func:`actor_label`, if known."""
+    """ACLED's ``inter`` code of an actor label made by :func:`actor_label` or named by
+    :mod:`storytrace.events.actor_names`, if known."""
+    named = actor_names.inter_of(actor)
+    if named is not None:
+        return named
     for prefix, code in _INTER.items():
         if actor.startswith(prefix):
             return code

@@ -13,11 +13,14 @@ list (:data:`REGIMES`); a country not listed gets its name alone.
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Final
 
+import pycountry
 from spacy.tokens import Token
 
-from storytrace.events import acled
+from storytrace.events import acled, actor_names
 from storytrace.text.places import country_name, nationality_country
 
 #: Country code -> the year ACLED dates its current government's forces from.
@@ -39,11 +42,18 @@ _FORCE_WORDS: Final = acled.FORCES | {
     "jet",
     "helicopter",
     "navy",
+    "junta",
 }
+#: Countries ACLED names with "the" after "Forces of" ("Military Forces of the United States").
+_WITH_ARTICLE: Final = frozenset({"United States", "United Kingdom", "Philippines",
+                                  "Netherlands", "United Arab Emirates"})  # fmt: skip
 _WITH: Final = frozenset({"with", "against", "on", "at", "upon", "between"})
 _PROTESTERS: Final = frozenset({"protester", "demonstrator", "protestor", "activist"})
 _RIOTERS: Final = frozenset({"rioter", "mob", "crowd"})
-_GUNMEN: Final = frozenset({"gunman", "gunmen", "assailant", "attacker", "militant"})
+_GUNMEN: Final = frozenset({"gunman", "gunmen", "assailant", "attacker", "militant",
+                            "insurgent", "jihadist", "bandit", "gang", "criminal"})  # fmt: skip
+#: Settlers who attack are an identity militia in ACLED's coding ("Settlers (Israel)").
+_SETTLERS: Final = frozenset({"settler"})
 
 
 def state_forces(kind: str, iso: str | None) -> str:
@@ -51,6 +61,8 @@ def state_forces(kind: str, iso: str | None) -> str:
     name = country_name(iso)
     if not name:
         return kind
+    if name in _WITH_ARTICLE:
+        name = f"the {name}"
     period = REGIMES.get(iso or "")
     return f"{kind} of {name} ({period})" if period else f"{kind} of {name}"
 
@@ -67,6 +79,23 @@ def with_period(label: str) -> str:
     return label
 
 
+def acled_name(name: str) -> str:
+    """A side's name as ACLED's actor list gives it: a listed group's ACLED name ("JNIM"
+    -> "JNIM: Group for Support of Islam and Muslims"), a newsroom name of a state's forces
+    as the state's ("SAF" -> "Military Forces of Sudan"), any other name without its
+    article ("the Awami League" -> "Awami League")."""
+    named = actor_names.group(name)
+    if named is not None:
+        return named[0]
+    state = actor_names.state_of(name)
+    if state:
+        return state_forces("Military Forces", state)
+    return _ARTICLE.sub("", name)
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
+
+
 def _phrase(head: Token) -> list[Token]:
     """The head noun with its modifiers (not clauses)."""
     keep = [head]
@@ -77,12 +106,23 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def _country(tokens: list[Token]) -> str | None:
+    """The country a phrase's nationality word or country name names ("Russian forces",
+    "the Myanmar military", "US forces")."""
     for token in tokens:
         if token.pos_ in ("ADJ", "PROPN", "NOUN") and token.text[:1].isupper():
-            iso = nationality_country(token.text)
+            iso = nationality_country(token.text) or _country_code(token.text)
             if iso:
                 return iso
     return None
+
+
+@functools.cache
+def _country_code(name: str) -> str | None:
+    """The ISO code of a country named by its short name ("Myanmar", "Sudan", "US")."""
+    if name in ("US", "U.S.", "USA"):
+        return "US"
+    record = pycountry.countries.get(name=name) or pycountry.countries.get(common_name=name)
+    return str(record.alpha_2) if record is not None else None
 
 
 def _group_name(tokens: list[Token]) -> str:
@@ -109,14 +149,46 @@ def _acronym(token: Token) -> bool:
 #: Capitalised words of a state's forces that name no group ("Air Force", "Armed Forces").
 _GENERIC_NAMES: Final = frozenset({"air", "armed", "special", "national", "government",
                                    "security", "state", "federal", "republican", "royal",
-                                   "border", "defence", "defense", "naval"})  # fmt: skip
+                                   "border", "defence", "defense", "naval", "junta"})  # fmt: skip
+
+
+def _of_whom(head: Token) -> Token | None:
+    """The group a member belongs to ("members of a criminal group" -> "group")."""
+    if head.lemma_.lower() not in _MEMBERS:
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def where_of(iso: str | None) -> str:
+    """A country's name as ACLED brackets it ("Unidentified Armed Group (Mali)")."""
+    return country_name(iso) or ""
+
+
+_MEMBERS: Final = frozenset({"member", "members"})
+_UNSEEN: Final = "Unidentified Armed Group"
+#: Irregular fighters a report does not name: an unidentified armed group's, never a state's
+#: ("separatist fighters", "criminal gangs").
+_IRREGULAR: Final = frozenset({"separatist", "rebel", "insurgent", "jihadist", "guerrilla",
+                               "criminal", "gang", "cartel", "bandit", "militant"})  # fmt: skip
 
 
 def side_label(head: Token, event_type: str = "", fallback: str | None = None) -> str:
     """The ACLED name of the side whose noun phrase ``head`` heads ("" when unknown)."""
+    named = _named_group(head) or next(
+        (_named_group(c) for c in head.children if c.dep_ == "compound" and _named_group(c)), ""
+    )
+    if named:  # "Boko Haram militants", "Al Shabaab" (tagged a person's name)
+        return named
+    of = _of_whom(head)
+    if of is not None:  # "members of a criminal group", "a member of the council"
+        return side_label(of, event_type, fallback)
     tokens = _phrase(head)
     lemmas = {t.lemma_.lower() for t in tokens}
     iso = _country(tokens) or fallback
+    if lemmas & _IRREGULAR and not lemmas & acled.STATE_FORCES:
+        return f"Unidentified Armed Group ({where_of(iso)})" if iso else _UNSEEN
     where = country_name(iso) or ""
     if lemmas & acled.POLICE:
         return state_forces("Police Forces", iso)
@@ -131,6 +203,8 @@ def side_label(head: Token, event_type: str = "", fallback: str | None = None) -
         return f"Rioters ({where})" if where else "Rioters"
     if lemmas & acled.CIVILIANS:
         return f"Civilians ({where})" if where else "Civilians"
+    if lemmas & _SETTLERS:
+        return f"Settlers ({where})" if where else "Settlers"
     if lemmas & _GUNMEN and not any(t.ent_type_ == "ORG" for t in tokens):
         return f"Unidentified Armed Group ({where})" if where else "Unidentified Armed Group"
     entity = [t for t in tokens if t.ent_type_ == "ORG"]
@@ -150,13 +224,100 @@ def sides(trigger: Token, event_type: str = "", fallback: str | None = None) -> 
         elif child.dep_ == "agent":
             for noun in (g for g in child.children if g.dep_ == "pobj"):
                 agent = agent or side_label(noun, event_type, fallback)
+        elif child.dep_ == "prep" and child.lower_ == "between" and not agent:
+            # "clashes between Al Shabaab and Somali forces": one side each
+            for noun in (g for g in child.children if g.dep_ == "pobj"):
+                agent = side_label(noun, event_type, fallback) or _named_group(noun)
+                for joined in (c for c in noun.children if c.dep_ == "conj"):
+                    other = other or side_label(joined, event_type, fallback)
+                # the parser may hang the first side on the second ("Al Shabaab and
+                # Somali forces" as "forces" with "Shabaab" its modifier)
+                first = [_named_group(c) for c in noun.children if c.dep_ == "nmod"]
+                if any(first):
+                    agent, other = next(f for f in first if f), agent
         elif child.dep_ == "prep" and child.lower_ in _WITH:
             for noun in (g for g in child.children if g.dep_ == "pobj"):
                 other = other or side_label(noun, event_type, fallback)
     if not agent and trigger.dep_ in ("xcomp", "conj", "advcl") and trigger.head.i != trigger.i:
         agent = sides(trigger.head, event_type, fallback)[0]
+    if not agent and trigger.pos_ == "NOUN":  # "shelling by the RSF" before "artillery"
+        agent = _by_phrase(trigger, event_type, fallback)
     if not agent and trigger.pos_ == "NOUN":  # "Russian shelling", "an army offensive"
         modifiers = [c for c in trigger.children if c.dep_ in ("amod", "compound", "poss")]
         for modifier in modifiers:
             agent = agent or side_label(modifier, event_type, fallback)
+    if not agent and trigger.pos_ in ("NOUN", "PROPN"):
+        agent = _agent_of_noun(trigger, event_type, fallback)
     return agent, other if other != agent else ""
+
+
+def _agent_of_noun(trigger: Token, event_type: str, fallback: str | None) -> str:
+    """Who acts when the event word is a noun: the side a weapon belongs to ("Israeli
+    warplanes struck", "a Ukrainian drone hit"), the subject of the verb that carries out
+    the attack ("Russian forces launched a drone attack", "the military carried out an
+    airstrike"), or the "by" phrase of a participle or of the noun ("rockets fired by
+    militants", "an attack by Russian forces")."""
+    node = trigger.head if trigger.dep_ == "compound" else trigger
+    for child in node.children:
+        if child.dep_ == "acl":  # "rockets fired by militants", "artillery shelling by ..."
+            for agent in (c for c in child.children if c.dep_ == "agent"):
+                for noun in (g for g in agent.children if g.dep_ == "pobj"):
+                    return side_label(noun, event_type, fallback) or _named_group(noun)
+            found = _by_phrase(child, event_type, fallback)
+            if found:
+                return found
+    found = _by_phrase(node, event_type, fallback)
+    if found:
+        return found
+    if node.dep_ == "nsubj":  # the weapon acts: "Israeli tanks shelled the area"
+        found = side_label(node, event_type, fallback) or _armed_country(node)
+        if found or node.head.i == node.i:
+            return found
+        passive = any(c.dep_ == "agent" for c in node.head.children)  # "rockets fired by"
+        return sides(node.head, event_type, fallback)[0] if passive else ""
+    if node.dep_ == "dobj" and node.head.pos_ == "VERB":  # "launched a drone attack"
+        return sides(node.head, event_type, fallback)[0]
+    verb = node.head.head
+    if node.dep_ == "pobj" and node.head.dep_ == "prep" and verb.pos_ == "VERB":
+        return sides(verb, event_type, fallback)[0]  # "killed four in a raid", "with drones"
+    return ""
+
+
+def _by_phrase(noun: Token, event_type: str, fallback: str | None) -> str:
+    """The side a noun's "by" phrase names ("an attack by Russian forces"), or ""."""
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+        for side in (g for g in prep.children if g.dep_ == "pobj"):
+            return side_label(side, event_type, fallback) or _named_group(side)
+    return ""
+
+
+def _armed_country(weapon: Token) -> str:
+    """A weapon of a country's ("Israeli tanks", "a Ukrainian drone"): that state's
+    forces; "" when the phrase names no weapon or no country."""
+    tokens = _phrase(weapon)
+    if not {t.lemma_.lower() for t in tokens} & _WEAPONS:
+        return ""
+    iso = _country(tokens)
+    return state_forces("Military Forces", iso) if iso else ""
+
+
+def _named_group(token: Token) -> str:
+    """A group the parse leaves unnamed that ACLED's actor list knows ("Al Shabaab",
+    tagged a person's name by the small model)."""
+    words = sorted(_compounds(token), key=lambda t: t.i)
+    text = " ".join(t.text for t in words if t.pos_ == "PROPN" or t.is_upper)
+    return text if text and actor_names.group(text) is not None else ""
+
+
+def _compounds(token: Token) -> list[Token]:
+    """A name's words: the token and the compounds before it ("Al" "Shabaab")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "compound":
+            found += _compounds(child)
+    return found
+
+
+#: Weapons a country's forces fire: with a nationality, they name the side that acts.
+_WEAPONS: Final = frozenset({"tank", "drone", "missile", "rocket", "shell", "bomb", "gunboat",
+                             "warship", "uav", "howitzer", "mortar"})  # fmt: skip

@@ -24,12 +24,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, Final
 
 from storytrace.align.groups import SENTENCE, read_vectors
 from storytrace.cluster.embed import Vectors
 from storytrace.events import acled, kinds, protests
-from storytrace.events.actors import with_period
+from storytrace.events.actors import acled_name, with_period
 from storytrace.events.merge import (
     cluster,
     counts_overlap,
@@ -378,7 +378,7 @@ class _Coder:
             id="ev-" + hashlib.sha256(lead.claim.id.encode()).hexdigest()[:12],
             event_type=event_type,
             sub_event_type=sub_type,
-            actors=_with_country((a for r in reports for a in r.actors), place),
+            actors=_with_country(_acting(reports, event_type, sub_type), place),
             location=place,
             date=date,
             count=EventCount.of(
@@ -391,7 +391,7 @@ class _Coder:
             time_precision=acled.time_precision(date, inferred=date_inferred)
             if date is not None and date.precision != "reported"
             else (3 if date is not None else None),
-            targets=_with_country((t for r in reports for t in r.targets), place),
+            targets=_with_country(_acted_on(reports, event_type), place),
             article_ids=article_ids,
             outlets=tuple(dict.fromkeys(self.outlet(a) for a in article_ids)),
             story_ids=(self.story_id,) if self.story_id else (),
@@ -548,6 +548,46 @@ def _origin_names(groups: Iterable[ClaimGroup]) -> list[str]:
     return names
 
 
+#: Sub-types whose unnamed perpetrator ACLED codes as "Unidentified Armed Group (country)".
+_UNSEEN_HANDS: Final = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+#: Event types in which civilians are acted on, never the acting side.
+_CIVILIANS_SUFFER: Final = frozenset(
+    {"Violence against civilians", "Explosions/Remote violence", "Strategic developments"}
+)
+
+
+def _acting(reports: Sequence[Report], event_type: str, sub_type: str) -> list[str]:
+    """The event's acting sides: civilians counted in an attack are its victims, not its
+    actor ("bandits abducted 30 passengers"); a bomb, a grenade or an attack on civilians
+    whose perpetrator no report names is an unidentified armed group's, as ACLED codes it."""
+    names = [a for r in reports for a in r.actors]
+    if event_type in _CIVILIANS_SUFFER:
+        names = [a for a in names if not a.startswith("Civilians")]
+    if event_type not in ("Protests", "Riots"):  # a crowd read before the type was settled
+        names = [a for a in names if not a.startswith(("Protesters", "Rioters"))]
+    if not names and (sub_type in _UNSEEN_HANDS or event_type == "Violence against civilians"):
+        names = ["Unidentified Armed Group"]
+    return names
+
+
+def _acted_on(reports: Sequence[Report], event_type: str) -> list[str]:
+    """The sides acted on, with the civilians :func:`_acting` takes from the actors."""
+    moved = [a for r in reports for a in r.actors if a.startswith("Civilians")]
+    targets = [t for r in reports for t in r.targets]
+    if event_type not in _CIVILIANS_SUFFER:
+        return targets
+    targets += moved
+    if event_type == "Violence against civilians" and not any(
+        t.startswith("Civilians") for t in targets
+    ):
+        targets.insert(0, "Civilians")  # violence against civilians has civilians for actor2
+    return targets
+
+
+#: ACLED actor kinds named with their country in brackets ("Civilians (Mali)").
+_CROWDS: Final = ("Civilians", "Protesters", "Rioters", "Unidentified Armed Group", "Settlers")
+
+
 def _with_country(names: Iterable[str], place: Place | None) -> tuple[str, ...]:
     """ACLED labels without a country take the event's ("Military Forces" -> "... of Russia")."""
     country = country_name(place.country) if place is not None else None
@@ -555,7 +595,7 @@ def _with_country(names: Iterable[str], place: Place | None) -> tuple[str, ...]:
     for name in names:
         if name in ("Military Forces", "Police Forces") and country:
             name = f"{name} of {country}"
-        elif name in ("Civilians", "Protesters", "Rioters") and country:
+        elif name in _CROWDS and country:
             name = f"{name} ({country})"
-        found.append(with_period(name))
+        found.append(with_period(acled_name(name)))
     return tuple(dict.fromkeys(found))

@@ -508,11 +508,114 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "four workers were killed": a toll, joined to the event told before
         if _setting_of_toll(token):
             continue  # "two soldiers were killed in the firefight": the one told before
+        if _weapons_trial(token) or _weapons_business(token) or _idle_weapon(token):
+            continue  # "its fifth missile test", "deploy them on missiles": no attack
+        if looted_money(token) or _habitual(token):
+            continue  # "looted millions of dollars"; "have scrambled hundreds of times"
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
 
 
+def _weapons_trial(token: Token) -> bool:
+    """A weapon fired in a test, a drill or an exercise ("North Korea's fifth missile
+    test", "test-fired a ballistic missile", "a test launch of a cruise missile"): the
+    word, or a word it hangs on, is one of trial or carries one."""
+    at = token
+    for _ in range(3):
+        words = [at, *(c for c in at.children if c.dep_ in ("compound", "npadvmod", "amod"))]
+        if any(w.lemma_.lower() in _TRIALS for w in words):
+            return True
+        if at.head.i == at.i or at.dep_ not in ("compound", "pobj", "prep", "dobj"):
+            return False
+        at = at.head
+    return False
+
+
+def _weapons_business(token: Token) -> bool:
+    """A weapon named as what a programme, a deal or a plant is about ("its nuclear missile
+    program", "a drone deal"): no weapon is used."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in _ABOUT_WEAPONS
+
+
+def _idle_weapon(token: Token) -> bool:
+    """A weapon word that nothing fires: the object of a verb of making, having or
+    moving weapons ("deploy warheads on missiles", "sold drones to"), or the subject of a
+    verb that is no attack ("jets buzzed an airliner"); "a bomb went off", "shells fell
+    on" and "rockets landed" are used weapons."""
+    if token.lemma_.lower() not in _WEAPON_NOUNS or token.pos_ != "NOUN":
+        return False
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    lemma = verb.lemma_.lower()
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and lemma in _HAVING:
+        return True
+    used = lemma in _LANDING or lemma in acled.ACTIONS or kinds.is_event_word(verb)
+    return token.dep_ == "nsubj" and verb.pos_ == "VERB" and not used
+
+
+#: Weapons that a sentence can name without anyone using them.
+_WEAPON_NOUNS: Final = frozenset({"missile", "rocket", "bomb", "drone", "jet", "warplane",
+                                  "warhead", "bomber", "fighter", "aircraft", "helicopter",
+                                  "tank", "shell", "mortar", "grenade", "mine"})  # fmt: skip
+#: Verbs of making, having, moving or trading weapons.
+_HAVING: Final = frozenset({"deploy", "develop", "build", "produce", "mass-produce", "make",
+                            "acquire", "buy", "purchase", "sell", "supply", "ship", "deliver",
+                            "provide", "possess", "have", "own", "display", "parade",
+                            "stockpile", "ban", "seek", "equip", "arm", "manufacture",
+                            "export", "import", "transfer", "test", "unveil"})  # fmt: skip
+#: Verbs of a weapon arriving or going off: its subject was used.
+_LANDING: Final = frozenset({"go", "land", "fall", "hit", "strike", "slam", "crash", "rain",
+                             "explode", "detonate", "kill", "injure", "wound", "damage",
+                             "destroy", "target", "pound", "rock", "tear", "drop",
+                             "bomb", "fire", "shoot", "carry", "conduct", "launch", "stage",
+                             "mount", "execute", "perform", "open", "unleash", "use",
+                             "make"})  # fmt: skip
+
+
+def looted_money(token: Token) -> bool:
+    """ "Looted millions of dollars from investors": fraud, not looting of property."""
+    if token.lemma_.lower() not in ("loot", "plunder", "steal"):
+        return False
+    taken = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = {t.lemma_.lower() for c in taken for t in c.subtree}
+    return bool(words & _MONEY)
+
+
+_MONEY: Final = frozenset({"dollar", "million", "billion", "fund", "money", "cash",
+                           "pension", "coffer", "treasury", "saving", "euro",
+                           "rupee"})  # fmt: skip
+
+
+def _habitual(token: Token) -> bool:
+    """An action told as a habit or a tally, not one event: "have scrambled hundreds of
+    times", "have sometimes been accused", "routinely detain"."""
+    for node in (token, *token.ancestors):
+        for word in (c for c in node.children if c.dep_ in ("advmod", "npadvmod", "dobj")):
+            if word.lower_ in _HABIT:
+                return True
+            phrase = list(word.subtree)
+            if any(t.lower_ == "times" for t in phrase) and any(
+                t.like_num or t.lower_ in _MANY for t in phrase
+            ):
+                return True
+    return False
+
+
+_MANY: Final = frozenset({"hundreds", "dozens", "thousands", "many", "several", "countless"})
+
+
+_HABIT: Final = frozenset({"sometimes", "often", "routinely", "regularly", "frequently",
+                           "usually", "occasionally", "habitually", "typically"})  # fmt: skip
+#: Nouns a weapon word can qualify without being used.
+_ABOUT_WEAPONS: Final = frozenset({"program", "programme", "deal", "sale", "factory", "plant",
+                                   "industry", "stockpile", "arsenal", "technology",
+                                   "capability", "development", "treaty", "defense",
+                                   "defence", "shield", "research", "export",
+                                   "import", "activity", "ambition"})  # fmt: skip
+#: Words of trying a weapon out rather than using it on anyone.
+_TRIALS: Final = frozenset({"test", "drill", "exercise", "test-fire"})
 _DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
 #: Verbs of a toll whose setting ("in the fighting") is the event told before.
 _TOLL_VERBS: Final = acled.FATAL | acled.INJURED | {"lose"}
@@ -1660,7 +1763,8 @@ def _actors(
                          if _kind(q) not in (None, "people"))  # fmt: skip
     subjects = " ".join(t.lemma_ for t in trigger.children if t.dep_ in ("nsubj", "nsubjpass"))
     label = acled.actor_label(f"{acting} {subjects}", country, event_type)
-    victims = acled.actor_label(suffering, country) if suffering.strip() else ""
+    # the victims' country is the event's (the place fills it), not the attackers'
+    victims = acled.actor_label(suffering, None) if suffering.strip() else ""
     words = {t.lemma_.lower() for t in doc}
     if not label and words & _AUTHORITIES and trigger.lemma_.lower() in ("raid", "arrest"):
         label = f"Police Forces of {country or ''}".strip().removesuffix(" of")

@@ -4,7 +4,8 @@ One row per event (an event merged across stories is one row). A row is valid by
 codebook or not written: every row has ``event_date``, ``year`` and ``time_precision``,
 a country, and inter codes and an ``interaction`` consistent with its actors. An event is
 left out, with the reason on stderr, when ACLED does not code its type (storytrace's
-``Incident``, ``Crime``, ``Diplomacy``, ``Attribution``) or when no place is known. When
+``Incident``, ``Crime``, ``Diplomacy``, ``Attribution``), when no place is known, or
+when it is a past event recalled as background (:func:`background`). When
 no year can be known at all (neither the reports nor any article of the story is dated),
 the row is written with ``event_date`` and ``year`` empty and a warning on stderr.
 
@@ -27,6 +28,7 @@ the row is written with ``event_date`` and ``year`` empty and a warning on stder
 
 from __future__ import annotations
 
+import datetime
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -145,13 +147,42 @@ def acled_row(event: Event, *, timestamp: int, published: Sequence[str] = ()) ->
     }
 
 
-def omitted_reason(event: Event, published: Sequence[str]) -> str | None:
-    """Why an event is not an ACLED row, or None when it is one."""
+def omitted_reason(event: Event, published: Sequence[str], own: Sequence[str] = ()) -> str | None:
+    """Why an event is not an ACLED row, or None when it is one. ``own``: the publication
+    dates of the event's own articles, for :func:`background`."""
     if not acled.is_acled(event.event_type):
         return f"{event.event_type} ({event.sub_event_type}) is not an ACLED event type"
     if event.location is None or not event.location.country:
         return "no place known for it"
-    return None
+    return background(event, own)
+
+
+def background(event: Event, own: Sequence[str]) -> str | None:
+    """Why an event is told as background, or None: it ended more than a year before the
+    first of its articles was published ("sitting at a lunch counter in the 1960s", "six
+    years after she was released from house arrest"). ACLED codes events from reports of
+    the time; a past event recalled in today's news is not a new one."""
+    end = (event.date.end or event.date.start) if event.date is not None else None
+    days = sorted(p[:10] for p in own if len(p) >= 10 and p[:4].isdigit())
+    if not end or not end[:4].isdigit() or not days:
+        return None
+    try:
+        ended = datetime.date.fromisoformat(_whole_day(end))
+        first = datetime.date.fromisoformat(days[0])
+    except ValueError:
+        return None
+    if (first - ended).days <= 366:
+        return None
+    return f"told as background: it ended {end[:10]}, over a year before its article ({days[0]})"
+
+
+def _whole_day(iso: str) -> str:
+    """The last day an ISO date or its prefix covers ("1960" -> "1960-12-31")."""
+    if len(iso) >= 10:
+        return iso[:10]
+    if len(iso) == 7:
+        return f"{iso}-28"
+    return f"{iso[:4]}-12-31"
 
 
 def _published(event: Event, articles: Sequence[Article], stories: Sequence[Story]) -> list[str]:
@@ -177,9 +208,11 @@ def acled_rows(
     ``merged``, once), and each event left out (or written without a date, as when neither
     its reports nor any article of its stories give a year) with the reason."""
     rows, left_out = [], []
+    by_id = {a.id: a.published for a in articles}
     for event in unique_events(stories, merged):
         published = _published(event, articles, stories)
-        reason = omitted_reason(event, published)
+        own = [by_id[a] or "" for a in event.article_ids if a in by_id]
+        reason = omitted_reason(event, published, own)
         if reason is None:
             rows.append(acled_row(event, timestamp=timestamp, published=published))
             if not rows[-1]["event_date"]:

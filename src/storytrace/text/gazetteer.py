@@ -74,30 +74,73 @@ def villages_named(name: str) -> tuple[Village, ...]:
     (alternates and skeletons joined by ``|``).
     """
     lines, index = _index()
-    found = []
-    for number in index.get(skeleton(name), ()):
-        fields = lines[number].split("\t")
-        found.append(
-            {
-                "name": fields[0],
-                "latitude": float(fields[3]),
-                "longitude": float(fields[4]),
-                "countrycode": fields[5],
-                "admin1code": fields[6],
-                "population": int(fields[7]),
-            }
-        )
+    found = [_village(lines[number]) for number in index.get(skeleton(name), ())]
     return tuple(sorted(found, key=lambda v: -int(v["population"])))
+
+
+def _village(line: str) -> Village:
+    fields = line.split("\t")
+    return {
+        "name": fields[0],
+        "latitude": float(fields[3]),
+        "longitude": float(fields[4]),
+        "countrycode": fields[5],
+        "admin1code": fields[6],
+        "population": int(fields[7]),
+    }
 
 
 def village_candidates(key: str, context: AbstractSet[str]) -> tuple[Village, ...]:
     """The villages called ``key`` in the countries ``context`` names; with no country in
     the context, those called so in one country only (a name several countries share is
-    left unresolved)."""
+    left unresolved). A name no village spells so, in a report that names its country, is
+    the one village of that country whose name has the same consonants
+    (:func:`_consonants`: "Tal Tamer" is GeoNames' "Tall Tamr")."""
     found = villages_named(key)
-    if any(len(code) == 2 for code in context):
-        return tuple(v for v in found if v["countrycode"] in context)
+    countries = {code for code in context if len(code) == 2}
+    if countries:
+        here = tuple(v for v in found if v["countrycode"] in countries)
+        return here or _village_by_consonants(key, countries)
     return found if len({v["countrycode"] for v in found}) == 1 else ()
+
+
+def _consonants(skeleton_: str) -> str:
+    """A name's skeleton without its final "h" and the vowels between its first and last
+    letters: what stays of a name across transliterations of Arabic, whose short vowels
+    are not written ("Tal Tamer", "Tall Tamr"; "Darat Izza", "Darat Izzah"). The first and
+    last letters stay: "Robotyne" is not "Rybotyn"."""
+    text = skeleton_.removesuffix("h")
+    if len(text) < 2:
+        return text
+    return text[0] + _VOWELS.sub("", text[1:-1]) + text[-1]
+
+
+_VOWELS = re.compile(r"[aeiou]")
+_CONSONANTS_MIN = 5  # shorter keys join too many names of one country
+
+
+@functools.cache
+def _consonant_index() -> dict[str, tuple[int, ...]]:
+    """Consonant key -> the numbers of the table's lines whose name or alternate has it."""
+    lines, _ = _index()
+    index: dict[str, list[int]] = {}
+    for number, line in enumerate(lines):
+        for key in {_consonants(k) for k in line.split("\t", 3)[2].split("|")}:
+            if len(key) >= _CONSONANTS_MIN:
+                index.setdefault(key, []).append(number)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _village_by_consonants(name: str, countries: AbstractSet[str]) -> tuple[Village, ...]:
+    """The one village of ``countries`` whose name has the consonants of ``name``, if only
+    one has them."""
+    key = _consonants(skeleton(name))
+    if len(key) < _CONSONANTS_MIN:
+        return ()
+    lines, _ = _index()
+    found = [_village(lines[n]) for n in _consonant_index().get(key, ())]
+    here = [v for v in found if v["countrycode"] in countries]
+    return tuple(here) if len(here) == 1 else ()
 
 
 #: GeoNames' English region names that ACLED spells otherwise.
@@ -122,6 +165,8 @@ _ACLED_SPELLING = {
     "Mont-Liban": "Mount Lebanon",
     "Aakkar": "Akkar",
     "Rangpur Division": "Rangpur",
+    # a GeoNames name of a province no ISO name spells
+    "East Kasai": "Kasai-Oriental",
 }
 
 
@@ -204,7 +249,68 @@ def acled_admin1(country: str | None, admin1: str | None) -> str | None:
         code, parent = _iso_parents(country)[admin1]
         if code not in acled_spellings():
             return acled_admin1(country, parent)
+    if code is None:
+        code = _REGION_CODES.get(country, {}).get(admin1) or _acled_code_by_stem(country, admin1)
     if code is not None and code in acled_spellings():
         return acled_spellings()[code]
     name = _region_names(country).get(admin1, admin1)
-    return _ACLED_SPELLING.get(name, name)
+    return _acled_short(_ACLED_SPELLING.get(name, name))
+
+
+#: A generic word before or after a region's name that ACLED does not write ("Northern
+#: Province" -> "Northern", "Dhaka Division" -> "Dhaka", "Muhafazat al Qahirah",
+#: "Changwat Udon Thani", "Balakan Rayon").
+_GENERIC_TAIL = re.compile(
+    r"\s+(?:province|region|governorate|division|oblast|marz|state|district|county|"
+    r"prefecture|rayon)$",
+    re.IGNORECASE,
+)
+_GENERIC_HEAD = re.compile(
+    r"^(?:muhafazat|mintaqat|changwat|wilaya de|sha`biyat)\s+", re.IGNORECASE
+)
+#: A last word before the generic one that makes it part of the name ACLED keeps ("Free
+#: State", "Federal Capital Territory", "Tibet Autonomous Region", "Capital Region").
+_KEEPS_GENERIC = frozenset({"free", "federal", "capital", "autonomous", "special", "national"})
+
+
+def _acled_short(name: str) -> str:
+    """A region's name without the generic word ACLED leaves out, when a name remains
+    and the word is not part of it."""
+    short = _GENERIC_HEAD.sub("", _GENERIC_TAIL.sub("", name)).strip()
+    if not short or short.split()[-1].lower() in _KEEPS_GENERIC:
+        return name
+    if _GENERIC_HEAD.match(name) and short[:1].islower():
+        short = short[:1].upper() + short[1:]  # "Muhafazat al Fayyum" -> "Al Fayyum"
+    return short
+
+
+#: Region names in GeoNames that ISO 3166-2 gives in another language, so that no rule
+#: matches them (Israel's districts: ISO writes them in Arabic; Belarus's in Belarusian).
+_REGION_CODES = {
+    "BY": {"Grodnenskaya": "BY-HR"},
+    "IL": {
+        "Northern District": "IL-Z", "Southern District": "IL-D", "Central District": "IL-M",
+        "Tel Aviv": "IL-TA", "Jerusalem": "IL-JM", "Haifa": "IL-HA", "Ḩayfā": "IL-HA",
+    },
+}  # fmt: skip
+
+
+def _one_letter_longer(one: str, other: str) -> bool:
+    """Whether one skeleton is the other, or the other with one more letter at its end."""
+    short, long = sorted((one, other), key=len)
+    return long.startswith(short) and len(long) - len(short) <= 1
+
+
+def _acled_code_by_stem(country: str, admin1: str) -> str | None:
+    """The ISO code of a region ACLED lists, whose ACLED name is ``admin1`` without its
+    generic word, give or take a last letter (Armenian GeoNames names carry the genitive:
+    "Geghark'unik'i Marz" is ACLED's "Gegharkunik"; GeoNames' "Nabatiye" is "Nabatieh")."""
+    stem = skeleton(_GENERIC_TAIL.sub("", admin1))
+    if len(stem) < 4:
+        return None
+    found = {
+        code
+        for code, name in acled_spellings().items()
+        if code.startswith(f"{country}-") and _one_letter_longer(stem, skeleton(name))
+    }
+    return found.pop() if len(found) == 1 else None

@@ -419,8 +419,11 @@ def _admin1_code(city: dict[str, Any]) -> str | None:
 
 @functools.cache
 def _seats(country: str) -> dict[str, dict[str, Any]]:
-    """ISO 3166-2 code -> the most populous GeoNames town of that region, for one country."""
+    """ISO 3166-2 code -> the seat of that region, for one country: the most populous
+    GeoNames town named as the region is (a region named after its seat: Mali's Ménaka,
+    whose commune of Andéranboukan counts more people), else the most populous town."""
     seats: dict[str, dict[str, Any]] = {}
+    named: dict[str, dict[str, Any]] = {}
     for cities in _cities().values():
         for city in cities:
             if city["countrycode"] != country:
@@ -428,7 +431,40 @@ def _seats(country: str) -> dict[str, dict[str, Any]]:
             code = _admin1_code(city)
             if code and int(city["population"]) > int(seats.get(code, {}).get("population", -1)):
                 seats[code] = city
-    return seats
+            if (
+                code
+                and _named_as_region(city, code)
+                and int(city["population"]) > int(named.get(code, {}).get("population", -1))
+            ):
+                named[code] = city
+    return {**seats, **named}
+
+
+def _seat_named(country: str, code: str, name: str | None) -> City | None:
+    """The most populous town of ``country`` named as the region ``code`` is, by its ISO
+    or given name, spelt loosely: the seat of a region whose GeoNames towns cannot be told
+    to lie in it (Iraq's "Duhok", Lebanon's "Nabatieh") or of a second-level region
+    (Sri Lanka's district of Batticaloa)."""
+    subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    names = {n for n in (name, subdivision and str(subdivision.name)) if n}
+    found = [
+        city
+        for n in names
+        for city in (
+            *_cities().get(_key(n), ()),
+            *_cities_by_skeleton(country).get(skeleton(n), ()),
+        )
+        if city["countrycode"] == country
+    ]
+    return max(found, key=lambda c: int(c["population"]), default=None)
+
+
+def _named_as_region(city: dict[str, Any], code: str) -> bool:
+    """Whether a town's name spells as its region's ISO or GeoNames name."""
+    subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+    names = [str(subdivision.name)] if subdivision is not None else []
+    names.append(_geonames_admin1_names().get(f"{city['countrycode']}.{city['admin1code']}", ""))
+    return _skeleton(str(city["name"])) in {_skeleton(n) for n in names if n}
 
 
 def region_code(place: Place) -> str | None:
@@ -452,7 +488,7 @@ def region_seat(place: Place) -> Place | None:
     code = region_code(place)
     if code is None or place.country is None:
         return None
-    city = _seats(place.country).get(code)
+    city = _seats(place.country).get(code) or _seat_named(place.country, code, place.admin1)
     if city is None:
         return None
     return Place(
