@@ -125,7 +125,7 @@ def test_a_university_named_after_a_person_is_no_town() -> None:
 def test_a_town_beats_the_district_named_after_it() -> None:
     assert _where("Police arrested four activists in Vavuniya on Friday.") == (
         "Vavuniya",
-        "Northern Province",
+        "Northern",
         "1",
     )
 
