@@ -183,7 +183,7 @@ PROTEST_STOPPED: Final = frozenset({"disperse", "teargas", "tear", "arrest", "de
 #: Words that make an arrest's sentence a protest broken up by arrests.
 PROTEST_WORDS: Final = frozenset(
     {"protest", "protester", "protestor", "demonstration", "demonstrator", "demonstrate", "rally",
-     "march", "marcher", "picket", "picketer", "sit"}
+     "march", "marcher", "picket", "picketer", "sit", "encampment"}
 )  # fmt: skip
 
 #: Words in a raid's sentence that make it an arrest or a destruction of property.
@@ -209,7 +209,7 @@ NON_STATE: Final = frozenset(
     {"rebel", "militant", "insurgent", "jihadist", "guerrilla", "militia", "militiaman",
      "opposition", "separatist", "terrorist", "taliban", "shabab", "shabaab", "houthi",
      "houthis", "hezbollah", "isis", "isil", "daesh", "haram", "fighter", "peshmerga", "ypg",
-     "sdf"}
+     "sdf", "maoist", "naxal", "naxalite"}
 )  # fmt: skip
 STATE_FORCES: Final = frozenset(
     {"army", "government", "military", "regime", "troop", "soldier", "police", "loyalist",

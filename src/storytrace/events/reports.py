@@ -45,7 +45,7 @@ _STEMS = re.compile(
             {key[:4] for key in (*acled.ACTIONS, *kinds.EVENT_WORDS)}
             | {"set", "swap", "reto", "overr", "took", "struck", "fought", "shot", "found"}
             | {"drov", "driv", "forc", "gain", "won", "win", "wres", "assum", "recov", "resto"}
-            | {"blew", "blow", "hand", "free"}  # blown up, handed over, freed (see _word)
+            | {"blew", "blow", "hand", "free", "acco"}  # blown up, handed over, freed (see _word)
             | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
             | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
         )
@@ -220,7 +220,7 @@ def read_report(
     if not might_report(claim):
         return None
     doc = parse_claim(claim.text) if _STEMS.search(claim.text) else None
-    trigger = _trigger(doc, claim) if doc is not None else None
+    trigger = _trigger(doc, claim, told_before=bool(before)) if doc is not None else None
     counts = _counts(claim, group)
     if doc is not None and not any(c.kind == "fatalities" for c in counts):
         counts += _one_death(doc, claim, group)
@@ -313,7 +313,8 @@ _SUB_TYPE_WORDS: Final = {
 #: Words of a remote weapon or an explosion: without one, no remote violence is told.
 #: Guns fired by hand: shooting with them is no remote attack ("fired small arms at ...").
 _SMALL_ARMS: Final = frozenset({"rifle", "gunfire", "machine-gun", "sniper", "kalashnikov",
-                                "pistol", "bullet", "small-arms", "arm"})  # fmt: skip
+                                "pistol", "bullet", "small-arms", "arm", "machete", "knife",
+                                "axe", "sword", "spear", "cutlass", "dagger"})  # fmt: skip
 #: Words of aiming and hitting that any weapon's report uses, remote or not.
 _AIMING: Final = frozenset({"fire", "attack", "target", "hit", "struck", "strike", "launch",
                             "raid", "barrage"})  # fmt: skip
@@ -357,9 +358,11 @@ def _by_sides(
         civil = civilians or bool(words & acled.CIVILIANS)
         return ("Violence against civilians", "Attack") if civil else _ARMED_CLASH
     subjects = {t.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj" for t in c.subtree}
+    subjects |= _between(trigger)  # "clashes between two communities"
     armed = subjects | {t.lemma_.lower() for t in trigger.doc}
     unarmed = bool(subjects & _UNARMED) and not armed & _ARMED
-    if (event_type, sub_type) == ("Riots", "Violent demonstration") and lemma in _FIGHTING:
+    if event_type in _DEMONSTRATIONS and sub_type != "Mob violence" and lemma in _FIGHTING:
+        # "supporters of two parties fought with sticks": a fight, not a demonstration
         protest = any(t.lemma_.lower() in acled.PROTEST_WORDS for t in trigger.doc)
         return ("Riots", "Mob violence") if unarmed and not protest else (event_type, sub_type)
     # "armed herders raided a village, killing 12 villagers": no mob, an armed attack
@@ -377,6 +380,14 @@ def _by_sides(
     if lemma not in _FIGHTING and civilians and not _exchange_of_fire(trigger):
         return "Violence against civilians", "Attack"
     return event_type, sub_type
+
+
+def _between(trigger: Token) -> set[str]:
+    """The lemmas of the sides a word of fighting names with "between" ("clashes broke out
+    between two communities")."""
+    near = [trigger, trigger.head] if trigger.dep_ == "nsubj" else [trigger]
+    return {t.lemma_.lower() for v in near for c in v.children
+            if c.dep_ == "prep" and c.lower_ == "between" for t in c.subtree}  # fmt: skip
 
 
 #: People named by their work, civilians when killed by hand ("beheaded three fishermen").
@@ -476,10 +487,11 @@ def _place_named(claim: Claim, refused: set[int]) -> bool:
     )
 
 
-def _trigger(doc: Doc, claim: Claim) -> Token | None:
+def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | None:
     """The first action word that is not negated, nor told as future or conditional by the
     read stage's event mentions; ACLED's types before incidents, the rules' words before
-    the other event words (:data:`~.kinds.EVENT_WORDS`)."""
+    the other event words (:data:`~.kinds.EVENT_WORDS`). ``told_before``: the article told
+    something before this sentence, so "repelled the assault" can point back to it."""
     found: list[Token] = []
     unreal = {m.span[0] - claim.span[0] for m in claim.mentions
               if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
@@ -504,6 +516,8 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
+        if _asked_for(token):
+            continue  # "demanding a deal to free the hostages": what is asked, not done
         if token.lemma_.lower() in _TOLLS and not _killer_named(token):
             continue  # "four workers were killed": a toll, joined to the event told before
         if _setting_of_toll(token):
@@ -512,6 +526,8 @@ def _trigger(doc: Doc, claim: Claim) -> Token | None:
             continue  # "its fifth missile test", "deploy them on missiles": no attack
         if looted_money(token) or _habitual(token):
             continue  # "looted millions of dollars"; "have scrambled hundreds of times"
+        if told_before and _pointing_back(token):
+            continue  # "troops repelled the assault": the assault told before
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
@@ -617,8 +633,51 @@ _ABOUT_WEAPONS: Final = frozenset({"program", "programme", "deal", "sale", "fact
 #: Words of trying a weapon out rather than using it on anyone.
 _TRIALS: Final = frozenset({"test", "drill", "exercise", "test-fire"})
 _DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
+#: Words of asking whose infinitive or "for" phrase names what is wanted, not what was done.
+_ASKING: Final = frozenset({"demand", "call", "deal", "urge", "seek", "press", "appeal", "plea",
+                            "push", "negotiate", "petition", "campaign"})  # fmt: skip
+
+
+def _asked_for(token: Token) -> bool:
+    """An action told as what someone asks for: an infinitive ("demanding a deal to free
+    the hostages", "urged the army to retake the town") or a "for" phrase ("calling for the
+    release of the detainees") that hangs from a word of asking (:data:`_ASKING`)."""
+    infinitive = token.pos_ == "VERB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children
+    )
+    wanted = token.dep_ == "pobj" and token.head.lower_ == "for"
+    if not (infinitive or wanted):
+        return False
+    head = token.head if wanted else token
+    return any(above.lemma_.lower() in _ASKING for above in list(head.ancestors)[:3])
+
+
 #: Verbs of a toll whose setting ("in the fighting") is the event told before.
 _TOLL_VERBS: Final = acled.FATAL | acled.INJURED | {"lose"}
+
+
+#: Verbs of meeting an attack: their definite object is the attack the article told before.
+_REPELLING: Final = frozenset({"repel", "repulse", "foil", "thwart", "fend", "resist"})
+#: Nouns of an attack that "the" points back to.
+_ATTACK_NOUNS: Final = frozenset({"attack", "assault", "raid", "offensive", "incursion",
+                                  "ambush", "onslaught"})  # fmt: skip
+
+
+def _pointing_back(token: Token) -> bool:
+    """ "Troops repelled the assault", "the attack was foiled": a verb of
+    :data:`_REPELLING` whose object is an attack told with "the" (or that attack noun):
+    the attack the article told before, not a new event."""
+    if token.pos_ == "NOUN":
+        verb, nouns = token.head, [token] if token.dep_ in ("dobj", "nsubjpass") else []
+    else:
+        verb, nouns = token, [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.lemma_.lower() not in _REPELLING:
+        return False
+    return any(
+        n.lemma_.lower() in _ATTACK_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in n.children)
+        for n in nouns
+    )
 
 
 def _setting_of_toll(token: Token) -> bool:
@@ -784,6 +843,8 @@ def _criticism(fire: Token) -> bool:
 
 def _rank(token: Token) -> tuple[int, int]:
     rule = acled.ACTIONS.get(_word(token))
+    if rule is not None and rule[0] == acled.INCIDENT and _armed_arson(token):
+        return 0, token.i  # "soldiers set fire to 150 houses": property destroyed
     if rule is None:
         return 1, token.i
     if _word(token) == "fighting":
@@ -907,9 +968,10 @@ def _agreement_signed(token: Token) -> bool:
                if c.dep_ in ("compound", "amod", "nmod")):  # fmt: skip
         return False
     head = token.head
+    told = head.dep_ == "ccomp" and head.head.lemma_.lower() in _TELLING  # "..., the office said"
     return token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ("sign", "reach",
                                                                          "conclude") and (
-        head.dep_ == "ROOT"
+        head.dep_ == "ROOT" or told
     )  # fmt: skip
 
 
@@ -965,7 +1027,15 @@ def _takes_ground(token: Token) -> bool:
         return False  # "took out a rally"
     taken = [g for o in control for p in o.children if p.lower_ in ("of", "over")
              for g in p.children] if control else objects  # fmt: skip
-    return any(g.lemma_.lower() in _GROUND for g in taken)
+    return any(g.lemma_.lower() in _GROUND or (control and _town_named(g)) for g in taken)
+
+
+def _town_named(token: Token) -> bool:
+    """A name of a town or region ("took control of Kidal"): ground, as a town's noun is."""
+    if token.pos_ != "PROPN":
+        return False
+    place = geocode(token.text, set())
+    return place is not None and place.precision != "country"
 
 
 #: Verbs that take ground by driving a side out: what is driven must be armed.
@@ -1081,6 +1151,18 @@ _ATTACK: Final = ("Violence against civilians", "Attack")
 _DESTROYED: Final = "Looting/property destruction"
 
 
+def _shots_traded(token: Token) -> bool:
+    """ "exchanged fire", "an exchange of fire", "traded gunfire": both sides shot."""
+    if _exchange_of_fire(token):
+        return True
+    return token.lemma_.lower() in ("exchange", "trade") and any(
+        g.lemma_.lower() in ("fire", "gunfire", "shot")
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
+
+
 def _exchange_of_fire(trigger: Token) -> bool:
     """ "exchanged fire", "traded fire": the verb of exchanging, or its object."""
     verb = trigger.head if trigger.dep_ == "dobj" else trigger
@@ -1126,6 +1208,14 @@ def _agents(trigger: Token) -> list[Token]:
     verb the parser hangs on a noun ("gunmen suspected to be separatists set fire") has
     that noun for its subject."""
     found = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if (
+        len(found) == 1
+        and found[0].lower_ in ("it", "they")
+        and trigger.dep_ == "ccomp"
+        and trigger.head.lemma_.lower() in _TELLING
+    ):  # "the Arakan Army said it had seized the town": the one who said it
+        sayers = [c for c in trigger.head.children if c.dep_ == "nsubj"]
+        return sayers or found
     if not found and trigger.dep_ == "conj" and trigger.head.i != trigger.i:
         return _agents(trigger.head)
     if not found and trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
@@ -1301,13 +1391,23 @@ def _demonstration(doc: Doc) -> tuple[str, str] | None:
     words = _happened(doc)
     if words & acled.PROTEST_VIOLENT:
         return "Riots", "Violent demonstration"
-    if words & acled.PROTEST_FORCE:
+    force = words & acled.PROTEST_FORCE
+    if force and not (force <= _HURT and words & _LESS_LETHAL and not words & _SERIOUS):
         return "Protests", "Excessive force against protesters"
     if words & acled.PROTEST_STOPPED:
         return "Protests", "Protest with intervention"
     return None
 
 
+#: Injuries without a death: from the weapons of crowd control (:data:`_LESS_LETHAL`), and
+#: not told as serious, they are what an intervention does ("removed them with rubber
+#: bullets, wounding two"), not the codebook's excessive force.
+_HURT: Final = frozenset({"wound", "injure", "injury", "hurt"})
+_LESS_LETHAL: Final = frozenset({"rubber", "tear", "teargas", "pepper", "cannon", "baton",
+                                 "pellet"})  # fmt: skip
+_SERIOUS: Final = frozenset({"seriously", "critically", "severely", "gravely", "serious",
+                             "critical", "severe", "grave", "hospitalise",
+                             "hospitalize"})  # fmt: skip
 #: Words whose object or "against"/"over" phrase is what a demonstration opposes.
 _OPPOSING: Final = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
                               "denounce", "condemn", "decry", "demand", "oppose", "mourn",
@@ -1395,10 +1495,13 @@ def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
             return event_type, "Looting/property destruction"
     words = _lemmas(doc)
     if acled.family(lemma) == "arrest" and _arrested_at_protest(trigger):
-        return "Protests", "Protest with intervention"
+        # the demonstrators' own violence makes a riot even when arrests end it ("set fire
+        # to bins and threw projectiles at police; police made 310 arrests")
+        riot = _demonstration(doc)
+        return riot if riot and riot[0] == "Riots" else ("Protests", "Protest with intervention")
     if lemma == "mutiny" and words & {"clash", "shoot", "firefight"}:
         return "Battles", "Armed clash"
-    if lemma == "raid" and words & _FIGHTING:
+    if lemma == "raid" and (words & _FIGHTING or any(_shots_traded(t) for t in doc)):
         return _ARMED_CLASH  # "raided the camp and clashed with militants": a battle
     if lemma == "detonate" and "suicide" in words:
         return event_type, "Suicide bomb"
@@ -1554,7 +1657,8 @@ def _ranked(places: Sequence[Place]) -> list[Place]:
 
 
 _LEFT: Final = re.compile(
-    r"\s+(?:(?:were|was|have been|had been) (?:shot|gunned|hacked|stabbed|beaten) (?:to )?)?"
+    r"\s+(?:of (?:them|those)\s+)?"  # "leaving three of them dead"
+    r"(?:(?:were|was|have been|had been) (?:shot|gunned|hacked|stabbed|beaten) (?:to )?)?"
     r"(dead|death|killed|injured|wounded|hurt)\b",
     re.IGNORECASE,
 )  # "left 12 people dead", "two protesters were shot dead"
@@ -1594,6 +1698,9 @@ _PART_OF: Final = re.compile(r"\b\w+\s+(?:members|children|sons|daughters) of\s+
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
+        if any(d.span[0] <= quantity.span[0] and quantity.span[1] <= d.span[1]
+               for d in claim.dates):  # fmt: skip
+            continue  # "on the night of 10 May": a day of the month, no toll
         kind = _kind(quantity, claim.text[quantity.span[1] - claim.span[0] :][:40])
         before = claim.text[: max(0, quantity.span[0] - claim.span[0])][-24:]
         if _PART_OF.search(before):
@@ -1602,7 +1709,29 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
             kind = "fatalities"  # "shot dead 3 protesters"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
-    return _joined(counts, claim)
+    return [_and_one_more(c, claim) for c in _joined(counts, claim)]
+
+
+#: One more victim told after a toll: "killing 8 personnel and a driver".
+_AND_ONE: Final = re.compile(r",?\s+and (?:a|an|one) ([a-z-]+)(?: ([a-z]+))?\b", re.IGNORECASE)
+
+
+def _and_one_more(count: Count, claim: Claim) -> Count:
+    """A death or injury toll followed by "and a <victim>" ("killing 8 soldiers and a
+    driver") counts the one more: the parts of one toll."""
+    if count.kind not in ("fatalities", "injured") or count.quantity.value is None:
+        return count
+    after = claim.text[count.quantity.span[1] - claim.span[0] :]
+    match = _AND_ONE.match(after)
+    if match is None:
+        return count
+    first, second = match.group(1).lower(), (match.group(2) or "").lower()
+    if first not in _VICTIMS and second not in _VICTIMS:
+        return count  # "and a car", "and a young driver" (the second word)
+    end = match.end() if first not in _VICTIMS else match.end(1)
+    one = replace(count.quantity, value=1.0, low=1.0, high=1.0,
+                  span=(count.quantity.span[1], count.quantity.span[1] + end))  # fmt: skip
+    return replace(count, quantity=_sum(count.quantity, one))
 
 
 #: What joins the parts of one toll: "two soldiers and one attacker", "3 police, 2 civilians".

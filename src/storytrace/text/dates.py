@@ -355,6 +355,10 @@ def resolve_dates(
             continue
         try:
             mention = _resolve(ent, base)
+            if mention is None and len(ent) > 1 and ent[0].lower_ in WEEKDAYS:
+                # "Tuesday after days (of fighting)": the tagger ran the weekday on into
+                # the words after it; the weekday alone is the date
+                mention = _resolve(ent[:1], base)
         except (ValueError, OverflowError):  # a date no calendar has: skip it, read on
             mention = None
         if mention is not None:
@@ -391,8 +395,8 @@ def _with_nights(sent: Span, base: dt.datetime, found: Sequence[DateMention]) ->
       date, as :func:`_last_night`;
     - "on the night of 3-4 June": the first day named (a date inside it, "June", gives way);
     - "on Sunday night": the last Sunday up to the publication date;
-    - "overnight", in a sentence that names no other date: the night before the
-      publication date, as "last night".
+    - "overnight", in a sentence that names no other date than the publication day: the
+      night before the publication date, as "last night".
     """
     nights = []
     taken = list(found)
@@ -421,7 +425,11 @@ def _with_nights(sent: Span, base: dt.datetime, found: Sequence[DateMention]) ->
             continue
         nights.append(_day_before(match.group(0), base, (start, end)))
     overnight = _OVERNIGHT.search(text)
-    if overnight is not None and not taken and not nights:
+    pub_day = base.date().isoformat()
+    # a date that is the publication day ("the ministry said on Friday", published that
+    # Friday) is when it was told, and leaves "overnight" the night before
+    told_today = all(m.start == m.end == pub_day for m in taken)
+    if overnight is not None and told_today and not nights:
         start, end = offset + overnight.start(), offset + overnight.end()
         nights.append(_day_before(overnight.group(0), base, (start, end)))
     return [*taken, *nights]
