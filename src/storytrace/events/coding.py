@@ -64,7 +64,9 @@ _TOLL_UNKNOWN = re.compile(
 )
 _NEAR = re.compile(
     r"\b(near|nearby|outside|close to|outskirts of|vicinity of|around|environs of|surroundings of"
-    r"|(?:rural|border) areas? of|countryside of|hinterlands? of|\d+ ?(?:km|kilomet\w+|miles?)"
+    r"|(?:rural|border) areas? of|countryside of|hinterlands? of|between"
+    r"|(?:road|highway|route) (?:to|from|linking)|\d+ ?(?:km|kilomet\w+|miles?) (?:away )?from"
+    r"|\d+ ?(?:km|kilomet\w+|miles?)"
     r" (?:\w+ )?(?:north|south|east|west)\w* of|(?:north|south|east|west)\w* of)"
     r"(?: the)?(?: (?:city|town|village|settlement) of)?\s*$",
     re.IGNORECASE,
@@ -402,8 +404,17 @@ class _Coder:
         return event
 
     def _names_region(self, place: Place, reports: Sequence[Report]) -> bool:
-        """The town's name is told as its region's ("in the Sumy region"): ACLED's 3."""
-        return self._followed_by(place, reports, _REGION, 16)
+        """The town's name is told as its first-level region's ("in the Sumy region"):
+        ACLED's 3. A province named after a town that is no first-level region ("Satipo
+        province, Junin") is the town's district: see :meth:`_near`."""
+        return self._followed_by(place, reports, _REGION, 16) and self._first_level(place)
+
+    @staticmethod
+    def _first_level(place: Place) -> bool:
+        """A province or region named after the town is the first-level region, unless
+        the report names the region after it ("Satipo province, Junin": a town written
+        with its region, see ``text.town_region``)."""
+        return "," not in place.text
 
     def _followed_by(
         self, place: Place, reports: Sequence[Report], word: re.Pattern[str], reach: int
@@ -446,9 +457,11 @@ class _Coder:
             if article is None or place not in report.places:
                 continue
             before = article.text[max(0, place.span[0] - 40) : place.span[0]]
-            after = article.text[place.span[1] : place.span[1] + 12]
+            after = article.text[place.span[1] : place.span[1] + 16]
             if _NEAR.search(before) or _DISTRICT.match(after) or before.rstrip().endswith("("):
                 return True  # "Boni (Douentza, Mopti)": the place's district
+            if _REGION.match(after) and not self._first_level(place):
+                return True  # "Satipo province, Junin": a province of a region
         return False
 
     def _toll_unknown(self, claim: Claim) -> bool:

@@ -273,7 +273,7 @@ def read_report(
         trigger=trigger.text,
         action=action,
         counts=tuple(counts),
-        places=tuple(_ranked(places)),
+        places=tuple(_ranked(_at_action(places, claim, doc, trigger))),
         dates=tuple(_dates_by_trigger(claim, doc, trigger)),
         actors=actors,
         targets=targets,
@@ -1673,6 +1673,48 @@ def _without_clauses(head: Token) -> list[Token]:
         if child.dep_ not in ("advcl", "ccomp", "relcl"):
             kept += _without_clauses(child)
     return kept
+
+
+def _at_action(places: Sequence[Place], claim: Claim, doc: Doc, trigger: Token) -> list[Place]:
+    """The places, without the towns told of someone or something else than the action
+    when the action's own words name a town or region: "Speaking in Kyiv, the governor said
+    drones struck Sumy" is Sumy's; "two soldiers from Kano were killed when gunmen ambushed
+    their patrol near Maiduguri" is Maiduguri's. Regions and countries stay (they hold the
+    action's place or are dropped by rank); a country alone ("sanctions against Syria")
+    leaves every town."""
+    heads = {trigger.i}
+    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and trigger.head.i != trigger.i:
+        heads.add(trigger.head.i)  # "fighting broke out in X", "carried out an airstrike on X"
+    governed = {p: _governed(_token_at(doc, p.span[0] - claim.span[0]), heads) for p in places}
+    if not any(governed[p] and p.precision in ("city", "region") for p in places):
+        return list(places)
+    return [p for p in places if governed[p] or p.precision != "city"]
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    """The token that starts at ``char`` of the claim's text, if any."""
+    if not 0 <= char < len(doc.text):
+        return None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _governed(token: Token | None, heads: set[int]) -> bool:
+    """The place's word hangs from the action (``heads``) through nouns and prepositions,
+    not through another verb ("police in Gusau said"), and is not itself the one who acts
+    ("Kyiv said", "Russia struck")."""
+    if token is None:
+        return False
+    while token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PROPN":
+            return False  # the name itself acts
+        parent = token.head
+        if parent.i in heads:
+            return True
+        if parent.pos_ in ("VERB", "AUX") and parent.dep_ != "acl":
+            return False  # a participle describing a noun is the noun's ("a convoy escorted")
+        token = parent
+    return False
 
 
 def _ranked(places: Sequence[Place]) -> list[Place]:

@@ -503,6 +503,23 @@ def region_seat(place: Place) -> Place | None:
     )
 
 
+def town_named(name: str, country: str | None, admin1: str | None = None) -> Place | None:
+    """The largest town of ``country`` (in region ``admin1``, if given) whose own name is
+    ``name``, diacritics aside ("Menaka" is the town Ménaka), or None."""
+    key = _key(name)
+    for city in _cities().get(key, ()) or _cities().get(_key(_ascii(name)), ()):
+        if city["countrycode"] != country or not _own_name(city, key):
+            continue
+        found = _admin1_name(country, str(city["admin1code"])) or _geonames_admin1_names().get(
+            f"{country}.{city['admin1code']}"
+        )
+        if admin1 is not None and found != admin1:
+            continue
+        return Place(name, city["name"], country, found, float(city["latitude"]),
+                     float(city["longitude"]), "city")  # fmt: skip
+    return None
+
+
 def _key(text: str) -> str:
     key = " ".join(text.split()).lower()
     for prefix in _STRIP:
@@ -648,9 +665,9 @@ def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) ->
     # the name (often an old name or a part: "Chelsea" of Norwich, Connecticut), unless that
     # is a world city ("Kiev").
     cities = tuple(c for c in _cities().get(key, ()) if not _another_place(_key(c["name"]), key))
-    if any(_key(c["name"]) == key for c in cities):
+    if any(_own_name(c, key) for c in cities):
         cities = tuple(
-            c for c in cities if _key(c["name"]) == key or int(c["population"]) >= _WORLD_CITY
+            c for c in cities if _own_name(c, key) or int(c["population"]) >= _WORLD_CITY
         )
     if not cities and not _acronym(text) and len(key) >= _SPELT_OTHERWISE_MIN:
         folded = skeleton(key)
@@ -664,6 +681,8 @@ def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) ->
         candidates = cities or village_candidates(key, context)
     in_context = [c for c in candidates if c["countrycode"] in context]
     region = _region(text, context)
+    if region is not None and _district_of_town(region, cities, key):
+        region = None  # "in Batticaloa": the town, not the district named after it
     if region is not None and not cities and (region.country in context or not in_context):
         return region  # "Texas" is the state, not a village of that name in Mexico
     big_city = any(int(c["population"]) >= _BIG_CITY for c in in_context or candidates)
@@ -693,6 +712,29 @@ def _geocode(text: str, context: frozenset[str], near: frozenset[str] | None) ->
         lon=float(best["longitude"]),
         precision="city",
     )
+
+
+def _district_of_town(region: Place, cities: Sequence[City], key: str) -> bool:
+    """``region`` is a second-level subdivision (a district) named after a town of its
+    country that bears the name: a name alone is the town (ACLED codes the town)."""
+    codes = sorted(
+        str(sub.code)
+        for sub in pycountry.subdivisions.get(country_code=region.country) or ()  # type: ignore[no-untyped-call]
+        if sub.name == region.name
+    )
+    subdivision = pycountry.subdivisions.get(code=codes[0]) if codes else None  # type: ignore[no-untyped-call]
+    return (
+        subdivision is not None
+        and subdivision.parent_code is not None
+        and any(c["countrycode"] == region.country and _own_name(c, key) for c in cities)
+    )
+
+
+def _own_name(city: City, key: str) -> bool:
+    """``key`` is the town's own name, diacritics aside ("Gore" is Chad's Goré, not a
+    town known also by the name)."""
+    name = _key(city["name"])
+    return name == key or _key(_ascii(name)) == _key(_ascii(key))
 
 
 #: The shortest name looked up among towns by its transliteration skeleton.
@@ -737,7 +779,7 @@ def _world_city(
 ) -> City:
     """``best``, or the world city it shares a name with (see :data:`_WORLD_CITY`): its own
     name, not an old or other name ("Victoria" is not Hong Kong)."""
-    named = [c for c in candidates if _key(c["name"]) == key] or candidates
+    named = [c for c in candidates if _own_name(c, key)] or candidates
     largest = max(named, key=lambda c: int(c["population"]))
     size = int(largest["population"])
     known = size >= _WORLD_CITY or (largest["countrycode"], key) in _capitals()
@@ -768,7 +810,7 @@ def _city_score(city: dict[str, Any], context: AbstractSet[str], key: str) -> fl
     """Population (log) plus bonuses for a country and a region the context names, and for
     a town whose own name is ``key`` (not one of its other names)."""
     score = math.log10(int(city["population"]) + 10)
-    if _key(city["name"]) == key:
+    if _own_name(city, key):
         score += _OWN_NAME_BONUS
     if city["countrycode"] in context:
         score += _CITY_BONUS
@@ -851,6 +893,8 @@ def _region(text: str, context: AbstractSet[str]) -> Place | None:
 
 
 _PLACE_PREPOSITIONS = {"in", "to", "near", "from", "outside", "at", "towards", "toward", "into"}
+#: Nouns whose "between" joins places ("the road between X and Y"), not sides.
+_ROUTES = frozenset(("road", "highway", "route", "motorway", "railway", "border", "frontline"))
 _PLACE_NOUNS = {"port", "city", "town", "village", "island", "region", "province", "district",
                 "outskirts", "suburbs", "centre", "center", "harbour", "harbor"}  # fmt: skip
 # Nouns a place name can modify: "the Ghent docklands", "the Kharkiv region".
@@ -879,6 +923,8 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
                 found.append((ent, False))  # "the port of Ghent", "the island of Brač"
             elif _place_preposition(head):
                 found.append((ent, True))
+        if ent.label_ in ("ORG", "FAC") and (inside := _town_of_institution(ent)) is not None:
+            found.append((inside, True))  # "near the University of Colombo"
     tagged = {t.i for ent, _ in found for t in ent}
     pos = token_strings(sent.doc, "POS")
     for i in range(sent.start, sent.end):
@@ -887,6 +933,8 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
         token = sent.doc[i]
         if _after_place_noun(token):
             found.append((sent.doc[token.left_edge.i : token.i + 1], False))  # untagged name
+        elif i + 1 < sent.end and sent.doc[i + 1].text in ("city", "town") and token.is_title:
+            found.append((_glued_name(token), False))  # "In As-Sweida city, ..."
         elif (
             token.dep_ == "compound"
             and token.head.lower_ in _AREA_NOUNS
@@ -896,6 +944,45 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
         elif token.dep_ == "pobj" and _place_preposition(token.head) and _bare_name(token):
             found.append((_name_span(token), True))  # "returned to Pskov", untagged
     return found
+
+
+#: Institutions named after the town they stand in ("the Zawiya municipal council", "the
+#: Kano central market"), unlike universities, hospitals or mosques, often named after
+#: people ("Drexel University"); "the University of X" is X's whatever its noun.
+_TOWN_INSTITUTIONS = frozenset(("council", "municipality", "airport", "market", "camp"))
+
+
+def _town_of_institution(ent: Span) -> Span | None:
+    """The town an institution's name holds, where the institution is where things
+    happen: after "in", "near", "at", "outside" ("near the University of Colombo"), or a
+    town's council ("a member of the Zawiya municipal council"). Only the name "of" the
+    institution's noun, or the first word of a town's institution, is read."""
+    root = ent.root
+    if not (
+        (root.dep_ == "pobj" and root.head.lower_ in _AT_PLACE)
+        or root.lower_ in ("council", "municipality")
+    ):
+        return None
+    for token in ent:
+        if (
+            token.pos_ != "PROPN"
+            or token.i == root.i
+            or not token.is_title
+            or _first_name(token.text)
+        ):
+            continue
+        of_root = token.head.lower_ == "of" and token.head.head.i == root.i
+        if token.dep_ == "pobj" and of_root and root.lower_ in _TOWN_INSTITUTIONS | {"university"}:
+            return ent.doc[token.i : token.i + 1]  # "the University of Colombo", not "of Law"
+        first = next(t for t in ent if t.pos_ != "DET")
+        if (
+            token.i == first.i
+            and token.dep_ in ("compound", "nmod")
+            and token.head.i == root.i
+            and root.lower_ in _TOWN_INSTITUTIONS
+        ):
+            return ent.doc[token.i : token.i + 1]  # "the Zawiya municipal council"
+    return None
 
 
 #: Area nouns that, capitalised, end an institution's name: "the Women's Media Center"
@@ -918,7 +1005,10 @@ def names_place(sent: Span) -> bool:
 
 
 def _place_preposition(token: Token) -> bool:
-    """ "in", "to", "near" ... but not "according to"."""
+    """ "in", "to", "near" ... but not "according to"; "between" after a road ("the road
+    between X and Y", not "between Congress and the White House")."""
+    if token.lower_ == "between":
+        return token.head.lower_ in _ROUTES
     return token.lower_ in _PLACE_PREPOSITIONS and token.head.lower_ != "according"
 
 
@@ -945,6 +1035,19 @@ def _name_span(token: Token) -> Span:
     ):
         start -= 1
     return token.doc[start : token.i + 1]
+
+
+def _glued_name(token: Token) -> Span:
+    """A name with the capitalised words before it and those glued to it by hyphens
+    ("Debre Tabor" from "Tabor", "As-Sweida" from "Sweida")."""
+    doc, start = token.doc, token.i
+    while start > 0:
+        word = doc[start - 1]
+        glued = not word.whitespace_ and (word.text == "-" or word.is_alpha)
+        if not (glued or (word.pos_ == "PROPN" and word.is_title and word.i >= token.sent.start)):
+            break
+        start -= 1
+    return doc[start : token.i + 1]
 
 
 def _after_place_noun(token: Token) -> bool:
@@ -1036,7 +1139,9 @@ def geocode_places(
             # "Chad's Lac province" is no Albanian Laç; "Kaduna state" keeps its town
             place = _with_region_noun(ent, context, near) or place
         if place is None or (
-            guess and place.country not in allowed and (bool(context) or not _well_known(place))
+            guess
+            and place.country not in allowed
+            and (bool(context) or not _well_known(place, ent))
         ):
             continue  # a guess stays in the story's countries, if it names any
         places.append(
@@ -1078,24 +1183,54 @@ def _with_region_noun(ent: Span, context: set[str], near: set[str] | None) -> Pl
     return Place(ent.text, name, inside[0].country_code, name, None, None, "region")
 
 
-def _well_known(place: Place) -> bool:
+def _well_known(place: Place, ent: Span | None = None) -> bool:
     """A place found for a name only guessed to be one, in a story that names no country,
     that is taken all the same: a first-level region ("in Nabatieh" read as an
     organisation), or a town of :data:`_BIG_CITY` people or more, or of a name of two words
-    or more, that is the largest of its name ("Erbil", "Kiryat Shmona")."""
+    or more, that is the largest of its name ("Erbil", "Kiryat Shmona"), or a town of
+    :data:`_GUESSED_TOWN` people or more that ``ent`` names right after "in", "near", "at"
+    or "outside", that no town a tenth its size shares the name of, and that is nobody's
+    first name ("in Wamena")."""
     if place.precision == "region":
         return True
-    cities = _cities().get(_key(place.text), ())
+    key = _key(place.text)
+    cities = _cities().get(key, ())
+    cities = tuple(c for c in cities if _own_name(c, key)) or cities  # not Guantánamo's "Gao"
+    if not cities or place.precision != "city" or cities[0]["countrycode"] != place.country:
+        return False
+    size = int(cities[0]["population"])
     # a name of two words or more that a town bears is seldom anything else ("Kiryat Shmona")
-    big = len(place.text.split()) > 1 or (
-        bool(cities) and int(cities[0]["population"]) >= _BIG_CITY
-    )
+    if len(place.text.split()) > 1 or size >= _BIG_CITY:
+        return True
     return (
-        place.precision == "city"
-        and bool(cities)
-        and cities[0]["countrycode"] == place.country
-        and big
+        ent is not None
+        and size >= _GUESSED_TOWN
+        and all(10 * int(c["population"]) < size for c in cities[1:])
+        and _at_place(ent.root.head)
+        and not _first_name(ent.text)
     )
+
+
+#: A town this big, named where a place goes, is taken in a story that names no country.
+_GUESSED_TOWN = 20_000
+#: Prepositions that put an action at a place ("in", not "from" or "to").
+_AT_PLACE = frozenset(("in", "near", "at", "outside", "between"))
+
+
+def _at_place(word: Token) -> bool:
+    """ "in", "near", "at", "outside", "between"; "from" after a distance ("30 km from")."""
+    distance = word.head.lower_ in _DISTANCES or any(c.lower_ in _DISTANCES for c in word.children)
+    return word.lower_ in _AT_PLACE or (word.lower_ == "from" and distance)
+
+
+_DISTANCES = frozenset(("km", "kilometres", "kilometers", "miles", "mi"))
+
+
+def _first_name(word: str) -> bool:
+    """Whether a word is a usual first name (the US Census list of ``claims/genders``)."""
+    from storytrace.claims.genders import first_name_sex
+
+    return first_name_sex(f"{word} X") is not None
 
 
 #: Short names as ACLED writes them where GeoNames writes them otherwise.

@@ -37,6 +37,7 @@ from storytrace.text.places import (
     region_code,
     region_seat,
     short_regions,
+    town_named,
 )
 
 #: Words after a name that say what kind of place it is, not part of the name.
@@ -66,11 +67,12 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         after = _name_at(comma.i + 1, sent)
         if after is None:
             continue
-        names = _names_before(comma, sent)
+        region, country, whole = _region_after(after)
+        # "Huanta province, Ayacucho": a province of a first-level region is a district
+        names = _names_before(comma, sent, also=_PROVINCE if region is not None else frozenset())
         if names and names[0].start - 1 > sent.start and texts[names[0].start - 1] == "(":
             # "Boni (Douentza, Mopti)": the name before the brackets, in their district
             names = _names_before(sent.doc[names[0].start - 1], sent) + names
-        region, country, whole = _region_after(after)
         if region is None and country is None:
             # a region of several countries ("Punjab"): the one the town is found in
             for namesake in _namesake_regions(after):
@@ -81,10 +83,13 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         if region is None and country is None:
             continue
         context = {c for c in (country, region_code(region) if region else None) if c}
+        # "Gore, Logone Oriental province": a region written with its word is one, whatever
+        # town elsewhere the name before it names
+        worded = whole and _REGION_WORD.search(after.text) is not None
         for number, name in enumerate(names):
             label = f"{name.text}, {after.text}"
             last = whole and number == len(names) - 1
-            place = _town(name, context, region, label, last=last)
+            place = _town(name, context, region, label, last=last, worded=worded)
             if place is not None:
                 found.append((place, (names[0].start_char, after.end_char)))
     return found
@@ -192,14 +197,19 @@ def _namesake_regions(span: Span) -> list[Place]:
     return sorted(found, key=lambda p: (p.country or "", p.name))
 
 
-def _names_before(comma: Token, sent: Span) -> list[Span]:
+#: Words for a region that, before a first-level region, name a lower one.
+_PROVINCE = frozenset(("province", "provinces"))
+
+
+def _names_before(comma: Token, sent: Span, also: frozenset[str] = frozenset()) -> list[Span]:
     """The comma-separated names just before ``comma`` ("A, B, Region" -> A, B), each
-    without the generic word after it ("Tabayin township" -> "Tabayin")."""
+    without the generic word after it ("Tabayin township" -> "Tabayin"), or a word of
+    ``also``."""
     doc = sent.doc
     names: list[Span] = []
     at = comma.i - 1
     while at >= sent.start:
-        while at >= sent.start and doc[at].lower_ in GENERIC:
+        while at >= sent.start and (doc[at].lower_ in GENERIC or doc[at].lower_ in also):
             at -= 1
         end = start = at + 1
         while start - 1 >= sent.start and end - start < _MAX_WORDS:
@@ -274,10 +284,18 @@ def _capitalised(token: Token) -> bool:
 
 
 def _town(
-    name: Span, context: set[str], region: Place | None, label: str, *, last: bool
+    name: Span,
+    context: set[str],
+    region: Place | None,
+    label: str,
+    *,
+    last: bool,
+    worded: bool = False,
 ) -> Place | None:
     """``name`` looked up in the named region: a town or village there, with the region
-    the report names; else, for the name nearest the region, the region itself."""
+    the report names; else, for the name nearest the region, the region itself (when
+    the name is a town of another country, only if the region is ``worded``: written
+    with its word, "Logone Oriental province")."""
     span = (name.start_char, name.end_char)
     generic = name.end < len(name.doc) and name.doc[name.end].lower_ in GENERIC
     own = _region(name.text, set()) or _region_of_stem(name.text, name.text, set())
@@ -291,11 +309,12 @@ def _town(
         return None  # "Odesa, Kherson": a list of regions, not a town in one
     place = _in_region(name.text, context, region)
     if place is None and region is not None and own is not None and own.admin1 == region.admin1:
-        place = region_seat(region)  # "Daraa city, Daraa": the region's own town
+        # "Daraa city, Daraa", "Menaka, Menaka region": the region's own town
+        place = region_seat(region) or town_named(name.text, region.country)
     if place is not None:
         admin1 = region.admin1 if region is not None else place.admin1
         return Place(label, place.name, place.country, admin1, place.lat, place.lon, "city", span)
-    if region is not None and last and not _known_elsewhere(name.text, region):
+    if region is not None and last and (worded or not _known_elsewhere(name.text, region)):
         return Place(label, region.name, region.country, region.admin1, None, None, "region",
                      span)  # fmt: skip
     return None
