@@ -24,6 +24,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from storytrace.records import Place
+from storytrace.text.calendar_words import MONTHS, WEEKDAYS
 from storytrace.text.doccache import token_strings
 from storytrace.text.gazetteer import acled_spellings, village_candidates
 from storytrace.text.places import (
@@ -73,6 +74,9 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         if names and names[0].start - 1 > sent.start and texts[names[0].start - 1] == "(":
             # "Boni (Douentza, Mopti)": the name before the brackets, in their district
             names = _names_before(sent.doc[names[0].start - 1], sent) + names
+        names = [n for n in names if not _a_date(n)]
+        if not names:
+            continue  # "death Tuesday, Charlotte experienced": a day, then a town
         if region is None and country is None:
             # a region of several countries ("Punjab"): the one the town is found in
             for namesake in _namesake_regions(after):
@@ -93,6 +97,13 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
             if place is not None:
                 found.append((place, (names[0].start_char, after.end_char)))
     return found
+
+
+def _a_date(name: Span) -> bool:
+    """A capitalised day or month before a comma ("Tuesday, Charlotte ..."), not a town."""
+    words = [t.lower_ for t in name]
+    return all(w in WEEKDAYS or w in MONTHS or t.ent_type_ in ("DATE", "TIME")
+               for w, t in zip(words, name, strict=True))  # fmt: skip
 
 
 def _region_after(span: Span | None) -> tuple[Place | None, str | None, bool]:
