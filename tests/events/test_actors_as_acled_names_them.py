@@ -126,3 +126,18 @@ def test_settlers_are_an_identity_militia() -> None:
         PUBLISHED,
     )
     assert [row[k] for k in SIDES] == ["Settlers (Israel)", 4, "Civilians (Palestine)", 7, 47]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Suspected Al-Shabaab militants ambushed a police patrol near Garowe, Nugaal.",
+         "Al Shabaab"),
+        ("Syria fired two rockets at a border post near Kilis, Kilis, on Monday.",
+         "Military Forces of Syria (2000-)"),
+        ("A Turkish drone dropped a bomb on a truck near Qamishli, Hasakah, killing 2 people.",
+         "Military Forces of Turkey (2002-)"),
+    ],
+)  # fmt: skip
+def test_suspected_groups_countries_and_weapons_dropping_bombs(text: str, actor1: str) -> None:
+    assert coded_row(text, PUBLISHED)["actor1"] == actor1

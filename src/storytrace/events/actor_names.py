@@ -71,13 +71,13 @@ STATE_FORCES: Final[dict[str, str]] = {
     "islamic revolutionary guard corps": "IR",
 }
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an|suspected|alleged)\s+", re.IGNORECASE)
 _DASHES = re.compile(r"[\u2010-\u2015-]")
 
 
 def fold(name: str) -> str:
-    """A group's name as :data:`GROUPS` keys it: lowercase, no article, one kind of space
-    and hyphen ("the Al-Shabaab" -> "al shabaab")."""
+    """A group's name as :data:`GROUPS` keys it: lowercase, no article nor "suspected",
+    one kind of space and hyphen ("the Al-Shabaab" -> "al shabaab")."""
     text = _ARTICLE.sub("", name.strip())
     text = _DASHES.sub(" ", text) if text.lower().startswith("al") else text
     return " ".join(text.lower().replace("\u2019", "'").split())

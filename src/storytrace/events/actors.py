@@ -21,7 +21,7 @@ import pycountry
 from spacy.tokens import Token
 
 from storytrace.events import acled, actor_names
-from storytrace.text.places import country_name, nationality_country
+from storytrace.text.places import country_name, geocode, nationality_country
 
 #: Country code -> the year ACLED dates its current government's forces from.
 REGIMES: Final[dict[str, str]] = {
@@ -84,6 +84,7 @@ def acled_name(name: str) -> str:
     -> "JNIM: Group for Support of Islam and Muslims"), a newsroom name of a state's forces
     as the state's ("SAF" -> "Military Forces of Sudan"), any other name without its
     article ("the Awami League" -> "Awami League")."""
+    name = _ARTICLE.sub("", name)  # "the RSF", "Suspected JNIM"
     named = actor_names.group(name)
     if named is not None:
         return named[0]
@@ -93,7 +94,7 @@ def acled_name(name: str) -> str:
     return _ARTICLE.sub("", name)
 
 
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=[A-Z])")
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ss]uspected|[Aa]lleged)\s+(?=[A-Z])")
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -122,7 +123,10 @@ def _country_code(name: str) -> str | None:
     if name in ("US", "U.S.", "USA"):
         return "US"
     record = pycountry.countries.get(name=name) or pycountry.countries.get(common_name=name)
-    return str(record.alpha_2) if record is not None else None
+    if record is not None:
+        return str(record.alpha_2)
+    place = geocode(name, set()) if name[:1].isupper() else None  # "Russia", "Syria"
+    return place.country if place is not None and place.precision == "country" else None
 
 
 def _group_name(tokens: list[Token]) -> str:
@@ -181,6 +185,8 @@ def side_label(head: Token, event_type: str = "", fallback: str | None = None) -
     )
     if named:  # "Boko Haram militants", "Al Shabaab" (tagged a person's name)
         return named
+    if head.pos_ == "PROPN" and not list(head.children) and _country_code(head.text):
+        return state_forces("Military Forces", _country_code(head.text))  # "Russia fired"
     of = _of_whom(head)
     if of is not None:  # "members of a criminal group", "a member of the council"
         return side_label(of, event_type, fallback)
@@ -217,8 +223,8 @@ def sides(trigger: Token, event_type: str = "", fallback: str | None = None) -> 
     """(agent, other side) of an event word, each "" when the sentence does not say."""
     agent = other = ""
     for child in trigger.children:
-        if child.dep_ == "nsubj" and not agent:
-            agent = side_label(child, event_type, fallback)
+        if child.dep_ == "nsubj" and not agent:  # "a Russian drone dropped explosives"
+            agent = side_label(child, event_type, fallback) or _armed_country(child)
         elif child.dep_ in ("dobj", "nsubjpass") and not other:
             other = side_label(child, event_type, fallback)
         elif child.dep_ == "agent":
