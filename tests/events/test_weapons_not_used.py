@@ -3,8 +3,9 @@ drill, a programme or a deal ("its fifth missile test", "test-fired a cruise mis
 weapon made, moved or flown past ("plans to mount warheads on missiles", "jets buzzed an
 airliner"), money "looted" in a fraud, habits and tallies ("have scrambled hundreds of
 times", "have sometimes been accused of"), and words of combat used of a political contest
-("a long nomination battle", "clashed over trade policy"). Reports written for the test,
-read and coded as in a run."""
+("a long nomination battle", "clashed over trade policy"), and what is only planned,
+threatened or foreseen ("plan to protest", "threats of airstrikes", "there are going to be
+riots"). Reports written for the test, read and coded as in a run."""
 
 from __future__ import annotations
 
@@ -91,3 +92,17 @@ def test_a_battle_with_armed_sides_stays_a_battle() -> None:
         "Nineveh, on Monday."
     )
     assert event.event_type == "Battles"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers' unions plan to protest outside the assembly in Harrisburg next week.",
+        "The envoy warned that there are going to be riots in Marseille if the law passes.",
+        "The president backed away from threats of airstrikes against the regime in Damascus.",
+        "Donors shelled out millions of dollars for the gala in Denver on Friday.",
+        "A retired colonel who commanded an artillery unit in Basra now teaches in Ohio.",
+    ],
+)
+def test_a_plan_a_threat_or_a_payment_is_no_event(text: str) -> None:
+    assert [e.sub_event_type for e in _events(text)] == []

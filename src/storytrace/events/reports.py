@@ -524,6 +524,8 @@ def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | No
             continue  # "two soldiers were killed in the firefight": the one told before
         if _weapons_trial(token) or _weapons_business(token) or _idle_weapon(token):
             continue  # "its fifth missile test", "deploy them on missiles": no attack
+        if _unrealised(token) or _shelling_out(token):
+            continue  # "plan to protest", "threats of airstrikes", "shell out $400"
         if looted_money(token) or _habitual(token):
             continue  # "looted millions of dollars"; "have scrambled hundreds of times"
         if told_before and _pointing_back(token):
@@ -629,13 +631,53 @@ _ABOUT_WEAPONS: Final = frozenset({"program", "programme", "deal", "sale", "fact
                                    "industry", "stockpile", "arsenal", "technology",
                                    "capability", "development", "treaty", "defense",
                                    "defence", "shield", "research", "export",
-                                   "import", "activity", "ambition"})  # fmt: skip
+                                   "import", "activity", "ambition", "unit", "officer",
+                                   "commander", "school", "course", "training", "expert",
+                                   "system"})  # fmt: skip
 #: Words of trying a weapon out rather than using it on anyone.
 _TRIALS: Final = frozenset({"test", "drill", "exercise", "test-fire"})
 _DEFINITE: Final = frozenset({"the", "this", "that", "these", "those"})
 #: Words of asking whose infinitive or "for" phrase names what is wanted, not what was done.
 _ASKING: Final = frozenset({"demand", "call", "deal", "urge", "seek", "press", "appeal", "plea",
                             "push", "negotiate", "petition", "campaign"})  # fmt: skip
+
+
+def _unrealised(token: Token) -> bool:
+    """An action told as planned, threatened or foreseen, not done: an infinitive under a
+    word of intent ("plan to protest", "threatened to storm the town"), a noun under a word
+    of threat or plan ("threats of airstrikes", "fears of riots"), or "going to" ("there are
+    going to be riots"). An attempt ("tried to storm") is done and stays."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if infinitive and token.head.lemma_.lower() in _INTENT and token.head.i != token.i:
+        return True
+    if (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "of"
+        and token.head.head.lemma_.lower() in _THREAT
+    ):
+        return True
+    for above in list(token.ancestors)[:3]:
+        if above.lower_ == "going" and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in above.children
+        ):
+            return True
+    return False
+
+
+#: Words of intent: what an infinitive under them names is not done yet.
+_INTENT: Final = frozenset({"plan", "intend", "prepare", "vow", "threaten", "promise",
+                            "expect", "hope", "want", "aim", "pledge", "vote", "decide",
+                            "consider"})  # fmt: skip
+#: Nouns of what may come: "threats of airstrikes", "fears of riots".
+_THREAT: Final = frozenset({"threat", "plan", "prospect", "risk", "fear", "possibility",
+                            "danger", "warning", "specter", "spectre"})  # fmt: skip
+
+
+def _shelling_out(token: Token) -> bool:
+    """ "Shell out" is to pay."""
+    return token.lemma_.lower() == "shell" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children
+    )
 
 
 def _asked_for(token: Token) -> bool:
