@@ -24,22 +24,39 @@ def _events(text: str) -> tuple[Event, ...]:
     return build_story("s-arms", [article], claims, []).events
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Iran's latest ballistic missile test drew condemnation from Washington on Tuesday.",
-        "The navy test-fired a cruise missile from a frigate in the Baltic on Monday.",
-        "The ministry unveiled a new drone programme for the border police in Almaty.",
-        "The vote came as the country expands its nuclear missile program.",
-        "Analysts say the regime plans to mount warheads on missiles within a decade.",
-        "Military jets with their transponders off buzzed a passenger airliner near Riga.",
-        "Allied fighter aircraft have scrambled hundreds of times to intercept Russian "
-        "bombers over the North Sea.",
-        "Peacekeepers have sometimes been accused of abusing the civilians they protect, "
-        "with claims of rape in Bangui.",
-    ],
-)
-def test_a_weapon_named_without_use_is_no_event(text: str) -> None:
+#: Weapons named without anyone using them (tests, programmes, made, moved or flown past);
+#: habits and tallies.
+UNUSED = [
+    "Iran's latest ballistic missile test drew condemnation from Washington on Tuesday.",
+    "The navy test-fired a cruise missile from a frigate in the Baltic on Monday.",
+    "The ministry unveiled a new drone programme for the border police in Almaty.",
+    "The vote came as the country expands its nuclear missile program.",
+    "Analysts say the regime plans to mount warheads on missiles within a decade.",
+    "Military jets with their transponders off buzzed a passenger airliner near Riga.",
+    "Allied fighter aircraft have scrambled hundreds of times to intercept Russian "
+    "bombers over the North Sea.",
+    "Peacekeepers have sometimes been accused of abusing the civilians they protect, "
+    "with claims of rape in Bangui.",
+]
+#: Contests told in words of combat.
+CONTESTS = [
+    "The senator's campaign braced for a long nomination battle in Ohio after the vote.",
+    "The two candidates clashed over trade policy at the debate in Tampa on Tuesday.",
+    "Farm lobbies are locked in a bitter battle over biofuel subsidies in Des Moines.",
+    "Democrats hope to regain control of the Senate in the autumn election.",
+]
+#: What is only planned, threatened or foreseen; a payment; a weapon naming a unit.
+PLANS = [
+    "Teachers' unions plan to protest outside the assembly in Harrisburg next week.",
+    "The envoy warned that there are going to be riots in Marseille if the law passes.",
+    "The president backed away from threats of airstrikes against the regime in Damascus.",
+    "Donors shelled out millions of dollars for the gala in Denver on Friday.",
+    "A retired colonel who commanded an artillery unit in Basra now teaches in Ohio.",
+]
+
+
+@pytest.mark.parametrize("text", UNUSED + CONTESTS + PLANS)
+def test_what_happens_to_no_one_is_no_event(text: str) -> None:
     assert [e.sub_event_type for e in _events(text)] == []
 
 
@@ -73,36 +90,9 @@ def test_money_looted_in_a_fraud_is_no_looting(text: str, money: bool) -> None:
     assert looted_money(looted) is money
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The senator's campaign braced for a long nomination battle in Ohio after the vote.",
-        "The two candidates clashed over trade policy at the debate in Tampa on Tuesday.",
-        "Farm lobbies are locked in a bitter battle over biofuel subsidies in Des Moines.",
-        "Democrats hope to regain control of the Senate in the autumn election.",
-    ],
-)
-def test_a_political_contest_told_in_words_of_combat_is_no_event(text: str) -> None:
-    assert [e.sub_event_type for e in _events(text)] == []
-
-
 def test_a_battle_with_armed_sides_stays_a_battle() -> None:
     (event,) = _events(
         "Troops and militants fought a fierce battle for control of a hill near Tal Afar, "
         "Nineveh, on Monday."
     )
     assert event.event_type == "Battles"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Teachers' unions plan to protest outside the assembly in Harrisburg next week.",
-        "The envoy warned that there are going to be riots in Marseille if the law passes.",
-        "The president backed away from threats of airstrikes against the regime in Damascus.",
-        "Donors shelled out millions of dollars for the gala in Denver on Friday.",
-        "A retired colonel who commanded an artillery unit in Basra now teaches in Ohio.",
-    ],
-)
-def test_a_plan_a_threat_or_a_payment_is_no_event(text: str) -> None:
-    assert [e.sub_event_type for e in _events(text)] == []
