@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from storytrace.claims import read_articles
-from storytrace.events.reports import looted_money
+from storytrace.events.no_event import looted_money
 from storytrace.pipeline import build_story
 from storytrace.records import Article, Event
 from storytrace.text.nlp import load_nlp
