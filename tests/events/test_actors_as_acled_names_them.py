@@ -48,6 +48,10 @@ NAMED_GROUPS = [
      "RSF: Rapid Support Forces", 2),
     ("FARDC soldiers clashed with militiamen near Beni, North Kivu.",
      "Military Forces of Democratic Republic of Congo", 1),
+    ("ISIS militants attacked an army checkpoint near Tikrit, Salah ad Din, killing 3 soldiers.",
+     "Islamic State", 2),
+    ("Suspected Islamic State Sahel militants ambushed a patrol near Menaka, Menaka.",
+     "Islamic State", 2),
 ]  # fmt: skip
 
 

@@ -14,6 +14,7 @@ list (:data:`REGIMES`); a country not listed gets its name alone.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import Final
 
@@ -156,6 +157,14 @@ _GENERIC_NAMES: Final = frozenset({"air", "armed", "special", "national", "gover
                                    "border", "defence", "defense", "naval", "junta"})  # fmt: skip
 
 
+def _islamic_state(tokens: list[Token]) -> bool:
+    """The phrase names the Islamic State or one of its provinces ("Islamic State
+    Mozambique fighters", "ISIS militants", "Daesh cells")."""
+    words = [t.lower_ for t in sorted(tokens, key=lambda t: t.i)]
+    pairs = set(itertools.pairwise(words))
+    return ("islamic", "state") in pairs or bool(set(words) & {"isis", "isil", "daesh"})
+
+
 def _of_whom(head: Token) -> Token | None:
     """The group a member belongs to ("members of a criminal group" -> "group")."""
     if head.lemma_.lower() not in _MEMBERS:
@@ -193,6 +202,8 @@ def side_label(head: Token, event_type: str = "", fallback: str | None = None) -
     tokens = _phrase(head)
     lemmas = {t.lemma_.lower() for t in tokens}
     iso = _country(tokens) or fallback
+    if _islamic_state(tokens):  # "Islamic State Mozambique fighters": never the state's
+        return "Islamic State"
     if lemmas & _IRREGULAR and not lemmas & acled.STATE_FORCES:
         return f"Unidentified Armed Group ({where_of(iso)})" if iso else _UNSEEN
     where = country_name(iso) or ""
