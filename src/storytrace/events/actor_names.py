@@ -21,7 +21,7 @@ from typing import Final
 GROUPS: Final[dict[str, tuple[str, int]]] = {
     "al shabaab": ("Al Shabaab", 2),
     "jnim": ("JNIM: Group for Support of Islam and Muslims", 2),
-    "jama'at nusrat al-islam wal-muslimin": ("JNIM: Group for Support of Islam and Muslims", 2),
+    "jama'at nusrat al islam wal muslimin": ("JNIM: Group for Support of Islam and Muslims", 2),
     "boko haram": ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
     "jas": ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
     "rsf": ("RSF: Rapid Support Forces", 2),
@@ -45,7 +45,7 @@ GROUPS: Final[dict[str, tuple[str, int]]] = {
     "biff": ("BIFF: Bangsamoro Islamic Freedom Fighters", 2),
     "bangsamoro islamic freedom fighters": ("BIFF: Bangsamoro Islamic Freedom Fighters", 2),
     "ttp": ("TTP: Tehreek-i-Taliban Pakistan", 2),
-    "tehreek-e-taliban pakistan": ("TTP: Tehreek-i-Taliban Pakistan", 2),
+    "tehreek e taliban pakistan": ("TTP: Tehreek-i-Taliban Pakistan", 2),
     "pakistani taliban": ("TTP: Tehreek-i-Taliban Pakistan", 2),
     "hezbollah": ("Hezbollah", 2),
     "islamic state": ("Islamic State", 2),
@@ -75,15 +75,20 @@ STATE_FORCES: Final[dict[str, str]] = {
     "islamic revolutionary guard corps": "IR",
 }
 
-_ARTICLE = re.compile(r"^(?:the|a|an|suspected|alleged)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ss]uspected|[Aa]lleged)\s+(?=[A-Z])")
 _DASHES = re.compile(r"[\u2010-\u2015-]")
+
+
+def without_article(name: str) -> str:
+    """A name without the article or the "suspected" before it ("the Awami League" ->
+    "Awami League", "Suspected JNIM" -> "JNIM")."""
+    return _ARTICLE.sub("", name.strip())
 
 
 def fold(name: str) -> str:
     """A group's name as :data:`GROUPS` keys it: lowercase, no article nor "suspected",
-    one kind of space and hyphen ("the Al-Shabaab" -> "al shabaab")."""
-    text = _ARTICLE.sub("", name.strip())
-    text = _DASHES.sub(" ", text) if text.lower().startswith("al") else text
+    hyphens as spaces ("the Al-Shabaab" -> "al shabaab")."""
+    text = _DASHES.sub(" ", without_article(name))
     return " ".join(text.lower().replace("\u2019", "'").split())
 
 

@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-import re
 from typing import Final
 
-import pycountry
 from spacy.tokens import Token
 
 from storytrace.events import acled, actor_names
@@ -85,17 +83,14 @@ def acled_name(name: str) -> str:
     -> "JNIM: Group for Support of Islam and Muslims"), a newsroom name of a state's forces
     as the state's ("SAF" -> "Military Forces of Sudan"), any other name without its
     article ("the Awami League" -> "Awami League")."""
-    name = _ARTICLE.sub("", name)  # "the RSF", "Suspected JNIM"
+    name = actor_names.without_article(name)  # "the RSF", "Suspected JNIM"
     named = actor_names.group(name)
     if named is not None:
         return named[0]
     state = actor_names.state_of(name)
     if state:
         return state_forces("Military Forces", state)
-    return _ARTICLE.sub("", name)
-
-
-_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?|[Ss]uspected|[Aa]lleged)\s+(?=[A-Z])")
+    return name
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -112,21 +107,16 @@ def _country(tokens: list[Token]) -> str | None:
     "the Myanmar military", "US forces")."""
     for token in tokens:
         if token.pos_ in ("ADJ", "PROPN", "NOUN") and token.text[:1].isupper():
-            iso = nationality_country(token.text) or _country_code(token.text)
+            iso = nationality_country(token.text) or country_code(token.text)
             if iso:
                 return iso
     return None
 
 
 @functools.cache
-def _country_code(name: str) -> str | None:
-    """The ISO code of a country named by its short name ("Myanmar", "Sudan", "US")."""
-    if name in ("US", "U.S.", "USA"):
-        return "US"
-    record = pycountry.countries.get(name=name) or pycountry.countries.get(common_name=name)
-    if record is not None:
-        return str(record.alpha_2)
-    place = geocode(name, set()) if name[:1].isupper() else None  # "Russia", "Syria"
+def country_code(name: str) -> str | None:
+    """The ISO code of a country a capitalised name names ("Myanmar", "Russia", "U.S.")."""
+    place = geocode(name, set()) if name[:1].isupper() else None
     return place.country if place is not None and place.precision == "country" else None
 
 
@@ -194,8 +184,8 @@ def side_label(head: Token, event_type: str = "", fallback: str | None = None) -
     )
     if named:  # "Boko Haram militants", "Al Shabaab" (tagged a person's name)
         return named
-    if head.pos_ == "PROPN" and not list(head.children) and _country_code(head.text):
-        return state_forces("Military Forces", _country_code(head.text))  # "Russia fired"
+    if head.pos_ == "PROPN" and not list(head.children) and country_code(head.text):
+        return state_forces("Military Forces", country_code(head.text))  # "Russia fired"
     of = _of_whom(head)
     if of is not None:  # "members of a criminal group", "a member of the council"
         return side_label(of, event_type, fallback)

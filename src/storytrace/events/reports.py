@@ -33,7 +33,7 @@ import numpy.typing as npt
 from spacy.tokens import Doc, Token
 
 from storytrace.events import acled, kinds
-from storytrace.events.actors import side_label, sides
+from storytrace.events.actors import country_code, side_label, sides
 from storytrace.events.no_event import COMBAT_WORDS, contest, happens_to_no_one
 from storytrace.records import Claim, ClaimGroup, DateMention, Place, Quantity
 from storytrace.text.nlp import load_nlp
@@ -1152,14 +1152,9 @@ def _non_state_agent(trigger: Token) -> bool:
 
 def _bare_group(token: Token) -> str:
     """A subject that is a name alone, of no country ("the RSF"): a group's name."""
-    if token.pos_ != "PROPN" or nationality_country(token.text) or _country_named(token.text):
+    if token.pos_ != "PROPN" or nationality_country(token.text) or country_code(token.text):
         return ""
     return token.text
-
-
-def _country_named(text: str) -> bool:
-    place = geocode(text, set())
-    return place is not None and place.precision == "country"
 
 
 def _state_agent(trigger: Token) -> bool:
