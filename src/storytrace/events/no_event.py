@@ -12,6 +12,7 @@ business contest ("the nomination battle", "clashed over trade policy"). The eve
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Final
 
 from spacy.tokens import Doc, Token
@@ -29,6 +30,10 @@ def happens_to_no_one(token: Token) -> bool:
         or _habitual(token)
         or _unrealised(token)
         or _shelling_out(token)
+        or _shown(token)
+        or _topic(token)
+        or _kind_of_thing(token)
+        or _known_by_name(token)
     )
 
 
@@ -139,10 +144,17 @@ def _unrealised(token: Token) -> bool:
     """An action told as planned, threatened or foreseen, not done: an infinitive under a
     word of intent ("plan to protest", "threatened to storm the town"), a noun under a word
     of threat or plan ("threats of airstrikes", "fears of riots"), or "going to" ("there are
-    going to be riots"). An attempt ("tried to storm") is done and stays."""
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-    if infinitive and token.head.lemma_.lower() in _INTENT and token.head.i != token.i:
-        return True
+    going to be riots"), or under "will", "might" ("protests will erupt").
+    An attempt ("tried to storm") is done and stays."""
+    for verb in (token, *list(token.ancestors)[:3]):  # "threatened to disrupt it with protests"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and verb.head.lemma_.lower() in _INTENT and verb.head.i != verb.i:
+            return True
+    verb = token.head if token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.pos_ in ("VERB", "AUX") and auxiliaries & _MAY_COME and not auxiliaries & _PERFECT:
+        return True  # "protests will erupt", "troops might launch an offensive"; a strike
+        # that "may have killed" five happened
     if (
         token.dep_ == "pobj"
         and token.head.lower_ == "of"
@@ -160,25 +172,92 @@ def _unrealised(token: Token) -> bool:
 #: Words of intent: what an infinitive under them names is not done yet.
 _INTENT: Final = frozenset({"plan", "intend", "prepare", "vow", "threaten", "promise",
                             "expect", "hope", "want", "aim", "pledge", "vote", "decide",
-                            "consider"})  # fmt: skip
+                            "consider", "need"})  # fmt: skip
+#: Auxiliaries of what has not happened: "will erupt", "could launch".
+_MAY_COME: Final = frozenset({"will", "'ll", "would", "might", "may", "shall"})
+_PERFECT: Final = frozenset({"have", "has", "had", "'ve"})
 #: Nouns of what may come: "threats of airstrikes", "fears of riots".
 _THREAT: Final = frozenset({"threat", "plan", "prospect", "risk", "fear", "possibility",
                             "danger", "warning", "specter", "spectre"})  # fmt: skip
 
 
 def _shelling_out(token: Token) -> bool:
-    """ "Shell out" is to pay."""
-    return token.lemma_.lower() == "shell" and any(
-        c.dep_ == "prt" and c.lower_ == "out" for c in token.children
+    """ "Shell out" is to pay; "a shell of itself" is a husk."""
+    husk = any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in _SELF for o in c.children)
+        for c in token.children
+    )
+    return token.lemma_.lower() == "shell" and (
+        husk or any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
     )
 
 
-def contest(token: Token) -> bool:
+_SELF: Final = frozenset({"itself", "himself", "herself", "themselves", "self"})
+
+
+def _shown(token: Token) -> bool:
+    """ "Demonstrate" and "rally" with an object or a clause are showing and gathering
+    support, not a protest: "demonstrated a good grasp of", "has demonstrated that he",
+    "is rallying a coalition against"; a crowd "demonstrated against the law" or "rallied
+    outside parliament" takes none."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in ("demonstrate", "rally")
+        and any(c.dep_ in ("dobj", "ccomp") for c in token.children)
+    )
+
+
+def _topic(token: Token) -> bool:
+    """What something is about ("statements about drug dealers and rape", "comments about
+    an alleged rape"): a topic, not a report of the event."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "about drug dealers and rape"
+    return token.dep_ == "pobj" and token.head.lower_ == "about"
+
+
+def _kind_of_thing(token: Token) -> bool:
+    """An event word naming a kind of thing ("rape analogies", "a rape apologist", "a
+    recruitment video"): it qualifies a noun that is no one harmed and no event."""
+    return token.dep_ == "compound" and token.head.lemma_.lower() in _QUALIFIED
+
+
+#: Nouns an event word can qualify without any event: what is said, shown or tried.
+_QUALIFIED: Final = frozenset({"apologist", "analogy", "joke", "comment", "remark", "video",
+                               "film", "movie", "culture", "charge", "case", "trial", "law",
+                               "statistic", "rate", "drill", "kit", "rhetoric", "metaphor",
+                               "game", "simulation", "insurance", "policy",
+                               "allegation"})  # fmt: skip
+
+
+def _known_by_name(token: Token) -> bool:
+    """A past event recalled by its place's name after a preposition ("after the Orlando
+    massacre", "linking him to the Newtown massacre", "since the Charleston church
+    massacre"): the story refers to an event known before, it does not report one."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj" or token.head.lower_ not in _RECALLING:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    names = [c for c in token.children if c.dep_ == "compound"]
+    names += [g for c in names for g in c.children if g.dep_ == "compound"]
+    return any(n.pos_ == "PROPN" for n in names)
+
+
+#: Prepositions that recall an event as a point of reference.
+_RECALLING: Final = frozenset({"after", "since", "to", "of", "before", "like", "following",
+                               "from"})  # fmt: skip
+
+
+def contest(token: Token, people: AbstractSet[int] = frozenset()) -> bool:
     """A word of combat used of a political or business contest ("the nomination battle",
     "a lobbying battle over ethanol", "clashed with Sanders over guns", "regaining control
-    of the Senate"): its sentence names no armed side, weapon or harm, and it names a
-    contest's words, a person for the other side, or an issue fought "over"."""
+    of the Senate"): every side it names is a person ("Clinton clashed with Johnson", "his
+    battles with Trump"; ``people``: the persons' tokens), or its sentence names no armed
+    side, weapon or harm and it names a contest's words, a person for the other side, or an
+    issue fought "over"."""
     doc = token.doc
+    named = _sides(token)
+    if named and all(_person(side, people) for side in named):
+        return True
     lemmas = {t.lemma_.lower() for t in doc}
     if lemmas & _ARMED_CONTEXT or _named_armed_group(doc):
         return False
@@ -191,7 +270,27 @@ def contest(token: Token) -> bool:
         for noun in prep.children
         if noun.dep_ == "pobj"
     ]
-    return any(n.ent_type_ == "PERSON" or n.head.lower_ == "over" for n in sides)
+    return any(_person(n, people) or n.head.lower_ == "over" for n in sides)
+
+
+def _sides(token: Token) -> list[Token]:
+    """Who a word of combat sets against whom: its subject or possessor ("Clinton clashed",
+    "his battles", "Cruz's battle") and the objects of "with", "against" and "between",
+    with the names joined to them by "and"."""
+    heads = [c for c in token.children if c.dep_ in ("nsubj", "poss")]
+    heads += [
+        noun
+        for prep in token.children
+        if prep.dep_ == "prep" and prep.lower_ in ("with", "against", "between")
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+    return [*heads, *(c for h in heads for c in h.children if c.dep_ == "conj")]
+
+
+def _person(token: Token, people: AbstractSet[int]) -> bool:
+    """A person: named as one by the read stage or the tagger, or "he", "she", "his", "her"."""
+    return token.i in people or token.ent_type_ == "PERSON" or token.lower_ in _PERSONAL
 
 
 def _named_armed_group(doc: Doc) -> bool:
@@ -204,6 +303,7 @@ def _named_armed_group(doc: Doc) -> bool:
     )
 
 
+_PERSONAL: Final = frozenset({"he", "she", "his", "her", "him", "hers"})
 #: Words of combat that politics and business borrow.
 COMBAT_WORDS: Final = frozenset({"battle", "fight", "clash", "war", "struggle", "skirmish",
                             "showdown", "confrontation", "offensive", "assault", "siege",

@@ -494,6 +494,7 @@ def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | No
     the other event words (:data:`~.kinds.EVENT_WORDS`). ``told_before``: the article told
     something before this sentence, so "repelled the assault" can point back to it."""
     found: list[Token] = []
+    people = persons(doc, claim)
     unreal = {m.span[0] - claim.span[0] for m in claim.mentions
               if m.negated or m.modality in _NOT_HAPPENED}  # fmt: skip
     for token in doc:
@@ -502,7 +503,7 @@ def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | No
             continue  # "looted clothing", "riot police": what a thing is, not a report
         if (
             (token.pos_ == "PROPN" and lemma not in _ACRONYM_WEAPONS)
-            or _figurative(token)
+            or _figurative(token, people)
             or (_lacks_company(token, lemma))
         ):
             continue  # "Loretta Lynch" is no lynching; "an uphill battle" no battle
@@ -701,7 +702,19 @@ _AMOUNTS: Final = frozenset({
 })  # fmt: skip
 
 
-def _figurative(token: Token) -> bool:
+def persons(doc: Doc, claim: Claim) -> frozenset[int]:
+    """The tokens of the persons the read stage named in the claim's sentence (its parse
+    is made without the entity recogniser, see :func:`parse_claims`)."""
+    found: set[int] = set()
+    for entity in claim.entities:
+        if entity.label == "PERSON":
+            start, end = entity.span[0] - claim.span[0], entity.span[1] - claim.span[0]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            found.update(t.i for t in span or ())
+    return frozenset(found)
+
+
+def _figurative(token: Token, people: frozenset[int] = frozenset()) -> bool:
     """A word of violence used as a figure of speech: a noun modified so (see
     :data:`_FIGURATIVE`); "fire" that is criticism ("drew fire from Republicans", "under fire
     for his remarks"); an amount that "exploded" (grew)."""
@@ -710,7 +723,7 @@ def _figurative(token: Token) -> bool:
     ):
         return True
     lemma = token.lemma_.lower()
-    if lemma in COMBAT_WORDS and contest(token):
+    if lemma in COMBAT_WORDS and contest(token, people):
         return True
     if lemma == "fire" and token.pos_ == "NOUN":
         return _criticism(token)
