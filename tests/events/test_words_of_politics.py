@@ -26,8 +26,7 @@ NO_EVENT = [
     # persons on every side of a word of combat
     "Governor Maria Alvarez clashed with Senator Tom Reilly during the hearing in Boise "
     "on Tuesday.",
-    "Rachel Dunn is in a three-way battle with Peter Okafor and Lena Sorensen for the "
-    "second seat.",
+    "Rachel Dunn is in a three-way battle with Peter Okafor and Lena Sorensen for the second seat.",
     "His long battles with Mayor Grant Whitfield made headlines across Ohio last year.",
     # showing and gathering support
     "Farm workers had another chance to demonstrate their political clout on Tuesday, as "
@@ -67,7 +66,5 @@ def test_words_of_politics_are_no_event(text: str) -> None:
          "Explosions/Remote violence"),
     ],
 )  # fmt: skip
-def test_the_same_words_of_armed_sides_and_crowds_stay_events(
-    text: str, event_type: str
-) -> None:
+def test_the_same_words_of_armed_sides_and_crowds_stay_events(text: str, event_type: str) -> None:
     assert [e.event_type for e in _events(text)][:1] == [event_type]
