@@ -28,6 +28,8 @@ NO_EVENT = [
     "on Tuesday.",
     "Rachel Dunn is in a three-way battle with Peter Okafor and Lena Sorensen for the second seat.",
     "His long battles with Mayor Grant Whitfield made headlines across Ohio last year.",
+    "The front-runner told a packed crowd in Concord on the primary battle's final day "
+    "that he would win.",
     # showing and gathering support
     "Farm workers had another chance to demonstrate their political clout on Tuesday, as "
     "voters went to the polls in Illinois and Ohio.",

@@ -251,13 +251,18 @@ def contest(token: Token, people: AbstractSet[int] = frozenset()) -> bool:
     """A word of combat used of a political or business contest ("the nomination battle",
     "a lobbying battle over ethanol", "clashed with Sanders over guns", "regaining control
     of the Senate"): every side it names is a person ("Clinton clashed with Johnson", "his
-    battles with Trump"; ``people``: the persons' tokens), or its sentence names no armed
-    side, weapon or harm and it names a contest's words, a person for the other side, or an
-    issue fought "over"."""
+    battles with Trump"; ``people``: the persons' tokens), a contest's word qualifies it, or
+    its sentence names no armed side, weapon or harm and it names a contest's words, a person
+    for the other side, or an issue fought "over"."""
     doc = token.doc
     named = _sides(token)
     if named and all(_person(side, people) for side in named):
         return True
+    if any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _CONTEST_WORDS
+        for c in token.children
+    ):
+        return True  # "the nomination battle", "the primary battle's final day"
     lemmas = {t.lemma_.lower() for t in doc}
     if lemmas & _ARMED_CONTEXT or _named_armed_group(doc):
         return False
