@@ -1065,7 +1065,8 @@ def _after_place_noun(token: Token) -> bool:
 #: Words whose "of" phrase is a place: the place nouns, compass points, those who live there.
 _OF_PLACE = _PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest", "residents", "inhabitants", "edge",
-                            "outskirts"}  # fmt: skip
+                            "outskirts", "neighbourhood", "neighborhood", "quarter",
+                            "suburb"}  # fmt: skip
 
 
 def _regions_near(sent: Span, ents: Sequence[Span] | None) -> set[str]:
@@ -1159,7 +1160,43 @@ def geocode_places(
         if not guess and place.country:
             allowed = allowed | {place.country}
     paired = len(pairs)  # the names written with their region first, the rest in text order
+    places = places[:paired] + _inside_others(sent, places[paired:])
     return places[:paired] + sorted(places[paired:], key=lambda p: p.span[0])
+
+
+#: What joins a place to the place it lies in: "Lido beach in Mogadishu", "the Palermo
+#: neighbourhood of Buenos Aires", "Lere in central Mali", "Bel Air, in Port-au-Prince".
+_LIES_IN = re.compile(
+    r",?\s+(?:(?:beach|neighbou?rhood|district|quarter|suburb|area|camp|market|square)\s+)?"
+    r"(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern"
+    r"|western|north-?\w+ern|south-?\w+ern)\s+)?(?:(?:city|town|capital)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _inside_others(sent: Span, places: list[Place]) -> list[Place]:
+    """The places, a town said to lie in a place of another country ("a restaurant near
+    Lido beach in Mogadishu" is no Lido Beach of New York) looked up in that country
+    instead, and left out when it holds no place so called."""
+    text = doc_text(sent.doc)
+    starts = {p.span[0]: p for p in places}
+    kept = []
+    for place in places:
+        joined = _LIES_IN.match(text, place.span[1])
+        outer = starts.get(joined.end()) if joined is not None else None
+        if (
+            outer is None
+            or outer.country is None
+            or place.country == outer.country
+            or place.precision not in ("city", "region")
+        ):
+            kept.append(place)
+            continue
+        context = places_context([outer])
+        again = geocode(place.text, context, {c for c in context if "-" in c})
+        if again is not None and again.country == outer.country and again.precision == "city":
+            kept.append(replace(again, span=place.span))
+    return kept
 
 
 _REGION_NOUNS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture"})
