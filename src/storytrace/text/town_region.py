@@ -31,6 +31,7 @@ from storytrace.text.gazetteer import (
     acled_spellings,
     skeleton,
     village_candidates,
+    villages_named,
     villages_spelt_like,
 )
 from storytrace.text.places import (
@@ -390,6 +391,8 @@ def _spelt_like_in(name: str, codes: set[str], region: Place) -> Place | None:
 
     if not codes or region.country is None or len(skeleton(name)) < _SPELT_LIKE_MIN:
         return None
+    if _known_name(name):
+        return None  # "Florida, Illinois": a name the gazetteer knows is no misspelling
     wanted = skeleton(name)
     scored: dict[tuple[float, float], tuple[float, dict[str, Any]]] = {}
     for key, towns in _cities_by_skeleton(region.country).items():
@@ -442,7 +445,7 @@ def _parent_code(code: str | None) -> str | None:
 # "Karachi - Gulshan-e-Iqbal (Karachi - Sindh)", "Kolkata - Ward 24 (Kolkata)": a town (or a
 # city and its district, joined by " - "), then in brackets its regions, the first-level one
 # last (or only its district, the city itself).
-_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*\.?"
+_WORD = r"(?:[a-z]{1,2}['’])?[A-Z][\w'’]*(?:-[\w'’]+)*\.?"
 _LINK = r"(?:al|el|ad|as|ash|ar|at|az|an|de|del|la|le|e|ul|ud|da|do|dos|das|di|du|des|bin|ibn|abu)"
 _NAME = rf"{_WORD}(?: (?:{_LINK} )*{_WORD}){{0,4}}"
 _BEFORE_BRACKET = re.compile(
@@ -483,13 +486,33 @@ def parenthesised_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         if not name or (city is None and not name[:1].isupper()):
             continue
         place = _bracketed(name, city, parts)
+        offset = sent.start_char
+        if place is not None and place.precision != "city" and _a_person(sent, offset + start):
+            continue  # "Ted Cruz (Tex.)", "Cummings (Md.)": a lawmaker and his state
         if place is not None:
-            offset = sent.start_char
             span = (offset + start, offset + before.end("name"))
             label = f"{text[start : before.end('name')]}, {bracket.group(1).strip()}"
             found.append((replace(place, text=label, span=span),
                           (offset + start, offset + bracket.end())))  # fmt: skip
     return found
+
+
+def _a_person(sent: Span, start: int) -> bool:
+    """The name from character ``start`` to its bracket is a person's: a word of it tagged
+    so, a first name, a word of a name the article gives in full, or a title."""
+    from storytrace.text.doccache import person_name_words
+    from storytrace.text.places import _first_name
+
+    words = [t for t in sent if t.idx >= start]
+    words = words[: next((i for i, t in enumerate(words) if t.text == "("), len(words))]
+    named = person_name_words(sent.doc)
+    return any(
+        t.ent_type_ == "PERSON" or _first_name(t.text) or t.text in named for t in words
+    ) or any(t.lower_.rstrip(".") in _TITLES for t in words)
+
+
+#: Titles before a person's name ("Sen. Ted Cruz (Tex.)").
+_TITLES = frozenset(("sen", "rep", "gov", "mr", "mrs", "ms", "dr", "senator", "president"))
 
 
 def _bracketed(name: str, city: str | None, parts: list[str]) -> Place | None:
@@ -512,11 +535,8 @@ def _bracketed(name: str, city: str | None, parts: list[str]) -> Place | None:
         town = geocode(part, set())
         if town is None or town.precision != "city" or _skeleton(town.name) != _skeleton(part):
             continue
-        if part in names:
+        if part in names:  # the city's district, or a town in brackets after its own name
             return town
-        context = {c for c in (town.country, region_code(town)) if c}
-        own = _in_region(name, context, replace(town, precision="region"))
-        return own if own is not None else town
     return None
 
 
@@ -565,6 +585,18 @@ def _size(place: Place) -> int:
         if (float(city["latitude"]), float(city["longitude"])) == (place.lat, place.lon):
             return int(city["population"])
     return 0
+
+
+def _known_name(name: str) -> bool:
+    """A name the gazetteer knows as spelt: a country's, a region's, a town's or a
+    village's anywhere."""
+    key = " ".join(name.split()).lower()
+    return bool(
+        key in _countries()
+        or _regions().get(_skeleton(name))
+        or _cities().get(key)
+        or villages_named(name)
+    )
 
 
 #: How far from the seat of the region named a town whose region the gazetteer cannot name
