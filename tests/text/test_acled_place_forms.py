@@ -73,7 +73,7 @@ def test_a_district_the_gazetteer_knows_as_a_town_of_the_region_is_that_town() -
 
 
 def test_an_unknown_place_in_brackets_of_a_region_is_the_region() -> None:
-    name, country, admin1, precision = _first(
+    _name, country, admin1, precision = _first(
         "Farmers protested in Kaptembwo (Nakuru) against the price of fertiliser."
     )
     assert (country, admin1, precision) == ("KE", "Nakuru", "region")
