@@ -479,8 +479,14 @@ def region_code(place: Place) -> str | None:
                 if code is not None:
                     return code
     subdivisions = pycountry.subdivisions.get(country_code=place.country) or ()  # type: ignore[no-untyped-call]
-    codes = sorted(str(sub.code) for sub in subdivisions if sub.name == place.admin1)
-    return codes[0] if codes else None
+    # a first-level region before a district of its name (Bangladesh's Rajshahi division
+    # before Rajshahi district)
+    codes = sorted(
+        (sub.parent_code is not None, str(sub.code))
+        for sub in subdivisions
+        if sub.name == place.admin1
+    )
+    return codes[0][1] if codes else None
 
 
 def region_seat(place: Place) -> Place | None:

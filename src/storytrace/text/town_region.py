@@ -57,7 +57,7 @@ GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "cit
                      "neighborhood", "camp", "locality", "commune", "department",
                      "territory", "cercle", "prefecture", "tehsil", "sector", "woreda",
                      "upazila", "chiefdom", "sub-county", "subcounty", "mountains",
-                     "mountain", "hills", "valley", "forest"))  # fmt: skip
+                     "mountain", "hills", "valley", "forest", "zone"))  # fmt: skip
 _REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
 _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
                     "la", "-", "'s", "of", "bin", "abu", "du", "des", "da", "do",
@@ -363,7 +363,11 @@ def _in_region(name: str, context: set[str], region: Place | None) -> Place | No
         place = None
     if region is None or (place is not None and _inside(place, region, codes)):
         return place
-    villages = [v for v in village_candidates(name, context) if _admin1_code(v) in codes]
+    seat = _seat_record(region)
+    if place is not None and _same_geonames_region(_record(place), seat):
+        return place  # "Debre Markos, Amhara": GeoNames' region of the seat, unnamed in ISO's
+    villages = [v for v in village_candidates(name, context)
+                if _admin1_code(v) in codes or _same_geonames_region(v, seat)]  # fmt: skip
     if villages:
         best = villages[0]
         return Place(name, best["name"], best["countrycode"], region.admin1,
@@ -407,8 +411,13 @@ def _spelt_like_in(name: str, codes: set[str], region: Place) -> Place | None:
         if score > scored.get(where, (0.0, village))[0]:
             scored[where] = (score, village)
     seat = region_seat(region)
+    record = _seat_record(region)
     here = sorted(
-        ((score, town) for score, town in scored.values() if _maybe_inside(town, codes, seat)),
+        (
+            (score, town)
+            for score, town in scored.values()
+            if _same_geonames_region(town, record) or _maybe_inside(town, codes, seat)
+        ),
         key=lambda f: (-f[0], -int(f[1]["population"])),
     )
     if not here or here[0][0] < _SPELT_LIKE:
@@ -471,6 +480,8 @@ def parenthesised_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         parts = _DASH.split(bracket.group(1).strip())
         if len(parts) > 3 or not all(_IN_BRACKETS.fullmatch(p) for p in parts):
             continue
+        if parts[-1].endswith("."):
+            continue  # "Cummings (Md.)": a lawmaker and his state, as US news writes them
         before = _BEFORE_BRACKET.search(text[: bracket.start()])
         if before is None:
             continue
@@ -581,19 +592,45 @@ def _first_in(names: list[str], region: Place) -> Place | None:
 
 def _size(place: Place) -> int:
     """The population GeoNames gives a town found (0 when it is not one of its towns)."""
+    record = _record(place)
+    return int(record["population"]) if record is not None else 0
+
+
+def _seat_record(region: Place) -> dict[str, Any] | None:
+    """GeoNames' record of the town :func:`region_seat` gives the region, if any."""
+    seat = region_seat(region)
+    return _record(seat) if seat is not None else None
+
+
+def _record(place: Place) -> dict[str, Any] | None:
+    """GeoNames' record of a town found (by its name and coordinates), if it is one of the
+    town index's."""
     for city in _cities().get(place.name.lower(), ()):
         if (float(city["latitude"]), float(city["longitude"])) == (place.lat, place.lon):
-            return int(city["population"])
-    return 0
+            return city
+    return None
+
+
+def _same_geonames_region(town: dict[str, Any] | None, seat: dict[str, Any] | None) -> bool:
+    """The town lies in the GeoNames region of the named region's seat: in the region,
+    whatever ISO's codes can tell (Ethiopia's "Amara" is ISO's Amhara)."""
+    return (
+        town is not None
+        and seat is not None
+        and town["countrycode"] == seat["countrycode"]
+        and str(town["admin1code"]) == str(seat["admin1code"])
+        and _admin1_code(town) is None
+    )
 
 
 def _known_name(name: str) -> bool:
-    """A name the gazetteer knows as spelt: a country's, a region's, a town's or a
-    village's anywhere."""
+    """A name the gazetteer knows as spelt: a country's, a first-level region's, a town's
+    or a village's anywhere (not a district's: districts are named after their seats, often
+    spelt otherwise, "Bogura" of GeoNames' Bogra)."""
     key = " ".join(name.split()).lower()
     return bool(
         key in _countries()
-        or _regions().get(_skeleton(name))
+        or any(s.parent_code is None for s in _regions().get(_skeleton(name), ()))
         or _cities().get(key)
         or villages_named(name)
     )
