@@ -374,7 +374,7 @@ def _in_region(name: str, context: set[str], region: Place | None) -> Place | No
                      float(best["latitude"]), float(best["longitude"]), "city")  # fmt: skip
     if place is not None and codes and region_seat(region) is None:
         return place  # the gazetteer places no town in the region: its boundaries are unknown
-    return _spelt_like_in(name, codes, region)
+    return spelt_like_in(name, codes, region)
 
 
 #: How alike (rapidfuzz ratio of the transliteration skeletons) a name and a town of the
@@ -386,7 +386,7 @@ _SPELT_LIKE, _SPELT_LIKE_MARGIN = 80.0, 5.0
 _SPELT_LIKE_MIN = 5
 
 
-def _spelt_like_in(name: str, codes: set[str], region: Place) -> Place | None:
+def spelt_like_in(name: str, codes: set[str], region: Place) -> Place | None:
     """The one town or village of the named region (``codes``: its ISO 3166-2 code) whose
     name is spelt nearly like ``name`` (:data:`_SPELT_LIKE`): another transliteration
     ("Um Rawaba" of GeoNames' "Umm Ruwaba", "Kyaukphyu" of "Kyaukpyu"), looked up only in
