@@ -130,3 +130,72 @@ def test_a_town_said_to_lie_in_a_place_of_another_country_is_not_that_countrys(
     found = _places(sentence)
     assert found
     assert all(p.country == country for p in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "admin1"),
+    [
+        ("Clashes erupted in Kadugly, the capital of South Kordofan state, on Monday.",
+         "Kadugli", "South Kordofan"),
+        ("Protesters marched in Port Soudan, the capital of Red Sea state.", "Port Sudan",
+         "Red Sea"),
+        ("Fighting erupted in Kousti, in White Nile state.", "Kosti", "White Nile"),
+    ],
+)  # fmt: skip
+def test_a_name_spelt_nearly_like_a_town_of_a_region_the_sentence_names_is_that_town(
+    sentence: str, name: str, admin1: str
+) -> None:
+    place = _places(sentence)[0]
+    assert (place.name, place.admin1, place.precision) == (name, admin1, "city")
+
+
+def test_a_name_in_a_newspapers_title_is_not_respelt_as_a_town() -> None:
+    found = _places("Susan Collins (Maine) published an op-ed in The Washington Post.")
+    assert all(p.precision != "city" for p in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "admin1"),
+    [
+        ("Drones launched at Moscow region were shot down overnight.", "Moskovskaya oblast'"),
+        ("Drones launched at Kyiv region were shot down overnight.", "Kyivska oblast"),
+    ],
+)
+def test_the_region_of_a_city_that_is_a_region_of_its_own_is_the_oblast(
+    sentence: str, admin1: str
+) -> None:
+    place = _places(sentence)[0]
+    assert (place.admin1, place.precision) == (admin1, "region")
+
+
+def test_a_state_named_after_a_people_is_the_state() -> None:
+    place = _places("The rebels seized a junta outpost in northern Kachin state.")[0]
+    assert (place.country, place.admin1, place.precision) == ("MM", "Kachin", "region")
+
+
+def test_a_state_named_after_its_capital_keeps_the_town() -> None:
+    place = _places("Gunmen killed five people in Kaduna state.")[0]
+    assert (place.name, place.precision) == ("Kaduna", "city")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ukrainian forces shelled Shebekino in Belgorod region on Monday.", "Shebekino"),
+        ("Malian troops took control of Tessalit after days of fighting.", "Tessalit"),
+    ],
+)
+def test_what_is_shelled_or_taken_is_a_place(sentence: str, name: str) -> None:
+    assert name in [p.name for p in _places(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Republicans hope to win back control of Congress.",
+        "The fall of Assad surprised everyone.",
+        "The rebels captured Smith and two others.",
+    ],
+)
+def test_what_is_taken_is_no_place_when_no_town_is_so_called(sentence: str) -> None:
+    assert _places(sentence) == []

@@ -1195,7 +1195,11 @@ def geocode_places(
             # ("Chin state" is Myanmar's, not a Chinese town known also as Chin)
             region = _with_region_noun(ent, context, near)
             if region is not None and (
-                region.country != place.country or region.admin1 != place.admin1
+                region.country != place.country
+                or (
+                    (code := region_code(place)) is not None
+                    and region_code(region) not in (None, code)
+                )
             ):
                 place = region
         if place is None and near and not guess:
