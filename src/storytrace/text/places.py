@@ -963,7 +963,10 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
             found.append((_glued_name(token), False))  # "In As-Sweida city, ..."
         elif (
             token.dep_ == "compound"
-            and (token.head.lower_ in _AREA_NOUNS or token.head.text == "state")
+            and (
+                token.head.lower_ in _AREA_NOUNS
+                or (token.head.text == "state" and bool(_regions().get(_skeleton(token.text))))
+            )
             and not (_an_institution(token.head) and token.i + 1 == token.head.i)
         ):
             found.append((_name_span(token), False))  # "the Ghent docklands", "Chin state"
@@ -1208,6 +1211,7 @@ def geocode_places(
             guess
             and place.country not in allowed
             and (bool(context) or not _well_known(place, ent))
+            and not _world_known(place, ent)
         ):
             continue  # a guess stays in the story's countries, if it names any
         places.append(
@@ -1270,6 +1274,8 @@ def _spelt_like_near(name: str, near: AbstractSet[str]) -> Place | None:
     :func:`storytrace.text.town_region.spelt_like_in`)."""
     from storytrace.text.town_region import spelt_like_in
 
+    if any(nationality_country(word) for word in name.split()):
+        return None  # "the Ukrainian and Lithuanian communities" name no town
     found = []
     for code in sorted(near):
         subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
@@ -1278,7 +1284,7 @@ def _spelt_like_near(name: str, near: AbstractSet[str]) -> Place | None:
         region_name = str(subdivision.name)
         region = Place(region_name, region_name, subdivision.country_code, region_name, None,
                        None, "region")  # fmt: skip
-        place = spelt_like_in(name, {code}, region)
+        place = spelt_like_in(name, {code}, region, same_initial=True)
         if place is not None:
             found.append(replace(place, admin1=_admin1_name_of(place) or place.admin1))
     return found[0] if len(found) == 1 else None
@@ -1339,6 +1345,19 @@ def _well_known(place: Place, ent: Span | None = None) -> bool:
         and _at_place(ent.root.head)
         and not _first_name(ent.text)
     )
+
+
+def _world_known(place: Place, ent: Span) -> bool:
+    """A capital or a world city (:data:`_WORLD_CITY`) by its own name, that no town of
+    the story's countries shares: a place named where a place goes whatever country the
+    story is about ("Russia launched missiles at Kyiv" in a story naming only Russia)."""
+    if place.precision != "city" or place.country is None or _first_name(ent.text):
+        return False
+    key = _key(place.text)
+    cities = [c for c in _cities().get(key, ()) if _own_name(c, key)]
+    if not cities or cities[0]["countrycode"] != place.country:
+        return False
+    return is_capital(place) or int(cities[0]["population"]) >= _WORLD_CITY
 
 
 #: A town this big, named where a place goes, is taken in a story that names no country.

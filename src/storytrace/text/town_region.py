@@ -386,11 +386,14 @@ _SPELT_LIKE, _SPELT_LIKE_MARGIN = 80.0, 5.0
 _SPELT_LIKE_MIN = 5
 
 
-def spelt_like_in(name: str, codes: set[str], region: Place) -> Place | None:
+def spelt_like_in(
+    name: str, codes: set[str], region: Place, *, same_initial: bool = False
+) -> Place | None:
     """The one town or village of the named region (``codes``: its ISO 3166-2 code) whose
-    name is spelt nearly like ``name`` (:data:`_SPELT_LIKE`): another transliteration
+    own name is spelt nearly like ``name`` (:data:`_SPELT_LIKE`): another transliteration
     ("Um Rawaba" of GeoNames' "Umm Ruwaba", "Kyaukphyu" of "Kyaukpyu"), looked up only in
-    the region the report writes the name with."""
+    the region the report writes the name with (``same_initial``: and beginning with the
+    same letter)."""
     from rapidfuzz import fuzz
 
     if not codes or region.country is None or len(skeleton(name)) < _SPELT_LIKE_MIN:
@@ -425,6 +428,9 @@ def spelt_like_in(name: str, codes: set[str], region: Place) -> Place | None:
     if len(here) > 1 and here[0][0] - here[1][0] < _SPELT_LIKE_MARGIN:
         return None
     best = here[0][1]
+    own = skeleton(str(best["name"]))
+    if fuzz.ratio(wanted, own) < _SPELT_LIKE or (same_initial and own[:1] != wanted[:1]):
+        return None  # alike only to another of its names ("States", "St. Matthews")
     return Place(name, best["name"], best["countrycode"], region.admin1,
                  float(best["latitude"]), float(best["longitude"]), "city")  # fmt: skip
 
