@@ -1284,7 +1284,7 @@ def _spelt_like_near(name: str, near: AbstractSet[str]) -> Place | None:
         region_name = str(subdivision.name)
         region = Place(region_name, region_name, subdivision.country_code, region_name, None,
                        None, "region")  # fmt: skip
-        place = spelt_like_in(name, {code}, region, same_initial=True)
+        place = spelt_like_in(name, {code}, region, strict=True)
         if place is not None:
             found.append(replace(place, admin1=_admin1_name_of(place) or place.admin1))
     return found[0] if len(found) == 1 else None

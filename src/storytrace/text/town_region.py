@@ -387,13 +387,13 @@ _SPELT_LIKE_MIN = 5
 
 
 def spelt_like_in(
-    name: str, codes: set[str], region: Place, *, same_initial: bool = False
+    name: str, codes: set[str], region: Place, *, strict: bool = False
 ) -> Place | None:
     """The one town or village of the named region (``codes``: its ISO 3166-2 code) whose
     own name is spelt nearly like ``name`` (:data:`_SPELT_LIKE`): another transliteration
     ("Um Rawaba" of GeoNames' "Umm Ruwaba", "Kyaukphyu" of "Kyaukpyu"), looked up only in
-    the region the report writes the name with (``same_initial``: and beginning with the
-    same letter)."""
+    the region the report writes the name with. ``strict``, for a name merely told near a
+    region: its own name, not another of its names, and its first letter."""
     from rapidfuzz import fuzz
 
     if not codes or region.country is None or len(skeleton(name)) < _SPELT_LIKE_MIN:
@@ -429,7 +429,7 @@ def spelt_like_in(
         return None
     best = here[0][1]
     own = skeleton(str(best["name"]))
-    if fuzz.ratio(wanted, own) < _SPELT_LIKE or (same_initial and own[:1] != wanted[:1]):
+    if strict and (fuzz.ratio(wanted, own) < _SPELT_LIKE or own[:1] != wanted[:1]):
         return None  # alike only to another of its names ("States", "St. Matthews")
     return Place(name, best["name"], best["countrycode"], region.admin1,
                  float(best["latitude"]), float(best["longitude"]), "city")  # fmt: skip
