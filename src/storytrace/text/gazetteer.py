@@ -314,3 +314,31 @@ def _acled_code_by_stem(country: str, admin1: str) -> str | None:
         if code.startswith(f"{country}-") and _one_letter_longer(stem, skeleton(name))
     }
     return found.pop() if len(found) == 1 else None
+
+
+@functools.cache
+def _country_lines(country: str) -> tuple[tuple[str, int], ...]:
+    """(skeleton, line number) of every name and alternate of one country's villages."""
+    lines, _ = _index()
+    found: list[tuple[str, int]] = []
+    for number, line in enumerate(lines):
+        fields = line.split("\t", 7)
+        if fields[5] == country:
+            found.extend((key, number) for key in dict.fromkeys(fields[2].split("|")))
+    return tuple(found)
+
+
+def villages_spelt_like(name: str, country: str, threshold: float) -> list[tuple[float, Village]]:
+    """The villages of ``country`` whose name's skeleton is at least ``threshold`` similar
+    (rapidfuzz ratio, 0-100) to ``name``'s, best first, each once."""
+    from rapidfuzz import fuzz
+
+    wanted = skeleton(name)
+    lines, _ = _index()
+    best: dict[int, float] = {}
+    for key, number in _country_lines(country):
+        score = fuzz.ratio(wanted, key, score_cutoff=threshold)
+        if score and score > best.get(number, 0.0):
+            best[number] = score
+    return sorted(((score, _village(lines[n])) for n, score in best.items()),
+                  key=lambda f: (-f[0], -int(f[1]["population"])))  # fmt: skip

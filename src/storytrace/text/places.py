@@ -479,8 +479,14 @@ def region_code(place: Place) -> str | None:
                 if code is not None:
                     return code
     subdivisions = pycountry.subdivisions.get(country_code=place.country) or ()  # type: ignore[no-untyped-call]
-    codes = sorted(str(sub.code) for sub in subdivisions if sub.name == place.admin1)
-    return codes[0] if codes else None
+    # a first-level region before a district of its name (Bangladesh's Rajshahi division
+    # before Rajshahi district)
+    codes = sorted(
+        (sub.parent_code is not None, str(sub.code))
+        for sub in subdivisions
+        if sub.name == place.admin1
+    )
+    return codes[0][1] if codes else None
 
 
 def region_seat(place: Place) -> Place | None:
@@ -837,6 +843,8 @@ def _region_of_stem(text: str, stem: str, context: AbstractSet[str]) -> Place | 
             found.setdefault(sub.code, sub)
     if not found:
         return None
+    if text != stem:  # "Kyiv region", "Moscow region": the oblast, not the city of the name
+        found = {sub.code: sub for sub in (_province_of_city(s) or s for s in found.values())}
     ranked = sorted(
         found.values(), key=lambda s: (s.code not in context, s.country_code not in context)
     )
@@ -844,6 +852,22 @@ def _region_of_stem(text: str, stem: str, context: AbstractSet[str]) -> Place | 
     if best.country_code not in context and len({s.country_code for s in found.values()}) > 1:
         return None  # ambiguous and nothing in the article decides it
     return Place(text, best.name, best.country_code, best.name, None, None, "region")
+
+
+def _province_of_city(subdivision: Any) -> Any:
+    """The one other first-level region of a city that is a region of its own, named
+    after it ("Kyiv" -> "Kyivska oblast", "Moskva" -> "Moskovskaya oblast'"), or None."""
+    if "city" not in str(subdivision.type).lower() or subdivision.parent_code is not None:
+        return None
+    stems = {_skeleton(name)[:4] for name in _names_of(subdivision) if len(_skeleton(name)) >= 4}
+    found = [
+        sub
+        for sub in pycountry.subdivisions.get(country_code=subdivision.country_code) or ()  # type: ignore[no-untyped-call]
+        if sub.parent_code is None
+        and "city" not in str(sub.type).lower()
+        and any(_skeleton(name)[:4] in stems for name in _names_of(sub))
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _seat_region(city: City) -> Any:
@@ -917,6 +941,8 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
             found.append((ent, False))
         elif ent.label_ in ("ORG", "PERSON", "FAC", "NORP") and len(ent) <= 3:
             head = ent.root.head
+            if _taken_or_shelled(ent.root):
+                found.append((ent, True))  # "Russian forces shelled Shebekino"
             if ent.root.dep_ != "pobj":
                 continue
             if _after_place_noun(ent.root):
@@ -937,13 +963,41 @@ def _mentions(sent: Span, ents: Sequence[Span] | None) -> list[tuple[Span, bool]
             found.append((_glued_name(token), False))  # "In As-Sweida city, ..."
         elif (
             token.dep_ == "compound"
-            and token.head.lower_ in _AREA_NOUNS
+            and (
+                token.head.lower_ in _AREA_NOUNS
+                or (token.head.text == "state" and bool(_regions().get(_skeleton(token.text))))
+            )
             and not (_an_institution(token.head) and token.i + 1 == token.head.i)
         ):
-            found.append((_name_span(token), False))  # "the Ghent docklands"
+            found.append((_name_span(token), False))  # "the Ghent docklands", "Chin state"
+        elif _taken_or_shelled(token) and _bare_name(token):
+            found.append((_name_span(token), True))  # "shelled Vovchansk", untagged
         elif token.dep_ == "pobj" and _place_preposition(token.head) and _bare_name(token):
             found.append((_name_span(token), True))  # "returned to Pskov", untagged
     return found
+
+
+#: Verbs whose object is a place when it is a name: what is shelled, bombed or taken.
+_TAKING_VERBS = frozenset(("shell", "bomb", "bombard", "capture", "recapture", "retake",
+                           "seize", "overrun", "besiege", "storm", "liberate"))  # fmt: skip
+
+
+def _taken_or_shelled(token: Token) -> bool:
+    """A name that is the object of a verb of :data:`_TAKING_VERBS` ("shelled Shebekino"),
+    or what control is taken of ("took control of Kidal")."""
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in _TAKING_VERBS
+    head = token.head
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ in ("of", "over")
+        and head.head.lemma_.lower() in _TAKEN_NOUNS
+    )
+
+
+#: Nouns whose "of" phrase is a place when it is a name: "control of Kidal", "the siege of
+#: Mariupol".
+_TAKEN_NOUNS = frozenset(("control", "capture", "recapture", "siege", "fall"))
 
 
 #: Institutions named after the town they stand in ("the Zawiya municipal council", "the
@@ -1065,7 +1119,8 @@ def _after_place_noun(token: Token) -> bool:
 #: Words whose "of" phrase is a place: the place nouns, compass points, those who live there.
 _OF_PLACE = _PLACE_NOUNS | {"north", "south", "east", "west", "northeast", "northwest",
                             "southeast", "southwest", "residents", "inhabitants", "edge",
-                            "outskirts"}  # fmt: skip
+                            "outskirts", "neighbourhood", "neighborhood", "quarter",
+                            "suburb"}  # fmt: skip
 
 
 def _regions_near(sent: Span, ents: Sequence[Span] | None) -> set[str]:
@@ -1138,10 +1193,25 @@ def geocode_places(
         ):
             # "Chad's Lac province" is no Albanian Laç; "Kaduna state" keeps its town
             place = _with_region_noun(ent, context, near) or place
+        elif place.precision == "city":
+            # "Kyiv region" is the oblast around the city, a region of its own
+            # ("Chin state" is Myanmar's, not a Chinese town known also as Chin)
+            region = _with_region_noun(ent, context, near)
+            if region is not None and (
+                region.country != place.country
+                or (
+                    (code := region_code(place)) is not None
+                    and region_code(region) not in (None, code)
+                )
+            ):
+                place = region
+        if place is None and near and not guess:
+            place = _spelt_like_near(ent.text, near)  # "Wad Madani, the capital of Al Jazirah"
         if place is None or (
             guess
             and place.country not in allowed
             and (bool(context) or not _well_known(place, ent))
+            and not _world_known(place, ent)
         ):
             continue  # a guess stays in the story's countries, if it names any
         places.append(
@@ -1159,7 +1229,73 @@ def geocode_places(
         if not guess and place.country:
             allowed = allowed | {place.country}
     paired = len(pairs)  # the names written with their region first, the rest in text order
+    places = places[:paired] + _inside_others(sent, places[paired:])
     return places[:paired] + sorted(places[paired:], key=lambda p: p.span[0])
+
+
+#: What joins a place to the place it lies in: "Lido beach in Mogadishu", "the Palermo
+#: neighbourhood of Buenos Aires", "Lere in central Mali", "Bel Air, in Port-au-Prince".
+_LIES_IN = re.compile(
+    r",?\s+(?:(?:beach|neighbou?rhood|district|quarter|suburb|area|camp|market|square)\s+)?"
+    r"(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern"
+    r"|western|north-?\w+ern|south-?\w+ern)\s+)?(?:(?:city|town|capital)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _inside_others(sent: Span, places: list[Place]) -> list[Place]:
+    """The places, a town said to lie in a place of another country ("a restaurant near
+    Lido beach in Mogadishu" is no Lido Beach of New York) looked up in that country
+    instead, and left out when it holds no place so called."""
+    text = doc_text(sent.doc)
+    starts = {p.span[0]: p for p in places}
+    kept = []
+    for place in places:
+        joined = _LIES_IN.match(text, place.span[1])
+        outer = starts.get(joined.end()) if joined is not None else None
+        if (
+            outer is None
+            or outer.country is None
+            or place.country == outer.country
+            or place.precision not in ("city", "region")
+        ):
+            kept.append(place)
+            continue
+        context = places_context([outer])
+        again = geocode(place.text, context, {c for c in context if "-" in c})
+        if again is not None and again.country == outer.country and again.precision == "city":
+            kept.append(replace(again, span=place.span))
+    return kept
+
+
+def _spelt_like_near(name: str, near: AbstractSet[str]) -> Place | None:
+    """The one town of a region named in the sentence or the one before (ISO 3166-2 codes
+    ``near``) spelt nearly like ``name``, a name the gazetteer knows nowhere (see
+    :func:`storytrace.text.town_region.spelt_like_in`)."""
+    from storytrace.text.town_region import spelt_like_in
+
+    if any(nationality_country(word) for word in name.split()):
+        return None  # "the Ukrainian and Lithuanian communities" name no town
+    found = []
+    for code in sorted(near):
+        subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+        if subdivision is None or subdivision.parent_code is not None:
+            continue
+        region_name = str(subdivision.name)
+        region = Place(region_name, region_name, subdivision.country_code, region_name, None,
+                       None, "region")  # fmt: skip
+        place = spelt_like_in(name, {code}, region, strict=True)
+        if place is not None:
+            found.append(replace(place, admin1=_admin1_name_of(place) or place.admin1))
+    return found[0] if len(found) == 1 else None
+
+
+def _admin1_name_of(place: Place) -> str | None:
+    """The gazetteer's first-level region of a town found (its ISO name where known)."""
+    for city in _cities().get(place.name.lower(), ()):
+        if (float(city["latitude"]), float(city["longitude"])) == (place.lat, place.lon):
+            return _admin1_name(city["countrycode"], str(city["admin1code"]))
+    return None
 
 
 _REGION_NOUNS = frozenset({"province", "region", "governorate", "oblast", "state", "prefecture"})
@@ -1209,6 +1345,19 @@ def _well_known(place: Place, ent: Span | None = None) -> bool:
         and _at_place(ent.root.head)
         and not _first_name(ent.text)
     )
+
+
+def _world_known(place: Place, ent: Span) -> bool:
+    """A capital or a world city (:data:`_WORLD_CITY`) by its own name, that no town of
+    the story's countries shares: a place named where a place goes whatever country the
+    story is about ("Russia launched missiles at Kyiv" in a story naming only Russia)."""
+    if place.precision != "city" or place.country is None or _first_name(ent.text):
+        return False
+    key = _key(place.text)
+    cities = [c for c in _cities().get(key, ()) if _own_name(c, key)]
+    if not cities or cities[0]["countrycode"] != place.country:
+        return False
+    return is_capital(place) or int(cities[0]["population"]) >= _WORLD_CITY
 
 
 #: A town this big, named where a place goes, is taken in a story that names no country.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -26,9 +27,17 @@ from spacy.tokens import Span, Token
 from storytrace.records import Place
 from storytrace.text.calendar_words import MONTHS, WEEKDAYS
 from storytrace.text.doccache import token_strings
-from storytrace.text.gazetteer import acled_spellings, village_candidates
+from storytrace.text.gazetteer import (
+    acled_spellings,
+    skeleton,
+    village_candidates,
+    villages_named,
+    villages_spelt_like,
+)
 from storytrace.text.places import (
     _admin1_code,
+    _cities,
+    _cities_by_skeleton,
     _countries,
     _region,
     _region_of_stem,
@@ -48,7 +57,7 @@ GENERIC = frozenset(("district", "districts", "raion", "rayon", "township", "cit
                      "neighborhood", "camp", "locality", "commune", "department",
                      "territory", "cercle", "prefecture", "tehsil", "sector", "woreda",
                      "upazila", "chiefdom", "sub-county", "subcounty", "mountains",
-                     "mountain", "hills", "valley", "forest"))  # fmt: skip
+                     "mountain", "hills", "valley", "forest", "zone"))  # fmt: skip
 _REGION_WORD = re.compile(r"\s+(state|governorate|province|oblast|region)$", re.IGNORECASE)
 _LINKS = frozenset(("al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "and", "de", "del",
                     "la", "-", "'s", "of", "bin", "abu", "du", "des", "da", "do",
@@ -61,7 +70,7 @@ _OPENERS = frozenset(("in", "near", "at", "on", "outside", "from", "around", "ac
 def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
     """The places of ``sent`` written "Name, Region" (or "Name, Name, Region"), each with
     the characters the whole mention covers (its names and the region)."""
-    found: list[tuple[Place, tuple[int, int]]] = []
+    found = parenthesised_places(sent)
     texts = token_strings(sent.doc, "ORTH")
     commas = [sent.doc[i] for i in range(sent.start, sent.end) if texts[i] == ","]
     for comma in commas:
@@ -90,6 +99,8 @@ def town_region_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
         # "Gore, Logone Oriental province": a region written with its word is one, whatever
         # town elsewhere the name before it names
         worded = whole and _REGION_WORD.search(after.text) is not None
+        if any(start < after.end_char and names[0].start_char < end for _, (start, end) in found):
+            continue  # read as "Name (Region)" already
         for number, name in enumerate(names):
             label = f"{name.text}, {after.text}"
             last = whole and number == len(names) - 1
@@ -352,14 +363,76 @@ def _in_region(name: str, context: set[str], region: Place | None) -> Place | No
         place = None
     if region is None or (place is not None and _inside(place, region, codes)):
         return place
-    villages = [v for v in village_candidates(name, context) if _admin1_code(v) in codes]
+    seat = _seat_record(region)
+    if place is not None and _same_geonames_region(_record(place), seat):
+        return place  # "Debre Markos, Amhara": GeoNames' region of the seat, unnamed in ISO's
+    villages = [v for v in village_candidates(name, context)
+                if _admin1_code(v) in codes or _same_geonames_region(v, seat)]  # fmt: skip
     if villages:
         best = villages[0]
         return Place(name, best["name"], best["countrycode"], region.admin1,
                      float(best["latitude"]), float(best["longitude"]), "city")  # fmt: skip
     if place is not None and codes and region_seat(region) is None:
         return place  # the gazetteer places no town in the region: its boundaries are unknown
-    return None
+    return spelt_like_in(name, codes, region)
+
+
+#: How alike (rapidfuzz ratio of the transliteration skeletons) a name and a town of the
+#: region it is written with must be to be one place spelt otherwise ("Bulo Burde" and
+#: GeoNames' "Buulobarde": 89; "Hudur" and "Xuddur": 80), and by how much the best must
+#: beat any other place of the region.
+_SPELT_LIKE, _SPELT_LIKE_MARGIN = 80.0, 5.0
+#: The shortest skeleton read so: shorter names are too often other names one letter away.
+_SPELT_LIKE_MIN = 5
+
+
+def spelt_like_in(
+    name: str, codes: set[str], region: Place, *, strict: bool = False
+) -> Place | None:
+    """The one town or village of the named region (``codes``: its ISO 3166-2 code) whose
+    own name is spelt nearly like ``name`` (:data:`_SPELT_LIKE`): another transliteration
+    ("Um Rawaba" of GeoNames' "Umm Ruwaba", "Kyaukphyu" of "Kyaukpyu"), looked up only in
+    the region the report writes the name with. ``strict``, for a name merely told near a
+    region: its own name, not another of its names, and its first letter."""
+    from rapidfuzz import fuzz
+
+    if not codes or region.country is None or len(skeleton(name)) < _SPELT_LIKE_MIN:
+        return None
+    if _known_name(name):
+        return None  # "Florida, Illinois": a name the gazetteer knows is no misspelling
+    wanted = skeleton(name)
+    scored: dict[tuple[float, float], tuple[float, dict[str, Any]]] = {}
+    for key, towns in _cities_by_skeleton(region.country).items():
+        score = fuzz.ratio(wanted, key, score_cutoff=_SPELT_LIKE - _SPELT_LIKE_MARGIN)
+        for town in towns if score else ():
+            where = (float(town["latitude"]), float(town["longitude"]))
+            if score > scored.get(where, (0.0, town))[0]:
+                scored[where] = (score, town)
+    for score, village in villages_spelt_like(name, region.country,
+                                              _SPELT_LIKE - _SPELT_LIKE_MARGIN):  # fmt: skip
+        where = (float(village["latitude"]), float(village["longitude"]))
+        if score > scored.get(where, (0.0, village))[0]:
+            scored[where] = (score, village)
+    seat = region_seat(region)
+    record = _seat_record(region)
+    here = sorted(
+        (
+            (score, town)
+            for score, town in scored.values()
+            if _same_geonames_region(town, record) or _maybe_inside(town, codes, seat)
+        ),
+        key=lambda f: (-f[0], -int(f[1]["population"])),
+    )
+    if not here or here[0][0] < _SPELT_LIKE:
+        return None
+    if len(here) > 1 and here[0][0] - here[1][0] < _SPELT_LIKE_MARGIN:
+        return None
+    best = here[0][1]
+    own = skeleton(str(best["name"]))
+    if strict and (fuzz.ratio(wanted, own) < _SPELT_LIKE or own[:1] != wanted[:1]):
+        return None  # alike only to another of its names ("States", "St. Matthews")
+    return Place(name, best["name"], best["countrycode"], region.admin1,
+                 float(best["latitude"]), float(best["longitude"]), "city")  # fmt: skip
 
 
 def _inside(place: Place, region: Place, codes: set[str]) -> bool:
@@ -381,3 +454,218 @@ def _parent_code(code: str | None) -> str | None:
         if subdivision is not None and subdivision.parent_code
         else None
     )
+
+
+# ACLED's way of writing a place: "Kisumu (Kisumu)", "Paris (Paris - Ile-de-France)",
+# "Karachi - Gulshan-e-Iqbal (Karachi - Sindh)", "Kolkata - Ward 24 (Kolkata)": a town (or a
+# city and its district, joined by " - "), then in brackets its regions, the first-level one
+# last (or only its district, the city itself).
+_WORD = r"(?:[a-z]{1,2}['’])?[A-Z][\w'’]*(?:-[\w'’]+)*\.?"
+_LINK = r"(?:al|el|ad|as|ash|ar|at|az|an|de|del|la|le|e|ul|ud|da|do|dos|das|di|du|des|bin|ibn|abu)"
+_NAME = rf"{_WORD}(?: (?:{_LINK} )*{_WORD}){{0,4}}"
+_BEFORE_BRACKET = re.compile(
+    rf"(?:(?P<city>{_NAME})\s+[-–]\s+)?(?P<name>{_NAME}(?: \d+[A-Za-z]?)?)\s*$"
+)
+_IN_BRACKETS = re.compile(rf"{_NAME}(?: and {_NAME})?")
+_DASH = re.compile(r"\s+[-–]\s+")
+#: Capitalised words that open a sentence before a place's name.
+_OPENING = re.compile(r"^(?:In|Near|At|On|Outside|From|Around) ")
+
+
+def parenthesised_places(sent: Span) -> list[tuple[Place, tuple[int, int]]]:
+    """The places of ``sent`` written as ACLED writes them, a town with its regions in
+    brackets: "Kisumu (Kisumu)", "Paris (Paris - Ile-de-France)", "Karachi - Gulshan-e-Iqbal
+    (Karachi - Sindh)", "Kolkata - Ward 24 (Kolkata)", each with the characters the whole
+    mention covers. The region in brackets tells the country when none is named, and
+    which of several namesakes is meant ("Hyderabad (Sindh)" is Pakistan's). A city's
+    district is its own place when the gazetteer knows it as a town of the region ("Lagos
+    - Ikeja (Lagos)"), else the city is."""
+    text = sent.text
+    found: list[tuple[Place, tuple[int, int]]] = []
+    for bracket in re.finditer(r"\(([^()]{2,80})\)", text):
+        parts = _DASH.split(bracket.group(1).strip())
+        if len(parts) > 3 or not all(_IN_BRACKETS.fullmatch(p) for p in parts):
+            continue
+        if parts[-1].endswith("."):
+            continue  # "Cummings (Md.)": a lawmaker and his state, as US news writes them
+        before = _BEFORE_BRACKET.search(text[: bracket.start()])
+        if before is None:
+            continue
+        start = before.start()
+        opener = _OPENING.match(before.group(0)) if start == 0 else None
+        city, name = before.group("city"), before.group("name")
+        if opener is not None:
+            start += opener.end()
+            if city is not None:
+                city = city[opener.end() :] or None
+            else:
+                name = name[opener.end() :]
+        if not name or (city is None and not name[:1].isupper()):
+            continue
+        place = _bracketed(name, city, parts)
+        offset = sent.start_char
+        if place is not None and place.precision != "city" and _a_person(sent, offset + start):
+            continue  # "Ted Cruz (Tex.)", "Cummings (Md.)": a lawmaker and his state
+        if place is not None:
+            span = (offset + start, offset + before.end("name"))
+            label = f"{text[start : before.end('name')]}, {bracket.group(1).strip()}"
+            found.append((replace(place, text=label, span=span),
+                          (offset + start, offset + bracket.end())))  # fmt: skip
+    return found
+
+
+def _a_person(sent: Span, start: int) -> bool:
+    """The name from character ``start`` to its bracket is a person's: a word of it tagged
+    so, a first name, a word of a name the article gives in full, or a title."""
+    from storytrace.text.doccache import person_name_words
+    from storytrace.text.places import _first_name
+
+    words = [t for t in sent if t.idx >= start]
+    words = words[: next((i for i, t in enumerate(words) if t.text == "("), len(words))]
+    named = person_name_words(sent.doc)
+    return any(
+        t.ent_type_ == "PERSON" or _first_name(t.text) or t.text in named for t in words
+    ) or any(t.lower_.rstrip(".") in _TITLES for t in words)
+
+
+#: Titles before a person's name ("Sen. Ted Cruz (Tex.)").
+_TITLES = frozenset(("sen", "rep", "gov", "mr", "mrs", "ms", "dr", "senator", "president"))
+
+
+def _bracketed(name: str, city: str | None, parts: list[str]) -> Place | None:
+    """The place of a name (and the city it is a district of) with the regions in brackets."""
+    regions = [r for part in reversed(parts) for r in _regions_named(part)]
+    names = [n for n in (name, city) if n]
+    if regions:
+        found = [(town, region) for region in regions
+                 if (town := _first_in(names, region)) is not None]  # fmt: skip
+        if found:
+            town, region = max(found, key=lambda f: _size(f[0]))
+            return Place(town.text, town.name, town.country, region.admin1, town.lat, town.lon,
+                         "city")  # fmt: skip
+        if len({r.country for r in regions}) == 1:
+            region = regions[0]
+            return Place(name, region.name, region.country, region.admin1, None, None, "region")
+        return None
+    # "Kolkata - Ward 24 (Kolkata)": no region in brackets, only the city (its district)
+    for part in parts:
+        town = geocode(part, set())
+        if town is None or town.precision != "city" or _skeleton(town.name) != _skeleton(part):
+            continue
+        if part in names:  # the city's district, or a town in brackets after its own name
+            return town
+    return None
+
+
+def _regions_named(text: str) -> list[Place]:
+    """The first-level regions (and those ACLED lists as regions) called ``text``, of any
+    country: "Sindh", "Kurdistan", "North" (Lebanon's in ACLED's spelling), "Oyo"."""
+    import pycountry
+
+    codes: dict[str, Any] = {}
+    stem = _REGION_WORD.sub("", text)
+    for subdivision in (
+        *_regions().get(_skeleton(stem), ()),
+        *short_regions().get(_skeleton(stem), ()),
+    ):
+        if subdivision.parent_code is None or str(subdivision.code) in acled_spellings():
+            codes.setdefault(str(subdivision.code), subdivision)
+    wanted = _spaceless(stem)
+    for code, spelling in acled_spellings().items():
+        if _spaceless(spelling) == wanted:
+            subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
+            if subdivision is not None:
+                codes.setdefault(code, subdivision)
+    if not codes:
+        region = _region(stem, set())
+        if region is not None and region.precision == "region":
+            return [replace(region, text=text)]
+    return [
+        Place(text, str(s.name), s.country_code, str(s.name), None, None, "region")
+        for _, s in sorted(codes.items())
+    ]
+
+
+def _first_in(names: list[str], region: Place) -> Place | None:
+    """The first of ``names`` found as a town or village of ``region``."""
+    context = {c for c in (region.country, region_code(region)) if c}
+    for name in names:
+        place = _in_region(name, context, region)
+        if place is not None:
+            return replace(place, text=name)
+    return None
+
+
+def _size(place: Place) -> int:
+    """The population GeoNames gives a town found (0 when it is not one of its towns)."""
+    record = _record(place)
+    return int(record["population"]) if record is not None else 0
+
+
+def _seat_record(region: Place) -> dict[str, Any] | None:
+    """GeoNames' record of the town :func:`region_seat` gives the region, if any."""
+    seat = region_seat(region)
+    return _record(seat) if seat is not None else None
+
+
+def _record(place: Place) -> dict[str, Any] | None:
+    """GeoNames' record of a town found (by its name and coordinates), if it is one of the
+    town index's."""
+    for city in _cities().get(place.name.lower(), ()):
+        if (float(city["latitude"]), float(city["longitude"])) == (place.lat, place.lon):
+            return city
+    return None
+
+
+def _same_geonames_region(town: dict[str, Any] | None, seat: dict[str, Any] | None) -> bool:
+    """The town lies in the GeoNames region of the named region's seat: in the region,
+    whatever ISO's codes can tell (Ethiopia's "Amara" is ISO's Amhara)."""
+    return (
+        town is not None
+        and seat is not None
+        and town["countrycode"] == seat["countrycode"]
+        and str(town["admin1code"]) == str(seat["admin1code"])
+        and _admin1_code(town) is None
+    )
+
+
+def _known_name(name: str) -> bool:
+    """A name the gazetteer knows as spelt: a country's, a first-level region's, a town's
+    or a village's anywhere (not a district's: districts are named after their seats, often
+    spelt otherwise, "Bogura" of GeoNames' Bogra)."""
+    key = " ".join(name.split()).lower()
+    return bool(
+        key in _countries()
+        or any(s.parent_code is None for s in _regions().get(_skeleton(name), ()))
+        or _cities().get(key)
+        or villages_named(name)
+    )
+
+
+#: How far from the seat of the region named a town whose region the gazetteer cannot name
+#: may lie and still be taken for one of the region's (Sudan's "Shamal Kurdufan" is ISO's
+#: North Kordofan, whose seat El Obeid is 110 km from Umm Ruwaba).
+_SEAT_REACH_KM = 250.0
+
+
+def _maybe_inside(town: dict[str, Any], codes: set[str], seat: Place | None) -> bool:
+    """The town lies in the region of ``codes``: by its region's code, or, where the
+    gazetteer cannot tell its region's code, within :data:`_SEAT_REACH_KM` of the region's
+    seat (anywhere in the country when it knows no seat of the region either)."""
+    code = _admin1_code(town)
+    if code is not None:
+        return code in codes or _parent_code(code) in codes
+    if seat is None or seat.lat is None or seat.lon is None:
+        return True  # the gazetteer places no town in the region: its boundaries are unknown
+    return (
+        _km(float(town["latitude"]), float(town["longitude"]), seat.lat, seat.lon) <= _SEAT_REACH_KM
+    )
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    import math
+
+    a, b, c, d = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((c - a) / 2) ** 2 + math.cos(a) * math.cos(c) * math.sin((d - b) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))

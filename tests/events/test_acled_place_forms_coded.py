@@ -1,0 +1,36 @@
+"""The events stage on places written as ACLED's notes write them (issue 19): a city's
+district with its regions in brackets is the city, named by the report itself (ACLED's
+geo_precision 1, not the 2 of a district), with the region in brackets in ACLED's spelling;
+a town spelt otherwise than GeoNames spells it is placed at the town of the region.
+
+Every report is written for the test (none is an ACLED note, nor one of the notes in
+``bench/acled_style_notes/``); none names its country.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from storytrace_testkit import coded_row
+
+PUBLISHED = "2024-05-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "country", "lat", "lon"),
+    [
+        ("Gunmen shot dead a shopkeeper in Rawalpindi - Raja Bazar (Rawalpindi - Punjab). "
+         "1 fatality.", "Punjab", "Pakistan", 33.60, 73.05),
+        ("Teachers held a demonstration in Tripoli (North) demanding unpaid wages. "
+         "[size=around 100]", "North", "Lebanon", 34.43, 35.84),
+        ("Al Shabaab militants attacked an army base in Bardera, Gedo, killing 3 soldiers.",
+         "Gedo", "Somalia", 2.34, 42.28),
+    ],
+)  # fmt: skip
+def test_the_town_of_an_acled_place_form_is_the_events_place(
+    text: str, admin1: str, country: str, lat: float, lon: float
+) -> None:
+    row = coded_row(text, PUBLISHED)
+    assert (row["admin1"], row["country"], row["geo_precision"]) == (admin1, country, 1)
+    assert abs(float(row["latitude"]) - lat) < 0.1
+    assert abs(float(row["longitude"]) - lon) < 0.1
