@@ -49,6 +49,7 @@ _STEMS = re.compile(
             | {"blew", "blow", "hand", "free", "acco"}  # blown up, handed over, freed (see _word)
             | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
             | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
+            | {"torc", "burn", "neut"}  # houses torched or burned (_word), "neutralised"
         )
     )
     + ")",
@@ -122,6 +123,7 @@ class Report:
     kind_doubt: float = 1.0  # the kind model's not-an-event probability for the sentence
     place_named: bool = False  # a place is named, geocoded or not ("the village of Kashkash")
     nationality: bool = False  # a nationality names a side's country ("Syrian towns")
+    crowd: bool = False  # people protest as the verb's subject ("teachers demonstrated")
 
     @property
     def specific(self) -> bool:
@@ -141,7 +143,9 @@ class Report:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
-        doubted = self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT
+        doubted = (
+            self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT and not self.crowd
+        )
         if self.event_type in _ONE_FACT and self.kind is None and not doubted and any(facts):
             return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
@@ -255,7 +259,7 @@ def read_report(
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
     named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
-    named = named or (sub_type == _DESTROYED and _armed_arson(trigger))
+    named = named or (sub_type == _DESTROYED and (_armed_arson(trigger) or _armed_burning(trigger)))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
@@ -285,6 +289,7 @@ def read_report(
         place_named=_place_named(claim, refused),
         nationality=any(e.label == "NORP" for e in claim.entities),
         kind_doubt=kind.doubt,
+        crowd=event_type == "Protests" and _crowd_protests(trigger),
     )
 
 
@@ -346,8 +351,8 @@ def _by_sides(
     hurt = [side_label(o) for o in objects]
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
-    by_trade = bool(objects) and all(o.lemma_.lower() in _TRADES for o in objects)
-    if event_type in _COMBAT and lemma in _BY_HAND and (civilians or by_trade):
+    by_trade = bool(objects) and all(_civil_trade(o) for o in objects)
+    if event_type in _COMBAT and lemma in _BY_HAND | _KILLING and (civilians or by_trade):
         # "snipers shot and injured a woman", "militants beheaded three fishermen"
         return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
@@ -394,8 +399,25 @@ def _between(trigger: Token) -> set[str]:
 #: People named by their work, civilians when killed by hand ("beheaded three fishermen").
 _TRADES: Final = frozenset(
     {"fisherman", "farmer", "herder", "herdsman", "shepherd", "trader", "merchant", "teacher",
-     "pupil", "worshipper", "miner", "vendor"}
+     "pupil", "worshipper", "miner", "vendor", "leader", "activist", "journalist", "reporter",
+     "administrator", "chairman", "chairperson", "headman", "chief", "elder", "candidate",
+     "politician", "mayor", "councillor", "councilor", "lawyer", "judge", "priest", "pastor",
+     "imam", "cleric", "monk", "nun", "doctor", "nurse", "businessman", "businesswoman",
+     "shopkeeper", "driver", "student", "defender", "landowner", "engineer", "contractor"}
 )  # fmt: skip
+#: Words that make a person named by their work one of an armed side ("a militia leader",
+#: "the commander of the rebels"): killing them is no violence against civilians.
+_ARMED_SIDE: Final = frozenset({"militia", "militant", "rebel", "insurgent", "gang", "cartel",
+                                "army", "military", "jihadist", "terrorist", "bandit", "group",
+                                "isis", "shabaab", "shabab", "armed"})  # fmt: skip
+
+
+def _civil_trade(noun: Token) -> bool:
+    """A person named by a civilian's work ("a community leader", "a journalist"), not by
+    a place in an armed side ("a rebel leader", "the leader of the militia")."""
+    if noun.lemma_.lower() not in _TRADES:
+        return False
+    return not {t.lemma_.lower() for t in noun.subtree} & (_ARMED_SIDE | acled.NON_STATE)
 
 
 def _direct_objects(trigger: Token) -> list[Token]:
@@ -527,6 +549,8 @@ def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | No
             continue  # "its fifth missile test", "plan to protest", "hundreds of times"
         if told_before and _pointing_back(token):
             continue  # "troops repelled the assault": the assault told before
+        if told_before and _toll_told_back(token):
+            continue  # "the army said it killed 20 militants": the toll of the fight told
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
@@ -578,6 +602,18 @@ def _pointing_back(token: Token) -> bool:
         and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in n.children)
         for n in nouns
     )
+
+
+def _toll_told_back(token: Token) -> bool:
+    """A killing told after an event by a pronoun for the killer ("the army claimed it
+    killed 20 militants", "they killed two of the attackers"): the event's toll, told of
+    the side named before, not a new event."""
+    if token.lemma_.lower() not in ("kill", "neutralise", "neutralize"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lower_ in _PRONOUNS | {"he", "she", "we"} for s in subjects)
 
 
 def _setting_of_toll(token: Token) -> bool:
@@ -686,6 +722,33 @@ def _crowd_rallies(token: Token) -> bool:
     return any(
         w.lemma_.lower() in _CROWD for c in token.children if c.dep_ == "nsubj" for w in c.subtree
     )
+
+
+#: Verbs people protest with, told without an object ("teachers demonstrated in Puebla").
+_PROTESTING: Final = frozenset({"protest", "demonstrate", "rally", "march", "picket"})
+#: Subjects whose "protest" is a statement, not a crowd's ("the parties protested").
+_NOT_CROWD: Final = frozenset({"party", "government", "country", "official", "lawmaker",
+                               "legislator", "leader", "minister", "diplomat", "nation",
+                               "state", "authority", "ministry", "embassy", "club", "team",
+                               "company", "firm", "player", "critic", "opponent"})  # fmt: skip
+
+
+def _crowd_protests(token: Token) -> bool:
+    """A verb of protest whose subject is people in the plural ("teachers demonstrated",
+    "members of the union protested", "hundreds rallied") and that has no object ("China
+    protested the decision" is a statement): a crowd's protest, as a protest note tells it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _PROTESTING:
+        return False
+    if any(c.dep_ == "dobj" for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "acl" and token.head.dep_ == "ROOT":
+        subjects = [token.head]  # "Teachers protested in ...", parsed as the noun's clause
+    words = {w.lemma_.lower() for s in subjects for w in s.subtree if w.i != token.i}
+    plural = any(s.tag_ == "NNS" and s.lemma_.lower() not in _NOT_CROWD for s in subjects)
+    return (plural or bool(words & _CROWD)) and not words & _NOT_CROWD - {"party"} - {"leader"}
 
 
 # Who "fire" comes from when it is criticism: "drew fire from Republicans", "critics".
@@ -805,6 +868,8 @@ def _word(token: Token) -> str:
         return "recruits"  # "recruits were killed": people, not their recruitment
     if lemma in ("release", "free") and token.pos_ in ("VERB", "NOUN"):
         return "release" if _captives(token) else "let go"  # of captives only
+    if lemma in ("torch", "burn") and token.pos_ == "VERB" and _armed_burning(token):
+        return "raze"  # "troops torched 40 houses": property destroyed
     if lemma == "destroy" and _weapon_objects(token):
         return "intercept"  # "air defence destroyed 15 drones": brought down, not used
     if lemma in ("agreement", "accord") and _agreement_signed(token):
@@ -1071,6 +1136,28 @@ def _exchange_of_fire(trigger: Token) -> bool:
     return verb.lemma_.lower() in ("exchange", "trade") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in ("fire", "gunfire", "shot") for c in verb.children
     )
+
+
+#: What is burned when property is destroyed (ACLED's looting/property destruction).
+_PROPERTY: Final = frozenset({"house", "home", "hut", "shop", "store", "village", "vehicle",
+                              "car", "truck", "building", "market", "church", "mosque",
+                              "school", "crop", "granary", "property", "dwelling", "shelter",
+                              "office", "tent", "farm", "field", "stall", "motorcycle",
+                              "structure", "warehouse", "clinic"})  # fmt: skip
+
+
+def _armed_burning(token: Token) -> bool:
+    """Property torched or burned ("soldiers torched 40 houses", "homes were burned by
+    militiamen") by armed men or the state's forces, not by a crowd (a riot's)."""
+    done = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.lemma_.lower() in _PROPERTY for c in done):
+        return False
+    agents = _agents(token) + [g for c in token.children if c.dep_ == "agent"
+                               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    words = {t.lemma_.lower() for a in agents for t in a.subtree}
+    sentence = {t.lemma_.lower() for t in token.sent}
+    armed = words & (_KILLERS | acled.STATE_FORCES | {"militiaman", "armed"})
+    return bool(armed) and not words & _UNARMED and not sentence & acled.PROTEST_WORDS
 
 
 def _armed_arson(trigger: Token) -> bool:
@@ -1566,6 +1653,16 @@ _LEFT: Final = re.compile(
 _FATAL_ACTS: Final = frozenset({"behead", "lynch", "massacre"})
 
 
+#: Military reports' word for killing (armed men "neutralised"), and whom it is told of
+#: (explosive devices are neutralised too: see :data:`_FOUND_WEAPONS`).
+_NEUTRALISE: Final = frozenset({"neutralise", "neutralize"})
+_NEUTRALISED: Final = acled.NON_STATE | frozenset({
+    "bandit", "bandits", "terrorist", "terrorists", "militants", "insurgents", "rebels",
+    "fighters", "gunmen", "gunman", "attacker", "attackers", "assailant", "assailants",
+    "kidnapper", "kidnappers", "criminal", "criminals", "jihadists", "elements", "member",
+    "members", "combatant", "combatants", "soldier", "soldiers"})  # fmt: skip
+
+
 def _kind(quantity: Quantity, after: str = "") -> str | None:
     """The kind of figure a quantity is; ``after``: the claim's text after it ("left 12
     people dead": the verb is "leave", the toll is in the word after)."""
@@ -1577,6 +1674,8 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
         return "fatalities"
     if "lose" in verbs and (quantity.counted or "").lower() in acled.FORCES:
         return "fatalities"  # "the army said it lost four soldiers"
+    if verbs & _NEUTRALISE and set((quantity.counted or "").lower().split()) & _NEUTRALISED:
+        return "fatalities"  # "troops neutralised 9 terrorists": killed, as ACLED counts
     if verbs & acled.INJURED:
         return "injured"
     if verbs & {"evacuate", "displace"}:
@@ -1678,7 +1777,14 @@ _VICTIMS: Final = _PEOPLE | frozenset({
     "imam", "cleric", "lawyer", "judge", "mayor", "councillor", "politician", "candidate",
     "reporter", "gunman", "militant", "rebel", "insurgent", "suspect", "individual",
     "policeman", "policewoman", "soldier", "fighter", "commander", "officer", "guard",
+    "administrator", "chairman", "chairperson", "headman", "councilor", "legislator",
+    "lawmaker", "governor", "minister", "editor", "photographer", "blogger", "employee",
+    "labourer", "laborer", "ranger", "engineer", "contractor", "landowner", "monk",
+    "student", "worker", "journalist", "businesswoman", "defender", "bandit", "kidnapper",
 })  # fmt: skip
+#: Endings of nouns of people ("a ward administrator", "a Sunni cleric", "a rights
+#: campaigner" are told by a word the list above may lack): kept to endings few things share.
+_PERSON_ENDINGS: Final = ("ist", "ian", "man", "woman", "ator", "ee")
 _KILLING: Final = frozenset({"kill", "slay", "execute", "lynch", "behead", "murder",
                              "assassinate", "shoot"})  # fmt: skip
 _ONE: Final = frozenset({"a", "an", "one", "the", "another"})
@@ -1714,6 +1820,7 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
             victims = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for victim in victims:
             known = victim.lemma_.lower() in _VICTIMS or lemma in _ONLY_PEOPLE
+            known = known or (lemma != "die" and victim.lower_.endswith(_PERSON_ENDINGS))
             if victim.tag_ != "NN" or not known:
                 continue
             if not any(c.dep_ in ("det", "poss", "nummod")
