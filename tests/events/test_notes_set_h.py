@@ -111,3 +111,34 @@ def test_one_sides_figures_that_differ_are_not_added() -> None:
 )  # fmt: skip
 def test_a_crowd_that_demonstrated_in_a_named_town_is_a_protest(text: str) -> None:
     assert _kind(_row(text)) == ("Protests", "Peaceful protest")
+
+
+def test_a_victim_who_died_after_is_a_toll_of_one() -> None:
+    row = _row("Unidentified gunmen shot a shopkeeper in Gusau (Zamfara). The victim died of "
+               "his injuries in hospital.")  # fmt: skip
+    assert _kind(row) == ("Violence against civilians", "Attack")
+    assert row["fatalities"] == 1
+
+
+def test_bodies_found_are_the_dead() -> None:
+    row = _row("The bodies of 4 men with signs of torture were found in Irapuato (Guanajuato).")
+    assert row["fatalities"] == 4
+
+
+def test_men_executed_by_militants_are_attacked() -> None:
+    row = _row("Al Shabaab militants executed 2 men accused of spying for the government in "
+               "Jilib (Middle Juba). 2 fatalities.")  # fmt: skip
+    assert _kind(row) == ("Violence against civilians", "Attack")
+    assert row["fatalities"] == 2
+
+
+def test_a_town_taken_after_overrunning_a_base_is_taken_by_force() -> None:
+    row = _row("ISWAP fighters overran a military base in Marte (Borno) and took control of "
+               "the town.")  # fmt: skip
+    assert _kind(row) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_a_town_taken_without_a_fight_stays_a_transfer() -> None:
+    row = _row("Islamic State fighters took control of Tidermene (Menaka) on Sunday after the "
+               "army withdrew from the town without a fight.")  # fmt: skip
+    assert _kind(row) == ("Strategic developments", "Non-violent transfer of territory")

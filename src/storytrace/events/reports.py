@@ -49,7 +49,7 @@ _STEMS = re.compile(
             | {"blew", "blow", "hand", "free", "acco"}  # blown up, handed over, freed (see _word)
             | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
             | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
-            | {"torc", "burn", "neut"}  # houses torched or burned (_word), "neutralised"
+            | {"torc", "burn", "neut", "succ", "bodi"}  # torched (_word), neutralised, bodies
         )
     )
     + ")",
@@ -334,7 +334,7 @@ _REMOTE_WORDS: Final = frozenset(
     | {w for words in _SUB_TYPE_WORDS.values() for w in words}
 )  # fmt: skip
 #: Violence done by hand or gun, never remote: its victims' side decides the type.
-_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "behead", "beat", "hack"})
+_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "behead", "beat", "hack", "execute"})
 
 
 def _by_sides(
@@ -352,8 +352,11 @@ def _by_sides(
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
     by_trade = bool(objects) and all(_civil_trade(o) for o in objects)
-    if event_type in _COMBAT and lemma in _BY_HAND | _KILLING and (civilians or by_trade):
-        # "snipers shot and injured a woman", "militants beheaded three fishermen"
+    by_hand = lemma in _BY_HAND and (civilians or by_trade)
+    killed_by_trade = event_type == "Battles" and lemma in _KILLING and by_trade
+    if event_type in _COMBAT and (by_hand or killed_by_trade):
+        # "snipers shot and injured a woman", "militants beheaded three fishermen", "militiamen
+        # killed a union leader" (a bomb that kills people stays a bombing)
         return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
     small_arms = bool(words & _SMALL_ARMS) and not words & (_REMOTE_WORDS - _AIMING)
@@ -1107,6 +1110,10 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         violent = kind.event_type in ("Battles", "Violence against civilians")
         pair = (kind.event_type, kind.sub_event_type) if violent else _ATTACK
         return (*pair, "kill", False)
+    if sub_type == _TRANSFER and _taken_by_force(doc):
+        # "overran a base and took control of the town": taken by fighting
+        taken = _REGAINS if _state_agent(trigger) else _OVERTAKES
+        return "Battles", taken, family, unknown
     if sub_type == _REGAINS and _non_state_agent(trigger):
         return event_type, _OVERTAKES, family, unknown
     if sub_type == _OVERTAKES and _state_agent(trigger):
@@ -1116,6 +1123,26 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _DESTROYED: Final = "Looting/property destruction"
+_TRANSFER: Final = "Non-violent transfer of territory"
+#: Words of ground taken by fighting: territory so taken was no non-violent transfer.
+_TAKEN_BY_FORCE: Final = frozenset({"overrun", "overran", "storm", "clash", "fight", "fighting",
+                                    "battle", "assault", "firefight", "gunfight"})  # fmt: skip
+
+
+def _taken_by_force(doc: Doc) -> bool:
+    """A word of :data:`_TAKEN_BY_FORCE` told as happening ("overran a base", "after heavy
+    fighting"), not as what did not ("without a fight", "with no clashes")."""
+    for token in doc:
+        if token.lemma_.lower() not in _TAKEN_BY_FORCE and token.lower_ not in _TAKEN_BY_FORCE:
+            continue
+        if token.dep_ == "pobj" and token.head.lower_ in ("without", "no"):
+            continue
+        if any(
+            c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never") for c in token.children
+        ):
+            continue
+        return True
+    return False
 
 
 def _shots_traded(token: Token) -> bool:
@@ -1691,6 +1718,16 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
 _PART_OF: Final = re.compile(r"\b\w+\s+(?:members|children|sons|daughters) of\s+$")
 
 
+#: The dead told as bodies found: ACLED counts them ("the bodies of 3 men were found").
+_BODIES_OF: Final = re.compile(r"\b(?:bodies|corpses|remains) of\s+$", re.IGNORECASE)
+
+
+def _bodies(quantity: Quantity) -> bool:
+    """A number of bodies or corpses ("5 bodies were found")."""
+    words = (quantity.counted or "").lower().split()
+    return bool(words) and words[-1] in ("body", "bodies", "corpse", "corpses")
+
+
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
     counts = []
     for quantity in claim.quantities:
@@ -1703,6 +1740,8 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
             continue  # "killing 9 members of one family": the family is no second toll
         if kind in (None, "people") and _SHOT_DEAD.search(before):
             kind = "fatalities"  # "shot dead 3 protesters"
+        if kind in (None, "people") and (_BODIES_OF.search(before) or _bodies(quantity)):
+            kind = "fatalities"  # "the bodies of 3 men were found", "5 bodies were recovered"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
     return [_and_one_more(c, claim) for c in _joined(counts, claim)]
@@ -1801,6 +1840,16 @@ def _to_death(token: Token) -> bool:
     )
 
 
+_WOUNDS: Final = frozenset({"injury", "wound", "injuries", "wounds"})
+
+
+def _of_wounds(token: Token) -> bool:
+    """ "died of his injuries", "succumbed to his wounds", "died later in hospital": a
+    death told of someone hurt before."""
+    return any(t.lemma_.lower() in _WOUNDS or t.lower_ in ("hospital", "later")
+               for t in token.subtree)  # fmt: skip
+
+
 def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
     """A toll of one told without a number: "a child was killed", "shot dead a civilian",
     "a man died" (ACLED counts the one death); "shot" alone kills no one."""
@@ -1808,6 +1857,8 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
         lemma = token.lemma_.lower()
         if _to_death(token):
             lemma = "kill"  # "beat and burned to death a man"
+        if lemma == "succumb":
+            lemma = "die"  # "succumbed to his injuries"
         if lemma not in _KILLING | {"die"} or any(c.dep_ == "neg" for c in token.children):
             continue
         if lemma == "shoot" and not any(c.lower_ in ("dead", "death") for c in token.children):
@@ -1819,6 +1870,13 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
             # "a soldier was wounded and later died": the subject of the first verb
             victims = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for victim in victims:
+            if lemma == "die" and victim.lower_ in ("he", "she") and _of_wounds(token):
+                # "he died of his injuries": the victim told before, now dead
+                text = victim.text
+                start = claim.span[0] + victim.idx
+                one = Quantity(text, 1.0, 1.0, 1.0, "person", span=(start, start + len(text)),
+                               predicate="kill")  # fmt: skip
+                return [Count(one, "fatalities", claim.article_id, group.id)]
             known = victim.lemma_.lower() in _VICTIMS or lemma in _ONLY_PEOPLE
             known = known or (lemma != "die" and victim.lower_.endswith(_PERSON_ENDINGS))
             if victim.tag_ != "NN" or not known:
