@@ -142,3 +142,21 @@ def test_a_town_taken_without_a_fight_stays_a_transfer() -> None:
     row = _row("Islamic State fighters took control of Tidermene (Menaka) on Sunday after the "
                "army withdrew from the town without a fight.")  # fmt: skip
     assert _kind(row) == ("Strategic developments", "Non-violent transfer of territory")
+
+
+def test_a_toll_told_as_a_notes_own_sentence_is_counted() -> None:
+    row = _row("Gunmen attacked a market in Kauran Namoda (Zamfara). 4 fatalities.")
+    assert row["fatalities"] == 4
+
+
+def test_an_attack_on_a_police_checkpoint_is_a_clash() -> None:
+    row = _row("Unidentified gunmen attacked a police checkpoint in Lakki Marwat (Khyber "
+               "Pakhtunkhwa). 2 fatalities.")  # fmt: skip
+    assert _kind(row) == ("Battles", "Armed clash")
+    assert row["fatalities"] == 2
+
+
+def test_a_school_set_on_fire_by_armed_men_is_property_destroyed() -> None:
+    row = _row("Unidentified armed men set fire to a secondary school in Ndop (Nord-Ouest). No "
+               "casualties reported.")  # fmt: skip
+    assert _kind(row) == ("Strategic developments", "Looting/property destruction")

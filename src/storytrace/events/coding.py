@@ -87,6 +87,8 @@ _DIED_AFTER = re.compile(
     r"(?:died|succumbed)\b",
     re.IGNORECASE,
 )
+#: A note's toll told as a sentence of its own after the report ("3 fatalities.").
+_FATALITIES_AFTER = re.compile(r"^\W*(\d+) fatalit(?:y|ies)\b", re.IGNORECASE)
 #: Types whose report may name one victim who died after ("shot a trader. He died ...").
 _ONE_VICTIM = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence",
                          "Riots", "Protests"})  # fmt: skip
@@ -477,16 +479,18 @@ class _Coder:
         return False
 
     def _died_after(self, lead: Report) -> list[dict[str, Any]]:
-        """A toll of one told by the sentence after the lead report (see :data:`_DIED_AFTER`)."""
+        """A toll told by the sentence after the lead report, which the read stage keeps no
+        claim of (see :data:`_DIED_AFTER`, :data:`_FATALITIES_AFTER`)."""
         article = self.articles.get(lead.claim.article_id)
         if article is None or lead.event_type not in _ONE_VICTIM:
             return []
         after = article.text[lead.claim.span[1] : lead.claim.span[1] + 120]
-        found = _DIED_AFTER.search(after)
+        found = _DIED_AFTER.search(after) or _FATALITIES_AFTER.search(after)
         if found is None:
             return []
         where = lead.claim.article_id
-        return [{"text": found.group(0).strip(), "value": 1.0, "low": 1.0, "high": 1.0,
+        value = float(found.group(1)) if found.re is _FATALITIES_AFTER else 1.0
+        return [{"text": found.group(0).strip(), "value": value, "low": value, "high": value,
                  "counted": "person", "kind": "fatalities", "article_id": where,
                  "outlet": self.outlet(where), "claim_group_id": lead.group.id}]  # fmt: skip
 

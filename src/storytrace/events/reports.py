@@ -1110,7 +1110,9 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         violent = kind.event_type in ("Battles", "Violence against civilians")
         pair = (kind.event_type, kind.sub_event_type) if violent else _ATTACK
         return (*pair, "kill", False)
-    if sub_type == _TRANSFER and _taken_by_force(doc):
+    if (event_type, sub_type) == _ATTACK and _post_attacked(trigger):
+        return (*_ARMED_CLASH, family, unknown)  # "attacked a police checkpoint"
+    if sub_type == _TRANSFER and _taken_by_force(trigger):
         # "overran a base and took control of the town": taken by fighting
         taken = _REGAINS if _state_agent(trigger) else _OVERTAKES
         return "Battles", taken, family, unknown
@@ -1124,24 +1126,44 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _DESTROYED: Final = "Looting/property destruction"
 _TRANSFER: Final = "Non-violent transfer of territory"
-#: Words of ground taken by fighting: territory so taken was no non-violent transfer.
-_TAKEN_BY_FORCE: Final = frozenset({"overrun", "overran", "storm", "clash", "fight", "fighting",
-                                    "battle", "assault", "firefight", "gunfight"})  # fmt: skip
+#: Verbs of ground taken by fighting: territory so taken was no non-violent transfer.
+_OVERRUNNING: Final = frozenset({"overrun", "overran", "storm"})
 
 
-def _taken_by_force(doc: Doc) -> bool:
-    """A word of :data:`_TAKEN_BY_FORCE` told as happening ("overran a base", "after heavy
-    fighting"), not as what did not ("without a fight", "with no clashes")."""
-    for token in doc:
-        if token.lemma_.lower() not in _TAKEN_BY_FORCE and token.lower_ not in _TAKEN_BY_FORCE:
+#: Posts of the state's forces: an attack on one is a battle with those who hold it.
+_POSTS: Final = frozenset({"checkpoint", "post", "base", "station", "convoy", "patrol",
+                           "barracks", "outpost", "camp", "position"})  # fmt: skip
+_ASSAULTING: Final = frozenset({"attack", "ambush", "raid", "storm", "assault"})
+
+
+def _post_attacked(trigger: Token) -> bool:
+    """An attack on a post of the police or the army ("gunmen attacked a police checkpoint",
+    "ambushed a military convoy"): ACLED's armed clash, not violence against civilians."""
+    if trigger.lemma_.lower() not in _ASSAULTING:
+        return False
+    for target in _direct_objects(trigger):
+        if target.lemma_.lower() not in _POSTS:
             continue
-        if token.dep_ == "pobj" and token.head.lower_ in ("without", "no"):
-            continue
-        if any(
-            c.dep_ in ("neg", "det") and c.lower_ in ("no", "not", "never") for c in token.children
-        ):
-            continue
-        return True
+        owners = {t.lemma_.lower() for t in target.subtree if t.i != target.i}
+        if owners & (acled.POLICE | acled.STATE_FORCES | {"security", "military"}):
+            return True
+    return False
+
+
+def _taken_by_force(trigger: Token) -> bool:
+    """Ground taken by fighting, told with the taking itself: "overran a base and took
+    control of the town", "stormed and seized the town", "took the town after heavy
+    fighting" (not a fight told elsewhere in the sentence, nor "without a fight")."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+    if trigger.dep_ == "conj":
+        verbs.append(trigger.head)
+    for verb in verbs:
+        if verb.lemma_.lower() in _OVERRUNNING or verb.lower_ in _OVERRUNNING:
+            return True
+        after = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "after"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if any(g.lemma_.lower() in _FIGHTING for g in after):
+            return True
     return False
 
 
@@ -1193,7 +1215,8 @@ def _armed_arson(trigger: Token) -> bool:
     if trigger.lemma_.lower() != "fire" or trigger.head.lemma_.lower() != "set":
         return False
     words = {t.lemma_.lower() for c in _agents(trigger.head) for t in c.subtree}
-    return bool(words & (_KILLERS | acled.STATE_FORCES)) and not words & _UNARMED
+    armed = words & (_KILLERS | acled.STATE_FORCES | {"armed", "militiaman"})
+    return bool(armed) and not words & _UNARMED
 
 
 _REGAINS: Final = "Government regains territory"
@@ -1710,6 +1733,8 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
     if verbs & {"arrest", "detain"}:
         return "arrested"
     words = set((quantity.counted or "").lower().split())
+    if words & {"fatality", "fatalities", "death", "deaths"}:
+        return "fatalities"  # a note's "3 fatalities."
     return "people" if words & _PEOPLE else None
 
 
@@ -1740,7 +1765,8 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
             continue  # "killing 9 members of one family": the family is no second toll
         if kind in (None, "people") and _SHOT_DEAD.search(before):
             kind = "fatalities"  # "shot dead 3 protesters"
-        if kind in (None, "people") and (_BODIES_OF.search(before) or _bodies(quantity)):
+        found_dead = _BODIES_OF.search(before) or _bodies(quantity)
+        if kind in (None, "people") and found_dead and quantity.value is not None:
             kind = "fatalities"  # "the bodies of 3 men were found", "5 bodies were recovered"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
