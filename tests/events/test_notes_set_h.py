@@ -160,3 +160,14 @@ def test_a_school_set_on_fire_by_armed_men_is_property_destroyed() -> None:
     row = _row("Unidentified armed men set fire to a secondary school in Ndop (Nord-Ouest). No "
                "casualties reported.")  # fmt: skip
     assert _kind(row) == ("Strategic developments", "Looting/property destruction")
+
+
+def test_missiles_fired_by_helicopters_are_an_air_strike() -> None:
+    row = _row("Russian military helicopters fired missiles at Ukrainian positions near "
+               "Kupiansk (Kharkiv). Casualties unknown.")  # fmt: skip
+    assert _kind(row) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_missiles_fired_by_forces_stay_a_missile_attack() -> None:
+    row = _row("Russian forces fired missiles at Izmail (Odesa). 2 civilians were injured.")
+    assert _kind(row) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")

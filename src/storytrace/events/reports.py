@@ -1110,6 +1110,8 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         violent = kind.event_type in ("Battles", "Violence against civilians")
         pair = (kind.event_type, kind.sub_event_type) if violent else _ATTACK
         return (*pair, "kill", False)
+    if sub_type == _SHELLING and _fired_from_the_air(trigger):
+        return event_type, "Air/drone strike", family, unknown  # "helicopters fired missiles"
     if (event_type, sub_type) == _ATTACK and _post_attacked(trigger):
         return (*_ARMED_CLASH, family, unknown)  # "attacked a police checkpoint"
     if sub_type == _TRANSFER and _taken_by_force(trigger):
@@ -1134,6 +1136,20 @@ _OVERRUNNING: Final = frozenset({"overrun", "overran", "storm"})
 _POSTS: Final = frozenset({"checkpoint", "post", "base", "station", "convoy", "patrol",
                            "barracks", "outpost", "camp", "position"})  # fmt: skip
 _ASSAULTING: Final = frozenset({"attack", "ambush", "raid", "storm", "assault"})
+
+
+_SHELLING: Final = "Shelling/artillery/missile attack"
+#: Who fires from the air: a missile or rocket they fire is an air strike (ACLED's codebook).
+_AIRCRAFT: Final = frozenset({"helicopter", "warplane", "jet", "aircraft", "plane", "drone",
+                              "gunship", "bomber", "uav"})  # fmt: skip
+
+
+def _fired_from_the_air(trigger: Token) -> bool:
+    """A missile or rocket fired by aircraft ("military helicopters fired missiles at the
+    positions", "a drone fired a rocket"): the aircraft is the subject of the firing."""
+    verbs = [trigger] if trigger.pos_ == "VERB" else [trigger.head]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in _AIRCRAFT for s in subjects)
 
 
 def _post_attacked(trigger: Token) -> bool:
