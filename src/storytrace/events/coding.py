@@ -79,6 +79,19 @@ _DISTRICT = re.compile(
 )
 #: ACLED's conservative rule: an unknown toll is coded 0, and the notes say so.
 UNKNOWN_TOLL = "Casualties unknown: fatalities coded 0."
+#: The sentence after a report telling that its one victim died ("He died of his injuries
+#: later", "The victim succumbed to her wounds"): a toll of one the read stage keeps no
+#: claim of, as it names no one.
+_DIED_AFTER = re.compile(
+    r"^\W*(?:he|she|the (?:victim|man|woman|boy|girl|child|[a-z]+er)) (?:later |subsequently )?"
+    r"(?:died|succumbed)\b",
+    re.IGNORECASE,
+)
+#: A note's toll told as a sentence of its own after the report ("3 fatalities.").
+_FATALITIES_AFTER = re.compile(r"^\W*(\d+) fatalit(?:y|ies)\b", re.IGNORECASE)
+#: Types whose report may name one victim who died after ("shot a trader. He died ...").
+_ONE_VICTIM = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence",
+                         "Riots", "Protests"})  # fmt: skip
 _NEAR_CHARS = 600  # a consequence joins an event told at most this far before it
 
 
@@ -369,6 +382,9 @@ class _Coder:
         article_ids = tuple(dict.fromkeys(r.claim.article_id for r in reports))
         origins = _origin_names(self.groups[gid] for gid in group_ids)
         counts = {(c.quantity.span, c.article_id): c for r in reports for c in r.counts}
+        told = [_count_dict(c, self.outlet(c.article_id)) for c in counts.values()]
+        if not any(c.kind == "fatalities" for c in counts.values()):
+            told += self._died_after(lead)
         event_type, sub_type = lead.event_type or "", lead.sub_event_type or ""
         if sub_type in TERRITORY and all(
             takes_no_ground(self.articles[a].text) for a in article_ids if a in self.articles
@@ -381,9 +397,7 @@ class _Coder:
             actors=_with_country(_acting(reports, event_type, sub_type), place),
             location=place,
             date=date,
-            count=EventCount.of(
-                {"reports": [_count_dict(c, self.outlet(c.article_id)) for c in counts.values()]}
-            ),
+            count=EventCount.of({"reports": told}),
             claim_group_ids=group_ids,
             sources=tuple(dict.fromkeys(origins)) or tuple(self.outlet(a) for a in article_ids),
             disorder_type=acled.disorder_type(event_type, sub_type),
@@ -463,6 +477,22 @@ class _Coder:
             if _REGION.match(after) and not self._first_level(place):
                 return True  # "Satipo province, Junin": a province of a region
         return False
+
+    def _died_after(self, lead: Report) -> list[dict[str, Any]]:
+        """A toll told by the sentence after the lead report, which the read stage keeps no
+        claim of (see :data:`_DIED_AFTER`, :data:`_FATALITIES_AFTER`)."""
+        article = self.articles.get(lead.claim.article_id)
+        if article is None or lead.event_type not in _ONE_VICTIM:
+            return []
+        after = article.text[lead.claim.span[1] : lead.claim.span[1] + 120]
+        found = _DIED_AFTER.search(after) or _FATALITIES_AFTER.search(after)
+        if found is None:
+            return []
+        where = lead.claim.article_id
+        value = float(found.group(1)) if found.re is _FATALITIES_AFTER else 1.0
+        return [{"text": found.group(0).strip(), "value": value, "low": value, "high": value,
+                 "counted": "person", "kind": "fatalities", "article_id": where,
+                 "outlet": self.outlet(where), "claim_group_id": lead.group.id}]  # fmt: skip
 
     def _toll_unknown(self, claim: Claim) -> bool:
         """The report's sentence or the next one says the toll is not known."""

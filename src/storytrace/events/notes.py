@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import is_dataclass, replace
 from typing import Any, Final
 
 from storytrace.records import ClaimGroup, Event, EventCount
@@ -39,7 +39,8 @@ def summarise(
             and event.geo_precision == 2
         )
     )
-    reports: list[dict[str, Any]] = list(event.count.get("reports", []))
+    as_told: list[dict[str, Any]] = list(event.count.get("reports", []))
+    reports = _sides_summed(as_told)
     kinds = [k for k in _KINDS if any(r["kind"] == k for r in reports)]
     count: dict[str, Any] = {"values": [], "conservative": None}
     notes: list[str] = []
@@ -66,7 +67,7 @@ def summarise(
     fatal = [_number(r) for r in reports if r["kind"] == "fatalities"]
     if fatal:
         count["fatalities"] = {"values": fatal, "conservative": min(fatal)}
-    count["reports"] = reports
+    count["reports"] = as_told
     outlets = {r["article_id"]: r["outlet"] for r in reports if r.get("outlet")}
     for gid in event.claim_group_ids:
         for member in groups[gid].members if gid in groups else ():
@@ -90,6 +91,58 @@ def summarise(
         names = ", ".join(p.name for p in event.related_places)
         notes.append(f"Also named with it: {names}.")
     return replace(event, count=EventCount.of(count), notes=" ".join(notes))
+
+
+#: The sides a toll's counted word names: the dead of one article's sides add up ("it
+#: killed 20 militants; 4 soldiers were also killed": 24), where one side's figures told
+#: twice differ.
+_SIDES: Final = {
+    "attackers": frozenset({"militant", "insurgent", "terrorist", "bandit", "attacker",
+                            "assailant", "gunman", "gunmen", "rebel", "jihadist", "kidnapper",
+                            "militiaman", "militiamen", "fighter", "combatant", "raider"}),
+    "forces": frozenset({"soldier", "troop", "policeman", "policemen", "police", "officer",
+                         "personnel", "serviceman", "servicemen", "guard", "gendarme",
+                         "trooper", "commando"}),
+    "civilians": frozenset({"civilian", "villager", "resident", "passenger", "farmer",
+                            "worshipper", "student", "child", "children", "woman", "women"}),
+}  # fmt: skip
+
+
+def _side(counted: str | None) -> str | None:
+    words = {w.rstrip("s") if w.endswith("s") and not w.endswith("ss") else w
+             for w in (counted or "").lower().split()}  # fmt: skip
+    named = [side for side, nouns in _SIDES.items() if words & nouns]
+    return named[0] if len(named) == 1 else None
+
+
+def _sides_summed(reports: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One article's death tolls of different sides (militants and soldiers, soldiers and
+    civilians) as one toll, their sum: the parts of one event's dead."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    for report in reports:
+        if report["kind"] == "fatalities":
+            by_article.setdefault(str(report.get("article_id")), []).append(report)
+    summed: list[dict[str, Any]] = []
+    for report in reports:
+        tolls = by_article.get(str(report.get("article_id")), [])
+        if report["kind"] != "fatalities" or len(tolls) < 2:
+            summed.append(report)
+            continue
+        if report is not tolls[0]:
+            continue  # told in the first toll's sum (or kept below)
+        sides: dict[str, set[float]] = {}
+        for toll in tolls:
+            sides.setdefault(_side(toll["counted"]) or "", set()).add(_number(toll))
+        if "" in sides or len(sides) < 2 or any(len(v) > 1 for v in sides.values()):
+            summed += tolls  # a toll of no side, or one side's figures differing
+            continue
+        total = sum(v for values in sides.values() for v in values)
+        text = " + ".join(str(t["text"]) for t in tolls)
+        if is_dataclass(report) and not isinstance(report, type):
+            summed.append(replace(report, value=total, low=total, high=total, text=text))
+        else:
+            summed.append({**report, "value": total, "low": total, "high": total, "text": text})
+    return summed
 
 
 def _hedges_and_disputes(

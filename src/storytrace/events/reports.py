@@ -49,6 +49,7 @@ _STEMS = re.compile(
             | {"blew", "blow", "hand", "free", "acco"}  # blown up, handed over, freed (see _word)
             | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
             | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
+            | {"torc", "burn", "neut", "succ", "bodi"}  # torched (_word), neutralised, bodies
         )
     )
     + ")",
@@ -122,6 +123,7 @@ class Report:
     kind_doubt: float = 1.0  # the kind model's not-an-event probability for the sentence
     place_named: bool = False  # a place is named, geocoded or not ("the village of Kashkash")
     nationality: bool = False  # a nationality names a side's country ("Syrian towns")
+    crowd: bool = False  # people protest as the verb's subject ("teachers demonstrated")
 
     @property
     def specific(self) -> bool:
@@ -141,7 +143,9 @@ class Report:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
-        doubted = self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT
+        doubted = (
+            self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT and not self.crowd
+        )
         if self.event_type in _ONE_FACT and self.kind is None and not doubted and any(facts):
             return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
@@ -255,7 +259,7 @@ def read_report(
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
     named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
-    named = named or (sub_type == _DESTROYED and _armed_arson(trigger))
+    named = named or (sub_type == _DESTROYED and (_armed_arson(trigger) or _armed_burning(trigger)))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
@@ -285,6 +289,7 @@ def read_report(
         place_named=_place_named(claim, refused),
         nationality=any(e.label == "NORP" for e in claim.entities),
         kind_doubt=kind.doubt,
+        crowd=event_type == "Protests" and _crowd_protests(trigger),
     )
 
 
@@ -329,7 +334,7 @@ _REMOTE_WORDS: Final = frozenset(
     | {w for words in _SUB_TYPE_WORDS.values() for w in words}
 )  # fmt: skip
 #: Violence done by hand or gun, never remote: its victims' side decides the type.
-_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "behead", "beat", "hack"})
+_BY_HAND: Final = frozenset({"shoot", "snipe", "stab", "behead", "beat", "hack", "execute"})
 
 
 def _by_sides(
@@ -346,9 +351,12 @@ def _by_sides(
     hurt = [side_label(o) for o in objects]
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
-    by_trade = bool(objects) and all(o.lemma_.lower() in _TRADES for o in objects)
-    if event_type in _COMBAT and lemma in _BY_HAND and (civilians or by_trade):
-        # "snipers shot and injured a woman", "militants beheaded three fishermen"
+    by_trade = bool(objects) and all(_civil_trade(o) for o in objects)
+    by_hand = lemma in _BY_HAND and (civilians or by_trade)
+    killed_by_trade = event_type == "Battles" and lemma in _KILLING and by_trade
+    if event_type in _COMBAT and (by_hand or killed_by_trade):
+        # "snipers shot and injured a woman", "militants beheaded three fishermen", "militiamen
+        # killed a union leader" (a bomb that kills people stays a bombing)
         return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
     small_arms = bool(words & _SMALL_ARMS) and not words & (_REMOTE_WORDS - _AIMING)
@@ -394,8 +402,25 @@ def _between(trigger: Token) -> set[str]:
 #: People named by their work, civilians when killed by hand ("beheaded three fishermen").
 _TRADES: Final = frozenset(
     {"fisherman", "farmer", "herder", "herdsman", "shepherd", "trader", "merchant", "teacher",
-     "pupil", "worshipper", "miner", "vendor"}
+     "pupil", "worshipper", "miner", "vendor", "leader", "activist", "journalist", "reporter",
+     "administrator", "chairman", "chairperson", "headman", "chief", "elder", "candidate",
+     "politician", "mayor", "councillor", "councilor", "lawyer", "judge", "priest", "pastor",
+     "imam", "cleric", "monk", "nun", "doctor", "nurse", "businessman", "businesswoman",
+     "shopkeeper", "driver", "student", "defender", "landowner", "engineer", "contractor"}
 )  # fmt: skip
+#: Words that make a person named by their work one of an armed side ("a militia leader",
+#: "the commander of the rebels"): killing them is no violence against civilians.
+_ARMED_SIDE: Final = frozenset({"militia", "militant", "rebel", "insurgent", "gang", "cartel",
+                                "army", "military", "jihadist", "terrorist", "bandit", "group",
+                                "isis", "shabaab", "shabab", "armed"})  # fmt: skip
+
+
+def _civil_trade(noun: Token) -> bool:
+    """A person named by a civilian's work ("a community leader", "a journalist"), not by
+    a place in an armed side ("a rebel leader", "the leader of the militia")."""
+    if noun.lemma_.lower() not in _TRADES:
+        return False
+    return not {t.lemma_.lower() for t in noun.subtree} & (_ARMED_SIDE | acled.NON_STATE)
 
 
 def _direct_objects(trigger: Token) -> list[Token]:
@@ -528,6 +553,8 @@ def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | No
             continue  # "its fifth missile test", "plan to protest", "hundreds of times"
         if told_before and _pointing_back(token):
             continue  # "troops repelled the assault": the assault told before
+        if told_before and _toll_told_back(token):
+            continue  # "the army said it killed 20 militants": the toll of the fight told
         found.append(token)
     ranked = sorted(found, key=_rank)
     return ranked[0] if ranked else None
@@ -579,6 +606,18 @@ def _pointing_back(token: Token) -> bool:
         and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in n.children)
         for n in nouns
     )
+
+
+def _toll_told_back(token: Token) -> bool:
+    """A killing told after an event by a pronoun for the killer ("the army claimed it
+    killed 20 militants", "they killed two of the attackers"): the event's toll, told of
+    the side named before, not a new event."""
+    if token.lemma_.lower() not in ("kill", "neutralise", "neutralize"):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return bool(subjects) and all(s.lower_ in _PRONOUNS | {"he", "she", "we"} for s in subjects)
 
 
 def _setting_of_toll(token: Token) -> bool:
@@ -687,6 +726,33 @@ def _crowd_rallies(token: Token) -> bool:
     return any(
         w.lemma_.lower() in _CROWD for c in token.children if c.dep_ == "nsubj" for w in c.subtree
     )
+
+
+#: Verbs people protest with, told without an object ("teachers demonstrated in Puebla").
+_PROTESTING: Final = frozenset({"protest", "demonstrate", "rally", "march", "picket"})
+#: Subjects whose "protest" is a statement, not a crowd's ("the parties protested").
+_NOT_CROWD: Final = frozenset({"party", "government", "country", "official", "lawmaker",
+                               "legislator", "leader", "minister", "diplomat", "nation",
+                               "state", "authority", "ministry", "embassy", "club", "team",
+                               "company", "firm", "player", "critic", "opponent"})  # fmt: skip
+
+
+def _crowd_protests(token: Token) -> bool:
+    """A verb of protest whose subject is people in the plural ("teachers demonstrated",
+    "members of the union protested", "hundreds rallied") and that has no object ("China
+    protested the decision" is a statement): a crowd's protest, as a protest note tells it."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in _PROTESTING:
+        return False
+    if any(c.dep_ == "dobj" for c in token.children):
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj":
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "acl" and token.head.dep_ == "ROOT":
+        subjects = [token.head]  # "Teachers protested in ...", parsed as the noun's clause
+    words = {w.lemma_.lower() for s in subjects for w in s.subtree if w.i != token.i}
+    plural = any(s.tag_ == "NNS" and s.lemma_.lower() not in _NOT_CROWD for s in subjects)
+    return (plural or bool(words & _CROWD)) and not words & _NOT_CROWD - {"party"} - {"leader"}
 
 
 # Who "fire" comes from when it is criticism: "drew fire from Republicans", "critics".
@@ -818,6 +884,8 @@ def _word(token: Token) -> str:
         return "recruits"  # "recruits were killed": people, not their recruitment
     if lemma in ("release", "free") and token.pos_ in ("VERB", "NOUN"):
         return "release" if _captives(token) else "let go"  # of captives only
+    if lemma in ("torch", "burn") and token.pos_ == "VERB" and _armed_burning(token):
+        return "raze"  # "troops torched 40 houses": property destroyed
     if lemma == "destroy" and _weapon_objects(token):
         return "intercept"  # "air defence destroyed 15 drones": brought down, not used
     if lemma in ("agreement", "accord") and _agreement_signed(token):
@@ -1055,6 +1123,14 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         violent = kind.event_type in ("Battles", "Violence against civilians")
         pair = (kind.event_type, kind.sub_event_type) if violent else _ATTACK
         return (*pair, "kill", False)
+    if sub_type == _SHELLING and _fired_from_the_air(trigger):
+        return event_type, "Air/drone strike", family, unknown  # "helicopters fired missiles"
+    if (event_type, sub_type) == _ATTACK and _post_attacked(trigger):
+        return (*_ARMED_CLASH, family, unknown)  # "attacked a police checkpoint"
+    if sub_type == _TRANSFER and _taken_by_force(trigger):
+        # "overran a base and took control of the town": taken by fighting
+        taken = _REGAINS if _state_agent(trigger) else _OVERTAKES
+        return "Battles", taken, family, unknown
     if sub_type == _REGAINS and _non_state_agent(trigger):
         return event_type, _OVERTAKES, family, unknown
     if sub_type == _OVERTAKES and _state_agent(trigger):
@@ -1064,6 +1140,60 @@ def _types(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 
 _ATTACK: Final = ("Violence against civilians", "Attack")
 _DESTROYED: Final = "Looting/property destruction"
+_TRANSFER: Final = "Non-violent transfer of territory"
+#: Verbs of ground taken by fighting: territory so taken was no non-violent transfer.
+_OVERRUNNING: Final = frozenset({"overrun", "overran", "storm"})
+
+
+#: Posts of the state's forces: an attack on one is a battle with those who hold it.
+_POSTS: Final = frozenset({"checkpoint", "post", "base", "station", "convoy", "patrol",
+                           "barracks", "outpost", "camp", "position"})  # fmt: skip
+_ASSAULTING: Final = frozenset({"attack", "ambush", "raid", "storm", "assault"})
+
+
+_SHELLING: Final = "Shelling/artillery/missile attack"
+#: Who fires from the air: a missile or rocket they fire is an air strike (ACLED's codebook).
+_AIRCRAFT: Final = frozenset({"helicopter", "warplane", "jet", "aircraft", "plane", "drone",
+                              "gunship", "bomber", "uav"})  # fmt: skip
+
+
+def _fired_from_the_air(trigger: Token) -> bool:
+    """A missile or rocket fired by aircraft ("military helicopters fired missiles at the
+    positions", "a drone fired a rocket"): the aircraft is the subject of the firing."""
+    verbs = [trigger] if trigger.pos_ == "VERB" else [trigger.head]
+    subjects = [c for v in verbs for c in v.children if c.dep_ == "nsubj"]
+    return any(s.lemma_.lower() in _AIRCRAFT for s in subjects)
+
+
+def _post_attacked(trigger: Token) -> bool:
+    """An attack on a post of the police or the army ("gunmen attacked a police checkpoint",
+    "ambushed a military convoy"): ACLED's armed clash, not violence against civilians."""
+    if trigger.lemma_.lower() not in _ASSAULTING:
+        return False
+    for target in _direct_objects(trigger):
+        if target.lemma_.lower() not in _POSTS:
+            continue
+        owners = {t.lemma_.lower() for t in target.subtree if t.i != target.i}
+        if owners & (acled.POLICE | acled.STATE_FORCES | {"security", "military"}):
+            return True
+    return False
+
+
+def _taken_by_force(trigger: Token) -> bool:
+    """Ground taken by fighting, told with the taking itself: "overran a base and took
+    control of the town", "stormed and seized the town", "took the town after heavy
+    fighting" (not a fight told elsewhere in the sentence, nor "without a fight")."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ == "conj")]
+    if trigger.dep_ == "conj":
+        verbs.append(trigger.head)
+    for verb in verbs:
+        if verb.lemma_.lower() in _OVERRUNNING or verb.lower_ in _OVERRUNNING:
+            return True
+        after = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "after"
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if any(g.lemma_.lower() in _FIGHTING for g in after):
+            return True
+    return False
 
 
 def _shots_traded(token: Token) -> bool:
@@ -1086,13 +1216,36 @@ def _exchange_of_fire(trigger: Token) -> bool:
     )
 
 
+#: What is burned when property is destroyed (ACLED's looting/property destruction).
+_PROPERTY: Final = frozenset({"house", "home", "hut", "shop", "store", "village", "vehicle",
+                              "car", "truck", "building", "market", "church", "mosque",
+                              "school", "crop", "granary", "property", "dwelling", "shelter",
+                              "office", "tent", "farm", "field", "stall", "motorcycle",
+                              "structure", "warehouse", "clinic"})  # fmt: skip
+
+
+def _armed_burning(token: Token) -> bool:
+    """Property torched or burned ("soldiers torched 40 houses", "homes were burned by
+    militiamen") by armed men or the state's forces, not by a crowd (a riot's)."""
+    done = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.lemma_.lower() in _PROPERTY for c in done):
+        return False
+    agents = _agents(token) + [g for c in token.children if c.dep_ == "agent"
+                               for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    words = {t.lemma_.lower() for a in agents for t in a.subtree}
+    sentence = {t.lemma_.lower() for t in token.sent}
+    armed = words & (_KILLERS | acled.STATE_FORCES | {"militiaman", "armed"})
+    return bool(armed) and not words & _UNARMED and not sentence & acled.PROTEST_WORDS
+
+
 def _armed_arson(trigger: Token) -> bool:
     """A fire set by an armed group or the state's forces ("gunmen set fire to an office",
     "troops set fire to houses"): property destroyed, not an accident."""
     if trigger.lemma_.lower() != "fire" or trigger.head.lemma_.lower() != "set":
         return False
     words = {t.lemma_.lower() for c in _agents(trigger.head) for t in c.subtree}
-    return bool(words & (_KILLERS | acled.STATE_FORCES)) and not words & _UNARMED
+    armed = words & (_KILLERS | acled.STATE_FORCES | {"armed", "militiaman"})
+    return bool(armed) and not words & _UNARMED
 
 
 _REGAINS: Final = "Government regains territory"
@@ -1579,6 +1732,16 @@ _LEFT: Final = re.compile(
 _FATAL_ACTS: Final = frozenset({"behead", "lynch", "massacre"})
 
 
+#: Military reports' word for killing (armed men "neutralised"), and whom it is told of
+#: (explosive devices are neutralised too: see :data:`_FOUND_WEAPONS`).
+_NEUTRALISE: Final = frozenset({"neutralise", "neutralize"})
+_NEUTRALISED: Final = acled.NON_STATE | frozenset({
+    "bandit", "bandits", "terrorist", "terrorists", "militants", "insurgents", "rebels",
+    "fighters", "gunmen", "gunman", "attacker", "attackers", "assailant", "assailants",
+    "kidnapper", "kidnappers", "criminal", "criminals", "jihadists", "elements", "member",
+    "members", "combatant", "combatants", "soldier", "soldiers"})  # fmt: skip
+
+
 def _kind(quantity: Quantity, after: str = "") -> str | None:
     """The kind of figure a quantity is; ``after``: the claim's text after it ("left 12
     people dead": the verb is "leave", the toll is in the word after)."""
@@ -1590,6 +1753,8 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
         return "fatalities"
     if "lose" in verbs and (quantity.counted or "").lower() in acled.FORCES:
         return "fatalities"  # "the army said it lost four soldiers"
+    if verbs & _NEUTRALISE and set((quantity.counted or "").lower().split()) & _NEUTRALISED:
+        return "fatalities"  # "troops neutralised 9 terrorists": killed, as ACLED counts
     if verbs & acled.INJURED:
         return "injured"
     if verbs & {"evacuate", "displace"}:
@@ -1597,12 +1762,24 @@ def _kind(quantity: Quantity, after: str = "") -> str | None:
     if verbs & {"arrest", "detain"}:
         return "arrested"
     words = set((quantity.counted or "").lower().split())
+    if words & {"fatality", "fatalities", "death", "deaths"}:
+        return "fatalities"  # a note's "3 fatalities."
     return "people" if words & _PEOPLE else None
 
 
 #: A number told as the whole its counted people belong to ("9 members of one family",
 #: "3 children of a single household").
 _PART_OF: Final = re.compile(r"\b\w+\s+(?:members|children|sons|daughters) of\s+$")
+
+
+#: The dead told as bodies found: ACLED counts them ("the bodies of 3 men were found").
+_BODIES_OF: Final = re.compile(r"\b(?:bodies|corpses|remains) of\s+$", re.IGNORECASE)
+
+
+def _bodies(quantity: Quantity) -> bool:
+    """A number of bodies or corpses ("5 bodies were found")."""
+    words = (quantity.counted or "").lower().split()
+    return bool(words) and words[-1] in ("body", "bodies", "corpse", "corpses")
 
 
 def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
@@ -1617,6 +1794,9 @@ def _counts(claim: Claim, group: ClaimGroup) -> list[Count]:
             continue  # "killing 9 members of one family": the family is no second toll
         if kind in (None, "people") and _SHOT_DEAD.search(before):
             kind = "fatalities"  # "shot dead 3 protesters"
+        found_dead = _BODIES_OF.search(before) or _bodies(quantity)
+        if kind in (None, "people") and found_dead and quantity.value is not None:
+            kind = "fatalities"  # "the bodies of 3 men were found", "5 bodies were recovered"
         if kind is not None:
             counts.append(Count(quantity, kind, claim.article_id, group.id))
     return [_and_one_more(c, claim) for c in _joined(counts, claim)]
@@ -1691,7 +1871,14 @@ _VICTIMS: Final = _PEOPLE | frozenset({
     "imam", "cleric", "lawyer", "judge", "mayor", "councillor", "politician", "candidate",
     "reporter", "gunman", "militant", "rebel", "insurgent", "suspect", "individual",
     "policeman", "policewoman", "soldier", "fighter", "commander", "officer", "guard",
+    "administrator", "chairman", "chairperson", "headman", "councilor", "legislator",
+    "lawmaker", "governor", "minister", "editor", "photographer", "blogger", "employee",
+    "labourer", "laborer", "ranger", "engineer", "contractor", "landowner", "monk",
+    "student", "worker", "journalist", "businesswoman", "defender", "bandit", "kidnapper",
 })  # fmt: skip
+#: Endings of nouns of people ("a ward administrator", "a Sunni cleric", "a rights
+#: campaigner" are told by a word the list above may lack): kept to endings few things share.
+_PERSON_ENDINGS: Final = ("ist", "ian", "man", "woman", "ator", "ee")
 _KILLING: Final = frozenset({"kill", "slay", "execute", "lynch", "behead", "murder",
                              "assassinate", "shoot"})  # fmt: skip
 _ONE: Final = frozenset({"a", "an", "one", "the", "another"})
@@ -1708,6 +1895,16 @@ def _to_death(token: Token) -> bool:
     )
 
 
+_WOUNDS: Final = frozenset({"injury", "wound", "injuries", "wounds"})
+
+
+def _of_wounds(token: Token) -> bool:
+    """ "died of his injuries", "succumbed to his wounds", "died later in hospital": a
+    death told of someone hurt before."""
+    return any(t.lemma_.lower() in _WOUNDS or t.lower_ in ("hospital", "later")
+               for t in token.subtree)  # fmt: skip
+
+
 def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
     """A toll of one told without a number: "a child was killed", "shot dead a civilian",
     "a man died" (ACLED counts the one death); "shot" alone kills no one."""
@@ -1715,6 +1912,8 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
         lemma = token.lemma_.lower()
         if _to_death(token):
             lemma = "kill"  # "beat and burned to death a man"
+        if lemma == "succumb":
+            lemma = "die"  # "succumbed to his injuries"
         if lemma not in _KILLING | {"die"} or any(c.dep_ == "neg" for c in token.children):
             continue
         if lemma == "shoot" and not any(c.lower_ in ("dead", "death") for c in token.children):
@@ -1726,7 +1925,15 @@ def _one_death(doc: Doc, claim: Claim, group: ClaimGroup) -> list[Count]:
             # "a soldier was wounded and later died": the subject of the first verb
             victims = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for victim in victims:
+            if lemma == "die" and victim.lower_ in ("he", "she") and _of_wounds(token):
+                # "he died of his injuries": the victim told before, now dead
+                text = victim.text
+                start = claim.span[0] + victim.idx
+                one = Quantity(text, 1.0, 1.0, 1.0, "person", span=(start, start + len(text)),
+                               predicate="kill")  # fmt: skip
+                return [Count(one, "fatalities", claim.article_id, group.id)]
             known = victim.lemma_.lower() in _VICTIMS or lemma in _ONLY_PEOPLE
+            known = known or (lemma != "die" and victim.lower_.endswith(_PERSON_ENDINGS))
             if victim.tag_ != "NN" or not known:
                 continue
             if not any(c.dep_ in ("det", "poss", "nummod")
