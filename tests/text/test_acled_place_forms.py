@@ -199,3 +199,26 @@ def test_what_is_shelled_or_taken_is_a_place(sentence: str, name: str) -> None:
 )
 def test_what_is_taken_is_no_place_when_no_town_is_so_called(sentence: str) -> None:
     assert _places(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a district, then a region GeoNames names after its town, in brackets
+        ("Drones struck Nikopol (Nikopol - Dnipropetrovsk) overnight, damaging a school.",
+         ("Nikopol", "UA", "city")),
+        ("Artillery shelled Beryslav (Beryslav - Kherson) in the morning.",
+         ("Beryslav", "UA", "city")),
+        # an Arabic article joined by a hyphen; an ordinal district; "town" after the name
+        ("Warplanes struck Maarat al-Numan (Maarat An Numan - Idleb) at dawn.",
+         ("Ma‘arrat an Nu‘mān", "SY", "city")),
+        ("Students marched in Marseille - 3rd arrondissement (Marseille - Provence-Alpes-Cote "
+         "d'Azur) against fees.", ("Marseille", "FR", "city")),
+    ],
+)  # fmt: skip
+def test_districts_articles_and_town_words_before_brackets(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    name, country, admin1, precision = _first(sentence)
+    assert (name, country, precision) == expected
+    assert admin1  # the region in brackets, in ISO's or ACLED's spelling

@@ -36,9 +36,11 @@ from storytrace.text.gazetteer import (
 )
 from storytrace.text.places import (
     _admin1_code,
+    _admin1_subdivision,
     _cities,
     _cities_by_skeleton,
     _countries,
+    _geonames_region_keys,
     _region,
     _region_of_stem,
     _regions,
@@ -460,11 +462,12 @@ def _parent_code(code: str | None) -> str | None:
 # "Karachi - Gulshan-e-Iqbal (Karachi - Sindh)", "Kolkata - Ward 24 (Kolkata)": a town (or a
 # city and its district, joined by " - "), then in brackets its regions, the first-level one
 # last (or only its district, the city itself).
-_WORD = r"(?:[a-z]{1,2}['’])?[A-Z][\w'’]*(?:-[\w'’]+)*\.?"
+_WORD = r"(?:[a-z]{1,2}['’]|(?:al|el|ad|as|ash|ar|at|az|an|ul|ud)-)?[A-Z][\w'’]*(?:-[\w'’]+)*\.?"
 _LINK = r"(?:al|el|ad|as|ash|ar|at|az|an|de|del|la|le|e|ul|ud|da|do|dos|das|di|du|des|bin|ibn|abu)"
 _NAME = rf"{_WORD}(?: (?:{_LINK} )*{_WORD}){{0,4}}"
 _BEFORE_BRACKET = re.compile(
-    rf"(?:(?P<city>{_NAME})\s+[-–]\s+)?(?P<name>{_NAME}(?: \d+[A-Za-z]?)?)\s*$"
+    rf"(?:(?P<city>{_NAME})\s+[-–]\s+)?(?P<name>{_NAME}(?: \d+[A-Za-z]?)?|\d+\w* [a-z]+)"
+    r"(?: (?:town|city|village|township))?\s*$"
 )
 _IN_BRACKETS = re.compile(rf"{_NAME}(?: and {_NAME})?")
 _DASH = re.compile(r"\s+[-–]\s+")
@@ -576,6 +579,11 @@ def _regions_named(text: str) -> list[Place]:
             subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]
             if subdivision is not None:
                 codes.setdefault(code, subdivision)
+    if not codes:  # "(Kupiansk - Kharkiv)": a region GeoNames names after its town
+        for key in _geonames_region_keys().get(_skeleton(stem), ()):
+            subdivision = _admin1_subdivision(*key.split(".", 1))
+            if subdivision is not None:
+                codes.setdefault(str(subdivision.code), subdivision)
     if not codes:
         region = _region(stem, set())
         if region is not None and region.precision == "region":
