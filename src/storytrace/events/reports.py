@@ -49,6 +49,20 @@ _STEMS = re.compile(
             | {"blew", "blow", "hand", "free", "acco"}  # blown up, handed over, freed (see _word)
             | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
             | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
+            | {
+                "vigi",
+                "dhar",
+                "gher",
+                "pick",
+                "walk",
+                "chai",
+                "marc",
+                "bloc",
+                "barr",
+                "gath",
+                "asse",
+                "cong",
+            }  # protests told by other words (see _street_protest)
         )
     )
     + ")",
@@ -122,6 +136,7 @@ class Report:
     kind_doubt: float = 1.0  # the kind model's not-an-event probability for the sentence
     place_named: bool = False  # a place is named, geocoded or not ("the village of Kashkash")
     nationality: bool = False  # a nationality names a side's country ("Syrian towns")
+    crowd: bool = False  # a crowd of people holds the protest ("doctors went on strike")
 
     @property
     def specific(self) -> bool:
@@ -142,6 +157,7 @@ class Report:
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
         doubted = self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT
+        doubted = doubted and not (self.crowd and where)  # "teachers demonstrated in Gulu"
         if self.event_type in _ONE_FACT and self.kind is None and not doubted and any(facts):
             return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
@@ -285,7 +301,17 @@ def read_report(
         place_named=_place_named(claim, refused),
         nationality=any(e.label == "NORP" for e in claim.entities),
         kind_doubt=kind.doubt,
+        crowd=event_type in _DEMONSTRATIONS and _crowd_holds(trigger),
     )
+
+
+def _crowd_holds(trigger: Token) -> bool:
+    """The protest's word is told of a crowd: its subject ("students demonstrated"), or the
+    subject of the verb that holds it ("doctors went on strike", "residents held a rally")."""
+    if trigger.pos_ == "VERB":
+        return _crowd_subject(trigger)
+    verb = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
+    return verb.pos_ == "VERB" and _crowd_subject(verb)
 
 
 #: Who fights without arms: a clash between them is mob violence, not a battle.
@@ -517,7 +543,7 @@ def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | No
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
-        if _asked_for(token):
+        if _asked_for(token) or _demanded(token):
             continue  # "demanding a deal to free the hostages": what is asked, not done
         if token.lemma_.lower() in _TOLLS and not _killer_named(token):
             continue  # "four workers were killed": a toll, joined to the event told before
@@ -688,6 +714,94 @@ def _crowd_rallies(token: Token) -> bool:
     )
 
 
+#: Who takes to the street in ACLED's notes: crowds (:data:`_CROWD`) and the members,
+#: supporters and relatives of a group ("members of the teachers' union", "BJP workers").
+_STREET: Final = _CROWD | frozenset({
+    "member", "supporter", "relative", "family", "community", "local", "labourer", "laborer",
+    "vendor", "shopkeeper", "transporter", "rider", "staff", "survivor", "mourner", "union",
+    "cadre", "agitator", "physician", "professor", "journalist", "owner", "operator",
+})  # fmt: skip
+#: Verbs that hold a protest ("staged a hunger strike", "took out a march", "went on strike";
+#: the tagger reads "staged" as "stag").
+_HOLDING: Final = frozenset({"hold", "stage", "stag", "organise", "organize", "take", "lead",
+                             "launch", "begin", "start", "observe", "continue", "go", "form",
+                             "mount", "join", "conduct", "carry"})  # fmt: skip
+#: Strikes that are protests whoever holds them ("a hunger strike", "a shutter-down strike").
+_STRIKES: Final = frozenset({"hunger", "shutter", "general", "token", "wildcat", "sit-down"})
+#: Marches that are protests whoever holds them ("a candle march").
+_MARCHES: Final = frozenset({"protest", "candle", "torch", "peace", "silent", "solidarity",
+                             "candlelight", "funeral"})  # fmt: skip
+#: What a blockade blocks.
+_ROADS: Final = frozenset({
+    "road", "highway", "street", "railway", "rail", "track", "route", "traffic", "junction",
+    "bridge", "entrance", "gate", "intersection", "roundabout", "expressway", "motorway",
+    "crossing", "thoroughfare", "carriageway", "bypass", "avenue",
+})  # fmt: skip
+#: Words of a protest the action words do not hold (see :func:`_street_protest`).
+_STREET_WORDS: Final = frozenset({"vigil", "dharna", "gherao", "picket", "walkout", "chain",
+                                  "strike", "march", "rally", "block", "barricade", "blockade",
+                                  "gather", "assemble", "congregate"})  # fmt: skip
+
+
+def _street_protest(token: Token) -> bool:
+    """A protest as ACLED's codebook counts one, told by a word of :data:`_STREET_WORDS`:
+    a vigil, a dharna, a picket, a walkout; a human chain, a strike, a march or a rally held
+    by a crowd ("staged a hunger strike", "took out a candle march", "doctors went on
+    strike", "members of the union held a rally"); a crowd that marched, or that blocked a
+    road ("residents blocked the highway": a blockade, peaceful unless violence is told);
+    a gathering with a demand. Armed men blocking a road or "carrying out a strike" are no
+    crowd."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        verb = token.head.head if token.head.dep_ == "prep" else token.head  # "went on strike"
+        held = token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _HOLDING
+        kinds_of = {c.lemma_.lower() for c in token.children
+                    if c.dep_ in ("amod", "compound", "nmod")}  # fmt: skip
+        if lemma in ("vigil", "dharna", "gherao", "picket", "walkout"):
+            return not _armed_subject(verb)
+        if lemma == "strike" and kinds_of & _STRIKES:
+            return True
+        if lemma == "march" and kinds_of & _MARCHES:
+            return True
+        human = lemma != "chain" or "human" in kinds_of
+        return lemma in ("chain", "strike", "march", "rally") and human and held and (
+            _crowd_subject(verb))  # fmt: skip
+    if token.pos_ != "VERB":
+        return False
+    if lemma in ("march", "picket"):
+        return _crowd_subject(token)
+    if lemma in ("block", "barricade", "blockade"):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        roads = any(o.lemma_.lower() in _ROADS for o in objects)
+        return roads and _crowd_subject(token)
+    if lemma in _GATHERING:
+        return _protest_word(token)
+    return False
+
+
+def _subject_words(verb: Token) -> set[str]:
+    """The lemmas of a verb's subject (or of the verb it is joined to: "went on strike and
+    demonstrated")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return {w.lemma_.lower() for s in subjects for w in s.subtree}
+
+
+def _armed_subject(verb: Token) -> bool:
+    return bool(_subject_words(verb) & (_ARMED | acled.NON_STATE | {"armed", "gunman"}))
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """A verb whose subject is a crowd of :data:`_STREET`, not armed men, in a sentence
+    that is not about an election campaign."""
+    words = _subject_words(verb)
+    campaign = _CAMPAIGN - {"supporter"}
+    if any(t.lemma_.lower() in campaign for t in verb.sent):
+        return False
+    return bool(words & _STREET) and not words & (_ARMED | acled.NON_STATE | {"armed"})
+
+
 # Who "fire" comes from when it is criticism: "drew fire from Republicans", "critics".
 _CRITICS: Final = frozenset({
     "critic", "republican", "democrat", "lawmaker", "opponent", "conservative", "liberal",
@@ -789,8 +903,12 @@ def _word(token: Token) -> str:
         return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
     if lemma == "disperse" and _disperses_crowd(token):
         return "dispersal"  # "police dispersed the crowd": a protest broken up
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+    if lemma == "shoot" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.children
+    ):
         lemma = "intercept"  # "air defence shot down 12 drones"
+    if lemma in _STREET_WORDS and _street_protest(token):
+        return "protest"  # "held a vigil", "blocked the highway", "went on strike"
     if lemma in ("intercept", "interception"):
         # what is brought down is a weapon: smugglers "intercepted" are no such event
         return lemma if _of_weapons(token) else "stop"
@@ -1200,6 +1318,12 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
             and not _lemmas(doc) & _SUB_TYPE_WORDS.get(kind.sub_event_type, set())
         )
         cued = cued or family in _DEFINING or (ruled != rule and ruled in _RULED_OVER_MODEL)
+        # a word of protest stays a demonstration ("a sit-in demanding the arrest of ..."),
+        # a riot only when the demonstrators' violence is told ("blocked a road": peaceful)
+        cued = cued or (family == "protest" and (
+            kind.event_type not in _DEMONSTRATIONS
+            or (kind.event_type == "Riots" and not _happened(doc) & acled.PROTEST_VIOLENT)
+        ))  # fmt: skip
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
             return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
         return (*ruled, family, False)
@@ -1316,6 +1440,21 @@ def _happened(doc: Doc) -> set[str]:
     object and the "over" or "about" phrase of a word of protest, the "for" phrase of a
     demand, and any "against" phrase, are left out; so is "live" that is not said of rounds
     or fire."""
+    opposed = _opposed(doc)
+    found = {
+        "riot police" if _riot_police(t) else t.lemma_.lower()
+        for t in doc
+        if t.i not in opposed and _said_of(t)
+    }
+    if any(_set_alight(t) for t in doc if t.i not in opposed):
+        found.add("torch")  # "set fire to government offices", "set the office ablaze"
+    return found
+
+
+def _opposed(doc: Doc) -> set[int]:
+    """The indices of the words that tell what a demonstration opposes or demands: the object
+    and the "over" or "about" phrase of a word of protest, the "for" phrase of a demand, and
+    any "against" phrase."""
     opposed: set[int] = set()
     for token in doc:
         against = token.dep_ == "prep" and token.lower_ == "against"
@@ -1325,14 +1464,22 @@ def _happened(doc: Doc) -> set[str]:
             token.dep_ == "dobj" or (token.dep_ == "prep" and token.lower_ in over))
         ):  # fmt: skip
             opposed |= {t.i for t in token.subtree}
-    found = {
-        "riot police" if _riot_police(t) else t.lemma_.lower()
-        for t in doc
-        if t.i not in opposed and _said_of(t)
-    }
-    if any(_set_alight(t) for t in doc if t.i not in opposed):
-        found.add("torch")  # "set fire to government offices", "set the office ablaze"
-    return found
+    return opposed
+
+
+def _demanded(token: Token) -> bool:
+    """A word of what a protest demands or opposes ("a sit-in demanding the arrest of TMC
+    leaders", "marched against the abduction of farmers", "demanding justice for the rape
+    victim"), in a sentence that tells the protest by a word outside it: the protest is the
+    event, not what it demands."""
+    opposed = _opposed(token.doc)
+    if token.i not in opposed:
+        return False
+    return any(
+        t.i not in opposed and acled.family(_word(t)) == "protest"
+        for t in token.doc
+        if t is not token
+    )
 
 
 _ALIGHT: Final = frozenset({"fire", "ablaze", "alight", "afire"})
