@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Final
 
 from storytrace.events import acled
-from storytrace.events.reports import Report, parse_claim
+from storytrace.events.reports import Report, parse_claim, violence_told
 from storytrace.records import Article
 
 #: Words that refer back to a protest or its people.
@@ -68,11 +68,18 @@ def absorb(clusters: list[list[Report]], articles: Mapping[str, Article]) -> lis
 
 
 def _protest(members: list[Report]) -> Report | None:
-    """The cluster's first protest report, if its reports are mostly of protests."""
-    protests = [r for r in members if r.event_type == "Protests" or _riot_told_as_protest(r)]
+    """The cluster's first protest report (or violent demonstration), if its reports are
+    mostly of protests."""
+    protests = [r for r in members if r.event_type == "Protests" or _demonstrating(r)]
     if not protests or len(protests) * 2 < sum(1 for r in members if r.event_type):
         return None
     return min(protests, key=lambda r: r.claim.span)
+
+
+def _demonstrating(report: Report) -> bool:
+    """A riot of demonstrators (not a mob): what the police did next joins it, and it
+    stays a riot ("Protesters stormed the parliament. Police opened fire, killing 5")."""
+    return report.event_type == "Riots" and report.sub_event_type == "Violent demonstration"
 
 
 def _riot_told_as_protest(report: Report) -> bool:
@@ -80,7 +87,7 @@ def _riot_told_as_protest(report: Report) -> bool:
     ("Farmers protested in Karnal against the farm laws"): a protest until told otherwise."""
     if report.event_type != "Riots" or report.action != "protest":
         return False
-    return not _lemmas(report.claim.text) & (acled.PROTEST_VIOLENT - {"violence", "violent"})
+    return not violence_told(report.claim.text)
 
 
 def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
@@ -93,7 +100,10 @@ def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
     found = _SENTENCE_END.search(text, start + 1, start + _MAX_CHARS)
     end = found.start() if found else min(len(text), start + _MAX_CHARS)
     lemmas = _lemmas(text[start:end])
-    if not lemmas & _REFERS or _new_protest(text[start:end]):
+    acted = lemmas & (acled.PROTEST_STOPPED | acled.PROTEST_FORCE) and (
+        _subjects(text[start:end]) & _AUTHORITIES
+    )  # "Police used tear gas." after the protest: against it, though it names no one
+    if not (lemmas & _REFERS or acted) or _new_protest(text[start:end]):
         return None
     return start, end, lemmas
 
@@ -127,6 +137,8 @@ def _after(follow: tuple[set[str], set[str]], lead: Report) -> tuple[str, str]:
     protesters (its subject names them), or by the police or soldiers (its subject names
     them); a sentence about anyone else changes nothing."""
     lemmas, subjects = follow
+    if lead.event_type == "Riots" and not _riot_told_as_protest(lead):
+        return "Riots", "Violent demonstration"  # force against rioters: still a riot
     told = _PEACEFUL if lead.event_type == "Riots" else lead.sub_event_type or _PEACEFUL
     violent = lemmas & acled.PROTEST_VIOLENT - {"violence", "violent"}
     if subjects & _REFERS and violent:

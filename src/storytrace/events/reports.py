@@ -730,7 +730,7 @@ _HOLDING: Final = frozenset({"hold", "stage", "stag", "organise", "organize", "t
 _STRIKES: Final = frozenset({"hunger", "shutter", "general", "token", "wildcat", "sit-down"})
 #: Marches that are protests whoever holds them ("a candle march").
 _MARCHES: Final = frozenset({"protest", "candle", "torch", "peace", "silent", "solidarity",
-                             "candlelight", "funeral"})  # fmt: skip
+                             "candlelight"})  # fmt: skip
 #: What a blockade blocks.
 _ROADS: Final = frozenset({
     "road", "highway", "street", "railway", "rail", "track", "route", "traffic", "junction",
@@ -777,6 +777,33 @@ def _street_protest(token: Token) -> bool:
     if lemma in _GATHERING:
         return _protest_word(token)
     return False
+
+
+def _reads_demand(kind: kinds.Kind, doc: Doc) -> bool:
+    """The kind model reads the kind of what a protest demands ("demanding the arrest of
+    the accused": an arrest), not the protest."""
+    if kind.event_type in _DEMONSTRATIONS:
+        return False
+    opposed = _opposed(doc)
+    return any(
+        acled.ACTIONS.get(_word(t), ("", ""))[0] == kind.event_type for t in doc if t.i in opposed
+    )
+
+
+#: What makes a blockade violent in ACLED's codebook: barricades, burning tyres.
+_BARRICADES: Final = frozenset({"barricade", "tyre", "tire", "burn", "burning", "fire", "log",
+                                "boulder", "debris"})  # fmt: skip
+
+
+def _blockade(doc: Doc) -> bool:
+    """A road blocked by a crowd (:func:`_street_protest`) with no barricades nor burning
+    tyres: a peaceful protest unless violence is told."""
+    if _lemmas(doc) & _BARRICADES:
+        return False
+    return any(
+        t.lemma_.lower() in ("block", "blockade") and t.pos_ == "VERB" and _street_protest(t)
+        for t in doc
+    )
 
 
 def _subject_words(verb: Token) -> set[str]:
@@ -1318,12 +1345,12 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
             and not _lemmas(doc) & _SUB_TYPE_WORDS.get(kind.sub_event_type, set())
         )
         cued = cued or family in _DEFINING or (ruled != rule and ruled in _RULED_OVER_MODEL)
-        # a word of protest stays a demonstration ("a sit-in demanding the arrest of ..."),
-        # a riot only when the demonstrators' violence is told ("blocked a road": peaceful)
-        cued = cued or (family == "protest" and (
-            kind.event_type not in _DEMONSTRATIONS
-            or (kind.event_type == "Riots" and not _happened(doc) & acled.PROTEST_VIOLENT)
-        ))  # fmt: skip
+        # a word of protest stays a demonstration when the model reads what it demands ("a
+        # sit-in demanding the arrest of ..."), and a blockade a peaceful one unless the
+        # demonstrators' violence is told ("residents blocked a road")
+        cued = cued or (family == "protest" and (_reads_demand(kind, doc) or (
+            kind.event_type == "Riots" and _blockade(doc)
+            and not _happened(doc) & acled.PROTEST_VIOLENT)))  # fmt: skip
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
             return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
         return (*ruled, family, False)
@@ -1357,7 +1384,8 @@ _BROUGHT_DOWN: Final = frozenset({"drone", "missile", "rocket", "uav", "projecti
 #: Verbs of weapons found before use.
 _FOUND_WEAPONS: Final = frozenset({"find", "clear", "seize", "defuse", "dismantle", "discover",
                                    "recover", "confiscate", "deactivate", "neutralize",
-                                   "neutralise", "uncover", "detect"})  # fmt: skip
+                                   "neutralise", "uncover", "detect", "remove", "disarm",
+                                   "demine"})  # fmt: skip
 
 
 def _weapons_found(doc: Doc) -> bool:
@@ -1451,6 +1479,12 @@ def _happened(doc: Doc) -> set[str]:
     return found
 
 
+def violence_told(text: str) -> bool:
+    """Whether a sentence tells the demonstrators' own violence (stones, burning, clashes;
+    "set fire to"), leaving aside what they protest ("protests against violence")."""
+    return bool(_happened(parse_claim(text)) & acled.PROTEST_VIOLENT)
+
+
 def _opposed(doc: Doc) -> set[int]:
     """The indices of the words that tell what a demonstration opposes or demands: the object
     and the "over" or "about" phrase of a word of protest, the "for" phrase of a demand, and
@@ -1498,9 +1532,27 @@ def _set_alight(token: Token) -> bool:
 
 def _said_of(token: Token) -> bool:
     """Whether a word of :data:`_ONLY_WITH` modifies what it tells force of (any other word:
-    True)."""
+    True), and a word of force is told of the demonstration, not of someone it is about
+    ("blocked the highway with the body of a youth killed in a road accident")."""
+    if token.lemma_.lower() in acled.PROTEST_FORCE and _describes_someone(token):
+        return False
     wanted = _ONLY_WITH.get(token.lower_)
     return wanted is None or token.head.lemma_.lower() in wanted
+
+
+#: Who is at a demonstration: force told of them is force against it.
+_AT_DEMONSTRATION: Final = acled.PROTEST_WORDS | frozenset(
+    {"crowd", "people", "person", "participant", "demonstrator", "protestor", "marcher"}
+)
+
+
+def _describes_someone(token: Token) -> bool:
+    """A participle that tells what befell someone not at the demonstration ("a youth killed
+    in a road accident", "the student murdered last week"), with no police or soldiers as
+    its agent."""
+    if token.dep_ not in ("acl", "relcl") or token.head.lemma_.lower() in _AT_DEMONSTRATION:
+        return False
+    return not {t.lemma_.lower() for t in token.subtree} & (acled.POLICE | _ARMED)
 
 
 _OVER: Final = frozenset({"over", "about"})
@@ -1551,9 +1603,45 @@ def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
         return event_type, "Suicide bomb"
     if event_type == _REMOTE and _weapons_found(doc):
         return _DISRUPTED  # "IEDs were found and cleared": not used
+    if acled.family(lemma) == "intercept":
+        return debris_struck(words) or (event_type, sub_type)
     if event_type == "Protests":
         return _demonstration(doc) or (event_type, sub_type)
     return event_type, sub_type
+
+
+#: What falls when a weapon is brought down, and what it does where it falls.
+_DEBRIS: Final = frozenset({"debris", "fragment", "wreckage", "shrapnel", "remains"})
+_DEBRIS_HARM: Final = (
+    acled.FATAL
+    | acled.INJURED
+    | frozenset(
+        {
+            "damage",
+            "destroy",
+            "hit",
+            "strike",
+            "struck",
+            "fall",
+            "ignite",
+            "injury",
+            "blow",
+            "shatter",
+        }
+    )
+)
+_AIRBORNE: Final = frozenset({"drone", "uav", "shahed", "aircraft", "plane", "jet", "helicopter"})
+
+
+def debris_struck(words: set[str]) -> tuple[str, str] | None:
+    """An interception whose debris still hit something ("intercepted two missiles; debris
+    fell on a residential area, injuring 4"): ACLED codes the attack, not its disruption:
+    an air or drone strike for drones and aircraft, else a missile attack."""
+    if not words & _DEBRIS or not words & _DEBRIS_HARM:
+        return None
+    if words & _AIRBORNE:
+        return _REMOTE, "Air/drone strike"
+    return _REMOTE, "Shelling/artillery/missile attack"
 
 
 #: What an arrest was for, or when it came: a protest named there did not see the arrest
