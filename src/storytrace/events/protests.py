@@ -63,8 +63,22 @@ def absorb(clusters: list[list[Report]], articles: Mapping[str, Article]) -> lis
                    and start <= r.claim.span[0] < end for r in others):  # fmt: skip
                 joined += others
                 taken.add(other)
-        merged.append(_retyped(joined, _after((lemmas, subjects), lead)))
+        typed = _after((lemmas, subjects), lead)
+        merged.append(_retyped(joined, typed, _forces(subjects) if typed != _told(lead) else ""))
     return merged
+
+
+def _told(lead: Report) -> tuple[str, str]:
+    return lead.event_type or "", lead.sub_event_type or ""
+
+
+def _forces(subjects: set[str]) -> str:
+    """The state's side the next sentence names as acting on the protest (ACLED's actor2)."""
+    if subjects & acled.POLICE:
+        return "Police Forces"
+    if subjects & {"soldier", "troop", "army", "military", "gendarme", "gendarmerie"}:
+        return "Military Forces"
+    return ""
 
 
 def _protest(members: list[Report]) -> Report | None:
@@ -154,13 +168,15 @@ def _after(follow: tuple[set[str], set[str]], lead: Report) -> tuple[str, str]:
     return "Protests", max((sub, told), key=lambda s: _ORDER.get(s, 0))
 
 
-def _retyped(members: list[Report], typed: tuple[str, str]) -> list[Report]:
-    """The cluster's reports, all of the protest's (new) type and sub-type."""
+def _retyped(members: list[Report], typed: tuple[str, str], forces: str = "") -> list[Report]:
+    """The cluster's reports, all of the protest's (new) type and sub-type; ``forces``, who
+    acted on the protest, among the lead's targets."""
     lead = _protest(members)
     action = lead.action if lead is not None else ""
     return [
-        replace(r, event_type=typed[0], sub_event_type=typed[1], action=action)
+        replace(r, event_type=typed[0], sub_event_type=typed[1], action=action,
+                targets=(*r.targets, forces) if forces and r is lead else r.targets)
         if r.event_type is not None
         else r
         for r in members
-    ]
+    ]  # fmt: skip

@@ -157,7 +157,9 @@ class Report:
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
         doubted = self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT
-        doubted = doubted and not (self.crowd and where)  # "teachers demonstrated in Gulu"
+        doubted = doubted and not (
+            self.crowd and (where or self.counts)
+        )  # "teachers marched in Gulu"
         if self.event_type in _ONE_FACT and self.kind is None and not doubted and any(facts):
             return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
@@ -269,6 +271,9 @@ def read_report(
         # for an event report
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
+    if event_type in _DEMONSTRATIONS:  # "protested against the war in Gaza in New York"
+        opposed = {doc[i].idx for i in _opposed(doc)}
+        places = [p for p in places if p.span[0] - claim.span[0] not in opposed] or places
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
     named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
     named = named or (sub_type == _DESTROYED and _armed_arson(trigger))
@@ -373,7 +378,8 @@ def _by_sides(
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
     by_trade = bool(objects) and all(o.lemma_.lower() in _TRADES for o in objects)
-    if event_type in _COMBAT and lemma in _BY_HAND and (civilians or by_trade):
+    shot = lemma in _BY_HAND and _word(trigger) != "intercept"  # not "shot down 3 missiles"
+    if event_type in _COMBAT and shot and (civilians or by_trade):
         # "snipers shot and injured a woman", "militants beheaded three fishermen"
         return "Violence against civilians", "Attack"
     words = {t.lemma_.lower() for t in trigger.doc} | {t.lower_ for t in trigger.doc}
@@ -806,6 +812,37 @@ def _blockade(doc: Doc) -> bool:
     )
 
 
+_BURNING: Final = frozenset({"burn", "torch", "erect", "light", "mount", "put"})
+#: Who does mob violence: a crowd with no demonstration named.
+_MOB: Final = frozenset({"mob", "crowd", "resident", "villager", "youth", "local", "neighbour",
+                         "neighbor", "vigilante", "onlooker", "passer"})  # fmt: skip
+_MOB_BLOWS: Final = frozenset({"beat", "thrash", "stone", "assault", "attack", "lynch", "hack",
+                               "torch", "burn", "club"})  # fmt: skip
+
+
+def _tyres_burned(token: Token) -> bool:
+    """Tyres burned or barricades put up by a crowd, not by the police or the army: a
+    violent demonstration in ACLED's codebook ("road-blocking using barricades, burning
+    tires")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(o.lemma_.lower() in ("tyre", "tire", "barricade") for o in objects):
+        return False
+    return not _subject_words(token) & (_ARMED | acled.STATE_FORCES | acled.NON_STATE)
+
+
+def _mob_subject(token: Token) -> bool:
+    """A verb of blows (:data:`_MOB_BLOWS`) whose subject is a mob or a crowd of residents
+    (:data:`_MOB`) with someone or something as its object, and no armed men nor word of
+    protest: ACLED's mob violence ("a mob beat a suspected thief", "villagers stoned a
+    man accused of witchcraft")."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    words = _subject_words(token)
+    if not words & _MOB or words & (_ARMED | acled.NON_STATE | {"armed", "gunman"}):
+        return False
+    return not any(t.lemma_.lower() in acled.PROTEST_WORDS for t in token.sent)
+
+
 def _subject_words(verb: Token) -> set[str]:
     """The lemmas of a verb's subject (or of the verb it is joined to: "went on strike and
     demonstrated")."""
@@ -935,7 +972,11 @@ def _word(token: Token) -> str:
     ):
         lemma = "intercept"  # "air defence shot down 12 drones"
     if lemma in _STREET_WORDS and _street_protest(token):
-        return "protest"  # "held a vigil", "blocked the highway", "went on strike"
+        return "street protest"  # "held a vigil", "blocked the highway", "went on strike"
+    if lemma in _BURNING and _tyres_burned(token):
+        return "riot"  # "supporters burned tyres and erected barricades"
+    if lemma in _MOB_BLOWS and _mob_subject(token):
+        return "lynch"  # "residents beat a suspected thief": mob violence
     if lemma in ("intercept", "interception"):
         # what is brought down is a weapon: smugglers "intercepted" are no such event
         return lemma if _of_weapons(token) else "stop"
@@ -1344,7 +1385,8 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
             and kind.event_type == _REMOTE
             and not _lemmas(doc) & _SUB_TYPE_WORDS.get(kind.sub_event_type, set())
         )
-        cued = cued or family in _DEFINING or (ruled != rule and ruled in _RULED_OVER_MODEL)
+        cued = cued or family in _DEFINING or lemma in _DEFINING
+        cued = cued or (ruled != rule and ruled in _RULED_OVER_MODEL)
         # a word of protest stays a demonstration when the model reads what it demands ("a
         # sit-in demanding the arrest of ..."), and a blockade a peaceful one unless the
         # demonstrators' violence is told ("residents blocked a road")
@@ -1371,7 +1413,8 @@ _REMOTE: Final = "Explosions/Remote violence"
 #: Action families that name their sub-event type by the codebook's own definition: the
 #: kind model does not overrule them (a lynching is mob violence, not a crime; drones shot
 #: down are disrupted weapons use, not a drone strike).
-_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in", "release", "recruit",
+_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in", "street protest",
+                              "release", "recruit",
                               "handover"})  # fmt: skip
 _DISRUPTED: Final = ("Strategic developments", "Disrupted weapons use")
 #: What a rule's cue makes of its word that the model does not overrule: a raid met with
@@ -1509,8 +1552,12 @@ def _demanded(token: Token) -> bool:
     opposed = _opposed(token.doc)
     if token.i not in opposed:
         return False
+    above = set(token.ancestors)  # the protest whose demand it is, not one named elsewhere
+    # ("decried the burning and looting that followed the protests")
     return any(
-        t.i not in opposed and acled.family(_word(t)) == "protest"
+        t.i not in opposed
+        and (t in above or t.head in above)
+        and acled.family(_word(t)) == "protest"
         for t in token.doc
         if t is not token
     )
