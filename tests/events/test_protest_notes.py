@@ -163,3 +163,15 @@ def test_an_interception_whose_debris_hit_is_the_attack() -> None:
 )  # fmt: skip
 def test_no_crowd_no_protest(text: str) -> None:
     assert not any(kind[0] == "Protests" for kind in _kinds_coded(text))
+
+
+def test_debris_told_in_the_next_sentence_makes_the_interception_the_attack() -> None:
+    row = _row("Russian air defence intercepted a Ukrainian drone over Lgov city. Debris from "
+               "the drone damaged two houses.")  # fmt: skip
+    assert _kind(row) == ("Explosions/Remote violence", "Air/drone strike")
+
+
+def test_debris_that_did_no_damage_leaves_the_interception() -> None:
+    row = _row("Ukrainian air defence shot down 6 Russian drones over Poltava city. Debris fell "
+               "in a field, causing no damage.")  # fmt: skip
+    assert _kind(row) == DISRUPTED

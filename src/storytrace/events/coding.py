@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from storytrace.align.groups import SENTENCE, read_vectors
 from storytrace.cluster.embed import Vectors
-from storytrace.events import acled, kinds, protests
+from storytrace.events import acled, interceptions, kinds, protests
 from storytrace.events.actors import acled_name, with_period
 from storytrace.events.merge import (
     cluster,
@@ -116,7 +116,7 @@ def code_events(
                                  vector=sentence_vector(claim, vectors))  # fmt: skip
             if report is not None:
                 reports.append(_in_context(report, context))
-    clusters = protests.absorb(_clusters(reports), articles)
+    clusters = interceptions.absorb(protests.absorb(_clusters(reports), articles), articles)
     coder = _Coder(articles, by_article, {g.id: g for g in groups}, story_id)
     events = [coder.event(members) for members in clusters]
     return sorted(events, key=lambda e: ((e.date.start or "") if e.date else "~", e.id))

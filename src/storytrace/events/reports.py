@@ -1651,7 +1651,7 @@ def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
     if event_type == _REMOTE and _weapons_found(doc):
         return _DISRUPTED  # "IEDs were found and cleared": not used
     if acled.family(lemma) == "intercept":
-        return debris_struck(words) or (event_type, sub_type)
+        return debris_struck(affirmed(doc)) or (event_type, sub_type)
     if event_type == "Protests":
         return _demonstration(doc) or (event_type, sub_type)
     return event_type, sub_type
@@ -1659,24 +1659,25 @@ def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
 
 #: What falls when a weapon is brought down, and what it does where it falls.
 _DEBRIS: Final = frozenset({"debris", "fragment", "wreckage", "shrapnel", "remains"})
-_DEBRIS_HARM: Final = (
-    acled.FATAL
-    | acled.INJURED
-    | frozenset(
-        {
-            "damage",
-            "destroy",
-            "hit",
-            "strike",
-            "struck",
-            "fall",
-            "ignite",
-            "injury",
-            "blow",
-            "shatter",
-        }
-    )
-)
+_DEBRIS_HARM: Final = acled.FATAL | acled.INJURED | frozenset(
+    {"damage", "destroy", "hit", "strike", "struck", "ignite", "injury", "blow", "shatter"}
+)  # fmt: skip
+
+
+def affirmed(doc: Doc) -> set[str]:
+    """The lemmas of the words a sentence does not deny: not "caused no damage", "no one
+    was injured", "without injuring anyone"."""
+    denied = {
+        t.i
+        for t in doc
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children)
+        or any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in c.children)
+               for c in t.children)
+        or t.head.lower_ == "without"
+    }  # fmt: skip
+    return {t.lemma_.lower() for t in doc if t.i not in denied}
+
+
 _AIRBORNE: Final = frozenset({"drone", "uav", "shahed", "aircraft", "plane", "jet", "helicopter"})
 
 
