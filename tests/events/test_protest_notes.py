@@ -175,3 +175,39 @@ def test_debris_that_did_no_damage_leaves_the_interception() -> None:
     row = _row("Ukrainian air defence shot down 6 Russian drones over Poltava city. Debris fell "
                "in a field, causing no damage.")  # fmt: skip
     assert _kind(row) == DISRUPTED
+
+
+def test_effigies_burned_are_a_peaceful_protest() -> None:
+    row = _row("Activists of the youth wing burnt an effigy of the education minister in "
+               "Bhubaneswar, Odisha, over the exam leak. [size=no report]")  # fmt: skip
+    assert _kind(row) == PEACEFUL
+
+
+def test_arson_by_protesters_named_with_police_custody_is_a_riot() -> None:
+    row = _row("Residents protesting a death in police custody set fire to a police post in "
+               "Sokoto, Sokoto State. [size=no report]")  # fmt: skip
+    assert _kind(row) == ("Riots", "Violent demonstration")
+
+
+def test_an_armed_group_dispersing_a_protest_is_an_intervention() -> None:
+    row = _row("Around 40 women protested in Herat, Herat province, demanding the right to "
+               "work. Taliban fighters dispersed them. [size=around 40]")  # fmt: skip
+    assert _kind(row) == ("Protests", "Protest with intervention")
+
+
+def test_supporters_stoning_each_other_with_no_demonstration_are_mob_violence() -> None:
+    row = _row("Supporters of two rival candidates pelted each other with stones in Migori, "
+               "Migori county, after the tallying. [size=no report]")  # fmt: skip
+    assert _kind(row) == ("Riots", "Mob violence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers found and detonated an explosive device planted on the road near Gao, Gao "
+        "region.",
+        "Police recovered and defused 2 hand grenades near a market in Imphal, Manipur.",
+    ],
+)  # fmt: skip
+def test_explosives_found_and_destroyed_are_disrupted_weapons_use(text: str) -> None:
+    assert _kind(_row(text)) == DISRUPTED

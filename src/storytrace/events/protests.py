@@ -25,10 +25,11 @@ from storytrace.records import Article
 _REFERS: Final = acled.PROTEST_WORDS | frozenset(
     {"crowd", "they", "them", "participant", "gathering", "protesting", "sit-in"}
 )
-#: Who breaks up a protest or fires on it.
+#: Who breaks up a protest or fires on it (armed groups too: "Taliban members dispersed them").
 _AUTHORITIES: Final = acled.POLICE | frozenset({"force", "soldier", "troop", "army", "military",
                                                "officer", "security", "guard", "fighter",
-                                               "gunman", "militiaman", "militia"})  # fmt: skip
+                                               "gunman", "militiaman", "militia"}
+                                    ) | acled.NON_STATE  # fmt: skip
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])|\n")
 _MAX_CHARS: Final = 400
 _PEACEFUL: Final = "Peaceful protest"

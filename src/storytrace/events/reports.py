@@ -815,8 +815,10 @@ def _blockade(doc: Doc) -> bool:
 _BURNING: Final = frozenset({"burn", "torch", "erect", "light", "mount", "put"})
 #: Who does mob violence: a crowd with no demonstration named.
 _MOB: Final = frozenset({"mob", "crowd", "resident", "villager", "youth", "local", "neighbour",
+                         "supporter",
                          "neighbor", "vigilante", "onlooker", "passer"})  # fmt: skip
 _MOB_BLOWS: Final = frozenset({"beat", "thrash", "stone", "assault", "attack", "lynch", "hack",
+                               "pelt",
                                "torch", "burn", "club"})  # fmt: skip
 
 
@@ -973,6 +975,8 @@ def _word(token: Token) -> str:
         lemma = "intercept"  # "air defence shot down 12 drones"
     if lemma in _STREET_WORDS and _street_protest(token):
         return "street protest"  # "held a vigil", "blocked the highway", "went on strike"
+    if lemma in ("burn", "torch") and _symbol_burned(token) and not _armed_subject(token):
+        return "street protest"  # "burnt an effigy of the minister": ACLED's peaceful protest
     if lemma in _BURNING and _tyres_burned(token):
         return "riot"  # "supporters burned tyres and erected barricades"
     if lemma in _MOB_BLOWS and _mob_subject(token):
@@ -1413,7 +1417,7 @@ _REMOTE: Final = "Explosions/Remote violence"
 #: Action families that name their sub-event type by the codebook's own definition: the
 #: kind model does not overrule them (a lynching is mob violence, not a crime; drones shot
 #: down are disrupted weapons use, not a drone strike).
-_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in", "street protest",
+_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "defuse", "sit-in", "street protest",
                               "release", "recruit",
                               "handover"})  # fmt: skip
 _DISRUPTED: Final = ("Strategic developments", "Disrupted weapons use")
@@ -1435,19 +1439,30 @@ def _weapons_found(doc: Doc) -> bool:
     """Explosives found, seized or defused before use ("IEDs were found and cleared"): a
     verb of :data:`_FOUND_WEAPONS` whose object is a weapon, in a sentence where nothing
     went off and no one was hurt."""
-    words = {t.lemma_.lower() for t in doc}
+    words = {t.lemma_.lower() for t in doc if not _destroyed_on_purpose(t)}
     if words & (_WENT_OFF | acled.FATAL | acled.INJURED):
         return False
     return any(
         t.lemma_.lower() in _FOUND_WEAPONS
         and any(
             w.lower_ in _EXPLOSIVES or w.lemma_.lower() in _EXPLOSIVES
-            for c in t.children
+            for v in (t, *(c for c in t.children if c.dep_ == "conj"))  # "found and defused"
+            for c in v.children
             if c.dep_ in ("dobj", "nsubjpass")
             for w in (c, *(d for d in c.subtree if d.dep_ == "conj"))
         )  # the object itself, not its modifier ("a rocket-launching site")
         for t in doc
     )
+
+
+def _destroyed_on_purpose(token: Token) -> bool:
+    """ "found and detonated an explosive device", "recovered and blew up the mines": a
+    weapon found and destroyed by those who found it, which went off at no one."""
+    if token.lemma_.lower() not in ("detonate", "blow", "explode", "destroy"):
+        return False
+    joined = [token.head] if token.dep_ == "conj" else []
+    joined += [c for c in token.children if c.dep_ == "conj"]
+    return any(j.lemma_.lower() in _FOUND_WEAPONS for j in joined)
 
 
 _WENT_OFF: Final = frozenset({"explode", "blow", "detonate", "hit", "strike", "kill", "blast"})
@@ -1515,7 +1530,7 @@ def _happened(doc: Doc) -> set[str]:
     found = {
         "riot police" if _riot_police(t) else t.lemma_.lower()
         for t in doc
-        if t.i not in opposed and _said_of(t)
+        if t.i not in opposed and _said_of(t) and not _symbol_burned(t)
     }
     if any(_set_alight(t) for t in doc if t.i not in opposed):
         found.add("torch")  # "set fire to government offices", "set the office ablaze"
@@ -1563,6 +1578,20 @@ def _demanded(token: Token) -> bool:
     )
 
 
+#: What a demonstration burns as a sign, not as violence (ACLED codes effigy burning as a
+#: peaceful protest).
+_SYMBOLS: Final = frozenset({"effigy", "flag", "copy", "poster", "portrait", "picture", "photo",
+                             "banner", "bill", "document", "card", "book"})  # fmt: skip
+
+
+def _symbol_burned(token: Token) -> bool:
+    """ "burnt effigies of the chief minister", "burned copies of the bill"."""
+    if token.lemma_.lower() not in ("burn", "torch", "set"):
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.lemma_.lower() in _SYMBOLS for o in objects)
+
+
 _ALIGHT: Final = frozenset({"fire", "ablaze", "alight", "afire"})
 
 
@@ -1573,7 +1602,9 @@ def _set_alight(token: Token) -> bool:
     near = [g for c in token.children if c.dep_ == "prep" for g in c.children]
     if not any(t.lower_ in _ALIGHT for t in (*token.children, *near)):
         return False
-    doers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+    doers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj"
+             for t in (c, *(d for d in c.children if d.dep_ in ("compound", "amod")))}  # fmt: skip
+    # (the subject's head, not all it says: "youths protesting a death in police custody")
     return not doers & (acled.POLICE | acled.STATE_FORCES)
 
 
