@@ -815,7 +815,6 @@ def _blockade(doc: Doc) -> bool:
 _BURNING: Final = frozenset({"burn", "torch", "erect", "light", "mount", "put"})
 #: Who does mob violence: a crowd with no demonstration named.
 _MOB: Final = frozenset({"mob", "crowd", "resident", "villager", "youth", "local", "neighbour",
-                         "supporter",
                          "neighbor", "vigilante", "onlooker", "passer"})  # fmt: skip
 _MOB_BLOWS: Final = frozenset({"beat", "thrash", "stone", "assault", "attack", "lynch", "hack",
                                "pelt",
@@ -836,11 +835,13 @@ def _mob_subject(token: Token) -> bool:
     """A verb of blows (:data:`_MOB_BLOWS`) whose subject is a mob or a crowd of residents
     (:data:`_MOB`) with someone or something as its object, and no armed men nor word of
     protest: ACLED's mob violence ("a mob beat a suspected thief", "villagers stoned a
-    man accused of witchcraft")."""
+    man accused of witchcraft"); any crowd that fights "each other"."""
     if token.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
         return False
     words = _subject_words(token)
-    if not words & _MOB or words & (_ARMED | acled.NON_STATE | {"armed", "gunman"}):
+    each_other = any(c.dep_ == "dobj" and c.lower_ == "other" for c in token.children)
+    crowd = _MOB | (_STREET if each_other else frozenset())  # "supporters pelted each other"
+    if not words & crowd or words & (_ARMED | acled.NON_STATE | {"armed", "gunman"}):
         return False
     return not any(t.lemma_.lower() in acled.PROTEST_WORDS for t in token.sent)
 
