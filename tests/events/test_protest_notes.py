@@ -211,3 +211,16 @@ def test_supporters_stoning_each_other_with_no_demonstration_are_mob_violence() 
 )  # fmt: skip
 def test_explosives_found_and_destroyed_are_disrupted_weapons_use(text: str) -> None:
     assert _kind(_row(text)) == DISRUPTED
+
+
+def test_a_town_with_its_region_in_brackets_is_no_organisation() -> None:
+    row = _row("Around 80 members of the Kenya Union of Clinical Officers staged a protest in "
+               "Nakuru (Nakuru) demanding their salaries. [size=around 80]")  # fmt: skip
+    assert "Nakuru (Nakuru" not in (row["assoc_actor_1"] or "")
+    assert "size" not in (row["assoc_actor_1"] or "")
+
+
+def test_force_a_protest_demands_an_end_to_is_not_force_against_it() -> None:
+    row = _row("Hundreds of students marched in Bujumbura, Bujumbura Mairie, against the fee "
+               "rise. They demanded an end to the excessive use of force by police.")  # fmt: skip
+    assert _kind(row) == PEACEFUL

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import Final
 
 from storytrace.events import acled
-from storytrace.events.reports import Report, parse_claim, violence_told
+from storytrace.events.reports import Report, done_words, parse_claim, violence_told
 from storytrace.records import Article
 
 #: Words that refer back to a protest or its people.
@@ -114,11 +114,12 @@ def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
     start = after + len(rest) - len(rest.lstrip())
     found = _SENTENCE_END.search(text, start + 1, start + _MAX_CHARS)
     end = found.start() if found else min(len(text), start + _MAX_CHARS)
-    lemmas = _lemmas(text[start:end])
+    sentence = text[start:end]  # what was done in it, not what a protest demands
+    lemmas = done_words(sentence)[0] | (_lemmas(sentence) & _REFERS)
     acted = lemmas & (acled.PROTEST_STOPPED | acled.PROTEST_FORCE) and (
         _subjects(text[start:end]) & _AUTHORITIES
     )  # "Police used tear gas." after the protest: against it, though it names no one
-    if not (lemmas & _REFERS or acted) or _new_protest(text[start:end]):
+    if not (lemmas & _REFERS or acted) or _new_protest(sentence):
         return None
     return start, end, lemmas
 
@@ -133,10 +134,11 @@ def _new_protest(sentence: str) -> bool:
 
 def _subjects(sentence: str) -> set[str]:
     """The lemmas of the sentence's subjects and the words they govern ("security forces")."""
+    aside = done_words(sentence)[1]  # not who did what is demanded ("force by police")
     return {
         w.lemma_.lower()
         for t in parse_claim(sentence)
-        if t.dep_ in ("nsubj", "nsubjpass", "agent")
+        if t.dep_ in ("nsubj", "nsubjpass", "agent") and t.i not in aside
         for w in t.subtree
     }
 

@@ -1391,6 +1391,7 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
             and not _lemmas(doc) & _SUB_TYPE_WORDS.get(kind.sub_event_type, set())
         )
         cued = cued or family in _DEFINING or lemma in _DEFINING
+        cued = cued or (family == "defuse" and _weapons_found(doc))  # defused, nothing went off
         cued = cued or (ruled != rule and ruled in _RULED_OVER_MODEL)
         # a word of protest stays a demonstration when the model reads what it demands ("a
         # sit-in demanding the arrest of ..."), and a blockade a peaceful one unless the
@@ -1418,7 +1419,7 @@ _REMOTE: Final = "Explosions/Remote violence"
 #: Action families that name their sub-event type by the codebook's own definition: the
 #: kind model does not overrule them (a lynching is mob violence, not a crime; drones shot
 #: down are disrupted weapons use, not a drone strike).
-_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "defuse", "sit-in", "street protest",
+_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in", "street protest",
                               "release", "recruit",
                               "handover"})  # fmt: skip
 _DISRUPTED: Final = ("Strategic developments", "Disrupted weapons use")
@@ -1536,6 +1537,14 @@ def _happened(doc: Doc) -> set[str]:
     if any(_set_alight(t) for t in doc if t.i not in opposed):
         found.add("torch")  # "set fire to government offices", "set the office ablaze"
     return found
+
+
+def done_words(text: str) -> tuple[set[str], set[int]]:
+    """The lemmas of what a sentence tells was done (:func:`_happened`: not what a protest
+    demands or opposes, "demanded an end to the excessive use of force by police"), and the
+    indices of the words left aside."""
+    doc = parse_claim(text)
+    return _happened(doc), _opposed(doc)
 
 
 def violence_told(text: str) -> bool:
@@ -2091,9 +2100,11 @@ def _actors(
     """(actors, targets, named): the acting side, the side acted on, and whether one is named."""
     quoted = claim.attribution.source if claim.attribution else None
     orgs = [
-        e.text
+        name
         for e in claim.entities
-        if e.label == "ORG" and e.text not in (quoted, *sources) and not _is_place(e.text)
+        if e.label == "ORG" and e.text not in (quoted, *sources)
+        for name in [_organisation(e.text)]
+        if name
     ]
     nationalities = [nationality_country(e.text) for e in claim.entities if e.label == "NORP"]
     country = country_name(next((c for c in nationalities if c), None))
@@ -2139,6 +2150,18 @@ def _group_beside_state(agent: str, label: str) -> bool:
     state's ("Military Forces"): the group is the actor."""
     state = ("Military Forces", "Police Forces")
     return label.startswith(state) and not agent.startswith(state)
+
+
+def _organisation(text: str) -> str | None:
+    """An organisation's name as the tagger found it, unless it is a place ("Ghent"), a town
+    with its region in brackets ("Kisumu (Kisumu", "Karachi - Saddar (Karachi"), or a note's
+    tag ("[size=around 100]"); a name cut inside its brackets loses them."""
+    if "[" in text or "=" in text:
+        return None
+    head = text.split("(")[0].strip(" -")
+    if not head or _is_place(head) or _is_place(head.split(" - ")[0]):
+        return None
+    return text if text.count("(") == text.count(")") else head
 
 
 @functools.lru_cache(maxsize=4096)
