@@ -224,3 +224,12 @@ def test_force_a_protest_demands_an_end_to_is_not_force_against_it() -> None:
     row = _row("Hundreds of students marched in Bujumbura, Bujumbura Mairie, against the fee "
                "rise. They demanded an end to the excessive use of force by police.")  # fmt: skip
     assert _kind(row) == PEACEFUL
+
+
+def test_police_firing_in_the_protests_own_sentence_are_its_actor2() -> None:
+    row = _row("Police fired live ammunition at traders demonstrating against new levies in "
+               "Kisumu, Kisumu county, killing 2. [size=no report]")  # fmt: skip
+    assert _kind(row) == ("Protests", "Excessive force against protesters")
+    assert row["actor1"] == "Protesters (Kenya)"
+    assert row["actor2"] == "Police Forces of Kenya"
+    assert row["fatalities"] == 2

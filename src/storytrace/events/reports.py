@@ -278,6 +278,8 @@ def read_report(
     named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
     named = named or (sub_type == _DESTROYED and _armed_arson(trigger))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
+    if event_type == "Protests" and sub_type != "Peaceful protest":
+        targets = tuple(dict.fromkeys((*targets, *_forces_at_protest(doc))))
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
     ) | frozenset(
@@ -308,6 +310,23 @@ def read_report(
         kind_doubt=kind.doubt,
         crowd=event_type in _DEMONSTRATIONS and _crowd_holds(trigger),
     )
+
+
+def _forces_at_protest(doc: Doc) -> list[str]:
+    """The state's forces a protest's sentence names as doing something ("Police fired live
+    ammunition at protesters demonstrating against the bill"): ACLED's actor2 of a protest
+    with intervention or excessive force. Who did what the protest opposes is left aside."""
+    opposed = _opposed(doc)
+    found = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "agent") or token.i in opposed:
+            continue
+        head = token if token.dep_ == "nsubj" else next(
+            (c for c in token.children if c.dep_ == "pobj"), token)  # fmt: skip
+        label = side_label(head, "Protests")
+        if label.startswith(("Police Forces", "Military Forces")):
+            found.append(label)
+    return found
 
 
 def _crowd_holds(trigger: Token) -> bool:
