@@ -99,6 +99,8 @@ ACTIONS: Final[dict[str, tuple[str, str]]] = {
     "demonstrate": ("Protests", "Peaceful protest"),
     "demonstration": ("Protests", "Peaceful protest"),
     "sit-in": ("Protests", "Peaceful protest"),
+    # a vigil, a strike, a march, a road blockade held by a crowd: see reports._street_protest
+    "street protest": ("Protests", "Peaceful protest"),
     "riot": ("Riots", "Violent demonstration"),
     "rioter": ("Riots", "Violent demonstration"),
     "lynch": ("Riots", "Mob violence"),
@@ -142,6 +144,7 @@ FAMILIES: Final[dict[str, str]] = {
     "rocket": "shell", "bombard": "shell", "warplane": "bomb", "drone": "bomb",
     "abduction": "abduct", "kidnapping": "abduct", "truce": "ceasefire",
     "interception": "intercept", "vbied": "detonate", "sit-in": "protest",
+    "street protest": "protest",
     "prisoner exchange": "ceasefire", "peace agreement": "ceasefire", "explosion": "fire",
     "recruitment": "recruit",
     "explode": "fire", "blast": "fire", "kidnap": "abduct",
@@ -294,9 +297,10 @@ def actor_label(counted: str | None, country: str | None, event_type: str = "") 
     where = country or ""
     if words & POLICE:
         return f"Police Forces of {where}".strip().removesuffix(" of")
-    if words & FORCES:
-        return f"Military Forces of {where}".strip().removesuffix(" of")
     crowd = {"Protests": "Protesters", "Riots": "Rioters"}.get(event_type)
+    # "members of the teachers' union" who protest are protesters, not an armed unit
+    if words & (FORCES - {"member", "unit", "company"} if crowd else FORCES):
+        return f"Military Forces of {where}".strip().removesuffix(" of")
     if crowd:
         return f"{crowd} ({where})" if where else crowd
     if words & CIVILIANS:

@@ -28,7 +28,7 @@ from typing import Any, Final
 
 from storytrace.align.groups import SENTENCE, read_vectors
 from storytrace.cluster.embed import Vectors
-from storytrace.events import acled, kinds, protests
+from storytrace.events import acled, interceptions, kinds, protests
 from storytrace.events.actors import acled_name, with_period
 from storytrace.events.merge import (
     cluster,
@@ -129,7 +129,7 @@ def code_events(
                                  vector=sentence_vector(claim, vectors))  # fmt: skip
             if report is not None:
                 reports.append(_in_context(report, context))
-    clusters = protests.absorb(_clusters(reports), articles)
+    clusters = interceptions.absorb(protests.absorb(_clusters(reports), articles), articles)
     coder = _Coder(articles, by_article, {g.id: g for g in groups}, story_id)
     events = [coder.event(members) for members in clusters]
     return sorted(events, key=lambda e: ((e.date.start or "") if e.date else "~", e.id))
@@ -595,15 +595,42 @@ def _acting(reports: Sequence[Report], event_type: str, sub_type: str) -> list[s
         names = [a for a in names if not a.startswith("Civilians")]
     if event_type not in ("Protests", "Riots"):  # a crowd read before the type was settled
         names = [a for a in names if not a.startswith(("Protesters", "Rioters"))]
+    else:
+        names = _demonstrators(names, event_type)
     if not names and (sub_type in _UNSEEN_HANDS or event_type == "Violence against civilians"):
         names = ["Unidentified Armed Group"]
     return names
 
 
+#: The state's forces: in a protest, the side that acts on the protesters (ACLED's actor2).
+_STATE_SIDES: Final = ("Police Forces", "Military Forces")
+
+
+def _demonstrators(names: list[str], event_type: str) -> list[str]:
+    """A demonstration's actors as ACLED names them: the crowd first, "Protesters (...)" in
+    a protest and "Rioters (...)" in a riot (the type settles which, whatever the sentence
+    that named them); the police or the army that broke up a protest are acted on, not
+    acting (:func:`_acted_on`)."""
+    crowd, other = {"Protests": ("Protesters", "Rioters"), "Riots": ("Rioters", "Protesters")}[
+        event_type
+    ]
+    named = [crowd + a[len(other) :] if a.startswith(other) else a for a in names]
+    if event_type == "Protests":
+        named = [a for a in named if not a.startswith(_STATE_SIDES)]
+    if not any(a.startswith(crowd) for a in named):
+        named.insert(0, crowd)
+    return list(dict.fromkeys(sorted(named, key=lambda a: not a.startswith(crowd))))
+
+
 def _acted_on(reports: Sequence[Report], event_type: str) -> list[str]:
-    """The sides acted on, with the civilians :func:`_acting` takes from the actors."""
+    """The sides acted on, with the civilians :func:`_acting` takes from the actors and the
+    state's forces that acted on a protest."""
     moved = [a for r in reports for a in r.actors if a.startswith("Civilians")]
     targets = [t for r in reports for t in r.targets]
+    if event_type == "Protests":
+        forces = [a for r in reports for a in r.actors if a.startswith(_STATE_SIDES)]
+        crowd = [t for t in targets if not t.startswith(("Protesters", "Rioters"))]
+        return list(dict.fromkeys([*forces, *crowd]))
     if event_type not in _CIVILIANS_SUFFER:
         return targets
     targets += moved

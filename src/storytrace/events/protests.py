@@ -18,17 +18,18 @@ from dataclasses import replace
 from typing import Final
 
 from storytrace.events import acled
-from storytrace.events.reports import Report, parse_claim
+from storytrace.events.reports import Report, done_words, parse_claim, violence_told
 from storytrace.records import Article
 
 #: Words that refer back to a protest or its people.
 _REFERS: Final = acled.PROTEST_WORDS | frozenset(
     {"crowd", "they", "them", "participant", "gathering", "protesting", "sit-in"}
 )
-#: Who breaks up a protest or fires on it.
+#: Who breaks up a protest or fires on it (armed groups too: "Taliban members dispersed them").
 _AUTHORITIES: Final = acled.POLICE | frozenset({"force", "soldier", "troop", "army", "military",
                                                "officer", "security", "guard", "fighter",
-                                               "gunman", "militiaman", "militia"})  # fmt: skip
+                                               "gunman", "militiaman", "militia"}
+                                    ) | acled.NON_STATE  # fmt: skip
 _SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])|\n")
 _MAX_CHARS: Final = 400
 _PEACEFUL: Final = "Peaceful protest"
@@ -63,16 +64,37 @@ def absorb(clusters: list[list[Report]], articles: Mapping[str, Article]) -> lis
                    and start <= r.claim.span[0] < end for r in others):  # fmt: skip
                 joined += others
                 taken.add(other)
-        merged.append(_retyped(joined, _after((lemmas, subjects), lead)))
+        typed = _after((lemmas, subjects), lead)
+        merged.append(_retyped(joined, typed, _forces(subjects) if typed != _told(lead) else ""))
     return merged
 
 
+def _told(lead: Report) -> tuple[str, str]:
+    return lead.event_type or "", lead.sub_event_type or ""
+
+
+def _forces(subjects: set[str]) -> str:
+    """The state's side the next sentence names as acting on the protest (ACLED's actor2)."""
+    if subjects & acled.POLICE:
+        return "Police Forces"
+    if subjects & {"soldier", "troop", "army", "military", "gendarme", "gendarmerie"}:
+        return "Military Forces"
+    return ""
+
+
 def _protest(members: list[Report]) -> Report | None:
-    """The cluster's first protest report, if its reports are mostly of protests."""
-    protests = [r for r in members if r.event_type == "Protests" or _riot_told_as_protest(r)]
+    """The cluster's first protest report (or violent demonstration), if its reports are
+    mostly of protests."""
+    protests = [r for r in members if r.event_type == "Protests" or _demonstrating(r)]
     if not protests or len(protests) * 2 < sum(1 for r in members if r.event_type):
         return None
     return min(protests, key=lambda r: r.claim.span)
+
+
+def _demonstrating(report: Report) -> bool:
+    """A riot of demonstrators (not a mob): what the police did next joins it, and it
+    stays a riot ("Protesters stormed the parliament. Police opened fire, killing 5")."""
+    return report.event_type == "Riots" and report.sub_event_type == "Violent demonstration"
 
 
 def _riot_told_as_protest(report: Report) -> bool:
@@ -80,7 +102,7 @@ def _riot_told_as_protest(report: Report) -> bool:
     ("Farmers protested in Karnal against the farm laws"): a protest until told otherwise."""
     if report.event_type != "Riots" or report.action != "protest":
         return False
-    return not _lemmas(report.claim.text) & (acled.PROTEST_VIOLENT - {"violence", "violent"})
+    return not violence_told(report.claim.text)
 
 
 def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
@@ -92,8 +114,12 @@ def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
     start = after + len(rest) - len(rest.lstrip())
     found = _SENTENCE_END.search(text, start + 1, start + _MAX_CHARS)
     end = found.start() if found else min(len(text), start + _MAX_CHARS)
-    lemmas = _lemmas(text[start:end])
-    if not lemmas & _REFERS or _new_protest(text[start:end]):
+    sentence = text[start:end]  # what was done in it, not what a protest demands
+    lemmas = done_words(sentence)[0] | (_lemmas(sentence) & _REFERS)
+    acted = lemmas & (acled.PROTEST_STOPPED | acled.PROTEST_FORCE) and (
+        _subjects(text[start:end]) & _AUTHORITIES
+    )  # "Police used tear gas." after the protest: against it, though it names no one
+    if not (lemmas & _REFERS or acted) or _new_protest(sentence):
         return None
     return start, end, lemmas
 
@@ -108,10 +134,11 @@ def _new_protest(sentence: str) -> bool:
 
 def _subjects(sentence: str) -> set[str]:
     """The lemmas of the sentence's subjects and the words they govern ("security forces")."""
+    aside = done_words(sentence)[1]  # not who did what is demanded ("force by police")
     return {
         w.lemma_.lower()
         for t in parse_claim(sentence)
-        if t.dep_ in ("nsubj", "nsubjpass", "agent")
+        if t.dep_ in ("nsubj", "nsubjpass", "agent") and t.i not in aside
         for w in t.subtree
     }
 
@@ -127,6 +154,8 @@ def _after(follow: tuple[set[str], set[str]], lead: Report) -> tuple[str, str]:
     protesters (its subject names them), or by the police or soldiers (its subject names
     them); a sentence about anyone else changes nothing."""
     lemmas, subjects = follow
+    if lead.event_type == "Riots" and not _riot_told_as_protest(lead):
+        return "Riots", "Violent demonstration"  # force against rioters: still a riot
     told = _PEACEFUL if lead.event_type == "Riots" else lead.sub_event_type or _PEACEFUL
     violent = lemmas & acled.PROTEST_VIOLENT - {"violence", "violent"}
     if subjects & _REFERS and violent:
@@ -142,13 +171,15 @@ def _after(follow: tuple[set[str], set[str]], lead: Report) -> tuple[str, str]:
     return "Protests", max((sub, told), key=lambda s: _ORDER.get(s, 0))
 
 
-def _retyped(members: list[Report], typed: tuple[str, str]) -> list[Report]:
-    """The cluster's reports, all of the protest's (new) type and sub-type."""
+def _retyped(members: list[Report], typed: tuple[str, str], forces: str = "") -> list[Report]:
+    """The cluster's reports, all of the protest's (new) type and sub-type; ``forces``, who
+    acted on the protest, among the lead's targets."""
     lead = _protest(members)
     action = lead.action if lead is not None else ""
     return [
-        replace(r, event_type=typed[0], sub_event_type=typed[1], action=action)
+        replace(r, event_type=typed[0], sub_event_type=typed[1], action=action,
+                targets=(*r.targets, forces) if forces and r is lead else r.targets)
         if r.event_type is not None
         else r
         for r in members
-    ]
+    ]  # fmt: skip

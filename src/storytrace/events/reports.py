@@ -50,6 +50,20 @@ _STEMS = re.compile(
             | {"went", "gone", "chan"}  # went off, chanted slogans (see _word)
             | {"died", "kill", "dead"}  # a toll of one told without a number (_one_death)
             | {"torc", "burn", "neut", "succ", "bodi"}  # torched (_word), neutralised, bodies
+            | {
+                "vigi",
+                "dhar",
+                "gher",
+                "pick",
+                "walk",
+                "chai",
+                "marc",
+                "bloc",
+                "barr",
+                "gath",
+                "asse",
+                "cong",
+            }  # protests told by other words (see _street_protest)
         )
     )
     + ")",
@@ -123,7 +137,7 @@ class Report:
     kind_doubt: float = 1.0  # the kind model's not-an-event probability for the sentence
     place_named: bool = False  # a place is named, geocoded or not ("the village of Kashkash")
     nationality: bool = False  # a nationality names a side's country ("Syrian towns")
-    crowd: bool = False  # people protest as the verb's subject ("teachers demonstrated")
+    crowd: bool = False  # a crowd of people holds the protest ("doctors went on strike")
 
     @property
     def specific(self) -> bool:
@@ -143,9 +157,10 @@ class Report:
             return True
         if self.event_type in _COMBAT or self.model_report or self.action == "clash":
             return sum(facts) >= 1 or bool(self.actors) or self.nationality
-        doubted = (
-            self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT and not self.crowd
-        )
+        doubted = self.event_type == "Protests" and self.kind_doubt >= CONFLICT_DOUBT
+        doubted = doubted and not (
+            self.crowd and (where or self.counts)
+        )  # "teachers marched in Gulu"
         if self.event_type in _ONE_FACT and self.kind is None and not doubted and any(facts):
             return True
         if acled.is_acled(self.event_type or "") and where and self.kind_doubt < PLACED_DOUBT:
@@ -257,10 +272,15 @@ def read_report(
         # for an event report
     refused = _refused_chars(doc)
     places = [p for p in claim.places if p.span[0] - claim.span[0] not in refused]
+    if event_type in _DEMONSTRATIONS:  # "protested against the war in Gaza in New York"
+        opposed = {doc[i].idx for i in _opposed(doc)}
+        places = [p for p in places if p.span[0] - claim.span[0] not in opposed] or places
     actors, targets, named = _actors(doc, claim, trigger, before, sources, event_type)
     named = named or (sub_type == "Arrests" and _arrested_by_the_state(trigger))
     named = named or (sub_type == _DESTROYED and (_armed_arson(trigger) or _armed_burning(trigger)))
     event_type, sub_type = _by_sides(event_type, sub_type, trigger, targets)
+    if event_type == "Protests" and sub_type != "Peaceful protest":
+        targets = tuple(dict.fromkeys((*targets, *_forces_at_protest(doc))))
     nouns = frozenset(
         word for c in counts for word in (c.quantity.counted or "").lower().split()
     ) | frozenset(
@@ -289,8 +309,34 @@ def read_report(
         place_named=_place_named(claim, refused),
         nationality=any(e.label == "NORP" for e in claim.entities),
         kind_doubt=kind.doubt,
-        crowd=event_type == "Protests" and _crowd_protests(trigger),
+        crowd=event_type in _DEMONSTRATIONS and (_crowd_holds(trigger) or _crowd_protests(trigger)),
     )
+
+
+def _forces_at_protest(doc: Doc) -> list[str]:
+    """The state's forces a protest's sentence names as doing something ("Police fired live
+    ammunition at protesters demonstrating against the bill"): ACLED's actor2 of a protest
+    with intervention or excessive force. Who did what the protest opposes is left aside."""
+    opposed = _opposed(doc)
+    found = []
+    for token in doc:
+        if token.dep_ not in ("nsubj", "agent") or token.i in opposed:
+            continue
+        head = token if token.dep_ == "nsubj" else next(
+            (c for c in token.children if c.dep_ == "pobj"), token)  # fmt: skip
+        label = side_label(head, "Protests")
+        if label.startswith(("Police Forces", "Military Forces")):
+            found.append(label)
+    return found
+
+
+def _crowd_holds(trigger: Token) -> bool:
+    """The protest's word is told of a crowd: its subject ("students demonstrated"), or the
+    subject of the verb that holds it ("doctors went on strike", "residents held a rally")."""
+    if trigger.pos_ == "VERB":
+        return _crowd_subject(trigger)
+    verb = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
+    return verb.pos_ == "VERB" and _crowd_subject(verb)
 
 
 #: Who fights without arms: a clash between them is mob violence, not a battle.
@@ -352,7 +398,8 @@ def _by_sides(
     sufferers = [*targets, *(h for h in hurt if h)]
     civilians = bool(sufferers) and all(t.startswith("Civilians") for t in sufferers)
     by_trade = bool(objects) and all(_civil_trade(o) for o in objects)
-    by_hand = lemma in _BY_HAND and (civilians or by_trade)
+    shot = lemma in _BY_HAND and _word(trigger) != "intercept"  # not "shot down 3 missiles"
+    by_hand = shot and (civilians or by_trade)
     killed_by_trade = event_type == "Battles" and lemma in _KILLING and by_trade
     if event_type in _COMBAT and (by_hand or killed_by_trade):
         # "snipers shot and injured a woman", "militants beheaded three fishermen", "militiamen
@@ -543,7 +590,7 @@ def _trigger(doc: Doc, claim: Claim, *, told_before: bool = False) -> Token | No
             continue  # "were fired": dismissed; "firefighters battled" a fire
         if lemma.startswith("refus") and not _is_refusal_to_fight(token):
             continue
-        if _asked_for(token):
+        if _asked_for(token) or _demanded(token):
             continue  # "demanding a deal to free the hostages": what is asked, not done
         if token.lemma_.lower() in _TOLLS and not _killer_named(token):
             continue  # "four workers were killed": a toll, joined to the event told before
@@ -755,6 +802,155 @@ def _crowd_protests(token: Token) -> bool:
     return (plural or bool(words & _CROWD)) and not words & _NOT_CROWD - {"party"} - {"leader"}
 
 
+#: Who takes to the street in ACLED's notes: crowds (:data:`_CROWD`) and the members,
+#: supporters and relatives of a group ("members of the teachers' union", "BJP workers").
+_STREET: Final = _CROWD | frozenset({
+    "member", "supporter", "relative", "family", "community", "local", "labourer", "laborer",
+    "vendor", "shopkeeper", "transporter", "rider", "staff", "survivor", "mourner", "union",
+    "cadre", "agitator", "physician", "professor", "journalist", "owner", "operator",
+})  # fmt: skip
+#: Verbs that hold a protest ("staged a hunger strike", "took out a march", "went on strike";
+#: the tagger reads "staged" as "stag").
+_HOLDING: Final = frozenset({"hold", "stage", "stag", "organise", "organize", "take", "lead",
+                             "launch", "begin", "start", "observe", "continue", "go", "form",
+                             "mount", "join", "conduct", "carry"})  # fmt: skip
+#: Strikes that are protests whoever holds them ("a hunger strike", "a shutter-down strike").
+_STRIKES: Final = frozenset({"hunger", "shutter", "general", "token", "wildcat", "sit-down"})
+#: Marches that are protests whoever holds them ("a candle march").
+_MARCHES: Final = frozenset({"protest", "candle", "torch", "peace", "silent", "solidarity",
+                             "candlelight"})  # fmt: skip
+#: What a blockade blocks.
+_ROADS: Final = frozenset({
+    "road", "highway", "street", "railway", "rail", "track", "route", "traffic", "junction",
+    "bridge", "entrance", "gate", "intersection", "roundabout", "expressway", "motorway",
+    "crossing", "thoroughfare", "carriageway", "bypass", "avenue",
+})  # fmt: skip
+#: Words of a protest the action words do not hold (see :func:`_street_protest`).
+_STREET_WORDS: Final = frozenset({"vigil", "dharna", "gherao", "picket", "walkout", "chain",
+                                  "strike", "march", "rally", "block", "barricade", "blockade",
+                                  "gather", "assemble", "congregate"})  # fmt: skip
+
+
+def _street_protest(token: Token) -> bool:
+    """A protest as ACLED's codebook counts one, told by a word of :data:`_STREET_WORDS`:
+    a vigil, a dharna, a picket, a walkout; a human chain, a strike, a march or a rally held
+    by a crowd ("staged a hunger strike", "took out a candle march", "doctors went on
+    strike", "members of the union held a rally"); a crowd that marched, or that blocked a
+    road ("residents blocked the highway": a blockade, peaceful unless violence is told);
+    a gathering with a demand. Armed men blocking a road or "carrying out a strike" are no
+    crowd."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        verb = token.head.head if token.head.dep_ == "prep" else token.head  # "went on strike"
+        held = token.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _HOLDING
+        kinds_of = {c.lemma_.lower() for c in token.children
+                    if c.dep_ in ("amod", "compound", "nmod")}  # fmt: skip
+        if lemma in ("vigil", "dharna", "gherao", "picket", "walkout"):
+            return not _armed_subject(verb)
+        if lemma == "strike" and kinds_of & _STRIKES:
+            return True
+        if lemma == "march" and kinds_of & _MARCHES:
+            return True
+        human = lemma != "chain" or "human" in kinds_of
+        return lemma in ("chain", "strike", "march", "rally") and human and held and (
+            _crowd_subject(verb))  # fmt: skip
+    if token.pos_ != "VERB":
+        return False
+    if lemma in ("march", "picket"):
+        return _crowd_subject(token)
+    if lemma in ("block", "barricade", "blockade"):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        roads = any(o.lemma_.lower() in _ROADS for o in objects)
+        return roads and _crowd_subject(token)
+    if lemma in _GATHERING:
+        return _protest_word(token)
+    return False
+
+
+def _reads_demand(kind: kinds.Kind, doc: Doc) -> bool:
+    """The kind model reads the kind of what a protest demands ("demanding the arrest of
+    the accused": an arrest), not the protest."""
+    if kind.event_type in _DEMONSTRATIONS:
+        return False
+    opposed = _opposed(doc)
+    return any(
+        acled.ACTIONS.get(_word(t), ("", ""))[0] == kind.event_type for t in doc if t.i in opposed
+    )
+
+
+#: What makes a blockade violent in ACLED's codebook: barricades, burning tyres.
+_BARRICADES: Final = frozenset({"barricade", "tyre", "tire", "burn", "burning", "fire", "log",
+                                "boulder", "debris"})  # fmt: skip
+
+
+def _blockade(doc: Doc) -> bool:
+    """A road blocked by a crowd (:func:`_street_protest`) with no barricades nor burning
+    tyres: a peaceful protest unless violence is told."""
+    if _lemmas(doc) & _BARRICADES:
+        return False
+    return any(
+        t.lemma_.lower() in ("block", "blockade") and t.pos_ == "VERB" and _street_protest(t)
+        for t in doc
+    )
+
+
+_BURNING: Final = frozenset({"burn", "torch", "erect", "light", "mount", "put"})
+#: Who does mob violence: a crowd with no demonstration named.
+_MOB: Final = frozenset({"mob", "crowd", "resident", "villager", "youth", "local", "neighbour",
+                         "neighbor", "vigilante", "onlooker", "passer"})  # fmt: skip
+_MOB_BLOWS: Final = frozenset({"beat", "thrash", "stone", "assault", "attack", "lynch", "hack",
+                               "pelt",
+                               "torch", "burn", "club"})  # fmt: skip
+
+
+def _tyres_burned(token: Token) -> bool:
+    """Tyres burned or barricades put up by a crowd, not by the police or the army: a
+    violent demonstration in ACLED's codebook ("road-blocking using barricades, burning
+    tires")."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not any(o.lemma_.lower() in ("tyre", "tire", "barricade") for o in objects):
+        return False
+    return not _subject_words(token) & (_ARMED | acled.STATE_FORCES | acled.NON_STATE)
+
+
+def _mob_subject(token: Token) -> bool:
+    """A verb of blows (:data:`_MOB_BLOWS`) whose subject is a mob or a crowd of residents
+    (:data:`_MOB`) with someone or something as its object, and no armed men nor word of
+    protest: ACLED's mob violence ("a mob beat a suspected thief", "villagers stoned a
+    man accused of witchcraft"); any crowd that fights "each other"."""
+    if token.pos_ != "VERB" or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    words = _subject_words(token)
+    each_other = any(c.dep_ == "dobj" and c.lower_ == "other" for c in token.children)
+    crowd = _MOB | (_STREET if each_other else frozenset())  # "supporters pelted each other"
+    if not words & crowd or words & (_ARMED | acled.NON_STATE | {"armed", "gunman"}):
+        return False
+    return not any(t.lemma_.lower() in acled.PROTEST_WORDS for t in token.sent)
+
+
+def _subject_words(verb: Token) -> set[str]:
+    """The lemmas of a verb's subject (or of the verb it is joined to: "went on strike and
+    demonstrated")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return {w.lemma_.lower() for s in subjects for w in s.subtree}
+
+
+def _armed_subject(verb: Token) -> bool:
+    return bool(_subject_words(verb) & (_ARMED | acled.NON_STATE | {"armed", "gunman"}))
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """A verb whose subject is a crowd of :data:`_STREET`, not armed men, in a sentence
+    that is not about an election campaign."""
+    words = _subject_words(verb)
+    campaign = _CAMPAIGN - {"supporter"}
+    if any(t.lemma_.lower() in campaign for t in verb.sent):
+        return False
+    return bool(words & _STREET) and not words & (_ARMED | acled.NON_STATE | {"armed"})
+
+
 # Who "fire" comes from when it is criticism: "drew fire from Republicans", "critics".
 _CRITICS: Final = frozenset({
     "critic", "republican", "democrat", "lawmaker", "opponent", "conservative", "liberal",
@@ -868,8 +1064,18 @@ def _word(token: Token) -> str:
         return "fighting"  # "Fighting between X and Y continued", "heavy fighting"
     if lemma == "disperse" and _disperses_crowd(token):
         return "dispersal"  # "police dispersed the crowd": a protest broken up
-    if lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children):
+    if lemma == "shoot" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in token.children
+    ):
         lemma = "intercept"  # "air defence shot down 12 drones"
+    if lemma in _STREET_WORDS and _street_protest(token):
+        return "street protest"  # "held a vigil", "blocked the highway", "went on strike"
+    if lemma in ("burn", "torch") and _symbol_burned(token) and not _armed_subject(token):
+        return "street protest"  # "burnt an effigy of the minister": ACLED's peaceful protest
+    if lemma in _BURNING and _tyres_burned(token):
+        return "riot"  # "supporters burned tyres and erected barricades"
+    if lemma in _MOB_BLOWS and _mob_subject(token):
+        return "lynch"  # "residents beat a suspected thief": mob violence
     if lemma in ("intercept", "interception"):
         # what is brought down is a weapon: smugglers "intercepted" are no such event
         return lemma if _of_weapons(token) else "stop"
@@ -1365,7 +1571,15 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
             and kind.event_type == _REMOTE
             and not _lemmas(doc) & _SUB_TYPE_WORDS.get(kind.sub_event_type, set())
         )
-        cued = cued or family in _DEFINING or (ruled != rule and ruled in _RULED_OVER_MODEL)
+        cued = cued or family in _DEFINING or lemma in _DEFINING
+        cued = cued or (family == "defuse" and _weapons_found(doc))  # defused, nothing went off
+        cued = cued or (ruled != rule and ruled in _RULED_OVER_MODEL)
+        # a word of protest stays a demonstration when the model reads what it demands ("a
+        # sit-in demanding the arrest of ..."), and a blockade a peaceful one unless the
+        # demonstrators' violence is told ("residents blocked a road")
+        cued = cued or (family == "protest" and (_reads_demand(kind, doc) or (
+            kind.event_type == "Riots" and _blockade(doc)
+            and not _happened(doc) & acled.PROTEST_VIOLENT)))  # fmt: skip
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
             return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
         return (*ruled, family, False)
@@ -1386,7 +1600,8 @@ _REMOTE: Final = "Explosions/Remote violence"
 #: Action families that name their sub-event type by the codebook's own definition: the
 #: kind model does not overrule them (a lynching is mob violence, not a crime; drones shot
 #: down are disrupted weapons use, not a drone strike).
-_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in", "release", "recruit",
+_DEFINING: Final = frozenset({"lynch", "rape", "intercept", "sit-in", "street protest",
+                              "release", "recruit",
                               "handover"})  # fmt: skip
 _DISRUPTED: Final = ("Strategic developments", "Disrupted weapons use")
 #: What a rule's cue makes of its word that the model does not overrule: a raid met with
@@ -1399,26 +1614,38 @@ _BROUGHT_DOWN: Final = frozenset({"drone", "missile", "rocket", "uav", "projecti
 #: Verbs of weapons found before use.
 _FOUND_WEAPONS: Final = frozenset({"find", "clear", "seize", "defuse", "dismantle", "discover",
                                    "recover", "confiscate", "deactivate", "neutralize",
-                                   "neutralise", "uncover", "detect"})  # fmt: skip
+                                   "neutralise", "uncover", "detect", "remove", "disarm",
+                                   "demine"})  # fmt: skip
 
 
 def _weapons_found(doc: Doc) -> bool:
     """Explosives found, seized or defused before use ("IEDs were found and cleared"): a
     verb of :data:`_FOUND_WEAPONS` whose object is a weapon, in a sentence where nothing
     went off and no one was hurt."""
-    words = {t.lemma_.lower() for t in doc}
+    words = {t.lemma_.lower() for t in doc if not _destroyed_on_purpose(t)}
     if words & (_WENT_OFF | acled.FATAL | acled.INJURED):
         return False
     return any(
         t.lemma_.lower() in _FOUND_WEAPONS
         and any(
             w.lower_ in _EXPLOSIVES or w.lemma_.lower() in _EXPLOSIVES
-            for c in t.children
+            for v in (t, *(c for c in t.children if c.dep_ == "conj"))  # "found and defused"
+            for c in v.children
             if c.dep_ in ("dobj", "nsubjpass")
             for w in (c, *(d for d in c.subtree if d.dep_ == "conj"))
         )  # the object itself, not its modifier ("a rocket-launching site")
         for t in doc
     )
+
+
+def _destroyed_on_purpose(token: Token) -> bool:
+    """ "found and detonated an explosive device", "recovered and blew up the mines": a
+    weapon found and destroyed by those who found it, which went off at no one."""
+    if token.lemma_.lower() not in ("detonate", "blow", "explode", "destroy"):
+        return False
+    joined = [token.head] if token.dep_ == "conj" else []
+    joined += [c for c in token.children if c.dep_ == "conj"]
+    return any(j.lemma_.lower() in _FOUND_WEAPONS for j in joined)
 
 
 _WENT_OFF: Final = frozenset({"explode", "blow", "detonate", "hit", "strike", "kill", "blast"})
@@ -1482,6 +1709,35 @@ def _happened(doc: Doc) -> set[str]:
     object and the "over" or "about" phrase of a word of protest, the "for" phrase of a
     demand, and any "against" phrase, are left out; so is "live" that is not said of rounds
     or fire."""
+    opposed = _opposed(doc)
+    found = {
+        "riot police" if _riot_police(t) else t.lemma_.lower()
+        for t in doc
+        if t.i not in opposed and _said_of(t) and not _symbol_burned(t)
+    }
+    if any(_set_alight(t) for t in doc if t.i not in opposed):
+        found.add("torch")  # "set fire to government offices", "set the office ablaze"
+    return found
+
+
+def done_words(text: str) -> tuple[set[str], set[int]]:
+    """The lemmas of what a sentence tells was done (:func:`_happened`: not what a protest
+    demands or opposes, "demanded an end to the excessive use of force by police"), and the
+    indices of the words left aside."""
+    doc = parse_claim(text)
+    return _happened(doc), _opposed(doc)
+
+
+def violence_told(text: str) -> bool:
+    """Whether a sentence tells the demonstrators' own violence (stones, burning, clashes;
+    "set fire to"), leaving aside what they protest ("protests against violence")."""
+    return bool(_happened(parse_claim(text)) & acled.PROTEST_VIOLENT)
+
+
+def _opposed(doc: Doc) -> set[int]:
+    """The indices of the words that tell what a demonstration opposes or demands: the object
+    and the "over" or "about" phrase of a word of protest, the "for" phrase of a demand, and
+    any "against" phrase."""
     opposed: set[int] = set()
     for token in doc:
         against = token.dep_ == "prep" and token.lower_ == "against"
@@ -1491,14 +1747,40 @@ def _happened(doc: Doc) -> set[str]:
             token.dep_ == "dobj" or (token.dep_ == "prep" and token.lower_ in over))
         ):  # fmt: skip
             opposed |= {t.i for t in token.subtree}
-    found = {
-        "riot police" if _riot_police(t) else t.lemma_.lower()
-        for t in doc
-        if t.i not in opposed and _said_of(t)
-    }
-    if any(_set_alight(t) for t in doc if t.i not in opposed):
-        found.add("torch")  # "set fire to government offices", "set the office ablaze"
-    return found
+    return opposed
+
+
+def _demanded(token: Token) -> bool:
+    """A word of what a protest demands or opposes ("a sit-in demanding the arrest of TMC
+    leaders", "marched against the abduction of farmers", "demanding justice for the rape
+    victim"), in a sentence that tells the protest by a word outside it: the protest is the
+    event, not what it demands."""
+    opposed = _opposed(token.doc)
+    if token.i not in opposed:
+        return False
+    above = set(token.ancestors)  # the protest whose demand it is, not one named elsewhere
+    # ("decried the burning and looting that followed the protests")
+    return any(
+        t.i not in opposed
+        and (t in above or t.head in above)
+        and acled.family(_word(t)) == "protest"
+        for t in token.doc
+        if t is not token
+    )
+
+
+#: What a demonstration burns as a sign, not as violence (ACLED codes effigy burning as a
+#: peaceful protest).
+_SYMBOLS: Final = frozenset({"effigy", "flag", "copy", "poster", "portrait", "picture", "photo",
+                             "banner", "bill", "document", "card", "book"})  # fmt: skip
+
+
+def _symbol_burned(token: Token) -> bool:
+    """ "burnt effigies of the chief minister", "burned copies of the bill"."""
+    if token.lemma_.lower() not in ("burn", "torch", "set"):
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return bool(objects) and all(o.lemma_.lower() in _SYMBOLS for o in objects)
 
 
 _ALIGHT: Final = frozenset({"fire", "ablaze", "alight", "afire"})
@@ -1511,15 +1793,35 @@ def _set_alight(token: Token) -> bool:
     near = [g for c in token.children if c.dep_ == "prep" for g in c.children]
     if not any(t.lower_ in _ALIGHT for t in (*token.children, *near)):
         return False
-    doers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj" for t in c.subtree}
+    doers = {t.lemma_.lower() for c in token.children if c.dep_ == "nsubj"
+             for t in (c, *(d for d in c.children if d.dep_ in ("compound", "amod")))}  # fmt: skip
+    # (the subject's head, not all it says: "youths protesting a death in police custody")
     return not doers & (acled.POLICE | acled.STATE_FORCES)
 
 
 def _said_of(token: Token) -> bool:
     """Whether a word of :data:`_ONLY_WITH` modifies what it tells force of (any other word:
-    True)."""
+    True), and a word of force is told of the demonstration, not of someone it is about
+    ("blocked the highway with the body of a youth killed in a road accident")."""
+    if token.lemma_.lower() in acled.PROTEST_FORCE and _describes_someone(token):
+        return False
     wanted = _ONLY_WITH.get(token.lower_)
     return wanted is None or token.head.lemma_.lower() in wanted
+
+
+#: Who is at a demonstration: force told of them is force against it.
+_AT_DEMONSTRATION: Final = acled.PROTEST_WORDS | frozenset(
+    {"crowd", "people", "person", "participant", "demonstrator", "protestor", "marcher"}
+)
+
+
+def _describes_someone(token: Token) -> bool:
+    """A participle that tells what befell someone not at the demonstration ("a youth killed
+    in a road accident", "the student murdered last week"), with no police or soldiers as
+    its agent."""
+    if token.dep_ not in ("acl", "relcl") or token.head.lemma_.lower() in _AT_DEMONSTRATION:
+        return False
+    return not {t.lemma_.lower() for t in token.subtree} & (acled.POLICE | _ARMED)
 
 
 _OVER: Final = frozenset({"over", "about"})
@@ -1570,9 +1872,46 @@ def _ruled(trigger: Token, lemma: str, doc: Doc) -> tuple[str, str]:
         return event_type, "Suicide bomb"
     if event_type == _REMOTE and _weapons_found(doc):
         return _DISRUPTED  # "IEDs were found and cleared": not used
+    if acled.family(lemma) == "intercept":
+        return debris_struck(affirmed(doc)) or (event_type, sub_type)
     if event_type == "Protests":
         return _demonstration(doc) or (event_type, sub_type)
     return event_type, sub_type
+
+
+#: What falls when a weapon is brought down, and what it does where it falls.
+_DEBRIS: Final = frozenset({"debris", "fragment", "wreckage", "shrapnel", "remains"})
+_DEBRIS_HARM: Final = acled.FATAL | acled.INJURED | frozenset(
+    {"damage", "destroy", "hit", "strike", "struck", "ignite", "injury", "blow", "shatter"}
+)  # fmt: skip
+
+
+def affirmed(doc: Doc) -> set[str]:
+    """The lemmas of the words a sentence does not deny: not "caused no damage", "no one
+    was injured", "without injuring anyone"."""
+    denied = {
+        t.i
+        for t in doc
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children)
+        or any(c.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ == "no" for d in c.children)
+               for c in t.children)
+        or t.head.lower_ == "without"
+    }  # fmt: skip
+    return {t.lemma_.lower() for t in doc if t.i not in denied}
+
+
+_AIRBORNE: Final = frozenset({"drone", "uav", "shahed", "aircraft", "plane", "jet", "helicopter"})
+
+
+def debris_struck(words: set[str]) -> tuple[str, str] | None:
+    """An interception whose debris still hit something ("intercepted two missiles; debris
+    fell on a residential area, injuring 4"): ACLED codes the attack, not its disruption:
+    an air or drone strike for drones and aircraft, else a missile attack."""
+    if not words & _DEBRIS or not words & _DEBRIS_HARM:
+        return None
+    if words & _AIRBORNE:
+        return _REMOTE, "Air/drone strike"
+    return _REMOTE, "Shelling/artillery/missile attack"
 
 
 #: What an arrest was for, or when it came: a protest named there did not see the arrest
@@ -1996,9 +2335,11 @@ def _actors(
     """(actors, targets, named): the acting side, the side acted on, and whether one is named."""
     quoted = claim.attribution.source if claim.attribution else None
     orgs = [
-        e.text
+        name
         for e in claim.entities
-        if e.label == "ORG" and e.text not in (quoted, *sources) and not _is_place(e.text)
+        if e.label == "ORG" and e.text not in (quoted, *sources)
+        for name in [_organisation(e.text)]
+        if name
     ]
     nationalities = [nationality_country(e.text) for e in claim.entities if e.label == "NORP"]
     country = country_name(next((c for c in nationalities if c), None))
@@ -2044,6 +2385,18 @@ def _group_beside_state(agent: str, label: str) -> bool:
     state's ("Military Forces"): the group is the actor."""
     state = ("Military Forces", "Police Forces")
     return label.startswith(state) and not agent.startswith(state)
+
+
+def _organisation(text: str) -> str | None:
+    """An organisation's name as the tagger found it, unless it is a place ("Ghent"), a town
+    with its region in brackets ("Kisumu (Kisumu", "Karachi - Saddar (Karachi"), or a note's
+    tag ("[size=around 100]"); a name cut inside its brackets loses them."""
+    if "[" in text or "=" in text:
+        return None
+    head = text.split("(")[0].strip(" -")
+    if not head or _is_place(head) or _is_place(head.split(" - ")[0]):
+        return None
+    return text if text.count("(") == text.count(")") else head
 
 
 @functools.lru_cache(maxsize=4096)
