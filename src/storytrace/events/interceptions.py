@@ -9,16 +9,14 @@ tells debris (or fragments, wreckage) doing harm (:func:`.reports.debris_struck`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Final
 
+from storytrace.events.protests import following_sentence
 from storytrace.events.reports import Report, affirmed, debris_struck, parse_claim
 from storytrace.records import Article
 
-_SENTENCE_END: Final = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'])|\n")
-_MAX_CHARS: Final = 400
 _DISRUPTED: Final = ("Strategic developments", "Disrupted weapons use")
 
 
@@ -63,13 +61,8 @@ def absorb(clusters: list[list[Report]], articles: Mapping[str, Article]) -> lis
 
 def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
     """The sentence after character ``after`` in the same paragraph: start, end, lemmas."""
-    rest = text[after : after + _MAX_CHARS]
-    if "\n\n" in rest[: len(rest) - len(rest.lstrip())] or not rest.strip():
-        return None
-    start = after + len(rest) - len(rest.lstrip())
-    found = _SENTENCE_END.search(text, start + 1, start + _MAX_CHARS)
-    end = found.start() if found else min(len(text), start + _MAX_CHARS)
-    return start, end, _lemmas(text[start:end])
+    span = following_sentence(text, after)
+    return None if span is None else (*span, _lemmas(text[span[0] : span[1]]))
 
 
 def _lemmas(sentence: str) -> set[str]:

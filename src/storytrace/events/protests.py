@@ -105,15 +105,24 @@ def _riot_told_as_protest(report: Report) -> bool:
     return not violence_told(report.claim.text)
 
 
-def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
-    """The sentence after character ``after`` when it continues the protest (same
-    paragraph, refers to it): its start, end and lemmas."""
+def following_sentence(text: str, after: int) -> tuple[int, int] | None:
+    """Where the sentence after character ``after`` starts and ends, when it is in the same
+    paragraph (a note's "Police fired tear gas." or "Debris damaged a house.")."""
     rest = text[after : after + _MAX_CHARS]
     if "\n\n" in rest[: len(rest) - len(rest.lstrip())] or not rest.strip():
         return None
     start = after + len(rest) - len(rest.lstrip())
     found = _SENTENCE_END.search(text, start + 1, start + _MAX_CHARS)
-    end = found.start() if found else min(len(text), start + _MAX_CHARS)
+    return start, found.start() if found else min(len(text), start + _MAX_CHARS)
+
+
+def _next_sentence(text: str, after: int) -> tuple[int, int, set[str]] | None:
+    """The sentence after character ``after`` when it continues the protest (same
+    paragraph, refers to it): its start, end and lemmas."""
+    span = following_sentence(text, after)
+    if span is None:
+        return None
+    start, end = span
     sentence = text[start:end]  # what was done in it, not what a protest demands
     lemmas = done_words(sentence)[0] | (_lemmas(sentence) & _REFERS)
     acted = lemmas & (acled.PROTEST_STOPPED | acled.PROTEST_FORCE) and (
