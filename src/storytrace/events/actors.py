@@ -172,9 +172,10 @@ def where_of(iso: str | None) -> str:
 _MEMBERS: Final = frozenset({"member", "members"})
 _UNSEEN: Final = "Unidentified Armed Group"
 #: Irregular fighters a report does not name: an unidentified armed group's, never a state's
-#: ("separatist fighters", "criminal gangs").
+#: ("separatist fighters", "criminal gangs", "militia members").
 _IRREGULAR: Final = frozenset({"separatist", "rebel", "insurgent", "jihadist", "guerrilla",
-                               "criminal", "gang", "cartel", "bandit", "militant"})  # fmt: skip
+                               "criminal", "gang", "cartel", "bandit", "militant", "militia",
+                               "militiaman", "militiamen", "paramilitary"})  # fmt: skip
 
 
 def side_label(head: Token, event_type: str = "", fallback: str | None = None) -> str:

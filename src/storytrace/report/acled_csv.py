@@ -102,10 +102,11 @@ def acled_row(event: Event, *, timestamp: int, published: Sequence[str] = ()) ->
     actor1 = event.actors[0] if event.actors else ""
     actor2 = event.targets[0] if event.targets else ""
     assoc2 = list(event.targets[1:])
-    if actor2 and _inter(actor2) is None:
+    if actor2 and _inter(actor2) is None:  # a name ACLED's list lacks ("ISWAP fighters")
         assoc2.insert(0, actor2)
         name = country_name(iso2)
-        actor2 = f"Civilians ({name})" if name else "Civilians"
+        kind = "Unidentified Armed Group" if event.event_type == "Battles" else "Civilians"
+        actor2 = f"{kind} ({name})" if name else kind  # a battle's other side is armed
     inter1, inter2 = _inter(actor1), _inter(actor2)
     known = inter1 is not None and (not actor2 or inter2 is not None)
     fatalities = event.count.get("fatalities") or {}

@@ -1425,6 +1425,7 @@ def nationality_country(word: str) -> str | None:
     key = word.lower().removesuffix("s")
     if key in _NATIONALITIES:
         return _NATIONALITIES[key]
+    found: list[tuple[int, str]] = []
     for record in _countries().values():
         name = str(record["name"]).lower()
         # "Kenya" -> "Kenyan", "Ukraine" -> "Ukrainian", "Sudan" -> "Sudanese"; a stem of
@@ -1433,8 +1434,9 @@ def nationality_country(word: str) -> str | None:
             ending = key[len(stem) :]
             formed = ending in _ENDINGS and (ending != "i" or stem == name)  # not "Francis"
             if len(stem) >= 4 and key.startswith(stem) and formed:
-                return str(record["iso"])
-    return None
+                found.append((len(stem), str(record["iso"])))
+    # the longest stem: "Nigerian" is Nigeria's ("nigeria" + "n"), not Niger's ("niger" + "ian")
+    return max(found)[1] if found else None
 
 
 _ENDINGS = {"n", "an", "ian", "ese", "i", "ish", "ean"}
