@@ -34,3 +34,14 @@ def test_the_town_of_an_acled_place_form_is_the_events_place(
     assert (row["admin1"], row["country"], row["geo_precision"]) == (admin1, country, 1)
     assert abs(float(row["latitude"]) - lat) < 0.1
     assert abs(float(row["longitude"]) - lon) < 0.1
+
+
+def test_the_bracketed_place_is_the_events_not_another_town_of_the_sentence() -> None:
+    """ACLED's notes bracket the event's place; a destination named in passing is not it,
+    and a place the gazetteer lacks ("the Wagah border") falls to its district's town."""
+    row = coded_row(
+        "Traders marched towards Lahore from the Wagah border (Amritsar - Punjab) against "
+        "the closure of the crossing. [size=hundreds]",
+        PUBLISHED,
+    )
+    assert (row["location"], row["admin1"], row["country"]) == ("Amritsar", "Punjab", "India")

@@ -2015,6 +2015,10 @@ def _at_action(places: Sequence[Place], claim: Claim, doc: Doc, trigger: Token) 
     their patrol near Maiduguri" is Maiduguri's. Regions and countries stay (they hold the
     action's place or are dropped by rank); a country alone ("sanctions against Syria")
     leaves every town."""
+    bracketed = [p for p in places if _bracketed(p, claim) and p.precision == "city"]
+    if bracketed:  # ACLED's notes bracket the event's place: "marched towards Delhi from the
+        return [p for p in places if p in bracketed or p.precision != "city"]  # Shambhu
+        # border (Patiala - Punjab)"
     heads = {trigger.i}
     if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "conj") and trigger.head.i != trigger.i:
         heads.add(trigger.head.i)  # "fighting broke out in X", "carried out an airstrike on X"
@@ -2022,6 +2026,11 @@ def _at_action(places: Sequence[Place], claim: Claim, doc: Doc, trigger: Token) 
     if not any(governed[p] and p.precision in ("city", "region") for p in places):
         return list(places)
     return [p for p in places if governed[p] or p.precision != "city"]
+
+
+def _bracketed(place: Place, claim: Claim) -> bool:
+    """The place is written as ACLED writes one, its regions in brackets after it."""
+    return claim.text[place.span[1] - claim.span[0] :].lstrip().startswith("(")
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:

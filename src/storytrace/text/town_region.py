@@ -467,7 +467,7 @@ _LINK = r"(?:al|el|ad|as|ash|ar|at|az|an|de|del|la|le|e|ul|ud|da|do|dos|das|di|d
 _NAME = rf"{_WORD}(?: (?:{_LINK} )*{_WORD}){{0,4}}"
 _BEFORE_BRACKET = re.compile(
     rf"(?:(?P<city>{_NAME})\s+[-–]\s+)?(?P<name>{_NAME}(?: \d+[A-Za-z]?)?|\d+\w* [a-z]+)"
-    r"(?: (?:town|city|village|township))?\s*$"
+    r"(?: (?:town|city|village|township|border|crossing|camp|area))?\s*$"
 )
 _IN_BRACKETS = re.compile(rf"{_NAME}(?: and {_NAME})?")
 _DASH = re.compile(r"\s+[-–]\s+")
@@ -539,6 +539,8 @@ def _bracketed(name: str, city: str | None, parts: list[str]) -> Place | None:
     """The place of a name (and the city it is a district of) with the regions in brackets."""
     regions = [r for part in reversed(parts) for r in _regions_named(part)]
     names = [n for n in (name, city) if n]
+    names += [p for p in parts[:-1] if p not in names]  # "(Patiala - Punjab)": the district's
+    # town when the place itself is unknown ("the Shambhu border")
     if regions:
         found = [(town, region) for region in regions
                  if (town := _first_in(names, region)) is not None]  # fmt: skip
