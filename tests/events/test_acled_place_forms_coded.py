@@ -45,3 +45,28 @@ def test_the_bracketed_place_is_the_events_not_another_town_of_the_sentence() ->
         PUBLISHED,
     )
     assert (row["location"], row["admin1"], row["country"]) == ("Amritsar", "Punjab", "India")
+
+
+def test_a_town_of_a_region_acled_names_above_iso_s_governorates() -> None:
+    """ "Nablus (Nablus - West Bank)": ACLED's region is GeoNames' West Bank, above the
+    governorates ISO lists; the town is found in it, and a crowd that demonstrated there
+    with no word of violence is a peaceful protest."""
+    row = coded_row(
+        "Students demonstrated in Tulkarm (Tulkarm - West Bank) in solidarity with Gaza. "
+        "[size=dozens]",
+        PUBLISHED,
+    )
+    assert (row["admin1"], row["geo_precision"]) == ("West Bank", 1)
+    assert abs(float(row["latitude"]) - 32.31) < 0.05
+    assert abs(float(row["longitude"]) - 35.03) < 0.05
+    assert row["sub_event_type"] == "Peaceful protest"
+
+
+def test_a_people_that_demonstrated_with_no_word_of_violence_is_a_peaceful_protest() -> None:
+    """The kind model reads a riot into who demonstrated and where; with no word of
+    violence in the note, a plural people's plain "demonstrated" is a peaceful protest."""
+    row = coded_row(
+        "Palestinians demonstrated in Tulkarm (Tulkarm - West Bank) in solidarity with Gaza.",
+        PUBLISHED,
+    )
+    assert (row["event_type"], row["sub_event_type"]) == ("Protests", "Peaceful protest")

@@ -1580,6 +1580,15 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         cued = cued or (family == "protest" and (_reads_demand(kind, doc) or (
             kind.event_type == "Riots" and _blockade(doc)
             and not _happened(doc) & acled.PROTEST_VIOLENT)))  # fmt: skip
+        # a crowd that "demonstrated in X" with no word of violence anywhere is peaceful,
+        # whatever riot the model reads into who they are or where ("Palestinians
+        # demonstrated in Ramallah in solidarity with Gaza")
+        cued = cued or (
+            family == "protest"
+            and kind.event_type == "Riots"
+            and (_crowd_protests(trigger) or _people_protest(trigger))
+            and not _lemmas(doc) & _VIOLENT_WORDS
+        )
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
             return (*_protest_cued(kind.event_type, kind.sub_event_type, doc), family, False)
         return (*ruled, family, False)
@@ -1596,6 +1605,25 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 
 
 _DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
+
+
+def _people_protest(trigger: Token) -> bool:
+    """A verb of protest, without an object, whose subject is a people or a group in the
+    plural ("Palestinians demonstrated", "Kurds marched")."""
+    if trigger.pos_ != "VERB" or any(c.dep_ == "dobj" for c in trigger.children):
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() not in _NOT_CROWD
+        for c in trigger.children
+    )
+
+
+#: Any word of violence in a protest's sentence leaves its reading to the model.
+_VIOLENT_WORDS: Final = acled.PROTEST_VIOLENT | acled.FATAL | acled.INJURED | frozenset({
+    "violence", "violent", "clash", "riot", "rioter", "aggressive", "unrest", "chaos", "stone",
+    "rock", "burn", "torch", "fire", "attack", "loot", "vandalise", "vandalize", "damage",
+    "smash", "throw", "hurl", "storm", "fight", "scuffle", "brawl", "destroy", "mob",
+    "petrol", "molotov", "barricade", "tyre", "tire", "rampage", "escalate"})  # fmt: skip
 _REMOTE: Final = "Explosions/Remote violence"
 #: Action families that name their sub-event type by the codebook's own definition: the
 #: kind model does not overrule them (a lynching is mob violence, not a crime; drones shot

@@ -548,7 +548,13 @@ def _bracketed(name: str, city: str | None, parts: list[str]) -> Place | None:
             town, region = max(found, key=lambda f: _size(f[0]))
             return Place(town.text, town.name, town.country, region.admin1, town.lat, town.lon,
                          "city")  # fmt: skip
-        if len({r.country for r in regions}) == 1:
+        countries = {r.country for r in regions if r.country}
+        town = town_named(name, next(iter(countries))) if len(countries) == 1 else None
+        if town is not None and _skeleton(town.admin1 or "") == _skeleton(parts[-1]):
+            # "Ramallah (Ramallah and al-Bireh - West Bank)": GeoNames' region of the town is
+            # the one ACLED names, though its governorates are ISO's
+            return replace(town, text=name)
+        if len(countries) == 1:
             region = regions[0]
             return Place(name, region.name, region.country, region.admin1, None, None, "region")
         return None
