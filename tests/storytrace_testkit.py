@@ -141,3 +141,8 @@ def coded_row(text: str, published: str) -> dict[str, Any]:
     story = build_story("s-note", [article], claims, [])
     assert story.events, f"no event coded from: {text}"
     return acled_row(story.events[0], timestamp=0)
+
+
+def event_kind(row: dict[str, Any]) -> tuple[str, str]:
+    """An ACLED export row's (event type, sub-event type)."""
+    return row["event_type"], row["sub_event_type"]

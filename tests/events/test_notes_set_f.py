@@ -20,17 +20,13 @@ import pytest
 
 from storytrace.text.dates import resolve_dates
 from storytrace.text.nlp import load_nlp
-from storytrace_testkit import coded_row
+from storytrace_testkit import coded_row, event_kind
 
 PUBLISHED = "2024-10-09"  # a Wednesday
 
 
 def _row(text: str, published: str = PUBLISHED) -> dict[str, Any]:
     return coded_row(text, published)
-
-
-def _kind(row: dict[str, Any]) -> tuple[str, str]:
-    return row["event_type"], row["sub_event_type"]
 
 
 @pytest.mark.parametrize(
@@ -49,13 +45,13 @@ def test_an_action_asked_for_is_not_the_event(text: str) -> None:
 def test_houses_burned_by_armed_men_before_they_left_are_property_destroyed() -> None:
     row = _row("Militiamen set fire to dozens of huts in a village near Djugu, Ituri, on "
                "Monday before withdrawing into the forest.")  # fmt: skip
-    assert _kind(row) == ("Strategic developments", "Looting/property destruction")
+    assert event_kind(row) == ("Strategic developments", "Looting/property destruction")
 
 
 def test_killing_with_machetes_in_a_raid_is_no_remote_attack() -> None:
     row = _row("Assailants raided hamlets near Beni, Nord-Kivu, overnight, killing nine "
                "civilians with machetes.")  # fmt: skip
-    assert _kind(row) == ("Violence against civilians", "Attack")
+    assert event_kind(row) == ("Violence against civilians", "Attack")
 
 
 @pytest.mark.parametrize(
@@ -68,45 +64,45 @@ def test_killing_with_machetes_in_a_raid_is_no_remote_attack() -> None:
     ],
 )  # fmt: skip
 def test_fights_between_unarmed_sides_are_mob_violence(text: str) -> None:
-    assert _kind(_row(text)) == ("Riots", "Mob violence")
+    assert event_kind(_row(text)) == ("Riots", "Mob violence")
 
 
 def test_a_named_town_taken_by_the_army_is_territory_regained() -> None:
     row = _row("Malian forces and their Russian allies took control of Menaka on Tuesday "
                "after days of fighting and air strikes against the rebels, the army "
                "announced.")  # fmt: skip
-    assert _kind(row) == ("Battles", "Government regains territory")
+    assert event_kind(row) == ("Battles", "Government regains territory")
     assert row["event_date"] == "2024-10-08"  # "Tuesday after days": the weekday alone
 
 
 def test_arrests_at_a_demonstration_that_turned_violent_are_a_riot() -> None:
     row = _row("Protesters threw stones at police and set fire to cars in Lyon on Monday "
                "evening; officers made 40 arrests.")  # fmt: skip
-    assert _kind(row) == ("Riots", "Violent demonstration")
+    assert event_kind(row) == ("Riots", "Violent demonstration")
 
 
 def test_a_protest_camp_cleared_with_arrests_is_a_protest_broken_up() -> None:
     row = _row("Police dismantled a student encampment at a university in Boston on Monday "
                "and arrested 60 people.")  # fmt: skip
-    assert _kind(row) == ("Protests", "Protest with intervention")
+    assert event_kind(row) == ("Protests", "Protest with intervention")
 
 
 def test_a_raid_that_sparked_an_exchange_of_fire_is_a_clash() -> None:
     row = _row("Soldiers raided a hideout in Tulkarm, West Bank, on Monday, sparking an "
                "exchange of fire with gunmen. Two gunmen were killed.")  # fmt: skip
-    assert _kind(row) == ("Battles", "Armed clash")
+    assert event_kind(row) == ("Battles", "Armed clash")
 
 
 def test_a_group_that_said_it_had_seized_a_town_overtook_it() -> None:
     row = _row("The Kachin Independence Army said on Monday it had seized the town of Bhamo, "
                "Kachin, after weeks of fighting.")  # fmt: skip
-    assert _kind(row) == ("Battles", "Non-state actor overtakes territory")
+    assert event_kind(row) == ("Battles", "Non-state actor overtakes territory")
 
 
 def test_maoists_killing_a_villager_is_an_attack_and_the_night_of_a_day_no_toll() -> None:
     row = _row("Maoists killed a farmer in Sukma district, Chhattisgarh, on the night of 7 "
                "October, police said.")  # fmt: skip
-    assert _kind(row) == ("Violence against civilians", "Attack")
+    assert event_kind(row) == ("Violence against civilians", "Attack")
     assert row["fatalities"] == 1
     assert row["event_date"] == "2024-10-07"
 
@@ -137,14 +133,14 @@ def test_a_weekday_the_tagger_runs_on_is_read_alone() -> None:
 def test_an_accord_signed_told_by_who_said_so_is_an_agreement() -> None:
     row = _row("Leaders of the Berom and Fulani communities signed a peace accord in Wukari, "
                "Taraba State, on Thursday, the governor's office said.")  # fmt: skip
-    assert _kind(row) == ("Strategic developments", "Agreement")
+    assert event_kind(row) == ("Strategic developments", "Agreement")
 
 
 def test_a_toll_after_the_attack_was_repelled_joins_the_attack() -> None:
     row = _row("Jihadists attacked an army camp in Diffa, Diffa, on Monday night. Troops "
                "repelled the assault with air support; military sources said at least six "
                "soldiers died in the attack.")  # fmt: skip
-    assert (*_kind(row), row["fatalities"]) == ("Battles", "Armed clash", 6)
+    assert (*event_kind(row), row["fatalities"]) == ("Battles", "Armed clash", 6)
 
 
 def test_a_toll_told_as_so_many_of_them_dead() -> None:
@@ -156,7 +152,7 @@ def test_a_toll_told_as_so_many_of_them_dead() -> None:
 def test_wounds_from_rubber_bullets_are_an_intervention_not_excessive_force() -> None:
     row = _row("Landless farmers protested on a highway near Cascavel, Parana, on Monday; "
                "military police removed them with rubber bullets, wounding three.")  # fmt: skip
-    assert _kind(row) == ("Protests", "Protest with intervention")
+    assert event_kind(row) == ("Protests", "Protest with intervention")
 
 
 @pytest.mark.parametrize(

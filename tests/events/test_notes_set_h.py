@@ -16,17 +16,13 @@ from typing import Any
 
 import pytest
 
-from storytrace_testkit import coded_row
+from storytrace_testkit import coded_row, event_kind
 
 PUBLISHED = "2024-03-13"  # a Wednesday
 
 
 def _row(text: str, published: str = PUBLISHED) -> dict[str, Any]:
     return coded_row(text, published)
-
-
-def _kind(row: dict[str, Any]) -> tuple[str, str]:
-    return row["event_type"], row["sub_event_type"]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +36,7 @@ def _kind(row: dict[str, Any]) -> tuple[str, str]:
 )  # fmt: skip
 def test_houses_torched_by_armed_men_are_property_destroyed(text: str) -> None:
     row = _row(text)
-    assert _kind(row) == ("Strategic developments", "Looting/property destruction")
+    assert event_kind(row) == ("Strategic developments", "Looting/property destruction")
     assert row["fatalities"] == 0
 
 
@@ -55,7 +51,7 @@ def test_a_civilian_named_by_their_work_shot_by_armed_men_is_an_attack(
     text: str, victims: int
 ) -> None:
     row = _row(text)
-    assert _kind(row) == ("Violence against civilians", "Attack")
+    assert event_kind(row) == ("Violence against civilians", "Attack")
     assert row["fatalities"] == victims
 
 
@@ -78,7 +74,7 @@ def test_a_victim_named_by_a_word_of_a_person_is_a_toll_of_one(text: str) -> Non
 def test_neutralised_fighters_are_killed() -> None:
     row = _row("Troops of the Nigerian Army clashed with terrorists in Gwoza (Borno), "
                "neutralising 5 terrorists.")  # fmt: skip
-    assert _kind(row) == ("Battles", "Armed clash")
+    assert event_kind(row) == ("Battles", "Armed clash")
     assert row["fatalities"] == 5
 
 
@@ -90,7 +86,7 @@ def test_a_neutralised_device_is_no_toll() -> None:
 def test_a_toll_told_after_with_a_pronoun_joins_the_event_and_sides_add_up() -> None:
     row = _row("ISWAP militants attacked a military base in Monguno (Borno). The army said "
                "it killed 11 militants; 3 soldiers were also killed.")  # fmt: skip
-    assert _kind(row) == ("Battles", "Armed clash")
+    assert event_kind(row) == ("Battles", "Armed clash")
     assert row["fatalities"] == 14
 
 
@@ -110,13 +106,13 @@ def test_one_sides_figures_that_differ_are_not_added() -> None:
     ],
 )  # fmt: skip
 def test_a_crowd_that_demonstrated_in_a_named_town_is_a_protest(text: str) -> None:
-    assert _kind(_row(text)) == ("Protests", "Peaceful protest")
+    assert event_kind(_row(text)) == ("Protests", "Peaceful protest")
 
 
 def test_a_victim_who_died_after_is_a_toll_of_one() -> None:
     row = _row("Unidentified gunmen shot a shopkeeper in Gusau (Zamfara). The victim died of "
                "his injuries in hospital.")  # fmt: skip
-    assert _kind(row) == ("Violence against civilians", "Attack")
+    assert event_kind(row) == ("Violence against civilians", "Attack")
     assert row["fatalities"] == 1
 
 
@@ -128,20 +124,20 @@ def test_bodies_found_are_the_dead() -> None:
 def test_men_executed_by_militants_are_attacked() -> None:
     row = _row("Al Shabaab militants executed 2 men accused of spying for the government in "
                "Jilib (Middle Juba). 2 fatalities.")  # fmt: skip
-    assert _kind(row) == ("Violence against civilians", "Attack")
+    assert event_kind(row) == ("Violence against civilians", "Attack")
     assert row["fatalities"] == 2
 
 
 def test_a_town_taken_after_overrunning_a_base_is_taken_by_force() -> None:
     row = _row("ISWAP fighters overran a military base in Marte (Borno) and took control of "
                "the town.")  # fmt: skip
-    assert _kind(row) == ("Battles", "Non-state actor overtakes territory")
+    assert event_kind(row) == ("Battles", "Non-state actor overtakes territory")
 
 
 def test_a_town_taken_without_a_fight_stays_a_transfer() -> None:
     row = _row("Islamic State fighters took control of Tidermene (Menaka) on Sunday after the "
                "army withdrew from the town without a fight.")  # fmt: skip
-    assert _kind(row) == ("Strategic developments", "Non-violent transfer of territory")
+    assert event_kind(row) == ("Strategic developments", "Non-violent transfer of territory")
 
 
 def test_a_toll_told_as_a_notes_own_sentence_is_counted() -> None:
@@ -152,22 +148,22 @@ def test_a_toll_told_as_a_notes_own_sentence_is_counted() -> None:
 def test_an_attack_on_a_police_checkpoint_is_a_clash() -> None:
     row = _row("Unidentified gunmen attacked a police checkpoint in Lakki Marwat (Khyber "
                "Pakhtunkhwa). 2 fatalities.")  # fmt: skip
-    assert _kind(row) == ("Battles", "Armed clash")
+    assert event_kind(row) == ("Battles", "Armed clash")
     assert row["fatalities"] == 2
 
 
 def test_a_school_set_on_fire_by_armed_men_is_property_destroyed() -> None:
     row = _row("Unidentified armed men set fire to a secondary school in Ndop (Nord-Ouest). No "
                "casualties reported.")  # fmt: skip
-    assert _kind(row) == ("Strategic developments", "Looting/property destruction")
+    assert event_kind(row) == ("Strategic developments", "Looting/property destruction")
 
 
 def test_missiles_fired_by_helicopters_are_an_air_strike() -> None:
     row = _row("Russian military helicopters fired missiles at Ukrainian positions near "
                "Kupiansk (Kharkiv). Casualties unknown.")  # fmt: skip
-    assert _kind(row) == ("Explosions/Remote violence", "Air/drone strike")
+    assert event_kind(row) == ("Explosions/Remote violence", "Air/drone strike")
 
 
 def test_missiles_fired_by_forces_stay_a_missile_attack() -> None:
     row = _row("Russian forces fired missiles at Izmail (Odesa). 2 civilians were injured.")
-    assert _kind(row) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event_kind(row) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")

@@ -20,17 +20,13 @@ from typing import Any
 
 import pytest
 
-from storytrace_testkit import coded_row
+from storytrace_testkit import coded_row, event_kind
 
 PUBLISHED = "2024-09-18"
 
 
 def _row(text: str) -> dict[str, Any]:
     return coded_row(text, PUBLISHED)
-
-
-def _kind(row: dict[str, Any]) -> tuple[str, str]:
-    return row["event_type"], row["sub_event_type"]
 
 
 def _kinds_coded(text: str) -> set[tuple[str, str]]:
@@ -69,7 +65,7 @@ PEACEFUL = ("Protests", "Peaceful protest")
 )  # fmt: skip
 def test_vigils_strikes_chains_marches_and_blockades_are_peaceful_protests(text: str) -> None:
     row = _row(text)
-    assert _kind(row) == PEACEFUL
+    assert event_kind(row) == PEACEFUL
     assert row["actor1"].startswith("Protesters (")
     assert row["fatalities"] == 0
 
@@ -86,26 +82,26 @@ def test_vigils_strikes_chains_marches_and_blockades_are_peaceful_protests(text:
     ],
 )  # fmt: skip
 def test_what_a_protest_demands_is_not_the_event(text: str) -> None:
-    assert _kind(_row(text)) == PEACEFUL
+    assert event_kind(_row(text)) == PEACEFUL
 
 
 def test_a_blockade_with_burning_tyres_is_a_violent_demonstration() -> None:
     row = _row("Youths burned tyres and erected barricades on the main road in Kaolack "
                "(Kaolack) after the arrest of an opposition figure. [size=no report]")  # fmt: skip
-    assert _kind(row) == ("Riots", "Violent demonstration")
+    assert event_kind(row) == ("Riots", "Violent demonstration")
     assert row["actor1"].startswith("Rioters (")
 
 
 def test_a_blockade_by_a_crowd_is_peaceful_though_the_model_reads_a_riot() -> None:
     row = _row("Boda boda riders blocked the Kisumu-Busia highway in Maseno (Kisumu) to "
                "protest the killing of a colleague. [size=no report]")  # fmt: skip
-    assert _kind(row) == PEACEFUL
+    assert event_kind(row) == PEACEFUL
 
 
 def test_police_action_told_next_is_the_protests_intervention() -> None:
     row = _row("Hundreds of pensioners protested in Valparaiso (Valparaiso) against pension "
                "cuts. Police fired tear gas and arrested 7. [size=hundreds]")  # fmt: skip
-    assert _kind(row) == ("Protests", "Protest with intervention")
+    assert event_kind(row) == ("Protests", "Protest with intervention")
     assert row["actor1"] == "Protesters (Chile)"
     assert row["actor2"] == "Police Forces of Chile"
 
@@ -113,7 +109,7 @@ def test_police_action_told_next_is_the_protests_intervention() -> None:
 def test_police_fire_after_a_riot_keeps_the_riot_and_its_toll() -> None:
     row = _row("Demonstrators stormed the governor's office in Kananga (Kasai-Central) and "
                "set it on fire. Police opened fire, killing 4. [size=no report]")  # fmt: skip
-    assert _kind(row) == ("Riots", "Violent demonstration")
+    assert event_kind(row) == ("Riots", "Violent demonstration")
     assert row["fatalities"] == 4
 
 
@@ -127,7 +123,7 @@ def test_police_fire_after_a_riot_keeps_the_riot_and_its_toll() -> None:
 )  # fmt: skip
 def test_a_crowd_beating_someone_is_mob_violence(text: str) -> None:
     row = _row(text)
-    assert _kind(row) == ("Riots", "Mob violence")
+    assert event_kind(row) == ("Riots", "Mob violence")
     assert row["actor1"].startswith("Rioters (")
 
 
@@ -144,13 +140,13 @@ DISRUPTED = ("Strategic developments", "Disrupted weapons use")
     ],
 )  # fmt: skip
 def test_drones_shot_down_and_mines_removed_are_disrupted_weapons_use(text: str) -> None:
-    assert _kind(_row(text)) == DISRUPTED
+    assert event_kind(_row(text)) == DISRUPTED
 
 
 def test_an_interception_whose_debris_hit_is_the_attack() -> None:
     row = _row("Ukrainian air defence shot down 3 Russian missiles over Zaporizhzhia city; "
                "debris damaged a school and injured 2 civilians.")  # fmt: skip
-    assert _kind(row) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert event_kind(row) == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
 
 
 @pytest.mark.parametrize(
@@ -168,37 +164,37 @@ def test_no_crowd_no_protest(text: str) -> None:
 def test_debris_told_in_the_next_sentence_makes_the_interception_the_attack() -> None:
     row = _row("Russian air defence intercepted a Ukrainian drone over Lgov city. Debris from "
                "the drone damaged two houses.")  # fmt: skip
-    assert _kind(row) == ("Explosions/Remote violence", "Air/drone strike")
+    assert event_kind(row) == ("Explosions/Remote violence", "Air/drone strike")
 
 
 def test_debris_that_did_no_damage_leaves_the_interception() -> None:
     row = _row("Ukrainian air defence shot down 6 Russian drones over Poltava city. Debris fell "
                "in a field, causing no damage.")  # fmt: skip
-    assert _kind(row) == DISRUPTED
+    assert event_kind(row) == DISRUPTED
 
 
 def test_effigies_burned_are_a_peaceful_protest() -> None:
     row = _row("Activists of the youth wing burnt an effigy of the education minister in "
                "Bhubaneswar, Odisha, over the exam leak. [size=no report]")  # fmt: skip
-    assert _kind(row) == PEACEFUL
+    assert event_kind(row) == PEACEFUL
 
 
 def test_arson_by_protesters_named_with_police_custody_is_a_riot() -> None:
     row = _row("Residents protesting a death in police custody set fire to a police post in "
                "Sokoto, Sokoto State. [size=no report]")  # fmt: skip
-    assert _kind(row) == ("Riots", "Violent demonstration")
+    assert event_kind(row) == ("Riots", "Violent demonstration")
 
 
 def test_an_armed_group_dispersing_a_protest_is_an_intervention() -> None:
     row = _row("Around 40 women protested in Herat, Herat province, demanding the right to "
                "work. Taliban fighters dispersed them. [size=around 40]")  # fmt: skip
-    assert _kind(row) == ("Protests", "Protest with intervention")
+    assert event_kind(row) == ("Protests", "Protest with intervention")
 
 
 def test_supporters_stoning_each_other_with_no_demonstration_are_mob_violence() -> None:
     row = _row("Supporters of two rival candidates pelted each other with stones in Migori, "
                "Migori county, after the tallying. [size=no report]")  # fmt: skip
-    assert _kind(row) == ("Riots", "Mob violence")
+    assert event_kind(row) == ("Riots", "Mob violence")
 
 
 @pytest.mark.parametrize(
@@ -210,7 +206,7 @@ def test_supporters_stoning_each_other_with_no_demonstration_are_mob_violence() 
     ],
 )  # fmt: skip
 def test_explosives_found_and_destroyed_are_disrupted_weapons_use(text: str) -> None:
-    assert _kind(_row(text)) == DISRUPTED
+    assert event_kind(_row(text)) == DISRUPTED
 
 
 def test_a_town_with_its_region_in_brackets_is_no_organisation() -> None:
@@ -223,13 +219,13 @@ def test_a_town_with_its_region_in_brackets_is_no_organisation() -> None:
 def test_force_a_protest_demands_an_end_to_is_not_force_against_it() -> None:
     row = _row("Hundreds of students marched in Bujumbura, Bujumbura Mairie, against the fee "
                "rise. They demanded an end to the excessive use of force by police.")  # fmt: skip
-    assert _kind(row) == PEACEFUL
+    assert event_kind(row) == PEACEFUL
 
 
 def test_police_firing_in_the_protests_own_sentence_are_its_actor2() -> None:
     row = _row("Police fired live ammunition at traders demonstrating against new levies in "
                "Kisumu, Kisumu county, killing 2. [size=no report]")  # fmt: skip
-    assert _kind(row) == ("Protests", "Excessive force against protesters")
+    assert event_kind(row) == ("Protests", "Excessive force against protesters")
     assert row["actor1"] == "Protesters (Kenya)"
     assert row["actor2"] == "Police Forces of Kenya"
     assert row["fatalities"] == 2
