@@ -784,10 +784,11 @@ _NOT_CROWD: Final = frozenset({"party", "government", "country", "official", "la
                                "company", "firm", "player", "critic", "opponent"})  # fmt: skip
 
 
-def _crowd_protests(token: Token) -> bool:
+def _crowd_protests(token: Token, *, peoples: bool = False) -> bool:
     """A verb of protest whose subject is people in the plural ("teachers demonstrated",
     "members of the union protested", "hundreds rallied") and that has no object ("China
-    protested the decision" is a statement): a crowd's protest, as a protest note tells it."""
+    protested the decision" is a statement): a crowd's protest, as a protest note tells it.
+    ``peoples``: a people named in the plural counts too ("Palestinians demonstrated")."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in _PROTESTING:
         return False
     if any(c.dep_ == "dobj" for c in token.children):
@@ -798,7 +799,8 @@ def _crowd_protests(token: Token) -> bool:
     if not subjects and token.dep_ == "acl" and token.head.dep_ == "ROOT":
         subjects = [token.head]  # "Teachers protested in ...", parsed as the noun's clause
     words = {w.lemma_.lower() for s in subjects for w in s.subtree if w.i != token.i}
-    plural = any(s.tag_ == "NNS" and s.lemma_.lower() not in _NOT_CROWD for s in subjects)
+    tags = ("NNS", "NNPS") if peoples else ("NNS",)
+    plural = any(s.tag_ in tags and s.lemma_.lower() not in _NOT_CROWD for s in subjects)
     return (plural or bool(words & _CROWD)) and not words & _NOT_CROWD - {"party"} - {"leader"}
 
 
@@ -1586,7 +1588,7 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
         cued = cued or (
             family == "protest"
             and kind.event_type == "Riots"
-            and (_crowd_protests(trigger) or _people_protest(trigger))
+            and _crowd_protests(trigger, peoples=True)
             and not _lemmas(doc) & _VIOLENT_WORDS
         )
         if kind.reports and (kind.probability >= MODEL_SURE or fallback) and not cued:
@@ -1605,17 +1607,6 @@ def _typed(trigger: Token, doc: Doc, kind: kinds.Kind) -> tuple[str, str, str, b
 
 
 _DEMONSTRATIONS: Final = frozenset({"Protests", "Riots"})
-
-
-def _people_protest(trigger: Token) -> bool:
-    """A verb of protest, without an object, whose subject is a people or a group in the
-    plural ("Palestinians demonstrated", "Kurds marched")."""
-    if trigger.pos_ != "VERB" or any(c.dep_ == "dobj" for c in trigger.children):
-        return False
-    return any(
-        c.dep_ == "nsubj" and c.tag_ in ("NNS", "NNPS") and c.lemma_.lower() not in _NOT_CROWD
-        for c in trigger.children
-    )
 
 
 #: Any word of violence in a protest's sentence leaves its reading to the model.
